@@ -1,0 +1,52 @@
+# Every dependency comes from a Debian 12 package; a missing one stops
+# configure with the package to install.
+include(FindPkgConfig)
+
+macro(wenshu_require found package what)
+  if(NOT ${found})
+    message(FATAL_ERROR "wenshu needs ${what}: install the Debian package '${package}' "
+                        "(apt-get install ${package}), or run tools/bootstrap.sh which installs everything.")
+  endif()
+endmacro()
+
+find_package(ICU 70 COMPONENTS uc i18n data QUIET)
+wenshu_require(ICU_FOUND libicu-dev "ICU (UTF-8, normalization, break iteration)")
+
+find_package(PkgConfig QUIET)
+wenshu_require(PKG_CONFIG_FOUND pkg-config "pkg-config")
+# Debian 12's RE2 ships only re2.pc: wrap it in an imported target.
+pkg_check_modules(RE2 QUIET IMPORTED_TARGET re2)
+wenshu_require(RE2_FOUND libre2-dev "RE2 (linear-time patterns)")
+if(NOT TARGET re2::re2)
+  add_library(re2::re2 INTERFACE IMPORTED GLOBAL)
+  target_link_libraries(re2::re2 INTERFACE PkgConfig::RE2)
+endif()
+
+find_package(absl CONFIG QUIET)
+wenshu_require(absl_FOUND libabsl-dev "Abseil (strings, Status, hash maps)")
+
+find_package(nlohmann_json 3.10 CONFIG QUIET)
+wenshu_require(nlohmann_json_FOUND nlohmann-json3-dev "nlohmann/json (JSON reading and writing)")
+
+find_package(Threads REQUIRED)
+
+# jieba's MIT-licensed dictionary, compiled at build time into wenshu's word table.
+find_file(WENSHU_JIEBA_DICT dict.txt
+  HINTS /usr/lib/python3/dist-packages/jieba /usr/share/python3-jieba
+  PATH_SUFFIXES jieba NO_DEFAULT_PATH)
+if(NOT WENSHU_JIEBA_DICT)
+  message(FATAL_ERROR "wenshu needs jieba's dictionary to build its word table: install the Debian "
+                      "package 'python3-jieba', or pass -DWENSHU_JIEBA_DICT=/path/to/dict.txt")
+endif()
+
+if(WENSHU_BUILD_TESTS)
+  find_package(GTest CONFIG QUIET)
+  if(NOT GTest_FOUND)
+    find_package(GTest QUIET)
+  endif()
+  wenshu_require(GTest_FOUND "libgtest-dev libgmock-dev" "GoogleTest (tests)")
+endif()
+if(WENSHU_BUILD_BENCH)
+  find_package(benchmark CONFIG QUIET)
+  wenshu_require(benchmark_FOUND libbenchmark-dev "Google Benchmark (bench/)")
+endif()

@@ -1,0 +1,26 @@
+# install(): headers, both libraries, the command, a CMake package
+# (find_package(wenshu CONFIG)) and a pkg-config file for the C ABI.
+include(CMakePackageConfigHelpers)
+
+install(DIRECTORY include/wenshu DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(FILES capi/wenshu.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(TARGETS wenshu wenshu_shared EXPORT wenshuTargets
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+  INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+if(TARGET wenshu_cli)
+  install(TARGETS wenshu_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()
+install(EXPORT wenshuTargets NAMESPACE wenshu::
+  DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/wenshu)
+configure_package_config_file(cmake/wenshuConfig.cmake.in
+  ${CMAKE_CURRENT_BINARY_DIR}/wenshuConfig.cmake
+  INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/wenshu)
+write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/wenshuConfigVersion.cmake
+  COMPATIBILITY SameMajorVersion)
+install(FILES ${CMAKE_CURRENT_BINARY_DIR}/wenshuConfig.cmake
+              ${CMAKE_CURRENT_BINARY_DIR}/wenshuConfigVersion.cmake
+        DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/wenshu)
+configure_file(cmake/wenshu.pc.in ${CMAKE_CURRENT_BINARY_DIR}/wenshu.pc @ONLY)
+install(FILES ${CMAKE_CURRENT_BINARY_DIR}/wenshu.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

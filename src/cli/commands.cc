@@ -1,0 +1,10 @@
+#include "cli/commands.h"
+
+namespace wenshu::cli {
+
+const std::vector<Command>& Commands() {
+  static const auto* commands = new std::vector<Command>{};
+  return *commands;
+}
+
+}  // namespace wenshu::cli

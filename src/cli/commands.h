@@ -1,0 +1,20 @@
+// The subcommands of `wenshu`. Each takes argv with argv[0] the command name and returns the exit code:
+// 0 success, 1 some input failed, 2 usage error.
+#ifndef WENSHU_SRC_CLI_COMMANDS_H_
+#define WENSHU_SRC_CLI_COMMANDS_H_
+
+#include <string_view>
+#include <vector>
+
+namespace wenshu::cli {
+
+struct Command {
+  std::string_view name;
+  int (*run)(int argc, char** argv);
+};
+
+const std::vector<Command>& Commands();
+
+}  // namespace wenshu::cli
+
+#endif  // WENSHU_SRC_CLI_COMMANDS_H_

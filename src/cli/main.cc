@@ -1,0 +1,48 @@
+// The `wenshu` command: dispatches to its subcommands.
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include "cli/commands.h"
+#include "wenshu/version.h"
+
+namespace {
+
+constexpr char kUsage[] =
+    "usage: wenshu COMMAND [OPTIONS] [INPUT]...\n"
+    "\n"
+    "Repairs Chinese work reports scraped from document-sharing sites and extracts their structure\n"
+    "and figures.\n"
+    "\n"
+    "commands:\n"
+    "  parse     parse files, directories or JSONL corpora into reports (JSON, JSONL or CSV)\n"
+    "  repair    print the repaired text of one document, or each edit with --diff\n"
+    "  tokenize  print one JSON token per line, or counts per kind with --stats\n"
+    "\n"
+    "  wenshu --version        print the version\n"
+    "  wenshu COMMAND --help   help for one command\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fputs(kUsage, stderr);
+    return 2;
+  }
+  std::string_view command = argv[1];
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  if (command == "--version" || command == "-V") {
+    std::printf("wenshu %s (schema %s)\n", std::string(wenshu::Version()).c_str(),
+                std::string(wenshu::kReportSchema).c_str());
+    return 0;
+  }
+  for (const wenshu::cli::Command& c : wenshu::cli::Commands()) {
+    if (command == c.name) return c.run(argc - 1, argv + 1);
+  }
+  std::fprintf(stderr, "wenshu: unknown command '%s'\n\n%s", argv[1], kUsage);
+  return 2;
+}

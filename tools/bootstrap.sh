@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Sets up a Debian 12 machine for wenshu, builds it, and then either runs the main job on the bundled
+# sample (`sample`) or runs every test (`test`). Installs only the packages that are missing.
+#
+#   tools/bootstrap.sh sample   # build, then `wenshu parse` the bundled damaged report
+#   tools/bootstrap.sh test     # build, then every test through ctest (plain and ASan+UBSan builds)
+#
+# Environment: WENSHU_SHARED_DIR points tests and benchmarks at the shared corpora (optional);
+# WENSHU_SKIP_SANITIZERS=1 skips the sanitizer build in `test`.
+set -euo pipefail
+
+mode="${1:-sample}"
+case "$mode" in
+  sample|test) ;;
+  *) echo "usage: tools/bootstrap.sh sample|test" >&2; exit 2 ;;
+esac
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+packages=(build-essential cmake ninja-build pkg-config libicu-dev libre2-dev libabsl-dev
+          libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev python3 python3-jieba)
+if [ "$mode" = test ]; then
+  packages+=(python3-pytest python3-distributed binutils clang libclang-rt-14-dev)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "bootstrap: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+jobs="$(nproc 2>/dev/null || echo 2)"
+cmake --preset default >/dev/null
+cmake --build --preset default -j "$jobs"
+
+if [ "$mode" = sample ]; then
+  ./build/default/wenshu parse examples/sample/report.txt --format json
+  exit 0
+fi
+
+ctest --preset default
+if [ "${WENSHU_SKIP_SANITIZERS:-0}" != 1 ]; then
+  cmake --preset asan >/dev/null
+  cmake --build --preset asan -j "$jobs"
+  ctest --preset asan
+fi
