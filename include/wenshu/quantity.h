@@ -1,0 +1,165 @@
+// Quantity: numbers, money, percentages, dates and year-on-year changes in Chinese report text, as typed
+// facts with exact values and byte spans.
+//
+// Values are exact decimals (never binary floating point): 2.16万人 is exactly 21600, 0.1 + 0.2 is 0.3.
+// Spans are half-open byte offsets into the text passed in. The conventions (what counts as a quantity,
+// how ranges, 个百分点 and 倍 are reported) are written down in docs/quantity.md.
+//
+// Thread safety: every function is reentrant; the scanners share only immutable tables.
+#ifndef WENSHU_QUANTITY_H_
+#define WENSHU_QUANTITY_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "wenshu/span.h"
+
+namespace wenshu {
+
+// An exact decimal: value = significand * 10^exponent. The significand carries no trailing zeros (so
+// equal values have equal representations), and 21600 is {216, 2}, 70.4 is {704, -1}. Arithmetic that
+// would overflow the 64-bit significand returns nullopt instead of rounding.
+class Decimal {
+ public:
+  constexpr Decimal() = default;  // zero
+  static Decimal FromInt(int64_t value);
+  static Decimal FromParts(int64_t significand, int32_t exponent);
+  // Parses a plain ASCII decimal: optional sign, digits, optional '.' and digits ("-12.50", "3").
+  static std::optional<Decimal> FromString(std::string_view ascii);
+
+  int64_t significand() const { return significand_; }
+  int32_t exponent() const { return exponent_; }
+  bool is_zero() const { return significand_ == 0; }
+  bool is_negative() const { return significand_ < 0; }
+  bool is_integer() const { return exponent_ >= 0; }
+
+  // The shortest exact decimal, no exponent notation: "21600", "70.4", "-0.05", "0".
+  std::string ToString() const;
+  double ToDouble() const;
+
+  [[nodiscard]] std::optional<Decimal> Add(const Decimal& other) const;
+  [[nodiscard]] std::optional<Decimal> Subtract(const Decimal& other) const;
+  [[nodiscard]] std::optional<Decimal> Multiply(const Decimal& other) const;
+  // Multiplies by 10^power (exact; only the exponent changes).
+  [[nodiscard]] Decimal ScaleByPowerOfTen(int32_t power) const;
+  Decimal Negated() const { return FromParts(-significand_, exponent_); }
+
+  // -1, 0 or 1. Exact for every pair of values.
+  int Compare(const Decimal& other) const;
+  friend bool operator==(const Decimal& a, const Decimal& b) {
+    return a.significand_ == b.significand_ && a.exponent_ == b.exponent_;
+  }
+  friend bool operator<(const Decimal& a, const Decimal& b) { return a.Compare(b) < 0; }
+
+ private:
+  int64_t significand_ = 0;
+  int32_t exponent_ = 0;
+};
+
+// Parses a whole string as one number; nullopt when any byte is not part of it. Accepts:
+//   ASCII and full-width digits with thousands separators and a decimal point: "1,234.5", "１２３"
+//   Chinese numerals, formal and financial forms: "十二万三千", "两千", "一点五", "壹佰", "零", "廿二"
+//   digit-by-digit readings: "二〇〇六", "一九五八" (years, codes)
+//   mixed forms with 十/百/千/万/亿 multipliers: "1.5万", "3亿", "20.6万", "100万三千"
+//   a sign: "负三", "-12"
+// Percent forms are not numbers; use ParsePercent.
+std::optional<Decimal> ParseNumber(std::string_view text);
+
+// Parses a whole string as one percentage, value in percent: "70.4%", "７０％", "百分之九十" (90),
+// "千分之五" (0.5). nullopt otherwise.
+std::optional<Decimal> ParsePercent(std::string_view text);
+
+// A number found in running text by the low-level scanner, before any unit or subject is attached.
+struct NumberMatch {
+  Span span;
+  Decimal value;
+  bool chinese = false;   // written with Chinese numerals (fully or partly)
+  bool ordinal = false;   // preceded by 第 (the span then includes 第)
+  bool percent = false;   // a percentage (value in percent); span includes 百分之 or %
+};
+
+// Finds every number in text, left to right, non-overlapping, in one linear pass. Bare Chinese numerals
+// that are part of ordinary words (一些, 统一, 进一步, 十分) are not numbers.
+std::vector<NumberMatch> FindNumbers(std::string_view text);
+
+enum class QuantityKind {
+  kCount,             // a number of things: 26341人, 16所, 7642人次
+  kMoney,             // value in 元, unit "元": 77万元 -> 770000
+  kPercent,           // value in percent: 70.4%, 百分之九十
+  kPercentagePoint,   // 3个百分点: a difference of percentages, never a percent
+  kMeasure,           // physical measures: 平方米, 公里, 吨, 亩, 小时
+  kPlain,             // a number with no unit, or a multiple (倍)
+};
+std::string_view QuantityKindName(QuantityKind kind);  // "count", "money", "percent", ...
+
+struct Quantity {
+  std::string text;   // the bytes at span
+  Span span;          // the number with its qualifiers and unit, e.g. "约30万人"
+  Decimal value;      // scale applied: 2.16万人 -> 21600; money in 元
+  std::optional<Decimal> upper;  // ranges (300~500人, 十五六个): value is the low end, upper the high end
+  std::string unit;   // after scaling: "人", "元", "%", "个百分点", "人/次", "平方米" (2.16万人 -> "人")
+  QuantityKind kind = QuantityKind::kPlain;
+  std::string subject;       // the noun phrase counted: "在校学生"; empty when none was found
+  Span subject_span;         // empty when no subject
+  std::vector<std::string> qualifiers;  // as written: 约 近 余 多 以上 左右 不到 超过 ...
+  bool approx = false;       // any qualifier that makes the value inexact or a bound
+  int part_of = -1;          // index in Facts::quantities of the total this is a part of (其中…, (…))
+};
+
+enum class ChangeDirection { kIncrease, kDecrease };
+std::string_view ChangeDirectionName(ChangeDirection direction);  // "increase", "decrease"
+
+// A change against a baseline: 较上年增加304人, 同比增长8.5%, 比2005年下降3个百分点, 增长1.5倍.
+struct Change {
+  std::string text;  // the bytes at span
+  Span span;         // from the baseline marker (较/比/同比) or the verb to the end of the amount
+  ChangeDirection direction = ChangeDirection::kIncrease;
+  Decimal value;     // magnitude, never negative; scale applied as for Quantity
+  std::string unit;
+  QuantityKind kind = QuantityKind::kPlain;  // kPlain with unit "倍" for multiples
+  std::string baseline;  // "上年", "2005年", "同比", "去年同期"; empty when unstated
+  std::string subject;   // the counted noun phrase of the quantity this change belongs to
+  int quantity = -1;     // index in Facts::quantities of the figure that changed, when known
+};
+
+// One end of a date or period. Months and days are 1-based.
+struct DatePoint {
+  std::optional<int> year, month, day;
+  bool year_masked = false;     // the year is a mask (FactOptions): it is not reported
+  std::optional<int> relative_year;  // 今年 0, 上年/去年 -1, 明年 +1: when the year is relative
+};
+
+struct DateFact {
+  std::string text;  // the bytes at span
+  Span span;
+  std::optional<int> year, month, day;  // the start (or only) point
+  bool year_masked = false;
+  std::optional<int> relative_year;
+  std::optional<DatePoint> end;  // ranges: 5月21日-29日 (end month 5 shared), 4月份-5月份, 1—5月
+  // A named part of the year, or empty: "H1" 上半年, "H2" 下半年, "Q1".."Q4" 季度, "spring", "summer",
+  // "autumn", "winter" (季/春季/今秋), "months" for month ranges (1—5月), "early"/"mid"/"late" (上/中/下旬).
+  std::string part;
+};
+
+struct FactOptions {
+  // Spans (in the text passed to ExtractFacts) that the repair stage flagged as masked years: a year
+  // inside one of them is reported year_masked with no value.
+  std::vector<Span> masked_year_spans;
+};
+
+struct Facts {
+  std::vector<Quantity> quantities;  // in text order
+  std::vector<Change> changes;       // in text order
+  std::vector<DateFact> dates;       // in text order
+};
+
+// Extracts every quantity, change and date from text in one linear pass. Never fails: bytes that are not
+// valid UTF-8 are skipped over and produce nothing.
+Facts ExtractFacts(std::string_view text, const FactOptions& options = {});
+
+}  // namespace wenshu
+
+#endif  // WENSHU_QUANTITY_H_
