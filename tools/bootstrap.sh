@@ -6,7 +6,8 @@
 #   tools/bootstrap.sh test     # build, then every test through ctest (plain and ASan+UBSan builds)
 #
 # Environment: WENSHU_SHARED_DIR points tests and benchmarks at the shared corpora (optional);
-# WENSHU_SKIP_SANITIZERS=1 skips the sanitizer build in `test`.
+# WENSHU_SKIP_SANITIZERS=1 skips the sanitizer build in `test`; WENSHU_FUZZ_SECONDS sets how long
+# each fuzzer runs in `test` (default 30, 0 skips).
 set -euo pipefail
 
 mode="${1:-sample}"
@@ -50,4 +51,8 @@ if [ "${WENSHU_SKIP_SANITIZERS:-0}" != 1 ]; then
   cmake --preset asan >/dev/null
   cmake --build --preset asan -j "$jobs"
   ctest --preset asan
+fi
+# Each libFuzzer target briefly (clang is installed above); a finding fails the run.
+if [ "${WENSHU_FUZZ_SECONDS:-30}" != 0 ]; then
+  bash tools/fuzz.sh "${WENSHU_FUZZ_SECONDS:-30}"
 fi

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang (ASan + UBSan) and runs each for SECONDS (default 60).
+# New crashes land in build/fuzz/crashes/<target>/; copy one into tests/fuzz/corpus/<target>/ to make
+# it a regression test that ctest replays under gcc.
+#
+#   tools/fuzz.sh [SECONDS] [TARGET...]
+set -euo pipefail
+seconds="${1:-60}"
+shift || true
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+if ! command -v clang++ >/dev/null; then
+  echo "fuzz: clang++ not found (apt-get install clang libclang-rt-14-dev); skipping" >&2
+  exit 0
+fi
+build=build/fuzz
+CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DWENSHU_BUILD_FUZZERS=ON -DWENSHU_BUILD_BENCH=OFF -DWENSHU_BUILD_EXAMPLES=OFF \
+  -DWENSHU_SANITIZE="address;undefined" \
+  -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link" -DCMAKE_C_FLAGS="-fsanitize=fuzzer-no-link" >/dev/null
+targets=("$@")
+if [ "${#targets[@]}" -eq 0 ]; then
+  for f in tests/fuzz/*_fuzzer.cc; do t="$(basename "$f" .cc)"; targets+=("${t%_fuzzer}"); done
+fi
+cmake --build "$build" -j "$(nproc)" --target $(printf '%s_fuzzer_libfuzzer ' "${targets[@]}")
+status=0
+for t in "${targets[@]}"; do
+  work="$build/corpus/$t"; crashes="$build/crashes/$t"
+  mkdir -p "$work" "$crashes"
+  echo "fuzz: $t for ${seconds}s" >&2
+  if ! "$build/tests/fuzz/${t}_fuzzer_libfuzzer" -max_total_time="$seconds" -max_len=65536 \
+       -timeout=20 -rss_limit_mb=4096 -artifact_prefix="$crashes/" -print_final_stats=1 \
+       "$work" "tests/fuzz/corpus/$t" 2> "$build/$t.log"; then
+    echo "fuzz: $t FOUND A CRASH; see $build/$t.log and $crashes/" >&2
+    tail -30 "$build/$t.log" >&2
+    status=1
+  else
+    grep -E "stat::number_of_executed_units|cov:" "$build/$t.log" | tail -2 >&2 || true
+  fi
+done
+exit $status
