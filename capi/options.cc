@@ -1,0 +1,163 @@
+// wenshu_options: defaults, versions, validation; and the input checks every entry point shares.
+#include <cmath>
+#include <string>
+#include <string_view>
+
+#include "absl/strings/str_cat.h"
+#include "internal.h"
+#include "wenshu.h"
+#include "wenshu/repair.h"
+
+namespace wenshu::capi {
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// True if `entry` names a rule: an exact id, or a prefix ending in '.' of at least one id.
+bool NamesARule(std::string_view entry) {
+  for (const RepairRuleInfo& rule : RepairRules()) {
+    if (rule.id == entry) return true;
+    if (entry.back() == '.' && rule.id.substr(0, entry.size()) == entry) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+wenshu_status ResolveOptions(const wenshu_options* opts, const char* where, ResolvedOptions* out) {
+  *out = ResolvedOptions{};
+  if (opts == nullptr) return WENSHU_OK;
+  if (opts->version == 0 || opts->version > WENSHU_OPTIONS_VERSION) {
+    return Fail(WENSHU_E_VERSION, where,
+                absl::StrCat("options version ", opts->version, " is not known to wenshu ",
+                             wenshu_version(), " (it knows 1..", WENSHU_OPTIONS_VERSION,
+                             "); call wenshu_options_init first"));
+  }
+  // Version 1 fields.
+  if (opts->utf8_policy != WENSHU_UTF8_FLAG && opts->utf8_policy != WENSHU_UTF8_STRICT) {
+    return Fail(WENSHU_E_INVALID_ARGUMENT, where,
+                absl::StrCat("utf8_policy ", opts->utf8_policy, " is not a wenshu_utf8_policy"));
+  }
+  out->strict_utf8 = opts->utf8_policy == WENSHU_UTF8_STRICT;
+  if (!(opts->min_confidence >= 0.0 && opts->min_confidence <= 1.0)) {  // also rejects NaN
+    return Fail(WENSHU_E_INVALID_ARGUMENT, where,
+                absl::StrCat("min_confidence ", opts->min_confidence, " is outside [0, 1]"));
+  }
+  out->repair.min_confidence = opts->min_confidence;
+  if (opts->disabled_rules != nullptr) {
+    std::string_view list = opts->disabled_rules;
+    while (!list.empty()) {
+      size_t comma = list.find(',');
+      std::string_view entry = Trim(list.substr(0, comma));
+      list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+      if (entry.empty()) continue;
+      if (!NamesARule(entry)) {
+        return Fail(WENSHU_E_INVALID_ARGUMENT, where,
+                    absl::StrCat("disabled_rules: \"", absl::string_view(entry.data(), entry.size()),
+                                 "\" names no repair rule (see wenshu_repair_rule_id)"));
+      }
+      out->repair.disabled_rules.insert(std::string(entry));
+    }
+  }
+  if (opts->source_name != nullptr) out->source_name = opts->source_name;
+  return WENSHU_OK;
+}
+
+wenshu_status CheckInput(const char* data, size_t len, const char* where) noexcept {
+  if (data == nullptr && len != 0) {
+    return Fail(WENSHU_E_INVALID_ARGUMENT, where, "data is NULL but len is not 0");
+  }
+  return WENSHU_OK;
+}
+
+Utf8Scan ScanUtf8(std::string_view bytes) noexcept {
+  Utf8Scan scan;
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  const size_t n = bytes.size();
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t need;
+    unsigned char lo = 0x80, hi = 0xBF;  // the valid range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+      need = 1;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      need = 2;
+      if (c == 0xE0) lo = 0xA0;          // no overlong forms
+      if (c == 0xED) hi = 0x9F;          // no surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      need = 3;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;          // nothing above U+10FFFF
+    } else {
+      scan.valid = false;
+      scan.invalid_at = i;
+      return scan;
+    }
+    for (size_t k = 1; k <= need; ++k) {
+      if (i + k >= n) {  // cut at the end: valid so far
+        scan.incomplete_tail = n - i;
+        return scan;
+      }
+      unsigned char b = p[i + k];
+      unsigned char min = k == 1 ? lo : 0x80, max = k == 1 ? hi : 0xBF;
+      if (b < min || b > max) {
+        scan.valid = false;
+        scan.invalid_at = i;
+        return scan;
+      }
+    }
+    i += need + 1;
+  }
+  return scan;
+}
+
+wenshu_status CheckStrictUtf8(std::string_view bytes, size_t base_offset, bool allow_tail,
+                              const char* where) noexcept {
+  Utf8Scan scan = ScanUtf8(bytes);
+  if (!scan.valid) {
+    return Fail(WENSHU_E_INVALID_UTF8, where,
+                absl::StrCat("invalid UTF-8 at byte ", base_offset + scan.invalid_at));
+  }
+  if (scan.incomplete_tail != 0 && !allow_tail) {
+    return Fail(WENSHU_E_INVALID_UTF8, where,
+                absl::StrCat("input ends inside a UTF-8 character at byte ",
+                             base_offset + bytes.size() - scan.incomplete_tail));
+  }
+  return WENSHU_OK;
+}
+
+}  // namespace wenshu::capi
+
+extern "C" {
+
+wenshu_status wenshu_options_init(wenshu_options *opts, unsigned int version) {
+  return wenshu::capi::Guard("wenshu_options_init", [&]() -> wenshu_status {
+    if (opts == nullptr) {
+      return wenshu::capi::Fail(WENSHU_E_INVALID_ARGUMENT, "wenshu_options_init", "opts is NULL");
+    }
+    if (version == 0 || version > WENSHU_OPTIONS_VERSION) {
+      return wenshu::capi::Fail(
+          WENSHU_E_VERSION, "wenshu_options_init",
+          absl::StrCat("options version ", version, " is newer than this library (",
+                       WENSHU_OPTIONS_VERSION, "): link the wenshu the header came with"));
+    }
+    // Version 1 fields; a later version appends, and initializes only what `version` has.
+    opts->version = version;
+    opts->utf8_policy = WENSHU_UTF8_FLAG;
+    opts->disabled_rules = nullptr;
+    opts->min_confidence = wenshu::RepairOptions{}.min_confidence;
+    opts->source_name = nullptr;
+    return WENSHU_OK;
+  });
+}
+
+}  // extern "C"
