@@ -1,0 +1,168 @@
+// ParseNumber, ParsePercent and FindNumbers: whole-string parsing and the linear number scanner.
+#include <string_view>
+
+#include "absl/container/flat_hash_set.h"
+#include "quantity/numeral.h"
+#include "quantity/words.h"
+#include "wenshu/quantity.h"
+
+namespace wenshu {
+
+using quantity_internal::DecodeAt;
+using quantity_internal::DecodeBefore;
+using quantity_internal::EvaluateLongestPrefix;
+using quantity_internal::EvaluateNumeral;
+using quantity_internal::LexNumeral;
+using quantity_internal::NumeralRun;
+
+std::optional<Decimal> ParseNumber(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  NumeralRun run;
+  if (!LexNumeral(text, 0, &run) || run.end != text.size()) return std::nullopt;
+  auto e = EvaluateNumeral(run.tokens.data(), run.tokens.size(), run.negative);
+  if (!e) return std::nullopt;
+  return e->value;
+}
+
+namespace {
+
+// 百分之 / 千分之 / 万分之 at pos: returns the byte length and the divisor's power (0, 1, 2) relative to
+// percent, or 0 when absent.
+size_t PercentPrefix(std::string_view text, size_t pos, int* extra_power) {
+  static constexpr std::string_view kPrefixes[] = {"百分之", "千分之", "万分之", "萬分之", "佰分之", "仟分之"};
+  static constexpr int kPowers[] = {0, 1, 2, 2, 0, 1};
+  std::string_view rest = text.substr(pos);
+  for (size_t i = 0; i < std::size(kPrefixes); ++i) {
+    if (rest.substr(0, kPrefixes[i].size()) == kPrefixes[i]) {
+      *extra_power = kPowers[i];
+      return kPrefixes[i].size();
+    }
+  }
+  return 0;
+}
+
+size_t PercentSuffix(std::string_view text, size_t pos) {
+  if (pos < text.size() && text[pos] == '%') return 1;
+  if (text.substr(pos, 3) == "％") return 3;
+  return 0;
+}
+
+}  // namespace
+
+std::optional<Decimal> ParsePercent(std::string_view text) {
+  int extra_power = 0;
+  size_t prefix = PercentPrefix(text, 0, &extra_power);
+  if (prefix > 0) {
+    auto v = ParseNumber(text.substr(prefix));
+    if (!v) return std::nullopt;
+    return v->ScaleByPowerOfTen(-extra_power);
+  }
+  if (text.size() > 3 && text.substr(text.size() - 3) == "％") {
+    return ParseNumber(text.substr(0, text.size() - 3));
+  }
+  if (text.size() > 1 && text.back() == '%') return ParseNumber(text.substr(0, text.size() - 1));
+  return std::nullopt;
+}
+
+namespace quantity_internal {
+
+bool FindNumberAt(std::string_view text, size_t pos, NumeralRun* run, NumberMatch* match,
+                  size_t* next) {
+  size_t len;
+  char32_t c = DecodeAt(text, pos, &len);
+  *next = pos + len;
+  int percent_power = 0;
+  size_t percent_prefix = 0;
+  size_t ordinal_prefix = 0;
+  size_t start = pos;
+  if (c == U'第') {
+    ordinal_prefix = len;
+    start = pos + len;
+  } else if (c == U'百' || c == U'千' || c == U'万' || c == U'萬' || c == U'佰' || c == U'仟') {
+    percent_prefix = PercentPrefix(text, pos, &percent_power);
+    if (percent_prefix > 0) start = pos + percent_prefix;
+  }
+  if (start >= text.size()) return false;
+  // A '-' right after a digit is a range or date dash, not a sign.
+  size_t first_len;
+  char32_t first = DecodeAt(text, start, &first_len);
+  if (first == U'-' || first == 0xFF0D) {
+    size_t before_len;
+    char32_t before = DecodeBefore(text, start, &before_len);
+    if (ArabicDigitValue(before) >= 0 || ChineseDigitValue(before) >= 0 || MultiplierPower(before) >= 0) {
+      return false;
+    }
+  }
+  if (!LexNumeral(text, start, run)) return false;
+  if (!run->has_digit) {
+    *next = run->end;  // 万, 百万: multipliers without a digit are words here
+    return false;
+  }
+  size_t used;
+  auto e = EvaluateLongestPrefix(*run, &used);
+  if (!e) {
+    *next = run->tokens.front().end;
+    return false;
+  }
+  size_t end = run->tokens[used - 1].end;
+  bool has_chinese = false;
+  for (size_t i = 0; i < used; ++i) {
+    if (run->tokens[i].kind != NumeralTokenKind::kArabic) has_chinese = true;
+  }
+  // Bare Chinese numerals: reject the ones that are part of ordinary words, and short
+  // digit-by-digit runs (十五六 and 三五 are ranges, 两两 is a word).
+  if (has_chinese && ordinal_prefix == 0 && percent_prefix == 0) {
+    if (IsNumeralWord(text, start, end)) {
+      *next = end;
+      return false;
+    }
+    if (e->digit_by_digit && used < 4) {
+      bool has_zero = false;
+      for (size_t i = 0; i < used; ++i) has_zero |= run->tokens[i].digit == 0;
+      if (!has_zero) {
+        *next = end;
+        return false;
+      }
+    }
+  }
+  match->value = e->value;
+  match->chinese = has_chinese;
+  match->ordinal = ordinal_prefix > 0;
+  match->percent = false;
+  size_t begin = run->negative ? run->begin : run->tokens.front().begin;
+  if (ordinal_prefix > 0) begin = pos;
+  if (percent_prefix > 0) {
+    begin = pos;
+    match->percent = true;
+    match->value = e->value.ScaleByPowerOfTen(-percent_power);
+  } else if (size_t suffix = PercentSuffix(text, end); suffix > 0 && ordinal_prefix == 0) {
+    match->percent = true;
+    end += suffix;
+  }
+  match->span = Span{begin, end};
+  *next = end;
+  return true;
+}
+
+}  // namespace quantity_internal
+
+std::vector<NumberMatch> FindNumbers(std::string_view text) {
+  std::vector<NumberMatch> out;
+  NumeralRun run;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    unsigned char b = static_cast<unsigned char>(text[pos]);
+    // Fast skip: ASCII that cannot start a number.
+    if (b < 0x80 && !(b >= '0' && b <= '9') && b != '-') {
+      ++pos;
+      continue;
+    }
+    NumberMatch match;
+    size_t next;
+    if (quantity_internal::FindNumberAt(text, pos, &run, &match, &next)) out.push_back(match);
+    pos = next > pos ? next : pos + 1;
+  }
+  return out;
+}
+
+}  // namespace wenshu
