@@ -1,0 +1,222 @@
+// percent.dropped: percent signs that sites drop after rates (DAMAGE.md §3): "安置率为92", "参保率到达70.4",
+// "标准化率到达了95以上", "有效用户的18".
+//
+// A rate phrase ending in a bare number at a clause break is strong evidence on its own (clean reports
+// write the sign). Weaker contexts ("占…的18", "增长8.5,") are repaired only in documents that show
+// damage. A number followed by a unit is never a percentage, and neither is an ordinal or a year.
+#include <algorithm>
+#include <optional>
+
+#include "absl/strings/str_cat.h"
+#include "repair/number_scan.h"
+#include "repair/rules.h"
+
+namespace wenshu::repair_internal {
+namespace {
+
+enum class PercentContext { kNone, kRate, kShare, kChange };
+
+struct Candidate {
+  size_t begin = 0;  // the number, in the original
+  size_t end = 0;
+  double value = 0;
+  PercentContext context = PercentContext::kNone;
+  Span evidence;
+};
+
+const std::vector<std::string_view>& RateWords() {
+  static const auto* v = new std::vector<std::string_view>{"率", "比重", "比例", "占比", "覆盖面"};
+  return *v;
+}
+// Words allowed between a rate word and its number.
+const std::vector<std::string_view>& RateLinks() {
+  static const auto* v = new std::vector<std::string_view>{
+      "为", "达", "到", "了", "是", "提高", "提升", "上升", "增加", "增长", "下降", "降低", "降",
+      "保持", "稳定", "控制", "在", "至", "超过", "超", "近", "约", "均", "分别", "已", "由", "从",
+      "已经", "目前", "平均", "继续", "高于", "低于", "接近", "突破", "逾", "将", "要", "以上", "稳",
+      "维持", "实现", "再", "也", "都", "仍", "较", "上年", "同比", "全市", "全区", "全县", "全省"};
+  return *v;
+}
+const std::vector<std::string_view>& ChangeWords() {
+  static const auto* v = new std::vector<std::string_view>{
+      "增长", "下降", "提高", "降低", "上升", "回落", "增幅为", "降幅为", "增幅", "降幅", "增速",
+      "增长了", "下降了", "提高了", "降低了", "上升了", "分别增长", "分别下降", "分别提高",
+      "均增长", "年均增长", "同比增长", "同比下降"};
+  return *v;
+}
+const std::vector<std::string_view>& BareFollowers() {
+  static const auto* v = new std::vector<std::string_view>{
+      "以上", "以下", "左右", "以内", "上下", "）", ")", "”", "〞", "」", "，", "。", "；", "！",
+      "？", "：", ",", ";", "\n", "\r", "、", "和", "与", "及", "提高到", "提高至", "上升到",
+      "上升至", "下降到", "下降至", "降至", "降到", "增至", "增加到", "提升到", "提升至"};
+  return *v;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Whether every code point of `s` belongs to one of the rate links.
+bool OnlyLinks(std::string_view s) {
+  while (!s.empty()) {
+    auto link = StartsWithAny(s, 0, RateLinks());
+    if (!link) return false;
+    s.remove_prefix(link->size());
+  }
+  return true;
+}
+
+PercentContext Classify(std::string_view text, size_t begin, Span* evidence) {
+  size_t cs = ClauseStart(text, begin, 120);
+  std::string_view clause = text.substr(cs, begin - cs);
+  for (std::string_view w : RateWords()) {
+    size_t p = clause.rfind(w);
+    if (p == std::string_view::npos) continue;
+    std::string_view between = clause.substr(p + w.size());
+    // "由85提高到95": the first number of the pair lies between the rate word and this one.
+    size_t last_digit = between.find_last_of("0123456789");
+    if (last_digit != std::string_view::npos) {
+      std::string_view after_first = between.substr(last_digit + 1);
+      if (after_first.substr(0, 1) == "%") after_first.remove_prefix(1);
+      if (after_first.substr(0, 3) == "％") after_first.remove_prefix(3);
+      if (!OnlyLinks(after_first)) continue;
+    } else if (!OnlyLinks(between)) {
+      continue;
+    }
+    *evidence = {cs + p, cs + p + w.size()};
+    return PercentContext::kRate;
+  }
+  if (auto change = EndsWithAny(text, begin, ChangeWords())) {
+    *evidence = {begin - change->size(), begin};
+    return PercentContext::kChange;
+  }
+  if (EndsWithAny(text, begin, {"的"})) {
+    for (std::string_view verb : {"占", "达到", "到达", "达"}) {
+      size_t p = clause.find(verb);
+      if (p != std::string_view::npos) {
+        *evidence = {cs + p, cs + p + verb.size()};
+        return PercentContext::kShare;
+      }
+    }
+  }
+  return PercentContext::kNone;
+}
+
+// The decoded text of a number that another rule (number.masked_ten) already rewrote.
+std::optional<std::string> RewrittenAs(const RepairContext& context, Span span) {
+  for (const RepairRecord& r : context.records()) {
+    if (r.span == span && r.rule == "number.masked_ten") return r.after;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void RestoreDroppedPercent(RepairContext& context) {
+  std::string_view text = context.text();
+  std::vector<DigitRun> runs = ScanDigitRuns(text);
+  std::vector<Candidate> candidates;
+  size_t percent_signs = 0, fullwidth_signs = 0;
+  for (size_t p = text.find('%'); p != std::string_view::npos; p = text.find('%', p + 1)) ++percent_signs;
+  for (size_t p = text.find("％"); p != std::string_view::npos; p = text.find("％", p + 1)) {
+    ++fullwidth_signs;
+  }
+
+  for (size_t i = 0; i < runs.size(); ++i) {
+    const DigitRun& r = runs[i];
+    if (r.after_decimal_point) continue;
+    Candidate c;
+    c.begin = r.begin;
+    c.end = r.end;
+    std::string number(r.digits);
+    if (auto rewritten = RewrittenAs(context, {r.begin, r.end})) {
+      number = *rewritten;
+    } else if (context.IsClaimed({r.begin, r.end})) {
+      continue;
+    }
+    if (r.before_decimal_point && i + 1 < runs.size()) {
+      c.end = runs[i + 1].end;
+      absl::StrAppend(&number, ".", Av(runs[i + 1].digits));
+      if (context.IsClaimed({runs[i + 1].begin, runs[i + 1].end})) continue;
+    }
+    auto value = ParseDecimal(number);
+    if (!value) continue;
+    c.value = *value;
+    // What follows must be a clause break or a qualifier, never a unit or a sign.
+    if (c.end < text.size() && (IsDigit(text[c.end]) || text[c.end] == '.')) continue;
+    if (!StartsWithAny(text, c.end, BareFollowers()) && c.end != text.size()) continue;
+    // A list or range ("20.9、3.2个百分点"): the last member decides.
+    {
+      size_t j = i + (r.before_decimal_point ? 2 : 1);
+      size_t tail_end = c.end;
+      while (j < runs.size()) {
+        std::string_view gap = text.substr(tail_end, runs[j].begin - tail_end);
+        if (gap != "、" && gap != "和" && gap != "与" && gap != "及" && gap != "-" && gap != "~" &&
+            gap != "～" && gap != "至" && gap != "到" && gap != "—") {
+          break;
+        }
+        tail_end = runs[j].end;
+        if (runs[j].before_decimal_point && j + 1 < runs.size()) tail_end = runs[++j].end;
+        ++j;
+      }
+      if (tail_end != c.end) {
+        if (StartsWithAny(text, tail_end, {"%", "％", "‰"}) || UnitAt(text, tail_end) ||
+            StartsWithAny(text, tail_end, {"年"})) {
+          continue;
+        }
+      }
+    }
+    if (EndsWithAny(text, c.begin, {"第", "前", "后", "近", "这", "那", "每"})) continue;
+    // Years and dates are not rates.
+    if (r.digits.size() == 4 && (r.digits.substr(0, 2) == "19" || r.digits.substr(0, 2) == "20") &&
+        !context.IsClaimed({r.begin, r.end})) {
+      continue;
+    }
+    c.context = Classify(text, c.begin, &c.evidence);
+    if (c.context == PercentContext::kNone) continue;
+    double limit = c.context == PercentContext::kChange ? 1000 : 100;
+    if (c.value > limit) continue;
+    candidates.push_back(c);
+  }
+
+  size_t strong = std::count_if(candidates.begin(), candidates.end(),
+                                [](const Candidate& c) { return c.context == PercentContext::kRate; });
+  const bool damaged = context.diagnosis().masked_numbers || strong >= 2 ||
+                       (strong >= 1 && percent_signs + fullwidth_signs == 0);
+  const std::string sign = fullwidth_signs > percent_signs ? "％" : "%";
+
+  for (const Candidate& c : candidates) {
+    RepairRecord record;
+    record.rule = "percent.dropped";
+    record.span = {c.end, c.end};
+    record.after = sign;
+    record.evidence.push_back(c.evidence);
+    std::string_view number = text.substr(c.begin, c.end - c.begin);
+    std::string_view cue = text.substr(c.evidence.begin, c.evidence.size());
+    switch (c.context) {
+      case PercentContext::kRate:
+        record.confidence = damaged ? 0.92 : 0.8;
+        record.reason = absl::StrCat("\"", Av(number), "\" ends a rate phrase (\"", Av(cue),
+                                     "\") with no unit; the percent sign was dropped.");
+        break;
+      case PercentContext::kShare:
+        if (!damaged) continue;
+        record.confidence = 0.75;
+        record.reason = absl::StrCat("\"", Av(number), "\" is a share (\"", Av(cue),
+                                     "…的\") with no unit in a damaged document; the percent sign "
+                                     "was dropped.");
+        break;
+      case PercentContext::kChange:
+        if (!damaged) continue;
+        record.confidence = 0.8;
+        record.reason = absl::StrCat("\"", Av(number), "\" is a change (\"", Av(cue),
+                                     "\") with no unit in a damaged document; the percent sign was "
+                                     "dropped.");
+        break;
+      case PercentContext::kNone:
+        continue;
+    }
+    record.alternatives.push_back({"", 1 - record.confidence, "The number may be a bare value."});
+    context.Propose(std::move(record));
+  }
+}
+
+}  // namespace wenshu::repair_internal

@@ -1,0 +1,54 @@
+// number.masked_ten and number.masked_year: the "10 → year string" mask (DAMAGE.md §2).
+//
+// The diagnosis decides the document first; in a document without evidence of the mask nothing is
+// repaired or flagged, so a clean 2023 report full of real "2023年" comes out byte-identical.
+#include "absl/strings/str_cat.h"
+#include "repair/number_masks.h"
+#include "repair/rules.h"
+
+namespace wenshu::repair_internal {
+
+void DiagnoseMaskedNumbers(RepairContext& context) {
+  MaskAnalysis analysis = AnalyzeMasks(context.text());
+  DamageDiagnosis& diagnosis = context.mutable_diagnosis();
+  diagnosis.masked_numbers = analysis.masked;
+  diagnosis.mask_strings = analysis.mask_strings;
+  diagnosis.mask_confidence = analysis.confidence;
+  diagnosis.mask_evidence = analysis.evidence;
+}
+
+void RepairMaskedTens(RepairContext& context) {
+  if (!context.diagnosis().masked_numbers) return;
+  MaskAnalysis analysis = AnalyzeMasks(context.text());
+  for (MaskDecision& d : analysis.decisions) {
+    if (d.kind != MaskDecision::Kind::kTen) continue;
+    RepairRecord record;
+    record.rule = "number.masked_ten";
+    record.span = d.span;
+    record.before = std::string(context.text().substr(d.span.begin, d.span.size()));
+    record.after = std::move(d.after);
+    record.confidence = d.confidence;
+    record.reason = std::move(d.reason);
+    record.evidence = std::move(d.evidence);
+    record.alternatives = std::move(d.alternatives);
+    context.Propose(std::move(record));
+  }
+}
+
+void FlagMaskedYears(RepairContext& context) {
+  if (!context.diagnosis().masked_numbers) return;
+  MaskAnalysis analysis = AnalyzeMasks(context.text());
+  for (MaskDecision& d : analysis.decisions) {
+    if (d.kind != MaskDecision::Kind::kYear) continue;
+    // A year inside text another rule removed (a site's keyword tags) needs no flag of its own.
+    if (context.IsClaimed(d.span)) continue;
+    RepairFlag flag;
+    flag.rule = "number.masked_year";
+    flag.span = d.span;
+    flag.text = std::string(context.text().substr(d.span.begin, d.span.size()));
+    flag.reason = std::move(d.reason);
+    context.Flag(std::move(flag));
+  }
+}
+
+}  // namespace wenshu::repair_internal

@@ -1,0 +1,576 @@
+#include "repair/number_masks.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <optional>
+
+#include "absl/strings/str_cat.h"
+#include "repair/number_scan.h"
+
+namespace wenshu::repair_internal {
+namespace {
+
+// Year strings that sites use as masks. 2022-2024 are the ones seen; the neighbours are cheap to allow
+// because nothing is repaired without evidence.
+constexpr std::array<std::string_view, 5> kCandidates = {"2021", "2022", "2023", "2024", "2025"};
+
+struct MaskHit {
+  size_t offset;  // within the run's digits
+  std::string_view mask;
+};
+
+// Non-overlapping occurrences of `masks` in `digits`, left to right.
+std::vector<MaskHit> FindMasks(std::string_view digits, const std::vector<std::string_view>& masks) {
+  std::vector<MaskHit> hits;
+  size_t i = 0;
+  while (i + 4 <= digits.size()) {
+    std::string_view here = digits.substr(i, 4);
+    if (std::find(masks.begin(), masks.end(), here) != masks.end()) {
+      hits.push_back({i, here});
+      i += 4;
+    } else {
+      ++i;
+    }
+  }
+  return hits;
+}
+
+std::string Decode(std::string_view digits, const std::vector<MaskHit>& hits) {
+  std::string out;
+  size_t at = 0;
+  for (const MaskHit& h : hits) {
+    out.append(digits.substr(at, h.offset - at));
+    out.append("10");
+    at = h.offset + h.mask.size();
+  }
+  out.append(digits.substr(at));
+  return out;
+}
+
+double Value(std::string_view digits) { return ParseDecimal(digits).value_or(0); }
+
+bool IsSpaceLike(char32_t c) { return c == U' ' || c == U'\t' || c == U'　'; }
+
+const std::vector<std::string_view>& YearFollowers() {
+  static const auto* v = new std::vector<std::string_view>{
+      "年", "上半年", "下半年", "第一季度", "第二季度", "第三季度", "第四季度", "一季度", "二季度",
+      "三季度", "四季度", "届", "级", "版", "赛季", "春季", "秋季", "夏季", "冬季", "财年"};
+  return *v;
+}
+const std::vector<std::string_view>& QuoteOpeners() {
+  static const auto* v =
+      new std::vector<std::string_view>{"“", "\"", "〝", "「", "《", "‘", "『", "'"};
+  return *v;
+}
+const std::vector<std::string_view>& OpenBrackets() {
+  static const auto* v =
+      new std::vector<std::string_view>{"〔", "[", "【", "(", "（", "［", "﹝", "{"};
+  return *v;
+}
+const std::vector<std::string_view>& CloseBrackets() {
+  static const auto* v =
+      new std::vector<std::string_view>{"〕", "]", "】", ")", "）", "］", "﹞", "}"};
+  return *v;
+}
+const std::vector<std::string_view>& RangeConnectors() {
+  static const auto* v = new std::vector<std::string_view>{"-", "—", "–", "~", "～", "至", "到",
+                                                           "－", "―", "/", "、", "和", "及"};
+  return *v;
+}
+const std::vector<std::string_view>& ChangeWords() {
+  static const auto* v = new std::vector<std::string_view>{
+      "增加了", "减少了", "增长了", "下降了", "增加", "减少", "增长", "下降", "上升", "新增", "净增",
+      "多", "少"};
+  return *v;
+}
+const std::vector<std::string_view>& RateWords() {
+  static const auto* v = new std::vector<std::string_view>{"率", "比重", "比例", "占比", "份额"};
+  return *v;
+}
+const std::vector<std::string_view>& ListDelimiters() {
+  static const auto* v = new std::vector<std::string_view>{"、", "．", ".", "）", ")", "，"};
+  return *v;
+}
+
+bool LooksLikeYear(std::string_view digits) {
+  return digits.size() == 4 && (digits.substr(0, 2) == "19" || digits.substr(0, 2) == "20");
+}
+
+// People are counted in 人 and 名 interchangeably in one sentence.
+std::string UnitClass(std::string_view text, const DigitRun& run) {
+  auto unit = UnitAt(text, run.end);
+  if (!unit) return "";
+  if (*unit == "名" || *unit == "人" || *unit == "位") return "人";
+  return std::string(*unit);
+}
+
+struct Scanner {
+  std::string_view text;
+  std::vector<DigitRun> runs;
+  std::vector<std::string_view> masks;  // the strings read as masked tens
+
+  std::vector<MaskHit> Hits(size_t i) const { return FindMasks(runs[i].digits, masks); }
+  // The value of run i with masks decoded.
+  double DecodedValue(size_t i) const {
+    auto hits = Hits(i);
+    return hits.empty() ? Value(runs[i].digits) : Value(Decode(runs[i].digits, hits));
+  }
+
+  bool AtLineStart(size_t i) const {
+    size_t ls = LineStart(text, runs[i].begin);
+    std::string_view lead = text.substr(ls, runs[i].begin - ls);
+    size_t at = 0;
+    while (at < lead.size()) {
+      CodePoint cp = CodePointAt(lead, at);
+      if (!IsSpaceLike(cp.value) && cp.value != U'（' && cp.value != U'(' && cp.value != U'第') {
+        return false;
+      }
+      at += cp.length;
+    }
+    return true;
+  }
+
+  // The delimiter after a line-start list marker ("9、", "9.", "（9）"), if run i is one.
+  std::optional<std::string_view> ListDelimiter(size_t i) const {
+    if (!AtLineStart(i) || runs[i].before_decimal_point) return std::nullopt;
+    auto d = StartsWithAny(text, runs[i].end, ListDelimiters());
+    if (!d) return std::nullopt;
+    // "2023、2024年" lists years, not items.
+    CodePoint after = CodePointAt(text, runs[i].end + d->size());
+    if (after.value >= U'0' && after.value <= U'9') return std::nullopt;
+    return d;
+  }
+
+  // The nearest line-start list marker with the same delimiter before (step -1) or after (+1).
+  std::optional<size_t> NeighbourMarker(size_t i, std::string_view delimiter, int step) const {
+    size_t budget = 400;
+    for (long j = static_cast<long>(i) + step; j >= 0 && j < static_cast<long>(runs.size()) && budget;
+         j += step, --budget) {
+      size_t k = static_cast<size_t>(j);
+      if (std::abs(static_cast<long>(runs[k].begin) - static_cast<long>(runs[i].begin)) > 30000) break;
+      auto d = ListDelimiter(k);
+      if (d && *d == delimiter) return k;
+    }
+    return std::nullopt;
+  }
+
+  // A rate word earlier in the clause with no other number in between ("公开率到达了20230").
+  std::optional<Span> RateContext(size_t i) const {
+    size_t cs = ClauseStart(text, runs[i].begin, 90);
+    std::string_view clause = text.substr(cs, runs[i].begin - cs);
+    for (std::string_view w : RateWords()) {
+      size_t p = clause.rfind(w);
+      if (p == std::string_view::npos) continue;
+      std::string_view between = clause.substr(p + w.size());
+      if (between.find_first_of("0123456789") != std::string_view::npos) continue;
+      if (between.size() > 30) continue;
+      return Span{cs + p, cs + p + w.size()};
+    }
+    return std::nullopt;
+  }
+
+  // "共149人,较上年增加2023人": a change (run i) larger than the total it changes.
+  std::optional<Span> ChangeExceedsTotal(size_t i, double raw, double decoded) const {
+    auto change = EndsWithAny(text, runs[i].begin, ChangeWords());
+    if (!change) return std::nullopt;
+    size_t cs = ClauseStart(text, runs[i].begin, 90);
+    std::string_view clause = text.substr(cs, runs[i].begin - cs);
+    if (clause.find("较") == std::string_view::npos && clause.find("比") == std::string_view::npos) {
+      return std::nullopt;
+    }
+    std::string unit = UnitClass(text, runs[i]);
+    if (unit.empty()) return std::nullopt;
+    // The total: the previous number of the same unit in the sentence, itself not a change.
+    for (long j = static_cast<long>(i) - 1; j >= 0; --j) {
+      const DigitRun& t = runs[static_cast<size_t>(j)];
+      std::string_view gap = text.substr(t.end, runs[i].begin - t.end);
+      if (gap.find("。") != std::string_view::npos || gap.find("；") != std::string_view::npos ||
+          gap.find('\n') != std::string_view::npos || gap.size() > 150) {
+        break;
+      }
+      if (t.after_decimal_point) continue;
+      if (UnitClass(text, t) != unit) continue;
+      if (EndsWithAny(text, t.begin, ChangeWords())) return std::nullopt;
+      double total = DecodedValue(static_cast<size_t>(j));
+      if (raw > total && decoded <= total) return Span{t.begin, t.end};
+      return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+  // A total followed by its parts, "在校学生26341人(高中4771人,初中6774人,…)" or "…13102名…，其中A1575人，
+  // B11517人": returns whether reading the masks as 10 makes the parts add up where the raw digits do not.
+  std::optional<Span> PartsAddUp(size_t i) const {
+    for (long back = static_cast<long>(i); back >= 0; --back) {
+      size_t t = static_cast<size_t>(back);
+      if (runs[i].begin - runs[t].begin > 400) break;
+      auto group = Parts(t);
+      if (group.empty()) continue;
+      bool member = t == i || std::find(group.begin(), group.end(), i) != group.end();
+      if (!member) continue;
+      double total_raw = Value(runs[t].digits), total_dec = DecodedValue(t);
+      double sum_raw = 0, sum_dec = 0;
+      for (size_t p : group) {
+        sum_raw += Value(runs[p].digits);
+        sum_dec += DecodedValue(p);
+      }
+      bool decoded_fits = std::abs(sum_dec - total_dec) <= std::max(1.0, 0.01 * total_dec);
+      bool raw_fits = std::abs(sum_raw - total_raw) <= 0.05 * total_raw;
+      if (decoded_fits && !raw_fits) return Span{runs[t].begin, runs[group.back()].end};
+    }
+    return std::nullopt;
+  }
+
+  // The parts listed after total t, if t opens such a list.
+  std::vector<size_t> Parts(size_t t) const {
+    const DigitRun& total = runs[t];
+    if (total.after_decimal_point || total.before_decimal_point) return {};
+    auto unit = UnitAt(text, total.end);
+    if (!unit) return {};
+    std::string unit_class = UnitClass(text, total);
+    size_t after_unit = total.end + unit->size();
+    std::string_view tail = TextAfter(text, after_unit, 40);
+    size_t open = std::string_view::npos;
+    bool paren = false;
+    for (std::string_view marker : {std::string_view("（"), std::string_view("(")}) {
+      if (tail.substr(0, marker.size()) == marker) {
+        open = after_unit + marker.size();
+        paren = true;
+      }
+    }
+    if (open == std::string_view::npos) {
+      size_t p = tail.find("其中");
+      if (p == std::string_view::npos) return {};
+      std::string_view before = tail.substr(0, p);
+      if (before.find("。") != std::string_view::npos || before.find("；") != std::string_view::npos) {
+        return {};
+      }
+      open = after_unit + p + 6;
+    }
+    std::vector<size_t> parts;
+    for (size_t j = t + 1; j < runs.size(); ++j) {
+      const DigitRun& r = runs[j];
+      if (r.begin < open) continue;
+      std::string_view gap = text.substr(open, r.begin - open);
+      if (gap.find("。") != std::string_view::npos || gap.find("；") != std::string_view::npos ||
+          gap.find('\n') != std::string_view::npos) {
+        break;
+      }
+      if (paren && (gap.find("）") != std::string_view::npos || gap.find(')') != std::string_view::npos)) {
+        break;
+      }
+      if (r.after_decimal_point || r.before_decimal_point) continue;
+      if (UnitClass(text, r) != unit_class) continue;
+      if (EndsWithAny(text, r.begin, ChangeWords())) continue;
+      parts.push_back(j);
+    }
+    if (parts.size() < 2) return {};
+    return parts;
+  }
+
+  bool IsYearPosition(size_t i) const {
+    const DigitRun& r = runs[i];
+    if (StartsWithAny(text, r.end, YearFollowers())) return true;
+    if (StartsWithAny(text, r.end, QuoteOpeners())) return true;
+    if (EndsWithAny(text, r.begin, OpenBrackets()) && StartsWithAny(text, r.end, CloseBrackets())) {
+      return true;
+    }
+    // A date written with points, dashes or slashes: 2023.4.7, 2023-04-07, 2023/4/7.
+    for (char sep : {'.', '-', '/'}) {
+      if (r.end < text.size() && text[r.end] == sep && i + 1 < runs.size() &&
+          runs[i + 1].begin == r.end + 1 && runs[i + 1].digits.size() <= 2) {
+        size_t next_end = runs[i + 1].end;
+        if (next_end < text.size() && text[next_end] == sep) return true;
+        if (sep == '-' || sep == '/') return true;
+        // "2023.5" alone: a month, unless a unit follows ("2023.5亿元" is 10.5亿元).
+        if (!UnitAt(text, next_end) && Value(runs[i + 1].digits) >= 1 &&
+            Value(runs[i + 1].digits) <= 12) {
+          return true;
+        }
+      }
+    }
+    // A range of years: 2023-2025, 2019至2023.
+    if (auto conn = StartsWithAny(text, r.end, RangeConnectors())) {
+      if (i + 1 < runs.size() && runs[i + 1].begin == r.end + conn->size() &&
+          LooksLikeYear(runs[i + 1].digits)) {
+        return true;
+      }
+    }
+    if (auto conn = EndsWithAny(text, r.begin, RangeConnectors())) {
+      if (i > 0 && runs[i - 1].end + conn->size() == r.begin && LooksLikeYear(runs[i - 1].digits)) {
+        return true;
+      }
+    }
+    // A line holding only the year: the keyword tag of a site header.
+    size_t ls = LineStart(text, r.begin);
+    size_t le = text.find('\n', r.end);
+    if (le == std::string_view::npos) le = text.size();
+    std::string_view line = text.substr(ls, le - ls);
+    if (line.find_first_not_of(" \t\r") == r.begin - ls &&
+        line.find_last_not_of(" \t\r") == r.end - ls - 1) {
+      return true;
+    }
+    return false;
+  }
+};
+
+struct Local {
+  MaskDecision decision;
+  double weight = 0;  // document-level evidence this occurrence contributes
+};
+
+// Classifies run i, which holds at least one mask string, assuming the document is masked.
+Local Classify(const Scanner& s, size_t i) {
+  const DigitRun& r = s.runs[i];
+  std::string_view text = s.text;
+  Local out;
+  MaskDecision& d = out.decision;
+  d.span = {r.begin, r.end};
+  auto hits = s.Hits(i);
+  std::string decoded = Decode(r.digits, hits);
+  d.after = decoded;
+  std::string mask_list;
+  for (const MaskHit& h : hits) absl::StrAppend(&mask_list, mask_list.empty() ? "" : ", ", Av(h.mask));
+  const bool exact = hits.size() == 1 && r.digits.size() == 4;
+  const double raw = Value(r.digits);
+  const double value = Value(decoded);
+  auto keep_alternative = [&](double confidence, std::string reason) {
+    d.alternatives.push_back({std::string(r.digits), confidence, std::move(reason)});
+  };
+
+  if (exact && s.IsYearPosition(i)) {
+    d.kind = MaskDecision::Kind::kYear;
+    d.confidence = 0.9;
+    d.reason = absl::StrCat("\"", Av(r.digits),
+                            "\" stands where a year stands; this document masks numbers with it, so "
+                            "the original year is lost and is kept as written.");
+    return out;
+  }
+  // Double passes: 2010 → 202023 → 202223年. The year is lost.
+  if (!exact && StartsWithAny(text, r.end, {"年"}) && r.digits.substr(0, 2) == "20" &&
+      r.digits.size() <= 8 && (decoded.size() == 4 || r.digits.size() >= 6)) {
+    d.kind = MaskDecision::Kind::kYear;
+    d.confidence = 0.8;
+    d.reason = absl::StrCat("\"", Av(r.digits), "年\" is a year masked more than once (", mask_list,
+                            "); the original year is lost and is kept as written.");
+    return out;
+  }
+  // A date written as yyyymmdd.
+  if (r.digits.size() == 8 && hits.size() == 1 && hits[0].offset == 0) {
+    double month = Value(r.digits.substr(4, 2)), day = Value(r.digits.substr(6, 2));
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+      d.kind = MaskDecision::Kind::kYear;
+      d.confidence = 0.6;
+      d.reason = absl::StrCat("\"", Av(r.digits), "\" reads as a date whose year is masked; kept.");
+      return out;
+    }
+  }
+
+  d.kind = MaskDecision::Kind::kTen;
+  auto unit = UnitAt(text, r.end);
+  std::string_view unit_text = unit.value_or("");
+  std::string what;  // the local evidence, for the reason
+
+  // Strong checks first: they hold for embedded and exact masks alike.
+  if (auto rate = s.RateContext(i); rate && raw > 100 && value <= 100 &&
+                                    !StartsWithAny(text, r.end, {"年", "元", "万", "亿", "人", "个"})) {
+    d.confidence = 0.97;
+    d.evidence.push_back(*rate);
+    out.weight = 2;
+    what = absl::StrCat("it is a rate, and a rate of ", Av(r.digits), " is impossible while ", decoded,
+                        " is not");
+  } else if (auto total = s.ChangeExceedsTotal(i, raw, value)) {
+    d.confidence = 0.97;
+    d.evidence.push_back(*total);
+    out.weight = 2;
+    what = absl::StrCat("it is a change larger than its total \"",
+                        Av(text.substr(total->begin, total->size())), "\" unless read as ", decoded);
+  } else if (auto sum = s.PartsAddUp(i)) {
+    d.confidence = 0.97;
+    d.evidence.push_back(*sum);
+    out.weight = 2;
+    what = "the parts add up to the total only when the mask is read as 10";
+  }
+
+  if (!what.empty()) {
+    // Already decided by a strong check.
+  } else if (!exact) {
+    if (r.digits.size() >= 9 && !unit) {
+      d.confidence = 0.4;
+      what = "it sits inside a long digit string that may be an identifier";
+    } else if (r.after_decimal_point || r.before_decimal_point) {
+      d.confidence = 0.93;
+      out.weight = 1;
+      what = "the year string sits inside a decimal number";
+    } else {
+      d.confidence = 0.92;
+      out.weight = 1;
+      what = absl::StrCat("the year string sits inside the longer number ", Av(r.digits));
+    }
+  } else if (r.after_decimal_point) {
+    d.confidence = 0.95;
+    out.weight = 1;
+    what = "it is the fraction of a decimal number";
+  } else if (r.before_decimal_point) {
+    bool unit_after = i + 1 < s.runs.size() && UnitAt(text, s.runs[i + 1].end).has_value();
+    d.confidence = unit_after ? 0.9 : 0.45;
+    out.weight = unit_after ? 1 : 0;
+    what = "it is the integer part of a decimal number";
+  } else if (unit_text == "月") {
+    d.confidence = 0.97;
+    out.weight = 2;
+    what = "a month numbered 2023 does not exist";
+  } else if ((unit_text == "日" || unit_text == "号") && EndsWithAny(text, r.begin, {"月"})) {
+    d.confidence = 0.97;
+    out.weight = 2;
+    what = "it is the day of a month";
+  } else if (auto delim = s.ListDelimiter(i)) {
+    auto prev = s.NeighbourMarker(i, *delim, -1);
+    auto next = s.NeighbourMarker(i, *delim, +1);
+    if (prev && s.DecodedValue(*prev) == 9) {
+      d.confidence = 0.97;
+      out.weight = 2;
+      d.evidence.push_back({s.runs[*prev].begin, s.runs[*prev].end + delim->size()});
+      what = absl::StrCat("it is the list item after \"9", Av(*delim), "\"");
+    } else if (next && s.DecodedValue(*next) == 11) {
+      d.confidence = 0.97;
+      out.weight = 2;
+      d.evidence.push_back({s.runs[*next].begin, s.runs[*next].end + delim->size()});
+      what = absl::StrCat("it is the list item before \"11", Av(*delim), "\"");
+    } else {
+      d.confidence = 0.8;
+      out.weight = 0.5;
+      what = "it is a list marker at the start of a line";
+    }
+  } else if (auto sep = EndsWithAny(text, r.begin, {"、", "·", "•", ".", "．"});
+             sep && i > 0 && s.runs[i - 1].end + sep->size() == r.begin &&
+             s.runs[i - 1].digits.size() <= 2 && !s.AtLineStart(i - 1)) {
+    d.confidence = 0.85;
+    out.weight = 1;
+    d.evidence.push_back({s.runs[i - 1].begin, r.begin});
+    what = absl::StrCat("it follows \"", Av(s.runs[i - 1].digits), Av(*sep),
+                        "\" as the second part of a compound number (a date like 6·10)");
+  } else if (unit_text == "%" || unit_text == "％") {
+    d.confidence = 0.9;
+    out.weight = 1;
+    what = "a percentage follows";
+  } else if (EndsWithAny(text, r.begin, {"第"})) {
+    d.confidence = 0.9;
+    out.weight = 1;
+    what = "it is an ordinal (第…)";
+  } else if (unit) {
+    d.confidence = 0.88;
+    out.weight = 1;
+    what = absl::StrCat("a count or amount follows (", Av(unit_text), "), not a year");
+  } else if (s.RateContext(i)) {
+    d.confidence = 0.9;
+    out.weight = 2;
+    what = "it is a rate, and a rate of 2023 is impossible";
+  } else {
+    d.confidence = 0.45;
+    what = "nothing around it says whether it is a count or a year";
+  }
+
+  d.reason = absl::StrCat("\"", Av(r.digits), "\" reads as ", decoded, ": the document masks \"10\" with ",
+                          mask_list, ", and ", what, ".");
+  if (exact) {
+    keep_alternative(std::max(0.0, 1 - d.confidence),
+                     "The string may be a real year or a masked year; then the original is lost.");
+  } else if (hits.size() == 1 && hits[0].offset + 4 == r.digits.size() && hits[0].offset > 0) {
+    keep_alternative(std::max(0.0, 1 - d.confidence),
+                     absl::StrCat("The tail may be a masked year (", Av(r.digits.substr(0, hits[0].offset)),
+                                  " followed by a year), whose digits are lost."));
+  } else {
+    keep_alternative(std::max(0.0, 1 - d.confidence), "The digits may be genuine.");
+  }
+  return out;
+}
+
+int CountNaturalTens(const std::vector<DigitRun>& runs) {
+  int tens = 0;
+  for (const DigitRun& r : runs) {
+    if (r.digits.size() >= 9) continue;  // identifiers, phone numbers
+    for (size_t p = r.digits.find("10"); p != std::string_view::npos; p = r.digits.find("10", p + 2)) {
+      ++tens;
+    }
+  }
+  return tens;
+}
+
+}  // namespace
+
+MaskAnalysis AnalyzeMasks(std::string_view text) {
+  MaskAnalysis analysis;
+  Scanner scanner{text, ScanDigitRuns(text), {}};
+  analysis.natural_tens = CountNaturalTens(scanner.runs);
+
+  // Evidence per candidate string, each judged as if it were the only mask.
+  struct Candidate {
+    std::string_view mask;
+    double score = 0;
+    std::vector<Span> evidence;
+  };
+  std::vector<Candidate> candidates;
+  for (std::string_view mask : kCandidates) {
+    Candidate c{mask, 0, {}};
+    Scanner single{text, scanner.runs, {mask}};
+    for (size_t i = 0; i < single.runs.size(); ++i) {
+      if (single.runs[i].digits.find(mask) == std::string_view::npos) continue;
+      Local local = Classify(single, i);
+      if (local.decision.kind != MaskDecision::Kind::kTen || local.weight == 0) continue;
+      c.score += local.weight;
+      c.evidence.push_back(local.decision.span);
+    }
+    if (c.score > 0) candidates.push_back(std::move(c));
+  }
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+  double total = 0;
+  for (const Candidate& c : candidates) total += c.score;
+  analysis.evidence_score = total;
+  // Two independent signs at least, and not drowned by "10"s that survived: a clean report may hold one
+  // odd number like 120230元, and a report full of 10s is not masked.
+  analysis.masked = total >= 2 && total * 3 >= analysis.natural_tens;
+  if (!analysis.masked) return analysis;
+  analysis.confidence = std::min(0.99, 0.6 + 0.08 * total) *
+                        (analysis.natural_tens == 0 ? 1.0 : std::max(0.6, 1 - analysis.natural_tens / (6 * total)));
+  for (const Candidate& c : candidates) {
+    // A second string needs its own evidence beyond a single weak sign.
+    if (c.score >= 2 || (c.score >= 1 && c.mask == candidates.front().mask)) {
+      analysis.mask_strings.emplace_back(c.mask);
+      scanner.masks.push_back(c.mask);
+      analysis.evidence.insert(analysis.evidence.end(), c.evidence.begin(), c.evidence.end());
+    }
+  }
+  std::sort(analysis.evidence.begin(), analysis.evidence.end(),
+            [](Span a, Span b) { return a.begin < b.begin; });
+
+  // Every run holding a mask string, and every year-position candidate (a year may be masked with a
+  // string that never masks a ten in this document).
+  for (size_t i = 0; i < scanner.runs.size(); ++i) {
+    const DigitRun& r = scanner.runs[i];
+    if (!scanner.Hits(i).empty()) {
+      Local local = Classify(scanner, i);
+      local.decision.confidence *= std::max(analysis.confidence, 0.9);
+      analysis.decisions.push_back(std::move(local.decision));
+      continue;
+    }
+    if (r.digits.size() == 4 &&
+        std::find(kCandidates.begin(), kCandidates.end(), r.digits) != kCandidates.end() &&
+        scanner.IsYearPosition(i)) {
+      MaskDecision d;
+      d.kind = MaskDecision::Kind::kYear;
+      d.span = {r.begin, r.end};
+      d.confidence = 0.5;
+      d.reason = absl::StrCat("\"", Av(r.digits),
+                              "\" is a year in a document whose years are masked with year strings; "
+                              "it may be a real year or a masked one, and is kept as written.");
+      analysis.decisions.push_back(std::move(d));
+    }
+  }
+  return analysis;
+}
+
+}  // namespace wenshu::repair_internal

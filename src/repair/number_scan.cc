@@ -1,0 +1,180 @@
+#include "repair/number_scan.h"
+
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdint>
+
+namespace wenshu::repair_internal {
+namespace {
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Longest first, so that 万元 wins over 万 and 个百分点 over 个.
+const std::vector<std::string_view>& Units() {
+  static const auto* units = [] {
+    auto* v = new std::vector<std::string_view>{
+        "个百分点", "百分点", "平方公里", "平方米", "立方米", "万千瓦", "千瓦时", "万平方",
+        "万亩", "万元", "亿元", "万人", "万户", "万吨", "万个", "万件", "万次", "万册",
+        "公里", "公顷", "千米", "千克", "千瓦", "公斤", "人次", "户次", "个月", "小时",
+        "分钟", "学时", "课时", "周岁",
+        "人", "个", "名", "家", "户", "份", "次", "所", "条", "张", "万", "亿", "千", "百",
+        "余", "多", "项", "件", "座", "位", "台", "辆", "篇", "期", "场", "批", "类", "种",
+        "部", "支", "只", "头", "株", "棵", "间", "套", "栋", "幢", "处", "片", "段", "组",
+        "队", "天", "日", "月", "岁", "倍", "米", "斤", "床", "册", "本", "块", "把", "架",
+        "艘", "口", "眼", "根", "对", "双", "层", "班", "例", "宗", "起", "笔", "门", "节",
+        "秒", "周", "轮", "遍", "道", "幅", "首", "集", "章", "款", "元", "吨", "亩", "角",
+        "分", "度", "克", "员", "股", "起", "列", "盏", "具", "枚", "尊", "孔", "方", "g",
+        "km", "kg", "m", "%", "％", "‰", "℃", "亿", "兆", "G", "M", "t", "h"};
+    std::stable_sort(v->begin(), v->end(),
+                     [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
+    return v;
+  }();
+  return *units;
+}
+
+}  // namespace
+
+std::vector<DigitRun> ScanDigitRuns(std::string_view text) {
+  std::vector<DigitRun> runs;
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    if (!IsAsciiDigit(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t b = i;
+    while (i < n && IsAsciiDigit(text[i])) ++i;
+    DigitRun run;
+    run.begin = b;
+    run.end = i;
+    run.digits = text.substr(b, i - b);
+    run.after_decimal_point = b >= 2 && text[b - 1] == '.' && IsAsciiDigit(text[b - 2]);
+    run.before_decimal_point = i + 1 < n && text[i] == '.' && IsAsciiDigit(text[i + 1]);
+    runs.push_back(run);
+  }
+  return runs;
+}
+
+CodePoint CodePointAt(std::string_view text, size_t offset) {
+  if (offset >= text.size()) return {};
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t i = static_cast<int32_t>(offset);
+  const int32_t n = static_cast<int32_t>(std::min<size_t>(text.size(), offset + 8));
+  UChar32 c;
+  U8_NEXT(s, i, n, c);
+  if (c < 0) return {0xFFFD, 1};
+  return {static_cast<char32_t>(c), static_cast<size_t>(i) - offset};
+}
+
+CodePoint CodePointBefore(std::string_view text, size_t offset) {
+  if (offset == 0 || offset > text.size()) return {};
+  size_t start = offset - 1;
+  // Walk back over continuation bytes, at most three.
+  while (start > 0 && offset - start < 4 && (static_cast<uint8_t>(text[start]) & 0xC0) == 0x80) {
+    --start;
+  }
+  CodePoint cp = CodePointAt(text, start);
+  if (cp.length != offset - start) return {0xFFFD, 1};
+  return cp;
+}
+
+std::string_view TextBefore(std::string_view text, size_t offset, size_t count) {
+  size_t at = std::min(offset, text.size());
+  for (size_t k = 0; k < count && at > 0; ++k) at -= CodePointBefore(text, at).length;
+  return text.substr(at, std::min(offset, text.size()) - at);
+}
+
+std::string_view TextAfter(std::string_view text, size_t offset, size_t count) {
+  size_t at = std::min(offset, text.size());
+  for (size_t k = 0; k < count && at < text.size(); ++k) at += CodePointAt(text, at).length;
+  return text.substr(offset, at - offset);
+}
+
+std::optional<std::string_view> StartsWithAny(std::string_view text, size_t offset,
+                                              const std::vector<std::string_view>& words) {
+  if (offset > text.size()) return std::nullopt;
+  std::string_view rest = text.substr(offset);
+  for (std::string_view w : words) {
+    if (rest.substr(0, w.size()) == w) return w;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string_view> EndsWithAny(std::string_view text, size_t offset,
+                                            const std::vector<std::string_view>& words) {
+  std::string_view head = text.substr(0, std::min(offset, text.size()));
+  for (std::string_view w : words) {
+    if (head.size() >= w.size() && head.substr(head.size() - w.size()) == w) return w;
+  }
+  return std::nullopt;
+}
+
+bool IsClauseBreak(char32_t c) {
+  switch (c) {
+    case U'，': case U'。': case U'；': case U'：': case U'！': case U'？': case U',':
+    case U';': case U':': case U'!': case U'?': case U'\n': case U'\r':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsHan(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
+
+size_t ClauseStart(std::string_view text, size_t offset, size_t limit) {
+  size_t at = std::min(offset, text.size());
+  while (at > 0 && offset - at < limit) {
+    CodePoint cp = CodePointBefore(text, at);
+    if (IsClauseBreak(cp.value)) break;
+    at -= cp.length;
+  }
+  return at;
+}
+
+size_t ClauseEnd(std::string_view text, size_t offset, size_t limit) {
+  size_t at = std::min(offset, text.size());
+  while (at < text.size() && at - offset < limit) {
+    CodePoint cp = CodePointAt(text, at);
+    if (IsClauseBreak(cp.value)) break;
+    at += cp.length;
+  }
+  return at;
+}
+
+size_t LineStart(std::string_view text, size_t offset) {
+  size_t p = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  if (offset == 0 || p == std::string_view::npos) return 0;
+  return p + 1;
+}
+
+std::optional<std::string_view> UnitAt(std::string_view text, size_t offset) {
+  return StartsWithAny(text, offset, Units());
+}
+
+std::optional<double> ParseDecimal(std::string_view s) {
+  if (s.empty()) return std::nullopt;
+  double value = 0;
+  double scale = 0;
+  bool any = false;
+  for (char c : s) {
+    if (c == '.') {
+      if (scale != 0) return std::nullopt;
+      scale = 1;
+      continue;
+    }
+    if (!IsAsciiDigit(c)) return std::nullopt;
+    any = true;
+    if (scale == 0) {
+      value = value * 10 + (c - '0');
+    } else {
+      scale /= 10;
+      value += (c - '0') * scale;
+    }
+  }
+  if (!any) return std::nullopt;
+  return value;
+}
+
+}  // namespace wenshu::repair_internal

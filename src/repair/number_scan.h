@@ -1,0 +1,75 @@
+// A small scanner for the digit runs of a document, shared by the number and percent repair rules.
+//
+// The repair stage needs to look at numbers as the damage saw them: maximal runs of ASCII digits, with the
+// characters around them (a decimal point, a unit, 年, a list comma). The quantity stage parses values;
+// this only finds runs and their neighbourhood, byte-exactly, in one pass.
+#ifndef WENSHU_SRC_REPAIR_NUMBER_SCAN_H_
+#define WENSHU_SRC_REPAIR_NUMBER_SCAN_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+
+namespace wenshu::repair_internal {
+
+// A maximal run of ASCII digits [begin, end).
+struct DigitRun {
+  size_t begin = 0;
+  size_t end = 0;
+  std::string_view digits;
+  bool after_decimal_point = false;   // "5.2023": the run follows "<digit>."
+  bool before_decimal_point = false;  // "2023.5": the run is followed by ".<digit>"
+};
+
+// Every digit run of `text`, in order.
+std::vector<DigitRun> ScanDigitRuns(std::string_view text);
+
+// The code point starting at `offset` (or ending at it, for Before), and its byte length. Invalid bytes
+// decode as U+FFFD with length 1, so callers never loop forever.
+struct CodePoint {
+  char32_t value = 0;
+  size_t length = 0;
+};
+CodePoint CodePointAt(std::string_view text, size_t offset);
+CodePoint CodePointBefore(std::string_view text, size_t offset);
+
+// Up to `count` code points of text before `offset` (or after it), as a view.
+std::string_view TextBefore(std::string_view text, size_t offset, size_t count);
+std::string_view TextAfter(std::string_view text, size_t offset, size_t count);
+
+// Whether `text` at `offset` starts with any of `words`; returns the matched word.
+std::optional<std::string_view> StartsWithAny(std::string_view text, size_t offset,
+                                              const std::vector<std::string_view>& words);
+// Whether the text ending at `offset` ends with any of `words`.
+std::optional<std::string_view> EndsWithAny(std::string_view text, size_t offset,
+                                            const std::vector<std::string_view>& words);
+
+// Clause punctuation: ，。；：！？ and their ASCII forms, line breaks.
+bool IsClauseBreak(char32_t c);
+// CJK unified ideographs.
+bool IsHan(char32_t c);
+
+// The start of the clause holding `offset` (just after the previous clause break), at most `limit`
+// bytes back.
+size_t ClauseStart(std::string_view text, size_t offset, size_t limit = 240);
+// The end of the clause holding `offset` (at the next clause break).
+size_t ClauseEnd(std::string_view text, size_t offset, size_t limit = 240);
+// The start of the line holding `offset`.
+size_t LineStart(std::string_view text, size_t offset);
+
+// Measure words and units that follow a count or amount in reports (人, 个, 元, 万, 公里...).
+std::optional<std::string_view> UnitAt(std::string_view text, size_t offset);
+
+// Debian's Abseil does not alias std::string_view; absl::StrCat needs this conversion.
+inline absl::string_view Av(std::string_view s) { return absl::string_view(s.data(), s.size()); }
+
+// Parses an unsigned decimal written in ASCII digits with an optional ".digits" part.
+std::optional<double> ParseDecimal(std::string_view s);
+
+}  // namespace wenshu::repair_internal
+
+#endif  // WENSHU_SRC_REPAIR_NUMBER_SCAN_H_
