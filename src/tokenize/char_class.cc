@@ -1,0 +1,51 @@
+#include "tokenize/char_class.h"
+
+#include <unicode/uchar.h>
+
+namespace wenshu::tokenize_internal {
+
+bool IsCjkNumeral(char32_t c) {
+  switch (c) {
+    case U'〇': case U'一': case U'二': case U'三': case U'四': case U'五': case U'六': case U'七':
+    case U'八': case U'九': case U'十': case U'百': case U'千': case U'万': case U'亿': case U'两':
+    case U'零': case U'壹': case U'贰': case U'叁': case U'肆': case U'伍': case U'陆': case U'柒':
+    case U'捌': case U'玖': case U'拾': case U'佰': case U'仟':
+      return true;
+    default:
+      return false;
+  }
+}
+
+CharClass Classify(char32_t c) {
+  if (c < 0x80) {
+    if (c >= '0' && c <= '9') return CharClass::kDigit;
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return CharClass::kLatin;
+    if (c == ' ' || c == '\t' || c == '\v' || c == '\f') return CharClass::kSpace;
+    if (c == '\n' || c == '\r') return CharClass::kNewline;
+    if (c == '%') return CharClass::kPercent;
+    if (c > 0x20 && c < 0x7F) return CharClass::kPunct;
+    return CharClass::kOther;  // NUL and other control characters
+  }
+  if (IsCjk(c)) return CharClass::kCjk;
+  if (c >= 0xFF10 && c <= 0xFF19) return CharClass::kDigit;
+  if ((c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A)) return CharClass::kLatin;
+  if (c == 0xFF05 || c == 0x2030) return CharClass::kPercent;
+  if (c == 0x3000 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
+      c == 0x205F) {
+    return CharClass::kSpace;
+  }
+  if (c == 0x85 || c == 0x2028 || c == 0x2029) return CharClass::kNewline;
+  if ((c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c <= 0x1EFF)) {
+    return CharClass::kLatin;
+  }
+  switch (u_charType(static_cast<UChar32>(c))) {
+    case U_DASH_PUNCTUATION: case U_START_PUNCTUATION: case U_END_PUNCTUATION:
+    case U_CONNECTOR_PUNCTUATION: case U_OTHER_PUNCTUATION: case U_INITIAL_PUNCTUATION:
+    case U_FINAL_PUNCTUATION: case U_MATH_SYMBOL: case U_CURRENCY_SYMBOL: case U_MODIFIER_SYMBOL:
+      return CharClass::kPunct;
+    default:
+      return CharClass::kOther;
+  }
+}
+
+}  // namespace wenshu::tokenize_internal

@@ -1,0 +1,117 @@
+#include "wenshu/dictionary.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "tokenize/dictionary_access.h"
+#include "tokenize/dictionary_format.h"
+
+// The blob compiled from jieba's dict.txt at build time, embedded by embedded_dictionary.S.
+extern "C" const char wenshu_embedded_dictionary[];
+extern "C" const char wenshu_embedded_dictionary_end[];
+
+namespace wenshu {
+
+using tokenize_internal::BlobHeader;
+using tokenize_internal::DictionaryAccess;
+using tokenize_internal::TrieNode;
+
+Dictionary::~Dictionary() = default;
+
+void Dictionary::Attach(std::string_view blob) {
+  blob_ = blob;
+  header_ = reinterpret_cast<const BlobHeader*>(blob.data());
+  root_table_ = reinterpret_cast<const uint32_t*>(blob.data() + sizeof(BlobHeader));
+  nodes_ = reinterpret_cast<const TrieNode*>(blob.data() + sizeof(BlobHeader) +
+                                             header_->root_table_size * sizeof(uint32_t));
+}
+
+const Dictionary& Dictionary::Default() {
+  // The embedded blob is produced by the build and trusted: only its header is checked (cheaply), so
+  // start-up reads no more than the header's page.
+  static const Dictionary* const dictionary = [] {
+    auto* d = new Dictionary();
+    std::string_view blob(wenshu_embedded_dictionary,
+                          static_cast<size_t>(wenshu_embedded_dictionary_end - wenshu_embedded_dictionary));
+    d->Attach(blob);
+    return d;
+  }();
+  return *dictionary;
+}
+
+std::shared_ptr<const Dictionary> Dictionary::DefaultShared() {
+  return std::shared_ptr<const Dictionary>(&Default(), [](const Dictionary*) {});
+}
+
+absl::StatusOr<std::shared_ptr<const Dictionary>> Dictionary::FromBlob(std::string_view blob) {
+  if (absl::Status s = tokenize_internal::ValidateBlob(blob); !s.ok()) return s;
+  std::shared_ptr<Dictionary> d(new Dictionary());
+  d->owned_.assign(blob.data(), blob.size());
+  d->Attach(d->owned_);
+  return std::shared_ptr<const Dictionary>(std::move(d));
+}
+
+absl::StatusOr<std::shared_ptr<const Dictionary>> Dictionary::FromText(std::string_view text) {
+  absl::StatusOr<std::string> blob = tokenize_internal::CompileDictionary(text, kDefaultUserFrequency);
+  if (!blob.ok()) return blob.status();
+  std::shared_ptr<Dictionary> d(new Dictionary());
+  d->owned_ = *std::move(blob);
+  d->Attach(d->owned_);
+  return std::shared_ptr<const Dictionary>(std::move(d));
+}
+
+absl::StatusOr<std::shared_ptr<const Dictionary>> Dictionary::Load(std::string_view path) {
+  std::string p(path);
+  std::ifstream in(p, std::ios::binary);
+  if (!in) {
+    int err = errno;
+    std::string message = absl::StrCat("cannot open dictionary '", p, "': ", std::strerror(err));
+    if (err == EACCES) return absl::PermissionDeniedError(message);
+    return absl::NotFoundError(message);
+  }
+  std::ostringstream contents;
+  contents << in.rdbuf();
+  if (in.bad()) return absl::DataLossError(absl::StrCat("cannot read dictionary '", p, "'"));
+  std::string data = std::move(contents).str();
+  bool is_blob = data.size() >= sizeof(tokenize_internal::kBlobMagic) &&
+                 std::memcmp(data.data(), tokenize_internal::kBlobMagic, 6) == 0;
+  absl::StatusOr<std::shared_ptr<const Dictionary>> result = is_blob ? FromBlob(data) : FromText(data);
+  if (!result.ok()) {
+    return absl::Status(result.status().code(),
+                        absl::StrCat("dictionary '", p, "': ", result.status().message()));
+  }
+  return result;
+}
+
+size_t Dictionary::word_count() const { return header_->word_count; }
+uint64_t Dictionary::total_frequency() const { return header_->total_frequency; }
+uint64_t Dictionary::checksum() const { return header_->checksum; }
+std::string_view Dictionary::Serialized() const { return blob_; }
+
+std::optional<double> Dictionary::LogProbability(std::string_view word) const {
+  const auto* p = reinterpret_cast<const unsigned char*>(word.data());
+  size_t n = word.size(), i = 0;
+  uint32_t node = 0;
+  while (i < n) {
+    // Dictionary words are valid UTF-8; anything else is simply not found.
+    unsigned char b = p[i];
+    size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    if (i + len > n) return std::nullopt;
+    char32_t cp = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+    for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (p[i + k] & 0x3F);
+    node = node == 0 ? DictionaryAccess::RootChild(*this, cp) : DictionaryAccess::Child(*this, node, cp);
+    if (node == 0) return std::nullopt;
+    i += len;
+  }
+  if (node == 0 || nodes_[node].log_probability == tokenize_internal::kNotAWord) return std::nullopt;
+  return nodes_[node].log_probability;
+}
+
+bool Dictionary::Contains(std::string_view word) const { return LogProbability(word).has_value(); }
+
+}  // namespace wenshu

@@ -1,0 +1,293 @@
+// Compiling a jieba-format word list into the binary trie, and validating a blob. Used by the library
+// (Dictionary::FromText, Dictionary::Load) and by the wenshu-dictc build tool, so it depends on nothing
+// but Abseil.
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <deque>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "tokenize/dictionary_format.h"
+
+namespace wenshu::tokenize_internal {
+namespace {
+
+constexpr size_t kMaxWordBytes = 256;
+constexpr uint64_t kMaxFrequency = uint64_t{1} << 48;
+
+// Decodes strict UTF-8 into code points; false on any invalid or incomplete sequence.
+bool DecodeUtf8(std::string_view s, std::u32string* out) {
+  out->clear();
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t n = s.size(), i = 0;
+  while (i < n) {
+    unsigned char b = p[i];
+    char32_t cp;
+    size_t len;
+    if (b < 0x80) {
+      cp = b;
+      len = 1;
+    } else if (b >= 0xC2 && b <= 0xDF) {
+      cp = b & 0x1F;
+      len = 2;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      cp = b & 0x0F;
+      len = 3;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      cp = b & 0x07;
+      len = 4;
+    } else {
+      return false;
+    }
+    if (i + len > n) return false;
+    for (size_t k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return false;
+    }
+    out->push_back(cp);
+    i += len;
+  }
+  return true;
+}
+
+bool ParseFrequency(std::string_view s, uint64_t* out) {
+  if (s.empty() || s.size() > 15) return false;
+  uint64_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + static_cast<uint64_t>(c - '0');
+  }
+  *out = v;
+  return true;
+}
+
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+
+}  // namespace
+
+absl::StatusOr<std::string> CompileDictionary(std::string_view text, uint64_t default_frequency) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  struct Entry {
+    std::u32string word;
+    uint64_t frequency;
+    size_t order;
+  };
+  std::vector<Entry> entries;
+  std::u32string decoded;
+  size_t line_number = 0;
+  while (!text.empty()) {
+    ++line_number;
+    size_t eol = text.find('\n');
+    std::string_view line = text.substr(0, eol);
+    text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    size_t i = 0;
+    while (i < line.size() && IsBlank(line[i])) ++i;
+    if (i == line.size() || line[i] == '#') continue;
+    std::string_view fields[3];
+    int field_count = 0;
+    while (i < line.size() && field_count < 3) {
+      size_t j = i;
+      while (j < line.size() && !IsBlank(line[j])) ++j;
+      fields[field_count++] = line.substr(i, j - i);
+      i = j;
+      while (i < line.size() && IsBlank(line[i])) ++i;
+    }
+    std::string_view word = fields[0];
+    if (word.size() > kMaxWordBytes) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("line ", line_number, ": word longer than ", kMaxWordBytes, " bytes"));
+    }
+    if (!DecodeUtf8(word, &decoded)) {
+      return absl::InvalidArgumentError(absl::StrCat("line ", line_number, ": word is not valid UTF-8"));
+    }
+    for (char32_t c : decoded) {
+      if (c < 0x20) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("line ", line_number, ": word contains a control character"));
+      }
+    }
+    uint64_t frequency = default_frequency;
+    if (field_count >= 2 && !ParseFrequency(fields[1], &frequency)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "line ", line_number, ": frequency '", std::string(fields[1].substr(0, 32)),
+          "' is not a non-negative integer below 10^15"));
+    }
+    if (frequency > kMaxFrequency) {
+      return absl::InvalidArgumentError(absl::StrCat("line ", line_number, ": frequency too large"));
+    }
+    entries.push_back({decoded, frequency, entries.size()});
+  }
+  // Later lines override earlier ones (as in jieba); frequency 0 removes the word.
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    return a.word != b.word ? a.word < b.word : a.order < b.order;
+  });
+  std::vector<std::pair<std::u32string, uint64_t>> words;
+  uint64_t total = 0;
+  for (size_t k = 0; k < entries.size(); ++k) {
+    if (k + 1 < entries.size() && entries[k + 1].word == entries[k].word) continue;
+    if (entries[k].frequency == 0) continue;
+    total += entries[k].frequency;
+    words.emplace_back(std::move(entries[k].word), entries[k].frequency);
+  }
+  if (words.empty()) return absl::InvalidArgumentError("the dictionary holds no word");
+  const double log_total = std::log(static_cast<double>(total));
+
+  // Breadth-first layout: the children of each node are contiguous and sorted.
+  std::vector<TrieNode> nodes(1, TrieNode{0, 0, 0, kNotAWord});
+  struct Work {
+    uint32_t node;
+    size_t lo, hi, depth;
+  };
+  std::deque<Work> queue{{0, 0, words.size(), 0}};
+  uint32_t max_length = 0;
+  while (!queue.empty()) {
+    Work w = queue.front();
+    queue.pop_front();
+    size_t k = w.lo;
+    if (words[k].first.size() == w.depth) {
+      nodes[w.node].log_probability =
+          static_cast<float>(std::log(static_cast<double>(words[k].second)) - log_total);
+      max_length = std::max<uint32_t>(max_length, static_cast<uint32_t>(w.depth));
+      ++k;
+    }
+    if (k == w.hi) continue;
+    if (nodes.size() > 0xF0000000u) return absl::ResourceExhaustedError("dictionary too large");
+    nodes[w.node].first_child = static_cast<uint32_t>(nodes.size());
+    while (k < w.hi) {
+      char32_t c = words[k].first[w.depth];
+      size_t end = k;
+      while (end < w.hi && words[end].first[w.depth] == c) ++end;
+      uint32_t child = static_cast<uint32_t>(nodes.size());
+      nodes.push_back(TrieNode{static_cast<uint32_t>(c), 0, 0, kNotAWord});
+      ++nodes[w.node].child_count;
+      queue.push_back({child, k, end, w.depth + 1});
+      k = end;
+    }
+  }
+
+  std::vector<uint32_t> root_table(kRootTableSize, 0);
+  for (uint32_t i = 0; i < nodes[0].child_count; ++i) {
+    uint32_t index = nodes[0].first_child + i;
+    uint32_t cp = nodes[index].code_point;
+    if (cp >= kRootTableFirstCp && cp < kRootTableFirstCp + kRootTableSize) {
+      root_table[cp - kRootTableFirstCp] = index;
+    }
+  }
+
+  BlobHeader header;
+  std::memset(&header, 0, sizeof(header));
+  std::memcpy(header.magic, kBlobMagic, sizeof(kBlobMagic));
+  header.format_version = kBlobFormatVersion;
+  header.endian_marker = kEndianMarker;
+  header.node_count = static_cast<uint32_t>(nodes.size());
+  header.word_count = static_cast<uint32_t>(words.size());
+  header.root_table_first_cp = kRootTableFirstCp;
+  header.root_table_size = kRootTableSize;
+  header.max_word_length = max_length;
+  header.total_frequency = total;
+  std::string payload;
+  payload.append(reinterpret_cast<const char*>(root_table.data()), root_table.size() * sizeof(uint32_t));
+  payload.append(reinterpret_cast<const char*>(nodes.data()), nodes.size() * sizeof(TrieNode));
+  header.payload_bytes = payload.size();
+  header.checksum = Fnv1a64(payload);
+  std::string blob(reinterpret_cast<const char*>(&header), sizeof(header));
+  blob += payload;
+  return blob;
+}
+
+absl::Status ValidateBlob(std::string_view blob) {
+  if (blob.size() < sizeof(BlobHeader)) {
+    return absl::InvalidArgumentError("not a wenshu dictionary: shorter than its header");
+  }
+  BlobHeader h;
+  std::memcpy(&h, blob.data(), sizeof(h));
+  if (std::memcmp(h.magic, kBlobMagic, sizeof(kBlobMagic)) != 0) {
+    return absl::InvalidArgumentError("not a wenshu dictionary: bad magic number");
+  }
+  if (h.endian_marker != kEndianMarker) {
+    return absl::InvalidArgumentError("dictionary was compiled for another byte order");
+  }
+  if (h.format_version != kBlobFormatVersion) {
+    return absl::InvalidArgumentError(absl::StrCat("dictionary format version ", h.format_version,
+                                                   " is not supported (expected ",
+                                                   kBlobFormatVersion, ")"));
+  }
+  const uint64_t expected = uint64_t{h.root_table_size} * sizeof(uint32_t) +
+                            uint64_t{h.node_count} * sizeof(TrieNode);
+  if (h.payload_bytes != blob.size() - sizeof(BlobHeader) || h.payload_bytes != expected) {
+    return absl::InvalidArgumentError(absl::StrCat("dictionary is truncated or padded: ", blob.size(),
+                                                   " bytes, header says ",
+                                                   expected + sizeof(BlobHeader)));
+  }
+  if (h.node_count == 0 || h.word_count == 0) {
+    return absl::InvalidArgumentError("dictionary holds no word");
+  }
+  if (h.root_table_first_cp > 0x10FFFF || h.root_table_size > 0x110000) {
+    return absl::InvalidArgumentError("dictionary root table out of range");
+  }
+  std::string_view payload = blob.substr(sizeof(BlobHeader));
+  if (Fnv1a64(payload) != h.checksum) {
+    return absl::DataLossError("dictionary checksum mismatch: the file is corrupt");
+  }
+  std::vector<uint32_t> root_table(h.root_table_size);
+  std::memcpy(root_table.data(), payload.data(), root_table.size() * sizeof(uint32_t));
+  std::vector<TrieNode> nodes(h.node_count);
+  std::memcpy(nodes.data(), payload.data() + root_table.size() * sizeof(uint32_t),
+              nodes.size() * sizeof(TrieNode));
+  uint64_t words = 0;
+  for (uint64_t i = 0; i < nodes.size(); ++i) {
+    const TrieNode& n = nodes[i];
+    if (n.log_probability != kNotAWord) {
+      if (!(n.log_probability <= 0.0f) || !std::isfinite(n.log_probability) || i == 0) {
+        return absl::InvalidArgumentError(absl::StrCat("dictionary node ", i, ": bad probability"));
+      }
+      ++words;
+    }
+    if (n.child_count == 0) continue;
+    // Children after their parent: walking down always moves forward, so it cannot loop.
+    if (n.first_child <= i || uint64_t{n.first_child} + n.child_count > nodes.size()) {
+      return absl::InvalidArgumentError(absl::StrCat("dictionary node ", i, ": children out of range"));
+    }
+    for (uint32_t k = 1; k < n.child_count; ++k) {
+      if (nodes[n.first_child + k - 1].code_point >= nodes[n.first_child + k].code_point) {
+        return absl::InvalidArgumentError(absl::StrCat("dictionary node ", i, ": children not sorted"));
+      }
+    }
+  }
+  if (words != h.word_count) {
+    return absl::InvalidArgumentError("dictionary word count does not match its header");
+  }
+  const TrieNode& root = nodes[0];
+  uint64_t root_children_in_table = 0;
+  for (uint32_t k = 0; k < root.child_count; ++k) {
+    uint64_t cp = nodes[root.first_child + k].code_point;
+    if (cp >= h.root_table_first_cp && cp < uint64_t{h.root_table_first_cp} + h.root_table_size) {
+      ++root_children_in_table;
+    }
+  }
+  uint64_t table_entries = 0;
+  for (uint32_t i = 0; i < root_table.size(); ++i) {
+    uint32_t index = root_table[i];
+    if (index == 0) continue;
+    if (index < root.first_child || index >= uint64_t{root.first_child} + root.child_count ||
+        nodes[index].code_point != h.root_table_first_cp + i) {
+      return absl::InvalidArgumentError("dictionary root table is inconsistent");
+    }
+    ++table_entries;
+  }
+  if (table_entries != root_children_in_table) {
+    return absl::InvalidArgumentError("dictionary root table is incomplete");
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace wenshu::tokenize_internal

@@ -1,0 +1,76 @@
+// The binary layout of a compiled dictionary, shared by the library and the wenshu-dictc build tool.
+//
+//   BlobHeader (64 bytes)
+//   uint32_t root_table[header.root_table_size]  node index of the root child for code point
+//                                                root_table_first_cp + i, 0 if none (fast path)
+//   TrieNode nodes[header.node_count]            node 0 is the root; children of a node are contiguous
+//                                                and sorted by code point
+//
+// All integers are little-endian host order; the endian marker rejects blobs from another byte order.
+// The payload (everything after the header) is covered by an FNV-1a 64 checksum.
+#ifndef WENSHU_SRC_TOKENIZE_DICTIONARY_FORMAT_H_
+#define WENSHU_SRC_TOKENIZE_DICTIONARY_FORMAT_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+
+namespace wenshu::tokenize_internal {
+
+inline constexpr char kBlobMagic[8] = {'W', 'S', 'D', 'I', 'C', 'T', '\x1a', '\0'};
+inline constexpr uint32_t kBlobFormatVersion = 1;
+inline constexpr uint32_t kEndianMarker = 0x01020304u;
+// Code points covered by the root fast-path table: CJK punctuation through CJK Unified Ideographs.
+inline constexpr uint32_t kRootTableFirstCp = 0x3000;
+inline constexpr uint32_t kRootTableSize = 0xA000 - 0x3000;
+
+struct BlobHeader {
+  char magic[8];
+  uint32_t format_version;
+  uint32_t endian_marker;
+  uint32_t node_count;
+  uint32_t word_count;
+  uint32_t root_table_first_cp;
+  uint32_t root_table_size;
+  uint32_t max_word_length;  // in code points
+  uint32_t reserved;
+  uint64_t total_frequency;
+  uint64_t payload_bytes;
+  uint64_t checksum;  // FNV-1a 64 of the payload
+};
+static_assert(sizeof(BlobHeader) == 64);
+
+// A node is a word when log_probability <= 0 (ln(freq / total)); prefixes that are not words hold +1.
+struct TrieNode {
+  uint32_t code_point;
+  uint32_t first_child;
+  uint32_t child_count;
+  float log_probability;
+};
+static_assert(sizeof(TrieNode) == 16);
+
+inline constexpr float kNotAWord = 1.0f;
+
+inline uint64_t Fnv1a64(std::string_view bytes) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
+
+// Compiles a jieba-format word list ("word [freq [tag]]" per line) into a blob.
+// `default_frequency` is used for lines without a frequency.
+absl::StatusOr<std::string> CompileDictionary(std::string_view text, uint64_t default_frequency);
+
+// Checks a blob completely (header, size, version, checksum, trie structure). OK means the accessors
+// cannot read out of bounds or loop.
+absl::Status ValidateBlob(std::string_view blob);
+
+}  // namespace wenshu::tokenize_internal
+
+#endif  // WENSHU_SRC_TOKENIZE_DICTIONARY_FORMAT_H_
