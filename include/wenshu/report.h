@@ -1,0 +1,203 @@
+// The typed work report: what wenshu knows about one document after repairing it and extracting its
+// structure and figures, and its JSON form (schema "wenshu.report/1", documented in docs/schema.md).
+//
+// Every Span in a Report is a half-open byte range into the ORIGINAL input given to Parse(), even for
+// facts found in the repaired text (they are mapped back through OffsetMap). A fact whose bytes were
+// touched by a repair carries repaired = true: its `text` is the repaired reading and
+// input.substr(span) shows what the document actually said.
+//
+// Numbers are exact: every value is kept as a canonical decimal string ("770000", "70.4", "-3") and
+// written to JSON as a JSON number with exactly those digits, never through a binary double.
+//
+// Thread safety: all functions are reentrant; Parse() may run on many threads at once.
+#ifndef WENSHU_REPORT_H_
+#define WENSHU_REPORT_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "wenshu/quantity.h"
+#include "wenshu/repair.h"
+#include "wenshu/span.h"
+
+namespace wenshu {
+
+// Where a document came from. name is a file name or corpus path; id a corpus id; line the 1-based
+// line of a JSONL corpus (0 otherwise); bytes the size of the original input.
+struct ReportSource {
+  std::string name;
+  std::string id;
+  int64_t line = 0;
+  size_t bytes = 0;
+};
+
+enum class ReportKind { kSummary, kPlan, kReport, kOther };
+
+// The part of the year a report covers: H1 = 上半年, Q1 = 一季度, months = an explicit month range.
+enum class PeriodPart { kUnknown, kYear, kH1, kH2, kQ1, kQ2, kQ3, kQ4, kMonths };
+
+struct ReportPeriod {
+  std::optional<int> year;
+  // The year is the site's mask string (e.g. "2023" in a document whose 10s became 2023): the real year
+  // is lost and `year` only repeats the mask.
+  bool year_masked = false;
+  PeriodPart part = PeriodPart::kUnknown;
+  std::optional<int> first_month;  // for kMonths (and implied by H1/Q2...)
+  std::optional<int> last_month;
+  std::optional<Span> span;  // where the period was read (title or first paragraph)
+};
+
+// A path in the section tree: child indexes from the top-level list, e.g. {1, 6} is the 7th child of
+// the 2nd top-level section. Empty = before any section (the preamble).
+using SectionPath = std::vector<int>;
+
+// Marker families, in the order users know them. The level of a family is assigned by its first
+// appearance in the document (like markdown heading inference), not fixed by family.
+enum class MarkerFamily {
+  kChineseParen,   // (一) （一）
+  kChineseComma,   // 一、
+  kOrdinalDi,      // 第一、 第一，
+  kArabicComma,    // 1、
+  kArabicDot,      // 1. 1．
+  kArabicParen,    // (1) （1）
+  kParenNumeral,   // ⑴ … ⒇
+  kCircled,        // ① … ⑳
+  kInlineShi,      // 一是 … 二是 … inside a paragraph (always one level below its paragraph)
+};
+
+struct Section {
+  int level = 1;                // 1 = top
+  MarkerFamily family = MarkerFamily::kArabicComma;
+  std::string marker;           // as it reads in the repaired text, e.g. "(一)", "10、"
+  int ordinal = 0;              // the number the marker stands for (10 for "10、", 2023 for "2023、")
+  std::string heading;          // the heading text after the marker (first sentence or clause)
+  Span span;                    // the whole section, marker to the start of the next sibling/ancestor
+  Span heading_span;            // marker through heading
+  std::vector<Section> children;
+};
+
+// Quantity kinds and change directions are the quantity stage's (wenshu/quantity.h).
+struct ReportQuantity {
+  std::string text;                 // the repaired reading, e.g. "77万元"
+  Span span;                        // original bytes
+  Decimal value;                    // exact, scale applied: 77万元 -> 770000
+  std::optional<Decimal> upper;     // the high end of a range (300~500人)
+  std::optional<std::string> unit;  // "元", "人", "%"; null for a bare number
+  QuantityKind kind = QuantityKind::kPlain;
+  std::optional<std::string> subject;  // what is counted, e.g. "在校学生"
+  bool approx = false;                 // 约, 近, 余, 多
+  std::vector<std::string> qualifiers; // e.g. "约", "以上", "余", "人次"
+  SectionPath section;
+  std::optional<int> part_of;  // index into Report::quantities of the total this is a part of
+  bool repaired = false;       // a repair touched these bytes
+};
+
+struct ReportChange {
+  std::string text;  // "较上年增加304人"
+  Span span;
+  ChangeDirection direction = ChangeDirection::kIncrease;
+  Decimal value;                    // magnitude, exact
+  std::optional<std::string> unit;  // "人", "%", "个百分点", "倍"
+  QuantityKind kind = QuantityKind::kPlain;
+  std::string baseline;             // "上年", "2023年", "同比"; empty when unstated
+  std::optional<std::string> subject;
+  std::optional<int> total;  // index into Report::quantities of the quantity that changed
+  SectionPath section;
+  bool repaired = false;
+};
+
+struct DateValue {
+  std::optional<int> year;
+  std::optional<int> month;
+  std::optional<int> day;
+  std::optional<int> relative_year;  // 今年 0, 上年 -1, 明年 +1
+  bool year_masked = false;          // the year is a mask string: it is not reported
+};
+
+struct ReportDate {
+  std::string text;
+  Span span;
+  DateValue start;               // written flat in JSON: "year", "month", "day", "year_masked"...
+  std::optional<DateValue> end;  // for ranges: 5月21日-29日
+  std::string part;              // "H1", "Q2", "months", "spring", "early"...; empty when none
+  SectionPath section;
+  bool repaired = false;
+};
+
+enum class CheckStatus { kPass, kFail };
+
+// One consistency check: parts vs totals, a change larger than its total, a rate over 100, a stated
+// ratio, section numbering. Rule ids are stable: "sum.parts", "change.exceeds_total",
+// "rate.over_100", "rate.ratio", "sections.numbering".
+struct ReportCheck {
+  std::string rule;
+  CheckStatus status = CheckStatus::kPass;
+  std::vector<Span> spans;  // original bytes: the total first, then the parts / the evidence
+  std::string reason;       // one sentence with the numbers
+  SectionPath section;
+};
+
+struct Report {
+  ReportSource source;
+  std::optional<std::string> title;
+  std::optional<Span> title_span;  // absent when the title came from ParseOptions::title
+  std::optional<std::string> issuer;
+  ReportKind kind = ReportKind::kOther;
+  ReportPeriod period;
+  std::string text;  // the repaired text
+  std::vector<Section> sections;
+  std::vector<ReportQuantity> quantities;  // in text order
+  std::vector<ReportChange> changes;
+  std::vector<ReportDate> dates;
+  std::vector<RepairRecord> repairs;
+  std::vector<RepairFlag> flags;  // found and kept: masked years, place masks, placeholders
+  DamageDiagnosis diagnosis;
+  std::vector<ReportCheck> checks;
+};
+
+struct ParseOptions {
+  ReportSource source;  // name / id / line of the document; bytes is filled in by Parse()
+  // A title known from outside the text (a corpus's title field); used when the text has none.
+  std::optional<std::string> title;
+  RepairOptions repair;
+  bool run_checks = true;
+  // Inputs larger than this fail with ResourceExhausted (the CLI's --max-bytes).
+  size_t max_bytes = size_t{64} << 20;
+};
+
+// Repairs one document and extracts its title, period, sections, facts and checks. Fails only for an
+// input over options.max_bytes or an internal error; damaged or invalid UTF-8 input still parses
+// (invalid bytes are flagged by the repair stage and replaced by U+FFFD in JSON strings).
+[[nodiscard]] absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options = {});
+
+enum class JsonStyle { kPretty, kCompact };
+
+// Serializes a report as "wenshu.report/1". Deterministic: the same report gives the same bytes.
+[[nodiscard]] std::string ToJson(const Report& report, JsonStyle style = JsonStyle::kPretty);
+
+// Reads what ToJson() wrote (either style); ToJson(ReportFromJson(ToJson(r))) == ToJson(r).
+// Fails with InvalidArgument on malformed JSON, a foreign schema id, or missing required fields.
+[[nodiscard]] absl::StatusOr<Report> ReportFromJson(std::string_view json);
+
+// The facts as CSV (RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a comma,
+// quote, CR or LF, quotes doubled): one row per quantity and per change.
+[[nodiscard]] std::string FactsCsvHeader();
+[[nodiscard]] std::string FactsCsvRows(const Report& report);
+
+// Helpers for callers that print or index.
+std::string_view ReportKindName(ReportKind kind);        // "summary" | "plan" | "report" | "other"
+std::string_view PeriodPartName(PeriodPart part);        // "year" | "H1" | ... | "" for kUnknown
+std::string_view MarkerFamilyName(MarkerFamily family);  // "chinese_paren", ...
+// The section at `path`, or nullptr.
+const Section* FindSection(const Report& report, const SectionPath& path);
+// A readable path: "(二)/7、".
+std::string SectionLabel(const Report& report, const SectionPath& path);
+
+}  // namespace wenshu
+
+#endif  // WENSHU_REPORT_H_

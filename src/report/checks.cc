@@ -1,0 +1,224 @@
+// Consistency checks over the facts: parts against their total, a change larger than the figure it
+// changed, a rate over 100, a stated rate against the counts it is a ratio of. Each check is a pass or
+// fail record with the spans it read and a sentence with the numbers, so a user can see why.
+#include <cmath>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "report/internal.h"
+
+namespace wenshu::report_internal {
+namespace {
+
+std::string Show(const Decimal& value, std::string_view unit) {
+  std::string out = value.ToString();
+  out.append(unit);
+  return out;
+}
+
+bool IsClauseBreakAt(std::string_view text, size_t i, size_t* len) {
+  static constexpr std::string_view kBreaks[] = {"，", "。", "；", "：", "！", "？", ",", ";", "\n"};
+  for (std::string_view b : kBreaks) {
+    if (text.substr(i, b.size()) == b) {
+      *len = b.size();
+      return true;
+    }
+  }
+  return false;
+}
+
+// The clause that leads up to `offset`: from the previous clause break to offset.
+std::string_view ClauseBefore(std::string_view text, size_t offset) {
+  size_t begin = offset;
+  size_t steps = 0;
+  while (begin > 0 && steps < 120) {
+    size_t prev = begin - 1;
+    while (prev > 0 && (static_cast<unsigned char>(text[prev]) & 0xC0) == 0x80) --prev;
+    size_t len;
+    if (IsClauseBreakAt(text, prev, &len)) break;
+    begin = prev;
+    ++steps;
+  }
+  return text.substr(begin, offset - begin);
+}
+
+size_t ParagraphBegin(std::string_view text, size_t offset) {
+  size_t at = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  return at == std::string_view::npos ? 0 : at + 1;
+}
+
+// "安置率为92": the rated verb ("安置") when the quantity is stated as a rate.
+std::optional<std::string_view> RateStem(std::string_view text, const Quantity& q) {
+  if (q.kind != QuantityKind::kPercent && !(q.kind == QuantityKind::kPlain && q.unit.empty())) {
+    return std::nullopt;
+  }
+  std::string_view clause = ClauseBefore(text, q.span.begin);
+  size_t at = clause.rfind("率");
+  if (at == std::string_view::npos) {
+    if (q.subject.ends_with("率")) {
+      clause = q.subject;
+      at = clause.size() - 3;
+    } else {
+      return std::nullopt;
+    }
+  }
+  // Between 率 and the number only a linking verb: 为, 达, 达到, 到达(了), 是, 保持.
+  std::string_view link = clause.substr(at + 3);
+  if (link.size() > 12) return std::nullopt;
+  if (at < 6) return std::string_view{};
+  return clause.substr(at - 6, 6);
+}
+
+bool HasApprox(const Quantity& q) { return q.approx || q.upper.has_value(); }
+
+}  // namespace
+
+std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts,
+                                       const SectionOutline& outline) {
+  std::vector<ReportCheck> checks;
+  const auto& qs = facts.quantities;
+
+  // sum.parts ---------------------------------------------------------------------------------------
+  std::vector<std::vector<int>> parts(qs.size());
+  for (size_t i = 0; i < qs.size(); ++i) {
+    const int total = qs[i].part_of;
+    if (total >= 0 && static_cast<size_t>(total) < qs.size() && static_cast<size_t>(total) != i) {
+      parts[total].push_back(static_cast<int>(i));
+    }
+  }
+  for (size_t t = 0; t < qs.size(); ++t) {
+    const Quantity& total = qs[t];
+    std::vector<int> same_unit;
+    bool approx = HasApprox(total);
+    for (int p : parts[t]) {
+      if (qs[p].unit == total.unit && qs[p].kind == total.kind) {
+        same_unit.push_back(p);
+        approx = approx || HasApprox(qs[p]);
+      }
+    }
+    if (same_unit.size() < 2 || approx) continue;
+    std::optional<Decimal> sum = Decimal();
+    std::string terms;
+    for (int p : same_unit) {
+      if (sum) sum = sum->Add(qs[p].value);
+      if (!terms.empty()) absl::StrAppend(&terms, " + ");
+      absl::StrAppend(&terms, qs[p].value.ToString());
+    }
+    if (!sum) continue;  // overflow: no claim either way
+    // A parenthesised breakdown right after the total claims to be complete; a 其中 list may be partial.
+    std::string_view between = text.substr(total.span.end, qs[same_unit.front()].span.begin - total.span.end);
+    const bool parenthesised = between.find("(") != std::string_view::npos ||
+                               between.find("（") != std::string_view::npos;
+    const int cmp = sum->Compare(total.value);
+    ReportCheck c;
+    c.rule = "sum.parts";
+    c.section = outline.PathAt(total.span.begin);
+    c.spans.push_back(total.span);
+    for (int p : same_unit) c.spans.push_back(qs[p].span);
+    if (cmp == 0) {
+      c.status = CheckStatus::kPass;
+      c.reason = absl::StrCat("the parts ", terms, " add up to the total ", Show(total.value, total.unit));
+    } else if (cmp > 0) {
+      c.status = CheckStatus::kFail;
+      c.reason = absl::StrCat("the parts ", terms, " = ", Show(*sum, total.unit),
+                              " exceed the stated total ", Show(total.value, total.unit));
+    } else {
+      auto gap = total.value.Subtract(*sum);
+      const double relative = gap ? gap->ToDouble() / total.value.ToDouble() : 1.0;
+      if (!parenthesised && relative > 0.01) continue;  // a partial 其中 list
+      c.status = CheckStatus::kFail;
+      c.reason = absl::StrCat("the parts ", terms, " = ", Show(*sum, total.unit), " fall ",
+                              gap ? Show(*gap, total.unit) : std::string("short"),
+                              " short of the stated total ", Show(total.value, total.unit));
+    }
+    checks.push_back(std::move(c));
+  }
+
+  // change.exceeds_total -----------------------------------------------------------------------------
+  for (const Change& ch : facts.changes) {
+    if (ch.direction != ChangeDirection::kIncrease || ch.quantity < 0 ||
+        static_cast<size_t>(ch.quantity) >= qs.size()) {
+      continue;
+    }
+    const Quantity& q = qs[ch.quantity];
+    if (q.unit != ch.unit || q.kind != ch.kind || HasApprox(q)) continue;
+    if (q.kind != QuantityKind::kCount && q.kind != QuantityKind::kMoney && q.kind != QuantityKind::kMeasure) {
+      continue;
+    }
+    ReportCheck c;
+    c.rule = "change.exceeds_total";
+    c.section = outline.PathAt(q.span.begin);
+    c.spans = {q.span, ch.span};
+    if (ch.value.Compare(q.value) > 0) {
+      c.status = CheckStatus::kFail;
+      c.reason = absl::StrCat("an increase of ", Show(ch.value, ch.unit), " is larger than the total ",
+                              Show(q.value, q.unit), " it led to");
+    } else {
+      c.status = CheckStatus::kPass;
+      c.reason = absl::StrCat("an increase of ", Show(ch.value, ch.unit), " fits within the total ",
+                              Show(q.value, q.unit));
+    }
+    checks.push_back(std::move(c));
+  }
+
+  // rate.over_100 and rate.ratio --------------------------------------------------------------------
+  const Decimal hundred = Decimal::FromInt(100);
+  for (size_t i = 0; i < qs.size(); ++i) {
+    const Quantity& q = qs[i];
+    std::optional<std::string_view> stem = RateStem(text, q);
+    if (!stem) continue;
+    ReportCheck c;
+    c.rule = "rate.over_100";
+    c.section = outline.PathAt(q.span.begin);
+    c.spans = {q.span};
+    const bool over = q.value.Compare(hundred) > 0;
+    c.status = over ? CheckStatus::kFail : CheckStatus::kPass;
+    c.reason = over ? absl::StrCat("a rate of ", q.value.ToString(), " is over 100 percent")
+                    : absl::StrCat("a rate of ", q.value.ToString(), " is within 0-100 percent");
+    checks.push_back(std::move(c));
+
+    if (stem->empty()) continue;
+    // 接受退役士兵75人，目前共安置69人，安置率为92: numerator names the stem, denominator comes before it
+    // with the same unit, both in this paragraph.
+    const size_t para = ParagraphBegin(text, q.span.begin);
+    int numerator = -1;
+    for (int k = static_cast<int>(i) - 1; k >= 0 && qs[k].span.begin >= para; --k) {
+      if (qs[k].kind != QuantityKind::kCount) continue;
+      if (ClauseBefore(text, qs[k].span.begin).find(*stem) != std::string_view::npos) {
+        numerator = k;
+        break;
+      }
+    }
+    if (numerator < 0) continue;
+    int denominator = -1;
+    for (int k = numerator - 1; k >= 0 && qs[k].span.begin >= para; --k) {
+      if (qs[k].kind == QuantityKind::kCount && qs[k].unit == qs[numerator].unit) {
+        denominator = k;
+        break;
+      }
+    }
+    if (denominator < 0 || qs[denominator].value.is_zero() || HasApprox(qs[denominator]) ||
+        HasApprox(qs[numerator])) {
+      continue;
+    }
+    const double ratio = 100.0 * qs[numerator].value.ToDouble() / qs[denominator].value.ToDouble();
+    const int decimals = std::max(0, -q.value.exponent());
+    const double tolerance = 0.5 * std::pow(10.0, -decimals) + 1e-9;
+    ReportCheck r;
+    r.rule = "rate.ratio";
+    r.section = c.section;
+    r.spans = {q.span, qs[numerator].span, qs[denominator].span};
+    const bool agrees = std::fabs(ratio - q.value.ToDouble()) <= tolerance;
+    r.status = agrees ? CheckStatus::kPass : CheckStatus::kFail;
+    r.reason = absl::StrCat(std::string(*stem), "率 ", q.value.ToString(), " against ",
+                            Show(qs[numerator].value, qs[numerator].unit), " / ",
+                            Show(qs[denominator].value, qs[denominator].unit), " = ",
+                            absl::StrFormat("%.*f", decimals + 1, ratio),
+                            agrees ? " percent: consistent" : " percent: inconsistent");
+    checks.push_back(std::move(r));
+  }
+  return checks;
+}
+
+}  // namespace wenshu::report_internal

@@ -1,0 +1,60 @@
+// Internal passes of report assembly. All of them work on the REPAIRED text and return spans in it;
+// Parse() maps them to the original at the end.
+#ifndef WENSHU_SRC_REPORT_INTERNAL_H_
+#define WENSHU_SRC_REPORT_INTERNAL_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "wenshu/quantity.h"
+#include "wenshu/report.h"
+
+namespace wenshu::report_internal {
+
+// A section in document order, before it is nested into the tree.
+struct FlatSection {
+  Section section;  // children empty; spans in the repaired text
+  int parent = -1;  // index into the flat list
+  SectionPath path;
+};
+
+struct SectionOutline {
+  std::vector<FlatSection> flat;  // document order
+  // Numbering checks ("sections.numbering"), spans in the repaired text.
+  std::vector<ReportCheck> checks;
+
+  // The innermost section containing `offset`; empty path when none.
+  SectionPath PathAt(size_t offset) const;
+  // The nested tree (spans still in the repaired text).
+  std::vector<Section> Tree() const;
+};
+
+// One linear pass over lines: markers at line starts, 一是/二是 lists inside paragraphs.
+SectionOutline ParseSections(std::string_view text);
+
+// Title, issuer, kind, period, from the first lines of the repaired text (and the caller's title).
+struct Heading {
+  std::optional<std::string> title;
+  std::optional<Span> title_span;  // repaired text
+  std::optional<std::string> issuer;
+  ReportKind kind = ReportKind::kOther;
+  ReportPeriod period;  // span in the repaired text
+  // Where the year digits of the period were read (repaired text), to test them against masks.
+  std::optional<Span> year_span;
+};
+Heading ReadHeading(std::string_view text, const std::optional<std::string>& given_title);
+
+// The consistency checks over facts; spans in the repaired text. `facts` are the quantity stage's.
+std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts,
+                                       const SectionOutline& outline);
+
+// Small text helpers shared by the passes.
+// Decodes one UTF-8 code point at text[i]; returns its length (1 for an invalid byte, cp = 0xFFFD).
+size_t DecodeUtf8(std::string_view text, size_t i, char32_t* cp);
+// The value of a small Chinese numeral (一…九十九, 〇, 两), or -1.
+int SmallChineseNumber(std::string_view numeral);
+
+}  // namespace wenshu::report_internal
+
+#endif  // WENSHU_SRC_REPORT_INTERNAL_H_

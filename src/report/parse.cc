@@ -1,0 +1,191 @@
+// Parse(): repair, then read heading, sections and facts from the repaired text, check them, and map
+// every span back to the original input.
+#include <algorithm>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "report/internal.h"
+#include "wenshu/quantity.h"
+#include "wenshu/report.h"
+
+namespace wenshu {
+namespace {
+
+using report_internal::SectionOutline;
+
+std::optional<std::string> NonEmpty(const std::string& s) {
+  if (s.empty()) return std::nullopt;
+  return s;
+}
+
+void MapSection(Section& s, const OffsetMap& map) {
+  s.span = map.ToOriginal(s.span);
+  s.heading_span = map.ToOriginal(s.heading_span);
+  for (Section& c : s.children) MapSection(c, map);
+}
+
+DateValue ToDateValue(const DatePoint& p) {
+  DateValue v;
+  v.year = p.year;
+  v.month = p.month;
+  v.day = p.day;
+  v.relative_year = p.relative_year;
+  v.year_masked = p.year_masked;
+  return v;
+}
+
+bool IsMaskedYearFlag(const RepairFlag& f) {
+  return f.rule.find("year") != std::string::npos || f.rule.find("placeholder") != std::string::npos;
+}
+
+}  // namespace
+
+absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options) {
+  if (input.size() > options.max_bytes) {
+    return absl::ResourceExhaustedError(absl::StrCat("the document has ", input.size(),
+                                                     " bytes, over the limit of ", options.max_bytes));
+  }
+  absl::StatusOr<RepairResult> repaired = Repair(input, options.repair);
+  if (!repaired.ok()) return repaired.status();
+
+  Report report;
+  report.source = options.source;
+  report.source.bytes = input.size();
+  report.text = std::move(repaired->text);
+  report.repairs = std::move(repaired->records);
+  report.flags = std::move(repaired->flags);
+  report.diagnosis = std::move(repaired->diagnosis);
+  const std::string_view text = report.text;
+  const OffsetMap map(report.repairs);
+
+  // Heading --------------------------------------------------------------------------------------------
+  report_internal::Heading heading = report_internal::ReadHeading(text, options.title);
+  report.title = std::move(heading.title);
+  if (heading.title_span) report.title_span = map.ToOriginal(*heading.title_span);
+  report.issuer = std::move(heading.issuer);
+  report.kind = heading.kind;
+  report.period = heading.period;
+  if (report.period.span) report.period.span = map.ToOriginal(*report.period.span);
+  if (report.period.year && heading.year_span) {
+    // The year is the site's mask string, or a flagged masked year: the real year is lost.
+    const Span year = map.ToOriginal(*heading.year_span);
+    const std::string digits = std::to_string(*report.period.year);
+    bool masked = report.diagnosis.masked_numbers &&
+                  std::find(report.diagnosis.mask_strings.begin(), report.diagnosis.mask_strings.end(),
+                            digits) != report.diagnosis.mask_strings.end();
+    for (const RepairFlag& f : report.flags) {
+      if (IsMaskedYearFlag(f) && f.span.Overlaps(year)) masked = true;
+    }
+    report.period.year_masked = masked;
+  }
+
+  // Sections ----------------------------------------------------------------------------------------
+  SectionOutline outline = report_internal::ParseSections(text);
+  report.sections = outline.Tree();
+  for (Section& s : report.sections) MapSection(s, map);
+
+  // Facts -------------------------------------------------------------------------------------------
+  FactOptions fact_options;
+  for (const RepairFlag& f : report.flags) {
+    if (IsMaskedYearFlag(f)) {
+      fact_options.masked_year_spans.push_back({map.ToRepaired(f.span.begin), map.ToRepaired(f.span.end)});
+    }
+  }
+  const Facts facts = ExtractFacts(text, fact_options);
+  auto original_of = [&](Span repaired_span, const std::string& fact_text, bool* touched) {
+    Span s = map.ToOriginal(repaired_span);
+    *touched = input.substr(s.begin, s.size()) != fact_text;
+    return s;
+  };
+
+  report.quantities.reserve(facts.quantities.size());
+  for (const Quantity& q : facts.quantities) {
+    ReportQuantity out;
+    out.text = q.text;
+    out.span = original_of(q.span, q.text, &out.repaired);
+    out.value = q.value;
+    out.upper = q.upper;
+    out.unit = NonEmpty(q.unit);
+    out.kind = q.kind;
+    out.subject = NonEmpty(q.subject);
+    out.approx = q.approx;
+    out.qualifiers = q.qualifiers;
+    out.section = outline.PathAt(q.span.begin);
+    if (q.part_of >= 0) out.part_of = q.part_of;
+    report.quantities.push_back(std::move(out));
+  }
+  report.changes.reserve(facts.changes.size());
+  for (const Change& c : facts.changes) {
+    ReportChange out;
+    out.text = c.text;
+    out.span = original_of(c.span, c.text, &out.repaired);
+    out.direction = c.direction;
+    out.value = c.value;
+    out.unit = NonEmpty(c.unit);
+    out.kind = c.kind;
+    out.baseline = c.baseline;
+    out.subject = NonEmpty(c.subject);
+    if (c.quantity >= 0) out.total = c.quantity;
+    out.section = outline.PathAt(c.span.begin);
+    report.changes.push_back(std::move(out));
+  }
+  report.dates.reserve(facts.dates.size());
+  for (const DateFact& d : facts.dates) {
+    ReportDate out;
+    out.text = d.text;
+    out.span = original_of(d.span, d.text, &out.repaired);
+    out.start.year = d.year;
+    out.start.month = d.month;
+    out.start.day = d.day;
+    out.start.relative_year = d.relative_year;
+    out.start.year_masked = d.year_masked;
+    if (d.end) out.end = ToDateValue(*d.end);
+    out.part = d.part;
+    out.section = outline.PathAt(d.span.begin);
+    report.dates.push_back(std::move(out));
+  }
+
+  // Checks ------------------------------------------------------------------------------------------
+  if (options.run_checks) {
+    report.checks = std::move(outline.checks);
+    std::vector<ReportCheck> fact_checks = report_internal::RunFactChecks(text, facts, outline);
+    report.checks.insert(report.checks.end(), std::make_move_iterator(fact_checks.begin()),
+                         std::make_move_iterator(fact_checks.end()));
+    for (ReportCheck& c : report.checks) {
+      for (Span& s : c.spans) s = map.ToOriginal(s);
+    }
+    std::stable_sort(report.checks.begin(), report.checks.end(), [](const ReportCheck& a, const ReportCheck& b) {
+      const size_t ab = a.spans.empty() ? 0 : a.spans.front().begin;
+      const size_t bb = b.spans.empty() ? 0 : b.spans.front().begin;
+      return ab < bb;
+    });
+  }
+  return report;
+}
+
+const Section* FindSection(const Report& report, const SectionPath& path) {
+  const std::vector<Section>* level = &report.sections;
+  const Section* found = nullptr;
+  for (int i : path) {
+    if (i < 0 || static_cast<size_t>(i) >= level->size()) return nullptr;
+    found = &(*level)[i];
+    level = &found->children;
+  }
+  return found;
+}
+
+std::string SectionLabel(const Report& report, const SectionPath& path) {
+  std::string label;
+  const std::vector<Section>* level = &report.sections;
+  for (int i : path) {
+    if (i < 0 || static_cast<size_t>(i) >= level->size()) break;
+    const Section& s = (*level)[i];
+    if (!label.empty()) label.push_back('/');
+    label += s.marker;
+    level = &s.children;
+  }
+  return label;
+}
+
+}  // namespace wenshu

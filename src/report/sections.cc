@@ -1,0 +1,444 @@
+// The section tree: list markers at line starts and 一是/二是 lists inside paragraphs, nested by the
+// order in which each marker family first appears (a family keeps the level it was first seen at, as
+// markdown readers infer heading levels), then checked for gaps and out-of-order numbering.
+#include <algorithm>
+#include <array>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "report/internal.h"
+
+namespace wenshu::report_internal {
+namespace {
+
+constexpr int kFamilyCount = static_cast<int>(MarkerFamily::kInlineShi) + 1;
+
+bool IsChineseDigit(char32_t c) {
+  switch (c) {
+    case U'一': case U'二': case U'三': case U'四': case U'五': case U'六': case U'七':
+    case U'八': case U'九': case U'十': case U'〇': case U'零': case U'两':
+      return true;
+    default:
+      return false;
+  }
+}
+
+int AsciiDigit(char32_t c) {
+  if (c >= U'0' && c <= U'9') return static_cast<int>(c - U'0');
+  if (c >= U'０' && c <= U'９') return static_cast<int>(c - U'０');
+  return -1;
+}
+
+bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == U'\r' || c == U'\u3000' || c == U'\u00A0'; }
+
+// Punctuation after which an inline 一是 may start.
+bool IsClauseBreak(char32_t c) {
+  switch (c) {
+    case U'，': case U'。': case U'；': case U'：': case U'、': case U',': case U';': case U':':
+    case U'！': case U'？': case U'（': case U'(':
+      return true;
+    default:
+      return false;
+  }
+}
+
+struct MarkerMatch {
+  MarkerFamily family;
+  int ordinal;
+  size_t length;  // bytes of the marker
+};
+
+// A marker at text[pos], or nullopt.
+std::optional<MarkerMatch> MatchMarker(std::string_view text, size_t pos) {
+  char32_t c;
+  size_t i = pos;
+  size_t n = DecodeUtf8(text, i, &c);
+  // ⑴…⒇ and ①…⑳.
+  if (c >= U'\u2474' && c <= U'\u2487') return MarkerMatch{MarkerFamily::kParenNumeral, static_cast<int>(c - 0x2474) + 1, n};
+  if (c >= U'\u2460' && c <= U'\u2473') return MarkerMatch{MarkerFamily::kCircled, static_cast<int>(c - 0x2460) + 1, n};
+
+  if (c == U'(' || c == U'（') {
+    i += n;
+    size_t start = i;
+    int value = 0;
+    int digits = 0;
+    bool chinese = false;
+    while (i < text.size()) {
+      n = DecodeUtf8(text, i, &c);
+      int d = AsciiDigit(c);
+      if (d >= 0 && !chinese && digits < 3) {
+        value = value * 10 + d;
+        ++digits;
+      } else if (IsChineseDigit(c) && digits == 0 && i - start < 12) {
+        chinese = true;
+      } else {
+        break;
+      }
+      i += n;
+    }
+    if (i == start || i >= text.size()) return std::nullopt;
+    n = DecodeUtf8(text, i, &c);
+    if (c != U')' && c != U'）') return std::nullopt;
+    if (chinese) {
+      int v = SmallChineseNumber(text.substr(start, i - start));
+      if (v <= 0) return std::nullopt;
+      return MarkerMatch{MarkerFamily::kChineseParen, v, i + n - pos};
+    }
+    if (value <= 0) return std::nullopt;
+    return MarkerMatch{MarkerFamily::kArabicParen, value, i + n - pos};
+  }
+
+  bool di = false;
+  if (c == U'第') {
+    di = true;
+    i += n;
+    n = DecodeUtf8(text, i, &c);
+  }
+  if (IsChineseDigit(c)) {
+    size_t start = i;
+    while (i < text.size() && i - start < 12) {
+      n = DecodeUtf8(text, i, &c);
+      if (!IsChineseDigit(c)) break;
+      i += n;
+    }
+    if (i >= text.size()) return std::nullopt;
+    int v = SmallChineseNumber(text.substr(start, i - start));
+    if (v <= 0) return std::nullopt;
+    n = DecodeUtf8(text, i, &c);
+    if (c == U'、') return MarkerMatch{di ? MarkerFamily::kOrdinalDi : MarkerFamily::kChineseComma, v, i + n - pos};
+    if (di && (c == U'，' || c == U',' || c == U'：' || c == U':')) {
+      return MarkerMatch{MarkerFamily::kOrdinalDi, v, i + n - pos};
+    }
+    return std::nullopt;
+  }
+  if (di) return std::nullopt;
+
+  if (AsciiDigit(c) >= 0) {
+    size_t start = i;
+    int64_t value = 0;
+    int digits = 0;
+    while (i < text.size()) {
+      n = DecodeUtf8(text, i, &c);
+      int d = AsciiDigit(c);
+      if (d < 0) break;
+      if (++digits > 6) return std::nullopt;  // not a list marker
+      value = value * 10 + d;
+      i += n;
+    }
+    if (i >= text.size() || value <= 0) return std::nullopt;
+    (void)start;
+    n = DecodeUtf8(text, i, &c);
+    if (c == U'、') return MarkerMatch{MarkerFamily::kArabicComma, static_cast<int>(value), i + n - pos};
+    if (c == U'.' || c == U'．') {
+      // "1.5万" is a number, "1.加强" a marker.
+      size_t after = i + n;
+      if (after >= text.size()) return std::nullopt;
+      char32_t next;
+      DecodeUtf8(text, after, &next);
+      if (AsciiDigit(next) >= 0 || next == U'\n') return std::nullopt;
+      return MarkerMatch{MarkerFamily::kArabicDot, static_cast<int>(value), after - pos};
+    }
+  }
+  return std::nullopt;
+}
+
+// The end of a heading that starts at `begin` in a line ending at `line_end`: the first sentence or,
+// when that is long, the first clause.
+size_t HeadingEnd(std::string_view text, size_t begin, size_t line_end) {
+  size_t first_comma = std::string_view::npos;
+  size_t i = begin;
+  while (i < line_end) {
+    char32_t c;
+    size_t n = DecodeUtf8(text, i, &c);
+    if (c == U'。' || c == U'；' || c == U';' || c == U'！' || c == U'？' || c == U'：' || c == U':') break;
+    if ((c == U'，' || c == U',') && first_comma == std::string_view::npos) first_comma = i;
+    i += n;
+  }
+  constexpr size_t kLongHeading = 90;  // bytes, about 30 characters
+  if (i - begin > kLongHeading && first_comma != std::string_view::npos && first_comma > begin) {
+    return first_comma;
+  }
+  return i;
+}
+
+size_t TrimBack(std::string_view text, size_t begin, size_t end) {
+  while (end > begin) {
+    const char b = text[end - 1];
+    if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {
+      --end;
+    } else if (end - begin >= 3 && text.substr(end - 3, 3) == "\u3000") {
+      end -= 3;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
+std::string MarkerLabel(const Section& s) { return s.marker; }
+
+}  // namespace
+
+size_t DecodeUtf8(std::string_view text, size_t i, char32_t* cp) {
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  if (b0 < 0x80) {
+    *cp = b0;
+    return 1;
+  }
+  auto cont = [&](size_t k) {
+    return i + k < text.size() && (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+  };
+  if (b0 >= 0xC2 && b0 <= 0xDF && cont(1)) {
+    *cp = ((b0 & 0x1F) << 6) | (text[i + 1] & 0x3F);
+    return 2;
+  }
+  if (b0 >= 0xE0 && b0 <= 0xEF && cont(1) && cont(2)) {
+    *cp = ((b0 & 0x0F) << 12) | ((text[i + 1] & 0x3F) << 6) | (text[i + 2] & 0x3F);
+    if (*cp >= 0x800 && (*cp < 0xD800 || *cp > 0xDFFF)) return 3;
+  }
+  if (b0 >= 0xF0 && b0 <= 0xF4 && cont(1) && cont(2) && cont(3)) {
+    *cp = ((b0 & 0x07) << 18) | ((text[i + 1] & 0x3F) << 12) | ((text[i + 2] & 0x3F) << 6) |
+          (text[i + 3] & 0x3F);
+    if (*cp >= 0x10000 && *cp <= 0x10FFFF) return 4;
+  }
+  *cp = 0xFFFD;
+  return 1;
+}
+
+int SmallChineseNumber(std::string_view numeral) {
+  int total = 0;
+  int digit = -1;
+  bool any = false;
+  size_t i = 0;
+  while (i < numeral.size()) {
+    char32_t c;
+    i += DecodeUtf8(numeral, i, &c);
+    int d = -1;
+    switch (c) {
+      case U'〇': case U'零': d = 0; break;
+      case U'一': d = 1; break;
+      case U'二': case U'两': d = 2; break;
+      case U'三': d = 3; break;
+      case U'四': d = 4; break;
+      case U'五': d = 5; break;
+      case U'六': d = 6; break;
+      case U'七': d = 7; break;
+      case U'八': d = 8; break;
+      case U'九': d = 9; break;
+      case U'十':
+        if (total != 0) return -1;
+        total = (digit < 0 ? 1 : digit) * 10;
+        digit = -1;
+        any = true;
+        continue;
+      default:
+        return -1;
+    }
+    if (digit >= 0) return -1;  // two digits in a row: not a small numeral
+    digit = d;
+    any = true;
+  }
+  if (!any) return -1;
+  return total + (digit < 0 ? 0 : digit);
+}
+
+SectionPath SectionOutline::PathAt(size_t offset) const {
+  auto it = std::upper_bound(flat.begin(), flat.end(), offset, [](size_t off, const FlatSection& f) {
+    return off < f.section.span.begin;
+  });
+  if (it == flat.begin()) return {};
+  int idx = static_cast<int>(it - flat.begin()) - 1;
+  while (idx >= 0 && !flat[idx].section.span.Contains(offset)) idx = flat[idx].parent;
+  if (idx < 0) return {};
+  return flat[idx].path;
+}
+
+std::vector<Section> SectionOutline::Tree() const {
+  std::vector<Section> roots;
+  for (const FlatSection& f : flat) {
+    std::vector<Section>* level = &roots;
+    for (size_t k = 0; k + 1 < f.path.size(); ++k) level = &(*level)[f.path[k]].children;
+    level->push_back(f.section);
+  }
+  return roots;
+}
+
+SectionOutline ParseSections(std::string_view text) {
+  SectionOutline out;
+  std::array<int, kFamilyCount> family_level{};  // 0 = not seen yet
+  std::vector<int> open;                         // indexes of open line sections, outermost first
+  std::vector<int> child_count;                  // per flat node
+  int root_children = 0;
+
+  auto add = [&](Section s, int parent) {
+    FlatSection f;
+    f.parent = parent;
+    if (parent < 0) {
+      f.path = {root_children++};
+    } else {
+      f.path = out.flat[parent].path;
+      f.path.push_back(child_count[parent]++);
+    }
+    s.level = static_cast<int>(f.path.size());
+    f.section = std::move(s);
+    out.flat.push_back(std::move(f));
+    child_count.push_back(0);
+    return static_cast<int>(out.flat.size()) - 1;
+  };
+
+  size_t line_begin = 0;
+  while (line_begin <= text.size()) {
+    size_t line_end = text.find('\n', line_begin);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    size_t pos = line_begin;
+    while (pos < line_end) {
+      char32_t c;
+      size_t n = DecodeUtf8(text, pos, &c);
+      if (!IsSpace(c)) break;
+      pos += n;
+    }
+    if (pos < line_end) {
+      if (auto m = MatchMarker(text.substr(0, line_end), pos)) {
+        const int family = static_cast<int>(m->family);
+        if (family_level[family] == 0) family_level[family] = static_cast<int>(open.size()) + 1;
+        while (!open.empty() &&
+               family_level[static_cast<int>(out.flat[open.back()].section.family)] >= family_level[family]) {
+          Section& closing = out.flat[open.back()].section;
+          closing.span.end = TrimBack(text, closing.span.begin, line_begin);
+          open.pop_back();
+        }
+        Section s;
+        s.family = m->family;
+        s.marker = std::string(text.substr(pos, m->length));
+        s.ordinal = m->ordinal;
+        size_t heading_begin = pos + m->length;
+        while (heading_begin < line_end) {
+          char32_t c;
+          size_t n = DecodeUtf8(text, heading_begin, &c);
+          if (!IsSpace(c)) break;
+          heading_begin += n;
+        }
+        size_t heading_end = HeadingEnd(text, heading_begin, line_end);
+        s.heading = std::string(text.substr(heading_begin, heading_end - heading_begin));
+        s.heading_span = {pos, heading_end};
+        s.span = {pos, text.size()};
+        int idx = add(std::move(s), open.empty() ? -1 : open.back());
+        open.push_back(idx);
+      }
+
+      // 一是 … 二是 … inside this paragraph: a list one level below the paragraph's section.
+      static constexpr std::string_view kShi[] = {"一是", "二是", "三是", "四是", "五是",
+                                                  "六是", "七是", "八是", "九是", "十是"};
+      std::vector<size_t> starts;
+      size_t search = pos;
+      for (std::string_view marker : kShi) {
+        size_t found = std::string_view::npos;
+        size_t at = search;
+        while (true) {
+          size_t f = text.substr(0, line_end).find(marker, at);
+          if (f == std::string_view::npos) break;
+          bool ok = f == pos;
+          if (!ok) {
+            // The code point before must be a clause break.
+            size_t back = f - 1;
+            while (back > line_begin && (static_cast<unsigned char>(text[back]) & 0xC0) == 0x80) --back;
+            char32_t prev;
+            DecodeUtf8(text, back, &prev);
+            ok = IsClauseBreak(prev);
+          }
+          if (ok) {
+            found = f;
+            break;
+          }
+          at = f + marker.size();
+        }
+        if (found == std::string_view::npos) break;
+        starts.push_back(found);
+        search = found + marker.size();
+      }
+      if (starts.size() >= 2) {
+        const int parent = open.empty() ? -1 : open.back();
+        const size_t paragraph_end = TrimBack(text, pos, line_end);
+        for (size_t k = 0; k < starts.size(); ++k) {
+          Section s;
+          s.family = MarkerFamily::kInlineShi;
+          s.marker = std::string(kShi[k]);
+          s.ordinal = static_cast<int>(k) + 1;
+          size_t heading_begin = starts[k] + s.marker.size();
+          size_t end = k + 1 < starts.size() ? starts[k + 1] : paragraph_end;
+          size_t heading_end = std::min(HeadingEnd(text, heading_begin, end), end);
+          // Inline headings stop at the first clause.
+          size_t comma = text.substr(0, heading_end).find("，", heading_begin);
+          if (comma != std::string_view::npos) heading_end = comma;
+          s.heading = std::string(text.substr(heading_begin, heading_end - heading_begin));
+          s.heading_span = {starts[k], heading_end};
+          // Trim the clause break that ends one item.
+          s.span = {starts[k], TrimBack(text, starts[k], end)};
+          add(std::move(s), parent);
+        }
+      }
+    }
+    if (line_end == text.size()) break;
+    line_begin = line_end + 1;
+  }
+  for (int idx : open) {
+    Section& s = out.flat[idx].section;
+    s.span.end = TrimBack(text, s.span.begin, text.size());
+  }
+
+  // Numbering: the children of one parent in one family count 1, 2, 3 …
+  struct Group {
+    int parent;
+    MarkerFamily family;
+    std::vector<int> members;
+  };
+  std::vector<Group> groups;
+  for (int i = 0; i < static_cast<int>(out.flat.size()); ++i) {
+    const FlatSection& f = out.flat[i];
+    auto it = std::find_if(groups.rbegin(), groups.rend(), [&](const Group& g) {
+      return g.parent == f.parent && g.family == f.section.family;
+    });
+    if (it == groups.rend()) {
+      groups.push_back({f.parent, f.section.family, {i}});
+    } else {
+      it->members.push_back(i);
+    }
+  }
+  for (const Group& g : groups) {
+    const Section& first = out.flat[g.members.front()].section;
+    if (g.members.size() < 2 && first.ordinal == 1) continue;
+    ReportCheck check;
+    check.rule = "sections.numbering";
+    check.section = g.parent < 0 ? SectionPath{} : out.flat[g.parent].path;
+    std::vector<std::string> problems;
+    int expected = 1;
+    for (int idx : g.members) {
+      const Section& s = out.flat[idx].section;
+      if (s.ordinal != expected) {
+        check.spans.push_back({s.heading_span.begin, s.heading_span.begin + s.marker.size()});
+        if (expected == 1) {
+          problems.push_back(absl::StrCat("the list starts at ", MarkerLabel(s)));
+        } else {
+          problems.push_back(absl::StrCat(MarkerLabel(s), " where number ", expected, " was expected"));
+        }
+      }
+      expected = s.ordinal + 1;
+    }
+    const Section& last = out.flat[g.members.back()].section;
+    if (problems.empty()) {
+      check.status = CheckStatus::kPass;
+      check.spans.push_back({first.heading_span.begin, first.heading_span.begin + first.marker.size()});
+      check.spans.push_back({last.heading_span.begin, last.heading_span.begin + last.marker.size()});
+      check.reason = absl::StrCat(g.members.size(), " items ", first.marker, " … ", last.marker,
+                                  " are numbered in sequence");
+    } else {
+      check.status = CheckStatus::kFail;
+      check.reason = absl::StrCat("numbering of ", first.marker, " … ", last.marker,
+                                  " has a gap or is out of order: ", absl::StrJoin(problems, "; "));
+    }
+    out.checks.push_back(std::move(check));
+  }
+  return out;
+}
+
+}  // namespace wenshu::report_internal
