@@ -4,6 +4,7 @@
 #define WENSHU_CAPI_INTERNAL_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <exception>
 #include <new>
 #include <string>
@@ -51,10 +52,20 @@ T* GuardPointer(const char* where, Body&& body) noexcept {
 }
 
 // wenshu_options decoded into the C++ API's terms.
+// Kept free of the report and tokenizer headers so each entry point file includes only its stage.
 struct ResolvedOptions {
   RepairOptions repair;
   bool strict_utf8 = false;
   std::string source_name;
+  std::string source_id;
+  int64_t source_line = 0;
+  bool has_title = false;
+  std::string title;
+  bool run_checks = true;
+  uint64_t max_bytes = uint64_t{64} << 20;
+  bool pretty_json = false;
+  uint64_t max_token_bytes = 64 * 1024;
+  bool split_numeral_units = true;
 };
 
 // Validates and decodes opts (NULL = defaults) into *out.

@@ -64,6 +64,24 @@ wenshu_status ResolveOptions(const wenshu_options* opts, const char* where, Reso
     }
   }
   if (opts->source_name != nullptr) out->source_name = opts->source_name;
+  if (opts->source_id != nullptr) out->source_id = opts->source_id;
+  if (opts->source_line < 0) {
+    return Fail(WENSHU_E_INVALID_ARGUMENT, where,
+                absl::StrCat("source_line ", opts->source_line, " is negative"));
+  }
+  out->source_line = opts->source_line;
+  if (opts->title != nullptr) {
+    out->has_title = true;
+    out->title = opts->title;
+  }
+  out->run_checks = opts->run_checks != 0;
+  if (opts->max_bytes == 0) {
+    return Fail(WENSHU_E_INVALID_ARGUMENT, where, "max_bytes is 0");
+  }
+  out->max_bytes = opts->max_bytes;
+  out->pretty_json = opts->pretty_json != 0;
+  out->max_token_bytes = opts->max_token_bytes;  // the tokenizer clamps it
+  out->split_numeral_units = opts->split_numeral_units != 0;
   return WENSHU_OK;
 }
 
@@ -156,6 +174,15 @@ wenshu_status wenshu_options_init(wenshu_options *opts, unsigned int version) {
     opts->disabled_rules = nullptr;
     opts->min_confidence = wenshu::RepairOptions{}.min_confidence;
     opts->source_name = nullptr;
+    opts->source_id = nullptr;
+    opts->source_line = 0;
+    opts->title = nullptr;
+    const wenshu::capi::ResolvedOptions defaults;
+    opts->run_checks = defaults.run_checks ? 1 : 0;
+    opts->max_bytes = defaults.max_bytes;
+    opts->pretty_json = defaults.pretty_json ? 1 : 0;
+    opts->max_token_bytes = defaults.max_token_bytes;
+    opts->split_numeral_units = defaults.split_numeral_units ? 1 : 0;
     return WENSHU_OK;
   });
 }

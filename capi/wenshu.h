@@ -85,7 +85,8 @@ WENSHU_API const char *wenshu_status_string(wenshu_status status);
 
 /* The message of the last failure on the calling thread, e.g. "wenshu_tokenizer_feed: invalid UTF-8
  * at byte 1041". Every wenshu_ function that returns a wenshu_status clears it on entry, so after a
- * failed call it explains that call; after a successful call it is "". Never NULL. Valid until the
+ * failed call it explains that call; after a successful call it is "". Functions returning a pointer
+ * that may be NULL on failure (wenshu_report_json, ...) set it too. Never NULL. Valid until the
  * next wenshu_ call on this thread. Thread-safe (the message is thread-local). */
 WENSHU_API const char *wenshu_last_error(void);
 
@@ -105,8 +106,8 @@ WENSHU_API const char *wenshu_last_error(void);
 
 /* How invalid UTF-8 in the input is treated. */
 typedef enum wenshu_utf8_policy {
-  /* Kept byte for byte and flagged ("text.invalid_utf8" flags in repairs, tokens with
-   * WENSHU_TOKEN_INVALID_UTF8 set); the same output as the C++ API and the command. The default. */
+  /* Kept byte for byte and flagged ("text.invalid_utf8" flags in repairs and reports, tokens of kind
+   * WENSHU_TOKEN_INVALID); the same output as the C++ API and the command. The default. */
   WENSHU_UTF8_FLAG = 0,
   /* Rejected: the call fails with WENSHU_E_INVALID_UTF8 and wenshu_last_error() names the byte offset.
    * A streaming tokenizer waits for the rest of a character cut at the end of a chunk. */
@@ -118,6 +119,8 @@ typedef struct wenshu_options {
   unsigned int version;
   /* A wenshu_utf8_policy. Default WENSHU_UTF8_FLAG. */
   int utf8_policy;
+
+  /* Repair (wenshu_repair, wenshu_parse). */
   /* Repair rules that must not run: comma-separated rule ids or id prefixes ending in '.', e.g.
    * "vocab.,boilerplate.page_footer"; spaces around commas are ignored. NULL or "" = all rules run.
    * An id or prefix that matches no rule (see wenshu_repair_rule_id) is WENSHU_E_INVALID_ARGUMENT.
@@ -126,9 +129,30 @@ typedef struct wenshu_options {
   /* Repairs below this confidence (0..1) are reported as flags instead of being applied.
    * Default 0.5. Outside [0, 1] (or NaN) is WENSHU_E_INVALID_ARGUMENT. */
   double min_confidence;
-  /* The name recorded as source.name in a report (e.g. the file path); NULL = "". NUL-terminated
-   * UTF-8. Read during the call, not kept. */
+
+  /* Report (wenshu_parse). Strings are NUL-terminated UTF-8, read during the call, not kept. */
+  /* source.name in the report, e.g. the file path; NULL = "". */
   const char *source_name;
+  /* source.id in the report, e.g. a corpus id; NULL = "". */
+  const char *source_id;
+  /* source.line: the 1-based line of a JSONL corpus; 0 = none. Negative is invalid. */
+  int64_t source_line;
+  /* A title known from outside the text (a corpus's title field), used when the text has none;
+   * NULL = none. */
+  const char *title;
+  /* Non-zero (default 1): run the consistency checks (parts vs totals, rates, numbering). */
+  int run_checks;
+  /* Inputs larger than this many bytes fail with WENSHU_E_LIMIT. Default 64 MiB. */
+  uint64_t max_bytes;
+  /* Non-zero: wenshu_report_json is indented like the command's output; 0 (default): compact. */
+  int pretty_json;
+
+  /* Tokenizer (wenshu_tokenizer_new). */
+  /* The longest token, and so the largest carry between feeds; longer runs are cut into tokens
+   * flagged WENSHU_TOKEN_SPLIT. Clamped to [64, 2^30]. Default 65536. */
+  uint64_t max_token_bytes;
+  /* Non-zero (default 1): split dictionary words like 一个 / 三所 into a numeral and a unit. */
+  int split_numeral_units;
 } wenshu_options;
 
 /* Fills *opts with the defaults of options version `version` (normally WENSHU_OPTIONS_VERSION).
@@ -211,6 +235,135 @@ WENSHU_API wenshu_status wenshu_repair_result_flag(const wenshu_repair_result *r
 WENSHU_API const char *wenshu_repair_result_json(const wenshu_repair_result *result, size_t *len);
 /* Releases the result and everything borrowed from it. NULL is a no-op. */
 WENSHU_API void wenshu_repair_result_free(wenshu_repair_result *result);
+
+/* ------------------------------------------------------------------------------------------------ */
+/* Parse: repair one document and extract its title, period, sections, facts and checks. The result
+ * is what `wenshu parse FILE --format json` prints: the JSON schema "wenshu.report/1". Every span in
+ * it is a byte range of the original input. */
+
+typedef struct wenshu_report wenshu_report;
+
+/* Parses utf8[0, len) (damaged or invalid UTF-8 input still parses under WENSHU_UTF8_FLAG; invalid
+ * bytes are flagged and appear as U+FFFD in JSON strings). On success *out owns a new report (free
+ * with wenshu_report_free). opts may be NULL (defaults). Errors: WENSHU_E_INVALID_ARGUMENT,
+ * WENSHU_E_VERSION, WENSHU_E_INVALID_UTF8 (strict policy), WENSHU_E_LIMIT (len > max_bytes),
+ * WENSHU_E_NO_MEMORY, WENSHU_E_INTERNAL. Thread-safe: any number of threads may parse at once. */
+WENSHU_API wenshu_status wenshu_parse(const char *utf8, size_t len, const wenshu_options *opts,
+                                      wenshu_report **out);
+
+/* The report as JSON ("wenshu.report/1"; compact, or indented if opts.pretty_json was set). Built on
+ * first call, then cached. NULL for a NULL report or on failure (see wenshu_last_error). Borrowed:
+ * valid until the report is freed. Thread-safe on a shared report. */
+WENSHU_API const char *wenshu_report_json(const wenshu_report *report, size_t *len);
+/* The title, or NULL if the document has none (or report is NULL). Borrowed. Thread-safe. */
+WENSHU_API const char *wenshu_report_title(const wenshu_report *report, size_t *len);
+/* The repaired text; NULL only for a NULL report. Borrowed. Thread-safe. */
+WENSHU_API const char *wenshu_report_text(const wenshu_report *report, size_t *len);
+
+/* What wenshu_report_count counts. Values are fixed; new items go at the end. */
+typedef enum wenshu_report_item {
+  WENSHU_REPORT_SECTIONS = 0,       /* sections at every level */
+  WENSHU_REPORT_QUANTITIES = 1,
+  WENSHU_REPORT_CHANGES = 2,
+  WENSHU_REPORT_DATES = 3,
+  WENSHU_REPORT_REPAIRS = 4,        /* repair records applied */
+  WENSHU_REPORT_FLAGS = 5,          /* found and kept: masked years, invalid UTF-8, ... */
+  WENSHU_REPORT_CHECKS = 6,
+  WENSHU_REPORT_FAILED_CHECKS = 7
+} wenshu_report_item;
+
+/* Stores the number of `item` in the report in *count. WENSHU_E_INVALID_ARGUMENT for a NULL argument
+ * or an unknown item. Thread-safe on a shared report. */
+WENSHU_API wenshu_status wenshu_report_count(const wenshu_report *report, int item, size_t *count);
+/* Releases the report and everything borrowed from it. NULL is a no-op. */
+WENSHU_API void wenshu_report_free(wenshu_report *report);
+
+/* ------------------------------------------------------------------------------------------------ */
+/* The streaming tokenizer: feed UTF-8 in chunks of any size (a chunk may end inside a character, a
+ * number or a word) and pull tokens as soon as they are final. The tokens are identical whatever the
+ * chunking, every input byte belongs to exactly one token, and concatenating the tokens' text gives
+ * the input back. Memory is bounded: the carry between feeds is at most max_token_bytes plus a few
+ * bytes of lookahead.
+ *
+ *   wenshu_tokenizer *t;  wenshu_token tok;  wenshu_status s;
+ *   wenshu_tokenizer_new(&t, NULL);
+ *   while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+ *     wenshu_tokenizer_feed(t, buf, n);
+ *     while ((s = wenshu_tokenizer_next(t, &tok)) == WENSHU_OK) use(&tok);
+ *   }
+ *   wenshu_tokenizer_finish(t);
+ *   while ((s = wenshu_tokenizer_next(t, &tok)) == WENSHU_OK) use(&tok);   (s is then WENSHU_DONE)
+ *   wenshu_tokenizer_free(t);
+ *
+ * A tokenizer is used by one thread at a time; it is cheap to create (the dictionary is shared,
+ * immutable, built into the library). Create one per thread. */
+
+typedef struct wenshu_tokenizer wenshu_tokenizer;
+
+/* Token kinds. Values are fixed; new kinds go at the end (so handle unknown values). */
+typedef enum wenshu_token_kind {
+  WENSHU_TOKEN_WORD = 0,         /* a CJK word (or a single unknown CJK character) */
+  WENSHU_TOKEN_NUMBER = 1,       /* ASCII or full-width digits, decimals, thousands separators */
+  WENSHU_TOKEN_CJK_NUMERAL = 2,  /* 二十三, 两, 万 after a number, ... */
+  WENSHU_TOKEN_UNIT = 3,         /* a measure word after a number: 人 所 万元 平方米 人次 */
+  WENSHU_TOKEN_PERCENT = 4,      /* % ％ ‰ */
+  WENSHU_TOKEN_LIST_MARKER = 5,  /* (一) 一、 1、 (1) ① 第一 一是, where they enumerate */
+  WENSHU_TOKEN_PUNCT = 6,
+  WENSHU_TOKEN_LATIN = 7,
+  WENSHU_TOKEN_SPACE = 8,        /* a run of horizontal white space */
+  WENSHU_TOKEN_NEWLINE = 9,      /* one line break: \n, \r\n, \r, U+2028, U+2029 */
+  WENSHU_TOKEN_INVALID = 10,     /* a run of bytes that are not UTF-8, kept unchanged */
+  WENSHU_TOKEN_OTHER = 11        /* control characters (NUL), kana, emoji, other scripts */
+} wenshu_token_kind;
+
+/* Token flags (bits of wenshu_token.flags). */
+#define WENSHU_TOKEN_SPLIT 0x1u          /* cut at max_token_bytes; the run continues in the next token */
+#define WENSHU_TOKEN_IN_DICTIONARY 0x2u  /* a word found in the dictionary */
+#define WENSHU_TOKEN_NORMALIZED 0x4u     /* norm differs from text */
+
+/* One token. text and norm point into the tokenizer and are NOT NUL-terminated; they stay valid
+ * until the next call on that tokenizer (feed, next, finish, reset, free). */
+typedef struct wenshu_token {
+  int kind;            /* a wenshu_token_kind */
+  uint32_t flags;      /* WENSHU_TOKEN_* bits */
+  uint64_t begin;      /* byte offsets in the stream since new/reset: [begin, end) */
+  uint64_t end;
+  uint64_t cp_begin;   /* code-point offsets; each invalid byte counts as one code point */
+  uint64_t cp_end;
+  const char *text;    /* the input bytes [begin, end) */
+  size_t text_len;
+  const char *norm;    /* normalized: full-width folded to ASCII, U+3000 -> ' ', line breaks -> \n */
+  size_t norm_len;
+} wenshu_token;
+
+/* "word", "number", "cjk_numeral", "unit", "percent", "list_marker", "punct", "latin", "space",
+ * "newline", "invalid", "other" (the names of the JSON output); NULL for an unknown kind. Static
+ * storage. Thread-safe. */
+WENSHU_API const char *wenshu_token_kind_name(int kind);
+
+/* Creates a tokenizer (out first, like every _new). opts may be NULL (defaults); it is read during
+ * the call only. Errors: WENSHU_E_INVALID_ARGUMENT, WENSHU_E_VERSION, WENSHU_E_NO_MEMORY. */
+WENSHU_API wenshu_status wenshu_tokenizer_new(wenshu_tokenizer **out, const wenshu_options *opts);
+/* Appends data[0, len) (copied; may end anywhere, even inside a character). Previously returned
+ * tokens become invalid. Errors: WENSHU_E_INVALID_ARGUMENT (t NULL, data NULL with len > 0),
+ * WENSHU_E_WRONG_ORDER (after finish; reset starts a new stream), WENSHU_E_INVALID_UTF8 (strict
+ * policy: an invalid sequence; the whole chunk is then refused, nothing of it is fed, and the
+ * tokenizer stays usable). */
+WENSHU_API wenshu_status wenshu_tokenizer_feed(wenshu_tokenizer *t, const char *data, size_t len);
+/* Declares the end of the stream; next then returns every remaining token. Calling it again is a
+ * no-op. Errors: WENSHU_E_INVALID_ARGUMENT, WENSHU_E_INVALID_UTF8 (strict policy: the stream ends
+ * inside a character; the tokenizer is then not finished, so the caller may feed the rest). */
+WENSHU_API wenshu_status wenshu_tokenizer_finish(wenshu_tokenizer *t);
+/* Fills *out with the next final token and returns WENSHU_OK; or returns WENSHU_NEED_INPUT (feed
+ * more or finish) or WENSHU_DONE (finished and drained; repeated calls keep returning WENSHU_DONE).
+ * Errors: WENSHU_E_INVALID_ARGUMENT (NULL argument). */
+WENSHU_API wenshu_status wenshu_tokenizer_next(wenshu_tokenizer *t, wenshu_token *out);
+/* Starts a new stream (offsets from 0), keeping buffers. Allowed at any time. */
+WENSHU_API wenshu_status wenshu_tokenizer_reset(wenshu_tokenizer *t);
+/* Bytes fed but not yet returned in tokens (the carry); 0 for NULL. */
+WENSHU_API uint64_t wenshu_tokenizer_pending_bytes(const wenshu_tokenizer *t);
+/* Releases the tokenizer and every token it returned. NULL is a no-op. */
+WENSHU_API void wenshu_tokenizer_free(wenshu_tokenizer *t);
 
 #ifdef __cplusplus
 }

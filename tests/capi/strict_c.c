@@ -264,6 +264,174 @@ static void test_repair(const char *sample, size_t sample_len) {
   wenshu_repair_result_free(result);
 }
 
+
+/* Tokenizes data in chunks of `chunk` bytes; returns the concatenated token texts (caller frees) and
+ * the token count, checking the invariants of every token on the way. */
+static char *tokenize_chunked(const char *data, size_t len, size_t chunk, size_t *out_len,
+                              size_t *count, const wenshu_options *opts) {
+  wenshu_tokenizer *t = NULL;
+  wenshu_token tok;
+  wenshu_status s;
+  size_t at = 0, n = 0, used = 0;
+  uint64_t expect_begin = 0, expect_cp = 0;
+  char *out = (char *)malloc(len + 1);
+  CHECK_STATUS(wenshu_tokenizer_new(&t, opts), WENSHU_OK);
+  for (;;) {
+    if (at < len) {
+      size_t step = len - at < chunk ? len - at : chunk;
+      CHECK_STATUS(wenshu_tokenizer_feed(t, data + at, step), WENSHU_OK);
+      at += step;
+    } else {
+      CHECK_STATUS(wenshu_tokenizer_finish(t), WENSHU_OK);
+    }
+    while ((s = wenshu_tokenizer_next(t, &tok)) == WENSHU_OK) {
+      CHECK(tok.begin == expect_begin && tok.end > tok.begin);
+      CHECK(tok.cp_begin == expect_cp && tok.cp_end > tok.cp_begin);
+      CHECK(tok.text_len == tok.end - tok.begin);
+      CHECK(memcmp(tok.text, data + tok.begin, tok.text_len) == 0);
+      CHECK(wenshu_token_kind_name(tok.kind) != NULL);
+      CHECK(tok.norm != NULL || tok.norm_len == 0);
+      CHECK(((tok.flags & WENSHU_TOKEN_NORMALIZED) != 0) ==
+            (tok.norm_len != tok.text_len || memcmp(tok.norm, tok.text, tok.text_len) != 0));
+      memcpy(out + used, tok.text, tok.text_len);
+      used += tok.text_len;
+      expect_begin = tok.end;
+      expect_cp = tok.cp_end;
+      ++n;
+    }
+    if (s == WENSHU_DONE) break;
+    CHECK_STATUS(s, WENSHU_NEED_INPUT);
+    if (s != WENSHU_NEED_INPUT) break;
+  }
+  CHECK_STATUS(wenshu_tokenizer_next(t, &tok), WENSHU_DONE); /* stays done */
+  wenshu_tokenizer_free(t);
+  *out_len = used;
+  *count = n;
+  return out;
+}
+
+static void test_tokenizer(const char *sample, size_t sample_len) {
+  static const size_t chunks[] = {1, 2, 3, 5, 7, 64, 4096};
+  wenshu_tokenizer *t = (wenshu_tokenizer *)&failures;
+  wenshu_token tok;
+  wenshu_options opts;
+  size_t whole_len, whole_count, i, len, count;
+  char *whole = tokenize_chunked(sample, sample_len, sample_len + 1, &whole_len, &whole_count, NULL);
+  /* Lossless, and identical whatever the chunking (a chunk of 1 byte ends inside every character). */
+  CHECK(whole_len == sample_len && memcmp(whole, sample, sample_len) == 0);
+  CHECK(whole_count > 10);
+  for (i = 0; i < sizeof chunks / sizeof chunks[0]; ++i) {
+    char *text = tokenize_chunked(sample, sample_len, chunks[i], &len, &count, NULL);
+    CHECK(len == sample_len && memcmp(text, sample, len) == 0);
+    CHECK(count == whole_count);
+    free(text);
+  }
+  free(whole);
+
+  /* Kind names. */
+  CHECK(strcmp(wenshu_token_kind_name(WENSHU_TOKEN_WORD), "word") == 0);
+  CHECK(strcmp(wenshu_token_kind_name(WENSHU_TOKEN_NUMBER), "number") == 0);
+  CHECK(strcmp(wenshu_token_kind_name(WENSHU_TOKEN_CJK_NUMERAL), "cjk_numeral") == 0);
+  CHECK(strcmp(wenshu_token_kind_name(WENSHU_TOKEN_UNIT), "unit") == 0);
+  CHECK(strcmp(wenshu_token_kind_name(WENSHU_TOKEN_PERCENT), "percent") == 0);
+  CHECK(strcmp(wenshu_token_kind_name(WENSHU_TOKEN_LIST_MARKER), "list_marker") == 0);
+  CHECK(strcmp(wenshu_token_kind_name(WENSHU_TOKEN_PUNCT), "punct") == 0);
+  CHECK(strcmp(wenshu_token_kind_name(WENSHU_TOKEN_LATIN), "latin") == 0);
+  CHECK(strcmp(wenshu_token_kind_name(WENSHU_TOKEN_SPACE), "space") == 0);
+  CHECK(strcmp(wenshu_token_kind_name(WENSHU_TOKEN_NEWLINE), "newline") == 0);
+  CHECK(strcmp(wenshu_token_kind_name(WENSHU_TOKEN_INVALID), "invalid") == 0);
+  CHECK(strcmp(wenshu_token_kind_name(WENSHU_TOKEN_OTHER), "other") == 0);
+  CHECK(wenshu_token_kind_name(-1) == NULL && wenshu_token_kind_name(12) == NULL);
+
+  /* Misuse: NULL arguments, wrong order. */
+  CHECK_STATUS(wenshu_tokenizer_new(NULL, NULL), WENSHU_E_INVALID_ARGUMENT);
+  CHECK_STATUS(wenshu_tokenizer_feed(NULL, "a", 1), WENSHU_E_INVALID_ARGUMENT);
+  CHECK_STATUS(wenshu_tokenizer_finish(NULL), WENSHU_E_INVALID_ARGUMENT);
+  CHECK_STATUS(wenshu_tokenizer_next(NULL, &tok), WENSHU_E_INVALID_ARGUMENT);
+  CHECK_STATUS(wenshu_tokenizer_reset(NULL), WENSHU_E_INVALID_ARGUMENT);
+  CHECK(wenshu_tokenizer_pending_bytes(NULL) == 0);
+  wenshu_tokenizer_free(NULL);
+  CHECK_STATUS(wenshu_options_init(&opts, WENSHU_OPTIONS_VERSION), WENSHU_OK);
+  opts.version = 99;
+  CHECK_STATUS(wenshu_tokenizer_new(&t, &opts), WENSHU_E_VERSION);
+  CHECK(t == NULL);
+  CHECK_STATUS(wenshu_tokenizer_new(&t, NULL), WENSHU_OK);
+  CHECK_STATUS(wenshu_tokenizer_next(t, NULL), WENSHU_E_INVALID_ARGUMENT);
+  CHECK_STATUS(wenshu_tokenizer_next(t, &tok), WENSHU_NEED_INPUT); /* nothing fed yet */
+  CHECK_STATUS(wenshu_tokenizer_feed(t, NULL, 3), WENSHU_E_INVALID_ARGUMENT);
+  CHECK_STATUS(wenshu_tokenizer_feed(t, NULL, 0), WENSHU_OK);
+  /* A chunk ending inside a character: the character is held back, not split or lost. */
+  CHECK_STATUS(wenshu_tokenizer_feed(t, "\xe4\xb8", 2), WENSHU_OK);
+  CHECK(wenshu_tokenizer_pending_bytes(t) == 2);
+  CHECK_STATUS(wenshu_tokenizer_feed(t, "\xad", 1), WENSHU_OK);
+  CHECK_STATUS(wenshu_tokenizer_finish(t), WENSHU_OK);
+  CHECK_STATUS(wenshu_tokenizer_finish(t), WENSHU_OK); /* idempotent */
+  CHECK_STATUS(wenshu_tokenizer_feed(t, "x", 1), WENSHU_E_WRONG_ORDER);
+  CHECK(last_error_mentions("after finish"));
+  CHECK_STATUS(wenshu_tokenizer_next(t, &tok), WENSHU_OK);
+  CHECK(tok.begin == 0 && tok.end == 3 && tok.cp_end == 1 && memcmp(tok.text, "\xe4\xb8\xad", 3) == 0);
+  CHECK_STATUS(wenshu_tokenizer_next(t, &tok), WENSHU_DONE);
+  /* Reset starts a new stream with offsets from 0. */
+  CHECK_STATUS(wenshu_tokenizer_reset(t), WENSHU_OK);
+  CHECK_STATUS(wenshu_tokenizer_feed(t, "abc", 3), WENSHU_OK);
+  CHECK_STATUS(wenshu_tokenizer_finish(t), WENSHU_OK);
+  CHECK_STATUS(wenshu_tokenizer_next(t, &tok), WENSHU_OK);
+  CHECK(tok.begin == 0 && tok.end == 3 && tok.kind == WENSHU_TOKEN_LATIN);
+  CHECK_STATUS(wenshu_tokenizer_next(t, &tok), WENSHU_DONE);
+
+  /* Invalid UTF-8, default policy: kept in an invalid token, never dropped. */
+  CHECK_STATUS(wenshu_tokenizer_reset(t), WENSHU_OK);
+  CHECK_STATUS(wenshu_tokenizer_feed(t, "a\xff" "b", 3), WENSHU_OK);
+  CHECK_STATUS(wenshu_tokenizer_finish(t), WENSHU_OK);
+  CHECK_STATUS(wenshu_tokenizer_next(t, &tok), WENSHU_OK);
+  CHECK(tok.kind == WENSHU_TOKEN_LATIN && tok.end == 1);
+  CHECK_STATUS(wenshu_tokenizer_next(t, &tok), WENSHU_OK);
+  CHECK(tok.kind == WENSHU_TOKEN_INVALID && tok.begin == 1 && tok.end == 2 && tok.text[0] == '\xff');
+  CHECK_STATUS(wenshu_tokenizer_next(t, &tok), WENSHU_OK);
+  CHECK(tok.kind == WENSHU_TOKEN_LATIN && tok.begin == 2);
+  CHECK_STATUS(wenshu_tokenizer_next(t, &tok), WENSHU_DONE);
+  /* A stream that ends inside a character: the cut bytes come out as an invalid token. */
+  CHECK_STATUS(wenshu_tokenizer_reset(t), WENSHU_OK);
+  CHECK_STATUS(wenshu_tokenizer_feed(t, "\xe4\xb8", 2), WENSHU_OK);
+  CHECK_STATUS(wenshu_tokenizer_finish(t), WENSHU_OK);
+  CHECK_STATUS(wenshu_tokenizer_next(t, &tok), WENSHU_OK);
+  CHECK(tok.kind == WENSHU_TOKEN_INVALID && tok.text_len == 2);
+  CHECK_STATUS(wenshu_tokenizer_next(t, &tok), WENSHU_DONE);
+  wenshu_tokenizer_free(t);
+
+  /* Strict policy: a cut character waits for the next chunk; a bad byte refuses the chunk. */
+  opts.version = WENSHU_OPTIONS_VERSION;
+  opts.utf8_policy = WENSHU_UTF8_STRICT;
+  CHECK_STATUS(wenshu_tokenizer_new(&t, &opts), WENSHU_OK);
+  CHECK_STATUS(wenshu_tokenizer_feed(t, "ab\xe4", 3), WENSHU_OK);
+  CHECK_STATUS(wenshu_tokenizer_feed(t, "\xb8", 1), WENSHU_OK);
+  CHECK_STATUS(wenshu_tokenizer_feed(t, "\xad" "c\xff", 3), WENSHU_E_INVALID_UTF8);
+  CHECK(last_error_mentions("byte 6"));
+  CHECK_STATUS(wenshu_tokenizer_feed(t, "\xad", 1), WENSHU_OK); /* the refused chunk fed nothing */
+  CHECK_STATUS(wenshu_tokenizer_feed(t, "\xe4\xb8", 2), WENSHU_OK);
+  CHECK_STATUS(wenshu_tokenizer_finish(t), WENSHU_E_INVALID_UTF8); /* ends mid-character */
+  CHECK(last_error_mentions("byte 5"));
+  CHECK_STATUS(wenshu_tokenizer_feed(t, "\xad", 1), WENSHU_OK);  /* not finished: complete it */
+  CHECK_STATUS(wenshu_tokenizer_finish(t), WENSHU_OK);
+  len = 0;
+  count = 0;
+  while (wenshu_tokenizer_next(t, &tok) == WENSHU_OK) {
+    CHECK(tok.kind != WENSHU_TOKEN_INVALID);
+    len += tok.text_len;
+    ++count;
+  }
+  CHECK(len == 8);
+  CHECK_STATUS(wenshu_tokenizer_feed(t, "\xe4", 1), WENSHU_E_WRONG_ORDER);
+  /* A continuation byte without a lead, an overlong form, cut across chunks. */
+  CHECK_STATUS(wenshu_tokenizer_reset(t), WENSHU_OK);
+  CHECK_STATUS(wenshu_tokenizer_feed(t, "\xe0", 1), WENSHU_OK);
+  CHECK_STATUS(wenshu_tokenizer_feed(t, "\x80\x80", 2), WENSHU_E_INVALID_UTF8);
+  CHECK(last_error_mentions("byte 0"));
+  CHECK_STATUS(wenshu_tokenizer_reset(t), WENSHU_OK);
+  CHECK_STATUS(wenshu_tokenizer_feed(t, "\x80", 1), WENSHU_E_INVALID_UTF8);
+  wenshu_tokenizer_free(t);
+}
+
 int main(int argc, char **argv) {
   size_t sample_len = 0;
   char *sample;
@@ -277,6 +445,7 @@ int main(int argc, char **argv) {
   test_options();
   test_repair_rules();
   test_repair(sample, sample_len);
+  test_tokenizer(sample, sample_len);
   free(sample);
   if (failures != 0) {
     fprintf(stderr, "%d check(s) failed\n", failures);

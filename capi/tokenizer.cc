@@ -1,0 +1,165 @@
+// wenshu_tokenizer: the C view of wenshu::Tokenizer, with an optional strict UTF-8 check that keeps a
+// character cut between chunks pending instead of calling it invalid.
+#include <string>
+#include <string_view>
+
+#include "absl/strings/str_cat.h"
+#include "internal.h"
+#include "wenshu.h"
+#include "wenshu/tokenizer.h"
+
+struct wenshu_tokenizer {
+  explicit wenshu_tokenizer(wenshu::TokenizerOptions options) : tokenizer(options) {}
+
+  wenshu::Tokenizer tokenizer;
+  bool strict_utf8 = false;
+  // Strict mode: the bytes of a character cut at the end of the last chunk (at most 3).
+  std::string utf8_tail;
+  std::string scratch;  // the tail joined with the start of the next chunk, for checking
+};
+
+namespace {
+
+// The length of the UTF-8 sequence a lead byte starts (1 for anything that is not a lead byte:
+// ScanUtf8 reports those).
+size_t SequenceLength(unsigned char lead) {
+  if (lead >= 0xC2 && lead <= 0xDF) return 2;
+  if (lead >= 0xE0 && lead <= 0xEF) return 3;
+  if (lead >= 0xF0 && lead <= 0xF4) return 4;
+  return 1;
+}
+
+// Strict mode: checks chunk as the continuation of t->utf8_tail, and on success updates the tail.
+// Nothing is changed on failure.
+wenshu_status CheckChunk(wenshu_tokenizer* t, std::string_view chunk, const char* where) {
+  const uint64_t fed = t->tokenizer.bytes_fed();
+  size_t rest_at = 0;  // where the part of the chunk after the completed tail starts
+  if (!t->utf8_tail.empty()) {
+    size_t need = SequenceLength(static_cast<unsigned char>(t->utf8_tail[0])) - t->utf8_tail.size();
+    size_t take = std::min(need, chunk.size());
+    t->scratch.assign(t->utf8_tail);
+    t->scratch.append(chunk.substr(0, take));
+    const uint64_t tail_at = fed - t->utf8_tail.size();
+    if (wenshu_status s = wenshu::capi::CheckStrictUtf8(t->scratch, tail_at, true, where);
+        s != WENSHU_OK) {
+      return s;
+    }
+    if (take < need) {  // still incomplete: the whole chunk continues the tail
+      t->utf8_tail = t->scratch;
+      return WENSHU_OK;
+    }
+    rest_at = take;
+  }
+  std::string_view rest = chunk.substr(rest_at);
+  wenshu::capi::Utf8Scan scan = wenshu::capi::ScanUtf8(rest);
+  if (!scan.valid) {
+    return wenshu::capi::Fail(WENSHU_E_INVALID_UTF8, where,
+                              absl::StrCat("invalid UTF-8 at byte ", fed + rest_at + scan.invalid_at));
+  }
+  t->utf8_tail.assign(rest.substr(rest.size() - scan.incomplete_tail));
+  return WENSHU_OK;
+}
+
+}  // namespace
+
+extern "C" {
+
+const char *wenshu_token_kind_name(int kind) {
+  if (kind < 0 || kind >= wenshu::kTokenKindCount) return nullptr;
+  // TokenKindName views string literals: NUL-terminated, static storage.
+  return wenshu::TokenKindName(static_cast<wenshu::TokenKind>(kind)).data();
+}
+
+wenshu_status wenshu_tokenizer_new(wenshu_tokenizer **out, const wenshu_options *opts) {
+  static constexpr char kWhere[] = "wenshu_tokenizer_new";
+  return wenshu::capi::Guard(kWhere, [&]() -> wenshu_status {
+    if (out == nullptr) return wenshu::capi::Fail(WENSHU_E_INVALID_ARGUMENT, kWhere, "out is NULL");
+    *out = nullptr;
+    wenshu::capi::ResolvedOptions options;
+    if (wenshu_status s = wenshu::capi::ResolveOptions(opts, kWhere, &options); s != WENSHU_OK) {
+      return s;
+    }
+    wenshu::TokenizerOptions tokenizer_options;
+    tokenizer_options.max_token_bytes = static_cast<size_t>(std::min<uint64_t>(
+        options.max_token_bytes, wenshu::TokenizerOptions::kMaxTokenBytes));
+    tokenizer_options.split_numeral_units = options.split_numeral_units;
+    auto* t = new wenshu_tokenizer(tokenizer_options);
+    t->strict_utf8 = options.strict_utf8;
+    *out = t;
+    return WENSHU_OK;
+  });
+}
+
+wenshu_status wenshu_tokenizer_feed(wenshu_tokenizer *t, const char *data, size_t len) {
+  static constexpr char kWhere[] = "wenshu_tokenizer_feed";
+  return wenshu::capi::Guard(kWhere, [&]() -> wenshu_status {
+    if (t == nullptr) return wenshu::capi::Fail(WENSHU_E_INVALID_ARGUMENT, kWhere, "t is NULL");
+    if (wenshu_status s = wenshu::capi::CheckInput(data, len, kWhere); s != WENSHU_OK) return s;
+    if (t->tokenizer.finished()) {
+      return wenshu::capi::Fail(WENSHU_E_WRONG_ORDER, kWhere,
+                                "feed after finish; call wenshu_tokenizer_reset to start a new stream");
+    }
+    std::string_view chunk(data == nullptr ? "" : data, len);
+    if (t->strict_utf8) {
+      if (wenshu_status s = CheckChunk(t, chunk, kWhere); s != WENSHU_OK) return s;
+    }
+    if (absl::Status s = t->tokenizer.Feed(chunk); !s.ok()) return wenshu::capi::FailWith(s, kWhere);
+    return WENSHU_OK;
+  });
+}
+
+wenshu_status wenshu_tokenizer_finish(wenshu_tokenizer *t) {
+  static constexpr char kWhere[] = "wenshu_tokenizer_finish";
+  return wenshu::capi::Guard(kWhere, [&]() -> wenshu_status {
+    if (t == nullptr) return wenshu::capi::Fail(WENSHU_E_INVALID_ARGUMENT, kWhere, "t is NULL");
+    if (t->tokenizer.finished()) return WENSHU_OK;
+    if (t->strict_utf8 && !t->utf8_tail.empty()) {
+      return wenshu::capi::Fail(
+          WENSHU_E_INVALID_UTF8, kWhere,
+          absl::StrCat("the stream ends inside a UTF-8 character at byte ",
+                       t->tokenizer.bytes_fed() - t->utf8_tail.size()));
+    }
+    t->tokenizer.Finish();
+    return WENSHU_OK;
+  });
+}
+
+wenshu_status wenshu_tokenizer_next(wenshu_tokenizer *t, wenshu_token *out) {
+  static constexpr char kWhere[] = "wenshu_tokenizer_next";
+  return wenshu::capi::Guard(kWhere, [&]() -> wenshu_status {
+    if (t == nullptr || out == nullptr) {
+      return wenshu::capi::Fail(WENSHU_E_INVALID_ARGUMENT, kWhere, "t or out is NULL");
+    }
+    wenshu::Token token;
+    if (!t->tokenizer.Next(&token)) return t->tokenizer.done() ? WENSHU_DONE : WENSHU_NEED_INPUT;
+    out->kind = static_cast<int>(token.kind);
+    out->flags = token.flags;
+    out->begin = token.begin;
+    out->end = token.end;
+    out->cp_begin = token.cp_begin;
+    out->cp_end = token.cp_end;
+    out->text = token.text.data();
+    out->text_len = token.text.size();
+    out->norm = token.norm.data();
+    out->norm_len = token.norm.size();
+    return WENSHU_OK;
+  });
+}
+
+wenshu_status wenshu_tokenizer_reset(wenshu_tokenizer *t) {
+  static constexpr char kWhere[] = "wenshu_tokenizer_reset";
+  return wenshu::capi::Guard(kWhere, [&]() -> wenshu_status {
+    if (t == nullptr) return wenshu::capi::Fail(WENSHU_E_INVALID_ARGUMENT, kWhere, "t is NULL");
+    t->tokenizer.Reset();
+    t->utf8_tail.clear();
+    return WENSHU_OK;
+  });
+}
+
+uint64_t wenshu_tokenizer_pending_bytes(const wenshu_tokenizer *t) {
+  return t == nullptr ? 0 : t->tokenizer.pending_bytes();
+}
+
+void wenshu_tokenizer_free(wenshu_tokenizer *t) { delete t; }
+
+}  // extern "C"
