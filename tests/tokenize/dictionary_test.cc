@@ -1,0 +1,192 @@
+// The word dictionary: the embedded table, custom dictionaries, and errors on bad files (never aborts).
+#include "wenshu/dictionary.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "support/test_data.h"
+#include "wenshu/tokenizer.h"
+
+namespace wenshu {
+namespace {
+
+std::string TempPath(const std::string& name) {
+  return (std::filesystem::temp_directory_path() /
+          ("wenshu_dictionary_test_" + std::to_string(::getpid()) + "_" + name))
+      .string();
+}
+
+std::string WriteTemp(const std::string& name, std::string_view content) {
+  std::string path = TempPath(name);
+  std::ofstream out(path, std::ios::binary);
+  out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  return path;
+}
+
+
+std::vector<std::string> Segment(std::shared_ptr<const Dictionary> dictionary, std::string_view text) {
+  Tokenizer tokenizer(std::move(dictionary));
+  std::vector<std::string> out;
+  for (const auto& t : tokenizer.Tokenize(text)) out.push_back(t.text);
+  return out;
+}
+
+TEST(Dictionary, DefaultIsJieba) {
+  const Dictionary& d = Dictionary::Default();
+  EXPECT_GT(d.word_count(), 300000u);
+  EXPECT_GT(d.total_frequency(), 60000000u);
+  EXPECT_TRUE(d.Contains("总结"));
+  EXPECT_TRUE(d.Contains("中华人民共和国"));
+  EXPECT_TRUE(d.Contains("的"));
+  EXPECT_FALSE(d.Contains("总结总结"));
+  EXPECT_FALSE(d.Contains(""));
+  EXPECT_FALSE(d.Contains("\xff"));
+  auto lp = d.LogProbability("中心");
+  ASSERT_TRUE(lp.has_value());
+  // jieba: 中心 23969 / total 60101967
+  EXPECT_NEAR(*lp, std::log(23969.0 / 60101967.0), 1e-4);
+  EXPECT_EQ(&Dictionary::Default(), Dictionary::DefaultShared().get());
+}
+
+TEST(Dictionary, EveryWordOfATextDictionaryIsFound) {
+  std::string text;
+  std::vector<std::string> words;
+  // Many children under one node exercise the binary search.
+  for (const char* head : {"社", "会", "工"}) {
+    for (char32_t c = U'一'; c < U'一' + 200; c += 3) {
+      std::string w = head;
+      char buf[4] = {static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+                     static_cast<char>(0x80 | (c & 0x3F)), 0};
+      w += buf;
+      words.push_back(w);
+      text += w + " 5\n";
+    }
+  }
+  auto d = Dictionary::FromText(text);
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_EQ((*d)->word_count(), words.size());
+  for (const auto& w : words) EXPECT_TRUE((*d)->Contains(w)) << w;
+  EXPECT_FALSE((*d)->Contains("社"));  // a prefix, not a word
+}
+
+TEST(Dictionary, CustomDictionaryChangesSegmentation) {
+  auto d = Dictionary::FromText("# custom\n社会事业局 100 n\n上半年\r\n\n工作总结 50\n");
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_EQ((*d)->word_count(), 3u);
+  EXPECT_THAT(Segment(*d, "社会事业局上半年工作总结"),
+              ::testing::ElementsAre("社会事业局", "上半年", "工作总结"));
+  // Unknown characters stand alone.
+  EXPECT_THAT(Segment(*d, "社会"), ::testing::ElementsAre("社", "会"));
+}
+
+TEST(Dictionary, LaterLinesOverrideAndZeroRemoves) {
+  auto d = Dictionary::FromText("甲乙 5\n丙丁 5\n甲乙 0\n");
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_FALSE((*d)->Contains("甲乙"));
+  EXPECT_TRUE((*d)->Contains("丙丁"));
+}
+
+TEST(Dictionary, BlobRoundTripThroughAFile) {
+  auto d = Dictionary::FromText("社会事业局 100\n上半年 20\n");
+  ASSERT_TRUE(d.ok());
+  std::string path = WriteTemp("roundtrip.bin", (*d)->Serialized());
+  auto loaded = Dictionary::Load(path);
+  std::remove(path.c_str());
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  EXPECT_EQ((*loaded)->checksum(), (*d)->checksum());
+  EXPECT_TRUE((*loaded)->Contains("上半年"));
+  // The embedded blob validates too.
+  auto copy = Dictionary::FromBlob(Dictionary::Default().Serialized());
+  ASSERT_TRUE(copy.ok()) << copy.status();
+  EXPECT_EQ((*copy)->word_count(), Dictionary::Default().word_count());
+}
+
+TEST(Dictionary, LoadTextFile) {
+  std::string path = WriteTemp("words.txt", "社会事业局 100 n\n");
+  auto loaded = Dictionary::Load(path);
+  std::remove(path.c_str());
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  EXPECT_TRUE((*loaded)->Contains("社会事业局"));
+}
+
+TEST(Dictionary, MissingFileIsNotFound) {
+  auto loaded = Dictionary::Load("/nonexistent/wenshu/dict.txt");
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(loaded.status().message(), ::testing::HasSubstr("/nonexistent/wenshu/dict.txt"));
+}
+
+TEST(Dictionary, BadTextIsInvalidArgumentWithLine) {
+  struct Case {
+    std::string text;
+    std::string message;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"", "no word"},
+           {"# only a comment\n\n", "no word"},
+           {"好 1\n坏\xff 2\n", "line 2"},
+           {"好 1\n坏 -2\n", "line 2"},
+           {"好 abc\n", "line 1"},
+           {"好 99999999999999999999\n", "line 1"},
+           {std::string(300, 'a') + " 1\n", "line 1"},
+       }) {
+    auto d = Dictionary::FromText(c.text);
+    ASSERT_FALSE(d.ok()) << c.text;
+    EXPECT_EQ(d.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(d.status().message(), ::testing::HasSubstr(c.message));
+  }
+}
+
+TEST(Dictionary, CorruptBlobsAreRejected) {
+  auto d = Dictionary::FromText("社会事业局 100\n上半年 20\n工作 7\n");
+  ASSERT_TRUE(d.ok());
+  const std::string good((*d)->Serialized());
+  ASSERT_TRUE(Dictionary::FromBlob(good).ok());
+
+  // Truncated at every length, including inside the header.
+  for (size_t n = 0; n < good.size(); n += 997) {
+    EXPECT_FALSE(Dictionary::FromBlob(good.substr(0, n)).ok()) << n;
+  }
+  EXPECT_FALSE(Dictionary::FromBlob(good.substr(0, good.size() - 1)).ok());
+  EXPECT_FALSE(Dictionary::FromBlob(good + "x").ok());
+  // One flipped byte in the payload: checksum mismatch.
+  std::string flipped = good;
+  flipped[flipped.size() - 5] ^= 0x40;
+  auto r = Dictionary::FromBlob(flipped);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kDataLoss);
+  // Another format version.
+  std::string version = good;
+  version[8] = 99;
+  r = Dictionary::FromBlob(version);
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(r.status().message(), ::testing::HasSubstr("version"));
+  // A bad file on disk: error status, never abort.
+  std::string path = WriteTemp("bad.bin", flipped);
+  r = Dictionary::Load(path);
+  std::remove(path.c_str());
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(r.status().message(), ::testing::HasSubstr(path));
+}
+
+TEST(Dictionary, SharedBetweenTokenizers) {
+  auto d = Dictionary::FromText("社会事业局 100\n");
+  ASSERT_TRUE(d.ok());
+  std::shared_ptr<const Dictionary> shared = *d;
+  Tokenizer a(shared), b(shared);
+  d = absl::InternalError("dropped");
+  shared.reset();  // the tokenizers keep it alive
+  EXPECT_EQ(a.Tokenize("社会事业局").size(), 1u);
+  EXPECT_EQ(b.Tokenize("社会事业局").size(), 1u);
+}
+
+}  // namespace
+}  // namespace wenshu
