@@ -3,7 +3,10 @@
 namespace wenshu::cli {
 
 const std::vector<Command>& Commands() {
-  static const auto* commands = new std::vector<Command>{};
+  static const auto* commands = new std::vector<Command>{
+      {"parse", ParseCommand},
+      {"repair", RepairCommand},
+  };
   return *commands;
 }
 

@@ -1,5 +1,5 @@
 // The subcommands of `wenshu`. Each takes argv with argv[0] the command name and returns the exit code:
-// 0 success, 1 some input failed, 2 usage error.
+// 0 success, 1 some input failed, 2 usage error, 128+N when stopped by signal N.
 #ifndef WENSHU_SRC_CLI_COMMANDS_H_
 #define WENSHU_SRC_CLI_COMMANDS_H_
 
@@ -14,6 +14,9 @@ struct Command {
 };
 
 const std::vector<Command>& Commands();
+
+int ParseCommand(int argc, char** argv);   // parse_command.cc
+int RepairCommand(int argc, char** argv);  // repair_command.cc
 
 }  // namespace wenshu::cli
 

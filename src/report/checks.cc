@@ -108,8 +108,8 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
     if (!sum) continue;  // overflow: no claim either way
     // A parenthesised breakdown right after the total claims to be complete; a 其中 list may be partial.
     std::string_view between = text.substr(total.span.end, qs[same_unit.front()].span.begin - total.span.end);
-    const bool parenthesised = between.find("(") != std::string_view::npos ||
-                               between.find("（") != std::string_view::npos;
+    while (!between.empty() && (between.front() == ' ' || between.front() == '\t')) between.remove_prefix(1);
+    const bool parenthesised = between.starts_with("(") || between.starts_with("（");
     const int cmp = sum->Compare(total.value);
     ReportCheck c;
     c.rule = "sum.parts";

@@ -158,8 +158,9 @@ void JsonWriter::BeginArray(bool inline_array) {
 
 void JsonWriter::EndArray() {
   const bool empty = stack_.back().empty;
+  const bool was_inline = stack_.back().inline_array;
   stack_.pop_back();
-  if (pretty_ && !empty && !InlineContext()) NewLine();
+  if (pretty_ && !empty && !was_inline && !InlineContext()) NewLine();
   out_.push_back(']');
 }
 
