@@ -22,5 +22,11 @@ write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/wenshuConfigVersion
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/wenshuConfig.cmake
               ${CMAKE_CURRENT_BINARY_DIR}/wenshuConfigVersion.cmake
         DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/wenshu)
+# pkg-config file: paths relative to ${pcfiledir}, so it stays right for any install prefix.
+file(RELATIVE_PATH WENSHU_PC_PREFIX_FROM_PCDIR
+     "/wenshu_prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/wenshu_prefix")
+string(REGEX REPLACE "/$" "" WENSHU_PC_PREFIX_FROM_PCDIR "${WENSHU_PC_PREFIX_FROM_PCDIR}")
+file(RELATIVE_PATH WENSHU_PC_LIBDIR "/wenshu_prefix" "/wenshu_prefix/${CMAKE_INSTALL_LIBDIR}")
+file(RELATIVE_PATH WENSHU_PC_INCLUDEDIR "/wenshu_prefix" "/wenshu_prefix/${CMAKE_INSTALL_INCLUDEDIR}")
 configure_file(cmake/wenshu.pc.in ${CMAKE_CURRENT_BINARY_DIR}/wenshu.pc @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/wenshu.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

@@ -432,6 +432,100 @@ static void test_tokenizer(const char *sample, size_t sample_len) {
   wenshu_tokenizer_free(t);
 }
 
+static void test_parse(const char *sample, size_t sample_len) {
+  wenshu_report *report = (wenshu_report *)&failures;
+  wenshu_options opts;
+  size_t len = 0, count = 0, item;
+  const char *json, *title, *text;
+  static const char invalid[] = "\xe4\xb8\xad\xff\xe4\xb8";
+
+  CHECK_STATUS(wenshu_parse(sample, sample_len, NULL, &report), WENSHU_OK);
+  json = wenshu_report_json(report, &len);
+  CHECK(json != NULL && len == strlen(json) && json[0] == '{');
+  CHECK(strstr(json, "\"schema\":\"wenshu.report/1\"") != NULL); /* compact by default */
+  CHECK(wenshu_report_json(report, NULL) == json);               /* cached */
+  text = wenshu_report_text(report, &len);
+  CHECK(text != NULL && len > 0 && strlen(text) == len);
+  title = wenshu_report_title(report, &len);
+  CHECK(title == NULL || strlen(title) == len);
+  for (item = WENSHU_REPORT_SECTIONS; item <= WENSHU_REPORT_FAILED_CHECKS; ++item) {
+    CHECK_STATUS(wenshu_report_count(report, (int)item, &count), WENSHU_OK);
+  }
+  CHECK_STATUS(wenshu_report_count(report, WENSHU_REPORT_QUANTITIES, &count), WENSHU_OK);
+  CHECK(count >= 5);
+  CHECK_STATUS(wenshu_report_count(report, WENSHU_REPORT_SECTIONS, &count), WENSHU_OK);
+  CHECK(count >= 3);
+  CHECK_STATUS(wenshu_report_count(report, 8, &count), WENSHU_E_INVALID_ARGUMENT);
+  CHECK_STATUS(wenshu_report_count(report, -1, &count), WENSHU_E_INVALID_ARGUMENT);
+  CHECK_STATUS(wenshu_report_count(report, WENSHU_REPORT_DATES, NULL), WENSHU_E_INVALID_ARGUMENT);
+  CHECK_STATUS(wenshu_report_count(NULL, WENSHU_REPORT_DATES, &count), WENSHU_E_INVALID_ARGUMENT);
+  wenshu_report_free(report);
+  wenshu_report_free(NULL);
+  CHECK(wenshu_report_json(NULL, &len) == NULL && len == 0);
+  CHECK(last_error_mentions("NULL"));
+  CHECK(wenshu_report_title(NULL, &len) == NULL && len == 0);
+  CHECK(wenshu_report_text(NULL, &len) == NULL && len == 0);
+
+  /* Options reach the report: source name, id, line, external title, pretty JSON. */
+  CHECK_STATUS(wenshu_options_init(&opts, WENSHU_OPTIONS_VERSION), WENSHU_OK);
+  opts.source_name = "reports/sample.txt";
+  opts.source_id = "doc-7";
+  opts.source_line = 7;
+  opts.pretty_json = 1;
+  CHECK_STATUS(wenshu_parse(sample, sample_len, &opts, &report), WENSHU_OK);
+  json = wenshu_report_json(report, &len);
+  CHECK(json != NULL && strstr(json, "reports/sample.txt") != NULL && strstr(json, "doc-7") != NULL);
+  CHECK(strchr(json, '\n') != NULL); /* indented */
+  wenshu_report_free(report);
+  opts.title = "外部标题";
+  {
+    static const char no_title[] = "一、概况\n全年增长5%。\n";
+    CHECK_STATUS(wenshu_parse(no_title, sizeof no_title - 1, &opts, &report), WENSHU_OK);
+  }
+  title = wenshu_report_title(report, &len);
+  CHECK(title != NULL && strcmp(title, "外部标题") == 0 && len == strlen("外部标题"));
+  wenshu_report_free(report);
+
+  /* Misuse. */
+  CHECK_STATUS(wenshu_parse(sample, sample_len, NULL, NULL), WENSHU_E_INVALID_ARGUMENT);
+  report = (wenshu_report *)&failures;
+  CHECK_STATUS(wenshu_parse(NULL, 1, NULL, &report), WENSHU_E_INVALID_ARGUMENT);
+  CHECK(report == NULL);
+  opts.source_line = -1;
+  CHECK_STATUS(wenshu_parse(sample, sample_len, &opts, &report), WENSHU_E_INVALID_ARGUMENT);
+  opts.source_line = 0;
+  opts.max_bytes = 0;
+  CHECK_STATUS(wenshu_parse(sample, sample_len, &opts, &report), WENSHU_E_INVALID_ARGUMENT);
+  opts.max_bytes = 100;
+  CHECK_STATUS(wenshu_parse(sample, sample_len, &opts, &report), WENSHU_E_LIMIT);
+  CHECK(last_error_mentions("max_bytes"));
+  opts.max_bytes = (uint64_t)1 << 20;
+  opts.version = WENSHU_OPTIONS_VERSION + 1;
+  CHECK_STATUS(wenshu_parse(sample, sample_len, &opts, &report), WENSHU_E_VERSION);
+  opts.version = WENSHU_OPTIONS_VERSION;
+
+  /* Empty input parses to an empty report. */
+  CHECK_STATUS(wenshu_parse(NULL, 0, NULL, &report), WENSHU_OK);
+  CHECK(wenshu_report_text(report, &len) != NULL && len == 0);
+  CHECK(wenshu_report_json(report, &len) != NULL);
+  wenshu_report_free(report);
+
+  /* Invalid UTF-8: parsed and flagged by default (U+FFFD in JSON), refused in strict mode. */
+  CHECK_STATUS(wenshu_parse(invalid, sizeof invalid - 1, NULL, &report), WENSHU_OK);
+  CHECK_STATUS(wenshu_report_count(report, WENSHU_REPORT_FLAGS, &count), WENSHU_OK);
+  CHECK(count >= 1);
+  json = wenshu_report_json(report, &len);
+  CHECK(json != NULL && strstr(json, "\xef\xbf\xbd") != NULL);
+  text = wenshu_report_text(report, &len);
+  CHECK(len == sizeof invalid - 1 && memcmp(text, invalid, len) == 0); /* no byte lost */
+  wenshu_report_free(report);
+  opts.utf8_policy = WENSHU_UTF8_STRICT;
+  CHECK_STATUS(wenshu_parse(invalid, sizeof invalid - 1, &opts, &report), WENSHU_E_INVALID_UTF8);
+  CHECK(last_error_mentions("byte 3"));
+  CHECK_STATUS(wenshu_parse(invalid, 3, &opts, &report), WENSHU_OK);
+  wenshu_report_free(report);
+}
+
 int main(int argc, char **argv) {
   size_t sample_len = 0;
   char *sample;
@@ -446,6 +540,7 @@ int main(int argc, char **argv) {
   test_repair_rules();
   test_repair(sample, sample_len);
   test_tokenizer(sample, sample_len);
+  test_parse(sample, sample_len);
   free(sample);
   if (failures != 0) {
     fprintf(stderr, "%d check(s) failed\n", failures);
