@@ -1,0 +1,342 @@
+// ExtractFacts on literal sentences from the seed report and from clean reports: quantities, money,
+// percentages, subjects, parts of totals, year-on-year changes, dates and periods.
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "support/test_data.h"
+#include "wenshu/quantity.h"
+
+namespace wenshu {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+// A compact, readable rendering of one quantity: "subject|value unit|kind".
+std::string Show(const Quantity& q) {
+  std::string s = q.subject + "|" + q.value.ToString() + (q.upper ? "~" + q.upper->ToString() : "") + " " +
+                  q.unit + "|" + std::string(QuantityKindName(q.kind));
+  if (q.approx) s += "|approx";
+  return s;
+}
+
+std::vector<std::string> ShowAll(const Facts& facts) {
+  std::vector<std::string> out;
+  for (const Quantity& q : facts.quantities) out.push_back(Show(q));
+  return out;
+}
+
+std::string Show(const Change& c) {
+  return std::string(ChangeDirectionName(c.direction)) + " " + c.value.ToString() + " " + c.unit + " vs " +
+         c.baseline + " of " + c.subject;
+}
+
+std::vector<std::string> ShowChanges(const Facts& facts) {
+  std::vector<std::string> out;
+  for (const Change& c : facts.changes) out.push_back(Show(c));
+  return out;
+}
+
+const Quantity* FindQuantity(const Facts& facts, std::string_view text) {
+  for (const Quantity& q : facts.quantities) {
+    if (q.text == text) return &q;
+  }
+  return nullptr;
+}
+
+TEST(ExtractFactsTest, SeedFiguresComeOutRight) {
+  Facts f = ExtractFacts("老年人2.16万人,其中空巢老人3683人。");
+  ASSERT_EQ(f.quantities.size(), 2u);
+  EXPECT_EQ(Show(f.quantities[0]), "老年人|21600 人|count");
+  EXPECT_EQ(f.quantities[0].text, "2.16万人");
+  EXPECT_EQ(f.quantities[1].part_of, 0);
+
+  f = ExtractFacts("开展了应保尽保工作,1—5月为7642人次低保户发放低保金77万元。");
+  ASSERT_EQ(f.quantities.size(), 2u);
+  EXPECT_EQ(Show(f.quantities[0]), "低保户|7642 人次|count");
+  EXPECT_EQ(Show(f.quantities[1]), "低保金|770000 元|money");
+  ASSERT_EQ(f.dates.size(), 1u);
+  EXPECT_EQ(f.dates[0].text, "1—5月");
+
+  f = ExtractFacts("开展了应急救助工作,为19名困难群众发放应急救助金6.3万元。");
+  EXPECT_THAT(ShowAll(f), ElementsAre("困难群众|19 名|count", "应急救助金|63000 元|money"));
+
+  f = ExtractFacts("1-6月,为1597人/次(275户)特困残疾人发放专项生活补助金15.97万元。");
+  ASSERT_EQ(f.quantities.size(), 3u);
+  EXPECT_EQ(f.quantities[0].text, "1597人/次");
+  EXPECT_EQ(Show(f.quantities[0]), "特困残疾人|1597 人次|count");
+  EXPECT_EQ(f.quantities[1].value.ToString(), "275");
+  EXPECT_EQ(f.quantities[1].unit, "户");
+  EXPECT_EQ(f.quantities[1].part_of, -1);  // households are not a part of person-times
+  EXPECT_EQ(Show(f.quantities[2]), "专项生活补助金|159700 元|money");
+  ASSERT_EQ(f.dates.size(), 1u);
+  EXPECT_EQ(f.dates[0].month, 1);
+  ASSERT_TRUE(f.dates[0].end.has_value());
+  EXPECT_EQ(f.dates[0].end->month, 6);
+  EXPECT_EQ(f.dates[0].part, "months");
+
+  f = ExtractFacts("社会力量兴办幼儿园27所,较上年减少2所,在园幼儿3200人。");
+  EXPECT_THAT(ShowAll(f), ElementsAre("社会力量兴办幼儿园|27 所|count", "在园幼儿|3200 人|count"));
+  EXPECT_THAT(ShowChanges(f), ElementsAre("decrease 2 所 vs 上年 of 社会力量兴办幼儿园"));
+  EXPECT_EQ(f.changes[0].quantity, 0);
+  EXPECT_EQ(f.changes[0].text, "较上年减少2所");
+}
+
+TEST(ExtractFactsTest, SubjectsAndPartsOfATotal) {
+  Facts f = ExtractFacts(
+      "全区有在校学生26341人(高中4771人,初中6774人,小学14796人),教师1656人(在编在岗教师1306人,"
+      "离退休教师349人)。");
+  EXPECT_THAT(ShowAll(f), ElementsAre("在校学生|26341 人|count", "高中|4771 人|count", "初中|6774 人|count",
+                                      "小学|14796 人|count", "教师|1656 人|count",
+                                      "在编在岗教师|1306 人|count", "离退休教师|349 人|count"));
+  std::vector<int> parts;
+  for (const Quantity& q : f.quantities) parts.push_back(q.part_of);
+  EXPECT_THAT(parts, ElementsAre(-1, 0, 0, 0, -1, 4, 4));
+  // The report can check sums exactly.
+  Decimal sum;
+  for (const Quantity& q : f.quantities) {
+    if (q.part_of == 0) sum = *sum.Add(q.value);
+  }
+  EXPECT_EQ(sum, f.quantities[0].value);
+}
+
+TEST(ExtractFactsTest, QizhongListsWithNestedParentheses) {
+  Facts f = ExtractFacts(
+      "1、全区现有中小学16所,其中直属学校7所(高完中2所,九年一贯制学校1所,小学4所),街道办事处所属学校8所"
+      "(初中1所,小学7所),民办十二年一贯制学校1所。");
+  const Quantity* total = FindQuantity(f, "16所");
+  ASSERT_NE(total, nullptr);
+  EXPECT_EQ(total->subject, "中小学");
+  int total_index = static_cast<int>(total - f.quantities.data());
+  std::vector<std::string> parts;
+  for (const Quantity& q : f.quantities) {
+    if (q.part_of == total_index) parts.push_back(q.subject + q.value.ToString());
+  }
+  EXPECT_THAT(parts, ElementsAre("直属学校7", "街道办事处所属学校8", "民办十二年一贯制学校1"));
+  // The list marker "1、" and the descriptors 九年/十二年 are not figures.
+  for (const Quantity& q : f.quantities) {
+    EXPECT_NE(q.unit, "年") << q.text;
+  }
+  EXPECT_EQ(FindQuantity(f, "1"), nullptr);
+}
+
+TEST(ExtractFactsTest, MoneyPartsAfterQizhong) {
+  Facts f = ExtractFacts(
+      "全区有1320232名学生享受免费义务教育,涉及金额3826000元,其中农村居民子女1575人,免费468421元,"
+      "失地农民子女11517人3357579元。");
+  const Quantity* total = FindQuantity(f, "3826000元");
+  ASSERT_NE(total, nullptr);
+  EXPECT_EQ(total->kind, QuantityKind::kMoney);
+  int total_index = static_cast<int>(total - f.quantities.data());
+  Decimal sum;
+  int parts = 0;
+  for (const Quantity& q : f.quantities) {
+    if (q.part_of == total_index) {
+      sum = *sum.Add(q.value);
+      ++parts;
+    }
+  }
+  EXPECT_EQ(parts, 2);
+  EXPECT_EQ(sum, total->value);
+}
+
+TEST(ExtractFactsTest, ChangesBindToTheirSubjects) {
+  Facts f = ExtractFacts("全区现有各类民政、优抚对象720234人,较上年增加304人。");
+  EXPECT_THAT(ShowAll(f), ElementsAre("各类民政、优抚对象|720234 人|count"));
+  EXPECT_THAT(ShowChanges(f), ElementsAre("increase 304 人 vs 上年 of 各类民政、优抚对象"));
+
+  f = ExtractFacts("有低保户800户、1576人,较上年减少52户、138人。");
+  EXPECT_THAT(ShowAll(f), ElementsAre("低保户|800 户|count", "低保户|1576 人|count"));
+  EXPECT_THAT(ShowChanges(f), ElementsAre("decrease 52 户 vs 上年 of 低保户", "decrease 138 人 vs 上年 of 低保户"));
+  EXPECT_EQ(f.changes[0].quantity, 0);
+  EXPECT_EQ(f.changes[1].quantity, 1);
+
+  f = ExtractFacts("有残疾人2271人,特困残疾人275人,分别较上年增加147人和15人。");
+  EXPECT_THAT(ShowChanges(f), ElementsAre("increase 147 人 vs 上年 of 残疾人",
+                                          "increase 15 人 vs 上年 of 特困残疾人"));
+
+  f = ExtractFacts("敬老院2个,床位135张,分别较上年增加1个和7张床位。");
+  EXPECT_THAT(ShowChanges(f), ElementsAre("increase 1 个 vs 上年 of 敬老院", "increase 7 张 vs 上年 of 床位"));
+
+  f = ExtractFacts("全区现有社区卫生效劳中心(站)6个,较2023年减少2个。",
+                   FactOptions{{Span{std::string_view("全区现有社区卫生效劳中心(站)6个,较").size(),
+                                     std::string_view("全区现有社区卫生效劳中心(站)6个,较2023").size()}}});
+  ASSERT_EQ(f.changes.size(), 1u);
+  EXPECT_EQ(f.changes[0].baseline, "2023年");
+  EXPECT_EQ(f.changes[0].direction, ChangeDirection::kDecrease);
+  EXPECT_EQ(f.changes[0].value.ToString(), "2");
+  ASSERT_EQ(f.dates.size(), 1u);
+  EXPECT_TRUE(f.dates[0].year_masked);
+  EXPECT_FALSE(f.dates[0].year.has_value());
+}
+
+TEST(ExtractFactsTest, PercentChangesAndMultiples) {
+  Facts f = ExtractFacts("全市地区生产总值完成1200亿元,同比增长8.5%。");
+  EXPECT_THAT(ShowAll(f), ElementsAre("地区生产总值|120000000000 元|money"));
+  ASSERT_EQ(f.changes.size(), 1u);
+  EXPECT_EQ(Show(f.changes[0]), "increase 8.5 % vs 同比 of 地区生产总值");
+  EXPECT_EQ(f.changes[0].kind, QuantityKind::kPercent);
+
+  f = ExtractFacts("城镇登记失业率比2005年下降3个百分点。");
+  ASSERT_EQ(f.changes.size(), 1u);
+  EXPECT_EQ(f.changes[0].kind, QuantityKind::kPercentagePoint);
+  EXPECT_EQ(f.changes[0].baseline, "2005年");
+  EXPECT_EQ(f.changes[0].direction, ChangeDirection::kDecrease);
+
+  f = ExtractFacts("出口总额增长1.5倍。");
+  ASSERT_EQ(f.changes.size(), 1u);
+  EXPECT_EQ(f.changes[0].unit, "倍");
+  EXPECT_EQ(f.changes[0].value.ToString(), "1.5");
+  EXPECT_TRUE(f.changes[0].baseline.empty());
+
+  // 提高到 is a level, not a change.
+  f = ExtractFacts("筹资标准从原来的人均30元提高到人均60元。");
+  EXPECT_THAT(ShowChanges(f), IsEmpty());
+  ASSERT_EQ(f.quantities.size(), 2u);
+  EXPECT_EQ(f.quantities[1].value.ToString(), "60");
+}
+
+TEST(ExtractFactsTest, PercentagesAndPercentagePoints) {
+  Facts f = ExtractFacts("少儿互助金的参保率到达70.4%,百分之九十的群众满意,高出3个百分点。");
+  ASSERT_GE(f.quantities.size(), 2u);
+  EXPECT_EQ(Show(f.quantities[0]), "少儿互助金的参保率|70.4 %|percent");
+  EXPECT_EQ(f.quantities[1].value.ToString(), "90");
+  EXPECT_EQ(f.quantities[1].kind, QuantityKind::kPercent);
+  EXPECT_EQ(f.quantities[1].text, "百分之九十");
+  const Quantity* points = FindQuantity(f, "3个百分点");
+  ASSERT_NE(points, nullptr);
+  EXPECT_EQ(points->kind, QuantityKind::kPercentagePoint);
+}
+
+TEST(ExtractFactsTest, QualifiersAreKept) {
+  Facts f = ExtractFacts("方案生育效劳人群约30万人,其中户籍人口数20.6万人,流动人口8万人。");
+  ASSERT_EQ(f.quantities.size(), 3u);
+  EXPECT_EQ(f.quantities[0].value.ToString(), "300000");
+  EXPECT_TRUE(f.quantities[0].approx);
+  EXPECT_THAT(f.quantities[0].qualifiers, ElementsAre("约"));
+  EXPECT_EQ(f.quantities[0].text, "约30万人");
+  EXPECT_EQ(f.quantities[1].value.ToString(), "206000");
+  EXPECT_EQ(f.quantities[1].part_of, 0);
+  EXPECT_EQ(f.quantities[2].part_of, 0);
+
+  f = ExtractFacts("已完成平移4500余户,标准化率到达了95以上,组织了参赛人员近千人次,培训200人左右。");
+  const Quantity* households = FindQuantity(f, "4500余户");
+  ASSERT_NE(households, nullptr);
+  EXPECT_TRUE(households->approx);
+  EXPECT_EQ(households->unit, "户");
+  const Quantity* rate = FindQuantity(f, "95以上");
+  ASSERT_NE(rate, nullptr);
+  EXPECT_THAT(rate->qualifiers, ElementsAre("以上"));
+  EXPECT_EQ(rate->subject, "标准化率");
+  const Quantity* about = FindQuantity(f, "200人左右");
+  ASSERT_NE(about, nullptr);
+  EXPECT_TRUE(about->approx);
+}
+
+TEST(ExtractFactsTest, ChineseNumeralQuantitiesAndRanges) {
+  Facts f = ExtractFacts("新建四个社区,投入资金十二万三千元,这些苹果大概有20~100个。");
+  EXPECT_THAT(ShowAll(f), ElementsAre("社区|4 个|count", "投入资金|123000 元|money",
+                                      "这些苹果大概|20~100 个|count|approx"));
+}
+
+TEST(ExtractFactsTest, DatesAndPeriods) {
+  Facts f = ExtractFacts(
+      "2023年4月7日,省教育厅完成审查。4月份-5月份屡次磋商,并于5月21日-29日接待了访问。今年9月1日启动,"
+      "今秋开学。2023年上半年工作总结,第一季度,一九五八年,二〇〇六年春季。");
+  std::vector<std::string> texts;
+  for (const DateFact& d : f.dates) texts.push_back(d.text);
+  EXPECT_THAT(texts, ElementsAre("2023年4月7日", "4月份-5月份", "5月21日-29日", "今年9月1日", "今秋",
+                                 "2023年上半年", "第一季度", "一九五八年", "二〇〇六年春季"));
+  ASSERT_EQ(f.dates.size(), 9u);
+  EXPECT_EQ(f.dates[0].year, 2023);
+  EXPECT_EQ(f.dates[0].month, 4);
+  EXPECT_EQ(f.dates[0].day, 7);
+  ASSERT_TRUE(f.dates[1].end.has_value());
+  EXPECT_EQ(f.dates[1].month, 4);
+  EXPECT_EQ(f.dates[1].end->month, 5);
+  ASSERT_TRUE(f.dates[2].end.has_value());
+  EXPECT_EQ(f.dates[2].day, 21);
+  EXPECT_EQ(f.dates[2].end->month, 5);  // shared with the start
+  EXPECT_EQ(f.dates[2].end->day, 29);
+  EXPECT_EQ(f.dates[3].relative_year, 0);
+  EXPECT_EQ(f.dates[3].month, 9);
+  EXPECT_EQ(f.dates[4].part, "autumn");
+  EXPECT_EQ(f.dates[5].part, "H1");
+  EXPECT_EQ(f.dates[6].part, "Q1");
+  EXPECT_EQ(f.dates[7].year, 1958);
+  EXPECT_EQ(f.dates[8].year, 2006);
+  EXPECT_EQ(f.dates[8].part, "spring");
+  // No quantity inside a date.
+  EXPECT_THAT(ShowAll(f), IsEmpty());
+}
+
+TEST(ExtractFactsTest, MaskedYearsAreNotInvented) {
+  std::string text = "2023年4月7日,省教育厅完成审查。";
+  Facts f = ExtractFacts(text, FactOptions{{Span{0, 4}}});
+  ASSERT_EQ(f.dates.size(), 1u);
+  EXPECT_TRUE(f.dates[0].year_masked);
+  EXPECT_FALSE(f.dates[0].year.has_value());
+  EXPECT_EQ(f.dates[0].month, 4);
+  EXPECT_EQ(f.dates[0].day, 7);
+}
+
+TEST(ExtractFactsTest, MarkersLabelsAndCodesAreNotQuantities) {
+  Facts f = ExtractFacts(
+      "(一)开展概况\n1、全区情况良好。\n2023、稳步推进。正式行文(川教外事函[2023]83号)上报。"
+      "网站客服:3074922707\n第三届运动会在第2页,“1223”开展战略,cpg2集团。");
+  EXPECT_THAT(ShowAll(f), IsEmpty());
+}
+
+TEST(ExtractFactsTest, SpansAreByteOffsetsIntoTheInput) {
+  std::string text = "社区19个,较上年增加2个。";
+  Facts f = ExtractFacts(text);
+  ASSERT_EQ(f.quantities.size(), 1u);
+  const Quantity& q = f.quantities[0];
+  EXPECT_EQ(text.substr(q.span.begin, q.span.size()), "19个");
+  EXPECT_EQ(text.substr(q.subject_span.begin, q.subject_span.size()), "社区");
+  ASSERT_EQ(f.changes.size(), 1u);
+  EXPECT_EQ(text.substr(f.changes[0].span.begin, f.changes[0].span.size()), "较上年增加2个");
+}
+
+TEST(ExtractFactsTest, BadInputNeverCrashes) {
+  EXPECT_THAT(ShowAll(ExtractFacts("")), IsEmpty());
+  std::string bad = "有\xff\xfe学生12人\xe4\xb8";
+  Facts f = ExtractFacts(bad);
+  ASSERT_EQ(f.quantities.size(), 1u);
+  EXPECT_EQ(f.quantities[0].value.ToString(), "12");
+  std::string nul("学生\0""5人", 11);
+  EXPECT_EQ(ExtractFacts(nul).quantities.size(), 1u);
+  std::string long_run(100000, '9');
+  EXPECT_NO_FATAL_FAILURE(ExtractFacts(long_run));
+  std::string long_numerals;
+  for (int i = 0; i < 5000; ++i) long_numerals += "一二三四五六七八九十百千万亿";
+  EXPECT_NO_FATAL_FAILURE(ExtractFacts(long_numerals));
+}
+
+TEST(ExtractFactsTest, WholeSeedParsesWithExpectedFigures) {
+  auto path = testing::SharedPath("seeds/000_ce9821eab23f2b85.txt");
+  if (!path) GTEST_SKIP() << "WENSHU_SHARED_DIR not set: the seed report is not available";
+  auto text = testing::ReadFile(*path);
+  ASSERT_TRUE(text.has_value());
+  Facts f = ExtractFacts(*text);
+  EXPECT_GT(f.quantities.size(), 80u);
+  EXPECT_GT(f.changes.size(), 15u);
+  EXPECT_GT(f.dates.size(), 10u);
+  auto value_of = [&](std::string_view t) -> std::string {
+    const Quantity* q = FindQuantity(f, t);
+    return q ? q->value.ToString() + " " + q->unit : "<missing>";
+  };
+  EXPECT_EQ(value_of("2.16万人"), "21600 人");
+  EXPECT_EQ(value_of("77万元"), "770000 元");
+  EXPECT_EQ(value_of("6.3万元"), "63000 元");
+  EXPECT_EQ(value_of("15.97万元"), "159700 元");
+  EXPECT_EQ(value_of("1597人/次"), "1597 人次");
+  for (const Quantity& q : f.quantities) {
+    for (const DateFact& d : f.dates) EXPECT_FALSE(q.span.Overlaps(d.span)) << q.text << " in " << d.text;
+  }
+}
+
+}  // namespace
+}  // namespace wenshu
