@@ -6,6 +6,7 @@ const std::vector<Command>& Commands() {
   static const auto* commands = new std::vector<Command>{
       {"parse", ParseCommand},
       {"repair", RepairCommand},
+      {"tokenize", TokenizeCommand},
   };
   return *commands;
 }
