@@ -14,7 +14,9 @@
 namespace wenshu::repair_internal {
 namespace {
 
-enum class PercentContext { kNone, kRate, kShare, kChange };
+// From strongest to weakest: a rate phrase, a change, a share, a member of a list whose head is a
+// percentage, a bare number where reports only write percentages.
+enum class PercentContext { kNone, kRate, kChange, kShare, kList, kBare };
 
 struct Candidate {
   size_t begin = 0;  // the number, in the original
@@ -41,13 +43,15 @@ const std::vector<std::string_view>& ChangeWords() {
   static const auto* v = new std::vector<std::string_view>{
       "增长", "下降", "提高", "降低", "上升", "回落", "增幅为", "降幅为", "增幅", "降幅", "增速",
       "增长了", "下降了", "提高了", "降低了", "上升了", "分别增长", "分别下降", "分别提高",
-      "均增长", "年均增长", "同比增长", "同比下降"};
+      "均增长", "年均增长", "同比增长", "同比下降", "上涨", "涨幅", "压减", "增至", "升至", "降为", "降至",
+      "提升至", "提高至", "提高到", "突破", "超过", "不低于", "不高于", "目标为", "接近", "稳定在",
+      "控制在", "保持在", "扩大到", "减少", "增加", "占", "达", "达到", "超"};
   return *v;
 }
 const std::vector<std::string_view>& BareFollowers() {
   static const auto* v = new std::vector<std::string_view>{
-      "以上", "以下", "左右", "以内", "上下", "）", ")", "”", "〞", "」", "，", "。", "；", "！",
-      "？", "：", ",", ";", "\n", "\r", "、", "和", "与", "及", "提高到", "提高至", "上升到",
+      "以上", "以下", "左右", "以内", "上下", "）", ")", "，", "。", "；", "！",
+      "？", "：", ",", ";", "\n", "\r", "、", "和", "与", "及", "—", "-", "－", "～", "~", "至", "到", "提高到", "提高至", "上升到",
       "上升至", "下降到", "下降至", "降至", "降到", "增至", "增加到", "提升到", "提升至"};
   return *v;
 }
@@ -142,45 +146,127 @@ void RestoreDroppedPercent(RepairContext& context) {
     c.value = *value;
     // What follows must be a clause break or a qualifier, never a unit or a sign.
     if (c.end < text.size() && (IsDigit(text[c.end]) || text[c.end] == '.')) continue;
-    if (!StartsWithAny(text, c.end, BareFollowers()) && c.end != text.size()) continue;
-    // A list or range ("20.9、3.2个百分点"): the last member decides.
+    if (!StartsWithAny(text, c.end, BareFollowers()) && !StartsWithAny(text, c.end, {"的"}) &&
+        c.end != text.size()) {
+      continue;
+    }
+    // A unit after a line break or invisible space still belongs to the number ("74.4\n\u200b\n万亿元").
+    {
+      size_t at = c.end;
+      while (at < text.size()) {
+        CodePoint cp = CodePointAt(text, at);
+        if (cp.value != U' ' && cp.value != U'\n' && cp.value != U'\r' && cp.value != U'\t' &&
+            cp.value != 0x200B && cp.value != 0x3000 && cp.value != 0xFEFF) {
+          break;
+        }
+        at += cp.length;
+      }
+      if (at != c.end && UnitAt(text, at)) continue;
+    }
+    // Ratios are not percentages: "收入比缩小至2.54", "之比突破1：1".
+    if (StartsWithAny(text, c.end, {"：1", ":1", "∶1", "比1"})) continue;
+    {
+      size_t cs = ClauseStart(text, c.begin, 90);
+      std::string_view clause = text.substr(cs, c.begin - cs);
+      bool ratio = false;
+      for (std::string_view w : {"之比", "比值", "倍差", "收入比", "比为", "满意度"}) {
+        ratio = ratio || clause.find(w) != std::string_view::npos;
+      }
+      if (ratio) continue;
+    }
+    // "1,000": a thousands separator, not a clause break.
+    if (StartsWithAny(text, c.end, {",", "，"})) {
+      size_t d = c.end + (text[c.end] == ',' ? 1 : 3);
+      size_t e = d;
+      while (e < text.size() && IsDigit(text[e])) ++e;
+      if (e - d == 3) continue;
+    }
+    // A list or range ("20.9、3.2个百分点"): the last member decides. "5～8%" is clean writing; "4.42和
+    // 5.95%" is a list whose head lost its sign.
+    bool tail_has_sign = false;
     {
       size_t j = i + (r.before_decimal_point ? 2 : 1);
       size_t tail_end = c.end;
+      bool ranges = false;
       while (j < runs.size()) {
         std::string_view gap = text.substr(tail_end, runs[j].begin - tail_end);
-        if (gap != "、" && gap != "和" && gap != "与" && gap != "及" && gap != "-" && gap != "~" &&
-            gap != "～" && gap != "至" && gap != "到" && gap != "—") {
-          break;
-        }
+        bool list = gap == "、" || gap == "和" || gap == "与" || gap == "及";
+        bool range = gap == "-" || gap == "~" || gap == "～" || gap == "至" || gap == "到" || gap == "—" ||
+                     gap == "－" || gap == "－";
+        if (!list && !range) break;
+        ranges = ranges || range;
         tail_end = runs[j].end;
         if (runs[j].before_decimal_point && j + 1 < runs.size()) tail_end = runs[++j].end;
         ++j;
       }
       if (tail_end != c.end) {
-        if (StartsWithAny(text, tail_end, {"%", "％", "‰"}) || UnitAt(text, tail_end) ||
-            StartsWithAny(text, tail_end, {"年"})) {
-          continue;
+        if (UnitAt(text, tail_end) && !StartsWithAny(text, tail_end, {"%", "％"})) continue;
+        if (StartsWithAny(text, tail_end, {"年", "‰"})) continue;
+        if (StartsWithAny(text, tail_end, {"%", "％"})) {
+          if (ranges) continue;
+          tail_has_sign = true;
         }
       }
     }
-    if (EndsWithAny(text, c.begin, {"第", "前", "后", "近", "这", "那", "每"})) continue;
+    if (EndsWithAny(text, c.begin, {"第", "前", "后", "这", "那", "每", ":", "：", "#", "No.", "NO."})) {
+      continue;
+    }
+    // Notes and list markers: ［5］, （3）, a number opening a line.
+    if (EndsWithAny(text, c.begin, {"［", "[", "（", "(", "【", "〔"})) continue;
+    {
+      size_t ls = LineStart(text, c.begin);
+      if (text.substr(ls, c.begin - ls).find_first_not_of(" \t") == std::string_view::npos) continue;
+    }
+    if (auto letter = CodePointBefore(text, c.begin);
+        (letter.value >= U'A' && letter.value <= U'Z') || (letter.value >= U'a' && letter.value <= U'z') ||
+        letter.value == U' ') {
+      continue;
+    }
     // Years and dates are not rates.
     if (r.digits.size() == 4 && (r.digits.substr(0, 2) == "19" || r.digits.substr(0, 2) == "20") &&
         !context.IsClaimed({r.begin, r.end})) {
       continue;
     }
     c.context = Classify(text, c.begin, &c.evidence);
-    if (c.context == PercentContext::kNone) continue;
-    double limit = c.context == PercentContext::kChange ? 1000 : 100;
+    // A later member of a list or range takes the context of its head ("分别增长13.8、18.1").
+    if (c.context == PercentContext::kNone && !candidates.empty()) {
+      const Candidate& head = candidates.back();
+      std::string_view gap = text.substr(head.end, c.begin >= head.end ? c.begin - head.end : 0);
+      for (std::string_view g : {"、", "和", "与", "及", "-", "~", "～", "至", "到", "—", "－"}) {
+        if (c.begin >= head.end && gap == g) {
+          c.context = PercentContext::kList;
+          c.evidence = {head.begin, head.end};
+        }
+      }
+    }
+    if (c.context == PercentContext::kNone) {
+      // A bare number needs a plain clause end, and must not be the tail of a ratio, date, formula or
+      // fraction (1∶1, 2023-02-09, "1+6", 1/4).
+      // "85.2的改革任务": a share of something.
+      bool share = StartsWithAny(text, c.end, {"的"}) && IsHan(CodePointAt(text, c.end + 3).value);
+      if (!share &&
+          !StartsWithAny(text, c.end, {"，", "。", "；", "！", "？", ",", ";", "以上", "以下", "左右", "以内"})) {
+        continue;
+      }
+      if (EndsWithAny(text, c.begin, {"+", "＋", "·", "∶", ":", "：", "/", "比", "-", "－", "—", "~", "～",
+                                      "、", "．", "."})) {
+        continue;
+      }
+      c.context = PercentContext::kBare;
+      c.evidence = {c.begin, c.end};
+    }
+    if (tail_has_sign && c.context == PercentContext::kRate) c.context = PercentContext::kList;
+    double limit =
+        c.context == PercentContext::kChange || c.context == PercentContext::kList ? 1000 : 100;
     if (c.value > limit) continue;
     candidates.push_back(c);
   }
 
   size_t strong = std::count_if(candidates.begin(), candidates.end(),
                                 [](const Candidate& c) { return c.context == PercentContext::kRate; });
-  const bool damaged = context.diagnosis().masked_numbers || strong >= 2 ||
-                       (strong >= 1 && percent_signs + fullwidth_signs == 0);
+  // Signs dropped across the document: rate phrases ending in bare numbers, and few signs left.
+  const bool damaged = strong >= 2 || (strong >= 1 && percent_signs + fullwidth_signs == 0) ||
+                       (strong >= 1 && context.diagnosis().masked_numbers);
   const std::string sign = fullwidth_signs > percent_signs ? "％" : "%";
 
   for (const Candidate& c : candidates) {
@@ -210,6 +296,19 @@ void RestoreDroppedPercent(RepairContext& context) {
         record.reason = absl::StrCat("\"", Av(number), "\" is a change (\"", Av(cue),
                                      "\") with no unit in a damaged document; the percent sign was "
                                      "dropped.");
+        break;
+      case PercentContext::kList:
+        if (!damaged) continue;
+        record.confidence = 0.8;
+        record.reason = absl::StrCat("\"", Av(number), "\" continues a list or range of percentages (\"", Av(cue),
+                                     "\") in a damaged document; the percent sign was dropped.");
+        break;
+      case PercentContext::kBare:
+        if (!damaged) continue;
+        record.confidence = 0.65;
+        record.reason = absl::StrCat("\"", Av(number),
+                                     "\" stands without a unit before a clause break in a document that "
+                                     "dropped its percent signs; reports write such numbers as percentages.");
         break;
       case PercentContext::kNone:
         continue;

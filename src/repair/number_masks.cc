@@ -89,6 +89,14 @@ const std::vector<std::string_view>& RateWords() {
   static const auto* v = new std::vector<std::string_view>{"率", "比重", "比例", "占比", "份额"};
   return *v;
 }
+const std::vector<std::string_view>& QuantityVerbs() {
+  static const auto* v = new std::vector<std::string_view>{
+      "增长", "下降", "提高", "降低", "上涨", "上升", "增加", "减少", "压减", "压缩", "降至", "提高到",
+      "提高至", "达到", "到达", "为", "达", "超过", "接近", "占", "回落", "下跌", "增幅", "降幅", "涨幅",
+      "分别增长", "均增长", "年均增长", "提升", "缩短", "扩大", "节约", "拟按", "保持在", "控制在", "超",
+      "近", "约"};
+  return *v;
+}
 const std::vector<std::string_view>& ListDelimiters() {
   static const auto* v = new std::vector<std::string_view>{"、", "．", ".", "）", ")", "，"};
   return *v;
@@ -270,12 +278,36 @@ struct Scanner {
     return parts;
   }
 
+  bool DurationBefore(size_t i) const {
+    auto years = StartsWithAny(text, runs[i].end, {"周年", "多年", "余年", "年"});
+    if (!years) return false;
+    // "超过1979年到2000年": a range of real years.
+    if (StartsWithAny(text, runs[i].end + years->size(), {"到", "至", "-", "—", "～", "~", "－"})) {
+      return false;
+    }
+    return EndsWithAny(text, runs[i].begin, {"近", "连续", "每", "新", "这", "几", "第", "约", "超过",
+                                             "最近", "提前", "过去", "未来", "今后", "逾"})
+        .has_value();
+  }
+
   bool IsYearPosition(size_t i) const {
     const DigitRun& r = runs[i];
+    // "近10年", "连续10年": a span of years, not a year.
+    if (DurationBefore(i)) return false;
     if (StartsWithAny(text, r.end, YearFollowers())) return true;
     if (StartsWithAny(text, r.end, QuoteOpeners())) return true;
-    if (EndsWithAny(text, r.begin, OpenBrackets()) && StartsWithAny(text, r.end, CloseBrackets())) {
-      return true;
+    // Document numbers: 〔2023〕83号 always, [2023]83号 when the serial number follows; a bare "（10）"
+    // or "［10］" is a list marker or a note.
+    if (EndsWithAny(text, r.begin, {"〔", "﹝"}) && StartsWithAny(text, r.end, {"〕", "﹞"})) return true;
+    if (auto open = EndsWithAny(text, r.begin, OpenBrackets())) {
+      if (auto close = StartsWithAny(text, r.end, CloseBrackets())) {
+        size_t after = r.end + close->size();
+        size_t digits = after;
+        while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+        if (digits > after && StartsWithAny(text, digits, {"号"})) return true;
+        CodePoint lead = CodePointBefore(text, r.begin - open->size());
+        if (IsHan(lead.value) && StartsWithAny(text, after, {"第"})) return true;
+      }
     }
     // A date written with points, dashes or slashes: 2023.4.7, 2023-04-07, 2023/4/7.
     for (char sep : {'.', '-', '/'}) {
@@ -284,9 +316,11 @@ struct Scanner {
         size_t next_end = runs[i + 1].end;
         if (next_end < text.size() && text[next_end] == sep) return true;
         if (sep == '-' || sep == '/') return true;
-        // "2023.5" alone: a month, unless a unit follows ("2023.5亿元" is 10.5亿元).
-        if (!UnitAt(text, next_end) && Value(runs[i + 1].digits) >= 1 &&
-            Value(runs[i + 1].digits) <= 12) {
+        // "2023.5" alone is a decimal (10.5), unless it starts a period ("2023.9-2024.6") or follows
+        // a preposition of time ("于2023.5").
+        if (UnitAt(text, next_end) || StartsWithAny(text, next_end, {"年", "%", "％"})) return false;
+        if (StartsWithAny(text, next_end, {"-", "—", "至", "～", "~", "－"}) ||
+            EndsWithAny(text, r.begin, {"于", "在", "自", "从", "截至", "截止", "至", "到"})) {
           return true;
         }
       }
@@ -415,9 +449,46 @@ Local Classify(const Scanner& s, size_t i) {
     what = "it is the fraction of a decimal number";
   } else if (r.before_decimal_point) {
     bool unit_after = i + 1 < s.runs.size() && UnitAt(text, s.runs[i + 1].end).has_value();
-    d.confidence = unit_after ? 0.9 : 0.45;
-    out.weight = unit_after ? 1 : 0;
-    what = "it is the integer part of a decimal number";
+    bool quantity = unit_after || EndsWithAny(text, r.begin, QuantityVerbs()).has_value();
+    d.confidence = 0.9;
+    out.weight = quantity ? 1 : 0.5;
+    what = "it is the integer part of a decimal number, not a date";
+  } else if (s.DurationBefore(i)) {
+    d.confidence = 0.9;
+    out.weight = 1;
+    what = "it counts years (近10年, 连续10年), it is not a year";
+  } else if (auto letter = CodePointBefore(text, r.begin);
+             (letter.value >= U'A' && letter.value <= U'Z') || (letter.value >= U'a' && letter.value <= U'z')) {
+    d.confidence = 0.9;
+    out.weight = 1;
+    what = "it is part of a code like PM10";
+  } else if (EndsWithAny(text, r.begin, {"+", "＋"}) || StartsWithAny(text, r.end, {"+", "＋"})) {
+    d.confidence = 0.85;
+    out.weight = 1;
+    what = "it is a term of a \"1+10+N\" formula";
+  } else if (auto conn = EndsWithAny(text, r.begin, {"/", "至", "-", "—", "～", "~", "到", "－"});
+             conn && i > 0 && s.runs[i - 1].end + conn->size() == r.begin &&
+             !LooksLikeYear(s.runs[i - 1].digits)) {
+    d.confidence = 0.9;
+    out.weight = 1;
+    d.evidence.push_back({s.runs[i - 1].begin, r.begin});
+    what = "it ends a range or fraction that starts with a small number";
+  } else if (auto conn2 = StartsWithAny(text, r.end, {"至", "-", "—", "～", "~", "到", "－"});
+             conn2 && i + 1 < s.runs.size() && s.runs[i + 1].begin == r.end + conn2->size() &&
+             !LooksLikeYear(s.runs[i + 1].digits)) {
+    d.confidence = 0.9;
+    out.weight = 1;
+    d.evidence.push_back({r.end, s.runs[i + 1].end});
+    what = "it starts a range that ends with a small number";
+  } else if (StartsWithAny(text, r.end, {"以上", "以下", "左右", "以内", "上下"})) {
+    d.confidence = 0.9;
+    out.weight = 1;
+    what = "an amount qualifier follows (以上, 左右)";
+  } else if (EndsWithAny(text, r.begin, QuantityVerbs()) &&
+             (IsClauseBreak(CodePointAt(text, r.end).value) || StartsWithAny(text, r.end, {"、", "和"}))) {
+    d.confidence = 0.85;
+    out.weight = 1;
+    what = "it is the amount of a change or level";
   } else if (unit_text == "月") {
     d.confidence = 0.97;
     out.weight = 2;
@@ -532,7 +603,9 @@ MaskAnalysis AnalyzeMasks(std::string_view text) {
   analysis.evidence_score = total;
   // Two independent signs at least, and not drowned by "10"s that survived: a clean report may hold one
   // odd number like 120230元, and a report full of 10s is not masked.
-  analysis.masked = total >= 2 && total * 3 >= analysis.natural_tens;
+  // One sign is enough when no "10" survives among many numbers: clean reports are full of 10s.
+  analysis.masked = (total >= 2 && total * 3 >= analysis.natural_tens) ||
+                    (total >= 1 && analysis.natural_tens == 0 && scanner.runs.size() >= 60);
   if (!analysis.masked) return analysis;
   analysis.confidence = std::min(0.99, 0.6 + 0.08 * total) *
                         (analysis.natural_tens == 0 ? 1.0 : std::max(0.6, 1 - analysis.natural_tens / (6 * total)));

@@ -50,8 +50,11 @@ std::vector<DigitRun> ScanDigitRuns(std::string_view text) {
     run.begin = b;
     run.end = i;
     run.digits = text.substr(b, i - b);
-    run.after_decimal_point = b >= 2 && text[b - 1] == '.' && IsAsciiDigit(text[b - 2]);
-    run.before_decimal_point = i + 1 < n && text[i] == '.' && IsAsciiDigit(text[i + 1]);
+    // The decimal point may be ASCII or fullwidth (．, EF BC 8E).
+    run.after_decimal_point = (b >= 2 && text[b - 1] == '.' && IsAsciiDigit(text[b - 2])) ||
+                              (b >= 4 && text.substr(b - 3, 3) == "．" && IsAsciiDigit(text[b - 4]));
+    run.before_decimal_point = (i + 1 < n && text[i] == '.' && IsAsciiDigit(text[i + 1])) ||
+                               (i + 3 < n && text.substr(i, 3) == "．" && IsAsciiDigit(text[i + 3]));
     runs.push_back(run);
   }
   return runs;
