@@ -35,7 +35,7 @@ from ._native import lib as _lib
 
 __all__ = [
     "ABI_VERSION", "Status", "WenshuError", "version", "report_schema", "repair_rules",
-    "parse", "parse_file", "Report", "repair", "RepairResult", "tokenize", "Tokenizer", "Token",
+    "parse", "parse_file", "Report", "Document", "read_jsonl", "parse_document", "parse_jsonl", "repair", "RepairResult", "tokenize", "Tokenizer", "Token",
     "TOKEN_SPLIT", "TOKEN_IN_DICTIONARY", "TOKEN_NORMALIZED",
 ]
 
@@ -254,6 +254,56 @@ def parse_file(path: Union[str, os.PathLike], **options: Any) -> Dict[str, Any]:
     with open(path, "rb") as f:
         data = f.read()
     return parse(data, name=os.fspath(path), **options)
+
+
+class Document(NamedTuple):
+    """One document of a corpus, as `wenshu parse CORPUS.jsonl` sees it: picklable, so it can be
+    shipped to worker processes (multiprocessing, Dask) and parsed there with parse_document()."""
+    text: str
+    name: str = ""
+    line: int = 0
+    id: str = ""
+    title: Optional[str] = None
+
+
+def read_jsonl(path: Union[str, os.PathLike], text_field: Optional[str] = None, id_field: str = "id",
+               title_field: str = "title") -> Iterator[Document]:
+    """The documents of a JSONL corpus, with the command's defaults: the text in "text" (or "content"
+    when "text" is absent), the id in "id" (a string or an integer), a known title in "title".
+    Raises ValueError naming the line for a line that is not a JSON object with a text."""
+    name = os.fspath(path)
+    with open(path, "rb") as f:
+        for line_no, raw in enumerate(f, start=1):
+            if not raw.strip():
+                continue
+            try:
+                obj = json.loads(raw)
+            except ValueError as e:
+                raise ValueError(f"{name}:{line_no}: invalid JSON ({e})") from None
+            if not isinstance(obj, dict):
+                raise ValueError(f"{name}:{line_no}: not a JSON object")
+            field_name = text_field or ("text" if "text" in obj else "content")
+            text = obj.get(field_name)
+            if not isinstance(text, str):
+                raise ValueError(f"{name}:{line_no}: no string field \"{field_name}\"")
+            doc_id = obj.get(id_field)
+            doc_id = doc_id if isinstance(doc_id, str) else \
+                str(doc_id) if isinstance(doc_id, int) and not isinstance(doc_id, bool) else ""
+            title = obj.get(title_field) if title_field else None
+            yield Document(text, name, line_no, doc_id, title if isinstance(title, str) else None)
+
+
+def parse_document(doc: Document, **options: Any) -> Dict[str, Any]:
+    """parse() of one corpus document, with its name, line, id and title as the command sets them."""
+    return parse(doc.text, name=doc.name, source_line=doc.line, source_id=doc.id, title=doc.title,
+                 **options)
+
+
+def parse_jsonl(path: Union[str, os.PathLike], **options: Any) -> Iterator[Dict[str, Any]]:
+    """The reports of a JSONL corpus, in order: the dicts `wenshu parse CORPUS.jsonl --format jsonl`
+    prints, one per line."""
+    for doc in read_jsonl(path):
+        yield parse_document(doc, **options)
 
 
 # ------------------------------------------------------------------------------------------------
