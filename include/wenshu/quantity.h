@@ -100,7 +100,7 @@ struct Quantity {
   Span span;          // the number with its qualifiers and unit, e.g. "约30万人"
   Decimal value;      // scale applied: 2.16万人 -> 21600; money in 元
   std::optional<Decimal> upper;  // ranges (300~500人, 十五六个): value is the low end, upper the high end
-  std::string unit;   // after scaling: "人", "元", "%", "个百分点", "人/次", "平方米" (2.16万人 -> "人")
+  std::string unit;   // after scaling: "人", "元", "%", "个百分点", "人次" (also for 人/次), "平方米"; 2.16万人 -> "人"
   QuantityKind kind = QuantityKind::kPlain;
   std::string subject;       // the noun phrase counted: "在校学生"; empty when none was found
   Span subject_span;         // empty when no subject
@@ -155,6 +155,11 @@ struct Facts {
   std::vector<Change> changes;       // in text order
   std::vector<DateFact> dates;       // in text order
 };
+
+// Parses a whole string as one quantity: a number with its qualifiers and unit, e.g. "约30万人",
+// "77万元", "壹拾壹元壹角壹分" (11.11 元), "3个百分点", "20~100个", "1万-5万元". nullopt when the string
+// is not exactly one quantity.
+std::optional<Quantity> ParseQuantity(std::string_view text);
 
 // Extracts every quantity, change and date from text in one linear pass. Never fails: bytes that are not
 // valid UTF-8 are skipped over and produce nothing.

@@ -697,6 +697,22 @@ class Extractor {
         end += unit->written.size();
       }
     }
+    // Money written out with 角 and 分: 123元1角1分, 十块三毛, 壹拾壹元整, 一百三十五块六角七分钱.
+    if (!match.percent) end = ReadSubUnits(end, unit, &q);
+    // A currency before the figure: 人民币3.14, 港币两千九百六十元.
+    if (!match.percent && (q.kind == QuantityKind::kPlain || (q.kind == QuantityKind::kMoney && q.unit == "元"))) {
+      static constexpr std::string_view kCurrencyBefore[] = {"人民币", "人民幣", "港币", "港幣", "美元", "欧元", "日元"};
+      static constexpr std::string_view kCurrencyUnit[] = {"元", "元", "港元", "港元", "美元", "欧元", "日元"};
+      for (size_t i = 0; i < std::size(kCurrencyBefore); ++i) {
+        std::string_view w = kCurrencyBefore[i];
+        if (number.begin >= w.size() && text_.substr(number.begin - w.size(), w.size()) == w) {
+          q.kind = QuantityKind::kMoney;
+          q.unit = std::string(kCurrencyUnit[i]);
+          currency_prefix_ = w.size();
+          break;
+        }
+      }
+    }
     // A numeral range like 300~500人 or 3-5年: the low end is the value, the high end upper.
     std::optional<Decimal> upper;
     if (unit == nullptr && !match.percent) {
@@ -773,13 +789,14 @@ class Extractor {
       if (is_latin(after) || is_latin(before)) return number.end;
       if (qualifiers.empty()) q.kind = QuantityKind::kPlain;
     }
-    if (match.chinese && match.value == Decimal::FromInt(1) && number.size() == 3 &&
-        (q.kind == QuantityKind::kCount || q.kind == QuantityKind::kPlain)) {
-      return end;  // 一个, 一项, 一批: the article, not a count worth checking
+    if (match.chinese && number.size() == 3 && (match.value == Decimal::FromInt(1) || match.value.is_zero()) &&
+        q.kind != QuantityKind::kMoney) {
+      return end;  // 一个, 一项, 过去的一年, 零部件: the article or a word, not a figure worth checking
     }
 
     // Qualifiers before: 约30万人, 近千人次.
-    size_t begin = number.begin;
+    size_t begin = number.begin - currency_prefix_;
+    currency_prefix_ = 0;
     if (size_t k = MatchWordBefore(text_, begin, kQualifiersBefore); k > 0) {
       begin -= k;
       qualifiers.insert(qualifiers.begin(), std::string(text_.substr(begin, k)));
@@ -846,6 +863,71 @@ class Extractor {
     if (parens_.empty()) last_top_quantity_ = index;
     last_item_end_ = end;
     return end;
+  }
+
+  // Reads 角/毛 and 分 after a 元 amount (or after a bare number: 2角), and 整/正 after 元.
+  size_t ReadSubUnits(size_t end, const UnitInfo* unit, Quantity* q) {
+    bool yuan = unit != nullptr && unit->kind == QuantityKind::kMoney && q->unit == "元" && unit->power == 0;
+    bool bare = unit == nullptr;
+    bool kuai = unit != nullptr && unit->written == "块";
+    if (!yuan && !bare && !kuai) return end;
+    size_t p = end;
+    if (yuan && (StartsWith(p, "整") || StartsWith(p, "正"))) return p + 3;
+    Decimal total = q->value;
+    bool any = false;
+    // A bare number followed directly by 角/毛: the number is the 角 count.
+    auto read_part = [&](size_t at, int power, std::initializer_list<std::string_view> words,
+                         size_t* after) -> bool {
+      Decimal v;
+      size_t e = ReadNumber(at, &v);
+      if (e == at) return false;
+      for (std::string_view w : words) {
+        if (StartsWith(e, w)) {
+          auto sum = total.Add(v.ScaleByPowerOfTen(-power));
+          if (!sum) return false;
+          total = *sum;
+          *after = e + w.size();
+          return true;
+        }
+      }
+      return false;
+    };
+    if (bare) {
+      for (std::string_view w : {"角", "毛"}) {
+        if (StartsWith(p, w)) {
+          total = q->value.ScaleByPowerOfTen(-1);
+          p += w.size();
+          any = true;
+          size_t after;
+          if (read_part(p, 2, {"分"}, &after)) p = after;
+          break;
+        }
+      }
+      if (!any) return end;
+    } else {
+      size_t after;
+      if (read_part(p, 1, {"角", "毛"}, &after)) {
+        p = after;
+        any = true;
+        if (read_part(p, 2, {"分"}, &after)) p = after;
+      } else if (StartsWith(p, "零") && read_part(p + 3, 2, {"分"}, &after)) {
+        p = after;
+        any = true;
+      }
+      if (!any) {
+        if (kuai && StartsWith(p, "钱")) {
+          any = true;
+        } else {
+          return end;
+        }
+      }
+    }
+    if (StartsWith(p, "钱")) p += 3;
+    if (StartsWith(p, "整") || StartsWith(p, "正")) p += 3;
+    q->value = total;
+    q->unit = "元";
+    q->kind = QuantityKind::kMoney;
+    return p;
   }
 
   // A change amount at [begin, end) (q holds value and unit): 较上年增加304人, 同比增长8.5%, and the
@@ -1005,6 +1087,7 @@ class Extractor {
   size_t last_quantity_end_ = std::string::npos;
   size_t last_item_end_ = std::string::npos;
   size_t continuation_end_ = std::string::npos;
+  size_t currency_prefix_ = 0;  // bytes of a currency word right before the current figure
   Change continuation_template_;
   std::vector<ChangeGroup> groups_;
   std::vector<size_t> change_positions_;  // per group: how many quantities came before it
@@ -1016,6 +1099,17 @@ class Extractor {
 Facts ExtractFacts(std::string_view text, const FactOptions& options) {
   Extractor extractor(text, options);
   return extractor.Run();
+}
+
+std::optional<Quantity> ParseQuantity(std::string_view text) {
+  Facts facts = ExtractFacts(text);
+  if (facts.quantities.size() != 1 || !facts.changes.empty() || !facts.dates.empty()) return std::nullopt;
+  Quantity& q = facts.quantities.front();
+  if (q.span.begin != 0 || q.span.end != text.size()) return std::nullopt;
+  q.subject.clear();
+  q.subject_span = Span{};
+  q.part_of = -1;
+  return std::move(q);
 }
 
 }  // namespace wenshu

@@ -220,7 +220,15 @@ bool LexNumeral(std::string_view text, size_t pos, NumeralRun* run) {
   size_t i = pos;
   size_t len;
   char32_t c = DecodeAt(text, i, &len);
-  if (IsSign(c)) {
+  if (c == U'零' && text.substr(i, 6) == "零下" && i + 6 < text.size()) {
+    // 零下四摄氏度: below zero.
+    size_t next_len;
+    char32_t next = DecodeAt(text, i + 6, &next_len);
+    if (ArabicDigitValue(next) >= 0 || ChineseDigitValue(next) >= 0 || MultiplierPower(next) == 1) {
+      run->negative = true;
+      i += 6;
+    }
+  } else if (IsSign(c)) {
     if (i + len >= text.size()) return false;
     size_t next_len;
     char32_t next = DecodeAt(text, i + len, &next_len);

@@ -14,11 +14,15 @@ constexpr UnitInfo kUnits[] = {
     // Money: value in 元 (other currencies keep their own unit).
     {"万亿元", "元", K::kMoney, 12}, {"亿元", "元", K::kMoney, 8}, {"万元", "元", K::kMoney, 4},
     {"千元", "元", K::kMoney, 3}, {"百元", "元", K::kMoney, 2}, {"元", "元", K::kMoney, 0},
-    {"圆", "元", K::kMoney, 0}, {"块钱", "元", K::kMoney, 0}, {"人民币", "元", K::kMoney, 0},
+    {"圆", "元", K::kMoney, 0}, {"人民币", "元", K::kMoney, 0},
     {"亿美元", "美元", K::kMoney, 8}, {"万美元", "美元", K::kMoney, 4}, {"美元", "美元", K::kMoney, 0},
     {"亿港元", "港元", K::kMoney, 8}, {"万港元", "港元", K::kMoney, 4}, {"港元", "港元", K::kMoney, 0},
     {"港币", "港元", K::kMoney, 0}, {"亿欧元", "欧元", K::kMoney, 8}, {"万欧元", "欧元", K::kMoney, 4},
-    {"欧元", "欧元", K::kMoney, 0}, {"日元", "日元", K::kMoney, 0}, {"英镑", "英镑", K::kMoney, 0},
+    {"欧元", "欧元", K::kMoney, 0}, {"日元", "日元", K::kMoney, 0}, {"日币", "日元", K::kMoney, 0},
+    {"英镑", "英镑", K::kMoney, 0}, {"新台币", "新台币", K::kMoney, 0}, {"台币", "新台币", K::kMoney, 0},
+    {"泰铢", "泰铢", K::kMoney, 0}, {"卢布", "卢布", K::kMoney, 0}, {"韩元", "韩元", K::kMoney, 0},
+    {"澳元", "澳元", K::kMoney, 0}, {"加元", "加元", K::kMoney, 0}, {"港幣", "港元", K::kMoney, 0},
+    {"人民幣", "元", K::kMoney, 0}, {"块钱", "元", K::kMoney, 0}, {"元钱", "元", K::kMoney, 0},
     // Percentages and percentage points.
     {"%", "%", K::kPercent, 0}, {"％", "%", K::kPercent, 0}, {"个百分点", "个百分点", K::kPercentagePoint, 0},
     {"百分点", "个百分点", K::kPercentagePoint, 0}, {"個百分點", "个百分点", K::kPercentagePoint, 0},
@@ -40,7 +44,7 @@ constexpr UnitInfo kUnits[] = {
     {"小时", "小时", K::kMeasure, 0}, {"分钟", "分钟", K::kMeasure, 0}, {"个月", "个月", K::kMeasure, 0},
     {"周岁", "岁", K::kMeasure, 0}, {"岁", "岁", K::kMeasure, 0}, {"天", "天", K::kMeasure, 0},
     {"摄氏度", "℃", K::kMeasure, 0}, {"℃", "℃", K::kMeasure, 0}, {"标箱", "标箱", K::kMeasure, 0},
-    {"年", "年", K::kMeasure, 0}, {"周", "周", K::kMeasure, 0}, {"个工作日", "个工作日", K::kMeasure, 0},
+    {"年", "年", K::kMeasure, 0}, {"周年", "周年", K::kMeasure, 0}, {"周", "周", K::kMeasure, 0}, {"个工作日", "个工作日", K::kMeasure, 0},
     {"工作日", "个工作日", K::kMeasure, 0},
     // Counts (measure words).
     {"人/次", "人次", K::kCount, 0}, {"人次", "人次", K::kCount, 0}, {"户次", "户次", K::kCount, 0},
