@@ -94,7 +94,7 @@ const std::vector<std::string_view>& QuantityVerbs() {
       "增长", "下降", "提高", "降低", "上涨", "上升", "增加", "减少", "压减", "压缩", "降至", "提高到",
       "提高至", "达到", "到达", "为", "达", "超过", "接近", "占", "回落", "下跌", "增幅", "降幅", "涨幅",
       "分别增长", "均增长", "年均增长", "提升", "缩短", "扩大", "节约", "拟按", "保持在", "控制在", "超",
-      "近", "约"};
+      "近", "约", "降", "高于", "低于", "略高于", "略低于", "不低于", "不高于", "再降", "再提高"};
   return *v;
 }
 const std::vector<std::string_view>& ListDelimiters() {
@@ -278,6 +278,27 @@ struct Scanner {
     return parts;
   }
 
+  // "2023年进出口总额达4743亿美元，…分别比2023年增长69%": a year compared with itself in one sentence, which
+  // only a mask produces. Returns the other occurrence.
+  std::optional<Span> SelfComparison(size_t i) const {
+    if (!EndsWithAny(text, runs[i].begin, {"比", "较", "同"}) || !StartsWithAny(text, runs[i].end, {"年"})) {
+      return std::nullopt;
+    }
+    for (long j = static_cast<long>(i) - 1; j >= 0; --j) {
+      const DigitRun& o = runs[static_cast<size_t>(j)];
+      std::string_view gap = text.substr(o.end, runs[i].begin - o.end);
+      if (gap.find("。") != std::string_view::npos || gap.find("；") != std::string_view::npos ||
+          gap.find('\n') != std::string_view::npos || gap.size() > 300) {
+        break;
+      }
+      if (o.digits == runs[i].digits && StartsWithAny(text, o.end, {"年"}) &&
+          !EndsWithAny(text, o.begin, {"比", "较", "同", "到", "至", "-", "—"})) {
+        return Span{o.begin, o.end};
+      }
+    }
+    return std::nullopt;
+  }
+
   bool DurationBefore(size_t i) const {
     auto years = StartsWithAny(text, runs[i].end, {"周年", "多年", "余年", "年"});
     if (!years) return false;
@@ -387,6 +408,7 @@ Local Classify(const Scanner& s, size_t i) {
       r.digits.size() <= 8 && (decoded.size() == 4 || r.digits.size() >= 6)) {
     d.kind = MaskDecision::Kind::kYear;
     d.confidence = 0.8;
+    out.weight = 2;  // a six-digit year is the mask's own signature
     d.reason = absl::StrCat("\"", Av(r.digits), "年\" is a year masked more than once (", mask_list,
                             "); the original year is lost and is kept as written.");
     return out;
@@ -438,6 +460,10 @@ Local Classify(const Scanner& s, size_t i) {
       d.confidence = 0.93;
       out.weight = 1;
       what = "the year string sits inside a decimal number";
+    } else if (StartsWithAny(text, r.end, {"周年", "年"}) && value <= 300) {
+      d.confidence = 0.95;
+      out.weight = 2;  // a 20240th anniversary does not exist; a 100th does
+      what = absl::StrCat("it counts years, and ", Av(r.digits), " years is impossible");
     } else {
       d.confidence = 0.92;
       out.weight = 1;
@@ -457,7 +483,8 @@ Local Classify(const Scanner& s, size_t i) {
     d.confidence = 0.9;
     out.weight = 1;
     what = "it counts years (近10年, 连续10年), it is not a year";
-  } else if (auto letter = CodePointBefore(text, r.begin);
+  } else if (auto letter = CodePointBefore(
+                 text, r.begin - (r.begin > 0 && text[r.begin - 1] == ' ' ? 1 : 0));
              (letter.value >= U'A' && letter.value <= U'Z') || (letter.value >= U'a' && letter.value <= U'z')) {
     d.confidence = 0.9;
     out.weight = 1;
@@ -484,8 +511,12 @@ Local Classify(const Scanner& s, size_t i) {
     d.confidence = 0.9;
     out.weight = 1;
     what = "an amount qualifier follows (以上, 左右)";
+  } else if (EndsWithAny(text, r.begin, OpenBrackets()) && StartsWithAny(text, r.end, CloseBrackets())) {
+    d.confidence = 0.8;
+    out.weight = 0.5;
+    what = "it is a list marker or note number in brackets, not a document number";
   } else if (EndsWithAny(text, r.begin, QuantityVerbs()) &&
-             (IsClauseBreak(CodePointAt(text, r.end).value) || StartsWithAny(text, r.end, {"、", "和"}))) {
+             (IsClauseBreak(CodePointAt(text, r.end).value) || StartsWithAny(text, r.end, {"、", "和", "等"}))) {
     d.confidence = 0.85;
     out.weight = 1;
     what = "it is the amount of a change or level";
@@ -590,7 +621,15 @@ MaskAnalysis AnalyzeMasks(std::string_view text) {
     for (size_t i = 0; i < single.runs.size(); ++i) {
       if (single.runs[i].digits.find(mask) == std::string_view::npos) continue;
       Local local = Classify(single, i);
-      if (local.decision.kind != MaskDecision::Kind::kTen || local.weight == 0) continue;
+      if (local.decision.kind == MaskDecision::Kind::kYear && single.runs[i].digits == mask) {
+        if (auto other = single.SelfComparison(i)) {
+          c.score += 2;
+          c.evidence.push_back(*other);
+          c.evidence.push_back(local.decision.span);
+        }
+        continue;
+      }
+      if (local.weight == 0) continue;
       c.score += local.weight;
       c.evidence.push_back(local.decision.span);
     }
@@ -605,7 +644,7 @@ MaskAnalysis AnalyzeMasks(std::string_view text) {
   // odd number like 120230元, and a report full of 10s is not masked.
   // One sign is enough when no "10" survives among many numbers: clean reports are full of 10s.
   analysis.masked = (total >= 2 && total * 3 >= analysis.natural_tens) ||
-                    (total >= 1 && analysis.natural_tens == 0 && scanner.runs.size() >= 60);
+                    (total >= 1 && analysis.natural_tens == 0 && scanner.runs.size() >= 20);
   if (!analysis.masked) return analysis;
   analysis.confidence = std::min(0.99, 0.6 + 0.08 * total) *
                         (analysis.natural_tens == 0 ? 1.0 : std::max(0.6, 1 - analysis.natural_tens / (6 * total)));

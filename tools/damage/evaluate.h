@@ -20,6 +20,9 @@ struct Metrics {
   size_t ten_false_positive = 0;
   size_t ten_false_negative = 0;
   size_t years = 0, years_kept = 0, years_flagged = 0;
+  // Masked years in documents that also show two or more masked tens. A document whose only sign is
+  // a masked year, or one masked ten among surviving 10s, cannot be told from a clean report.
+  size_t years_detectable = 0, years_detectable_flagged = 0;
   size_t percents = 0, percents_restored = 0, percent_false_inserts = 0;
   size_t clean_documents = 0, clean_documents_changed = 0, clean_changes = 0;
   size_t roundtrip_failures = 0;
@@ -29,6 +32,7 @@ struct Metrics {
   double TenRecall() const;
   double YearsKept() const;
   double YearsFlagged() const;
+  double DetectableYearsFlagged() const;
   double PercentRecall() const;
   double PercentPrecision() const;
 };
