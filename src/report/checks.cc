@@ -91,7 +91,19 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
     const Quantity& total = qs[t];
     std::vector<int> same_unit;
     bool approx = HasApprox(total);
+    // Shares in percent have different bases (其中国防费占21.1%); only amounts add up.
+    if (total.kind != QuantityKind::kCount && total.kind != QuantityKind::kMoney &&
+        total.kind != QuantityKind::kMeasure) {
+      continue;
+    }
     for (int p : parts[t]) {
+      // "由40元提高到80元", "减少1500亿元": a before/after pair or a change amount is not a part.
+      const std::string_view clause = ClauseBefore(text, qs[p].span.begin);
+      bool change_word = false;
+      for (std::string_view w : {"由", "从", "提高", "降低", "增加", "减少", "下降", "增长", "上升"}) {
+        change_word = change_word || clause.find(w) != std::string_view::npos;
+      }
+      if (change_word) continue;
       if (qs[p].unit == total.unit && qs[p].kind == total.kind) {
         same_unit.push_back(p);
         approx = approx || HasApprox(qs[p]);
@@ -142,7 +154,8 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
       continue;
     }
     const Quantity& q = qs[ch.quantity];
-    if (q.unit != ch.unit || q.kind != ch.kind || HasApprox(q)) continue;
+    // Only a change stated against a baseline (较上年增加, 比2005年增长) is a change of the figure before it.
+    if (q.unit != ch.unit || q.kind != ch.kind || HasApprox(q) || ch.baseline.empty()) continue;
     if (q.kind != QuantityKind::kCount && q.kind != QuantityKind::kMoney && q.kind != QuantityKind::kMeasure) {
       continue;
     }

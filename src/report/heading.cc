@@ -43,6 +43,10 @@ std::string_view TrimSpaces(std::string_view s) {
 }
 
 ReportKind KindOf(std::string_view title) {
+  // "…关于政府工作报告的决议" is a resolution about a report, not the report.
+  for (std::string_view w : {"决议", "决定", "通知", "批复", "意见"}) {
+    if (title.ends_with(w)) return ReportKind::kOther;
+  }
   for (std::string_view w : {"总结", "小结", "述职", "汇报", "回顾"}) {
     if (Contains(title, w)) return ReportKind::kSummary;
   }
@@ -145,6 +149,11 @@ std::optional<std::string> IssuerFromTitle(std::string_view title) {
     }
   }
   if (cut == std::string_view::npos) return std::nullopt;
+  // "第十一届全国人民代表大会第一次会议关于政府工作报告的决议": the issuer is who resolves, before 关于.
+  if (size_t about = title.find("关于"); about != std::string_view::npos && about < cut) {
+    cut = about;
+    suffix = "关于";
+  }
   std::string prefix(title.substr(0, cut));
   static const RE2* year = new RE2("(?:(?:19|20)\\d\\d|20[xX]{2}|[一二〇零○]{4})\\s*年度?");
   static const RE2* part = new RE2(
@@ -237,7 +246,7 @@ Heading ReadHeading(std::string_view text, const std::optional<std::string>& giv
     if (!para.empty() && (static_cast<unsigned char>(para.back()) & 0xC0) == 0xC0) para.remove_suffix(1);
     if (!h.period.year) {
       // Only the opening sentence speaks for the whole document.
-      size_t sentence_end = para.find("，");
+      size_t sentence_end = std::min(para.find("，"), para.find(","));
       std::string_view opening = para.substr(0, sentence_end == std::string_view::npos ? para.size() : sentence_end);
       Heading probe;
       if (ReadPeriod(opening, body_begin, true, &probe)) {

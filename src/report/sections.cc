@@ -301,11 +301,31 @@ SectionOutline ParseSections(std::string_view text) {
       if (auto m = MatchMarker(text.substr(0, line_end), pos)) {
         const int family = static_cast<int>(m->family);
         if (family_level[family] == 0) family_level[family] = static_cast<int>(open.size()) + 1;
-        while (!open.empty() &&
-               family_level[static_cast<int>(out.flat[open.back()].section.family)] >= family_level[family]) {
-          Section& closing = out.flat[open.back()].section;
-          closing.span.end = TrimBack(text, closing.span.begin, line_begin);
-          open.pop_back();
+        auto close_to = [&](size_t depth) {
+          while (open.size() > depth) {
+            Section& closing = out.flat[open.back()].section;
+            closing.span.end = TrimBack(text, closing.span.begin, line_begin);
+            open.pop_back();
+          }
+        };
+        // The innermost open section of this family.
+        int same = -1;
+        for (int k = static_cast<int>(open.size()) - 1; k >= 0; --k) {
+          if (out.flat[open[k]].section.family == m->family) {
+            same = k;
+            break;
+          }
+        }
+        if (same >= 0 && out.flat[open[same]].section.ordinal + 1 == m->ordinal) {
+          close_to(static_cast<size_t>(same));  // the next item of an open list
+        } else if (same >= 0 && m->ordinal == 1) {
+          // A family seen higher up starts again at 1 inside a deeper section (一、 items under 第一，):
+          // a nested list, not a new top-level run.
+        } else {
+          while (!open.empty() &&
+                 family_level[static_cast<int>(out.flat[open.back()].section.family)] >= family_level[family]) {
+            close_to(open.size() - 1);
+          }
         }
         Section s;
         s.family = m->family;
@@ -398,7 +418,9 @@ SectionOutline ParseSections(std::string_view text) {
     auto it = std::find_if(groups.rbegin(), groups.rend(), [&](const Group& g) {
       return g.parent == f.parent && g.family == f.section.family;
     });
-    if (it == groups.rend()) {
+    // A list that starts again at 1 under the same parent is a new list (another paragraph's 一是…,
+    // a second part of the report), not a gap.
+    if (it == groups.rend() || f.section.ordinal == 1) {
       groups.push_back({f.parent, f.section.family, {i}});
     } else {
       it->members.push_back(i);

@@ -1,0 +1,497 @@
+// The report model: heading, section tree, checks, facts bound to sections, spans into the original,
+// the JSON form (exact numbers, round trip, errors) and the facts CSV.
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "support/test_data.h"
+#include "wenshu/report.h"
+
+namespace wenshu {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::Not;
+using ::wenshu::testing::ReadFixture;
+
+Report MustParse(std::string_view text, ParseOptions options = {}) {
+  absl::StatusOr<Report> r = Parse(text, options);
+  EXPECT_TRUE(r.ok()) << r.status();
+  return r.ok() ? *std::move(r) : Report{};
+}
+
+ParseOptions WithoutNumberRepairs() {
+  ParseOptions o;
+  o.repair.disabled_rules.insert("number.");
+  o.repair.disabled_rules.insert("percent.");
+  return o;
+}
+
+std::string SampleText() { return ReadFixture("../../examples/sample/report.txt"); }
+
+std::vector<const ReportCheck*> ChecksOf(const Report& r, std::string_view rule, CheckStatus status) {
+  std::vector<const ReportCheck*> out;
+  for (const ReportCheck& c : r.checks) {
+    if (c.rule == rule && c.status == status) out.push_back(&c);
+  }
+  return out;
+}
+
+std::string Slice(std::string_view text, Span s) { return std::string(text.substr(s.begin, s.size())); }
+
+// ---------------------------------------------------------------------------------------------------
+// Heading
+
+TEST(HeadingTest, TitleIssuerPeriodKindFromTheTitleLine) {
+  const std::string text = "社会事业局2023年上半年工作总结\n2023年上半年,社会事业工作稳步推进。\n";
+  Report r = MustParse(text);
+  ASSERT_TRUE(r.title);
+  EXPECT_EQ(*r.title, "社会事业局2023年上半年工作总结");
+  ASSERT_TRUE(r.title_span);
+  EXPECT_EQ(Slice(text, *r.title_span), *r.title);
+  EXPECT_EQ(r.issuer, "社会事业局");
+  EXPECT_EQ(r.kind, ReportKind::kSummary);
+  EXPECT_EQ(r.period.year, 2023);
+  EXPECT_EQ(r.period.part, PeriodPart::kH1);
+  EXPECT_EQ(r.period.first_month, 1);
+  EXPECT_EQ(r.period.last_month, 6);
+  // A clean document: no evidence of the mask, so the year stands.
+  EXPECT_FALSE(r.period.year_masked);
+}
+
+TEST(HeadingTest, KindsFromTitles) {
+  struct Case {
+    std::string title;
+    ReportKind kind;
+    std::optional<std::string> issuer;
+    std::optional<int> year;
+  };
+  const std::vector<Case> cases = {
+      {"2025年国务院政府工作报告", ReportKind::kReport, "国务院", 2025},
+      {"政府工作报告", ReportKind::kReport, std::nullopt, std::nullopt},
+      {"2026年上海市政府工作报告", ReportKind::kReport, "上海市政府", 2026},
+      {"市教育局2024年工作计划", ReportKind::kPlan, "市教育局", 2024},
+      {"2024年全市民政工作要点", ReportKind::kPlan, "全市民政", 2024},
+      {"县财政局2019年度工作总结", ReportKind::kSummary, "县财政局", 2019},
+      {"第十四届全国人民代表大会第三次会议关于政府工作报告的决议", ReportKind::kOther,
+       "第十四届全国人民代表大会第三次会议", std::nullopt},
+  };
+  for (const Case& c : cases) {
+    Report r = MustParse(c.title + "\n正文第一句。\n");
+    EXPECT_EQ(r.title, c.title);
+    EXPECT_EQ(r.kind, c.kind) << c.title;
+    EXPECT_EQ(r.issuer, c.issuer) << c.title;
+    EXPECT_EQ(r.period.year, c.year) << c.title;
+  }
+}
+
+TEST(HeadingTest, MostCompleteTitleAmongRepeatedForms) {
+  // With the site's boilerplate rule off, the repeated title forms stay in the text; the fullest wins.
+  ParseOptions o;
+  o.repair.disabled_rules.insert("boilerplate.");
+  const std::string text =
+      "工作总结\n社会事业局上半年工作总结\n文章标题:社会事业局2023年上半年工作总结\n2023年上半年工作总结\n"
+      "2023年上半年,各项工作稳步推进。\n";
+  Report r = MustParse(text, o);
+  EXPECT_EQ(r.title, "社会事业局2023年上半年工作总结");
+  EXPECT_EQ(Slice(text, *r.title_span), "社会事业局2023年上半年工作总结");
+}
+
+TEST(HeadingTest, PeriodFromFirstParagraphWhenTitleHasNone) {
+  Report r = MustParse("上半年工作总结\n2022年1-6月,我局认真履职。\n");
+  EXPECT_EQ(r.period.year, 2022);
+  EXPECT_EQ(r.period.part, PeriodPart::kH1);  // from the title's 上半年
+  Report q = MustParse("工作总结\n2021年第三季度,我局认真履职。\n");
+  EXPECT_EQ(q.period.year, 2021);
+  EXPECT_EQ(q.period.part, PeriodPart::kQ3);
+}
+
+TEST(HeadingTest, GovernmentReportWithoutTitleLine) {
+  const std::string text = ReadFixture("report/government.txt");
+  Report r = MustParse(text);
+  EXPECT_FALSE(r.title);
+  EXPECT_EQ(r.issuer, "市人民政府");
+  EXPECT_EQ(r.kind, ReportKind::kReport);
+
+  ParseOptions o;
+  o.title = "2024年某市政府工作报告";
+  Report t = MustParse(text, o);
+  EXPECT_EQ(t.title, "2024年某市政府工作报告");
+  EXPECT_FALSE(t.title_span);  // not in the text
+  EXPECT_EQ(t.period.year, 2024);
+  EXPECT_EQ(t.period.part, PeriodPart::kYear);
+  EXPECT_EQ(t.issuer, "某市政府");
+}
+
+TEST(HeadingTest, MaskedYearInDamagedSample) {
+  const std::string text = SampleText();
+  Report r = MustParse(text);
+  EXPECT_EQ(r.title, "某区民政局2023年上半年工作总结");
+  EXPECT_EQ(r.issuer, "某区民政局");
+  EXPECT_EQ(r.kind, ReportKind::kSummary);
+  EXPECT_EQ(r.period.year, 2023);
+  EXPECT_TRUE(r.period.year_masked) << "the sample's 10s are masked as 2023: its year is lost";
+  EXPECT_EQ(r.period.part, PeriodPart::kH1);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Sections
+
+TEST(SectionsTest, LevelsByFirstAppearanceOfEachFamily) {
+  const std::string text = ReadFixture("report/sections.txt");
+  Report r = MustParse(text);
+  ASSERT_EQ(r.sections.size(), 3u);
+  EXPECT_EQ(r.sections[0].marker, "一、");
+  EXPECT_EQ(r.sections[0].heading, "总体目标");
+  const Section& tasks = r.sections[1];
+  EXPECT_EQ(tasks.level, 1);
+  ASSERT_EQ(tasks.children.size(), 2u);
+  EXPECT_EQ(tasks.children[0].marker, "(一)");
+  EXPECT_EQ(tasks.children[0].family, MarkerFamily::kChineseParen);
+  EXPECT_EQ(tasks.children[0].level, 2);
+  EXPECT_EQ(tasks.children[0].heading, "推进学前教育普惠发展");
+  const Section& second = tasks.children[1];
+  ASSERT_EQ(second.children.size(), 2u);
+  EXPECT_EQ(second.children[0].marker, "1.");
+  EXPECT_EQ(second.children[0].family, MarkerFamily::kArabicDot);
+  EXPECT_EQ(second.children[0].heading, "优化学校布局");
+  ASSERT_EQ(second.children[0].children.size(), 2u);
+  EXPECT_EQ(second.children[0].children[1].marker, "⑵");
+  EXPECT_EQ(second.children[0].children[1].ordinal, 2);
+  EXPECT_EQ(second.children[0].children[1].level, 4);
+  ASSERT_EQ(second.children[1].children.size(), 2u);
+  EXPECT_EQ(second.children[1].children[0].family, MarkerFamily::kCircled);
+  // 一是 … 三是 inside the paragraph under 三、: a list one level below.
+  const Section& measures = r.sections[2];
+  ASSERT_EQ(measures.children.size(), 3u);
+  EXPECT_EQ(measures.children[0].family, MarkerFamily::kInlineShi);
+  EXPECT_EQ(measures.children[2].marker, "三是");
+  EXPECT_EQ(measures.children[2].heading, "严格问责");
+  EXPECT_EQ(measures.children[0].level, 2);
+  // Spans: whole section from its marker; heading span from marker through heading.
+  for (const Section* s : std::vector<const Section*>{&r.sections[0], &tasks.children[0], &measures.children[1]}) {
+    EXPECT_EQ(Slice(text, s->heading_span), s->marker + s->heading);
+    EXPECT_EQ(text.substr(s->span.begin, s->marker.size()), s->marker);
+  }
+  EXPECT_LT(tasks.children[0].span.end, tasks.children[1].span.begin + 1);
+  EXPECT_THAT(ChecksOf(r, "sections.numbering", CheckStatus::kFail), IsEmpty());
+}
+
+TEST(SectionsTest, OrdinalDiAndNestedRestart) {
+  const std::string text =
+      "工作总结\n正文。\n一、总体情况\n第一,基本建设问题。\n一、\n提高设计质量。\n二、\n加强施工指导。\n第二,生产问题。\n二、第二部分\n";
+  Report r = MustParse(text);
+  ASSERT_EQ(r.sections.size(), 2u);
+  const Section& first = r.sections[0];
+  ASSERT_EQ(first.children.size(), 2u);
+  EXPECT_EQ(first.children[0].family, MarkerFamily::kOrdinalDi);
+  EXPECT_EQ(first.children[0].marker, "第一,");
+  // 一、 starting again at 1 under 第一, is a nested list, not a new top-level run.
+  ASSERT_EQ(first.children[0].children.size(), 2u);
+  EXPECT_EQ(first.children[0].children[1].marker, "二、");
+  EXPECT_EQ(first.children[1].marker, "第二,");
+  EXPECT_EQ(r.sections[1].marker, "二、");
+  EXPECT_THAT(ChecksOf(r, "sections.numbering", CheckStatus::kFail), IsEmpty());
+}
+
+TEST(SectionsTest, GapIsAFailedCheck) {
+  const std::string text = ReadFixture("report/checks.txt");
+  Report r = MustParse(text, WithoutNumberRepairs());
+  auto fails = ChecksOf(r, "sections.numbering", CheckStatus::kFail);
+  ASSERT_EQ(fails.size(), 1u);
+  EXPECT_THAT(fails[0]->reason, HasSubstr("4、 where number 3 was expected"));
+  ASSERT_EQ(fails[0]->spans.size(), 1u);
+  EXPECT_EQ(Slice(text, fails[0]->spans[0]), "4、");
+  EXPECT_EQ(fails[0]->section, SectionPath{2});
+}
+
+TEST(SectionsTest, MaskedListItemIsAGapUnrepairedAndInSequenceRepaired) {
+  const std::string text = SampleText();
+  Report damaged = MustParse(text, WithoutNumberRepairs());
+  auto fails = ChecksOf(damaged, "sections.numbering", CheckStatus::kFail);
+  ASSERT_EQ(fails.size(), 1u);
+  EXPECT_THAT(fails[0]->reason, HasSubstr("2023、 where number 10 was expected"));
+
+  Report repaired = MustParse(text);
+  EXPECT_THAT(ChecksOf(repaired, "sections.numbering", CheckStatus::kFail), IsEmpty());
+  const Section* work = FindSection(repaired, {1});
+  ASSERT_NE(work, nullptr);
+  ASSERT_EQ(work->children.size(), 10u);
+  EXPECT_EQ(work->children[9].marker, "10、");
+  EXPECT_EQ(work->children[9].ordinal, 10);
+  // The span is in the original, where the marker still reads 2023、.
+  EXPECT_EQ(text.substr(work->children[9].span.begin, 7), "2023、");
+  EXPECT_EQ(SectionLabel(repaired, {1, 9}), "(二)/10、");
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Checks
+
+TEST(ChecksTest, PartsTotalsChangesRatesAndRatios) {
+  const std::string text = ReadFixture("report/checks.txt");
+  Report r = MustParse(text, WithoutNumberRepairs());
+  auto reasons = [&](std::string_view rule, CheckStatus status) {
+    std::vector<std::string> out;
+    for (const ReportCheck* c : ChecksOf(r, rule, status)) out.push_back(c->reason);
+    return out;
+  };
+  using ::testing::Contains;
+  EXPECT_THAT(reasons("sum.parts", CheckStatus::kPass), Contains(HasSubstr("2 + 6 + 8 add up to the total 16所")));
+  EXPECT_THAT(reasons("sum.parts", CheckStatus::kFail),
+              Contains(HasSubstr("1800 + 2600 + 4700 = 9100人 fall 100人 short of the stated total 9200人")));
+  EXPECT_THAT(reasons("sum.parts", CheckStatus::kFail), Contains(HasSubstr("7 + 4 = 11个")));
+  EXPECT_THAT(reasons("change.exceeds_total", CheckStatus::kFail),
+              Contains(HasSubstr("an increase of 2023人 is larger than the total 149人")));
+  EXPECT_THAT(reasons("change.exceeds_total", CheckStatus::kPass), Contains(HasSubstr("40张")));
+  EXPECT_THAT(reasons("rate.over_100", CheckStatus::kFail), Contains(HasSubstr("a rate of 120")));
+  EXPECT_THAT(reasons("rate.over_100", CheckStatus::kPass), Contains(HasSubstr("a rate of 98.5")));
+  EXPECT_THAT(reasons("rate.ratio", CheckStatus::kPass),
+              Contains(HasSubstr("安置率 92 against 69人 / 75人 = 92.0 percent: consistent")));
+
+  // Every check's spans are in the original and name figures that are there.
+  for (const ReportCheck& c : r.checks) {
+    ASSERT_THAT(c.spans, Not(IsEmpty())) << c.rule;
+    for (Span s : c.spans) EXPECT_LE(s.end, text.size());
+  }
+  const ReportCheck* change = ChecksOf(r, "change.exceeds_total", CheckStatus::kFail)[0];
+  EXPECT_EQ(Slice(text, change->spans[0]), "149人");
+  EXPECT_THAT(Slice(text, change->spans[1]), HasSubstr("增加2023人"));
+}
+
+TEST(ChecksTest, SampleRepairsTurnFailuresIntoPasses) {
+  const std::string text = SampleText();
+  Report damaged = MustParse(text, WithoutNumberRepairs());
+  EXPECT_EQ(ChecksOf(damaged, "rate.over_100", CheckStatus::kFail).size(), 2u);  // 20230 twice
+  EXPECT_EQ(ChecksOf(damaged, "change.exceeds_total", CheckStatus::kFail).size(), 1u);  // +2023 on 87
+  Report repaired = MustParse(text);
+  for (const ReportCheck& c : repaired.checks) {
+    EXPECT_EQ(c.status, CheckStatus::kPass) << c.rule << ": " << c.reason;
+  }
+  EXPECT_THAT(ChecksOf(repaired, "sum.parts", CheckStatus::kPass).size(), ::testing::Ge(3u));
+  EXPECT_EQ(ChecksOf(repaired, "rate.ratio", CheckStatus::kPass).size(), 1u);
+}
+
+TEST(ChecksTest, CanBeSwitchedOff) {
+  ParseOptions o;
+  o.run_checks = false;
+  EXPECT_THAT(MustParse(SampleText(), o).checks, IsEmpty());
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Facts: bound to sections, spans into the original
+
+TEST(FactsTest, SpansPointIntoTheOriginal) {
+  const std::string text = SampleText();
+  Report r = MustParse(text);
+  ASSERT_GT(r.quantities.size(), 30u);
+  size_t repaired = 0;
+  for (const ReportQuantity& q : r.quantities) {
+    ASSERT_LE(q.span.end, text.size());
+    if (q.repaired) {
+      ++repaired;
+      EXPECT_NE(Slice(text, q.span), q.text);
+    } else {
+      EXPECT_EQ(Slice(text, q.span), q.text);
+    }
+  }
+  EXPECT_GT(repaired, 3u) << "the sample's masked numbers are repaired facts";
+  for (const ReportChange& c : r.changes) {
+    if (!c.repaired) {
+      EXPECT_EQ(Slice(text, c.span), c.text);
+    }
+  }
+  for (const ReportDate& d : r.dates) {
+    if (!d.repaired) {
+      EXPECT_EQ(Slice(text, d.span), d.text);
+    }
+  }
+}
+
+TEST(FactsTest, BoundToTheirSection) {
+  const std::string text = SampleText();
+  Report r = MustParse(text);
+  bool found = false;
+  for (const ReportQuantity& q : r.quantities) {
+    if (q.text.find("588.2万元") != std::string::npos) {
+      found = true;
+      EXPECT_EQ(q.section, (SectionPath{1, 0}));
+      EXPECT_EQ(SectionLabel(r, q.section), "(二)/1、");
+      EXPECT_EQ(q.value.ToString(), "5882000");
+      EXPECT_EQ(q.unit, "元");
+      EXPECT_EQ(q.kind, QuantityKind::kMoney);
+      const Section* s = FindSection(r, q.section);
+      ASSERT_NE(s, nullptr);
+      EXPECT_TRUE(s->span.Contains(q.span.begin));
+    }
+  }
+  EXPECT_TRUE(found);
+  // A repaired figure: 562023人 in the original is 5610人.
+  bool masked = false;
+  for (const ReportQuantity& q : r.quantities) {
+    if (Slice(text, q.span) == "562023人") {
+      masked = true;
+      EXPECT_TRUE(q.repaired);
+      EXPECT_EQ(q.value.ToString(), "5610");
+      EXPECT_EQ(q.section, (SectionPath{0, 0}));
+    }
+  }
+  EXPECT_TRUE(masked);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// JSON
+
+TEST(JsonTest, RoundTripIsIdentical) {
+  for (const std::string& text : {SampleText(), ReadFixture("report/checks.txt"), ReadFixture("report/sections.txt"),
+                                  std::string(), std::string("\xff\xfe bad \x00 bytes", 15)}) {
+    Report r = MustParse(text);
+    for (JsonStyle style : {JsonStyle::kPretty, JsonStyle::kCompact}) {
+      const std::string json = ToJson(r, style);
+      ASSERT_TRUE(nlohmann::json::accept(json)) << json.substr(0, 200);
+      absl::StatusOr<Report> back = ReportFromJson(json);
+      ASSERT_TRUE(back.ok()) << back.status();
+      EXPECT_EQ(ToJson(*back, style), json);
+    }
+  }
+}
+
+TEST(JsonTest, DecimalsAreWrittenExactly) {
+  Report r;
+  ReportQuantity q;
+  q.text = "0.3";
+  q.value = *Decimal::FromString("0.1")->Add(*Decimal::FromString("0.2"));
+  q.upper = Decimal::FromString("123456789012345.67");
+  r.quantities.push_back(q);
+  ReportChange c;
+  c.value = *Decimal::FromString("-0.05");
+  r.changes.push_back(c);
+  const std::string json = ToJson(r, JsonStyle::kCompact);
+  EXPECT_THAT(json, HasSubstr("\"value\":0.3,"));
+  EXPECT_THAT(json, HasSubstr("\"upper\":123456789012345.67,"));
+  EXPECT_THAT(json, HasSubstr("\"value\":-0.05,"));
+  absl::StatusOr<Report> back = ReportFromJson(json);
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_EQ(back->quantities[0].value, *Decimal::FromString("0.3"));
+  EXPECT_EQ(back->quantities[0].upper->ToString(), "123456789012345.67");
+}
+
+TEST(JsonTest, SpansAndPathsAreCompactInPrettyOutput) {
+  Report r = MustParse(ReadFixture("report/sections.txt"));
+  const std::string json = ToJson(r, JsonStyle::kPretty);
+  EXPECT_THAT(json, ::testing::ContainsRegex("\"span\": \\[[0-9]+, [0-9]+\\]"));
+  EXPECT_EQ(json.back(), '\n');
+}
+
+TEST(JsonTest, InvalidUtf8BecomesReplacementCharacters) {
+  const std::string text = "工作总结\n\xe5\xb7 坏字节\xff。\n";
+  Report r = MustParse(text);
+  const std::string json = ToJson(r, JsonStyle::kCompact);
+  EXPECT_TRUE(nlohmann::json::accept(json));
+  EXPECT_THAT(json, HasSubstr("\xEF\xBF\xBD"));
+  EXPECT_EQ(r.source.bytes, text.size());
+}
+
+TEST(JsonTest, ReaderRejectsBadInput) {
+  EXPECT_EQ(ReportFromJson("{").status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(ReportFromJson("[]").status().code(), absl::StatusCode::kInvalidArgument);
+  absl::StatusOr<Report> foreign = ReportFromJson(R"({"schema": "other/2", "text": ""})");
+  EXPECT_THAT(std::string(foreign.status().message()), HasSubstr("unsupported schema"));
+  absl::StatusOr<Report> missing = ReportFromJson(R"({"schema": "wenshu.report/1"})");
+  EXPECT_FALSE(missing.ok());
+  absl::StatusOr<Report> bad_span = ReportFromJson(
+      R"({"schema":"wenshu.report/1","source":{"name":"x"},"text":"","quantities":[{"text":"1","span":[5,2],"value":1,"kind":"count"}]})");
+  EXPECT_THAT(std::string(bad_span.status().message()), HasSubstr("span"));
+  absl::StatusOr<Report> bad_kind = ReportFromJson(
+      R"({"schema":"wenshu.report/1","source":{"name":"x"},"text":"","kind":"novel"})");
+  EXPECT_FALSE(bad_kind.ok());
+}
+
+// ---------------------------------------------------------------------------------------------------
+// CSV
+
+TEST(CsvTest, QuotesFieldsPerRfc4180) {
+  Report r;
+  r.source.name = "a,b.txt";
+  r.source.line = 3;
+  ReportQuantity q;
+  q.text = "5\"6\"";
+  q.subject = "学生,\"在校\"";
+  q.value = Decimal::FromInt(56);
+  q.unit = "人";
+  q.kind = QuantityKind::kCount;
+  q.span = {10, 17};
+  q.qualifiers = {"约", "余"};
+  r.quantities.push_back(q);
+  const std::string header = FactsCsvHeader();
+  EXPECT_EQ(header.substr(header.size() - 2), "\r\n");
+  const std::string rows = FactsCsvRows(r);
+  EXPECT_EQ(rows,
+            "\"a,b.txt\",3,quantity,,\"学生,\"\"在校\"\"\",\"5\"\"6\"\"\",56,,人,count,,,约 余,10,17,false\r\n");
+}
+
+TEST(CsvTest, OneRowPerQuantityAndChange) {
+  Report r = MustParse(SampleText());
+  const std::string rows = FactsCsvRows(r);
+  size_t lines = 0;
+  for (size_t at = rows.find("\r\n"); at != std::string::npos; at = rows.find("\r\n", at + 2)) ++lines;
+  EXPECT_EQ(lines, r.quantities.size() + r.changes.size());
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Robustness
+
+TEST(ParseTest, LimitsAndOddInput) {
+  ParseOptions small;
+  small.max_bytes = 10;
+  EXPECT_EQ(Parse("这是一段超过十个字节的文字", small).status().code(), absl::StatusCode::kResourceExhausted);
+  Report empty = MustParse("");
+  EXPECT_FALSE(empty.title);
+  EXPECT_THAT(empty.sections, IsEmpty());
+  Report nul = MustParse(std::string("1、第一项\0二、\n2、第二项\n", 30));
+  EXPECT_EQ(nul.source.bytes, 30u);
+  Report lines = MustParse(std::string(100000, '\n'));
+  EXPECT_THAT(lines.sections, IsEmpty());
+  Report markers = MustParse("1、\n2、\n(\n（\n①\n第\n一\n1.\n12345678、\n");
+  // 1、 2、 and ① below 2、 (a bare marker line is still an item); "(", "第", "一", "1." and an
+  // eight-digit number are not markers.
+  ASSERT_EQ(markers.sections.size(), 2u);
+  ASSERT_EQ(markers.sections[1].children.size(), 1u);
+  EXPECT_EQ(markers.sections[1].children[0].marker, "①");
+}
+
+TEST(ParseTest, SourceIsCarried) {
+  ParseOptions o;
+  o.source.name = "corpus.jsonl";
+  o.source.id = "doc-7";
+  o.source.line = 7;
+  Report r = MustParse("工作总结\n", o);
+  EXPECT_EQ(r.source.name, "corpus.jsonl");
+  EXPECT_EQ(r.source.id, "doc-7");
+  EXPECT_EQ(r.source.line, 7);
+  EXPECT_EQ(r.source.bytes, std::string("工作总结\n").size());
+}
+
+TEST(CorpusTest, EveryCleanDocumentParsesAndRoundTrips) {
+  auto docs = wenshu::testing::CleanCorpusDocuments();
+  if (docs.empty()) GTEST_SKIP() << "WENSHU_SHARED_DIR not set: no clean corpora";
+  for (const auto& doc : docs) {
+    absl::StatusOr<Report> r = Parse(doc.text);
+    ASSERT_TRUE(r.ok()) << doc.name << ": " << r.status();
+    const std::string json = ToJson(*r, JsonStyle::kCompact);
+    absl::StatusOr<Report> back = ReportFromJson(json);
+    ASSERT_TRUE(back.ok()) << doc.name << ": " << back.status();
+    EXPECT_EQ(ToJson(*back, JsonStyle::kCompact), json) << doc.name;
+    for (const ReportQuantity& q : r->quantities) {
+      if (!q.repaired) {
+        ASSERT_EQ(Slice(doc.text, q.span), q.text) << doc.name;
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace wenshu
