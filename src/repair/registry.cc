@@ -9,6 +9,14 @@ const std::vector<RuleDefinition>& RuleRegistry() {
   static const auto* registry = new std::vector<RuleDefinition>{
       {"text.invalid_utf8", "Flags bytes that are not valid UTF-8; they are kept, never dropped.",
        nullptr, FlagInvalidUtf8},
+      {"boilerplate.site_header",
+       "Removes a document-sharing site's notice header, keyword tags and repeated title forms (keeping "
+       "the most complete title), reference numbers, trailing tags and advert lines.",
+       DiagnoseSiteBoilerplate, RemoveSiteBoilerplate},
+      {"boilerplate.page_furniture",
+       "Removes running page headers and footers (joining a sentence they cut), \"第1页共5页\" lines and "
+       "\"第2/145页\" counters.",
+       DiagnosePageFurniture, RemovePageFurniture},
       {"number.masked_ten",
        "Restores a \"10\" that a site replaced with a year string inside a number (20230 → 100, "
        "2023、 after 9、 → 10、), in documents that show the mask.",
@@ -19,6 +27,22 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        nullptr, FlagMaskedYears},
       {"percent.dropped", "Restores percent signs dropped after rates (安置率为92 → 92%).", nullptr,
        RestoreDroppedPercent},
+      {"vocab.spun",
+       "Undoes synonym spinning (效劳 → 服务, 科学开展观 → 科学发展观) in documents diagnosed as spun, "
+       "deciding each spot from clean-report context statistics.",
+       DiagnoseSpunVocabulary, RepairSpunVocabulary},
+      {"quote.fullwidth", "Restores 〞 (U+301E) and 〝 (U+301D) to the quotation marks ” and “.",
+       DiagnoseQuoteDamage, RepairFullwidthQuotes},
+      {"quote.direction",
+       "Repairs flipped quotation marks where the pairing in a line is unambiguous; flags ‚ and ‛ used "
+       "as quotation marks.",
+       nullptr, RepairQuoteDirection},
+      {"mask.place", "Flags masked place names (高XX县区, XX省, *镇, **县); the original cannot be known.",
+       nullptr, FlagMaskedPlaces},
+      {"mask.name", "Flags masked names (***, ___ in name positions, 学*); the original cannot be known.",
+       nullptr, FlagMaskedNames},
+      {"mask.placeholder", "Flags template placeholders (20xx年, 201X/X/XX, x余条, 成立x周年).", nullptr,
+       FlagPlaceholders},
   };
   return *registry;
 }

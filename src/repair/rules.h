@@ -9,6 +9,14 @@ namespace wenshu::repair_internal {
 // text.invalid_utf8 (invalid_utf8.cc): flags bytes that are not UTF-8; they are kept.
 void FlagInvalidUtf8(RepairContext& context);
 
+// boilerplate.site_header (boilerplate.cc): the site's notice header, keyword tags, repeated title.
+void DiagnoseSiteBoilerplate(RepairContext& context);
+void RemoveSiteBoilerplate(RepairContext& context);
+
+// boilerplate.page_furniture (page_furniture.cc): running page headers and footers, page counters.
+void DiagnosePageFurniture(RepairContext& context);
+void RemovePageFurniture(RepairContext& context);
+
 // number.masked_ten, number.masked_year (masked_numbers.cc): the "10 → year string" mask.
 void DiagnoseMaskedNumbers(RepairContext& context);
 void RepairMaskedTens(RepairContext& context);
@@ -16,6 +24,20 @@ void FlagMaskedYears(RepairContext& context);
 
 // percent.dropped (dropped_percent.cc): percent signs dropped after rates.
 void RestoreDroppedPercent(RepairContext& context);
+
+// vocab.spun (spun_vocab.cc, model in vocab_model.cc): synonym spinning, decided in context.
+void DiagnoseSpunVocabulary(RepairContext& context);
+void RepairSpunVocabulary(RepairContext& context);
+
+// quote.fullwidth, quote.direction (quotes.cc): damaged quotation marks.
+void DiagnoseQuoteDamage(RepairContext& context);
+void RepairFullwidthQuotes(RepairContext& context);
+void RepairQuoteDirection(RepairContext& context);
+
+// mask.place, mask.name, mask.placeholder (masks.cc): hidden text, flagged only.
+void FlagMaskedPlaces(RepairContext& context);
+void FlagMaskedNames(RepairContext& context);
+void FlagPlaceholders(RepairContext& context);
 
 }  // namespace wenshu::repair_internal
 

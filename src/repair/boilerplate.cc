@@ -1,0 +1,331 @@
+// boilerplate.site_header: the furniture a document-sharing site puts around a report.
+//
+// At the start: a notice header (温馨提示, numbered download and copyright notices, 网站客服:NNN), keyword
+// tags one per line (the year, then pieces of the title), then the title in two or three forms
+// ("文章标题:…"). Anywhere, once the document is diagnosed: reference numbers (编号:658229379), trailing
+// tags ([标签:…]), source lines and advert lines with a messaging id. Only a document whose first lines
+// match these patterns is touched; a clean report's first lines are never removed.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "re2/re2.h"
+#include "repair/rules.h"
+
+namespace wenshu::repair_internal {
+namespace {
+
+struct Line {
+  size_t begin = 0;  // first byte
+  size_t end = 0;    // the line break (or the end of the text)
+  size_t next = 0;   // first byte of the next line
+  std::string_view text;
+};
+
+std::vector<Line> SplitLines(std::string_view text) {
+  std::vector<Line> lines;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t nl = text.find('\n', at);
+    Line line;
+    line.begin = at;
+    line.end = nl == std::string_view::npos ? text.size() : nl;
+    line.next = nl == std::string_view::npos ? text.size() : nl + 1;
+    size_t content_end = line.end;
+    if (content_end > at && text[content_end - 1] == '\r') --content_end;
+    line.text = text.substr(at, content_end - at);
+    lines.push_back(line);
+    at = line.next;
+  }
+  return lines;
+}
+
+re2::StringPiece View(std::string_view s) { return re2::StringPiece(s.data(), s.size()); }
+
+const RE2& NoticeTitle() {
+  static const RE2 re(R"(^\s*(温馨提示|友情提示|特别提示|重要提示|免责声明|版权声明|下载说明|下载提示)\s*[:：]?\s*$)");
+  return re;
+}
+const RE2& SiteWords() {
+  static const RE2 re(R"(下载|文档|本站|本网站|客服|版权|侵权|上传|预览|付费|会员|VIP|积分|投诉)");
+  return re;
+}
+const RE2& NumberedMarker() {
+  static const RE2 re(R"(^\s*(\d{1,2}\s*[.、．)）]|[（(]\d{1,2}[)）]))");
+  return re;
+}
+const RE2& ServiceLine() {
+  static const RE2 re(
+      R"(^\s*(网站客服|在线客服|客服(电话|热线|QQ|qq|微信)?|联系客服|投诉电话|客服邮箱)\s*[:：]\s*\S+\s*$)");
+  return re;
+}
+const RE2& ReferenceNumber() {
+  static const RE2 re(R"(^\s*(文档|资料)?编号\s*[:：]\s*[0-9A-Za-z_-]{6,}\s*$)");
+  return re;
+}
+const RE2& AdvertLine() {
+  static const RE2 re(R"((微信号?|QQ号?|qq号?|扣扣|VX|vx|wx|WX|V信|威信)\s*[:：]?\s*[A-Za-z0-9_-]{5,})");
+  return re;
+}
+const RE2& TrailingTags() {
+  static const RE2 re(R"(^\s*[\[【]\s*(标签|关键词|关键字|TAG|Tag|tag)\s*[:：].*[\]】]\s*$)");
+  return re;
+}
+const RE2& SourceLine() {
+  static const RE2 re(R"(^\s*(文章来源|本文地址|原文地址|本文链接|原文链接|来源网址)\s*[:：]\s*\S*(https?://|www\.)\S*\s*$)");
+  return re;
+}
+const RE2& TagLine() {
+  static const RE2 re(R"(^\s*((19|20)\d{2}|\p{Han}{1,6})\s*$)");
+  return re;
+}
+const RE2& YearLine() {
+  static const RE2 re(R"(^\s*(19|20)\d{2}\s*$)");
+  return re;
+}
+const RE2& TitlePrefix() {
+  static const RE2 re(R"(^\s*(文章标题|文档标题|标题|文档名称)\s*[:：]\s*)");
+  return re;
+}
+const RE2& SentencePunctuation() {
+  static const RE2 re(R"([，,。；;！!？?、])");
+  return re;
+}
+
+bool IsBlank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
+}
+
+// Whether every character of `part` occurs in `whole` in order (byte-wise on UTF-8 is exact for that).
+bool IsSubsequence(std::string_view part, std::string_view whole) {
+  size_t at = 0;
+  for (size_t i = 0; i < part.size();) {
+    // Compare whole UTF-8 characters.
+    size_t len = 1;
+    unsigned char c = static_cast<unsigned char>(part[i]);
+    if (c >= 0xF0) len = 4;
+    else if (c >= 0xE0) len = 3;
+    else if (c >= 0xC0) len = 2;
+    std::string_view ch = part.substr(i, len);
+    size_t found = whole.find(ch, at);
+    if (found == std::string_view::npos) return false;
+    at = found + ch.size();
+    i += len;
+  }
+  return true;
+}
+
+std::string_view Trim(std::string_view s) {
+  auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+  while (!s.empty() && ws(s.front())) s.remove_prefix(1);
+  while (!s.empty() && ws(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+bool IsTitleLike(std::string_view line) {
+  std::string_view t = Trim(line);
+  return t.size() >= 12 && t.size() <= 180 && !RE2::PartialMatch(View(t), SentencePunctuation()) &&
+         !RE2::FullMatch(View(t), YearLine());
+}
+
+// The line stripped of a "文章标题:" label; the label's length in bytes goes to *prefix.
+std::string_view StripTitlePrefix(std::string_view line, size_t* prefix) {
+  re2::StringPiece rest = View(line);
+  *prefix = 0;
+  if (RE2::Consume(&rest, TitlePrefix())) *prefix = line.size() - rest.size();
+  return Trim(line.substr(*prefix));
+}
+
+bool IsNoticeLine(std::string_view line, bool in_notice) {
+  re2::StringPiece v = View(line);
+  if (RE2::FullMatch(v, NoticeTitle()) || RE2::FullMatch(v, ServiceLine()) ||
+      RE2::FullMatch(v, ReferenceNumber())) {
+    return true;
+  }
+  if (line.size() > 600) return false;
+  if (RE2::PartialMatch(v, NumberedMarker()) && RE2::PartialMatch(v, SiteWords())) return true;
+  if (line.size() < 120 && RE2::PartialMatch(v, AdvertLine())) return true;
+  return in_notice && RE2::PartialMatch(v, SiteWords()) && line.size() < 300;
+}
+
+// Consecutive title-like lines from `start` that are forms of one title (each a subsequence of the
+// longest), at most four.
+struct TitleForms {
+  std::vector<size_t> lines;
+  std::string_view best;  // the most complete form, label stripped
+  size_t best_index = 0;  // into lines
+  size_t best_prefix = 0;
+  bool any_prefix = false;
+};
+
+TitleForms CollectTitleForms(const std::vector<Line>& lines, size_t start) {
+  TitleForms f;
+  for (size_t k = start; k < lines.size() && f.lines.size() < 4 && IsTitleLike(lines[k].text); ++k) {
+    size_t prefix = 0;
+    std::string_view form = StripTitlePrefix(lines[k].text, &prefix);
+    if (!f.lines.empty() && !IsSubsequence(form, f.best) && !IsSubsequence(f.best, form)) break;
+    f.lines.push_back(k);
+    f.any_prefix = f.any_prefix || prefix > 0;
+    // The most complete form: the longest; on a tie, the labelled one ("文章标题:") the site meant.
+    if (form.size() > f.best.size() || (form.size() == f.best.size() && prefix > 0)) {
+      f.best = form;
+      f.best_index = f.lines.size() - 1;
+      f.best_prefix = prefix;
+    }
+  }
+  return f;
+}
+
+// The site's header, found at the very start of the document.
+struct SiteHeader {
+  size_t notice_end_line = 0;  // lines [0, notice_end_line) are the notice block (with blank lines)
+  size_t tags_begin_line = 0, tags_end_line = 0;
+  std::vector<size_t> title_lines;  // the title's repeated forms, in order
+  size_t best_title = 0;            // index into title_lines of the form to keep
+  size_t best_prefix = 0;           // bytes of "文章标题:" label on the kept form
+  bool found() const {
+    return notice_end_line > 0 || tags_end_line > tags_begin_line || best_prefix > 0 ||
+           title_lines.size() > 1;
+  }
+};
+
+SiteHeader FindSiteHeader(const std::vector<Line>& lines) {
+  SiteHeader h;
+  size_t i = 0;
+  bool strong_notice = false;
+  // 1. The notice block.
+  while (i < lines.size()) {
+    std::string_view t = lines[i].text;
+    if (IsBlank(t)) {
+      ++i;
+      continue;
+    }
+    if (!IsNoticeLine(t, strong_notice)) break;
+    strong_notice = true;
+    ++i;
+    h.notice_end_line = i;
+  }
+  if (!strong_notice) {
+    h.notice_end_line = 0;
+    i = 0;
+    while (i < lines.size() && IsBlank(lines[i].text)) ++i;
+  }
+  // 2. Keyword tags: the year, then short pieces of the title, one per line.
+  size_t tags_begin = i, j = i;
+  std::vector<std::string_view> tags;
+  while (j < lines.size() && j - tags_begin < 12 && RE2::FullMatch(View(lines[j].text), TagLine())) {
+    if (!RE2::FullMatch(View(lines[j].text), YearLine())) tags.push_back(Trim(lines[j].text));
+    ++j;
+  }
+  // 3. The title, possibly in several forms. With tags, the first form must contain every tag.
+  TitleForms forms;
+  bool tags_valid = false;
+  if (j - tags_begin >= 2) {
+    forms = CollectTitleForms(lines, j);
+    tags_valid = tags.size() >= 2 && !forms.lines.empty();
+    for (std::string_view tag : tags) {
+      if (tags_valid && forms.best.find(tag) == std::string_view::npos) tags_valid = false;
+    }
+  }
+  if (!tags_valid) forms = CollectTitleForms(lines, tags_begin);
+  // Title forms are the site's only when the document shows other furniture or a "文章标题:" label.
+  if (!strong_notice && !tags_valid && !forms.any_prefix) return SiteHeader{};
+  if (tags_valid) {
+    h.tags_begin_line = tags_begin;
+    h.tags_end_line = j;
+  }
+  h.title_lines = forms.lines;
+  h.best_title = forms.best_index;
+  h.best_prefix = forms.best_prefix;
+  return h;
+}
+
+std::string Quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+void Remove(RepairContext& context, size_t begin, size_t end, double confidence, std::string reason) {
+  RepairRecord r;
+  r.rule = "boilerplate.site_header";
+  r.span = {begin, end};
+  r.before = std::string(context.text().substr(begin, end - begin));
+  r.after = "";
+  r.confidence = confidence;
+  r.reason = std::move(reason);
+  context.Propose(std::move(r));
+}
+
+}  // namespace
+
+void DiagnoseSiteBoilerplate(RepairContext& context) {
+  std::vector<Line> lines = SplitLines(context.text());
+  if (FindSiteHeader(lines).found()) {
+    context.mutable_diagnosis().site_boilerplate = true;
+    return;
+  }
+  // A trailing tag line at the very end is the site's too.
+  for (size_t i = lines.size(); i-- > 0;) {
+    if (IsBlank(lines[i].text)) continue;
+    if (RE2::FullMatch(View(lines[i].text), TrailingTags())) {
+      context.mutable_diagnosis().site_boilerplate = true;
+    }
+    break;
+  }
+}
+
+void RemoveSiteBoilerplate(RepairContext& context) {
+  if (!context.diagnosis().site_boilerplate) return;
+  std::string_view text = context.text();
+  std::vector<Line> lines = SplitLines(text);
+  SiteHeader h = FindSiteHeader(lines);
+  if (h.notice_end_line > 0) {
+    Remove(context, 0, lines[h.notice_end_line - 1].next, 0.97,
+           "Site notice header (download tips, copyright disclaimer, customer-service number) added by "
+           "the document-sharing site, not part of the report.");
+  }
+  if (h.tags_end_line > h.tags_begin_line) {
+    std::vector<std::string> tags;
+    for (size_t i = h.tags_begin_line; i < h.tags_end_line; ++i) tags.emplace_back(Trim(lines[i].text));
+    Remove(context, lines[h.tags_begin_line].begin, lines[h.tags_end_line - 1].next, 0.95,
+           absl::StrCat("Keyword tags the site printed one per line (", absl::StrJoin(tags, " / "),
+                        "): the year and pieces of the title."));
+  }
+  if (!h.title_lines.empty()) {
+    const Line& kept = lines[h.title_lines[h.best_title]];
+    size_t unused = 0;
+    std::string_view kept_title = StripTitlePrefix(kept.text, &unused);
+    for (size_t n = 0; n < h.title_lines.size(); ++n) {
+      if (n == h.best_title) continue;
+      const Line& line = lines[h.title_lines[n]];
+      size_t prefix = 0;
+      std::string_view form = StripTitlePrefix(line.text, &prefix);
+      Remove(context, line.begin, line.next, 0.9,
+             absl::StrCat("The site repeated the title in ", h.title_lines.size(), " forms; kept the most "
+                          "complete one, ", Quoted(kept_title), ", and removed this ",
+                          form == kept_title ? "duplicate" : "shorter form", ", ", Quoted(form), "."));
+    }
+    if (h.best_prefix > 0) {
+      Remove(context, kept.begin, kept.begin + h.best_prefix, 0.95,
+             absl::StrCat("The site's label ", Quoted(Trim(kept.text.substr(0, h.best_prefix))),
+                          " before the title; the title itself is kept."));
+    }
+  }
+  // Furniture anywhere else in a diagnosed document.
+  for (const Line& line : lines) {
+    re2::StringPiece v = View(line.text);
+    if (RE2::FullMatch(v, ReferenceNumber())) {
+      Remove(context, line.begin, line.next, 0.9,
+             "The site's reference number for the document, not part of the report.");
+    } else if (RE2::FullMatch(v, TrailingTags())) {
+      Remove(context, line.begin, line.next, 0.9, "The site's keyword tags, not part of the report.");
+    } else if (RE2::FullMatch(v, SourceLine())) {
+      Remove(context, line.begin, line.next, 0.85, "The site's source or address line.");
+    } else if (line.text.size() < 120 && RE2::PartialMatch(v, AdvertLine()) &&
+               RE2::PartialMatch(v, SiteWords()) ) {
+      Remove(context, line.begin, line.next, 0.85,
+             "An advert line with a messaging id, inserted by the site.");
+    }
+  }
+}
+
+}  // namespace wenshu::repair_internal

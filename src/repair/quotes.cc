@@ -1,0 +1,170 @@
+// quote.fullwidth and quote.direction: quotation marks damaged by a site's conversion.
+//
+// 〞 (U+301E) stands for a closing ” and 〝 (U+301D) for an opening “ on several sites. Some copies flip
+// the direction ("“…“", "”…”") or open with an apostrophe and close with “ ("'两个确保“"); those are
+// repaired only where the pairing inside one line is unambiguous. ‚ and ‛ used as quotation marks are
+// flagged: their direction cannot be told.
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "repair/rules.h"
+
+namespace wenshu::repair_internal {
+namespace {
+
+constexpr std::string_view kOpen = "“";          // U+201C
+constexpr std::string_view kClose = "”";         // U+201D
+constexpr std::string_view kCjkClose = "〞";      // U+301E
+constexpr std::string_view kCjkOpen = "〝";       // U+301D
+constexpr std::string_view kCjkLowClose = "〟";   // U+301F
+constexpr std::string_view kLowSingle = "‚";     // U+201A
+constexpr std::string_view kReversedSingle = "‛";  // U+201B
+constexpr std::string_view kLeftSingle = "‘";    // U+2018
+
+enum class Dir { kOpen, kClose };
+struct Mark {
+  size_t begin;
+  size_t size;
+  Dir dir;
+  bool cjk;  // 〝〞〟: repaired by quote.fullwidth, only read here
+};
+
+bool At(std::string_view text, size_t i, std::string_view s) { return text.substr(i, s.size()) == s; }
+
+// The double quotation marks of one line, in order.
+std::vector<Mark> DoubleMarks(std::string_view text, size_t begin, size_t end) {
+  std::vector<Mark> marks;
+  for (size_t i = begin; i < end; ++i) {
+    if (static_cast<unsigned char>(text[i]) != 0xE2 && static_cast<unsigned char>(text[i]) != 0xE3) continue;
+    if (At(text, i, kOpen)) marks.push_back({i, 3, Dir::kOpen, false});
+    else if (At(text, i, kClose)) marks.push_back({i, 3, Dir::kClose, false});
+    else if (At(text, i, kCjkOpen)) marks.push_back({i, 3, Dir::kOpen, true});
+    else if (At(text, i, kCjkClose) || At(text, i, kCjkLowClose)) marks.push_back({i, 3, Dir::kClose, true});
+  }
+  return marks;
+}
+
+bool HasCjkQuote(std::string_view text) {
+  return text.find(kCjkClose) != std::string_view::npos || text.find(kCjkOpen) != std::string_view::npos ||
+         text.find(kCjkLowClose) != std::string_view::npos;
+}
+
+template <typename Fn>
+void ForEachLine(std::string_view text, Fn fn) {
+  for (size_t at = 0; at < text.size();) {
+    size_t nl = text.find('\n', at);
+    size_t end = nl == std::string_view::npos ? text.size() : nl;
+    fn(at, end);
+    at = nl == std::string_view::npos ? text.size() : nl + 1;
+  }
+}
+
+void ProposeQuote(RepairContext& context, std::string_view rule, size_t begin, size_t size,
+                  std::string_view after, double confidence, std::string reason, std::vector<Span> evidence) {
+  RepairRecord r;
+  r.rule = std::string(rule);
+  r.span = {begin, begin + size};
+  r.before = std::string(context.text().substr(begin, size));
+  r.after = std::string(after);
+  r.confidence = confidence;
+  r.reason = std::move(reason);
+  r.evidence = std::move(evidence);
+  context.Propose(std::move(r));
+}
+
+}  // namespace
+
+void DiagnoseQuoteDamage(RepairContext& context) {
+  std::string_view text = context.text();
+  bool damaged = HasCjkQuote(text);
+  ForEachLine(text, [&](size_t begin, size_t end) {
+    if (damaged) return;
+    std::vector<Mark> marks = DoubleMarks(text, begin, end);
+    for (size_t i = 0; i < marks.size(); ++i) {
+      Dir expected = i % 2 == 0 ? Dir::kOpen : Dir::kClose;
+      if (marks.size() % 2 == 0 && marks[i].dir != expected) damaged = true;
+    }
+  });
+  if (damaged) context.mutable_diagnosis().quote_damage = true;
+}
+
+void RepairFullwidthQuotes(RepairContext& context) {
+  std::string_view text = context.text();
+  for (size_t i = 0; i + 3 <= text.size(); ++i) {
+    if (static_cast<unsigned char>(text[i]) != 0xE3) continue;
+    if (At(text, i, kCjkClose) || At(text, i, kCjkLowClose)) {
+      ProposeQuote(context, "quote.fullwidth", i, 3, kClose, 0.95,
+                   absl::StrCat("\"", std::string(text.substr(i, 3)), "\" stands for the closing quotation mark ” "
+                                "(a site's character conversion)."),
+                   {});
+    } else if (At(text, i, kCjkOpen)) {
+      ProposeQuote(context, "quote.fullwidth", i, 3, kOpen, 0.9,
+                   "\"〝\" stands for the opening quotation mark “ (a site's character conversion).", {});
+    }
+  }
+}
+
+void RepairQuoteDirection(RepairContext& context) {
+  std::string_view text = context.text();
+  ForEachLine(text, [&](size_t begin, size_t end) {
+    std::vector<Mark> marks = DoubleMarks(text, begin, end);
+    if (!marks.empty() && marks.size() % 2 == 0 && marks.size() <= 40) {
+      // Strict alternation is the only reading of an even run of marks in one line.
+      for (size_t i = 0; i < marks.size(); ++i) {
+        Dir expected = i % 2 == 0 ? Dir::kOpen : Dir::kClose;
+        if (marks[i].dir == expected || marks[i].cjk) continue;
+        const Mark& partner = i % 2 == 0 ? marks[i + 1] : marks[i - 1];
+        ProposeQuote(context, "quote.direction", marks[i].begin, marks[i].size,
+                     expected == Dir::kOpen ? kOpen : kClose, 0.8,
+                     absl::StrCat("Flipped quotation mark: the line's ", marks.size(),
+                                  " double quotation marks pair up only as alternating “…”, so this one ",
+                                  expected == Dir::kOpen ? "opens" : "closes", " a quotation."),
+                     {Span{partner.begin, partner.begin + partner.size}});
+      }
+    } else if (marks.size() % 2 == 1) {
+      // "'两个确保“": an apostrophe opened the quotation and “ closed it.
+      for (size_t i = 0; i < marks.size(); ++i) {
+        if (marks[i].dir != Dir::kOpen || marks[i].cjk) continue;
+        size_t from = i == 0 ? begin : marks[i - 1].begin + marks[i - 1].size;
+        std::string_view segment = text.substr(from, marks[i].begin - from);
+        size_t apostrophe = segment.rfind('\'');
+        size_t apostrophe_size = 1;
+        size_t left_single = segment.rfind(kLeftSingle);
+        if (left_single != std::string_view::npos &&
+            (apostrophe == std::string_view::npos || left_single > apostrophe)) {
+          apostrophe = left_single;
+          apostrophe_size = kLeftSingle.size();
+        }
+        if (apostrophe == std::string_view::npos) continue;
+        std::string_view quoted = segment.substr(apostrophe + apostrophe_size);
+        if (quoted.empty() || quoted.size() > 60 || quoted.find('\'') != std::string_view::npos ||
+            quoted.find("’") != std::string_view::npos) {
+          continue;
+        }
+        size_t a = from + apostrophe;
+        ProposeQuote(context, "quote.direction", a, apostrophe_size, kOpen, 0.75,
+                     "An apostrophe opened a quotation that “ closes: both marks were damaged; "
+                     "restored as “…”.",
+                     {Span{marks[i].begin, marks[i].begin + 3}});
+        ProposeQuote(context, "quote.direction", marks[i].begin, 3, kClose, 0.75,
+                     "“ closes a quotation opened by an apostrophe: restored as ”.", {Span{a, a + apostrophe_size}});
+      }
+    }
+  });
+  // ‚ and ‛ as quotation marks: direction unknown, flag them.
+  for (std::string_view mark : {kLowSingle, kReversedSingle}) {
+    for (size_t at = text.find(mark); at != std::string_view::npos; at = text.find(mark, at + mark.size())) {
+      RepairFlag flag;
+      flag.rule = "quote.direction";
+      flag.span = {at, at + mark.size()};
+      flag.text = std::string(mark);
+      flag.reason = absl::StrCat("\"", std::string(mark), "\" is used as a quotation mark on some sites; whether it "
+                                 "opens or closes, and whether it stands for a single or double mark, "
+                                 "cannot be told reliably.");
+      context.Flag(std::move(flag));
+    }
+  }
+}
+
+}  // namespace wenshu::repair_internal

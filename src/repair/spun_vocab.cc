@@ -1,0 +1,136 @@
+// vocab.spun: undoes synonym spinning (服务→效劳, 发展→开展, 计划→方案, …).
+//
+// Document first: every occurrence of a spun form is scored by the vocabulary model; a family of pairs
+// is diagnosed only when several spots, of at least two different forms, are near-certain (效劳, 最正确,
+// 原那么, 根底 … hardly ever occur in clean reports). Then, in a diagnosed document only, each spot is
+// restored when its context fits the original reading better than the spun one.
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "repair/rules.h"
+#include "repair/vocab_spin.h"
+
+namespace wenshu::repair_internal {
+namespace {
+
+// Spots below this confidence are not even suggested.
+constexpr double kMinSuggestConfidence = 0.3;
+
+std::string Excerpt(std::string_view text, Span span) {
+  VocabContext c = ContextAround(text, span.begin, span.end);
+  auto shown = [](const std::string& s) { return s == "\n" ? std::string("⏎") : s; };
+  return absl::StrCat(shown(c.left2), shown(c.left1), "[", std::string(text.substr(span.begin, span.size())),
+                      "]", shown(c.right1), shown(c.right2));
+}
+
+}  // namespace
+
+bool SpinDiagnosis::spun() const {
+  return std::any_of(families.begin(), families.end(),
+                     [](const SpinFamilyEvidence& f) { return f.diagnosed; });
+}
+
+int SpinDiagnosis::strong_spots() const {
+  int best = 0;
+  for (const SpinFamilyEvidence& f : families) {
+    if (f.diagnosed) best = std::max(best, static_cast<int>(f.strong.size()));
+  }
+  return best;
+}
+
+SpinDiagnosis DiagnoseSpinning(std::string_view text, const VocabModel& model) {
+  SpinDiagnosis d;
+  for (const VocabPair& pair : model.pairs()) {
+    auto fam = std::find_if(d.families.begin(), d.families.end(),
+                            [&](const SpinFamilyEvidence& f) { return f.family == pair.family; });
+    if (fam == d.families.end()) {
+      d.families.emplace_back();
+      d.families.back().family = pair.family;
+      fam = d.families.end() - 1;
+    }
+    const bool marker = model.CleanRatePerMillion(pair.spun) <= kSpinMarkerRate;
+    bool form_is_strong = false;
+    // Valid UTF-8 needles only match at character boundaries, so a byte search is exact.
+    for (size_t at = text.find(pair.spun); at != std::string_view::npos;
+         at = text.find(pair.spun, at + pair.spun.size())) {
+      Span span{at, at + pair.spun.size()};
+      double log_odds = model.LogOdds(pair, ContextAround(text, span.begin, span.end));
+      fam->spots.push_back({&pair, span, log_odds});
+      if (marker && log_odds >= kSpinStrongLogOdds) {
+        fam->strong.push_back(span);
+        form_is_strong = true;
+      }
+    }
+    if (form_is_strong) ++fam->strong_forms;
+  }
+  for (SpinFamilyEvidence& f : d.families) {
+    std::sort(f.spots.begin(), f.spots.end(), [](const SpinSpot& a, const SpinSpot& b) {
+      return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.size() > b.span.size();
+    });
+    std::sort(f.strong.begin(), f.strong.end(),
+              [](const Span& a, const Span& b) { return a.begin < b.begin; });
+    f.diagnosed = static_cast<int>(f.strong.size()) >= kSpinMinStrongSpots &&
+                  f.strong_forms >= kSpinMinStrongForms;
+  }
+  return d;
+}
+
+std::vector<RepairRecord> SpunVocabularyRepairs(std::string_view text, const VocabModel& model,
+                                                const SpinDiagnosis& diagnosis, bool force_all_families) {
+  (void)model;
+  std::vector<RepairRecord> records;
+  for (const SpinFamilyEvidence& f : diagnosis.families) {
+    if (!f.diagnosed && !force_all_families) continue;
+    std::vector<Span> evidence(f.strong.begin(),
+                               f.strong.begin() + std::min<size_t>(f.strong.size(), 8));
+    for (const SpinSpot& spot : f.spots) {
+      const double confidence = 1.0 / (1.0 + std::exp(-spot.log_odds));
+      if (confidence < kMinSuggestConfidence) continue;
+      RepairRecord record;
+      record.rule = "vocab.spun";
+      record.span = spot.span;
+      record.before = spot.pair->spun;
+      record.after = spot.pair->original;
+      record.confidence = std::min(confidence, 0.995);
+      record.reason = absl::StrFormat(
+          "Spun vocabulary: the site replaced \"%s\" with its synonym \"%s\" (family %d, diagnosed from "
+          "%d near-certain spots); here %s reads better as \"%s\" (log-odds %.1f from clean-report "
+          "context statistics).",
+          spot.pair->original, spot.pair->spun, f.family, f.strong.size(), Excerpt(text, spot.span),
+          spot.pair->original, spot.log_odds);
+      record.evidence = evidence;
+      record.alternatives.push_back(
+          {spot.pair->spun, 1.0 - record.confidence,
+           absl::StrCat("\"", spot.pair->spun, "\" is also an ordinary word; keep it if it was written so.")});
+      records.push_back(std::move(record));
+    }
+  }
+  std::stable_sort(records.begin(), records.end(), [](const RepairRecord& a, const RepairRecord& b) {
+    return a.span.begin < b.span.begin;
+  });
+  return records;
+}
+
+void DiagnoseSpunVocabulary(RepairContext& context) {
+  const VocabModel& model = VocabModel::Default();
+  if (model.empty()) return;
+  SpinDiagnosis d = DiagnoseSpinning(context.text(), model);
+  if (!d.spun()) return;
+  context.mutable_diagnosis().spun_vocabulary = true;
+  context.mutable_diagnosis().spun_score = d.strong_spots();
+}
+
+void RepairSpunVocabulary(RepairContext& context) {
+  if (!context.diagnosis().spun_vocabulary) return;
+  const VocabModel& model = VocabModel::Default();
+  std::string_view text = context.text();
+  for (RepairRecord& record : SpunVocabularyRepairs(text, model, DiagnoseSpinning(text, model))) {
+    context.Propose(std::move(record));
+  }
+}
+
+}  // namespace wenshu::repair_internal

@@ -1,0 +1,303 @@
+// The spun-vocabulary model: parsing the compiled-in table and scoring a spot.
+#include "repair/vocab_model.h"
+
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "absl/status/status.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+
+namespace wenshu::repair_internal {
+namespace {
+
+// The table, embedded at build time from src/repair/data/vocab_model.tsv.
+constexpr char kEmbeddedModel[] =
+#include "repair/vocab_model_data.inc"
+    ;
+
+std::string Unescape(absl::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size()) {
+      char n = s[++i];
+      out.push_back(n == 'n' ? '\n' : n == 't' ? '\t' : n);
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
+absl::string_view AV(std::string_view s) { return absl::string_view(s.data(), s.size()); }
+
+absl::Status RowError(size_t line, absl::string_view why) {
+  return absl::InvalidArgumentError(absl::StrCat("vocabulary model line ", line, ": ", why));
+}
+
+// One code point (as UTF-8) before `at`, moving `at` back; "" at the start or on invalid bytes.
+std::string_view PreviousChar(std::string_view text, size_t& at) {
+  if (at == 0) return {};
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t i = static_cast<int32_t>(at);
+  UChar32 c;
+  U8_PREV(s, 0, i, c);
+  if (c < 0) return {};
+  std::string_view out = text.substr(static_cast<size_t>(i), at - static_cast<size_t>(i));
+  at = static_cast<size_t>(i);
+  return out;
+}
+
+std::string_view NextChar(std::string_view text, size_t& at) {
+  if (at >= text.size()) return {};
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t i = static_cast<int32_t>(at);
+  UChar32 c;
+  U8_NEXT(s, i, static_cast<int32_t>(text.size()), c);
+  if (c < 0) return {};
+  std::string_view out = text.substr(at, static_cast<size_t>(i) - at);
+  at = static_cast<size_t>(i);
+  return out;
+}
+
+size_t FirstCharLength(std::string_view s) {
+  if (s.empty()) return 0;
+  unsigned char lead = static_cast<unsigned char>(s[0]);
+  size_t n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  return std::min(n, s.size());
+}
+
+bool IsHan(std::string_view utf8_char) {
+  if (utf8_char.size() < 3) return false;
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8_char.data());
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(s, i, static_cast<int32_t>(utf8_char.size()), c);
+  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F);
+}
+
+}  // namespace
+
+std::string NormalizeContextChar(std::string_view utf8_char) {
+  if (utf8_char.empty()) return "\n";
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8_char.data());
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(s, i, static_cast<int32_t>(utf8_char.size()), c);
+  if ((c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19)) return "0";
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xFF21 && c <= 0xFF3A) ||
+      (c >= 0xFF41 && c <= 0xFF5A)) {
+    return "a";
+  }
+  if (c == '\r' || c == '\n') return "\n";
+  if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) return " ";
+  if (c == 0x301E) return "\xE2\x80\x9D";  // 〞 is a damaged ”
+  return std::string(utf8_char);
+}
+
+VocabContext ContextAround(std::string_view text, size_t begin, size_t end) {
+  VocabContext context;
+  size_t at = begin;
+  std::string_view l1 = PreviousChar(text, at);
+  std::string_view l2 = l1.empty() ? std::string_view() : PreviousChar(text, at);
+  at = end;
+  std::string_view r1 = NextChar(text, at);
+  std::string_view r2 = r1.empty() ? std::string_view() : NextChar(text, at);
+  context.left1 = NormalizeContextChar(l1);
+  context.left2 = NormalizeContextChar(l2);
+  context.right1 = NormalizeContextChar(r1);
+  context.right2 = NormalizeContextChar(r2);
+  return context;
+}
+
+absl::StatusOr<VocabModel> VocabModel::Parse(std::string_view table) {
+  VocabModel model;
+  size_t line_number = 0;
+  bool saw_version = false;
+  for (absl::string_view line : absl::StrSplit(absl::string_view(table.data(), table.size()), '\n')) {
+    ++line_number;
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<absl::string_view> f = absl::StrSplit(line, '\t');
+    auto number = [&](size_t index, double* out) {
+      return index < f.size() && absl::SimpleAtod(f[index], out);
+    };
+    const absl::string_view kind = f[0];
+    if (!saw_version) {
+      if (kind != "V" || f.size() < 4 || f[1] != "wenshu-vocab-model") {
+        return RowError(line_number, "the table must start with a 'V\twenshu-vocab-model' row");
+      }
+      int version = 0;
+      if (!absl::SimpleAtoi(f[2], &version) || version != kFormatVersion) {
+        return RowError(line_number, absl::StrCat("format version ", f[2], " is not the supported ",
+                                                  kFormatVersion));
+      }
+      model.version_ = std::string(line.substr(2));
+      saw_version = true;
+      continue;
+    }
+    if (kind == "U") {
+      double n = 0;
+      if (f.size() != 3 || !number(2, &n)) return RowError(line_number, "bad unigram row");
+      model.unigrams_[Unescape(f[1])] = n;
+    } else if (kind == "T") {
+      if (f.size() != 3 || !number(2, &model.total_chars_) || model.total_chars_ <= 0) {
+        return RowError(line_number, "bad total row");
+      }
+    } else if (kind == "W") {
+      if (f.size() != 3 || f[1] != "dict_weight" || !number(2, &model.dictionary_weight_) ||
+          model.dictionary_weight_ < 0) {
+        return RowError(line_number, "bad weight row");
+      }
+    } else if (kind == "P") {
+      VocabPair pair;
+      if (f.size() != 4 || !absl::SimpleAtoi(f[1], &pair.family) || f[2].empty() || f[3].empty() ||
+          f[2] == f[3]) {
+        return RowError(line_number, "bad pair row");
+      }
+      pair.spun = std::string(f[2]);
+      pair.original = std::string(f[3]);
+      model.pairs_.push_back(std::move(pair));
+    } else if (kind == "F") {
+      FormStats& form = model.forms_[std::string(f[1])];
+      if (f.size() != 8 || !number(2, &form.corpus) || !number(3, &form.dictionary) ||
+          !number(4, &form.dictionary_left_total) || !number(5, &form.dictionary_right_total) ||
+          !number(6, &form.dictionary_left_words) || !number(7, &form.dictionary_right_words)) {
+        return RowError(line_number, "bad form row");
+      }
+    } else if (kind == "C") {
+      if (f.size() != 7) return RowError(line_number, "bad context row");
+      auto it = model.forms_.find(f[1]);
+      if (it == model.forms_.end()) return RowError(line_number, "context row before its form row");
+      if (f[2] != "L1" && f[2] != "L2" && f[2] != "R1" && f[2] != "R2") {
+        return RowError(line_number, "bad context side");
+      }
+      Count count;
+      if (!number(4, &count.corpus) || !number(5, &count.dictionary) || !number(6, &count.dictionary_words)) {
+        return RowError(line_number, "bad context counts");
+      }
+      it->second.contexts[absl::StrCat(f[2], Unescape(f[3]))] = count;
+    } else {
+      return RowError(line_number, absl::StrCat("unknown row kind '", kind, "'"));
+    }
+  }
+  if (!saw_version) return absl::InvalidArgumentError("vocabulary model is empty");
+  for (auto& [name, form] : model.forms_) {
+    for (const auto& [key, count] : form.contexts) {
+      if (count.corpus <= 0) continue;
+      std::string_view side = std::string_view(key).substr(0, 2);
+      std::string_view chars = std::string_view(key).substr(2);
+      if (side == "L1" || side == "R1") {
+        form.types[AV(side)] += 1;
+      } else {
+        // The near character is the last of an L2 key and the first of an R2 key.
+        size_t first = FirstCharLength(chars);
+        std::string_view near = side == "L2" ? chars.substr(first) : chars.substr(0, first);
+        form.types[absl::StrCat(std::string(side), std::string(near))] += 1;
+      }
+    }
+  }
+  if (model.total_chars_ <= 0) return absl::InvalidArgumentError("vocabulary model has no total row");
+  for (const VocabPair& pair : model.pairs_) {
+    if (!model.forms_.contains(pair.spun) || !model.forms_.contains(pair.original)) {
+      return absl::InvalidArgumentError(absl::StrCat("vocabulary model has no statistics for the pair ",
+                                                     pair.spun, "→", pair.original));
+    }
+  }
+  return model;
+}
+
+namespace {
+struct LoadedDefault {
+  VocabModel model;
+  absl::Status status;
+};
+const LoadedDefault& LoadDefault() {
+  static const LoadedDefault* loaded = [] {
+    auto* out = new LoadedDefault;
+    auto parsed = VocabModel::Parse(std::string_view(kEmbeddedModel, sizeof(kEmbeddedModel) - 1));
+    if (parsed.ok()) {
+      out->model = *std::move(parsed);
+    } else {
+      out->status = parsed.status();
+    }
+    return out;
+  }();
+  return *loaded;
+}
+}  // namespace
+
+const VocabModel& VocabModel::Default() { return LoadDefault().model; }
+absl::Status VocabModel::DefaultStatus() { return LoadDefault().status; }
+
+int64_t VocabModel::CorpusCount(std::string_view form) const {
+  auto it = forms_.find(AV(form));
+  return it == forms_.end() ? 0 : static_cast<int64_t>(it->second.corpus);
+}
+
+double VocabModel::CleanRatePerMillion(std::string_view form) const {
+  return total_chars_ > 0 ? 1e6 * static_cast<double>(CorpusCount(form)) / total_chars_ : 0;
+}
+
+double VocabModel::CharProbability(std::string_view c) const {
+  auto it = unigrams_.find(AV(c));
+  double n = it == unigrams_.end() ? 0 : it->second;
+  // Add-half smoothing over a generous alphabet, so unseen characters keep a small probability.
+  return (n + 0.5) / (total_chars_ + 0.5 * 20000);
+}
+
+double VocabModel::ContextCount(const FormStats& form, std::string_view key) const {
+  auto it = form.contexts.find(AV(key));
+  if (it == form.contexts.end()) return 0;
+  return it->second.corpus + dictionary_weight_ * it->second.dictionary +
+         scoring_.dictionary_word_weight * it->second.dictionary_words;
+}
+
+double VocabModel::Types(const FormStats& form, std::string_view key) const {
+  auto it = form.types.find(AV(key));
+  return it == form.types.end() ? 0 : it->second;
+}
+
+double VocabModel::SideLogProbability(const FormStats& form, bool left,
+                                      const VocabContext& context) const {
+  const std::string& near = left ? context.left1 : context.right1;
+  const std::string& far = left ? context.left2 : context.right2;
+  const double side_total =
+      form.corpus + dictionary_weight_ * (left ? form.dictionary_left_total : form.dictionary_right_total) +
+      scoring_.dictionary_word_weight * (left ? form.dictionary_left_words : form.dictionary_right_words);
+  // P(near | form), backing off to the character's overall frequency.
+  const double near_count = ContextCount(form, absl::StrCat(left ? "L1" : "R1", near));
+  const double near_types = scoring_.context_prior * std::max(1.0, Types(form, left ? "L1" : "R1"));
+  const double p_near = (near_count + near_types * CharProbability(near)) / (side_total + near_types);
+  // Across punctuation, a line break, a number or a Latin word the far character says nothing about the
+  // form (and its counts are too sparse to trust): only a Han near character carries the far one.
+  if (!IsHan(near)) return std::log(p_near);
+  // P(far | near, form): the two-character context, backing off to the far character's frequency.
+  const std::string pair_key = left ? absl::StrCat("L2", far, near) : absl::StrCat("R2", near, far);
+  const double far_count = ContextCount(form, pair_key);
+  const double far_types =
+      scoring_.second_char_prior * std::max(1.0, Types(form, absl::StrCat(left ? "L2" : "R2", near)));
+  const double p_far = (far_count + far_types * CharProbability(far)) / (near_count + far_types);
+  return std::log(p_near) + std::log(p_far);
+}
+
+double VocabModel::LogOdds(const VocabPair& pair, const VocabContext& context) const {
+  auto o = forms_.find(pair.original);
+  auto s = forms_.find(pair.spun);
+  if (o == forms_.end() || s == forms_.end()) return -100;
+  const FormStats& original = o->second;
+  const FormStats& spun = s->second;
+  // Prior: how often each reading occurs in clean text (corpus plus weighted dictionary frequency).
+  const double prior = std::log((original.corpus + dictionary_weight_ * original.dictionary + 1) /
+                                (spun.corpus + dictionary_weight_ * spun.dictionary + 1));
+  const double left = SideLogProbability(original, true, context) - SideLogProbability(spun, true, context);
+  const double right =
+      SideLogProbability(original, false, context) - SideLogProbability(spun, false, context);
+  return scoring_.spin_log_prior + prior + left + right;
+}
+
+}  // namespace wenshu::repair_internal

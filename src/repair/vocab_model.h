@@ -1,0 +1,129 @@
+// The spun-vocabulary model: which reading, spun or original, fits a spot in clean report language.
+//
+// Spinners replace words with synonyms character run by character run, without segmenting (服务→效劳,
+// 发展→开展, 计划→方案). Many spun forms are ordinary words too (开展工作, 整治方案), so a spot is decided by
+// comparing how well each reading fits its context. The model holds, for every form in the pair list,
+// its frequency in clean reports and the one- and two-character contexts around it, counted from the
+// clean corpora and from jieba's dictionary (tools/vocab/build_model.py writes the table,
+// src/repair/data/vocab_model.tsv, which is compiled into the library).
+//
+// Thread safety: a VocabModel is immutable after Parse() and safe to share between threads.
+#ifndef WENSHU_SRC_REPAIR_VOCAB_MODEL_H_
+#define WENSHU_SRC_REPAIR_VOCAB_MODEL_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+
+namespace wenshu::repair_internal {
+
+// One spun form and the word it replaced. `family` groups pairs seen together on one kind of site.
+struct VocabPair {
+  int family = 0;
+  std::string spun;
+  std::string original;
+};
+
+// The context of a spot: up to two characters on each side, normalized with NormalizeContextChar and
+// nearest first ("left1" is the character right before the spot). Missing characters are "\n".
+struct VocabContext {
+  std::string left1, left2;    // left2 is the character before left1
+  std::string right1, right2;  // right2 is the character after right1
+};
+
+// Maps a character to the class the model counts it as: digits to "0", Latin letters to "a", line breaks
+// to "\n", spaces to " ", 〞 to ”. Others are kept.
+std::string NormalizeContextChar(std::string_view utf8_char);
+
+// The context around [begin, end) in UTF-8 `text`.
+VocabContext ContextAround(std::string_view text, size_t begin, size_t end);
+
+// How the model turns counts into probabilities. The defaults were tuned with tools/vocab/spin_eval.sh
+// on held-out documents; a caller may change them on its own copy of a model (for evaluation).
+struct VocabScoring {
+  // Backoff to the general character distribution gets (scale × distinct contexts seen) pseudo-counts
+  // (Witten-Bell): a form seen in many different contexts is expected to appear in new ones too.
+  double context_prior = 1.0;      // scale for P(near | form)
+  double second_char_prior = 1.0;  // scale for P(far | near, form)
+  // Each dictionary word that shows a context counts as this many corpus occurrences of it (on top of
+  // its frequency-weighted share): a word list says which collocations exist, not how often.
+  double dictionary_word_weight = 1.0;
+  double spin_log_prior = 0.0;     // log of the share of originals a spinner replaces (0: all)
+};
+
+class VocabModel {
+ public:
+  // The format version this code reads (the third field of the model's "V" row).
+  static constexpr int kFormatVersion = 2;
+
+  // Parses a model table. Fails with a clear status on a wrong version, a malformed row, or a pair whose
+  // forms have no statistics.
+  [[nodiscard]] static absl::StatusOr<VocabModel> Parse(std::string_view table);
+
+  // The model compiled into the library. If it failed to load (which a test guards against), this is an
+  // empty model that decides nothing, and DefaultStatus() says why.
+  static const VocabModel& Default();
+  static absl::Status DefaultStatus();
+
+  VocabModel() = default;
+  VocabModel(VocabModel&&) = default;
+  VocabModel& operator=(VocabModel&&) = default;
+  VocabModel(const VocabModel&) = delete;
+  VocabModel& operator=(const VocabModel&) = delete;
+
+  // The "V" row: format version, build stamp, training split, sizes and digest.
+  const std::string& version() const { return version_; }
+  const std::vector<VocabPair>& pairs() const { return pairs_; }
+  bool empty() const { return pairs_.empty(); }
+
+  // log(P(original fits here) / P(spun fits here)) for a spot showing pair.spun: positive means the
+  // spot was most likely spun. Combines the forms' prior frequencies with the smoothed probabilities of
+  // the left and right contexts given each form.
+  double LogOdds(const VocabPair& pair, const VocabContext& context) const;
+
+  const VocabScoring& scoring() const { return scoring_; }
+  void set_scoring(const VocabScoring& scoring) { scoring_ = scoring; }
+
+  // Clean-text frequency of a form (corpus count), for explanations.
+  int64_t CorpusCount(std::string_view form) const;
+  // Occurrences of a form per million characters of clean text.
+  double CleanRatePerMillion(std::string_view form) const;
+
+ private:
+  struct Count {
+    double corpus = 0;
+    double dictionary = 0;        // summed frequency of the dictionary words showing it
+    double dictionary_words = 0;  // how many dictionary words show it
+  };
+  struct FormStats {
+    double corpus = 0, dictionary = 0;
+    double dictionary_left_total = 0, dictionary_right_total = 0;
+    double dictionary_left_words = 0, dictionary_right_words = 0;
+    // Keys: "L1" + c, "L2" + c2c1 (text order), "R1" + c, "R2" + c1c2 (text order).
+    absl::flat_hash_map<std::string, Count> contexts;
+    // Witten-Bell backoff weights: how many different contexts were seen (in the corpus). Keys: "L1" and
+    // "R1" for the near character, "L2" + near and "R2" + near for the far character after a near one.
+    absl::flat_hash_map<std::string, double> types;
+  };
+
+  double CharProbability(std::string_view c) const;
+  double ContextCount(const FormStats& form, std::string_view key) const;
+  double Types(const FormStats& form, std::string_view key) const;
+  double SideLogProbability(const FormStats& form, bool left, const VocabContext& context) const;
+
+  std::string version_;
+  std::vector<VocabPair> pairs_;
+  absl::flat_hash_map<std::string, FormStats> forms_;
+  absl::flat_hash_map<std::string, double> unigrams_;
+  double total_chars_ = 0;
+  double dictionary_weight_ = 0;
+  VocabScoring scoring_;
+};
+
+}  // namespace wenshu::repair_internal
+
+#endif  // WENSHU_SRC_REPAIR_VOCAB_MODEL_H_

@@ -1,0 +1,56 @@
+// Finding and undoing synonym spinning with a VocabModel: the document-level diagnosis and the spot
+// decisions behind the vocab.spun rule, usable on their own (tests, tools/vocab/spin_eval.sh).
+#ifndef WENSHU_SRC_REPAIR_VOCAB_SPIN_H_
+#define WENSHU_SRC_REPAIR_VOCAB_SPIN_H_
+
+#include <string_view>
+#include <vector>
+
+#include "repair/vocab_model.h"
+#include "wenshu/repair.h"
+
+namespace wenshu::repair_internal {
+
+// A spot showing a spun form, with the model's verdict.
+struct SpinSpot {
+  const VocabPair* pair = nullptr;
+  Span span;
+  double log_odds = 0;  // > 0: the original reading fits better
+};
+
+// The evidence for one family of pairs in one document.
+struct SpinFamilyEvidence {
+  int family = 0;
+  std::vector<SpinSpot> spots;  // every occurrence of a spun form of this family, by position
+  std::vector<Span> strong;     // the near-certain spots, by position
+  int strong_forms = 0;         // how many different marker forms the strong spots show
+  bool diagnosed = false;
+};
+
+struct SpinDiagnosis {
+  std::vector<SpinFamilyEvidence> families;
+  bool spun() const;
+  int strong_spots() const;  // of the best diagnosed family
+};
+
+// Thresholds of the document diagnosis: at least kMinStrongSpots spots, of kMinStrongForms different
+// marker forms, whose log-odds reach kStrongLogOdds. A marker is a spun form that clean reports almost
+// never use (at most kSpinMarkerRate occurrences per million characters: 效劳, 根底, 最正确, 原那么, …);
+// common spun forms (开展, 方案, 标准) are decided per spot but never make a document look spun.
+inline constexpr double kSpinMarkerRate = 2.0;
+inline constexpr double kSpinStrongLogOdds = 4.0;
+inline constexpr int kSpinMinStrongSpots = 3;
+inline constexpr int kSpinMinStrongForms = 2;
+
+SpinDiagnosis DiagnoseSpinning(std::string_view text, const VocabModel& model);
+
+// The vocab.spun records for the diagnosed families, by position, possibly overlapping, including those
+// under the application threshold (their confidence says so). With force_all_families, every family is
+// treated as diagnosed: for measuring the spot decisions alone.
+std::vector<RepairRecord> SpunVocabularyRepairs(std::string_view text, const VocabModel& model,
+                                                const SpinDiagnosis& diagnosis,
+                                                bool force_all_families = false);
+
+}  // namespace wenshu::repair_internal
+
+#endif  // WENSHU_SRC_REPAIR_VOCAB_SPIN_H_
