@@ -27,7 +27,7 @@ namespace wenshu {
 namespace tokenize_internal {
 struct DictionaryAccess;
 struct BlobHeader;
-struct TrieNode;
+struct TrieLink;
 }  // namespace tokenize_internal
 
 class Dictionary {
@@ -81,7 +81,8 @@ class Dictionary {
   std::string_view blob_;
   const tokenize_internal::BlobHeader* header_ = nullptr;
   const uint32_t* root_table_ = nullptr;
-  const tokenize_internal::TrieNode* nodes_ = nullptr;
+  const uint32_t* code_points_ = nullptr;
+  const tokenize_internal::TrieLink* links_ = nullptr;
 };
 
 }  // namespace wenshu

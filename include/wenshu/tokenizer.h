@@ -177,6 +177,7 @@ class Tokenizer {
   std::shared_ptr<const Dictionary> owned_dictionary_;
   const Dictionary* dictionary_;
   TokenizerOptions options_;
+  double unknown_log_probability_;  // ln(1 / total frequency): a character the dictionary lacks
 
   std::string buffer_;        // bytes [buffer_base_, stream_end_) of the stream
   uint64_t buffer_base_ = 0;  // stream offset of buffer_[0]

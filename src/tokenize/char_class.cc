@@ -4,18 +4,6 @@
 
 namespace wenshu::tokenize_internal {
 
-bool IsCjkNumeral(char32_t c) {
-  switch (c) {
-    case U'〇': case U'一': case U'二': case U'三': case U'四': case U'五': case U'六': case U'七':
-    case U'八': case U'九': case U'十': case U'百': case U'千': case U'万': case U'亿': case U'两':
-    case U'零': case U'壹': case U'贰': case U'叁': case U'肆': case U'伍': case U'陆': case U'柒':
-    case U'捌': case U'玖': case U'拾': case U'佰': case U'仟':
-      return true;
-    default:
-      return false;
-  }
-}
-
 CharClass Classify(char32_t c) {
   if (c < 0x80) {
     if (c >= '0' && c <= '9') return CharClass::kDigit;

@@ -57,7 +57,31 @@ inline bool IsDigit(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 
 inline bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
 // 〇一二三四五六七八九十百千万亿 两 零 and the financial forms.
-bool IsCjkNumeral(char32_t c);
+constexpr bool IsCjkNumeralSlow(char32_t c) {
+  switch (c) {
+    case U'〇': case U'一': case U'二': case U'三': case U'四': case U'五': case U'六': case U'七':
+    case U'八': case U'九': case U'十': case U'百': case U'千': case U'万': case U'亿': case U'两':
+    case U'零': case U'壹': case U'贰': case U'叁': case U'肆': case U'伍': case U'陆': case U'柒':
+    case U'捌': case U'玖': case U'拾': case U'佰': case U'仟':
+      return true;
+    default:
+      return false;
+  }
+}
+inline bool IsCjkNumeral(char32_t c) {
+  // Every numeral is in [U+3007, U+96F6]; most CJK characters are rejected by one bitmap probe.
+  struct Bitmap {
+    uint64_t words[(0xA000 - 0x3000) / 64] = {};
+    constexpr Bitmap() {
+      for (char32_t x = 0x3000; x < 0xA000; ++x) {
+        if (IsCjkNumeralSlow(x)) words[(x - 0x3000) / 64] |= uint64_t{1} << ((x - 0x3000) % 64);
+      }
+    }
+  };
+  static constexpr Bitmap kBitmap;
+  if (c < 0x3000 || c >= 0xA000) return false;
+  return (kBitmap.words[(c - 0x3000) / 64] >> ((c - 0x3000) % 64)) & 1;
+}
 
 CharClass Classify(char32_t c);
 

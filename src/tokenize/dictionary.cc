@@ -19,7 +19,7 @@ namespace wenshu {
 
 using tokenize_internal::BlobHeader;
 using tokenize_internal::DictionaryAccess;
-using tokenize_internal::TrieNode;
+using tokenize_internal::TrieLink;
 
 Dictionary::~Dictionary() = default;
 
@@ -27,8 +27,10 @@ void Dictionary::Attach(std::string_view blob) {
   blob_ = blob;
   header_ = reinterpret_cast<const BlobHeader*>(blob.data());
   root_table_ = reinterpret_cast<const uint32_t*>(blob.data() + sizeof(BlobHeader));
-  nodes_ = reinterpret_cast<const TrieNode*>(blob.data() + sizeof(BlobHeader) +
-                                             header_->root_table_size * sizeof(uint32_t));
+  const char* arrays = blob.data() + sizeof(BlobHeader) + header_->root_table_size * sizeof(uint32_t);
+  const size_t n = header_->node_count;
+  code_points_ = reinterpret_cast<const uint32_t*>(arrays);
+  links_ = reinterpret_cast<const TrieLink*>(arrays + n * sizeof(uint32_t));
 }
 
 const Dictionary& Dictionary::Default() {
@@ -108,8 +110,8 @@ std::optional<double> Dictionary::LogProbability(std::string_view word) const {
     if (node == 0) return std::nullopt;
     i += len;
   }
-  if (node == 0 || nodes_[node].log_probability == tokenize_internal::kNotAWord) return std::nullopt;
-  return nodes_[node].log_probability;
+  if (node == 0 || links_[node].log_probability == tokenize_internal::kNotAWord) return std::nullopt;
+  return links_[node].log_probability;
 }
 
 bool Dictionary::Contains(std::string_view word) const { return LogProbability(word).has_value(); }

@@ -10,8 +10,8 @@
 namespace wenshu::tokenize_internal {
 
 struct DictionaryAccess {
-  static const TrieNode* Nodes(const Dictionary& d) { return d.nodes_; }
-  static const BlobHeader& Header(const Dictionary& d) { return *d.header_; }
+  static const TrieLink* Links(const Dictionary& d) { return d.links_; }
+  static const uint32_t* CodePoints(const Dictionary& d) { return d.code_points_; }
 
   // The node for the one-character prefix `cp`, or 0 when no word starts with it.
   static uint32_t RootChild(const Dictionary& d, char32_t cp) {
@@ -22,26 +22,21 @@ struct DictionaryAccess {
 
   // The child of `node` for `cp`, or 0.
   static uint32_t Child(const Dictionary& d, uint32_t node, char32_t cp) {
-    const TrieNode& n = d.nodes_[node];
-    uint32_t lo = n.first_child, hi = n.first_child + n.child_count;
-    const uint32_t c = static_cast<uint32_t>(cp);
-    while (hi - lo > 8) {
-      const uint32_t mid = lo + (hi - lo) / 2;
-      const uint32_t v = d.nodes_[mid].code_point;
-      if (v < c) {
-        lo = mid + 1;
-      } else if (v > c) {
-        hi = mid;
-      } else {
-        return mid;
-      }
+    return Child(d.code_points_, d.links_[node], static_cast<uint32_t>(cp));
+  }
+
+  // Branch-free binary search over the parent's children (mispredicted branches cost more than the
+  // few extra comparisons).
+  static uint32_t Child(const uint32_t* code_points, TrieLink link, uint32_t c) {
+    uint32_t n = link.child_count;
+    if (n == 0) return 0;
+    const uint32_t* base = code_points + link.first_child;
+    while (n > 1) {
+      const uint32_t half = n / 2;
+      base = base[half] <= c ? base + half : base;
+      n -= half;
     }
-    for (; lo < hi; ++lo) {
-      uint32_t v = d.nodes_[lo].code_point;
-      if (v == c) return lo;
-      if (v > c) return 0;
-    }
-    return 0;
+    return *base == c ? static_cast<uint32_t>(base - code_points) : 0;
   }
 };
 

@@ -196,7 +196,14 @@ absl::StatusOr<std::string> CompileDictionary(std::string_view text, uint64_t de
   header.total_frequency = total;
   std::string payload;
   payload.append(reinterpret_cast<const char*>(root_table.data()), root_table.size() * sizeof(uint32_t));
-  payload.append(reinterpret_cast<const char*>(nodes.data()), nodes.size() * sizeof(TrieNode));
+  std::vector<uint32_t> code_points(nodes.size());
+  std::vector<TrieLink> links(nodes.size());
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    code_points[i] = nodes[i].code_point;
+    links[i] = {nodes[i].first_child, nodes[i].child_count, nodes[i].log_probability};
+  }
+  payload.append(reinterpret_cast<const char*>(code_points.data()), nodes.size() * sizeof(uint32_t));
+  payload.append(reinterpret_cast<const char*>(links.data()), nodes.size() * sizeof(TrieLink));
   header.payload_bytes = payload.size();
   header.checksum = Fnv1a64(payload);
   std::string blob(reinterpret_cast<const char*>(&header), sizeof(header));
@@ -222,7 +229,7 @@ absl::Status ValidateBlob(std::string_view blob) {
                                                    kBlobFormatVersion, ")"));
   }
   const uint64_t expected = uint64_t{h.root_table_size} * sizeof(uint32_t) +
-                            uint64_t{h.node_count} * sizeof(TrieNode);
+                            uint64_t{h.node_count} * kBytesPerNode;
   if (h.payload_bytes != blob.size() - sizeof(BlobHeader) || h.payload_bytes != expected) {
     return absl::InvalidArgumentError(absl::StrCat("dictionary is truncated or padded: ", blob.size(),
                                                    " bytes, header says ",
@@ -241,8 +248,16 @@ absl::Status ValidateBlob(std::string_view blob) {
   std::vector<uint32_t> root_table(h.root_table_size);
   std::memcpy(root_table.data(), payload.data(), root_table.size() * sizeof(uint32_t));
   std::vector<TrieNode> nodes(h.node_count);
-  std::memcpy(nodes.data(), payload.data() + root_table.size() * sizeof(uint32_t),
-              nodes.size() * sizeof(TrieNode));
+  const char* arrays = payload.data() + root_table.size() * sizeof(uint32_t);
+  const size_t n = nodes.size();
+  for (size_t i = 0; i < n; ++i) {
+    TrieLink link;
+    std::memcpy(&nodes[i].code_point, arrays + i * sizeof(uint32_t), sizeof(uint32_t));
+    std::memcpy(&link, arrays + n * sizeof(uint32_t) + i * sizeof(TrieLink), sizeof(TrieLink));
+    nodes[i].first_child = link.first_child;
+    nodes[i].child_count = link.child_count;
+    nodes[i].log_probability = link.log_probability;
+  }
   uint64_t words = 0;
   for (uint64_t i = 0; i < nodes.size(); ++i) {
     const TrieNode& n = nodes[i];

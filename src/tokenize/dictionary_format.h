@@ -3,8 +3,10 @@
 //   BlobHeader (64 bytes)
 //   uint32_t root_table[header.root_table_size]  node index of the root child for code point
 //                                                root_table_first_cp + i, 0 if none (fast path)
-//   TrieNode nodes[header.node_count]            node 0 is the root; children of a node are contiguous
-//                                                and sorted by code point
+//   uint32_t code_point[header.node_count]       the trie as two arrays: node 0 is the root; the
+//   TrieLink link[header.node_count]              children of a node are contiguous and sorted by code
+//                                                point (the searched array stays dense in cache; a
+//                                                node's children and probability share one load)
 //
 // All integers are little-endian host order; the endian marker rejects blobs from another byte order.
 // The payload (everything after the header) is covered by an FNV-1a 64 checksum.
@@ -43,7 +45,16 @@ struct BlobHeader {
 };
 static_assert(sizeof(BlobHeader) == 64);
 
-// A node is a word when log_probability <= 0 (ln(freq / total)); prefixes that are not words hold +1.
+// Where a node's children are, and its probability.
+struct TrieLink {
+  uint32_t first_child;
+  uint32_t child_count;
+  float log_probability;
+};
+static_assert(sizeof(TrieLink) == 12);
+
+// One node while building or validating (serialized as the arrays above). A node is a word when
+// log_probability <= 0 (ln(freq / total)); prefixes that are not words hold kNotAWord.
 struct TrieNode {
   uint32_t code_point;
   uint32_t first_child;
@@ -53,6 +64,7 @@ struct TrieNode {
 static_assert(sizeof(TrieNode) == 16);
 
 inline constexpr float kNotAWord = 1.0f;
+inline constexpr size_t kBytesPerNode = sizeof(uint32_t) + sizeof(TrieLink);
 
 inline uint64_t Fnv1a64(std::string_view bytes) {
   uint64_t h = 0xcbf29ce484222325ull;

@@ -177,7 +177,9 @@ Tokenizer::Tokenizer(std::shared_ptr<const Dictionary> dictionary, TokenizerOpti
 }
 
 Tokenizer::Tokenizer(const Dictionary& dictionary, TokenizerOptions options)
-    : dictionary_(&dictionary), options_(options) {
+    : dictionary_(&dictionary),
+      options_(options),
+      unknown_log_probability_(-std::log(static_cast<double>(dictionary.total_frequency()))) {
   options_.max_token_bytes = std::clamp(options_.max_token_bytes, TokenizerOptions::kMinTokenBytes,
                                         TokenizerOptions::kMaxTokenBytes);
 }
@@ -616,8 +618,9 @@ void Tokenizer::SegmentCjkRun(size_t length, bool split) {
   }
 
   // Best path, right to left. Ties go to the longer word, as in jieba.
-  const tokenize_internal::TrieNode* nodes = DictionaryAccess::Nodes(*dictionary_);
-  const double unknown = -std::log(static_cast<double>(dictionary_->total_frequency()));
+  const tokenize_internal::TrieLink* links = DictionaryAccess::Links(*dictionary_);
+  const uint32_t* code_points = DictionaryAccess::CodePoints(*dictionary_);
+  const double unknown = unknown_log_probability_;
   route_score_.resize(n + 1);
   route_end_.resize(n + 1);
   route_known_.resize(n + 1);
@@ -628,9 +631,9 @@ void Tokenizer::SegmentCjkRun(size_t length, bool split) {
     bool known = false;
     uint32_t node = DictionaryAccess::RootChild(*dictionary_, cps[i]);
     for (size_t j = i; node != 0;) {
-      float lp = nodes[node].log_probability;
-      if (lp <= 0.0f) {
-        double score = lp + route_score_[j + 1];
+      const tokenize_internal::TrieLink link = links[node];
+      if (link.log_probability <= 0.0f) {
+        double score = link.log_probability + route_score_[j + 1];
         if (score >= best) {
           best = score;
           best_end = static_cast<uint32_t>(j + 1);
@@ -638,7 +641,7 @@ void Tokenizer::SegmentCjkRun(size_t length, bool split) {
         }
       }
       if (++j == n) break;
-      node = DictionaryAccess::Child(*dictionary_, node, cps[j]);
+      node = DictionaryAccess::Child(code_points, link, static_cast<uint32_t>(cps[j]));
     }
     if (!known) best = unknown + route_score_[i + 1];
     route_score_[i] = best;
