@@ -244,7 +244,7 @@ class Extractor {
       point->day = *day;
       return e + 3;
     }
-    if (month_known && StartsWith(e, "号")) {
+    if (month_known && (StartsWith(e, "号") || StartsWith(e, "號"))) {
       point->day = *day;
       return e + 3;
     }
@@ -698,6 +698,7 @@ class Extractor {
       }
     }
     // Money written out with 角 and 分: 123元1角1分, 十块三毛, 壹拾壹元整, 一百三十五块六角七分钱.
+    number_begin_ = number.begin;
     if (!match.percent) end = ReadSubUnits(end, unit, &q);
     // A currency before the figure: 人民币3.14, 港币两千九百六十元.
     if (!match.percent && (q.kind == QuantityKind::kPlain || (q.kind == QuantityKind::kMoney && q.unit == "元"))) {
@@ -719,6 +720,7 @@ class Extractor {
       size_t dash = MatchDash(end);
       if (dash > 0 && (text_.substr(end, dash) == "~" || text_.substr(end, dash) == "～" ||
                        text_.substr(end, dash) == "-" || text_.substr(end, dash) == "—" ||
+                       text_.substr(end, dash) == "–" || text_.substr(end, dash) == "——" ||
                        text_.substr(end, dash) == "至" || text_.substr(end, dash) == "到")) {
         Decimal high;
         size_t h = ReadNumber(end + dash, &high);
@@ -736,7 +738,7 @@ class Extractor {
             q.kind = QuantityKind::kPercent;
             h_end += pct;
           }
-          if (h_end > h || match.chinese == false) {
+          if (h_end > h || match.chinese == false || number.size() > 3) {
             upper = high;
             unit = u2;
             end = h_end;
@@ -762,7 +764,20 @@ class Extractor {
     // What is not a figure: list markers, labels, codes, bare Chinese numerals without a unit.
     if (q.unit.empty()) {
       if (IsMarkerOrLabel(number, q.unit)) return number.end;
-      if (match.chinese) return number.end;  // 一大进展, 三农: Chinese numerals need a unit
+      // 一大进展, 三农: a bare Chinese numeral needs a unit, unless it is clearly a figure (十几万,
+      // 五百以上, 一千到一千五百: a multiplier with a digit, a qualifier or a range).
+      bool figure = upper.has_value() || !qualifiers.empty();
+      if (!figure) {
+        size_t tokens = 0;
+        bool multiplier = false;
+        for (const NumeralToken& t : run.tokens) {
+          if (t.end > number.end) break;
+          ++tokens;
+          multiplier |= t.kind == NumeralTokenKind::kMultiplier && t.power >= 2;
+        }
+        figure = tokens >= 2 && multiplier;
+      }
+      if (match.chinese && !figure) return number.end;
       // A bare figure ends its clause (安置率为92。, 达到了95以上); a number glued to a word or a quote
       // is a name or a tag (2023“高投杯”, 6、2023全民健身日), and a number alone on a line is a tag.
       {
@@ -790,7 +805,7 @@ class Extractor {
       if (qualifiers.empty()) q.kind = QuantityKind::kPlain;
     }
     if (match.chinese && number.size() == 3 && (match.value == Decimal::FromInt(1) || match.value.is_zero()) &&
-        q.kind != QuantityKind::kMoney) {
+        q.kind != QuantityKind::kMoney && !upper) {
       return end;  // 一个, 一项, 过去的一年, 零部件: the article or a word, not a figure worth checking
     }
 
@@ -803,7 +818,12 @@ class Extractor {
     }
     q.qualifiers = qualifiers;
     for (const std::string& w : qualifiers) q.approx |= IsApproximating(w);
-    for (const NumeralToken& t : run.tokens) q.approx |= t.kind == NumeralTokenKind::kApprox;
+    for (const NumeralToken& t : run.tokens) {
+      if (t.kind == NumeralTokenKind::kApprox && t.end <= number.end) {
+        q.approx = true;
+        q.qualifiers.emplace_back(text_.substr(t.begin, t.end - t.begin));  // 十几万, 500余万
+      }
+    }
     q.upper = upper;
     if (upper) q.approx = true;
 
@@ -893,6 +913,21 @@ class Extractor {
       return false;
     };
     if (bare) {
+      // 壹分: financial numerals are written for money, so a bare 分 after them is a fen.
+      bool formal = false;
+      for (size_t i = number_begin_; i < end;) {
+        size_t len;
+        char32_t c = At(i, &len);
+        formal |= c == U'壹' || c == U'贰' || c == U'叁' || c == U'肆' || c == U'伍' || c == U'陆' ||
+                  c == U'柒' || c == U'捌' || c == U'玖' || c == U'拾' || c == U'佰' || c == U'仟';
+        i += len ? len : 1;
+      }
+      if (formal && StartsWith(p, "分")) {
+        q->value = q->value.ScaleByPowerOfTen(-2);
+        q->unit = "元";
+        q->kind = QuantityKind::kMoney;
+        return p + 3;
+      }
       for (std::string_view w : {"角", "毛"}) {
         if (StartsWith(p, w)) {
           total = q->value.ScaleByPowerOfTen(-1);
@@ -910,6 +945,9 @@ class Extractor {
         p = after;
         any = true;
         if (read_part(p, 2, {"分"}, &after)) p = after;
+      } else if (read_part(p, 2, {"分"}, &after)) {
+        p = after;
+        any = true;
       } else if (StartsWith(p, "零") && read_part(p + 3, 2, {"分"}, &after)) {
         p = after;
         any = true;
@@ -1087,7 +1125,8 @@ class Extractor {
   size_t last_quantity_end_ = std::string::npos;
   size_t last_item_end_ = std::string::npos;
   size_t continuation_end_ = std::string::npos;
-  size_t currency_prefix_ = 0;  // bytes of a currency word right before the current figure
+  size_t currency_prefix_ = 0;
+  size_t number_begin_ = 0;  // where the current figure's numeral starts  // bytes of a currency word right before the current figure
   Change continuation_template_;
   std::vector<ChangeGroup> groups_;
   std::vector<size_t> change_positions_;  // per group: how many quantities came before it

@@ -29,16 +29,19 @@ namespace {
 // 百分之 / 千分之 / 万分之 at pos: returns the byte length and the divisor's power (0, 1, 2) relative to
 // percent, or 0 when absent.
 size_t PercentPrefix(std::string_view text, size_t pos, int* extra_power) {
-  static constexpr std::string_view kPrefixes[] = {"百分之", "千分之", "万分之", "萬分之", "佰分之", "仟分之"};
-  static constexpr int kPowers[] = {0, 1, 2, 2, 0, 1};
-  std::string_view rest = text.substr(pos);
-  for (size_t i = 0; i < std::size(kPrefixes); ++i) {
-    if (rest.substr(0, kPrefixes[i].size()) == kPrefixes[i]) {
-      *extra_power = kPowers[i];
-      return kPrefixes[i].size();
-    }
+  // A denominator of bare multipliers (百, 千, 万, 百万, 万万) then 分之: 百分之五, 千分之三, 百万分之五.
+  size_t i = pos;
+  int power = 0;
+  while (i < text.size()) {
+    size_t len;
+    int p = quantity_internal::MultiplierPower(DecodeAt(text, i, &len));
+    if (p < 2) break;
+    power += p;
+    i += len;
   }
-  return 0;
+  if (power < 2 || text.substr(i, 6) != "分之") return 0;
+  *extra_power = power - 2;
+  return i + 6 - pos;
 }
 
 size_t PercentSuffix(std::string_view text, size_t pos) {
@@ -94,6 +97,16 @@ bool FindNumberAt(std::string_view text, size_t pos, NumeralRun* run, NumberMatc
     }
   }
   if (!LexNumeral(text, start, run)) return false;
+  if (percent_prefix > 0 && !run->has_digit && run->tokens.size() == 1 && run->tokens[0].power == 2) {
+    // 百分之百: the whole.
+    match->value = Decimal::FromInt(100).ScaleByPowerOfTen(-percent_power);
+    match->chinese = true;
+    match->ordinal = false;
+    match->percent = true;
+    match->span = Span{pos, run->end};
+    *next = run->end;
+    return true;
+  }
   if (!run->has_digit) {
     *next = run->end;  // 万, 百万: multipliers without a digit are words here
     return false;
@@ -111,6 +124,10 @@ bool FindNumberAt(std::string_view text, size_t pos, NumeralRun* run, NumberMatc
   }
   // Bare Chinese numerals: reject the ones that are part of ordinary words, and short
   // digit-by-digit runs (十五六 and 三五 are ranges, 两两 is a word).
+  if (percent_prefix > 0 && (used != run->tokens.size() || (e->digit_by_digit && used < 4))) {
+    *next = end;  // 百分之二三十 is a spoken range, not one percentage
+    return false;
+  }
   if (has_chinese && ordinal_prefix == 0 && percent_prefix == 0) {
     if (IsNumeralWord(text, start, end)) {
       *next = end;

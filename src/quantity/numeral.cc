@@ -70,7 +70,7 @@ int ArabicDigitValue(char32_t c) {
 int ChineseDigitValue(char32_t c) {
   switch (c) {
     case U'零': case U'〇': case U'○': return 0;
-    case U'一': case U'壹': case U'弌': return 1;
+    case U'一': case U'壹': case U'弌': case U'幺': return 1;
     case U'二': case U'贰': case U'貳': case U'两': case U'兩': case U'俩': case U'倆': return 2;
     case U'三': case U'叁': case U'參': return 3;
     case U'四': case U'肆': return 4;
@@ -287,7 +287,9 @@ bool LexNumeral(std::string_view text, size_t pos, NumeralRun* run) {
       char32_t next = DecodeAt(text, i + len, &next_len);
       const NumeralToken& last = run->tokens.back();
       bool after_number = last.kind != NumeralTokenKind::kPoint && last.kind != NumeralTokenKind::kApprox;
-      if (IsChinesePoint(c) && after_number && last.kind != NumeralTokenKind::kArabic &&
+      // 两 never reads a decimal digit: 两百点两 is 200 and 2, not 200.2.
+      bool liang = next == U'两' || next == U'兩' || next == U'俩' || next == U'倆';
+      if (IsChinesePoint(c) && after_number && last.kind != NumeralTokenKind::kArabic && !liang &&
           (ChineseDigitValue(next) >= 0 || ArabicDigitValue(next) >= 0)) {
         token.kind = NumeralTokenKind::kPoint;
         run->tokens.push_back(token);
@@ -354,6 +356,7 @@ std::optional<Evaluation> EvaluateNumeral(const NumeralToken* tokens, size_t cou
     bool pending_single_digit = false;
     bool zero_pending = false;
     bool fraction_closed = false;  // "10.1万" ends the number: nothing may follow
+    bool last_small_had_digit = false;
     enum class Prev { kNone, kDigit, kZero, kSmall, kBig, kApprox } prev = Prev::kNone;
     int prev_power = 0;
     for (size_t i = 0; i < point; ++i) {
@@ -390,8 +393,9 @@ std::optional<Evaluation> EvaluateNumeral(const NumeralToken* tokens, size_t cou
           break;
         }
         case NumeralTokenKind::kApprox:
+          // 十余万, 三十万多亿: transparent to the multipliers around it.
           result.approx = true;
-          prev = Prev::kApprox;
+          if (prev != Prev::kBig) prev = Prev::kApprox;
           break;
         case NumeralTokenKind::kMultiplier: {
           int p = t.power;
@@ -402,6 +406,8 @@ std::optional<Evaluation> EvaluateNumeral(const NumeralToken* tokens, size_t cou
               d = *pending;
             } else if ((section.is_zero() && prev != Prev::kApprox) || zero_pending) {
               d = Decimal::FromInt(1);  // 十五, 一千零十
+            } else if (p == 1 && prev == Prev::kSmall && last_small == 2 && last_small_had_digit) {
+              d = Decimal::FromInt(1);  // 一百十一 (colloquial 一百一十一); not 百十一
             } else {
               return std::nullopt;  // 百十一
             }
@@ -409,6 +415,7 @@ std::optional<Evaluation> EvaluateNumeral(const NumeralToken* tokens, size_t cou
             if (!s) return std::nullopt;
             section = *s;
             last_small = p;
+            last_small_had_digit = pending.has_value();
             pending.reset();
             zero_pending = false;
             prev = Prev::kSmall;

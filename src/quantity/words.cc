@@ -14,7 +14,7 @@ namespace {
 // exactly the numeral characters shown, is not a number.
 constexpr std::string_view kNumeralWords[] = {
     // 一
-    "一切", "一看", "一些", "一起", "一直", "一定", "一般", "一致", "一样", "一体", "一道", "一律",
+    "一切", "壹切", "一看", "一些", "一起", "一直", "一定", "一般", "一致", "一样", "一体", "一道", "一律",
     "一系列", "一贯", "一流", "一线", "一举", "一番", "一旦", "一向", "一再", "一并", "一同", "一经",
     "一时", "一下", "一心", "一手", "一把手", "一带一路", "一站式", "一揽子", "一刀切", "一窝蜂",
     "一味", "一概", "一面", "一方面", "一度", "一律", "一致性", "一早", "一路", "一身", "一辈子", "一边",
@@ -55,7 +55,7 @@ const WordTable& Words() {
 bool IsLoneFinancialCharacter(char32_t c) {
   switch (c) {
     case U'伍': case U'陆': case U'陸': case U'拾': case U'肆': case U'柒': case U'捌': case U'玖':
-    case U'佰': case U'仟':
+    case U'佰': case U'仟': case U'幺':
       return true;
     default:
       return false;
