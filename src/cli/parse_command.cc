@@ -678,7 +678,7 @@ int RunParse(int argc, char** argv) {
         break;
       }
     }
-    if (!stopped && reader.error() != 0) {
+    if (!stopped && reader.error() != 0 && g_interrupt_signal.load() == 0) {
       Job job;
       job.error = name + ": read error: " + std::strerror(reader.error());
       pipeline.Submit(std::move(job));
