@@ -217,17 +217,19 @@ void RestoreDroppedPercent(RepairContext& context) {
       size_t ls = LineStart(text, c.begin);
       if (text.substr(ls, c.begin - ls).find_first_not_of(" \t") == std::string_view::npos) continue;
     }
-    if (auto letter = CodePointBefore(text, c.begin);
-        (letter.value >= U'A' && letter.value <= U'Z') || (letter.value >= U'a' && letter.value <= U'z') ||
-        letter.value == U' ') {
-      continue;
+    // The words before the number, past any spaces ("增长 52").
+    size_t lead = c.begin;
+    while (lead > 0 && text[lead - 1] == ' ') --lead;
+    if (auto letter = CodePointBefore(text, lead);
+        (letter.value >= U'A' && letter.value <= U'Z') || (letter.value >= U'a' && letter.value <= U'z')) {
+      continue;  // PM2.5, M 2, G20
     }
     // Years and dates are not rates.
     if (r.digits.size() == 4 && (r.digits.substr(0, 2) == "19" || r.digits.substr(0, 2) == "20") &&
         !context.IsClaimed({r.begin, r.end})) {
       continue;
     }
-    c.context = Classify(text, c.begin, &c.evidence);
+    c.context = Classify(text, lead, &c.evidence);
     // A later member of a list or range takes the context of its head ("分别增长13.8、18.1").
     if (c.context == PercentContext::kNone && !candidates.empty()) {
       const Candidate& head = candidates.back();
@@ -244,8 +246,9 @@ void RestoreDroppedPercent(RepairContext& context) {
       // fraction (1∶1, 2023-02-09, "1+6", 1/4).
       // "85.2的改革任务": a share of something.
       bool share = StartsWithAny(text, c.end, {"的"}) && IsHan(CodePointAt(text, c.end + 3).value);
-      if (!share &&
-          !StartsWithAny(text, c.end, {"，", "。", "；", "！", "？", ",", ";", "以上", "以下", "左右", "以内"})) {
+      if (!share && !StartsWithAny(text, c.end, {"，", "。", "；", "！", "？", ",", ";", "以上", "以下", "左右",
+                                                 "以内", "提高到", "提高至", "降至", "降到", "下降到",
+                                                 "上升到", "上升至", "提升至", "提升到", "增至"})) {
         continue;
       }
       if (EndsWithAny(text, c.begin, {"+", "＋", "·", "∶", ":", "：", "/", "比", "-", "－", "—", "~", "～",
@@ -264,9 +267,14 @@ void RestoreDroppedPercent(RepairContext& context) {
 
   size_t strong = std::count_if(candidates.begin(), candidates.end(),
                                 [](const Candidate& c) { return c.context == PercentContext::kRate; });
-  // Signs dropped across the document: rate phrases ending in bare numbers, and few signs left.
-  const bool damaged = strong >= 2 || (strong >= 1 && percent_signs + fullwidth_signs == 0) ||
-                       (strong >= 1 && context.diagnosis().masked_numbers);
+  size_t changes = std::count_if(candidates.begin(), candidates.end(),
+                                 [](const Candidate& c) { return c.context == PercentContext::kChange; });
+  const size_t signs = percent_signs + fullwidth_signs;
+  // Signs dropped across the document: rate phrases or changes ending in bare numbers, and few signs
+  // left beside them. Clean reports write the sign after nearly every rate and change.
+  const bool damaged = strong >= 2 || (strong >= 1 && signs == 0) ||
+                       (strong >= 1 && context.diagnosis().masked_numbers) ||
+                       (strong + changes >= 3 && (strong + changes) * 2 >= signs);
   const std::string sign = fullwidth_signs > percent_signs ? "％" : "%";
 
   for (const Candidate& c : candidates) {
