@@ -43,9 +43,17 @@ std::string_view ClauseBefore(std::string_view text, size_t offset) {
   return text.substr(begin, offset - begin);
 }
 
-size_t ParagraphBegin(std::string_view text, size_t offset) {
-  size_t at = text.rfind('\n', offset == 0 ? 0 : offset - 1);
-  return at == std::string_view::npos ? 0 : at + 1;
+// The start of the sentence holding `offset` (after the previous 。！？ or line break).
+size_t SentenceBegin(std::string_view text, size_t offset) {
+  // Bounded look-back keeps the pass linear on text without sentence ends.
+  const size_t window_begin = offset > 2048 ? offset - 2048 : 0;
+  const std::string_view window = text.substr(window_begin, offset - window_begin);
+  size_t begin = 0;
+  for (std::string_view end : {"。", "！", "？", "\n"}) {
+    size_t at = window.rfind(end);
+    if (at != std::string_view::npos) begin = std::max(begin, at + end.size());
+  }
+  return window_begin + begin;
 }
 
 // "安置率为92": the rated verb ("安置") when the quantity is stated as a rate.
@@ -181,6 +189,12 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
     const Quantity& q = qs[i];
     std::optional<std::string_view> stem = RateStem(text, q);
     if (!stem) continue;
+    // A completion or growth rate may pass 100 (完成率125.5%); only shares of a whole are bounded.
+    bool unbounded = false;
+    for (std::string_view w : {"完成", "增长", "执行", "超额", "增速"}) {
+      unbounded = unbounded || stem->find(w) != std::string_view::npos;
+    }
+    if (unbounded) continue;
     ReportCheck c;
     c.rule = "rate.over_100";
     c.section = outline.PathAt(q.span.begin);
@@ -192,9 +206,9 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
     checks.push_back(std::move(c));
 
     if (stem->empty()) continue;
-    // 接受退役士兵75人，目前共安置69人，安置率为92: numerator names the stem, denominator comes before it
-    // with the same unit, both in this paragraph.
-    const size_t para = ParagraphBegin(text, q.span.begin);
+    // 接受退役士兵75人，目前共安置69人，安置率为92: the numerator names the stem, the denominator comes
+    // before it with the same unit, all in one sentence, and the part is not larger than the whole.
+    const size_t para = SentenceBegin(text, q.span.begin);
     int numerator = -1;
     for (int k = static_cast<int>(i) - 1; k >= 0 && qs[k].span.begin >= para; --k) {
       if (qs[k].kind != QuantityKind::kCount) continue;
@@ -212,7 +226,7 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
       }
     }
     if (denominator < 0 || qs[denominator].value.is_zero() || HasApprox(qs[denominator]) ||
-        HasApprox(qs[numerator])) {
+        HasApprox(qs[numerator]) || qs[numerator].value.Compare(qs[denominator].value) > 0) {
       continue;
     }
     const double ratio = 100.0 * qs[numerator].value.ToDouble() / qs[denominator].value.ToDouble();
