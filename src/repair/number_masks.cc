@@ -466,6 +466,7 @@ Local Classify(const Scanner& s, size_t i) {
       what = absl::StrCat("it counts years, and ", Av(r.digits), " years is impossible");
     } else {
       d.confidence = 0.92;
+      // One such number (120230元) can be genuine; two, or one beside another sign, are the mask.
       out.weight = 1;
       what = absl::StrCat("the year string sits inside the longer number ", Av(r.digits));
     }
