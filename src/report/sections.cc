@@ -48,8 +48,9 @@ struct MarkerMatch {
   size_t length;  // bytes of the marker
 };
 
-// A marker at text[pos], or nullopt.
-std::optional<MarkerMatch> MatchMarker(std::string_view text, size_t pos) {
+// A marker at text[pos], or nullopt. `next_dot` is the ordinal an open "1." list expects next (0 when
+// none): "20.2026年…" after "19." is item 20, not the number 20.2026.
+std::optional<MarkerMatch> MatchMarker(std::string_view text, size_t pos, int next_dot) {
   char32_t c;
   size_t i = pos;
   size_t n = DecodeUtf8(text, i, &c);
@@ -135,7 +136,8 @@ std::optional<MarkerMatch> MatchMarker(std::string_view text, size_t pos) {
       if (after >= text.size()) return std::nullopt;
       char32_t next;
       DecodeUtf8(text, after, &next);
-      if (AsciiDigit(next) >= 0 || next == U'\n') return std::nullopt;
+      if (next == U'\n') return std::nullopt;
+      if (AsciiDigit(next) >= 0 && value != next_dot) return std::nullopt;
       return MarkerMatch{MarkerFamily::kArabicDot, static_cast<int>(value), after - pos};
     }
   }
@@ -298,7 +300,14 @@ SectionOutline ParseSections(std::string_view text) {
       pos += n;
     }
     if (pos < line_end) {
-      if (auto m = MatchMarker(text.substr(0, line_end), pos)) {
+      int next_dot = 0;
+      for (auto k = open.rbegin(); k != open.rend(); ++k) {
+        if (out.flat[*k].section.family == MarkerFamily::kArabicDot) {
+          next_dot = out.flat[*k].section.ordinal + 1;
+          break;
+        }
+      }
+      if (auto m = MatchMarker(text.substr(0, line_end), pos, next_dot)) {
         const int family = static_cast<int>(m->family);
         if (family_level[family] == 0) family_level[family] = static_cast<int>(open.size()) + 1;
         auto close_to = [&](size_t depth) {

@@ -198,6 +198,15 @@ TEST(SectionsTest, OrdinalDiAndNestedRestart) {
   EXPECT_THAT(ChecksOf(r, "sections.numbering", CheckStatus::kFail), IsEmpty());
 }
 
+TEST(SectionsTest, DotMarkerBeforeADigitOnlyWhenTheListExpectsIt) {
+  const std::string text = "名词解释\n说明。\n19.“双招双引”:招才引智。\n20.2026年10件民生实事。\n21.5+2就业之家。\n3.5万人参加培训。\n";
+  Report r = MustParse(text);
+  ASSERT_EQ(r.sections.size(), 3u);  // 19. 20. 21. — "3.5万人" is a number, not item 3
+  EXPECT_EQ(r.sections[1].marker, "20.");
+  EXPECT_EQ(r.sections[1].heading, "2026年10件民生实事");
+  EXPECT_EQ(r.sections[2].marker, "21.");
+}
+
 TEST(SectionsTest, GapIsAFailedCheck) {
   const std::string text = ReadFixture("report/checks.txt");
   Report r = MustParse(text, WithoutNumberRepairs());
