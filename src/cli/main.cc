@@ -21,7 +21,9 @@ constexpr char kUsage[] =
     "  tokenize  print one JSON token per line, or counts per kind with --stats\n"
     "\n"
     "  wenshu --version        print the version\n"
-    "  wenshu COMMAND --help   help for one command\n";
+    "  wenshu COMMAND --help   help for one command (also: wenshu help COMMAND)\n"
+    "\n"
+    "Exit status: 0 success, 1 some input failed, 2 usage error, 130 interrupted.\n";
 
 }  // namespace
 
@@ -31,6 +33,18 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::string_view command = argv[1];
+  if (command == "help" && argc >= 3) {
+    // `wenshu help parse` is `wenshu parse --help`.
+    for (const wenshu::cli::Command& c : wenshu::cli::Commands()) {
+      if (std::string_view(argv[2]) == c.name) {
+        char help_flag[] = "--help";
+        char* args[] = {argv[2], help_flag, nullptr};
+        return c.run(2, args);
+      }
+    }
+    std::fprintf(stderr, "wenshu: unknown command '%s'\n\n%s", argv[2], kUsage);
+    return 2;
+  }
   if (command == "--help" || command == "-h" || command == "help") {
     std::fputs(kUsage, stdout);
     return 0;

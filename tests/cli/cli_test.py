@@ -280,7 +280,7 @@ class RepairTest(Base):
 
 class UsageTest(Base):
     def test_help_and_version(self):
-        for args in (["--help"], ["parse", "--help"], ["repair", "--help"]):
+        for args in (["--help"], ["parse", "--help"], ["repair", "--help"], ["help", "parse"]):
             r = run(*args)
             self.assertEqual(r.returncode, 0, args)
             self.assertIn(b"usage: wenshu", r.stdout)
