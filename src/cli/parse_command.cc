@@ -686,6 +686,7 @@ int RunParse(int argc, char** argv) {
     if (file != stdin) std::fclose(file);
     if (stopped) break;
   }
+  if (g_interrupt_signal.load() != 0) pipeline.Stop();  // parse and write nothing more
   pipeline.Finish();
   failures += pipeline.failures();
 
