@@ -20,6 +20,26 @@ struct wenshu_tokenizer {
 
 namespace {
 
+// The C enum and flags mirror the C++ ones value for value: both are fixed forever.
+template <wenshu::TokenKind kind>
+constexpr int Kind = static_cast<int>(kind);
+static_assert(WENSHU_TOKEN_WORD == Kind<wenshu::TokenKind::kWord>);
+static_assert(WENSHU_TOKEN_NUMBER == Kind<wenshu::TokenKind::kNumber>);
+static_assert(WENSHU_TOKEN_CJK_NUMERAL == Kind<wenshu::TokenKind::kCjkNumeral>);
+static_assert(WENSHU_TOKEN_UNIT == Kind<wenshu::TokenKind::kUnit>);
+static_assert(WENSHU_TOKEN_PERCENT == Kind<wenshu::TokenKind::kPercent>);
+static_assert(WENSHU_TOKEN_LIST_MARKER == Kind<wenshu::TokenKind::kListMarker>);
+static_assert(WENSHU_TOKEN_PUNCT == Kind<wenshu::TokenKind::kPunct>);
+static_assert(WENSHU_TOKEN_LATIN == Kind<wenshu::TokenKind::kLatin>);
+static_assert(WENSHU_TOKEN_SPACE == Kind<wenshu::TokenKind::kSpace>);
+static_assert(WENSHU_TOKEN_NEWLINE == Kind<wenshu::TokenKind::kNewline>);
+static_assert(WENSHU_TOKEN_INVALID == Kind<wenshu::TokenKind::kInvalid>);
+static_assert(WENSHU_TOKEN_OTHER == Kind<wenshu::TokenKind::kOther>);
+static_assert(wenshu::kTokenKindCount == 12, "a new TokenKind needs a WENSHU_TOKEN_ value");
+static_assert(WENSHU_TOKEN_SPLIT == wenshu::kTokenSplit);
+static_assert(WENSHU_TOKEN_IN_DICTIONARY == wenshu::kTokenInDictionary);
+static_assert(WENSHU_TOKEN_NORMALIZED == wenshu::kTokenNormalized);
+
 // The length of the UTF-8 sequence a lead byte starts (1 for anything that is not a lead byte:
 // ScanUtf8 reports those).
 size_t SequenceLength(unsigned char lead) {

@@ -1,5 +1,6 @@
 # Fails unless libwenshu.so exports only wenshu_ symbols (plus version nodes such as WENSHU_0) and its
-# SONAME carries the ABI major version. Run: cmake -DLIBRARY=... -DABI_VERSION=... -P check_exports.cmake
+# SONAME carries the ABI major version, and the exports are exactly the functions wenshu.h declares.
+# Run: cmake -DLIBRARY=... -DHEADER=.../wenshu.h -DABI_VERSION=... -P check_exports.cmake
 find_program(NM nm REQUIRED)
 find_program(READELF readelf REQUIRED)
 execute_process(COMMAND ${NM} -D --defined-only ${LIBRARY}
@@ -29,8 +30,35 @@ if(bad)
   list(JOIN bad "\n  " bad_text)
   message(FATAL_ERROR "libwenshu.so exports symbols outside the C ABI:\n  ${bad_text}")
 endif()
-if(good LESS 10)
-  message(FATAL_ERROR "only ${good} wenshu_ symbols exported; is ${LIBRARY} the right library?")
+# The exported set is exactly the set of functions wenshu.h declares: nothing internal that happens to
+# start with wenshu_ (a table, a helper), and nothing declared but missing.
+file(READ ${HEADER} header)
+string(REGEX MATCHALL "WENSHU_API[^;(]*[ *]wenshu_[a-z0-9_]+\\(" declarations "${header}")
+set(declared "")
+foreach(d IN LISTS declarations)
+  string(REGEX MATCH "wenshu_[a-z0-9_]+\\($" name "${d}")
+  string(REGEX REPLACE "\\($" "" name "${name}")
+  list(APPEND declared ${name})
+endforeach()
+set(exported "")
+foreach(line IN LISTS lines)
+  if(line MATCHES " T (wenshu_[a-z0-9_]+)")
+    list(APPEND exported ${CMAKE_MATCH_1})
+  endif()
+endforeach()
+list(SORT declared)
+list(SORT exported)
+if(NOT declared STREQUAL exported)
+  set(extra ${exported})
+  list(REMOVE_ITEM extra ${declared})
+  set(missing ${declared})
+  list(REMOVE_ITEM missing ${exported})
+  message(FATAL_ERROR "exports differ from wenshu.h: exported but not declared: [${extra}]; "
+                      "declared but not exported: [${missing}]")
+endif()
+list(LENGTH declared n_declared)
+if(n_declared LESS 10)
+  message(FATAL_ERROR "only ${n_declared} functions found in ${HEADER}; is the pattern broken?")
 endif()
 
 execute_process(COMMAND ${READELF} -d ${LIBRARY} OUTPUT_VARIABLE dynamic RESULT_VARIABLE rc)
