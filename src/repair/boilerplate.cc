@@ -48,6 +48,10 @@ const RE2& NoticeTitle() {
   static const RE2 re(R"(^\s*(温馨提示|友情提示|特别提示|重要提示|免责声明|版权声明|下载说明|下载提示)\s*[:：]?\s*$)");
   return re;
 }
+const RE2& NoticeLead() {
+  static const RE2 re(R"(^\s*(温馨提示|友情提示|特别提示|重要提示|免责声明|版权声明|下载说明|下载提示)\s*[:：])");
+  return re;
+}
 const RE2& SiteWords() {
   static const RE2 re(R"(下载|文档|本站|本网站|客服|版权|侵权|上传|预览|付费|会员|VIP|积分|投诉)");
   return re;
@@ -145,6 +149,7 @@ bool IsNoticeLine(std::string_view line, bool in_notice) {
     return true;
   }
   if (line.size() > 600) return false;
+  if (RE2::PartialMatch(v, NoticeLead()) && RE2::PartialMatch(v, SiteWords())) return true;
   if (RE2::PartialMatch(v, NumberedMarker()) && RE2::PartialMatch(v, SiteWords())) return true;
   if (line.size() < 120 && RE2::PartialMatch(v, AdvertLine())) return true;
   return in_notice && RE2::PartialMatch(v, SiteWords()) && line.size() < 300;

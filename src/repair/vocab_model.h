@@ -52,7 +52,9 @@ struct VocabScoring {
   // Each dictionary word that shows a context counts as this many corpus occurrences of it (on top of
   // its frequency-weighted share): a word list says which collocations exist, not how often.
   double dictionary_word_weight = 1.0;
-  double spin_log_prior = 0.0;     // log of the share of originals a spinner replaces (0: all)
+  // Log prior odds that a spun-looking spot was spun, before its context: below 0 so that a spot is
+  // changed only on clear evidence (held-out, family 1: precision 0.95 → 0.975 for recall 0.95 → 0.905).
+  double spin_log_prior = -1.2;
 };
 
 class VocabModel {

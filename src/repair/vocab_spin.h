@@ -38,7 +38,7 @@ struct SpinDiagnosis {
 // never use (at most kSpinMarkerRate occurrences per million characters: 效劳, 根底, 最正确, 原那么, …);
 // common spun forms (开展, 方案, 标准) are decided per spot but never make a document look spun.
 inline constexpr double kSpinMarkerRate = 2.0;
-inline constexpr double kSpinStrongLogOdds = 4.0;
+inline constexpr double kSpinStrongLogOdds = 3.0;  // after VocabScoring::spin_log_prior
 inline constexpr int kSpinMinStrongSpots = 3;
 inline constexpr int kSpinMinStrongForms = 2;
 

@@ -1,0 +1,268 @@
+// vocab.spun: spun vocabulary is restored only in documents diagnosed as spun, and only where the context
+// fits the original reading. Cases are data (tests/data/repair/*/vocab_*.tsv); the seed and a spin
+// evaluation over the clean corpora measure the rule on real text.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "repair/vocab_model.h"
+#include "repair/vocab_spin.h"
+#include "repair/text_repair_cases.h"
+#include "support/test_data.h"
+#include "wenshu/repair.h"
+
+namespace wenshu {
+namespace {
+
+using repair_internal::DiagnoseSpinning;
+using repair_internal::SpunVocabularyRepairs;
+using repair_internal::VocabModel;
+using repair_internal::VocabPair;
+
+TEST(VocabModel, CompiledInModelLoads) {
+  ASSERT_TRUE(VocabModel::DefaultStatus().ok()) << VocabModel::DefaultStatus();
+  const VocabModel& model = VocabModel::Default();
+  EXPECT_FALSE(model.empty());
+  EXPECT_THAT(model.version(), ::testing::StartsWith("wenshu-vocab-model\t2\t"));
+  EXPECT_GE(model.pairs().size(), 40u);
+  EXPECT_GT(model.CorpusCount("发展"), 1000);
+  EXPECT_EQ(model.CorpusCount("效劳"), model.CorpusCount("效劳"));
+}
+
+TEST(VocabModel, BadTablesAreErrorsNotCrashes) {
+  EXPECT_FALSE(VocabModel::Parse("").ok());
+  EXPECT_FALSE(VocabModel::Parse("garbage\n").ok());
+  EXPECT_FALSE(VocabModel::Parse("V\twenshu-vocab-model\t99\tx\n").ok());  // future format
+  const std::string head = "V\twenshu-vocab-model\t2\ttest\nT\ttotal_chars\t100\nW\tdict_weight\t0.1\n";
+  EXPECT_FALSE(VocabModel::Parse(head + "P\t1\t效劳\t服务\n").ok());  // a pair without statistics
+  EXPECT_FALSE(VocabModel::Parse(head + "F\t服务\tx\t0\t0\t0\t0\t0\n").ok());
+  EXPECT_FALSE(VocabModel::Parse(head + "C\t服务\tL1\t的\t1\t0\t0\n").ok());  // context before form
+  EXPECT_FALSE(VocabModel::Parse(head + "Q\t1\n").ok());
+  auto ok = VocabModel::Parse(head + "U\t的\t5\nP\t1\t效劳\t服务\nF\t效劳\t0\t1\t0\t0\t0\t0\n"
+                                     "F\t服务\t9\t9\t0\t0\t0\t0\nC\t服务\tL1\t的\t3\t0\t0\n");
+  ASSERT_TRUE(ok.ok()) << ok.status();
+  EXPECT_EQ(ok->pairs().size(), 1u);
+  repair_internal::VocabContext context{"的", "的", "。", "\n"};
+  EXPECT_GT(ok->LogOdds(ok->pairs()[0], context), 0);
+}
+
+TEST(VocabModel, ContextIsNormalized) {
+  std::string text = "率到达了95%";
+  auto c = repair_internal::ContextAround(text, std::string("率").size(), std::string("率到达").size());
+  EXPECT_EQ(c.left1, "率");
+  EXPECT_EQ(c.left2, "\n");
+  EXPECT_EQ(c.right1, "了");
+  EXPECT_EQ(c.right2, "0");
+  EXPECT_EQ(repair_internal::NormalizeContextChar("〞"), "”");
+  EXPECT_EQ(repair_internal::NormalizeContextChar("Ｂ"), "a");
+}
+
+// ---- Cases as data ----
+
+class VocabCases : public ::testing::TestWithParam<testing::RepairCase> {};
+
+TEST_P(VocabCases, Behaves) { testing::CheckRepairCase(GetParam(), "vocab."); }
+
+INSTANTIATE_TEST_SUITE_P(InTheWild, VocabCases,
+                         ::testing::ValuesIn(testing::LoadRepairCases("in-the-wild/vocab_cases.tsv")),
+                         testing::CaseName);
+INSTANTIATE_TEST_SUITE_P(Synthetic, VocabCases,
+                         ::testing::ValuesIn(testing::LoadRepairCases("synthetic/vocab_cases.tsv")),
+                         testing::CaseName);
+INSTANTIATE_TEST_SUITE_P(Negative, VocabCases,
+                         ::testing::ValuesIn(testing::LoadRepairCases("negative/vocab_cases.tsv")),
+                         testing::CaseName);
+
+TEST(VocabKnownFailures, StillFail) {
+  for (const auto& c : testing::LoadRepairCases("known-failures/vocab_cases.tsv")) {
+    EXPECT_FALSE(testing::RepairCaseHolds(c, "vocab."))
+        << c.name << " now passes: move it from known-failures to synthetic or in-the-wild.";
+  }
+}
+
+// ---- The seed ----
+
+TEST(SpunVocabSeed, RestoresTheSeedsSpunWords) {
+  auto path = testing::SharedPath("seeds/000_ce9821eab23f2b85.txt");
+  if (!path) GTEST_SKIP() << "WENSHU_SHARED_DIR not set; the seed is not available";
+  auto text = testing::ReadFile(*path);
+  ASSERT_TRUE(text.has_value());
+  auto result = Repair(*text);
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_TRUE(result->diagnosis.spun_vocabulary);
+  const std::string& out = result->text;
+  EXPECT_EQ(out.find("效劳"), std::string::npos);
+  EXPECT_NE(out.find("科学发展观"), std::string::npos);
+  EXPECT_NE(out.find("计划生育服务人群"), std::string::npos);
+  EXPECT_NE(out.find("中国最佳旅游城市"), std::string::npos);
+  EXPECT_NE(out.find("奠定基础"), std::string::npos);
+  EXPECT_NE(out.find("多次与外商"), std::string::npos);
+  EXPECT_NE(out.find("基本思路"), std::string::npos);
+  EXPECT_NE(out.find("基本完成"), std::string::npos);
+  EXPECT_NE(out.find("达到了"), std::string::npos);
+  EXPECT_NE(out.find("国际医院项目引进"), std::string::npos);
+  EXPECT_NE(out.find("城乡教育均衡发展"), std::string::npos);
+  // Real 开展 stays.
+  EXPECT_NE(out.find("开展了退役士兵安置工作"), std::string::npos);
+  EXPECT_NE(out.find("开展了残疾人康复工作"), std::string::npos);
+  EXPECT_NE(out.find("开展社区建设调研"), std::string::npos);
+  EXPECT_NE(out.find("综合整治方案"), std::string::npos);
+  EXPECT_NE(out.find("病媒生物防治方案"), std::string::npos);
+  EXPECT_NE(out.find("社会力量兴办"), std::string::npos);
+  auto back = RevertRepairs(result->text, result->records);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(*back, *text);
+}
+
+// ---- Spin evaluation ----
+// Spins clean reports with the model's own pair list (left to right, longest original first, as the
+// sites do) and measures how much of the spinning the rule undoes, and what else it changes. By default
+// the compiled-in model is evaluated on every clean document (in-sample); tools/vocab/spin_eval.sh builds
+// a model from one half of the documents and sets WENSHU_VOCAB_EVAL_MODEL / WENSHU_VOCAB_EVAL_SPLIT to
+// measure on the other half.
+
+struct SpunDocument {
+  std::string text;
+  std::vector<std::pair<Span, const VocabPair*>> gold;  // spans in the spun text
+};
+
+size_t CharLength(unsigned char lead) {
+  return lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+}
+
+SpunDocument Spin(std::string_view clean, const VocabModel& model, int family, double rate,
+                  uint64_t* rng) {
+  SpunDocument out;
+  out.text.reserve(clean.size());
+  for (size_t i = 0; i < clean.size();) {
+    const VocabPair* best = nullptr;
+    for (const VocabPair& p : model.pairs()) {
+      if (p.family != family || clean.substr(i, p.original.size()) != p.original) continue;
+      if (!best || p.original.size() > best->original.size()) best = &p;
+    }
+    *rng = *rng * 6364136223846793005ULL + 1442695040888963407ULL;
+    double draw = static_cast<double>(*rng >> 11) / static_cast<double>(1ULL << 53);
+    if (best && draw < rate) {
+      out.gold.push_back({{out.text.size(), out.text.size() + best->spun.size()}, best});
+      out.text += best->spun;
+      i += best->original.size();
+    } else {
+      size_t n = std::min(CharLength(static_cast<unsigned char>(clean[i])), clean.size() - i);
+      out.text.append(clean.substr(i, n));
+      i += n;
+    }
+  }
+  return out;
+}
+
+// The records a default Repair would apply: confident enough, first come first served.
+std::vector<RepairRecord> Applied(std::vector<RepairRecord> records) {
+  std::vector<RepairRecord> applied;
+  size_t end = 0;
+  for (RepairRecord& r : records) {
+    if (r.confidence < RepairOptions().min_confidence || r.span.begin < end) continue;
+    end = r.span.end;
+    applied.push_back(std::move(r));
+  }
+  return applied;
+}
+
+TEST(SpinEval, RestoresSpunCleanReports) {
+  auto docs = testing::CleanCorpusDocuments();
+  if (docs.empty()) GTEST_SKIP() << "WENSHU_SHARED_DIR not set; no clean corpus";
+  VocabModel override_model;
+  const VocabModel* model = &VocabModel::Default();
+  int parity = -1;
+  if (const char* path = std::getenv("WENSHU_VOCAB_EVAL_MODEL"); path && *path) {
+    auto table = testing::ReadFile(path);
+    ASSERT_TRUE(table.has_value()) << path;
+    auto parsed = VocabModel::Parse(*table);
+    ASSERT_TRUE(parsed.ok()) << parsed.status();
+    override_model = *std::move(parsed);
+    model = &override_model;
+    const char* split = std::getenv("WENSHU_VOCAB_EVAL_SPLIT");
+    parity = split && std::string(split) == "odd" ? 1 : 0;
+  }
+  if (const char* scoring = std::getenv("WENSHU_VOCAB_SCORING"); scoring && *scoring) {
+    // Trying other settings: "context_prior,second_char_prior,dictionary_word_weight,spin_log_prior".
+    if (model == &VocabModel::Default()) {
+      auto parsed = VocabModel::Parse(std::string(testing::ReadFile(
+          std::string(std::getenv("WENSHU_SOURCE_DIR") ? std::getenv("WENSHU_SOURCE_DIR") : ".") +
+          "/src/repair/data/vocab_model.tsv").value_or("")));
+      ASSERT_TRUE(parsed.ok()) << parsed.status();
+      override_model = *std::move(parsed);
+      model = &override_model;
+    }
+    repair_internal::VocabScoring s;
+    ASSERT_EQ(std::sscanf(scoring, "%lf,%lf,%lf,%lf", &s.context_prior, &s.second_char_prior,
+                          &s.dictionary_word_weight, &s.spin_log_prior), 4);
+    override_model.set_scoring(s);
+  }
+  double rate = 1.0;
+  if (const char* r = std::getenv("WENSHU_SPIN_RATE"); r && *r) rate = std::atof(r);
+
+  for (int family : {1, 2}) {
+    long tp = 0, fp = 0, fn = 0, docs_spun = 0, docs_diagnosed = 0;
+    long clean_diagnosed = 0, clean_forced_changes = 0;
+    double clean_chars = 0;
+    uint64_t rng = 20261129u + static_cast<uint64_t>(family);
+    for (size_t d = 0; d < docs.size(); ++d) {
+      if (parity >= 0 && static_cast<int>(d % 2) != parity) continue;
+      const std::string& clean = docs[d].text;
+      clean_chars += static_cast<double>(clean.size()) / 3.0;  // ~characters (mostly 3-byte Han)
+      auto clean_diagnosis = DiagnoseSpinning(clean, *model);
+      for (const auto& f : clean_diagnosis.families) {
+        if (f.family == family && f.diagnosed) ++clean_diagnosed;
+      }
+      for (const RepairRecord& r :
+           Applied(SpunVocabularyRepairs(clean, *model, clean_diagnosis, /*force_all_families=*/true))) {
+        for (const VocabPair& p : model->pairs()) {
+          if (p.family == family && p.spun == r.before && p.original == r.after) {
+            ++clean_forced_changes;
+            break;
+          }
+        }
+      }
+      SpunDocument spun = Spin(clean, *model, family, rate, &rng);
+      if (spun.gold.size() < 3) continue;
+      ++docs_spun;
+      auto diagnosis = DiagnoseSpinning(spun.text, *model);
+      bool diagnosed = false;
+      for (const auto& f : diagnosis.families) diagnosed = diagnosed || (f.family == family && f.diagnosed);
+      docs_diagnosed += diagnosed;
+      std::vector<RepairRecord> applied = Applied(SpunVocabularyRepairs(spun.text, *model, diagnosis));
+      size_t g = 0;
+      for (const RepairRecord& r : applied) {
+        while (g < spun.gold.size() && spun.gold[g].first.end <= r.span.begin) ++g;
+        if (g < spun.gold.size() && spun.gold[g].first == r.span && spun.gold[g].second->original == r.after) {
+          ++tp;
+        } else {
+          ++fp;
+        }
+      }
+      fn += static_cast<long>(spun.gold.size());
+    }
+    fn -= tp;
+    const double precision = tp + fp ? static_cast<double>(tp) / static_cast<double>(tp + fp) : 0;
+    const double recall = tp + fn ? static_cast<double>(tp) / static_cast<double>(tp + fn) : 0;
+    const double forced_rate = clean_chars ? 1e5 * static_cast<double>(clean_forced_changes) / clean_chars : 0;
+    std::printf("spin-eval family %d (%s, spin rate %.2f): %ld spun docs, %ld diagnosed; spots: tp %ld fp %ld "
+                "fn %ld, precision %.3f recall %.3f; clean docs diagnosed %ld; ungated clean changes %ld "
+                "(%.1f per 100k chars)\n",
+                family, parity < 0 ? "in-sample" : "held-out", rate, docs_spun, docs_diagnosed, tp, fp, fn,
+                precision, recall, clean_diagnosed, clean_forced_changes, forced_rate);
+    EXPECT_EQ(clean_diagnosed, 0) << "a clean report was diagnosed as spun";
+    if (family == 1) {
+      EXPECT_GE(precision, 0.9);
+      EXPECT_GE(recall, 0.7);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace wenshu
