@@ -71,7 +71,7 @@ constexpr std::string_view kForwardStops[] = {
 constexpr std::string_view kScopePrefixes[] = {"全区", "全市", "全县", "全省", "全镇", "全乡", "全国", "辖区",
                                                "我区", "我市", "我县", "我省", "本区", "本市", "区内", "市内"};
 
-constexpr std::string_view kDashes[] = {"-", "—", "——", "–", "～", "~", "－", "至", "到"};
+constexpr std::string_view kDashes[] = {"-", "--", "—", "——", "–", "～", "~", "－", "至", "到"};
 
 bool IsSentenceEnd(char32_t c) {
   return c == U'。' || c == U'；' || c == U';' || c == U'\n' || c == U'！' || c == U'!' || c == U'？' ||
@@ -185,7 +185,7 @@ class Extractor {
 
   // Reads a number at pos (Arabic or Chinese); returns its end, or pos when none.
   size_t ReadNumber(size_t pos, Decimal* value, bool* digit_by_digit = nullptr,
-                    size_t* digits = nullptr) {
+                    size_t* digits = nullptr, int* trailing_power = nullptr) {
     if (pos >= text_.size()) return pos;
     NumeralRun run;
     if (!LexNumeral(text_, pos, &run) || run.negative) return pos;
@@ -193,6 +193,17 @@ class Extractor {
     auto e = EvaluateLongestPrefix(run, &used);
     if (!e) return pos;
     *value = e->value;
+    if (trailing_power) {
+      // The multiplier that scales the whole number: 三十万 -> 4, 九百亿 -> 8, 万亿 -> 12, 3百 -> 2.
+      *trailing_power = 0;
+      for (size_t i = used; i-- > 0 && run.tokens[i].kind == NumeralTokenKind::kMultiplier;) {
+        if (run.tokens[i].power < 4) {
+          if (*trailing_power == 0) *trailing_power = run.tokens[i].power;
+          break;
+        }
+        *trailing_power += run.tokens[i].power;
+      }
+    }
     if (digit_by_digit) *digit_by_digit = e->digit_by_digit;
     if (digits) {
       *digits = 0;
@@ -229,9 +240,43 @@ class Extractor {
     }
     point->month = *month;
     size_t after_day = ReadDay(e, point, /*month_known=*/true);
-    if (after_day > e) e = after_day;
+    if (after_day > e) {
+      e = after_day;
+    } else {
+      // A day range with the unit once: 4月12-19日.
+      Decimal d0, d1;
+      size_t a = ReadNumber(e, &d0);
+      size_t dash = a > e ? MatchDash(a) : 0;
+      size_t b = dash > 0 ? ReadNumber(a + dash, &d1) : a;
+      auto first = SmallInt(d0, 1, 31), second = SmallInt(d1, 1, 31);
+      if (dash > 0 && b > a + dash && first && second && *first < *second && StartsWith(b, "日")) {
+        point->day = *first;
+        DatePoint end;
+        end.month = point->month;
+        end.day = *second;
+        inline_end_ = end;
+        e = b + 3;
+      }
+    }
     e = ReadMonthPart(e, part);
     return e;
+  }
+
+  // A month range with the unit once, after a year: 2018年2——4月, 2019年1-五月.
+  size_t ReadMonthRange(size_t pos, DatePoint* point) {
+    Decimal m0, m1;
+    size_t a = ReadNumber(pos, &m0);
+    size_t dash = a > pos ? MatchDash(a) : 0;
+    size_t b = dash > 0 ? ReadNumber(a + dash, &m1) : a;
+    auto first = SmallInt(m0, 1, 12), second = SmallInt(m1, 1, 12);
+    if (dash == 0 || b == a + dash || !first || !second || *first >= *second || !StartsWith(b, "月")) return pos;
+    point->month = *first;
+    DatePoint end;
+    end.month = *second;
+    inline_end_ = end;
+    b += 3;
+    if (StartsWith(b, "份")) b += 3;
+    return b;
   }
 
   size_t ReadDay(size_t pos, DatePoint* point, bool month_known) {
@@ -247,6 +292,23 @@ class Extractor {
     if (month_known && (StartsWith(e, "号") || StartsWith(e, "號"))) {
       point->day = *day;
       return e + 3;
+    }
+    auto month_after_dash = [&]() {
+      size_t dash = MatchDash(e);
+      if (dash == 0) return true;
+      Decimal m;
+      size_t after = ReadNumber(e + dash, &m);
+      return after > e + dash && StartsWith(after, "月");  // 1月3至2月10
+    };
+    if (month_known && MatchUnit(text_, e) == nullptr && month_after_dash()) {
+      // 10月22出生, 四月十三: the day without 日, when nothing makes the number a count.
+      size_t len;
+      char32_t next = At(e, &len);
+      if (next == 0 || (next >= 0x4E00 && next <= 0x9FFF && ChineseDigitValue(next) < 0 && MultiplierPower(next) < 0) ||
+          next == U'，' || next == U'。' || next == U',' || next == U'至' || next == U'到') {
+        point->day = *day;
+        return e;
+      }
     }
     return pos;
   }
@@ -365,6 +427,11 @@ class Extractor {
       size_t p = e + 3;
       size_t m = ReadMonthDay(p, point, part);
       if (m > p) return m;
+      m = ReadMonthRange(p, point);
+      if (m > p) {
+        if (part->empty()) *part = "months";
+        return m;
+      }
       size_t q = ReadYearPart(p, part);
       return q;
     }
@@ -375,10 +442,21 @@ class Extractor {
   size_t TryNumericDate(size_t begin) {
     DatePoint point;
     std::string part;
+    inline_end_.reset();
     size_t e = ReadFullDate(begin, &point, &part);
     if (e > begin) {
       std::optional<DatePoint> end_point;
-      size_t r = ReadDateRangeEnd(e, point, &end_point, &part);
+      size_t r = e;
+      if (inline_end_) {
+        end_point = inline_end_;
+        if (!end_point->year && !end_point->year_masked) {
+          end_point->year = point.year;
+          end_point->year_masked = point.year_masked;
+        }
+        inline_end_.reset();
+      } else {
+        r = ReadDateRangeEnd(e, point, &end_point, &part);
+      }
       AddDate(begin, r, point, end_point, part);
       return r;
     }
@@ -403,7 +481,8 @@ class Extractor {
       }
     }
     // Days alone (28日) and quarters (一季度, 3季度).
-    if (auto day = SmallInt(v, 1, 31); day && StartsWith(n, "日") && !StartsWith(n, "日元")) {
+    bool arabic = ArabicDigitValue(At(begin, &len_unused_)) >= 0;
+    if (auto day = SmallInt(v, 1, 31); day && arabic && StartsWith(n, "日") && !StartsWith(n, "日元")) {
       point.day = *day;
       AddDate(begin, n + 3, point, std::nullopt, "");
       return n + 3;
@@ -723,8 +802,18 @@ class Extractor {
                        text_.substr(end, dash) == "–" || text_.substr(end, dash) == "——" ||
                        text_.substr(end, dash) == "至" || text_.substr(end, dash) == "到")) {
         Decimal high;
-        size_t h = ReadNumber(end + dash, &high);
-        if (h > end + dash && match.value.Compare(high) < 0) {
+        int high_power = 0;
+        size_t h = ReadNumber(end + dash, &high, nullptr, nullptr, &high_power);
+        // 两到三万, 一百二十到一百五十万: the low end shares the high end's trailing multiplier.
+        int low_power = 0;
+        for (const NumeralToken& t : run.tokens) {
+          if (t.end <= number.end && t.kind == NumeralTokenKind::kMultiplier) low_power = std::max<int>(low_power, t.power);
+        }
+        if (h > end + dash && high_power > low_power && high.Compare(match.value) > 0 &&
+            match.value.ScaleByPowerOfTen(high_power).Compare(high) < 0) {
+          q.value = q.value.ScaleByPowerOfTen(high_power);
+        }
+        if (h > end + dash && q.value.Compare(high) < 0) {
           const UnitInfo* u2 = MatchUnit(text_, h);
           size_t h_end = h;
           if (u2 != nullptr) {
@@ -742,6 +831,20 @@ class Extractor {
             upper = high;
             unit = u2;
             end = h_end;
+          }
+        }
+      }
+    }
+    // A range with the unit on both ends: 1万元-5万元, 5.6元到5.78元.
+    if (unit != nullptr && !upper) {
+      if (size_t dash = MatchDash(end); dash > 0) {
+        Decimal high;
+        size_t h = ReadNumber(end + dash, &high);
+        if (h > end + dash && text_.substr(h, unit->written.size()) == unit->written) {
+          high = high.ScaleByPowerOfTen(unit->power);
+          if (q.value.Compare(high) < 0) {
+            upper = high;
+            end = h + unit->written.size();
           }
         }
       }
@@ -787,14 +890,20 @@ class Extractor {
                           after == U'；' || after == U';' || after == U'、' || after == U')' ||
                           after == U'）' || after == U'\n' || after == U'\r' || after == U' ' ||
                           after == U'：' || after == U':' || after == U'！' || after == U'？';
-        if (!clause_end) return end;
+        if (!clause_end && qualifiers.empty()) return end;
         char32_t before = Before(number.begin, &len);
         bool line_start = number.begin == 0 || before == U'\n' || before == U'\r';
         bool line_end = end >= text_.size() || after == U'\n' || after == U'\r';
-        if (line_start && line_end) return end;
+        bool year_like = !match.chinese && SmallInt(match.value, 1000, 2999).has_value();
+        if (line_start && line_end && year_like && text_.size() > end - number.begin) return end;
       }
       if (StartsWith(end, "号")) return end;  // document numbers: [2023]83号
-      if (match.value.is_integer() && match.value.ToString().size() >= 7) return end;  // phone numbers
+      // Long digit strings without a unit are phone numbers and codes (3074922707).
+      if (!run.tokens.empty() && run.tokens.front().kind == NumeralTokenKind::kArabic &&
+          run.tokens.front().end == number.end && run.tokens.front().arabic_digits >= 7 &&
+          !run.tokens.front().arabic_fraction) {
+        return end;
+      }
       if (run.tokens.size() > 0 && run.tokens.front().arabic_leading_zero) return end;
       // Letters glued to digits are codes (H1N1, cpg2, 5G).
       size_t len;
@@ -805,7 +914,8 @@ class Extractor {
       if (qualifiers.empty()) q.kind = QuantityKind::kPlain;
     }
     if (match.chinese && number.size() == 3 && (match.value == Decimal::FromInt(1) || match.value.is_zero()) &&
-        q.kind != QuantityKind::kMoney && !upper) {
+        (q.kind == QuantityKind::kCount || q.kind == QuantityKind::kPlain || q.unit == "年") && !upper &&
+        qualifiers.empty()) {
       return end;  // 一个, 一项, 过去的一年, 零部件: the article or a word, not a figure worth checking
     }
 
@@ -815,6 +925,8 @@ class Extractor {
     if (size_t k = MatchWordBefore(text_, begin, kQualifiersBefore); k > 0) {
       begin -= k;
       qualifiers.insert(qualifiers.begin(), std::string(text_.substr(begin, k)));
+    } else if (upper && begin >= 3 && text_.substr(begin - 3, 3) == "从") {
+      begin -= 3;  // 从8500到3万港元: the range starts at 从
     }
     q.qualifiers = qualifiers;
     for (const std::string& w : qualifiers) q.approx |= IsApproximating(w);
@@ -912,6 +1024,19 @@ class Extractor {
       }
       return false;
     };
+    // A bare digit right after the unit is the next smaller unit: 一块二 = 1.2, 两毛五 = 0.25.
+    auto colloquial_tail = [&](size_t at, int power) -> size_t {
+      size_t len;
+      int d = ChineseDigitValue(At(at, &len));
+      if (d <= 0 || len == 0) return 0;
+      size_t next_len;
+      char32_t after = At(at + len, &next_len);
+      if (ChineseDigitValue(after) >= 0 || MultiplierPower(after) >= 0 || ArabicDigitValue(after) >= 0) return 0;
+      auto sum = total.Add(Decimal::FromInt(d).ScaleByPowerOfTen(-power));
+      if (!sum) return 0;
+      total = *sum;
+      return len;
+    };
     if (bare) {
       // 壹分: financial numerals are written for money, so a bare 分 after them is a fen.
       bool formal = false;
@@ -934,7 +1059,11 @@ class Extractor {
           p += w.size();
           any = true;
           size_t after;
-          if (read_part(p, 2, {"分"}, &after)) p = after;
+          if (read_part(p, 2, {"分"}, &after)) {
+            p = after;
+          } else if (size_t tail = colloquial_tail(p, 2); tail > 0) {
+            p += tail;
+          }
           break;
         }
       }
@@ -947,6 +1076,9 @@ class Extractor {
         if (read_part(p, 2, {"分"}, &after)) p = after;
       } else if (read_part(p, 2, {"分"}, &after)) {
         p = after;
+        any = true;
+      } else if (size_t tail = colloquial_tail(p, 1); tail > 0) {
+        p += tail;
         any = true;
       } else if (StartsWith(p, "零") && read_part(p + 3, 2, {"分"}, &after)) {
         p = after;
@@ -1126,7 +1258,9 @@ class Extractor {
   size_t last_item_end_ = std::string::npos;
   size_t continuation_end_ = std::string::npos;
   size_t currency_prefix_ = 0;
-  size_t number_begin_ = 0;  // where the current figure's numeral starts  // bytes of a currency word right before the current figure
+  std::optional<DatePoint> inline_end_;  // the end of a range written inside one date (4月12-19日)
+  size_t number_begin_ = 0;
+  size_t len_unused_ = 0;  // where the current figure's numeral starts  // bytes of a currency word right before the current figure
   Change continuation_template_;
   std::vector<ChangeGroup> groups_;
   std::vector<size_t> change_positions_;  // per group: how many quantities came before it

@@ -1,4 +1,5 @@
 // ParseNumber, ParsePercent and FindNumbers: whole-string parsing and the linear number scanner.
+#include <cctype>
 #include <string_view>
 
 #include "absl/container/flat_hash_set.h"
@@ -78,7 +79,13 @@ bool FindNumberAt(std::string_view text, size_t pos, NumeralRun* run, NumberMatc
   size_t percent_prefix = 0;
   size_t ordinal_prefix = 0;
   size_t start = pos;
-  if (c == U'第') {
+  bool negative_percent = false;
+  if ((c == U'负' || c == U'負') && PercentPrefix(text, pos + len, &percent_power) > 0) {
+    // 负百分之十三: the sign stands before the percent words.
+    negative_percent = true;
+    percent_prefix = PercentPrefix(text, pos + len, &percent_power) + len;
+    start = pos + percent_prefix;
+  } else if (c == U'第') {
     ordinal_prefix = len;
     start = pos + len;
   } else if (c == U'百' || c == U'千' || c == U'万' || c == U'萬' || c == U'佰' || c == U'仟') {
@@ -94,6 +101,32 @@ bool FindNumberAt(std::string_view text, size_t pos, NumeralRun* run, NumberMatc
     char32_t before = DecodeBefore(text, start, &before_len);
     if (ArabicDigitValue(before) >= 0 || ChineseDigitValue(before) >= 0 || MultiplierPower(before) >= 0) {
       return false;
+    }
+  }
+  // Digits with a Latin letter right after them are identifiers (B2B, H1N1, 5G, 4K), not numbers;
+  // letters only before them are a prefix (CNY1.25, HKD13.5).
+  if (ArabicDigitValue(first) >= 0) {
+    size_t p = start, l;
+    while (p < text.size()) {
+      char32_t d = DecodeAt(text, p, &l);
+      if (ArabicDigitValue(d) < 0 && d != U'.') break;
+      p += l;
+    }
+    size_t word_end = p;
+    while (word_end < text.size() && std::isalpha(static_cast<unsigned char>(text[word_end]))) ++word_end;
+    if (word_end > p) {
+      // Unit abbreviations are fine (324.75g, 120m², 10ms); anything else makes an identifier.
+      static constexpr std::string_view kLatinUnits[] = {
+          "g", "kg", "mg", "t", "m", "km", "cm", "mm", "ml", "l", "L", "h", "s", "ms", "min", "kw", "kW", "KW",
+          "kwh", "kWh", "MW", "GW", "W", "V", "Wv", "GB", "MB", "TB", "KB", "mu", "x"};
+      std::string_view word = text.substr(p, word_end - p);
+      bool unit = false;
+      for (std::string_view u : kLatinUnits) unit |= u == word;
+      bool digit_after = word_end < text.size() && std::isdigit(static_cast<unsigned char>(text[word_end]));
+      if (!unit || digit_after) {
+        *next = word_end;
+        return false;
+      }
     }
   }
   if (!LexNumeral(text, start, run)) return false;
@@ -152,6 +185,7 @@ bool FindNumberAt(std::string_view text, size_t pos, NumeralRun* run, NumberMatc
     begin = pos;
     match->percent = true;
     match->value = e->value.ScaleByPowerOfTen(-percent_power);
+    if (negative_percent) match->value = match->value.Negated();
   } else if (size_t suffix = PercentSuffix(text, end); suffix > 0 && ordinal_prefix == 0) {
     match->percent = true;
     end += suffix;

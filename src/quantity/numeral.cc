@@ -486,8 +486,18 @@ std::optional<Evaluation> EvaluateNumeral(const NumeralToken* tokens, size_t cou
     // Fraction: Chinese digits one by one, or one Arabic integer (一百点123).
     int64_t fraction = 0;
     int places = 0;
+    int scale_after = 0;  // 六点四二万 = 6.42 * 10^4
+    bool whole_has_big = false;
+    for (size_t i = 0; i < point; ++i) {
+      whole_has_big |= tokens[i].kind == NumeralTokenKind::kMultiplier && IsBigMultiplier(tokens[i].power);
+    }
     for (size_t i = point + 1; i < count; ++i) {
       const NumeralToken& t = tokens[i];
+      if (t.kind == NumeralTokenKind::kMultiplier && IsBigMultiplier(t.power) && places > 0 && !whole_has_big) {
+        scale_after += t.power;
+        continue;
+      }
+      if (scale_after > 0) return std::nullopt;  // nothing but multipliers after them
       if (t.kind == NumeralTokenKind::kDigit) {
         if (places >= 18) return std::nullopt;
         fraction = fraction * 10 + t.digit;
@@ -505,7 +515,7 @@ std::optional<Evaluation> EvaluateNumeral(const NumeralToken* tokens, size_t cou
     }
     auto w = whole.Add(Decimal::FromParts(fraction, -places));
     if (!w) return std::nullopt;
-    whole = *w;
+    whole = w->ScaleByPowerOfTen(scale_after);
   }
   result.value = negative ? whole.Negated() : whole;
   return result;
