@@ -104,10 +104,14 @@ PercentContext Classify(std::string_view text, size_t begin, Span* evidence) {
   return PercentContext::kNone;
 }
 
-// The decoded text of a number that another rule (number.masked_ten) already rewrote.
+// The decoded text of a number that another rule (number.masked_ten) already rewrote; records are
+// sorted by span.
 std::optional<std::string> RewrittenAs(const RepairContext& context, Span span) {
-  for (const RepairRecord& r : context.records()) {
-    if (r.span == span && r.rule == "number.masked_ten") return r.after;
+  const auto& records = context.records();
+  auto it = std::lower_bound(records.begin(), records.end(), span.begin,
+                             [](const RepairRecord& r, size_t b) { return r.span.begin < b; });
+  for (; it != records.end() && it->span.begin == span.begin; ++it) {
+    if (it->span == span && it->rule == "number.masked_ten") return it->after;
   }
   return std::nullopt;
 }

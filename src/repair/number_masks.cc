@@ -118,6 +118,8 @@ struct Scanner {
   std::string_view text;
   std::vector<DigitRun> runs;
   std::vector<std::string_view> masks;  // the strings read as masked tens
+  // Parts(t) per run, computed once: a total's parts do not depend on the masks.
+  mutable std::vector<std::optional<std::vector<size_t>>> parts_cache;
 
   std::vector<MaskHit> Hits(size_t i) const { return FindMasks(runs[i].digits, masks); }
   // The value of run i with masks decoded.
@@ -214,7 +216,7 @@ struct Scanner {
     for (long back = static_cast<long>(i); back >= 0; --back) {
       size_t t = static_cast<size_t>(back);
       if (runs[i].begin - runs[t].begin > 400) break;
-      auto group = Parts(t);
+      const auto& group = Parts(t);
       if (group.empty()) continue;
       bool member = t == i || std::find(group.begin(), group.end(), i) != group.end();
       if (!member) continue;
@@ -231,8 +233,14 @@ struct Scanner {
     return std::nullopt;
   }
 
+  const std::vector<size_t>& Parts(size_t t) const {
+    if (parts_cache.size() != runs.size()) parts_cache.assign(runs.size(), std::nullopt);
+    if (!parts_cache[t]) parts_cache[t] = FindParts(t);
+    return *parts_cache[t];
+  }
+
   // The parts listed after total t, if t opens such a list.
-  std::vector<size_t> Parts(size_t t) const {
+  std::vector<size_t> FindParts(size_t t) const {
     const DigitRun& total = runs[t];
     if (total.after_decimal_point || total.before_decimal_point) return {};
     auto unit = UnitAt(text, total.end);
@@ -591,6 +599,38 @@ Local Classify(const Scanner& s, size_t i) {
   return out;
 }
 
+// 一 … 十九 as written in session names; 0 when not a numeral.
+int SmallChineseNumeral(std::string_view s) {
+  static constexpr std::string_view kDigits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  auto digit = [&](std::string_view d) {
+    for (int k = 0; k < 9; ++k) {
+      if (kDigits[k] == d) return k + 1;
+    }
+    return 0;
+  };
+  if (s.size() == 3) return s == "十" ? 10 : digit(s);
+  if (s.size() == 6 && s.substr(0, 3) == "十") return 10 + digit(s.substr(3));
+  return 0;
+}
+
+// The year of "第N届全国人民代表大会第M次会议" (the Nth NPC opened in kFirstYear[N-1], one session a year).
+// A report "delivered" there in another year has had its years masked. Returns 0 when unknown.
+int NationalPeoplesCongressYear(std::string_view text, size_t from) {
+  static constexpr int kFirstYear[] = {1954, 1959, 1964, 1975, 1978, 1983, 1988,
+                                       1993, 1998, 2003, 2008, 2013, 2018, 2023};
+  std::string_view window = text.substr(from, std::min<size_t>(120, text.size() - from));
+  size_t congress = window.find("届全国人民代表大会第");
+  size_t open = window.rfind("第", congress);
+  if (congress == std::string_view::npos || open == std::string_view::npos) return 0;
+  int term = SmallChineseNumeral(window.substr(open + 3, congress - open - 3));
+  size_t session_begin = congress + std::string_view("届全国人民代表大会第").size();
+  size_t session_end = window.find("次会议", session_begin);
+  if (session_end == std::string_view::npos) return 0;
+  int session = SmallChineseNumeral(window.substr(session_begin, session_end - session_begin));
+  if (term < 1 || term > 14 || session < 1 || session > 5) return 0;
+  return kFirstYear[term - 1] + session - 1;
+}
+
 int CountNaturalTens(const std::vector<DigitRun>& runs) {
   int tens = 0;
   for (const DigitRun& r : runs) {
@@ -606,25 +646,36 @@ int CountNaturalTens(const std::vector<DigitRun>& runs) {
 
 MaskAnalysis AnalyzeMasks(std::string_view text) {
   MaskAnalysis analysis;
-  Scanner scanner{text, ScanDigitRuns(text), {}};
+  Scanner scanner{text, ScanDigitRuns(text), {}, {}};
   analysis.natural_tens = CountNaturalTens(scanner.runs);
 
   // Evidence per candidate string, each judged as if it were the only mask.
   struct Candidate {
     std::string_view mask;
     double score = 0;
+    double strongest = 0;  // the weight of the best single sign
     std::vector<Span> evidence;
   };
   std::vector<Candidate> candidates;
   for (std::string_view mask : kCandidates) {
-    Candidate c{mask, 0, {}};
-    Scanner single{text, scanner.runs, {mask}};
+    Candidate c{mask, 0, 0, {}};
+    Scanner single{text, scanner.runs, {mask}, {}};
     for (size_t i = 0; i < single.runs.size(); ++i) {
       if (single.runs[i].digits.find(mask) == std::string_view::npos) continue;
       Local local = Classify(single, i);
       if (local.decision.kind == MaskDecision::Kind::kYear && single.runs[i].digits == mask) {
+        // "2024年3月5日在第十二届全国人民代表大会第五次会议上": that session met in 2017.
+        if (int year = StartsWithAny(text, single.runs[i].end, {"年"})
+                           ? NationalPeoplesCongressYear(text, single.runs[i].end)
+                           : 0;
+            year != 0 && std::to_string(year) != mask) {
+          c.score += 2;
+          c.strongest = 2;
+          c.evidence.push_back(local.decision.span);
+        }
         if (auto other = single.SelfComparison(i)) {
           c.score += 2;
+          c.strongest = 2;
           c.evidence.push_back(*other);
           c.evidence.push_back(local.decision.span);
         }
@@ -632,19 +683,27 @@ MaskAnalysis AnalyzeMasks(std::string_view text) {
       }
       if (local.weight == 0) continue;
       c.score += local.weight;
+      c.strongest = std::max(c.strongest, local.weight);
       c.evidence.push_back(local.decision.span);
     }
     if (c.score > 0) candidates.push_back(std::move(c));
   }
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
-  double total = 0;
-  for (const Candidate& c : candidates) total += c.score;
+  double total = 0, strongest = 0;
+  for (const Candidate& c : candidates) {
+    total += c.score;
+    strongest = std::max(strongest, c.strongest);
+  }
   analysis.evidence_score = total;
   // Two independent signs at least, and not drowned by "10"s that survived: a clean report may hold one
   // odd number like 120230元, and a report full of 10s is not masked.
   // One sign is enough when no "10" survives among many numbers: clean reports are full of 10s.
-  analysis.masked = (total >= 2 && total * 3 >= analysis.natural_tens) ||
+  // Two weak signs (a count of 2023, a number like 120230) can both be genuine in a report that also
+  // writes 10月 and 10%: then a sign clean text cannot show (a month 2023, a rate over 100, a change
+  // larger than its total, 2023、 after 9、) or a third sign is needed.
+  const bool strong_or_no_tens = strongest >= 2 || analysis.natural_tens == 0 || total >= 3;
+  analysis.masked = (total >= 2 && total * 3 >= analysis.natural_tens && strong_or_no_tens) ||
                     (total >= 1 && analysis.natural_tens == 0 && scanner.runs.size() >= 20);
   if (!analysis.masked) return analysis;
   analysis.confidence = std::min(0.99, 0.6 + 0.08 * total) *

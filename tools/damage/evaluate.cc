@@ -69,6 +69,11 @@ void EvaluateDamaged(const std::vector<DamagedDocument>& docs, Metrics* m, size_
     }
     if (masked) ++m->masked_documents;
     if (result->diagnosis.masked_numbers) ++(masked ? m->diagnosed_masked : m->diagnosed_falsely);
+    if (result->diagnosis.masked_numbers && !masked) {
+      std::string where;
+      for (Span e : result->diagnosis.mask_evidence) where += " ⟪" + Context(doc.damaged, e) + "⟫";
+      example(doc.id + ": mask diagnosed without the mask:" + where);
+    }
 
     std::map<std::pair<size_t, size_t>, const RepairRecord*> tens;
     for (const RepairRecord& r : result->records) {
@@ -151,6 +156,8 @@ void EvaluateClean(const std::vector<std::string>& names, const std::vector<std:
       }
     }
     m->clean_changes += changes;
+    if (result->diagnosis.masked_numbers) ++m->clean_documents_diagnosed;
+    for (const RepairFlag& f : result->flags) m->clean_year_flags += f.rule == "number.masked_year";
     if (changes) ++m->clean_documents_changed;
   }
 }
@@ -178,6 +185,8 @@ void PrintReport(const Metrics& m, std::ostream& out) {
   row("clean documents changed", Ratio(m.clean_documents_changed, m.clean_documents),
       std::to_string(m.clean_changes) + " digit/percent changes in " + std::to_string(m.clean_documents_changed) +
           " of " + std::to_string(m.clean_documents));
+  row("clean documents diagnosed masked", Ratio(m.clean_documents_diagnosed, m.clean_documents),
+      std::to_string(m.clean_year_flags) + " year flags on clean documents");
   out << "  round-trip failures                " << m.roundtrip_failures << "\n";
 }
 
@@ -193,6 +202,7 @@ std::vector<std::string> CheckTargets(const Metrics& m, const Targets& t) {
         "not every masked year was flagged in documents showing two or more masked tens");
   check(m.PercentRecall() >= t.percent_recall, "dropped percent recall below " + std::to_string(t.percent_recall));
   check(m.clean_changes <= t.clean_changes, "digits or percent signs changed in clean documents");
+  check(m.clean_documents_diagnosed == 0, "the mask was diagnosed in a clean document");
   check(m.roundtrip_failures == 0, "apply/revert round trip failed");
   return failed;
 }
