@@ -81,6 +81,7 @@ class Dictionary {
   std::string_view blob_;
   const tokenize_internal::BlobHeader* header_ = nullptr;
   const uint32_t* root_table_ = nullptr;
+  const uint64_t* bigram_filter_ = nullptr;
   const uint32_t* code_points_ = nullptr;
   const tokenize_internal::TrieLink* links_ = nullptr;
 };

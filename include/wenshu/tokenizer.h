@@ -44,6 +44,10 @@
 
 namespace wenshu {
 
+namespace tokenize_internal {
+class HmmSegmenter;
+}  // namespace tokenize_internal
+
 // The kinds of token. The numeric values are stable (the C ABI uses them); new kinds go at the end.
 enum class TokenKind : uint8_t {
   kWord = 0,        // a CJK word from dictionary segmentation (or a single unknown CJK character)
@@ -110,6 +114,9 @@ struct TokenizerOptions {
   size_t max_token_bytes = 64 * 1024;
   // Split dictionary words like 一个 / 三所 into a numeral and a unit (kCjkNumeral + kUnit).
   bool split_numeral_units = true;
+  // Join runs of characters the dictionary leaves single into words with jieba's character HMM
+  // (names, new words), as jieba does by default. Off: such characters stay one token each.
+  bool hmm_unknown_words = true;
 
   static constexpr size_t kMinTokenBytes = 64;
   static constexpr size_t kMaxTokenBytes = size_t{1} << 30;
@@ -171,6 +178,7 @@ class Tokenizer {
   bool ScanNext();
   void Push(TokenKind kind, uint32_t flags, size_t length, uint64_t code_points);
   void SegmentCjkRun(size_t length, bool split);
+  bool IsDictionaryWord(const char32_t* cps, size_t n) const;
   void Emit(const Pending& pending, Token* token);
   void NoteEmitted(const Pending& pending);
 
@@ -200,6 +208,8 @@ class Tokenizer {
   std::vector<double> route_score_;
   std::vector<uint32_t> route_end_;
   std::vector<uint8_t> route_known_;
+  std::vector<uint32_t> word_ends_;
+  std::unique_ptr<tokenize_internal::HmmSegmenter> hmm_;
 };
 
 }  // namespace wenshu

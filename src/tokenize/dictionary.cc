@@ -27,7 +27,9 @@ void Dictionary::Attach(std::string_view blob) {
   blob_ = blob;
   header_ = reinterpret_cast<const BlobHeader*>(blob.data());
   root_table_ = reinterpret_cast<const uint32_t*>(blob.data() + sizeof(BlobHeader));
-  const char* arrays = blob.data() + sizeof(BlobHeader) + header_->root_table_size * sizeof(uint32_t);
+  const char* filter = blob.data() + sizeof(BlobHeader) + header_->root_table_size * sizeof(uint32_t);
+  bigram_filter_ = reinterpret_cast<const uint64_t*>(filter);
+  const char* arrays = filter + tokenize_internal::BigramFilterBytes(header_->bigram_filter_log2);
   const size_t n = header_->node_count;
   code_points_ = reinterpret_cast<const uint32_t*>(arrays);
   links_ = reinterpret_cast<const TrieLink*>(arrays + n * sizeof(uint32_t));

@@ -20,6 +20,12 @@ struct DictionaryAccess {
     return Child(d, 0, cp);
   }
 
+  // False when no word starts with the pair (first, second); true means "maybe".
+  static bool MayStartWord(const Dictionary& d, char32_t first, char32_t second) {
+    const uint32_t bit = BigramHash(first, second, d.header_->bigram_filter_log2);
+    return (d.bigram_filter_[bit / 64] >> (bit % 64)) & 1;
+  }
+
   // The child of `node` for `cp`, or 0.
   static uint32_t Child(const Dictionary& d, uint32_t node, char32_t cp) {
     return Child(d.code_points_, d.links_[node], static_cast<uint32_t>(cp));

@@ -2,6 +2,9 @@
 // (Dictionary::FromText, Dictionary::Load) and by the wenshu-dictc build tool, so it depends on nothing
 // but Abseil.
 #include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <cctype>
 #include <cmath>
 #include <cstring>
 #include <deque>
@@ -12,6 +15,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "tokenize/dictionary_format.h"
+#include "tokenize/hmm.h"
 
 namespace wenshu::tokenize_internal {
 namespace {
@@ -193,9 +197,19 @@ absl::StatusOr<std::string> CompileDictionary(std::string_view text, uint64_t de
   header.root_table_first_cp = kRootTableFirstCp;
   header.root_table_size = kRootTableSize;
   header.max_word_length = max_length;
+  header.bigram_filter_log2 = kBigramFilterLog2;
   header.total_frequency = total;
   std::string payload;
   payload.append(reinterpret_cast<const char*>(root_table.data()), root_table.size() * sizeof(uint32_t));
+  std::vector<uint64_t> filter(BigramFilterBytes(kBigramFilterLog2) / sizeof(uint64_t), 0);
+  const TrieNode& root = nodes[0];
+  for (uint32_t a = root.first_child; a < root.first_child + root.child_count; ++a) {
+    for (uint32_t b = nodes[a].first_child; b < nodes[a].first_child + nodes[a].child_count; ++b) {
+      const uint32_t bit = BigramHash(nodes[a].code_point, nodes[b].code_point, kBigramFilterLog2);
+      filter[bit / 64] |= uint64_t{1} << (bit % 64);
+    }
+  }
+  payload.append(reinterpret_cast<const char*>(filter.data()), filter.size() * sizeof(uint64_t));
   std::vector<uint32_t> code_points(nodes.size());
   std::vector<TrieLink> links(nodes.size());
   for (size_t i = 0; i < nodes.size(); ++i) {
@@ -228,7 +242,11 @@ absl::Status ValidateBlob(std::string_view blob) {
                                                    " is not supported (expected ",
                                                    kBlobFormatVersion, ")"));
   }
-  const uint64_t expected = uint64_t{h.root_table_size} * sizeof(uint32_t) +
+  if (h.bigram_filter_log2 < 6 || h.bigram_filter_log2 > 26) {
+    return absl::InvalidArgumentError("dictionary bigram filter size out of range");
+  }
+  const uint64_t filter_bytes = BigramFilterBytes(h.bigram_filter_log2);
+  const uint64_t expected = uint64_t{h.root_table_size} * sizeof(uint32_t) + filter_bytes +
                             uint64_t{h.node_count} * kBytesPerNode;
   if (h.payload_bytes != blob.size() - sizeof(BlobHeader) || h.payload_bytes != expected) {
     return absl::InvalidArgumentError(absl::StrCat("dictionary is truncated or padded: ", blob.size(),
@@ -248,7 +266,8 @@ absl::Status ValidateBlob(std::string_view blob) {
   std::vector<uint32_t> root_table(h.root_table_size);
   std::memcpy(root_table.data(), payload.data(), root_table.size() * sizeof(uint32_t));
   std::vector<TrieNode> nodes(h.node_count);
-  const char* arrays = payload.data() + root_table.size() * sizeof(uint32_t);
+  const char* filter = payload.data() + root_table.size() * sizeof(uint32_t);
+  const char* arrays = filter + filter_bytes;
   const size_t n = nodes.size();
   for (size_t i = 0; i < n; ++i) {
     TrieLink link;
@@ -278,6 +297,17 @@ absl::Status ValidateBlob(std::string_view blob) {
       }
     }
   }
+  // The filter must not reject a pair that starts a word (false negatives would lose words).
+  for (uint32_t a = nodes[0].first_child; a < uint64_t{nodes[0].first_child} + nodes[0].child_count; ++a) {
+    for (uint32_t b = nodes[a].first_child; b < uint64_t{nodes[a].first_child} + nodes[a].child_count; ++b) {
+      const uint32_t bit = BigramHash(nodes[a].code_point, nodes[b].code_point, h.bigram_filter_log2);
+      uint64_t word;
+      std::memcpy(&word, filter + (bit / 64) * sizeof(uint64_t), sizeof(word));
+      if (((word >> (bit % 64)) & 1) == 0) {
+        return absl::InvalidArgumentError("dictionary bigram filter is inconsistent");
+      }
+    }
+  }
   if (words != h.word_count) {
     return absl::InvalidArgumentError("dictionary word count does not match its header");
   }
@@ -303,6 +333,83 @@ absl::Status ValidateBlob(std::string_view blob) {
     return absl::InvalidArgumentError("dictionary root table is incomplete");
   }
   return absl::OkStatus();
+}
+
+absl::StatusOr<std::string> CompileHmmEmissions(std::string_view source) {
+  // entries[code point][state]
+  std::map<uint32_t, HmmEntry> entries;
+  int state = -1;
+  size_t i = 0;
+  auto hex = [](std::string_view h, uint32_t* out) {
+    uint32_t v = 0;
+    for (char c : h) {
+      v <<= 4;
+      if (c >= '0' && c <= '9') v |= static_cast<uint32_t>(c - '0');
+      else if (c >= 'a' && c <= 'f') v |= static_cast<uint32_t>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F') v |= static_cast<uint32_t>(c - 'A' + 10);
+      else return false;
+    }
+    *out = v;
+    return true;
+  };
+  while (i < source.size()) {
+    if (source[i] != '\'') {
+      ++i;
+      continue;
+    }
+    size_t close = source.find('\'', i + 1);
+    if (close == std::string_view::npos) break;
+    std::string_view literal = source.substr(i + 1, close - i - 1);
+    i = close + 1;
+    size_t j = i;
+    while (j < source.size() && (source[j] == ' ' || source[j] == ':')) ++j;
+    if (literal.size() == 1 && j < source.size() && source[j] == '{') {
+      const std::string_view states = "BEMS";
+      size_t k = states.find(literal[0]);
+      if (k == std::string_view::npos) return absl::InvalidArgumentError("unknown HMM state");
+      state = static_cast<int>(k);
+      continue;
+    }
+    uint32_t cp = 0;
+    if (literal.size() == 6 && literal.substr(0, 2) == "\\u") {
+      if (!hex(literal.substr(2), &cp)) return absl::InvalidArgumentError("bad \\u escape in HMM table");
+    } else if (literal.size() == 10 && literal.substr(0, 2) == "\\U") {
+      if (!hex(literal.substr(2), &cp)) return absl::InvalidArgumentError("bad \\U escape in HMM table");
+    } else {
+      std::u32string decoded;
+      if (!DecodeUtf8(literal, &decoded) || decoded.size() != 1) continue;
+      cp = decoded[0];
+    }
+    if (state < 0) return absl::InvalidArgumentError("HMM emission before any state");
+    char number[64] = {};
+    size_t len = 0;
+    while (j < source.size() && len + 1 < sizeof(number) &&
+           (std::isdigit(static_cast<unsigned char>(source[j])) || source[j] == '-' || source[j] == '+' ||
+            source[j] == '.' || source[j] == 'e' || source[j] == 'E')) {
+      number[len++] = source[j++];
+    }
+    char* end = nullptr;
+    double v = std::strtod(number, &end);
+    if (len == 0 || end != number + len) return absl::InvalidArgumentError("bad number in HMM table");
+    auto [it, inserted] = entries.try_emplace(cp);
+    if (inserted) {
+      it->second.code_point = cp;
+      for (float& e : it->second.emit) e = -3.14e38f;  // stands for jieba's MIN_FLOAT
+    }
+    it->second.emit[state] = static_cast<float>(v);
+    i = j;
+  }
+  if (!source.empty() && entries.empty()) return absl::InvalidArgumentError("no HMM emission found");
+  std::string payload;
+  for (const auto& [cp, e] : entries) payload.append(reinterpret_cast<const char*>(&e), sizeof(e));
+  HmmHeader h;
+  std::memset(&h, 0, sizeof(h));
+  std::memcpy(h.magic, kHmmMagic, sizeof(kHmmMagic));
+  h.format_version = kHmmFormatVersion;
+  h.entry_count = static_cast<uint32_t>(entries.size());
+  h.checksum = Fnv1a64(payload);
+  std::string blob(reinterpret_cast<const char*>(&h), sizeof(h));
+  return blob + payload;
 }
 
 }  // namespace wenshu::tokenize_internal

@@ -3,6 +3,8 @@
 //   BlobHeader (64 bytes)
 //   uint32_t root_table[header.root_table_size]  node index of the root child for code point
 //                                                root_table_first_cp + i, 0 if none (fast path)
+//   uint64_t bigram_filter[2^bigram_filter_log2 / 64]  a bit per hashed two-character prefix of a word:
+//                                                a clear bit proves no word starts with the pair
 //   uint32_t code_point[header.node_count]       the trie as two arrays: node 0 is the root; the
 //   TrieLink link[header.node_count]              children of a node are contiguous and sorted by code
 //                                                point (the searched array stays dense in cache; a
@@ -38,7 +40,7 @@ struct BlobHeader {
   uint32_t root_table_first_cp;
   uint32_t root_table_size;
   uint32_t max_word_length;  // in code points
-  uint32_t reserved;
+  uint32_t bigram_filter_log2;  // 6..26
   uint64_t total_frequency;
   uint64_t payload_bytes;
   uint64_t checksum;  // FNV-1a 64 of the payload
@@ -64,6 +66,14 @@ struct TrieNode {
 static_assert(sizeof(TrieNode) == 16);
 
 inline constexpr float kNotAWord = 1.0f;
+inline constexpr uint32_t kBigramFilterLog2 = 21;  // 256 KiB: ~8% false positives on jieba's 178k pairs
+
+inline uint32_t BigramHash(char32_t first, char32_t second, uint32_t log2_bits) {
+  const uint64_t key = (uint64_t{static_cast<uint32_t>(first)} << 21) | static_cast<uint32_t>(second);
+  return static_cast<uint32_t>((key * 0x9E3779B97F4A7C15ull) >> (64 - log2_bits));
+}
+
+inline uint64_t BigramFilterBytes(uint32_t log2_bits) { return (uint64_t{1} << log2_bits) / 8; }
 inline constexpr size_t kBytesPerNode = sizeof(uint32_t) + sizeof(TrieLink);
 
 inline uint64_t Fnv1a64(std::string_view bytes) {

@@ -11,6 +11,7 @@
 
 #include "tokenize/char_class.h"
 #include "tokenize/dictionary_access.h"
+#include "tokenize/hmm.h"
 
 namespace wenshu {
 namespace {
@@ -148,6 +149,9 @@ bool FoldsInNorm(TokenKind kind) {
       return false;
   }
 }
+
+// The characters jieba's HMM covers (its re_han: U+4E00..U+9FD5).
+bool IsHmmCharacter(char32_t c) { return c >= 0x4E00 && c <= 0x9FD5; }
 
 }  // namespace
 
@@ -569,6 +573,12 @@ bool Tokenizer::ScanNext() {
 // Segments a run of CJK characters the way jieba does without its HMM: the path through the DAG of
 // dictionary words with the highest total log probability (unknown characters stand alone with
 // frequency 1). Then numerals and units are recognized on the words.
+bool Tokenizer::IsDictionaryWord(const char32_t* cps, size_t n) const {
+  uint32_t node = DictionaryAccess::RootChild(*dictionary_, cps[0]);
+  for (size_t k = 1; k < n && node != 0; ++k) node = DictionaryAccess::Child(*dictionary_, node, cps[k]);
+  return node != 0 && DictionaryAccess::Links(*dictionary_)[node].log_probability <= 0.0f;
+}
+
 void Tokenizer::SegmentCjkRun(size_t length, bool split) {
   const uint8_t* p = reinterpret_cast<const uint8_t*>(buffer_.data()) + (scan_ - buffer_base_);
   run_cps_.clear();
@@ -641,6 +651,9 @@ void Tokenizer::SegmentCjkRun(size_t length, bool split) {
         }
       }
       if (++j == n) break;
+      // Almost half of the positions in report text start no two-character word: one probe into
+      // the bigram filter saves the search among the first character's children.
+      if (j == i + 1 && !DictionaryAccess::MayStartWord(*dictionary_, cps[i], cps[j])) break;
       node = DictionaryAccess::Child(code_points, link, static_cast<uint32_t>(cps[j]));
     }
     if (!known) best = unknown + route_score_[i + 1];
@@ -649,9 +662,49 @@ void Tokenizer::SegmentCjkRun(size_t length, bool split) {
     route_known_[i] = known ? 1 : 0;
   }
 
+  // The words: the dictionary path, where runs of single characters (that are not together a
+  // dictionary word) are re-segmented by the HMM, as jieba does.
+  word_ends_.clear();
+  constexpr size_t kNone = static_cast<size_t>(-1);
+  size_t singles_begin = kNone;
+  auto flush_singles = [&](size_t end) {
+    if (singles_begin == kNone) return;
+    const size_t a = singles_begin;
+    singles_begin = kNone;
+    if (end - a > 1 && options_.hmm_unknown_words && !IsDictionaryWord(cps + a, end - a)) {
+      for (size_t k = a; k < end;) {
+        if (!IsHmmCharacter(cps[k])) {
+          word_ends_.push_back(static_cast<uint32_t>(++k));
+          continue;
+        }
+        size_t m = k;
+        while (m < end && IsHmmCharacter(cps[m])) ++m;
+        const size_t before = word_ends_.size();
+        if (!hmm_) hmm_ = std::make_unique<tokenize_internal::HmmSegmenter>();
+        hmm_->Segment(cps + k, m - k, &word_ends_);
+        for (size_t w = before; w < word_ends_.size(); ++w) word_ends_[w] += static_cast<uint32_t>(k);
+        k = m;
+      }
+      return;
+    }
+    for (size_t k = a; k < end; ++k) word_ends_.push_back(static_cast<uint32_t>(k + 1));
+  };
   for (size_t i = start; i < n;) {
     const size_t e = route_end_[i];
-    const uint32_t flags = route_known_[i] ? uint32_t{kTokenInDictionary} : 0u;
+    if (e - i == 1) {
+      if (singles_begin == kNone) singles_begin = i;
+    } else {
+      flush_singles(i);
+      word_ends_.push_back(static_cast<uint32_t>(e));
+    }
+    i = e;
+  }
+  flush_singles(n);
+
+  size_t i = start;
+  for (uint32_t end : word_ends_) {
+    const size_t e = end;
+    const uint32_t flags = route_known_[i] && route_end_[i] == e ? uint32_t{kTokenInDictionary} : 0u;
     bool all_numeral = true;
     for (size_t k = i; k < e && all_numeral; ++k) all_numeral = IsCjkNumeral(cps[k]);
     const bool after_numeral = !queue_.empty() && queue_.back().end == scan_ &&

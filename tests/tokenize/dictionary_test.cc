@@ -32,8 +32,9 @@ std::string WriteTemp(const std::string& name, std::string_view content) {
 }
 
 
-std::vector<std::string> Segment(std::shared_ptr<const Dictionary> dictionary, std::string_view text) {
-  Tokenizer tokenizer(std::move(dictionary));
+std::vector<std::string> Segment(std::shared_ptr<const Dictionary> dictionary, std::string_view text,
+                                 TokenizerOptions options = {}) {
+  Tokenizer tokenizer(std::move(dictionary), options);
   std::vector<std::string> out;
   for (const auto& t : tokenizer.Tokenize(text)) out.push_back(t.text);
   return out;
@@ -83,8 +84,11 @@ TEST(Dictionary, CustomDictionaryChangesSegmentation) {
   EXPECT_EQ((*d)->word_count(), 3u);
   EXPECT_THAT(Segment(*d, "社会事业局上半年工作总结"),
               ::testing::ElementsAre("社会事业局", "上半年", "工作总结"));
-  // Unknown characters stand alone.
-  EXPECT_THAT(Segment(*d, "社会"), ::testing::ElementsAre("社", "会"));
+  // Unknown characters stand alone without the HMM; the HMM joins them into a word.
+  TokenizerOptions no_hmm;
+  no_hmm.hmm_unknown_words = false;
+  EXPECT_THAT(Segment(*d, "社会", no_hmm), ::testing::ElementsAre("社", "会"));
+  EXPECT_THAT(Segment(*d, "社会"), ::testing::ElementsAre("社会"));
 }
 
 TEST(Dictionary, LaterLinesOverrideAndZeroRemoves) {

@@ -1,6 +1,8 @@
 // wenshu-dictc: compiles a jieba-format word list into wenshu's binary dictionary blob.
 //
-//   wenshu-dictc INPUT.txt OUTPUT.bin
+//   wenshu-dictc INPUT.txt OUTPUT.bin            a word list (jieba's dict.txt format)
+//   wenshu-dictc --hmm PROB_EMIT.py OUTPUT.bin   jieba's HMM emission table (finalseg/prob_emit.py)
+//   wenshu-dictc --hmm - OUTPUT.bin              an empty HMM table (unknown words stay single)
 //
 // Run at build time on jieba's dict.txt; the blob is embedded into the library. Users can run it on
 // their own word lists and load the result with wenshu::Dictionary::Load().
@@ -10,27 +12,40 @@
 #include <string>
 
 #include "tokenize/dictionary_format.h"
+#include "tokenize/hmm.h"
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::fprintf(stderr, "usage: wenshu-dictc INPUT.txt OUTPUT.bin\n");
+  const bool hmm = argc == 4 && std::string(argv[1]) == "--hmm";
+  if (argc != 3 && !hmm) {
+    std::fprintf(stderr, "usage: wenshu-dictc INPUT.txt OUTPUT.bin | wenshu-dictc --hmm PROB_EMIT.py|- OUTPUT.bin\n");
     return 2;
   }
-  std::ifstream in(argv[1], std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "wenshu-dictc: cannot open %s\n", argv[1]);
-    return 1;
+  if (hmm) {
+    ++argv;
+    --argc;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  auto blob = wenshu::tokenize_internal::CompileDictionary(text.str(), 10000);
+  std::string text;
+  if (!(hmm && std::string(argv[1]) == "-")) {
+    std::ifstream in(argv[1], std::ios::binary);
+    if (!in) {
+      std::fprintf(stderr, "wenshu-dictc: cannot open %s\n", argv[1]);
+      return 1;
+    }
+    std::ostringstream contents;
+    contents << in.rdbuf();
+    text = contents.str();
+  }
+  auto blob = hmm ? wenshu::tokenize_internal::CompileHmmEmissions(text)
+                  : wenshu::tokenize_internal::CompileDictionary(text, 10000);
   if (!blob.ok()) {
     std::fprintf(stderr, "wenshu-dictc: %s: %s\n", argv[1], std::string(blob.status().message()).c_str());
     return 1;
   }
-  if (auto status = wenshu::tokenize_internal::ValidateBlob(*blob); !status.ok()) {
-    std::fprintf(stderr, "wenshu-dictc: internal error: %s\n", std::string(status.message()).c_str());
-    return 1;
+  if (!hmm) {
+    if (auto status = wenshu::tokenize_internal::ValidateBlob(*blob); !status.ok()) {
+      std::fprintf(stderr, "wenshu-dictc: internal error: %s\n", std::string(status.message()).c_str());
+      return 1;
+    }
   }
   std::string tmp = std::string(argv[2]) + ".tmp";
   {
