@@ -33,26 +33,29 @@ const std::vector<std::string_view>& RateWords() {
 // Words allowed between a rate word and its number.
 const std::vector<std::string_view>& RateLinks() {
   static const auto* v = new std::vector<std::string_view>{
-      "为", "达", "到", "了", "是", "提高", "提升", "上升", "增加", "增长", "下降", "降低", "降",
-      "保持", "稳定", "控制", "在", "至", "超过", "超", "近", "约", "均", "分别", "已", "由", "从",
-      "已经", "目前", "平均", "继续", "高于", "低于", "接近", "突破", "逾", "将", "要", "以上", "稳",
-      "维持", "实现", "再", "也", "都", "仍", "较", "上年", "同比", "全市", "全区", "全县", "全省"};
+      "为",   "达",   "到",   "了",   "是",   "提高", "提升", "上升", "增加", "增长", "下降",
+      "降低", "降",   "保持", "稳定", "控制", "在",   "至",   "超过", "超",   "近",   "约",
+      "均",   "分别", "已",   "由",   "从",   "已经", "目前", "平均", "继续", "高于", "低于",
+      "接近", "突破", "逾",   "将",   "要",   "以上", "稳",   "维持", "实现", "再",   "也",
+      "都",   "仍",   "较",   "上年", "同比", "全市", "全区", "全县", "全省"};
   return *v;
 }
 const std::vector<std::string_view>& ChangeWords() {
   static const auto* v = new std::vector<std::string_view>{
-      "增长", "下降", "提高", "降低", "上升", "回落", "增幅为", "降幅为", "增幅", "降幅", "增速",
-      "增长了", "下降了", "提高了", "降低了", "上升了", "分别增长", "分别下降", "分别提高",
-      "均增长", "年均增长", "同比增长", "同比下降", "上涨", "涨幅", "压减", "增至", "升至", "降为", "降至",
-      "提升至", "提高至", "提高到", "突破", "超过", "不低于", "不高于", "目标为", "接近", "稳定在",
-      "控制在", "保持在", "扩大到", "减少", "增加", "占", "达", "达到", "超"};
+      "增长",     "下降",   "提高",     "降低",     "上升",     "回落",   "增幅为", "降幅为",   "增幅",
+      "降幅",     "增速",   "增长了",   "下降了",   "提高了",   "降低了", "上升了", "分别增长", "分别下降",
+      "分别提高", "均增长", "年均增长", "同比增长", "同比下降", "上涨",   "涨幅",   "压减",     "增至",
+      "升至",     "降为",   "降至",     "提升至",   "提高至",   "提高到", "突破",   "超过",     "不低于",
+      "不高于",   "目标为", "接近",     "稳定在",   "控制在",   "保持在", "扩大到", "减少",     "增加",
+      "占",       "达",     "达到",     "超"};
   return *v;
 }
 const std::vector<std::string_view>& BareFollowers() {
   static const auto* v = new std::vector<std::string_view>{
-      "以上", "以下", "左右", "以内", "上下", "）", ")", "，", "。", "；", "！",
-      "？", "：", ",", ";", "\n", "\r", "、", "和", "与", "及", "—", "-", "－", "～", "~", "至", "到", "提高到", "提高至", "上升到",
-      "上升至", "下降到", "下降至", "降至", "降到", "增至", "增加到", "提升到", "提升至"};
+      "以上",   "以下",   "左右",   "以内",   "上下", "）",   ")",    "，",     "。",     "；",
+      "！",     "？",     "：",     ",",      ";",    "\n",   "\r",   "、",     "和",     "与",
+      "及",     "—",      "-",      "－",     "～",   "~",    "至",   "到",     "提高到", "提高至",
+      "上升到", "上升至", "下降到", "下降至", "降至", "降到", "增至", "增加到", "提升到", "提升至"};
   return *v;
 }
 
@@ -250,21 +253,22 @@ void RestoreDroppedPercent(RepairContext& context) {
       // fraction (1∶1, 2023-02-09, "1+6", 1/4).
       // "85.2的改革任务": a share of something.
       bool share = StartsWithAny(text, c.end, {"的"}) && IsHan(CodePointAt(text, c.end + 3).value);
-      if (!share && !StartsWithAny(text, c.end, {"，", "。", "；", "！", "？", ",", ";", "以上", "以下", "左右",
-                                                 "以内", "提高到", "提高至", "降至", "降到", "下降到",
-                                                 "上升到", "上升至", "提升至", "提升到", "增至"})) {
+      if (!share &&
+          !StartsWithAny(text, c.end, {"，",   "。",     "；",     "！",     "？",     ",",      ";",
+                                       "以上", "以下",   "左右",   "以内",   "提高到", "提高至", "降至",
+                                       "降到", "下降到", "上升到", "上升至", "提升至", "提升到", "增至"})) {
         continue;
       }
-      if (EndsWithAny(text, c.begin, {"+", "＋", "·", "∶", ":", "：", "/", "比", "-", "－", "—", "~", "～",
-                                      "、", "．", "."})) {
+      if (EndsWithAny(
+              text, c.begin,
+              {"+", "＋", "·", "∶", ":", "：", "/", "比", "-", "－", "—", "~", "～", "、", "．", "."})) {
         continue;
       }
       c.context = PercentContext::kBare;
       c.evidence = {c.begin, c.end};
     }
     if (tail_has_sign && c.context == PercentContext::kRate) c.context = PercentContext::kList;
-    double limit =
-        c.context == PercentContext::kChange || c.context == PercentContext::kList ? 1000 : 100;
+    double limit = c.context == PercentContext::kChange || c.context == PercentContext::kList ? 1000 : 100;
     if (c.value > limit) continue;
     candidates.push_back(c);
   }
@@ -312,8 +316,8 @@ void RestoreDroppedPercent(RepairContext& context) {
       case PercentContext::kList:
         if (!damaged) continue;
         record.confidence = 0.8;
-        record.reason = absl::StrCat("\"", Av(number), "\" continues a list or range of percentages (\"", Av(cue),
-                                     "\") in a damaged document; the percent sign was dropped.");
+        record.reason = absl::StrCat("\"", Av(number), "\" continues a list or range of percentages (\"",
+                                     Av(cue), "\") in a damaged document; the percent sign was dropped.");
         break;
       case PercentContext::kBare:
         if (!damaged) continue;

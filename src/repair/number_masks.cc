@@ -55,34 +55,32 @@ bool IsSpaceLike(char32_t c) { return c == U' ' || c == U'\t' || c == U'　'; }
 
 const std::vector<std::string_view>& YearFollowers() {
   static const auto* v = new std::vector<std::string_view>{
-      "年", "上半年", "下半年", "第一季度", "第二季度", "第三季度", "第四季度", "一季度", "二季度",
-      "三季度", "四季度", "届", "级", "版", "赛季", "春季", "秋季", "夏季", "冬季", "财年"};
+      "年",     "上半年", "下半年", "第一季度", "第二季度", "第三季度", "第四季度",
+      "一季度", "二季度", "三季度", "四季度",   "届",       "级",       "版",
+      "赛季",   "春季",   "秋季",   "夏季",     "冬季",     "财年"};
   return *v;
 }
 const std::vector<std::string_view>& QuoteOpeners() {
-  static const auto* v =
-      new std::vector<std::string_view>{"“", "\"", "〝", "「", "《", "‘", "『", "'"};
+  static const auto* v = new std::vector<std::string_view>{"“", "\"", "〝", "「", "《", "‘", "『", "'"};
   return *v;
 }
 const std::vector<std::string_view>& OpenBrackets() {
-  static const auto* v =
-      new std::vector<std::string_view>{"〔", "[", "【", "(", "（", "［", "﹝", "{"};
+  static const auto* v = new std::vector<std::string_view>{"〔", "[", "【", "(", "（", "［", "﹝", "{"};
   return *v;
 }
 const std::vector<std::string_view>& CloseBrackets() {
-  static const auto* v =
-      new std::vector<std::string_view>{"〕", "]", "】", ")", "）", "］", "﹞", "}"};
+  static const auto* v = new std::vector<std::string_view>{"〕", "]", "】", ")", "）", "］", "﹞", "}"};
   return *v;
 }
 const std::vector<std::string_view>& RangeConnectors() {
-  static const auto* v = new std::vector<std::string_view>{"-", "—", "–", "~", "～", "至", "到",
+  static const auto* v = new std::vector<std::string_view>{"-",  "—", "–", "~",  "～", "至", "到",
                                                            "－", "―", "/", "、", "和", "及"};
   return *v;
 }
 const std::vector<std::string_view>& ChangeWords() {
-  static const auto* v = new std::vector<std::string_view>{
-      "增加了", "减少了", "增长了", "下降了", "增加", "减少", "增长", "下降", "上升", "新增", "净增",
-      "多", "少"};
+  static const auto* v =
+      new std::vector<std::string_view>{"增加了", "减少了", "增长了", "下降了", "增加", "减少", "增长",
+                                        "下降",   "上升",   "新增",   "净增",   "多",   "少"};
   return *v;
 }
 const std::vector<std::string_view>& RateWords() {
@@ -91,10 +89,11 @@ const std::vector<std::string_view>& RateWords() {
 }
 const std::vector<std::string_view>& QuantityVerbs() {
   static const auto* v = new std::vector<std::string_view>{
-      "增长", "下降", "提高", "降低", "上涨", "上升", "增加", "减少", "压减", "压缩", "降至", "提高到",
-      "提高至", "达到", "到达", "为", "达", "超过", "接近", "占", "回落", "下跌", "增幅", "降幅", "涨幅",
-      "分别增长", "均增长", "年均增长", "提升", "缩短", "扩大", "节约", "拟按", "保持在", "控制在", "超",
-      "近", "约", "降", "高于", "低于", "略高于", "略低于", "不低于", "不高于", "再降", "再提高"};
+      "增长", "下降",   "提高",   "降低",   "上涨",   "上升",     "增加",   "减少",     "压减", "压缩",
+      "降至", "提高到", "提高至", "达到",   "到达",   "为",       "达",     "超过",     "接近", "占",
+      "回落", "下跌",   "增幅",   "降幅",   "涨幅",   "分别增长", "均增长", "年均增长", "提升", "缩短",
+      "扩大", "节约",   "拟按",   "保持在", "控制在", "超",       "近",     "约",       "降",   "高于",
+      "低于", "略高于", "略低于", "不低于", "不高于", "再降",     "再提高"};
   return *v;
 }
 const std::vector<std::string_view>& ListDelimiters() {
@@ -314,8 +313,9 @@ struct Scanner {
     if (StartsWithAny(text, runs[i].end + years->size(), {"到", "至", "-", "—", "～", "~", "－"})) {
       return false;
     }
-    return EndsWithAny(text, runs[i].begin, {"近", "连续", "每", "新", "这", "几", "第", "约", "超过",
-                                             "最近", "提前", "过去", "未来", "今后", "逾"})
+    return EndsWithAny(text, runs[i].begin,
+                       {"近", "连续", "每", "新", "这", "几", "第", "约", "超过", "最近", "提前", "过去",
+                        "未来", "今后", "逾"})
         .has_value();
   }
 
@@ -371,8 +371,7 @@ struct Scanner {
     size_t le = text.find('\n', r.end);
     if (le == std::string_view::npos) le = text.size();
     std::string_view line = text.substr(ls, le - ls);
-    if (line.find_first_not_of(" \t\r") == r.begin - ls &&
-        line.find_last_not_of(" \t\r") == r.end - ls - 1) {
+    if (line.find_first_not_of(" \t\r") == r.begin - ls && line.find_last_not_of(" \t\r") == r.end - ls - 1) {
       return true;
     }
     return false;
@@ -412,8 +411,8 @@ Local Classify(const Scanner& s, size_t i) {
     return out;
   }
   // Double passes: 2010 → 202023 → 202223年. The year is lost.
-  if (!exact && StartsWithAny(text, r.end, {"年"}) && r.digits.substr(0, 2) == "20" &&
-      r.digits.size() <= 8 && (decoded.size() == 4 || r.digits.size() >= 6)) {
+  if (!exact && StartsWithAny(text, r.end, {"年"}) && r.digits.substr(0, 2) == "20" && r.digits.size() <= 8 &&
+      (decoded.size() == 4 || r.digits.size() >= 6)) {
     d.kind = MaskDecision::Kind::kYear;
     d.confidence = 0.8;
     out.weight = 2;  // a six-digit year is the mask's own signature
@@ -492,9 +491,9 @@ Local Classify(const Scanner& s, size_t i) {
     d.confidence = 0.9;
     out.weight = 1;
     what = "it counts years (近10年, 连续10年), it is not a year";
-  } else if (auto letter = CodePointBefore(
-                 text, r.begin - (r.begin > 0 && text[r.begin - 1] == ' ' ? 1 : 0));
-             (letter.value >= U'A' && letter.value <= U'Z') || (letter.value >= U'a' && letter.value <= U'z')) {
+  } else if (auto letter = CodePointBefore(text, r.begin - (r.begin > 0 && text[r.begin - 1] == ' ' ? 1 : 0));
+             (letter.value >= U'A' && letter.value <= U'Z') ||
+             (letter.value >= U'a' && letter.value <= U'z')) {
     d.confidence = 0.9;
     out.weight = 1;
     what = "it is part of a code like PM10";
@@ -525,7 +524,8 @@ Local Classify(const Scanner& s, size_t i) {
     out.weight = 0.5;
     what = "it is a list marker or note number in brackets, not a document number";
   } else if (EndsWithAny(text, r.begin, QuantityVerbs()) &&
-             (IsClauseBreak(CodePointAt(text, r.end).value) || StartsWithAny(text, r.end, {"、", "和", "等"}))) {
+             (IsClauseBreak(CodePointAt(text, r.end).value) ||
+              StartsWithAny(text, r.end, {"、", "和", "等"}))) {
     d.confidence = 0.85;
     out.weight = 1;
     what = "it is the amount of a change or level";
@@ -556,8 +556,8 @@ Local Classify(const Scanner& s, size_t i) {
       what = "it is a list marker at the start of a line";
     }
   } else if (auto sep = EndsWithAny(text, r.begin, {"、", "·", "•", ".", "．"});
-             sep && i > 0 && s.runs[i - 1].end + sep->size() == r.begin &&
-             s.runs[i - 1].digits.size() <= 2 && !s.AtLineStart(i - 1)) {
+             sep && i > 0 && s.runs[i - 1].end + sep->size() == r.begin && s.runs[i - 1].digits.size() <= 2 &&
+             !s.AtLineStart(i - 1)) {
     d.confidence = 0.85;
     out.weight = 1;
     d.evidence.push_back({s.runs[i - 1].begin, r.begin});
@@ -706,8 +706,9 @@ MaskAnalysis AnalyzeMasks(std::string_view text) {
   analysis.masked = (total >= 2 && total * 3 >= analysis.natural_tens && strong_or_no_tens) ||
                     (total >= 1 && analysis.natural_tens == 0 && scanner.runs.size() >= 20);
   if (!analysis.masked) return analysis;
-  analysis.confidence = std::min(0.99, 0.6 + 0.08 * total) *
-                        (analysis.natural_tens == 0 ? 1.0 : std::max(0.6, 1 - analysis.natural_tens / (6 * total)));
+  analysis.confidence =
+      std::min(0.99, 0.6 + 0.08 * total) *
+      (analysis.natural_tens == 0 ? 1.0 : std::max(0.6, 1 - analysis.natural_tens / (6 * total)));
   for (const Candidate& c : candidates) {
     // A second string needs its own evidence beyond a single weak sign.
     if (c.score >= 2 || (c.score >= 1 && c.mask == candidates.front().mask)) {

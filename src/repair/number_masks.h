@@ -20,8 +20,8 @@ namespace wenshu::repair_internal {
 struct MaskDecision {
   enum class Kind { kTen, kYear, kUndecided };
   Kind kind = Kind::kUndecided;
-  Span span;           // the whole digit run
-  std::string after;   // the restored digits, for kTen
+  Span span;          // the whole digit run
+  std::string after;  // the restored digits, for kTen
   double confidence = 0;
   std::string reason;
   std::vector<Span> evidence;
@@ -33,7 +33,7 @@ struct MaskAnalysis {
   std::vector<std::string> mask_strings;  // most evidence first
   double confidence = 0;
   std::vector<Span> evidence;
-  int natural_tens = 0;       // "10" pairs that survived, counter-evidence
+  int natural_tens = 0;  // "10" pairs that survived, counter-evidence
   double evidence_score = 0;
   std::vector<MaskDecision> decisions;  // sorted by span; empty when !masked
 };

@@ -8,14 +8,14 @@
 //   synthetic/      the damage as DAMAGE.md describes it
 //   negative/       looks damaged, is not: must come out byte-identical, with no number flags
 //   known-failures/ must keep failing until fixed, so progress is noticed
-#include <filesystem>
-#include <fstream>
-#include <string>
-#include <vector>
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "support/test_data.h"
 #include "wenshu/repair.h"
@@ -61,8 +61,9 @@ std::vector<Case> LoadCases(const std::string& folder) {
       Case c;
       c.file = f.filename().string() + ":" + std::to_string(n);
       c.name = j.value("name", c.file);
-      c.input = j.contains("input_file") ? testing::ReadFixture("repair/" + j["input_file"].get<std::string>())
-                                         : j.value("input", "");
+      c.input = j.contains("input_file")
+                    ? testing::ReadFixture("repair/" + j["input_file"].get<std::string>())
+                    : j.value("input", "");
       c.expected = j.contains("expected_file")
                        ? testing::ReadFixture("repair/" + j["expected_file"].get<std::string>())
                        : j.value("expected", c.input);

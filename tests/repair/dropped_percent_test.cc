@@ -1,10 +1,10 @@
 // percent.dropped: percent signs dropped after rates come back as insertions; units, counts, ordinals,
 // years, ratios and clean writing are left alone.
-#include <string>
-#include <vector>
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
 
 #include "wenshu/repair.h"
 
@@ -73,26 +73,33 @@ TEST(DroppedPercent, WeakContextsNeedADamagedDocument) {
   const std::string clean = "生产总值增长6.5%，财政收入增长8.2%，居民收入增长7。";
   EXPECT_EQ(RepairNumbers(clean).text, clean);
   // Every change bare and no sign anywhere: the site dropped them.
-  Outcome out = RepairNumbers("生产总值增长6.5，财政收入增长8.2，城镇化率达到61.3，居民收入分别增长7.1、8.4。");
+  Outcome out =
+      RepairNumbers("生产总值增长6.5，财政收入增长8.2，城镇化率达到61.3，居民收入分别增长7.1、8.4。");
   EXPECT_EQ(out.text, "生产总值增长6.5%，财政收入增长8.2%，城镇化率达到61.3%，居民收入分别增长7.1%、8.4%。");
 }
 
 TEST(DroppedPercent, ShareNeedsADamagedDocument) {
   const std::string text = "已完成平移4500余户，到达全区有效用户的18。";
   EXPECT_EQ(RepairNumbers(text).text, text);
-  Outcome out = RepairNumbers("公开率到达了20230，新增网点20232个，已完成平移4500余户，到达全区有效用户的18。");
+  Outcome out =
+      RepairNumbers("公开率到达了20230，新增网点20232个，已完成平移4500余户，到达全区有效用户的18。");
   EXPECT_EQ(out.text, "公开率到达了100%，新增网点102个，已完成平移4500余户，到达全区有效用户的18%。");
 }
 
 TEST(DroppedPercent, NeverAfterUnitsOrdinalsYearsRatiosOrFormulas) {
   // A damaged document (no sign anywhere, bare rates), so that the weak contexts are live too.
   const std::string text =
-      "参保率达到95，覆盖率达到90，增长1倍，提高2个百分点，新增就业12万人，位居全国第5，城乡收入比缩小至2.54，"
-      "二产与一产之比突破1：1，构建“1+6”体系，占全国1/3以上，时间：2023-02-09，木材4,900万立方米，增长74.4\n\u200b\n万亿元。";
+      "参保率达到95，覆盖率达到90，增长1倍，提高2个百分点，新增就业12万人，位居全国第5，城乡收入比缩小至2."
+      "54，"
+      "二产与一产之比突破1：1，构建“1+6”体系，占全国1/"
+      "3以上，时间：2023-02-09，木材4,900万立方米，增长74.4\n\u200b\n万亿元。";
   Outcome out = RepairNumbers(text);
   ASSERT_EQ(out.records.size(), 2u) << out.text;
-  EXPECT_THAT(out.text, HasSubstr("参保率达到95%，覆盖率达到90%，增长1倍，提高2个百分点，新增就业12万人，位居全国第5，"));
-  EXPECT_THAT(out.text, HasSubstr("城乡收入比缩小至2.54，二产与一产之比突破1：1，构建“1+6”体系，占全国1/3以上，"));
+  EXPECT_THAT(
+      out.text,
+      HasSubstr("参保率达到95%，覆盖率达到90%，增长1倍，提高2个百分点，新增就业12万人，位居全国第5，"));
+  EXPECT_THAT(out.text,
+              HasSubstr("城乡收入比缩小至2.54，二产与一产之比突破1：1，构建“1+6”体系，占全国1/3以上，"));
 }
 
 TEST(DroppedPercent, RangesAndListsFollowTheirLastMember) {
@@ -115,9 +122,9 @@ TEST(DroppedPercent, CanBeSwitchedOff) {
 }
 
 TEST(DroppedPercent, BadInput) {
-  for (std::string text : {std::string(""), std::string("率为"), std::string("安置率为92"),
-                           std::string("安置率为92\xFF。", 17), std::string("率\0为92。", 11),
-                           std::string(100000, '9')}) {
+  for (std::string text :
+       {std::string(""), std::string("率为"), std::string("安置率为92"), std::string("安置率为92\xFF。", 17),
+        std::string("率\0为92。", 11), std::string(100000, '9')}) {
     auto result = Repair(text);
     ASSERT_TRUE(result.ok());
     auto back = RevertRepairs(result->text, result->records);

@@ -1,11 +1,11 @@
 // number.masked_ten and number.masked_year: the "10 → year string" mask, on the real seed (from the
 // shared folder when present, and from its copy in tests/data, always), on small cases, on clean reports
 // and on bad input.
-#include <string>
-#include <vector>
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
 
 #include "support/test_data.h"
 #include "wenshu/repair.h"
@@ -47,7 +47,8 @@ const RepairRecord* RecordAt(const RepairResult& result, std::string_view text, 
 }
 
 // A percent insertion right after `needle`.
-const RepairRecord* InsertionAfter(const RepairResult& result, std::string_view text, std::string_view needle) {
+const RepairRecord* InsertionAfter(const RepairResult& result, std::string_view text,
+                                   std::string_view needle) {
   size_t at = text.find(needle);
   EXPECT_NE(at, std::string_view::npos) << needle;
   if (at == std::string_view::npos) return nullptr;
@@ -101,18 +102,12 @@ void CheckSeed(const std::string& text) {
     std::string_view needle, digits, after;
   };
   const Expected tens[] = {
-      {"优抚对象720234人", "720234", "7104"},
-      {"五保户20232人", "20232", "102"},
-      {"较上年增加2023人", "2023", "10"},
-      {"法律效劳所2023个", "2023", "10"},
-      {"公开率到达了20230", "20230", "100"},
-      {"宣传资料12023份", "12023", "110"},
-      {"为2023名贫困残疾人", "2023", "10"},
-      {"参保率到达了20230", "20230", "100"},
-      {"全区有1320232名学生", "1320232", "13102"},
-      {"“6、2023全省", "2023", "10"},
-      {"\n2023、稳步推进", "2023", "10"},
-      {"接受退役士兵20232人", "20232", "102"},
+      {"优抚对象720234人", "720234", "7104"},      {"五保户20232人", "20232", "102"},
+      {"较上年增加2023人", "2023", "10"},          {"法律效劳所2023个", "2023", "10"},
+      {"公开率到达了20230", "20230", "100"},       {"宣传资料12023份", "12023", "110"},
+      {"为2023名贫困残疾人", "2023", "10"},        {"参保率到达了20230", "20230", "100"},
+      {"全区有1320232名学生", "1320232", "13102"}, {"“6、2023全省", "2023", "10"},
+      {"\n2023、稳步推进", "2023", "10"},          {"接受退役士兵20232人", "20232", "102"},
   };
   for (const Expected& e : tens) {
     SCOPED_TRACE(e.needle);
@@ -265,7 +260,9 @@ TEST(MaskedNumbers, RulesCanBeSwitchedOff) {
 TEST(MaskedNumbers, BadInputNeverCrashesAndLosesNoByte) {
   const std::vector<std::string> inputs = {
       "",
-      std::string("新增企业\xFF" "20232家，\0培训20230人次。", 38),
+      std::string("新增企业\xFF"
+                  "20232家，\0培训20230人次。",
+                  38),
       "2023",
       std::string(200000, '2'),
       [] {

@@ -3,10 +3,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 namespace wenshu::damage {
 namespace {

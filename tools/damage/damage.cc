@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-
 #include <nlohmann/json.hpp>
 
 namespace wenshu::damage {
@@ -117,7 +116,8 @@ DamagedDocument Damage(std::string id, std::string source, std::string_view clea
     for (const auto& [y, m] : year_map) {
       if (y == year) return m;
     }
-    std::string m = profile.year_masks.empty() ? "" : profile.year_masks[random.Below(profile.year_masks.size())];
+    std::string m =
+        profile.year_masks.empty() ? "" : profile.year_masks[random.Below(profile.year_masks.size())];
     year_map.emplace_back(year, m);
     return m;
   };
@@ -154,8 +154,7 @@ DamagedDocument Damage(std::string id, std::string source, std::string_view clea
       } else {
         damaged = digits;
       }
-      if (masked_any && year && profile.double_pass && damaged.size() >= 4 &&
-          !profile.year_masks.empty()) {
+      if (masked_any && year && profile.double_pass && damaged.size() >= 4 && !profile.year_masks.empty()) {
         // The year pass runs again over the damaged digits: 2010 → 202023 → 202223.
         damaged = year_mask_for(digits) + damaged.substr(4);
       }
@@ -168,8 +167,8 @@ DamagedDocument Damage(std::string id, std::string source, std::string_view clea
     // A percent sign after a number.
     bool ascii_percent = c == '%';
     bool wide_percent = StartsWith(clean, i, "％");
-    if ((ascii_percent || wide_percent) && i > 0 && IsDigit(clean[i - 1]) &&
-        profile.percent_drop_rate > 0 && random.Chance(profile.percent_drop_rate)) {
+    if ((ascii_percent || wide_percent) && i > 0 && IsDigit(clean[i - 1]) && profile.percent_drop_rate > 0 &&
+        random.Chance(profile.percent_drop_rate)) {
       std::string sign = ascii_percent ? "%" : "％";
       doc.truth.push_back({"dropped_percent", {out.size(), out.size()}, "", sign});
       i += sign.size();
@@ -221,8 +220,10 @@ DamagedDocument Damage(std::string id, std::string source, std::string_view clea
   if (profile.site_header) {
     std::string mask = profile.ten_mask.empty() ? std::string(kMaskStrings[1]) : profile.ten_mask;
     std::string header =
-        "温馨提示:\n1. 本文档由用户上传,版权归属用户,文库网负责整理代发布。如果您对本文档版权有争议请及时联系客服。\n"
-        "网站客服:3074922707\n" + mask + "\n" + title + "\n";
+        "温馨提示:\n1. "
+        "本文档由用户上传,版权归属用户,文库网负责整理代发布。如果您对本文档版权有争议请及时联系客服。\n"
+        "网站客服:3074922707\n" +
+        mask + "\n" + title + "\n";
     insert(0, header, "site_header");
   }
   std::sort(doc.truth.begin(), doc.truth.end(),
@@ -233,10 +234,8 @@ DamagedDocument Damage(std::string id, std::string source, std::string_view clea
 std::string ToJsonLine(const DamagedDocument& doc) {
   nlohmann::json truth = nlohmann::json::array();
   for (const TruthItem& t : doc.truth) {
-    truth.push_back({{"kind", t.kind},
-                     {"span", {t.span.begin, t.span.end}},
-                     {"text", t.text},
-                     {"original", t.original}});
+    truth.push_back(
+        {{"kind", t.kind}, {"span", {t.span.begin, t.span.end}}, {"text", t.text}, {"original", t.original}});
   }
   nlohmann::json profile = {{"clean", doc.profile.clean},
                             {"ten_mask", doc.profile.ten_mask},
@@ -247,9 +246,9 @@ std::string ToJsonLine(const DamagedDocument& doc) {
                             {"percent_drop_rate", doc.profile.percent_drop_rate},
                             {"site_header", doc.profile.site_header},
                             {"page_footers", doc.profile.page_footers}};
-  nlohmann::json j = {{"schema", "wenshu.damage/1"}, {"id", doc.id},       {"source", doc.source},
-                      {"profile", profile},          {"original", doc.original},
-                      {"damaged", doc.damaged},      {"truth", truth}};
+  nlohmann::json j = {
+      {"schema", "wenshu.damage/1"}, {"id", doc.id},           {"source", doc.source}, {"profile", profile},
+      {"original", doc.original},    {"damaged", doc.damaged}, {"truth", truth}};
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

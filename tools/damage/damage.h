@@ -27,13 +27,13 @@ struct TruthItem {
 
 // How one document is damaged. Drawn per document from DrawProfile.
 struct DamageProfile {
-  bool clean = false;              // no damage at all: the document must come out byte-identical
-  std::string ten_mask;            // "" = tens are not masked
+  bool clean = false;                   // no damage at all: the document must come out byte-identical
+  std::string ten_mask;                 // "" = tens are not masked
   std::vector<std::string> year_masks;  // a year is masked with one of these (chosen per year value)
-  double ten_rate = 1.0;           // fraction of "10" pairs masked
-  double year_rate = 1.0;          // fraction of year positions masked
-  bool double_pass = false;        // years whose 10 was masked get masked again (2010 → 202023 → 202223)
-  double percent_drop_rate = 0;    // fraction of percent signs after numbers dropped
+  double ten_rate = 1.0;                // fraction of "10" pairs masked
+  double year_rate = 1.0;               // fraction of year positions masked
+  bool double_pass = false;      // years whose 10 was masked get masked again (2010 → 202023 → 202223)
+  double percent_drop_rate = 0;  // fraction of percent signs after numbers dropped
   bool site_header = false;
   bool page_footers = false;
 };

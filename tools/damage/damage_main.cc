@@ -22,13 +22,19 @@ int main(int argc, char** argv) {
       }
       return argv[++i];
     };
-    if (a == "--shared") shared = value();
-    else if (a == "--seed") options.seed = std::stoull(value());
-    else if (a == "--copies") options.copies = std::stoi(value());
-    else if (a == "--clean-fraction") options.clean_fraction = std::stod(value());
-    else if (a == "-o" || a == "--output") output = value();
+    if (a == "--shared")
+      shared = value();
+    else if (a == "--seed")
+      options.seed = std::stoull(value());
+    else if (a == "--copies")
+      options.copies = std::stoi(value());
+    else if (a == "--clean-fraction")
+      options.clean_fraction = std::stod(value());
+    else if (a == "-o" || a == "--output")
+      output = value();
     else {
-      std::cerr << "usage: wenshu_damage [--shared DIR] [--seed N] [--copies K] [--clean-fraction F] [-o FILE]\n";
+      std::cerr
+          << "usage: wenshu_damage [--shared DIR] [--seed N] [--copies K] [--clean-fraction F] [-o FILE]\n";
       return 2;
     }
   }

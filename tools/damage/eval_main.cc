@@ -29,13 +29,20 @@ int main(int argc, char** argv) {
       }
       return argv[++i];
     };
-    if (a == "--shared") shared = value();
-    else if (a == "--input") input = value();
-    else if (a == "--seed") options.seed = std::stoull(value());
-    else if (a == "--copies") options.copies = std::stoi(value());
-    else if (a == "--clean-fraction") options.clean_fraction = std::stod(value());
-    else if (a == "--examples") examples = std::stoul(value());
-    else if (a == "--check") check = true;
+    if (a == "--shared")
+      shared = value();
+    else if (a == "--input")
+      input = value();
+    else if (a == "--seed")
+      options.seed = std::stoull(value());
+    else if (a == "--copies")
+      options.copies = std::stoi(value());
+    else if (a == "--clean-fraction")
+      options.clean_fraction = std::stod(value());
+    else if (a == "--examples")
+      examples = std::stoul(value());
+    else if (a == "--check")
+      check = true;
     else {
       std::cerr << "usage: wenshu_damage_eval [--shared DIR | --input SET.jsonl] [--seed N] [--copies K] "
                    "[--clean-fraction F] [--examples N] [--check]\n";

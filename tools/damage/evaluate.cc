@@ -84,9 +84,10 @@ void EvaluateDamaged(const std::vector<DamagedDocument>& docs, Metrics* m, size_
           ++m->ten_true_positive;
         } else {
           ++m->ten_false_positive;
-          example(doc.id + ": false 10 " + r.before + "→" + r.after +
-                  (it != truth.end() ? " (truth " + it->second->kind + " " + it->second->original + ")" : "") +
-                  ": " + Context(doc.damaged, r.span));
+          example(
+              doc.id + ": false 10 " + r.before + "→" + r.after +
+              (it != truth.end() ? " (truth " + it->second->kind + " " + it->second->original + ")" : "") +
+              ": " + Context(doc.damaged, r.span));
         }
       } else if (r.rule == "percent.dropped") {
         auto it = truth.find({r.span.begin, r.span.end});
@@ -111,9 +112,10 @@ void EvaluateDamaged(const std::vector<DamagedDocument>& docs, Metrics* m, size_
         }
       } else if (t.kind == "masked_year") {
         ++m->years;
-        bool changed = std::any_of(result->records.begin(), result->records.end(), [&](const RepairRecord& r) {
-          return r.span.Overlaps(t.span) && HasDigitOrPercent(r.before + r.after);
-        });
+        bool changed =
+            std::any_of(result->records.begin(), result->records.end(), [&](const RepairRecord& r) {
+              return r.span.Overlaps(t.span) && HasDigitOrPercent(r.before + r.after);
+            });
         bool flagged = std::any_of(result->flags.begin(), result->flags.end(), [&](const RepairFlag& f) {
           return f.rule == "number.masked_year" && f.span.Overlaps(t.span);
         });
@@ -130,9 +132,9 @@ void EvaluateDamaged(const std::vector<DamagedDocument>& docs, Metrics* m, size_
         }
       } else if (t.kind == "dropped_percent") {
         ++m->percents;
-        bool restored = std::any_of(result->records.begin(), result->records.end(), [&](const RepairRecord& r) {
-          return r.rule == "percent.dropped" && r.span == t.span;
-        });
+        bool restored = std::any_of(
+            result->records.begin(), result->records.end(),
+            [&](const RepairRecord& r) { return r.rule == "percent.dropped" && r.span == t.span; });
         if (!restored) example(doc.id + ": missed % : " + Context(doc.damaged, t.span));
       }
     }
@@ -150,8 +152,8 @@ void EvaluateClean(const std::vector<std::string>& names, const std::vector<std:
       if (IsNumberRule(r.rule) || HasDigitOrPercent(r.before) || HasDigitOrPercent(r.after)) {
         ++changes;
         if (m->examples.size() < max_examples) {
-          m->examples.push_back(names[i] + ": clean text changed by " + r.rule + " " + r.before + "→" + r.after +
-                                ": " + Context(texts[i], r.span));
+          m->examples.push_back(names[i] + ": clean text changed by " + r.rule + " " + r.before + "→" +
+                                r.after + ": " + Context(texts[i], r.span));
         }
       }
     }
@@ -174,7 +176,8 @@ void PrintReport(const Metrics& m, std::ostream& out) {
       std::to_string(m.ten_true_positive) + " right, " + std::to_string(m.ten_false_positive) + " wrong");
   row("masked-ten recall", m.TenRecall(), std::to_string(m.ten_false_negative) + " missed");
   row("masked years kept", m.YearsKept(), std::to_string(m.years_kept) + "/" + std::to_string(m.years));
-  row("masked years flagged", m.YearsFlagged(), std::to_string(m.years_flagged) + "/" + std::to_string(m.years));
+  row("masked years flagged", m.YearsFlagged(),
+      std::to_string(m.years_flagged) + "/" + std::to_string(m.years));
   row("  in documents with 2+ masked tens", m.DetectableYearsFlagged(),
       std::to_string(m.years_detectable_flagged) + "/" + std::to_string(m.years_detectable));
   row("dropped percent restored", m.PercentRecall(),
@@ -183,8 +186,8 @@ void PrintReport(const Metrics& m, std::ostream& out) {
   row("mask diagnosed (masked docs)", Ratio(m.diagnosed_masked, m.masked_documents),
       std::to_string(m.diagnosed_falsely) + " unmasked documents diagnosed");
   row("clean documents changed", Ratio(m.clean_documents_changed, m.clean_documents),
-      std::to_string(m.clean_changes) + " digit/percent changes in " + std::to_string(m.clean_documents_changed) +
-          " of " + std::to_string(m.clean_documents));
+      std::to_string(m.clean_changes) + " digit/percent changes in " +
+          std::to_string(m.clean_documents_changed) + " of " + std::to_string(m.clean_documents));
   row("clean documents diagnosed masked", Ratio(m.clean_documents_diagnosed, m.clean_documents),
       std::to_string(m.clean_year_flags) + " year flags on clean documents");
   out << "  round-trip failures                " << m.roundtrip_failures << "\n";
@@ -200,7 +203,8 @@ std::vector<std::string> CheckTargets(const Metrics& m, const Targets& t) {
   check(m.YearsKept() >= t.years_kept, "not every masked year was kept");
   check(m.DetectableYearsFlagged() >= t.years_flagged,
         "not every masked year was flagged in documents showing two or more masked tens");
-  check(m.PercentRecall() >= t.percent_recall, "dropped percent recall below " + std::to_string(t.percent_recall));
+  check(m.PercentRecall() >= t.percent_recall,
+        "dropped percent recall below " + std::to_string(t.percent_recall));
   check(m.clean_changes <= t.clean_changes, "digits or percent signs changed in clean documents");
   check(m.clean_documents_diagnosed == 0, "the mask was diagnosed in a clean document");
   check(m.roundtrip_failures == 0, "apply/revert round trip failed");

@@ -13,9 +13,9 @@ namespace wenshu::damage {
 
 struct Metrics {
   size_t documents = 0;
-  size_t masked_documents = 0;      // truth: at least one masked ten or year
-  size_t diagnosed_masked = 0;      // diagnosis.masked_numbers on a truly masked document
-  size_t diagnosed_falsely = 0;     // diagnosis.masked_numbers on a document without the mask
+  size_t masked_documents = 0;   // truth: at least one masked ten or year
+  size_t diagnosed_masked = 0;   // diagnosis.masked_numbers on a truly masked document
+  size_t diagnosed_falsely = 0;  // diagnosis.masked_numbers on a document without the mask
   size_t ten_true_positive = 0;
   size_t ten_false_positive = 0;
   size_t ten_false_negative = 0;

@@ -24,8 +24,8 @@ inline std::vector<DamagedDocument> GenerateSet(const std::vector<CleanDocument>
   for (int copy = 0; copy < options.copies; ++copy) {
     for (size_t i = 0; i < clean.size(); ++i) {
       DamageProfile profile = DrawProfile(random, options.clean_fraction);
-      out.push_back(Damage(clean[i].name + "#" + std::to_string(copy), clean[i].name, clean[i].text, profile,
-                           random));
+      out.push_back(
+          Damage(clean[i].name + "#" + std::to_string(copy), clean[i].name, clean[i].text, profile, random));
     }
   }
   return out;
