@@ -173,8 +173,9 @@ TitleForms CollectTitleForms(const std::vector<Line>& lines, size_t start) {
     if (!f.lines.empty() && !IsSubsequence(form, f.best) && !IsSubsequence(f.best, form)) break;
     f.lines.push_back(k);
     f.any_prefix = f.any_prefix || prefix > 0;
-    // The most complete form: the longest; on a tie, the labelled one ("文章标题:") the site meant.
-    if (form.size() > f.best.size() || (form.size() == f.best.size() && prefix > 0)) {
+    // The most complete form: the longest; on a tie, the labelled one ("文章标题:") the site meant, else
+    // the later one (the earlier copies belong to the header, the last one to the document).
+    if (form.size() > f.best.size() || (form.size() == f.best.size() && (prefix > 0 || f.best_prefix == 0))) {
       f.best = form;
       f.best_index = f.lines.size() - 1;
       f.best_prefix = prefix;
@@ -233,6 +234,13 @@ SiteHeader FindSiteHeader(const std::vector<Line>& lines) {
     for (std::string_view tag : tags) {
       if (tags_valid && forms.best.find(tag) == std::string_view::npos) tags_valid = false;
     }
+  }
+  if (!tags_valid && strong_notice && tags_begin < lines.size() &&
+      RE2::FullMatch(View(lines[tags_begin].text), YearLine())) {
+    // A lone year tag after a notice header, then the title.
+    forms = CollectTitleForms(lines, tags_begin + 1);
+    tags_valid = !forms.lines.empty();
+    j = tags_begin + 1;
   }
   if (!tags_valid) forms = CollectTitleForms(lines, tags_begin);
   // Title forms are the site's only when the document shows other furniture or a "文章标题:" label.

@@ -30,6 +30,10 @@ const RE2& PageNumberAtLineEnd() {
   static const RE2 re(R"((?m)(第\d{1,4}页)[ \t\x{3000}\r]*(\n|$))");
   return re;
 }
+const RE2& PageNumberInLine() {
+  static const RE2 re(R"(第\s*\d+\s*(/\s*\d+\s*)?页)");
+  return re;
+}
 const RE2& SentencePunctuation() {
   static const RE2 re(R"([，,。；;！!？?、])");
   return re;
@@ -49,9 +53,19 @@ size_t PreviousCharLength(std::string_view text, size_t end) {
   return end - b;
 }
 
-// Title forms from the document's first lines: what a running header or footer repeats.
-std::vector<std::string_view> TitleForms(std::string_view text) {
-  std::vector<std::string_view> titles;
+bool IsHanChar(std::string_view text, size_t at, size_t* len) {
+  unsigned char lead = static_cast<unsigned char>(text[at]);
+  *len = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  if (at + *len > text.size()) *len = text.size() - at;
+  // U+3400..U+9FFF in UTF-8: lead bytes E3 (from U+3400) to E9.
+  return *len == 3 && lead >= 0xE3 && lead <= 0xE9 && !(lead == 0xE3 && static_cast<unsigned char>(text[at + 1]) < 0x90);
+}
+
+// Title forms from the document's first lines: what a running header or footer repeats. Each line is
+// kept as written and with its ideographs only (sites drop the digits and punctuation of the title).
+std::vector<std::string> TitleForms(std::string_view text) {
+  std::vector<std::string> titles;
+  bool first_seen = false;
   size_t at = 0;
   for (int n = 0; n < 25 && at < text.size(); ++n) {
     size_t nl = text.find('\n', at);
@@ -60,27 +74,45 @@ std::vector<std::string_view> TitleForms(std::string_view text) {
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
     re2::StringPiece rest = View(line);
     if (RE2::Consume(&rest, TitleLabel())) line = std::string_view(rest.data(), rest.size());
-    if (line.size() < 12 || line.size() > 180) continue;
-    if (RE2::PartialMatch(View(line), SentencePunctuation())) continue;
-    titles.push_back(line);
+    // A line carrying a page number is furniture itself, not the title it repeats.
+    if (RE2::PartialMatch(View(line), PageNumberInLine())) continue;
+    const bool first = titles.empty() && !first_seen;
+    if (!line.empty()) first_seen = true;
+    const bool title_like = line.size() >= 12 && line.size() <= 180 &&
+                            !RE2::PartialMatch(View(line), SentencePunctuation());
+    if (!title_like && !first) continue;
+    if (title_like) titles.emplace_back(line);
+    // The first line counts even with punctuation ("各位代表！"): a footer may repeat its ideographs.
+    std::string han;
+    for (size_t i = 0, len = 0; i < line.size() && han.size() < 120; i += len) {
+      if (IsHanChar(line, i, &len)) han.append(line.substr(i, len));
+    }
+    if ((han.size() >= 12 || (first && han.size() >= 6)) && (titles.empty() || han != titles.back())) {
+      titles.push_back(std::move(han));
+    }
   }
   return titles;
 }
 
-// The longest suffix (at least four characters) of text[0, end) that is a suffix of a title form.
-size_t MatchTitleBefore(std::string_view text, size_t end, const std::vector<std::string_view>& titles) {
-  size_t best = 0;
-  for (std::string_view title : titles) {
-    size_t n = 0;  // bytes matched
-    while (n < title.size() && n < end && text[end - 1 - n] == title[title.size() - 1 - n]) ++n;
-    // Back off to a character boundary.
-    while (n > 0 && n < title.size() &&
-           (static_cast<unsigned char>(title[title.size() - n]) & 0xC0) == 0x80) {
-      --n;
+// The longest run of text ending at `end` (at least four characters, within the line) that occurs in a
+// title form: sites print the title, or a truncated piece of it, before the page number.
+size_t MatchTitleBefore(std::string_view text, size_t end, const std::vector<std::string>& titles) {
+  size_t best = 0, begin = end;
+  for (int chars = 1; chars <= 60 && begin > 0; ++chars) {
+    size_t len = PreviousCharLength(text, begin);
+    if (text[begin - len] == '\n') break;
+    begin -= len;
+    std::string_view candidate = text.substr(begin, end - begin);
+    bool found = false, whole = false;
+    for (const std::string& title : titles) {
+      found = found || title.find(candidate) != std::string::npos;
+      whole = whole || title == candidate;
     }
-    best = std::max(best, n);
+    if (!found) break;
+    // Four characters of a title, or a whole (short) first line such as "下载".
+    if (chars >= 4 || (chars >= 2 && whole)) best = end - begin;
   }
-  return best >= 12 ? best : 0;
+  return best;
 }
 
 bool EndsSentence(std::string_view text, size_t end) {
@@ -125,7 +157,7 @@ std::vector<Furniture> FindFurniture(std::string_view text) {
     }
   }
   // Running headers and footers that repeat the title, ending in "第N页" and a line break.
-  std::vector<std::string_view> titles = TitleForms(text);
+  std::vector<std::string> titles = TitleForms(text);
   if (!titles.empty()) {
     re2::StringPiece input = all;
     re2::StringPiece page;
