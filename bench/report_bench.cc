@@ -4,15 +4,15 @@
 // Documents: $WENSHU_BENCH_CORPUS (a .jsonl with "text" or "content" fields, or a .txt), else the
 // bundled damaged sample (examples/sample/report.txt).
 //   WENSHU_BENCH_CORPUS=/path/to/reports.jsonl build/x/report_bench
+#include <benchmark/benchmark.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <benchmark/benchmark.h>
-#include <nlohmann/json.hpp>
 
 #include "report/internal.h"
 #include "wenshu/quantity.h"
@@ -56,7 +56,8 @@ const Corpus& GetCorpus() {
       }
     }
     if (c->docs.empty()) {
-      const auto sample = std::filesystem::path(__FILE__).parent_path().parent_path() / "examples/sample/report.txt";
+      const auto sample =
+          std::filesystem::path(__FILE__).parent_path().parent_path() / "examples/sample/report.txt";
       c->docs.push_back(ReadAll(sample));
     }
     for (const auto& d : c->docs) c->bytes += d.size();
@@ -112,7 +113,8 @@ void BM_SectionsOnly(benchmark::State& state) {
   size_t sections = 0;
   for (auto _ : state) {
     sections = 0;
-    for (const std::string& doc : corpus.docs) sections += wenshu::report_internal::ParseSections(doc).flat.size();
+    for (const std::string& doc : corpus.docs)
+      sections += wenshu::report_internal::ParseSections(doc).flat.size();
   }
   Count(state, corpus);
   state.counters["sections"] = static_cast<double>(sections);

@@ -59,25 +59,25 @@ using SectionPath = std::vector<int>;
 // Marker families, in the order users know them. The level of a family is assigned by its first
 // appearance in the document (like markdown heading inference), not fixed by family.
 enum class MarkerFamily {
-  kChineseParen,   // (一) （一）
-  kChineseComma,   // 一、
-  kOrdinalDi,      // 第一、 第一，
-  kArabicComma,    // 1、
-  kArabicDot,      // 1. 1．
-  kArabicParen,    // (1) （1）
-  kParenNumeral,   // ⑴ … ⒇
-  kCircled,        // ① … ⑳
-  kInlineShi,      // 一是 … 二是 … inside a paragraph (always one level below its paragraph)
+  kChineseParen,  // (一) （一）
+  kChineseComma,  // 一、
+  kOrdinalDi,     // 第一、 第一，
+  kArabicComma,   // 1、
+  kArabicDot,     // 1. 1．
+  kArabicParen,   // (1) （1）
+  kParenNumeral,  // ⑴ … ⒇
+  kCircled,       // ① … ⑳
+  kInlineShi,     // 一是 … 二是 … inside a paragraph (always one level below its paragraph)
 };
 
 struct Section {
-  int level = 1;                // 1 = top
+  int level = 1;  // 1 = top
   MarkerFamily family = MarkerFamily::kArabicComma;
-  std::string marker;           // as it reads in the repaired text, e.g. "(一)", "10、"
-  int ordinal = 0;              // the number the marker stands for (10 for "10、", 2023 for "2023、")
-  std::string heading;          // the heading text after the marker (first sentence or clause)
-  Span span;                    // the whole section, marker to the start of the next sibling/ancestor
-  Span heading_span;            // marker through heading
+  std::string marker;   // as it reads in the repaired text, e.g. "(一)", "10、"
+  int ordinal = 0;      // the number the marker stands for (10 for "10、", 2023 for "2023、")
+  std::string heading;  // the heading text after the marker (first sentence or clause)
+  Span span;            // the whole section, marker to the start of the next sibling/ancestor
+  Span heading_span;    // marker through heading
   std::vector<Section> children;
 };
 
@@ -89,9 +89,9 @@ struct ReportQuantity {
   std::optional<Decimal> upper;     // the high end of a range (300~500人)
   std::optional<std::string> unit;  // "元", "人", "%"; null for a bare number
   QuantityKind kind = QuantityKind::kPlain;
-  std::optional<std::string> subject;  // what is counted, e.g. "在校学生"
-  bool approx = false;                 // 约, 近, 余, 多
-  std::vector<std::string> qualifiers; // e.g. "约", "以上", "余", "人次"
+  std::optional<std::string> subject;   // what is counted, e.g. "在校学生"
+  bool approx = false;                  // 约, 近, 余, 多
+  std::vector<std::string> qualifiers;  // e.g. "约", "以上", "余", "人次"
   SectionPath section;
   std::optional<int> part_of;  // index into Report::quantities of the total this is a part of
   bool repaired = false;       // a repair touched these bytes
@@ -104,7 +104,7 @@ struct ReportChange {
   Decimal value;                    // magnitude, exact
   std::optional<std::string> unit;  // "人", "%", "个百分点", "倍"
   QuantityKind kind = QuantityKind::kPlain;
-  std::string baseline;             // "上年", "2023年", "同比"; empty when unstated
+  std::string baseline;  // "上年", "2023年", "同比"; empty when unstated
   std::optional<std::string> subject;
   std::optional<int> total;  // index into Report::quantities of the quantity that changed
   SectionPath section;

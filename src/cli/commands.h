@@ -15,8 +15,8 @@ struct Command {
 
 const std::vector<Command>& Commands();
 
-int ParseCommand(int argc, char** argv);   // parse_command.cc
-int RepairCommand(int argc, char** argv);  // repair_command.cc
+int ParseCommand(int argc, char** argv);     // parse_command.cc
+int RepairCommand(int argc, char** argv);    // repair_command.cc
 int TokenizeCommand(int argc, char** argv);  // tokenize_command.cc
 
 }  // namespace wenshu::cli

@@ -64,11 +64,12 @@ bool Output::Open(const std::string& path) {
     Fail("cannot create a temporary file next to " + path, errno);
     return false;
   }
-  ::fchmod(fd, 0644 & ~[] {
-    mode_t m = ::umask(0);
-    ::umask(m);
-    return m;
-  }());
+  ::fchmod(
+      fd, 0644 & ~[] {
+        mode_t m = ::umask(0);
+        ::umask(m);
+        return m;
+      }());
   file_ = ::fdopen(fd, "wb");
   if (file_ == nullptr) {
     int err = errno;

@@ -173,12 +173,14 @@ int ParseFlags(int argc, char** argv, Flags* flags, bool* help) {
       if (!take_value(&v) || v.empty()) return UsageError("--text-field needs a field name");
       flags->text_field = v;
     } else if (arg == "--id-field") {
-      if (!take_value(&flags->id_field) || flags->id_field.empty()) return UsageError("--id-field needs a field name");
+      if (!take_value(&flags->id_field) || flags->id_field.empty())
+        return UsageError("--id-field needs a field name");
     } else if (arg == "--title-field") {
       if (!take_value(&flags->title_field)) return UsageError("--title-field needs a field name");
     } else if (arg == "--max-bytes") {
       uint64_t n = 0;
-      if (!take_value(&v) || !ParseSize(v, &n) || n == 0) return UsageError("--max-bytes needs a positive number");
+      if (!take_value(&v) || !ParseSize(v, &n) || n == 0)
+        return UsageError("--max-bytes needs a positive number");
       flags->max_bytes = n;
     } else if (arg == "--disable") {
       if (!take_value(&v) || v.empty()) return UsageError("--disable needs a rule id");
@@ -324,13 +326,14 @@ class Progress {
     char eta[32] = "";
     if (total_ > 0 && rate > 0 && !final) {
       const double left = std::max(0.0, (total_ / 1e6 - mb) / rate);
-      std::snprintf(eta, sizeof eta, ", ETA %d:%02d", static_cast<int>(left) / 60, static_cast<int>(left) % 60);
+      std::snprintf(eta, sizeof eta, ", ETA %d:%02d", static_cast<int>(left) / 60,
+                    static_cast<int>(left) % 60);
     }
     char pct[16] = "";
     if (total_ > 0) std::snprintf(pct, sizeof pct, " (%.0f%%)", std::min(100.0, 100.0 * bytes / total_));
     std::fprintf(stderr, "\r\033[Kwenshu: %llu documents, %.1f MB%s, %.1f MB/s, %.0f docs/s%s%s",
-                 static_cast<unsigned long long>(docs), mb, pct, rate, seconds > 0 ? docs / seconds : 0.0, eta,
-                 final ? "\n" : "");
+                 static_cast<unsigned long long>(docs), mb, pct, rate, seconds > 0 ? docs / seconds : 0.0,
+                 eta, final ? "\n" : "");
     std::fflush(stderr);
   }
 
@@ -578,7 +581,8 @@ int RunParse(int argc, char** argv) {
     return 0;
   }
   if (flags.inputs.empty()) {
-    if (isatty(STDIN_FILENO)) return UsageError("no input (give files, directories, or - for standard input)");
+    if (isatty(STDIN_FILENO))
+      return UsageError("no input (give files, directories, or - for standard input)");
     flags.inputs.push_back("-");
   }
   InstallSignalHandlers();
@@ -600,7 +604,8 @@ int RunParse(int argc, char** argv) {
     if (S_ISDIR(st.st_mode)) {
       WalkDirectory(in, &sources, &failures);
     } else {
-      sources.push_back({in, flags.force_jsonl || EndsWith(in, ".jsonl"), S_ISREG(st.st_mode) ? uint64_t(st.st_size) : 0});
+      sources.push_back(
+          {in, flags.force_jsonl || EndsWith(in, ".jsonl"), S_ISREG(st.st_mode) ? uint64_t(st.st_size) : 0});
     }
   }
   uint64_t total_bytes = 0;
@@ -609,8 +614,8 @@ int RunParse(int argc, char** argv) {
     if (s.size == 0 && s.path == "-") sizes_known = false;
     total_bytes += s.size;
   }
-  const bool single_text = sources.size() == 1 && !sources[0].jsonl && flags.inputs.size() == 1 &&
-                           failures == 0;
+  const bool single_text =
+      sources.size() == 1 && !sources[0].jsonl && flags.inputs.size() == 1 && failures == 0;
   Format format = flags.format;
   if (format == Format::kAuto) format = single_text ? Format::kJson : Format::kJsonl;
   const bool single_object = format == Format::kJson && single_text;
@@ -623,7 +628,8 @@ int RunParse(int argc, char** argv) {
   const bool show_progress = flags.progress == 1 || (flags.progress == -1 && isatty(STDERR_FILENO));
   unsigned workers = flags.jobs != 0 ? flags.jobs : std::max(1u, std::thread::hardware_concurrency());
 
-  Pipeline pipeline(flags, &out, format, single_object, workers, sizes_known ? total_bytes : 0, show_progress);
+  Pipeline pipeline(flags, &out, format, single_object, workers, sizes_known ? total_bytes : 0,
+                    show_progress);
   for (const Source& source : sources) {
     if (g_interrupt_signal.load() != 0 || pipeline.stopping()) break;
     const std::string name = DisplayName(source.path);

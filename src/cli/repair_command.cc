@@ -87,7 +87,8 @@ std::string Diff(const RepairResult& r) {
     out += "\n";
     for (const RepairAlternative& alt : rec.alternatives) {
       std::snprintf(buf, sizeof buf, " (%.2f)", alt.confidence);
-      out += "      or \"" + Visible(alt.after) + "\"" + buf + (alt.reason.empty() ? "" : " " + alt.reason) + "\n";
+      out += "      or \"" + Visible(alt.after) + "\"" + buf + (alt.reason.empty() ? "" : " " + alt.reason) +
+             "\n";
     }
   }
   for (const RepairFlag& f : r.flags) {

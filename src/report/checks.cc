@@ -141,8 +141,8 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
       c.reason = absl::StrCat("the parts ", terms, " add up to the total ", Show(total.value, total.unit));
     } else if (cmp > 0) {
       c.status = CheckStatus::kFail;
-      c.reason = absl::StrCat("the parts ", terms, " = ", Show(*sum, total.unit),
-                              " exceed the stated total ", Show(total.value, total.unit));
+      c.reason = absl::StrCat("the parts ", terms, " = ", Show(*sum, total.unit), " exceed the stated total ",
+                              Show(total.value, total.unit));
     } else {
       auto gap = total.value.Subtract(*sum);
       const double relative = gap ? gap->ToDouble() / total.value.ToDouble() : 1.0;
@@ -164,7 +164,8 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
     const Quantity& q = qs[ch.quantity];
     // Only a change stated against a baseline (较上年增加, 比2005年增长) is a change of the figure before it.
     if (q.unit != ch.unit || q.kind != ch.kind || HasApprox(q) || ch.baseline.empty()) continue;
-    if (q.kind != QuantityKind::kCount && q.kind != QuantityKind::kMoney && q.kind != QuantityKind::kMeasure) {
+    if (q.kind != QuantityKind::kCount && q.kind != QuantityKind::kMoney &&
+        q.kind != QuantityKind::kMeasure) {
       continue;
     }
     ReportCheck c;

@@ -35,8 +35,8 @@ void AppendRow(std::string& out, std::initializer_list<std::string_view> fields)
 
 std::string FactsCsvHeader() {
   std::string out;
-  AppendRow(out, {"document", "line", "fact", "section", "subject", "text", "value", "upper", "unit",
-                  "kind", "direction", "baseline", "qualifiers", "begin", "end", "repaired"});
+  AppendRow(out, {"document", "line", "fact", "section", "subject", "text", "value", "upper", "unit", "kind",
+                  "direction", "baseline", "qualifiers", "begin", "end", "repaired"});
   return out;
 }
 

@@ -12,11 +12,12 @@ namespace {
 constexpr size_t kHeadScanBytes = 4096;  // titles live in the first lines
 constexpr size_t kMaxTitleBytes = 150;   // about 50 characters
 
-constexpr std::string_view kTitlePrefixes[] = {"文章标题:", "文章标题：", "标题:", "标题：", "题目:", "题目："};
+constexpr std::string_view kTitlePrefixes[] = {
+    "文章标题:", "文章标题：", "标题:", "标题：", "题目:", "题目："};
 
 // Words that make a short line a title candidate.
-constexpr std::string_view kTitleWords[] = {"总结", "报告", "计划", "要点", "规划", "汇报",
-                                            "述职", "打算", "工作安排", "工作思路"};
+constexpr std::string_view kTitleWords[] = {"总结", "报告", "计划", "要点",     "规划",
+                                            "汇报", "述职", "打算", "工作安排", "工作思路"};
 
 bool Contains(std::string_view text, std::string_view word) {
   return text.find(word) != std::string_view::npos;
@@ -68,11 +69,11 @@ struct PartRule {
   int first, last;
 };
 constexpr PartRule kPartRules[] = {
-    {"上半年", PeriodPart::kH1, 1, 6},       {"下半年", PeriodPart::kH2, 7, 12},
-    {"第一季度", PeriodPart::kQ1, 1, 3},     {"一季度", PeriodPart::kQ1, 1, 3},
-    {"第二季度", PeriodPart::kQ2, 4, 6},     {"二季度", PeriodPart::kQ2, 4, 6},
-    {"第三季度", PeriodPart::kQ3, 7, 9},     {"三季度", PeriodPart::kQ3, 7, 9},
-    {"第四季度", PeriodPart::kQ4, 10, 12},   {"四季度", PeriodPart::kQ4, 10, 12},
+    {"上半年", PeriodPart::kH1, 1, 6},     {"下半年", PeriodPart::kH2, 7, 12},
+    {"第一季度", PeriodPart::kQ1, 1, 3},   {"一季度", PeriodPart::kQ1, 1, 3},
+    {"第二季度", PeriodPart::kQ2, 4, 6},   {"二季度", PeriodPart::kQ2, 4, 6},
+    {"第三季度", PeriodPart::kQ3, 7, 9},   {"三季度", PeriodPart::kQ3, 7, 9},
+    {"第四季度", PeriodPart::kQ4, 10, 12}, {"四季度", PeriodPart::kQ4, 10, 12},
 };
 
 // Reads a period from `text` (a title or the start of the first paragraph) at `offset` in the document.
@@ -93,8 +94,8 @@ bool ReadPeriod(std::string_view text, size_t offset, bool require_year, Heading
     static const RE2* months = new RE2("((\\d{1,2})\\s*[-—–~～至到]\\s*(\\d{1,2})\\s*月)");
     re2::StringPiece whole;
     int first = 0, last = 0;
-    if (RE2::PartialMatch(input, *months, &whole, &first, &last) &&
-        first >= 1 && last <= 12 && first <= last) {
+    if (RE2::PartialMatch(input, *months, &whole, &first, &last) && first >= 1 && last <= 12 &&
+        first <= last) {
       p.part = PeriodPart::kMonths;
       p.first_month = first;
       p.last_month = last;
@@ -135,9 +136,8 @@ bool ReadPeriod(std::string_view text, size_t offset, bool require_year, Heading
 
 std::optional<std::string> IssuerFromTitle(std::string_view title) {
   static constexpr std::string_view kSuffixes[] = {
-      "政府工作报告", "工作总结", "工作报告", "工作计划", "工作要点", "工作规划", "工作安排",
-      "工作思路",     "工作汇报", "述职报告", "总结",     "报告",     "计划",     "要点",
-      "规划",         "汇报"};
+      "政府工作报告", "工作总结", "工作报告", "工作计划", "工作要点", "工作规划", "工作安排", "工作思路",
+      "工作汇报",     "述职报告", "总结",     "报告",     "计划",     "要点",     "规划",     "汇报"};
   size_t cut = std::string_view::npos;
   std::string_view suffix;
   for (std::string_view s : kSuffixes) {
@@ -162,8 +162,8 @@ std::optional<std::string> IssuerFromTitle(std::string_view title) {
   RE2::GlobalReplace(&prefix, *year, "");
   RE2::GlobalReplace(&prefix, *part, "");
   std::string_view trimmed = TrimSpaces(prefix);
-  while (trimmed.size() >= 3 && (trimmed.substr(trimmed.size() - 3) == "的" ||
-                                 trimmed.substr(trimmed.size() - 3) == "—")) {
+  while (trimmed.size() >= 3 &&
+         (trimmed.substr(trimmed.size() - 3) == "的" || trimmed.substr(trimmed.size() - 3) == "—")) {
     trimmed.remove_suffix(3);
   }
   if (trimmed.empty()) return std::nullopt;
@@ -247,7 +247,8 @@ Heading ReadHeading(std::string_view text, const std::optional<std::string>& giv
     if (!h.period.year) {
       // Only the opening sentence speaks for the whole document.
       size_t sentence_end = std::min(para.find("，"), para.find(","));
-      std::string_view opening = para.substr(0, sentence_end == std::string_view::npos ? para.size() : sentence_end);
+      std::string_view opening =
+          para.substr(0, sentence_end == std::string_view::npos ? para.size() : sentence_end);
       Heading probe;
       if (ReadPeriod(opening, body_begin, true, &probe)) {
         if (h.period.part != PeriodPart::kUnknown && h.period.part != PeriodPart::kYear) {

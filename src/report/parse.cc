@@ -43,8 +43,8 @@ bool IsMaskedYearFlag(const RepairFlag& f) {
 
 absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options) {
   if (input.size() > options.max_bytes) {
-    return absl::ResourceExhaustedError(absl::StrCat("the document has ", input.size(),
-                                                     " bytes, over the limit of ", options.max_bytes));
+    return absl::ResourceExhaustedError(
+        absl::StrCat("the document has ", input.size(), " bytes, over the limit of ", options.max_bytes));
   }
   absl::StatusOr<RepairResult> repaired = Repair(input, options.repair);
   if (!repaired.ok()) return repaired.status();
@@ -155,11 +155,12 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
     for (ReportCheck& c : report.checks) {
       for (Span& s : c.spans) s = map.ToOriginal(s);
     }
-    std::stable_sort(report.checks.begin(), report.checks.end(), [](const ReportCheck& a, const ReportCheck& b) {
-      const size_t ab = a.spans.empty() ? 0 : a.spans.front().begin;
-      const size_t bb = b.spans.empty() ? 0 : b.spans.front().begin;
-      return ab < bb;
-    });
+    std::stable_sort(report.checks.begin(), report.checks.end(),
+                     [](const ReportCheck& a, const ReportCheck& b) {
+                       const size_t ab = a.spans.empty() ? 0 : a.spans.front().begin;
+                       const size_t bb = b.spans.empty() ? 0 : b.spans.front().begin;
+                       return ab < bb;
+                     });
   }
   return report;
 }

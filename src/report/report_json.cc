@@ -449,9 +449,7 @@ QuantityKind ReadQuantityKind(Reader& r, const json& obj, std::string_view where
 
 std::string_view ReportKindName(ReportKind kind) { return kKindNames[static_cast<int>(kind)]; }
 std::string_view PeriodPartName(PeriodPart part) { return kPartNames[static_cast<int>(part)]; }
-std::string_view MarkerFamilyName(MarkerFamily family) {
-  return kFamilyNames[static_cast<int>(family)];
-}
+std::string_view MarkerFamilyName(MarkerFamily family) { return kFamilyNames[static_cast<int>(family)]; }
 
 std::string ToJson(const Report& report, JsonStyle style) {
   JsonWriter w(style == JsonStyle::kPretty);

@@ -15,8 +15,19 @@ constexpr int kFamilyCount = static_cast<int>(MarkerFamily::kInlineShi) + 1;
 
 bool IsChineseDigit(char32_t c) {
   switch (c) {
-    case U'一': case U'二': case U'三': case U'四': case U'五': case U'六': case U'七':
-    case U'八': case U'九': case U'十': case U'〇': case U'零': case U'两':
+    case U'一':
+    case U'二':
+    case U'三':
+    case U'四':
+    case U'五':
+    case U'六':
+    case U'七':
+    case U'八':
+    case U'九':
+    case U'十':
+    case U'〇':
+    case U'零':
+    case U'两':
       return true;
     default:
       return false;
@@ -34,8 +45,18 @@ bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == U'\r' || c == 
 // Punctuation after which an inline 一是 may start.
 bool IsClauseBreak(char32_t c) {
   switch (c) {
-    case U'，': case U'。': case U'；': case U'：': case U'、': case U',': case U';': case U':':
-    case U'！': case U'？': case U'（': case U'(':
+    case U'，':
+    case U'。':
+    case U'；':
+    case U'：':
+    case U'、':
+    case U',':
+    case U';':
+    case U':':
+    case U'！':
+    case U'？':
+    case U'（':
+    case U'(':
       return true;
     default:
       return false;
@@ -55,8 +76,10 @@ std::optional<MarkerMatch> MatchMarker(std::string_view text, size_t pos, int ne
   size_t i = pos;
   size_t n = DecodeUtf8(text, i, &c);
   // ⑴…⒇ and ①…⑳.
-  if (c >= U'\u2474' && c <= U'\u2487') return MarkerMatch{MarkerFamily::kParenNumeral, static_cast<int>(c - 0x2474) + 1, n};
-  if (c >= U'\u2460' && c <= U'\u2473') return MarkerMatch{MarkerFamily::kCircled, static_cast<int>(c - 0x2460) + 1, n};
+  if (c >= U'\u2474' && c <= U'\u2487')
+    return MarkerMatch{MarkerFamily::kParenNumeral, static_cast<int>(c - 0x2474) + 1, n};
+  if (c >= U'\u2460' && c <= U'\u2473')
+    return MarkerMatch{MarkerFamily::kCircled, static_cast<int>(c - 0x2460) + 1, n};
 
   if (c == U'(' || c == U'（') {
     i += n;
@@ -106,7 +129,8 @@ std::optional<MarkerMatch> MatchMarker(std::string_view text, size_t pos, int ne
     int v = SmallChineseNumber(text.substr(start, i - start));
     if (v <= 0) return std::nullopt;
     n = DecodeUtf8(text, i, &c);
-    if (c == U'、') return MarkerMatch{di ? MarkerFamily::kOrdinalDi : MarkerFamily::kChineseComma, v, i + n - pos};
+    if (c == U'、')
+      return MarkerMatch{di ? MarkerFamily::kOrdinalDi : MarkerFamily::kChineseComma, v, i + n - pos};
     if (di && (c == U'，' || c == U',' || c == U'：' || c == U':')) {
       return MarkerMatch{MarkerFamily::kOrdinalDi, v, i + n - pos};
     }
@@ -217,16 +241,38 @@ int SmallChineseNumber(std::string_view numeral) {
     i += DecodeUtf8(numeral, i, &c);
     int d = -1;
     switch (c) {
-      case U'〇': case U'零': d = 0; break;
-      case U'一': d = 1; break;
-      case U'二': case U'两': d = 2; break;
-      case U'三': d = 3; break;
-      case U'四': d = 4; break;
-      case U'五': d = 5; break;
-      case U'六': d = 6; break;
-      case U'七': d = 7; break;
-      case U'八': d = 8; break;
-      case U'九': d = 9; break;
+      case U'〇':
+      case U'零':
+        d = 0;
+        break;
+      case U'一':
+        d = 1;
+        break;
+      case U'二':
+      case U'两':
+        d = 2;
+        break;
+      case U'三':
+        d = 3;
+        break;
+      case U'四':
+        d = 4;
+        break;
+      case U'五':
+        d = 5;
+        break;
+      case U'六':
+        d = 6;
+        break;
+      case U'七':
+        d = 7;
+        break;
+      case U'八':
+        d = 8;
+        break;
+      case U'九':
+        d = 9;
+        break;
       case U'十':
         if (total != 0) return -1;
         total = (digit < 0 ? 1 : digit) * 10;
@@ -245,9 +291,8 @@ int SmallChineseNumber(std::string_view numeral) {
 }
 
 SectionPath SectionOutline::PathAt(size_t offset) const {
-  auto it = std::upper_bound(flat.begin(), flat.end(), offset, [](size_t off, const FlatSection& f) {
-    return off < f.section.span.begin;
-  });
+  auto it = std::upper_bound(flat.begin(), flat.end(), offset,
+                             [](size_t off, const FlatSection& f) { return off < f.section.span.begin; });
   if (it == flat.begin()) return {};
   int idx = static_cast<int>(it - flat.begin()) - 1;
   while (idx >= 0 && !flat[idx].section.span.Contains(offset)) idx = flat[idx].parent;
@@ -331,8 +376,8 @@ SectionOutline ParseSections(std::string_view text) {
           // A family seen higher up starts again at 1 inside a deeper section (一、 items under 第一，):
           // a nested list, not a new top-level run.
         } else {
-          while (!open.empty() &&
-                 family_level[static_cast<int>(out.flat[open.back()].section.family)] >= family_level[family]) {
+          while (!open.empty() && family_level[static_cast<int>(out.flat[open.back()].section.family)] >=
+                                      family_level[family]) {
             close_to(open.size() - 1);
           }
         }

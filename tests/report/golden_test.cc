@@ -3,11 +3,11 @@
 // shows up here as a diff to review.
 //
 // To accept a change: WENSHU_UPDATE_GOLDEN=1 ctest -R GoldenTest, then review `git diff tests/data`.
+#include <gtest/gtest.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "support/test_data.h"
 #include "wenshu/report.h"

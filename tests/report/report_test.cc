@@ -1,14 +1,15 @@
 // The report model: heading, section tree, checks, facts bound to sections, spans into the original,
 // the JSON form (exact numbers, round trip, errors) and the facts CSV.
-#include <string>
-#include <vector>
+#include "wenshu/report.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "support/test_data.h"
-#include "wenshu/report.h"
 
 namespace wenshu {
 namespace {
@@ -173,7 +174,8 @@ TEST(SectionsTest, LevelsByFirstAppearanceOfEachFamily) {
   EXPECT_EQ(measures.children[2].heading, "严格问责");
   EXPECT_EQ(measures.children[0].level, 2);
   // Spans: whole section from its marker; heading span from marker through heading.
-  for (const Section* s : std::vector<const Section*>{&r.sections[0], &tasks.children[0], &measures.children[1]}) {
+  for (const Section* s :
+       std::vector<const Section*>{&r.sections[0], &tasks.children[0], &measures.children[1]}) {
     EXPECT_EQ(Slice(text, s->heading_span), s->marker + s->heading);
     EXPECT_EQ(text.substr(s->span.begin, s->marker.size()), s->marker);
   }
@@ -183,7 +185,8 @@ TEST(SectionsTest, LevelsByFirstAppearanceOfEachFamily) {
 
 TEST(SectionsTest, OrdinalDiAndNestedRestart) {
   const std::string text =
-      "工作总结\n正文。\n一、总体情况\n第一,基本建设问题。\n一、\n提高设计质量。\n二、\n加强施工指导。\n第二,生产问题。\n二、第二部分\n";
+      "工作总结\n正文。\n一、总体情况\n第一,基本建设问题。\n一、\n提高设计质量。\n二、\n加强施工指导。\n第二,"
+      "生产问题。\n二、第二部分\n";
   Report r = MustParse(text);
   ASSERT_EQ(r.sections.size(), 2u);
   const Section& first = r.sections[0];
@@ -199,7 +202,9 @@ TEST(SectionsTest, OrdinalDiAndNestedRestart) {
 }
 
 TEST(SectionsTest, DotMarkerBeforeADigitOnlyWhenTheListExpectsIt) {
-  const std::string text = "名词解释\n说明。\n19.“双招双引”:招才引智。\n20.2026年10件民生实事。\n21.5+2就业之家。\n3.5万人参加培训。\n";
+  const std::string text =
+      "名词解释\n说明。\n19.“双招双引”:招才引智。\n20.2026年10件民生实事。\n21.5+2就业之家。\n3."
+      "5万人参加培训。\n";
   Report r = MustParse(text);
   ASSERT_EQ(r.sections.size(), 3u);  // 19. 20. 21. — "3.5万人" is a number, not item 3
   EXPECT_EQ(r.sections[1].marker, "20.");
@@ -249,7 +254,8 @@ TEST(ChecksTest, PartsTotalsChangesRatesAndRatios) {
     return out;
   };
   using ::testing::Contains;
-  EXPECT_THAT(reasons("sum.parts", CheckStatus::kPass), Contains(HasSubstr("2 + 6 + 8 add up to the total 16所")));
+  EXPECT_THAT(reasons("sum.parts", CheckStatus::kPass),
+              Contains(HasSubstr("2 + 6 + 8 add up to the total 16所")));
   EXPECT_THAT(reasons("sum.parts", CheckStatus::kFail),
               Contains(HasSubstr("1800 + 2600 + 4700 = 9100人 fall 100人 short of the stated total 9200人")));
   EXPECT_THAT(reasons("sum.parts", CheckStatus::kFail), Contains(HasSubstr("7 + 4 = 11个")));
@@ -274,7 +280,7 @@ TEST(ChecksTest, PartsTotalsChangesRatesAndRatios) {
 TEST(ChecksTest, SampleRepairsTurnFailuresIntoPasses) {
   const std::string text = SampleText();
   Report damaged = MustParse(text, WithoutNumberRepairs());
-  EXPECT_EQ(ChecksOf(damaged, "rate.over_100", CheckStatus::kFail).size(), 2u);  // 20230 twice
+  EXPECT_EQ(ChecksOf(damaged, "rate.over_100", CheckStatus::kFail).size(), 2u);         // 20230 twice
   EXPECT_EQ(ChecksOf(damaged, "change.exceeds_total", CheckStatus::kFail).size(), 1u);  // +2023 on 87
   Report repaired = MustParse(text);
   for (const ReportCheck& c : repaired.checks) {
@@ -355,8 +361,9 @@ TEST(FactsTest, BoundToTheirSection) {
 // JSON
 
 TEST(JsonTest, RoundTripIsIdentical) {
-  for (const std::string& text : {SampleText(), ReadFixture("report/checks.txt"), ReadFixture("report/sections.txt"),
-                                  std::string(), std::string("\xff\xfe bad \x00 bytes", 15)}) {
+  for (const std::string& text :
+       {SampleText(), ReadFixture("report/checks.txt"), ReadFixture("report/sections.txt"), std::string(),
+        std::string("\xff\xfe bad \x00 bytes", 15)}) {
     Report r = MustParse(text);
     for (JsonStyle style : {JsonStyle::kPretty, JsonStyle::kCompact}) {
       const std::string json = ToJson(r, style);
@@ -414,8 +421,8 @@ TEST(JsonTest, ReaderRejectsBadInput) {
   absl::StatusOr<Report> bad_span = ReportFromJson(
       R"({"schema":"wenshu.report/1","source":{"name":"x"},"text":"","quantities":[{"text":"1","span":[5,2],"value":1,"kind":"count"}]})");
   EXPECT_THAT(std::string(bad_span.status().message()), HasSubstr("span"));
-  absl::StatusOr<Report> bad_kind = ReportFromJson(
-      R"({"schema":"wenshu.report/1","source":{"name":"x"},"text":"","kind":"novel"})");
+  absl::StatusOr<Report> bad_kind =
+      ReportFromJson(R"({"schema":"wenshu.report/1","source":{"name":"x"},"text":"","kind":"novel"})");
   EXPECT_FALSE(bad_kind.ok());
 }
 
@@ -438,8 +445,9 @@ TEST(CsvTest, QuotesFieldsPerRfc4180) {
   const std::string header = FactsCsvHeader();
   EXPECT_EQ(header.substr(header.size() - 2), "\r\n");
   const std::string rows = FactsCsvRows(r);
-  EXPECT_EQ(rows,
-            "\"a,b.txt\",3,quantity,,\"学生,\"\"在校\"\"\",\"5\"\"6\"\"\",56,,人,count,,,约 余,10,17,false\r\n");
+  EXPECT_EQ(
+      rows,
+      "\"a,b.txt\",3,quantity,,\"学生,\"\"在校\"\"\",\"5\"\"6\"\"\",56,,人,count,,,约 余,10,17,false\r\n");
 }
 
 TEST(CsvTest, OneRowPerQuantityAndChange) {
@@ -478,10 +486,13 @@ TEST(ParseTest, TruncatedAndRandomInputs) {
   const std::string sample = SampleText();
   std::vector<std::string> inputs;
   for (size_t cut = 0; cut < sample.size(); cut += 13) inputs.push_back(sample.substr(0, cut));
-  static constexpr std::string_view kPieces[] = {"1、", "(一)", "（二）", "一、", "第三,", "⑴", "①", "一是",
-                                                 "二是", "2.", "20.", "2023", "年", "上半年", "工作总结",
-                                                 "\n", "。", ",", "人", "%", "较上年增加", "其中", "\xe5",
-                                                 "\xff", std::string_view("\0", 1), "率为", "(", ")"};
+  static constexpr std::string_view kPieces[] = {
+      "1、",        "(一)", "（二）", "一、",   "第三,",
+      "⑴",          "①",    "一是",   "二是",   "2.",
+      "20.",        "2023", "年",     "上半年", "工作总结",
+      "\n",         "。",   ",",      "人",     "%",
+      "较上年增加", "其中", "\xe5",   "\xff",   std::string_view("\0", 1),
+      "率为",       "(",    ")"};
   uint32_t seed = 12345;
   for (int i = 0; i < 300; ++i) {
     std::string s;
