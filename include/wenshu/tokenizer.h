@@ -209,6 +209,8 @@ class Tokenizer {
   std::vector<uint32_t> route_end_;
   std::vector<uint8_t> route_known_;
   std::vector<uint32_t> word_ends_;
+  std::vector<uint32_t> forced_end_;
+  std::vector<uint8_t> inside_forced_;
   std::unique_ptr<tokenize_internal::HmmSegmenter> hmm_;
 };
 

@@ -48,8 +48,13 @@ inline Decoded DecodeUtf8At(const uint8_t* p, size_t avail, bool final) {
   return {cp, len};
 }
 
+// U+25CB WHITE CIRCLE stands for 〇 in many printed years (二○○一年), so it joins CJK runs; alone it
+// is reclassified as other by the tokenizer.
+inline constexpr char32_t kWhiteCircleZero = 0x25CB;
+
 inline bool IsCjk(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || c == 0x3007 || c == 0x3005 ||
+         c == kWhiteCircleZero ||
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
 }
 
@@ -62,25 +67,25 @@ constexpr bool IsCjkNumeralSlow(char32_t c) {
     case U'〇': case U'一': case U'二': case U'三': case U'四': case U'五': case U'六': case U'七':
     case U'八': case U'九': case U'十': case U'百': case U'千': case U'万': case U'亿': case U'两':
     case U'零': case U'壹': case U'贰': case U'叁': case U'肆': case U'伍': case U'陆': case U'柒':
-    case U'捌': case U'玖': case U'拾': case U'佰': case U'仟':
+    case U'捌': case U'玖': case U'拾': case U'佰': case U'仟': case U'○':
       return true;
     default:
       return false;
   }
 }
 inline bool IsCjkNumeral(char32_t c) {
-  // Every numeral is in [U+3007, U+96F6]; most CJK characters are rejected by one bitmap probe.
+  // Every numeral is in [U+25CB, U+96F6]; most CJK characters are rejected by one bitmap probe.
   struct Bitmap {
-    uint64_t words[(0xA000 - 0x3000) / 64] = {};
+    uint64_t words[(0xA000 - 0x2000) / 64] = {};
     constexpr Bitmap() {
-      for (char32_t x = 0x3000; x < 0xA000; ++x) {
-        if (IsCjkNumeralSlow(x)) words[(x - 0x3000) / 64] |= uint64_t{1} << ((x - 0x3000) % 64);
+      for (char32_t x = 0x2000; x < 0xA000; ++x) {
+        if (IsCjkNumeralSlow(x)) words[(x - 0x2000) / 64] |= uint64_t{1} << ((x - 0x2000) % 64);
       }
     }
   };
   static constexpr Bitmap kBitmap;
-  if (c < 0x3000 || c >= 0xA000) return false;
-  return (kBitmap.words[(c - 0x3000) / 64] >> ((c - 0x3000) % 64)) & 1;
+  if (c < 0x2000 || c >= 0xA000) return false;
+  return (kBitmap.words[(c - 0x2000) / 64] >> ((c - 0x2000) % 64)) & 1;
 }
 
 CharClass Classify(char32_t c);

@@ -150,6 +150,17 @@ bool FoldsInNorm(TokenKind kind) {
   }
 }
 
+// 〇一二三四五六七八九 and ○: the numerals that write a number digit by digit.
+bool IsDigitLikeNumeral(char32_t c) {
+  switch (c) {
+    case U'〇': case U'○': case U'一': case U'二': case U'三': case U'四': case U'五': case U'六':
+    case U'七': case U'八': case U'九':
+      return true;
+    default:
+      return false;
+  }
+}
+
 // The characters jieba's HMM covers (its re_han: U+4E00..U+9FD5).
 bool IsHmmCharacter(char32_t c) { return c >= 0x4E00 && c <= 0x9FD5; }
 
@@ -635,14 +646,42 @@ void Tokenizer::SegmentCjkRun(size_t length, bool split) {
   route_end_.resize(n + 1);
   route_known_.resize(n + 1);
   route_score_[n] = 0;
+  // Numerals written digit by digit (二〇二三, 一九九八, 二○○一) are one token whatever the dictionary
+  // says (it knows 一年, 二三年): no word may start or end inside them.
+  forced_end_.assign(n + 1, 0);
+  inside_forced_.assign(n + 1, 0);
+  for (size_t i = start; i < n;) {
+    if (!IsCjkNumeral(cps[i])) {
+      ++i;
+      continue;
+    }
+    size_t e = i;
+    bool has_zero = false, digit_like = true;
+    while (e < n && IsCjkNumeral(cps[e])) {
+      has_zero |= cps[e] == U'〇' || cps[e] == tokenize_internal::kWhiteCircleZero;
+      digit_like &= IsDigitLikeNumeral(cps[e]);
+      ++e;
+    }
+    if ((has_zero && e - i >= 2) || (digit_like && e - i >= 4)) {
+      forced_end_[i] = static_cast<uint32_t>(e);
+      for (size_t k = i + 1; k < e; ++k) inside_forced_[k] = 1;
+    }
+    i = e;
+  }
   for (size_t i = n; i-- > start;) {
     double best = -std::numeric_limits<double>::infinity();
     uint32_t best_end = static_cast<uint32_t>(i + 1);
     bool known = false;
+    if (forced_end_[i] != 0) {
+      route_score_[i] = unknown + route_score_[forced_end_[i]];
+      route_end_[i] = forced_end_[i];
+      route_known_[i] = 0;
+      continue;
+    }
     uint32_t node = DictionaryAccess::RootChild(*dictionary_, cps[i]);
     for (size_t j = i; node != 0;) {
       const tokenize_internal::TrieLink link = links[node];
-      if (link.log_probability <= 0.0f) {
+      if (link.log_probability <= 0.0f && !inside_forced_[j + 1]) {
         double score = link.log_probability + route_score_[j + 1];
         if (score >= best) {
           best = score;
@@ -656,7 +695,11 @@ void Tokenizer::SegmentCjkRun(size_t length, bool split) {
       if (j == i + 1 && !DictionaryAccess::MayStartWord(*dictionary_, cps[i], cps[j])) break;
       node = DictionaryAccess::Child(code_points, link, static_cast<uint32_t>(cps[j]));
     }
-    if (!known) best = unknown + route_score_[i + 1];
+    if (!known) {
+      // An unknown character stands alone; inside a forced numeral it is the numeral's last part.
+      best = unknown + route_score_[i + 1];
+      best_end = static_cast<uint32_t>(i + 1);
+    }
     route_score_[i] = best;
     route_end_[i] = best_end;
     route_known_[i] = known ? 1 : 0;
@@ -728,6 +771,15 @@ void Tokenizer::SegmentCjkRun(size_t length, bool split) {
       push_range(TokenKind::kWord, flags, i, e);
     }
     i = e;
+  }
+  // A ○ that joined no numeral is a symbol (a bullet), not a zero.
+  for (Pending& p : queue_) {
+    if (p.kind != TokenKind::kCjkNumeral || p.begin < run_begin) continue;
+    bool only_circles = true;
+    for (uint64_t b = p.begin; b < p.end && only_circles; b += 3) {
+      only_circles = buffer_.compare(b - buffer_base_, 3, "\u25CB") == 0;
+    }
+    if (only_circles) p.kind = TokenKind::kOther;
   }
   if (split && !queue_.empty()) queue_.back().flags |= kTokenSplit;
 }

@@ -6,7 +6,7 @@
 Without FILES it reads the clean corpora under $WENSHU_SHARED_DIR (national JSONL, provincial CSV).
 Both segmentations are compared as sets of code-point spans, ignoring white-space tokens; a word
 counts as agreed only when both of its boundaries match. Needs Debian's python3-jieba.
-Exit status: 0, or 1 when --min-f1 is given and F1 against jieba without HMM is below it;
+Exit status: 0, or 1 when F1 is below --min-f1 (jieba HMM off) or --min-f1-hmm (HMM on);
 77 (skip) when jieba or the corpora are missing.
 """
 import argparse
@@ -68,6 +68,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--wenshu", required=True, help="path to the wenshu binary")
     parser.add_argument("--min-f1", type=float, default=None, help="fail below this F1 (jieba, HMM off)")
+    parser.add_argument("--min-f1-hmm", type=float, default=None, help="fail below this F1 (jieba, HMM on)")
     parser.add_argument("--max-docs", type=int, default=0, help="use at most this many documents")
     parser.add_argument("files", nargs="*")
     args = parser.parse_args()
@@ -103,10 +104,14 @@ def main():
         result[hmm] = f1
         print(f"jieba HMM={'on ' if hmm else 'off'}: precision {p:.4f} recall {r:.4f} F1 {f1:.4f}")
     print(f"{len(docs)} documents, {chars} characters")
+    failed = False
     if args.min_f1 is not None and result[False] < args.min_f1:
         print(f"F1 against jieba (HMM off) {result[False]:.4f} is below {args.min_f1}")
-        return 1
-    return 0
+        failed = True
+    if args.min_f1_hmm is not None and result[True] < args.min_f1_hmm:
+        print(f"F1 against jieba (HMM on) {result[True]:.4f} is below {args.min_f1_hmm}")
+        failed = True
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -177,6 +177,10 @@ TEST(Tokenizer, CjkNumerals) {
   EXPECT_THAT(KindsAndTexts("学位两千四百个"),
               ElementsAre(Pair("word", "学位"), Pair("cjk_numeral", "两千四百"), Pair("unit", "个")));
   EXPECT_THAT(KindsAndTexts("三所"), ElementsAre(Pair("cjk_numeral", "三"), Pair("unit", "所")));
+  // ○ (U+25CB) written for 〇 in years is part of the numeral; alone it is a bullet.
+  EXPECT_THAT(KindsAndTexts("二○○一年"), ElementsAre(Pair("cjk_numeral", "二○○一"), Pair("word", "年")));
+  EXPECT_THAT(KindsAndTexts("二〇二三年"), ElementsAre(Pair("cjk_numeral", "二〇二三"), Pair("word", "年")));
+  EXPECT_THAT(KindsAndTexts("○项目"), ElementsAre(Pair("other", "○"), Pair("word", "项目")));
 }
 
 TEST(Tokenizer, PercentSigns) {
