@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 
@@ -108,6 +109,14 @@ VocabContext ContextAround(std::string_view text, size_t begin, size_t end) {
   at = end;
   std::string_view r1 = NextChar(text, at);
   std::string_view r2 = r1.empty() ? std::string_view() : NextChar(text, at);
+  {
+    size_t from = begin;
+    for (int k = 0; k < 4 && !PreviousChar(text, from).empty(); ++k) {}
+    context.left4 = std::string(text.substr(from, begin - from));
+    size_t to = end;
+    for (int k = 0; k < 4 && !NextChar(text, to).empty(); ++k) {}
+    context.right4 = std::string(text.substr(end, to - end));
+  }
   context.left1 = NormalizeContextChar(l1);
   context.left2 = NormalizeContextChar(l2);
   context.right1 = NormalizeContextChar(r1);
@@ -169,6 +178,25 @@ absl::StatusOr<VocabModel> VocabModel::Parse(std::string_view table) {
           !number(6, &form.dictionary_left_words) || !number(7, &form.dictionary_right_words)) {
         return RowError(line_number, "bad form row");
       }
+    } else if (kind == "G") {
+      if (f.size() != 3 || f[1] != "place_rate" || !number(2, &model.place_rate_) || model.place_rate_ < 0 ||
+          model.place_rate_ >= 1) {
+        return RowError(line_number, "bad place-rate row");
+      }
+    } else if (kind == "K") {
+      auto it = model.forms_.find(f[1]);
+      if (f.size() != 3 || it == model.forms_.end()) return RowError(line_number, "bad tag row");
+      it->second.tag = std::string(f[2]);
+    } else if (kind == "A") {
+      auto it = model.forms_.find(f[1]);
+      double n = 0;
+      if (f.size() != 4 || it == model.forms_.end() || (f[2] != "L" && f[2] != "R") || !number(3, &n)) {
+        return RowError(line_number, "bad place-count row");
+      }
+      (f[2] == "L" ? it->second.place_left : it->second.place_right) = n;
+    } else if (kind == "N") {
+      if (f.size() != 2 || f[1].empty()) return RowError(line_number, "bad place row");
+      model.places_.insert(std::string(f[1]));
     } else if (kind == "C") {
       if (f.size() != 7) return RowError(line_number, "bad context row");
       auto it = model.forms_.find(f[1]);
@@ -186,6 +214,17 @@ absl::StatusOr<VocabModel> VocabModel::Parse(std::string_view table) {
     }
   }
   if (!saw_version) return absl::InvalidArgumentError("vocabulary model is empty");
+  // Place rates per part of speech, pooled over the forms that have it.
+  absl::flat_hash_map<std::string, std::array<double, 3>> pooled;  // tag -> left, right, count
+  for (const auto& [name, form] : model.forms_) {
+    auto& p = pooled[form.tag];
+    p[0] += form.place_left;
+    p[1] += form.place_right;
+    p[2] += form.corpus;
+  }
+  for (const auto& [tag, p] : pooled) {
+    if (p[2] >= 100) model.tag_place_rates_[tag] = {p[0] / p[2], p[1] / p[2]};
+  }
   for (auto& [name, form] : model.forms_) {
     for (const auto& [key, count] : form.contexts) {
       if (count.corpus <= 0) continue;
@@ -285,6 +324,40 @@ double VocabModel::SideLogProbability(const FormStats& form, bool left,
   return std::log(p_near) + std::log(p_far);
 }
 
+bool VocabModel::PlaceAt(std::string_view four_chars, bool left) const {
+  // Places of two to four characters ending (left) or starting (right) at the spot.
+  size_t cut = 0;
+  for (int chars = 1; chars <= 4; ++chars) {
+    size_t n = 0;
+    if (left) {
+      size_t at = four_chars.size() - cut;
+      if (at == 0) break;
+      size_t b = at - 1;
+      while (b > 0 && (static_cast<unsigned char>(four_chars[b]) & 0xC0) == 0x80) --b;
+      n = at - b;
+    } else {
+      if (cut >= four_chars.size()) break;
+      n = FirstCharLength(four_chars.substr(cut));
+    }
+    cut += n;
+    if (chars < 2) continue;
+    std::string_view word = left ? four_chars.substr(four_chars.size() - cut) : four_chars.substr(0, cut);
+    if (places_.contains(AV(word))) return true;
+  }
+  return false;
+}
+
+double VocabModel::PlaceLogProbability(const FormStats& form, bool left, bool place) const {
+  double mean = place_rate_;
+  if (auto it = tag_place_rates_.find(AV(form.tag)); it != tag_place_rates_.end()) {
+    mean = left ? it->second.first : it->second.second;
+  }
+  mean = std::clamp(mean, 1e-4, 0.5);
+  const double seen = left ? form.place_left : form.place_right;
+  const double p = (seen + scoring_.place_prior * mean) / (form.corpus + scoring_.place_prior);
+  return std::log(place ? p : 1.0 - p);
+}
+
 double VocabModel::LogOdds(const VocabPair& pair, const VocabContext& context) const {
   auto o = forms_.find(pair.original);
   auto s = forms_.find(pair.spun);
@@ -297,7 +370,14 @@ double VocabModel::LogOdds(const VocabPair& pair, const VocabContext& context) c
   const double left = SideLogProbability(original, true, context) - SideLogProbability(spun, true, context);
   const double right =
       SideLogProbability(original, false, context) - SideLogProbability(spun, false, context);
-  return scoring_.spin_log_prior + prior + left + right;
+  double places = 0;
+  if (!places_.empty()) {
+    for (bool side_left : {true, false}) {
+      const bool place = PlaceAt(side_left ? context.left4 : context.right4, side_left);
+      places += PlaceLogProbability(original, side_left, place) - PlaceLogProbability(spun, side_left, place);
+    }
+  }
+  return scoring_.spin_log_prior + prior + left + right + places;
 }
 
 }  // namespace wenshu::repair_internal
