@@ -515,6 +515,13 @@ Local Classify(const Scanner& s, size_t i) {
     out.weight = 1;
     d.evidence.push_back({r.end, s.runs[i + 1].end});
     what = "it starts a range that ends with a small number";
+  } else if (auto group = StartsWithAny(text, r.end, {",", "，", ":", "："});
+             group && i + 1 < s.runs.size() && s.runs[i + 1].begin == r.end + group->size() &&
+             s.runs[i + 1].digits.size() == ((*group == ":" || *group == "：") ? 2 : 3)) {
+    d.confidence = 0.85;
+    out.weight = 1;
+    what = (*group == ":" || *group == "：") ? "it is the hour of a time (10:30)"
+                                             : "it is the head of a number with thousands groups (10,000)";
   } else if (StartsWithAny(text, r.end, {"以上", "以下", "左右", "以内", "上下"})) {
     d.confidence = 0.9;
     out.weight = 1;
