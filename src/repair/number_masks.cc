@@ -420,6 +420,23 @@ Local Classify(const Scanner& s, size_t i) {
                             "); the original year is lost and is kept as written.");
     return out;
   }
+  // A year whose 10 was masked, in a range: "202023—2015年" (2010—2015年). Years are never rewritten.
+  if (!exact && LooksLikeYear(decoded) &&
+      (StartsWithAny(text, r.end, {"—", "-", "－", "～", "~", "至", "到"}) ||
+       EndsWithAny(text, r.begin, {"—", "-", "－", "～", "~", "至", "到"}))) {
+    bool year_neighbour =
+        (i + 1 < s.runs.size() && s.runs[i + 1].begin <= r.end + 3 && LooksLikeYear(s.runs[i + 1].digits)) ||
+        (i > 0 && s.runs[i - 1].end + 3 >= r.begin && LooksLikeYear(s.runs[i - 1].digits)) ||
+        StartsWithAny(text, r.end, {"年"});
+    if (year_neighbour) {
+      d.kind = MaskDecision::Kind::kYear;
+      d.confidence = 0.7;
+      out.weight = 2;
+      d.reason = absl::StrCat("\"", Av(r.digits), "\" is a year in a range whose \"10\" was masked (",
+                              mask_list, "; it may have been ", decoded, "); years are kept as written.");
+      return out;
+    }
+  }
   // A date written as yyyymmdd.
   if (r.digits.size() == 8 && hits.size() == 1 && hits[0].offset == 0) {
     double month = Value(r.digits.substr(4, 2)), day = Value(r.digits.substr(6, 2));
