@@ -3,11 +3,12 @@
 # sample (`sample`) or runs every test (`test`). Installs only the packages that are missing.
 #
 #   tools/bootstrap.sh sample   # build, then `wenshu parse` the bundled damaged report
-#   tools/bootstrap.sh test     # build, then every test through ctest (plain and ASan+UBSan builds)
+#   tools/bootstrap.sh test     # build, then every test through ctest (plain and ASan+UBSan builds,
+#                               # the concurrency tests under TSan), then each fuzzer briefly
 #
 # Environment: WENSHU_SHARED_DIR points tests and benchmarks at the shared corpora (optional);
-# WENSHU_SKIP_SANITIZERS=1 skips the sanitizer build in `test`; WENSHU_FUZZ_SECONDS sets how long
-# each fuzzer runs in `test` (default 30, 0 skips).
+# WENSHU_SKIP_SANITIZERS=1 skips the sanitizer builds (ASan+UBSan, TSan) in `test`;
+# WENSHU_FUZZ_SECONDS sets how long each fuzzer runs in `test` (default 30, 0 skips).
 set -euo pipefail
 
 mode="${1:-sample}"
@@ -51,6 +52,15 @@ if [ "${WENSHU_SKIP_SANITIZERS:-0}" != 1 ]; then
   cmake --preset asan >/dev/null
   cmake --build --preset asan -j "$jobs"
   ctest --preset asan
+  # ThreadSanitizer over the `concurrency` label only (tests/concurrency/), to keep CI within budget:
+  # only those executables are built; the tsan test preset filters on the label.
+  cmake --preset tsan >/dev/null
+  tsan_targets=()
+  for f in tests/concurrency/*_test.cc; do [ -e "$f" ] && tsan_targets+=("$(basename "$f" .cc)"); done
+  if [ "${#tsan_targets[@]}" -gt 0 ]; then
+    cmake --build --preset tsan -j "$jobs" --target "${tsan_targets[@]}"
+    ctest --preset tsan
+  fi
 fi
 # Each libFuzzer target briefly (clang is installed above); a finding fails the run.
 if [ "${WENSHU_FUZZ_SECONDS:-30}" != 0 ]; then

@@ -1,0 +1,143 @@
+// Linear time: tokenize, repair and Parse over 1x and 10x inputs of report-like text and of adversarial
+// shapes (digit runs, list markers on one line and one per line, nested brackets, invalid bytes).
+// Google Benchmark fits each family to O(N) in bytes; 10x input should take about 10x time, so the
+// "_BigO" row should show a flat coefficient and "_RMS" a small error. A quadratic stage shows up as a
+// coefficient that grows ~10x between the rows and a large RMS.
+//
+//   build/<dir>/bench/scaling_bench --benchmark_filter=Parse
+//
+// WENSHU_BENCH_CORPUS is not used here: the shapes must be exact multiples of one unit.
+#include <benchmark/benchmark.h>
+
+#include <string>
+#include <string_view>
+
+#include "wenshu/repair.h"
+#include "wenshu/report.h"
+#include "wenshu/tokenizer.h"
+
+namespace {
+
+// One paragraph in the style of a scraped work report: headings, figures, changes, percentages,
+// full-width digits, a masked year and a little site damage.
+constexpr std::string_view kReportUnit =
+    "（一）开展概况\n"
+    "1、全区现有中小学16所，其中直属学校7所（高完中2所，九年一贯制学校1所，小学4所），在校学生26341人，"
+    "较上年增加304人，增长1.2%。\n"
+    "2、2023年上半年完成固定资产投资2.16亿元，同比增长１０．５％，其中民生投入77万元，占比70.4%。\n"
+    "一是完成社会事业开展全局“主动效劳”；二是新建学校3所，改扩建5所。\n"
+    "第二，加强管理，提高质量，全面完成半年目标任务。\n";
+
+std::string Repeat(std::string_view unit, size_t bytes) {
+  std::string out;
+  out.reserve(bytes + unit.size());
+  while (out.size() < bytes) out += unit;
+  return out;
+}
+
+std::string DigitRun(size_t bytes) { return std::string(bytes, '7'); }
+std::string Brackets(size_t bytes) {
+  std::string open = Repeat("（(", bytes / 2);
+  std::string close = Repeat(")）", bytes / 2);
+  return open + "一" + close;
+}
+
+enum Shape { kReport, kDigits, kMarkersOneLine, kParenMarkersOneLine, kMarkerLines, kBrackets, kInvalid };
+
+std::string Make(Shape shape, size_t bytes) {
+  switch (shape) {
+    case kReport:
+      return Repeat(kReportUnit, bytes);
+    case kDigits:
+      return DigitRun(bytes);
+    case kMarkersOneLine:
+      return Repeat("1、", bytes);
+    case kParenMarkersOneLine:
+      return Repeat("(一)", bytes);
+    case kMarkerLines:
+      return Repeat("1、全区现有中小学16所。\n（一）开展概况\n一、主要工作\n", bytes);
+    case kBrackets:
+      return Brackets(bytes);
+    case kInvalid:
+      return Repeat(std::string_view("\xff\xe4\xb8\x00全区\xed\xa0\x80", 13), bytes);
+  }
+  return {};
+}
+
+void Tokenize(benchmark::State& state, Shape shape) {
+  const std::string input = Make(shape, static_cast<size_t>(state.range(0)));
+  wenshu::Tokenizer tokenizer;
+  wenshu::Token token;
+  for (auto _ : state) {
+    tokenizer.Reset();
+    size_t tokens = 0;
+    for (size_t i = 0; i < input.size(); i += 65536) {
+      if (!tokenizer.Feed(std::string_view(input).substr(i, 65536)).ok()) state.SkipWithError("feed");
+      while (tokenizer.Next(&token)) ++tokens;
+    }
+    tokenizer.Finish();
+    while (tokenizer.Next(&token)) ++tokens;
+    benchmark::DoNotOptimize(tokens);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * input.size()));
+  state.SetComplexityN(static_cast<int64_t>(input.size()));
+}
+
+void Repair(benchmark::State& state, Shape shape) {
+  const std::string input = Make(shape, static_cast<size_t>(state.range(0)));
+  for (auto _ : state) {
+    auto result = wenshu::Repair(input);
+    if (!result.ok()) state.SkipWithError("repair failed");
+    benchmark::DoNotOptimize(result);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * input.size()));
+  state.SetComplexityN(static_cast<int64_t>(input.size()));
+}
+
+void Parse(benchmark::State& state, Shape shape) {
+  const std::string input = Make(shape, static_cast<size_t>(state.range(0)));
+  for (auto _ : state) {
+    auto report = wenshu::Parse(input);
+    if (!report.ok()) state.SkipWithError("parse failed");
+    benchmark::DoNotOptimize(report);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * input.size()));
+  state.SetComplexityN(static_cast<int64_t>(input.size()));
+}
+
+// Report-like text at 64 KiB and 640 KiB; adversarial shapes at 8 KiB and 80 KiB (a quadratic stage
+// takes minutes at larger sizes; 10x is enough to see the slope).
+constexpr int64_t kReportBytes = 64 << 10;
+constexpr int64_t kShapeBytes = 8 << 10;
+
+#define WENSHU_SCALING(stage, shape, base)                                                          \
+  BENCHMARK_CAPTURE(stage, shape, shape)->Arg(base)->Arg((base) * 10)->Complexity(benchmark::oN)-> \
+      Unit(benchmark::kMillisecond)
+
+WENSHU_SCALING(Tokenize, kReport, kReportBytes);
+WENSHU_SCALING(Tokenize, kDigits, kReportBytes);
+WENSHU_SCALING(Tokenize, kMarkersOneLine, kReportBytes);
+WENSHU_SCALING(Tokenize, kParenMarkersOneLine, kReportBytes);
+WENSHU_SCALING(Tokenize, kMarkerLines, kReportBytes);
+WENSHU_SCALING(Tokenize, kBrackets, kReportBytes);
+WENSHU_SCALING(Tokenize, kInvalid, kReportBytes);
+
+WENSHU_SCALING(Repair, kReport, kReportBytes);
+WENSHU_SCALING(Repair, kDigits, kShapeBytes);
+WENSHU_SCALING(Repair, kMarkersOneLine, kShapeBytes);
+WENSHU_SCALING(Repair, kParenMarkersOneLine, kShapeBytes);
+WENSHU_SCALING(Repair, kMarkerLines, kShapeBytes);
+WENSHU_SCALING(Repair, kBrackets, kShapeBytes);
+WENSHU_SCALING(Repair, kInvalid, kShapeBytes);
+
+WENSHU_SCALING(Parse, kReport, kReportBytes);
+WENSHU_SCALING(Parse, kDigits, kShapeBytes);
+WENSHU_SCALING(Parse, kMarkersOneLine, kShapeBytes);
+WENSHU_SCALING(Parse, kParenMarkersOneLine, kShapeBytes);
+WENSHU_SCALING(Parse, kMarkerLines, kShapeBytes);
+WENSHU_SCALING(Parse, kBrackets, kShapeBytes);
+WENSHU_SCALING(Parse, kInvalid, kShapeBytes);
+
+}  // namespace
+
+BENCHMARK_MAIN();
