@@ -1,15 +1,24 @@
 // wenshu_tokenizer: the C view of wenshu::Tokenizer, with an optional strict UTF-8 check that keeps a
 // character cut between chunks pending instead of calling it invalid.
+#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "internal.h"
 #include "wenshu.h"
+#include "wenshu/dictionary.h"
 #include "wenshu/tokenizer.h"
 
+struct wenshu_dictionary {
+  std::shared_ptr<const wenshu::Dictionary> dictionary;
+};
+
 struct wenshu_tokenizer {
-  explicit wenshu_tokenizer(wenshu::TokenizerOptions options) : tokenizer(options) {}
+  wenshu_tokenizer(std::shared_ptr<const wenshu::Dictionary> dictionary,
+                   wenshu::TokenizerOptions options)
+      : tokenizer(std::move(dictionary), options) {}
 
   wenshu::Tokenizer tokenizer;
   bool strict_utf8 = false;
@@ -90,7 +99,42 @@ const char *wenshu_token_kind_name(int kind) {
   return wenshu::TokenKindName(static_cast<wenshu::TokenKind>(kind)).data();
 }
 
-wenshu_status wenshu_tokenizer_new(wenshu_tokenizer **out, const wenshu_options *opts) {
+wenshu_status wenshu_dictionary_load(wenshu_dictionary **out, const char *path) {
+  static constexpr char kWhere[] = "wenshu_dictionary_load";
+  return wenshu::capi::Guard(kWhere, [&]() -> wenshu_status {
+    if (out == nullptr || path == nullptr) {
+      return wenshu::capi::Fail(WENSHU_E_INVALID_ARGUMENT, kWhere, "out or path is NULL");
+    }
+    *out = nullptr;
+    auto loaded = wenshu::Dictionary::Load(path);
+    if (!loaded.ok()) return wenshu::capi::FailWith(loaded.status(), kWhere);
+    *out = new wenshu_dictionary{*std::move(loaded)};
+    return WENSHU_OK;
+  });
+}
+
+wenshu_status wenshu_dictionary_from_text(wenshu_dictionary **out, const char *data, size_t len) {
+  static constexpr char kWhere[] = "wenshu_dictionary_from_text";
+  return wenshu::capi::Guard(kWhere, [&]() -> wenshu_status {
+    if (out == nullptr) return wenshu::capi::Fail(WENSHU_E_INVALID_ARGUMENT, kWhere, "out is NULL");
+    *out = nullptr;
+    if (wenshu_status s = wenshu::capi::CheckInput(data, len, kWhere); s != WENSHU_OK) return s;
+    auto built = wenshu::Dictionary::FromText(std::string_view(data == nullptr ? "" : data, len));
+    if (!built.ok()) return wenshu::capi::FailWith(built.status(), kWhere);
+    *out = new wenshu_dictionary{*std::move(built)};
+    return WENSHU_OK;
+  });
+}
+
+size_t wenshu_dictionary_word_count(const wenshu_dictionary *dict) {
+  return dict == nullptr ? 0 : dict->dictionary->word_count();
+}
+
+void wenshu_dictionary_free(wenshu_dictionary *dict) { delete dict; }
+
+wenshu_status wenshu_tokenizer_new_with_dictionary(wenshu_tokenizer **out,
+                                                   const wenshu_dictionary *dict,
+                                                   const wenshu_options *opts) {
   static constexpr char kWhere[] = "wenshu_tokenizer_new";
   return wenshu::capi::Guard(kWhere, [&]() -> wenshu_status {
     if (out == nullptr) return wenshu::capi::Fail(WENSHU_E_INVALID_ARGUMENT, kWhere, "out is NULL");
@@ -103,11 +147,16 @@ wenshu_status wenshu_tokenizer_new(wenshu_tokenizer **out, const wenshu_options 
     tokenizer_options.max_token_bytes = static_cast<size_t>(std::min<uint64_t>(
         options.max_token_bytes, wenshu::TokenizerOptions::kMaxTokenBytes));
     tokenizer_options.split_numeral_units = options.split_numeral_units;
-    auto* t = new wenshu_tokenizer(tokenizer_options);
+    auto* t = new wenshu_tokenizer(
+        dict != nullptr ? dict->dictionary : wenshu::Dictionary::DefaultShared(), tokenizer_options);
     t->strict_utf8 = options.strict_utf8;
     *out = t;
     return WENSHU_OK;
   });
+}
+
+wenshu_status wenshu_tokenizer_new(wenshu_tokenizer **out, const wenshu_options *opts) {
+  return wenshu_tokenizer_new_with_dictionary(out, nullptr, opts);
 }
 
 wenshu_status wenshu_tokenizer_feed(wenshu_tokenizer *t, const char *data, size_t len) {

@@ -300,6 +300,25 @@ WENSHU_API void wenshu_report_free(wenshu_report *report);
 
 typedef struct wenshu_tokenizer wenshu_tokenizer;
 
+/* A word table for the tokenizer, immutable once loaded: any number of threads and tokenizers may
+ * share one. The built-in one (jieba's dict.txt, compiled into the library) needs no handle. */
+typedef struct wenshu_dictionary wenshu_dictionary;
+
+/* Loads a dictionary from a file: a compiled blob (wenshu-dictc; version, size and checksum are
+ * checked) or a jieba-format word list ("word [frequency [tag]]" per line; it replaces the built-in
+ * table, it does not extend it). path is NUL-terminated. Errors: WENSHU_E_INVALID_ARGUMENT (NULL, or
+ * bad content: wenshu_last_error names the line), WENSHU_E_IO (unreadable file), WENSHU_E_NO_MEMORY.
+ * Thread-safe. */
+WENSHU_API wenshu_status wenshu_dictionary_load(wenshu_dictionary **out, const char *path);
+/* Builds a dictionary from a jieba-format word list in memory; words without a frequency get a high
+ * default one. Errors as for wenshu_dictionary_load. Thread-safe. */
+WENSHU_API wenshu_status wenshu_dictionary_from_text(wenshu_dictionary **out, const char *data,
+                                                     size_t len);
+/* The number of distinct words; 0 for NULL. Thread-safe. */
+WENSHU_API size_t wenshu_dictionary_word_count(const wenshu_dictionary *dict);
+/* Releases the caller's handle; tokenizers created with it keep the table alive. NULL is a no-op. */
+WENSHU_API void wenshu_dictionary_free(wenshu_dictionary *dict);
+
 /* Token kinds. Values are fixed; new kinds go at the end (so handle unknown values). */
 typedef enum wenshu_token_kind {
   WENSHU_TOKEN_WORD = 0,         /* a CJK word (or a single unknown CJK character) */
@@ -341,9 +360,15 @@ typedef struct wenshu_token {
  * storage. Thread-safe. */
 WENSHU_API const char *wenshu_token_kind_name(int kind);
 
-/* Creates a tokenizer (out first, like every _new). opts may be NULL (defaults); it is read during
- * the call only. Errors: WENSHU_E_INVALID_ARGUMENT, WENSHU_E_VERSION, WENSHU_E_NO_MEMORY. */
+/* Creates a tokenizer (out first, like every _new) with the built-in dictionary. opts may be NULL
+ * (defaults); it is read during the call only. Errors: WENSHU_E_INVALID_ARGUMENT, WENSHU_E_VERSION,
+ * WENSHU_E_NO_MEMORY. */
 WENSHU_API wenshu_status wenshu_tokenizer_new(wenshu_tokenizer **out, const wenshu_options *opts);
+/* The same with a dictionary of the caller's (see wenshu_dictionary_load). The tokenizer shares the
+ * dictionary: the caller may free its handle right after this call. dict NULL = the built-in one. */
+WENSHU_API wenshu_status wenshu_tokenizer_new_with_dictionary(wenshu_tokenizer **out,
+                                                              const wenshu_dictionary *dict,
+                                                              const wenshu_options *opts);
 /* Appends data[0, len) (copied; may end anywhere, even inside a character). Previously returned
  * tokens become invalid. Errors: WENSHU_E_INVALID_ARGUMENT (t NULL, data NULL with len > 0),
  * WENSHU_E_WRONG_ORDER (after finish; reset starts a new stream), WENSHU_E_INVALID_UTF8 (strict

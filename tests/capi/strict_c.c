@@ -526,6 +526,46 @@ static void test_parse(const char *sample, size_t sample_len) {
   wenshu_report_free(report);
 }
 
+static void test_dictionary(void) {
+  static const char words[] = "教育经费支出 100\n全县\n";
+  static const char text[] = "全县教育经费支出";
+  wenshu_dictionary *dict = (wenshu_dictionary *)&failures;
+  wenshu_tokenizer *t = NULL;
+  wenshu_token tok;
+  size_t n = 0;
+
+  CHECK_STATUS(wenshu_dictionary_from_text(&dict, words, sizeof words - 1), WENSHU_OK);
+  CHECK(wenshu_dictionary_word_count(dict) == 2);
+  CHECK_STATUS(wenshu_tokenizer_new_with_dictionary(&t, dict, NULL), WENSHU_OK);
+  wenshu_dictionary_free(dict); /* the tokenizer keeps the table */
+  CHECK_STATUS(wenshu_tokenizer_feed(t, text, sizeof text - 1), WENSHU_OK);
+  CHECK_STATUS(wenshu_tokenizer_finish(t), WENSHU_OK);
+  while (wenshu_tokenizer_next(t, &tok) == WENSHU_OK) {
+    CHECK(tok.kind == WENSHU_TOKEN_WORD && (tok.flags & WENSHU_TOKEN_IN_DICTIONARY) != 0);
+    ++n;
+  }
+  CHECK(n == 2); /* 全县 | 教育经费支出: the caller's words */
+  wenshu_tokenizer_free(t);
+  /* NULL dictionary = the built-in one. */
+  CHECK_STATUS(wenshu_tokenizer_new_with_dictionary(&t, NULL, NULL), WENSHU_OK);
+  wenshu_tokenizer_free(t);
+
+  /* Misuse and bad content: clear errors, never an abort. */
+  CHECK_STATUS(wenshu_dictionary_from_text(NULL, words, 3), WENSHU_E_INVALID_ARGUMENT);
+  CHECK_STATUS(wenshu_dictionary_from_text(&dict, NULL, 3), WENSHU_E_INVALID_ARGUMENT);
+  CHECK(dict == NULL);
+  CHECK_STATUS(wenshu_dictionary_from_text(&dict, "词 abc\n", 8), WENSHU_E_INVALID_ARGUMENT);
+  CHECK(last_error_mentions("line 1"));
+  CHECK_STATUS(wenshu_dictionary_from_text(&dict, "", 0), WENSHU_E_INVALID_ARGUMENT);
+  CHECK_STATUS(wenshu_dictionary_load(&dict, NULL), WENSHU_E_INVALID_ARGUMENT);
+  CHECK_STATUS(wenshu_dictionary_load(NULL, "x"), WENSHU_E_INVALID_ARGUMENT);
+  CHECK_STATUS(wenshu_dictionary_load(&dict, "/nonexistent/wenshu/dict.txt"), WENSHU_E_IO);
+  CHECK(last_error_mentions("/nonexistent/wenshu/dict.txt"));
+  CHECK(dict == NULL);
+  CHECK(wenshu_dictionary_word_count(NULL) == 0);
+  wenshu_dictionary_free(NULL);
+}
+
 int main(int argc, char **argv) {
   size_t sample_len = 0;
   char *sample;
@@ -541,6 +581,7 @@ int main(int argc, char **argv) {
   test_repair(sample, sample_len);
   test_tokenizer(sample, sample_len);
   test_parse(sample, sample_len);
+  test_dictionary();
   free(sample);
   if (failures != 0) {
     fprintf(stderr, "%d check(s) failed\n", failures);

@@ -243,6 +243,30 @@ def test_tokenizer_handle_and_call_order():
         t.feed(b"x")
 
 
+def test_custom_dictionary(tmp_path):
+    words = "教育经费支出 100\n全县\n"
+    text = "全县教育经费支出3.2亿元"
+    with wenshu.Dictionary.from_text(words) as d:
+        assert len(d) == 2
+        assert [t.text for t in wenshu.tokenize(text, dictionary=d)][:2] == ["全县", "教育经费支出"]
+    assert "教育经费支出" not in [t.text for t in wenshu.tokenize(text)]  # the built-in table
+    path = tmp_path / "words.txt"
+    path.write_text(words, encoding="utf-8")
+    d = wenshu.Dictionary.load(path)
+    t = wenshu.Tokenizer(d)
+    d.close()  # the tokenizer keeps the table alive
+    t.feed(text)
+    t.finish()
+    assert [tok.text for tok in t][1] == "教育经费支出"
+    t.close()
+    with pytest.raises(wenshu.WenshuError) as e:
+        wenshu.Dictionary.load(tmp_path / "missing.txt")
+    assert e.value.status == wenshu.Status.IO and "missing.txt" in e.value.message
+    with pytest.raises(wenshu.WenshuError) as e:
+        wenshu.Dictionary.from_text("词 abc\n")
+    assert e.value.status == wenshu.Status.INVALID_ARGUMENT and "line 1" in e.value.message
+
+
 # -- threads --------------------------------------------------------------------------------------
 
 def test_threads_parse_at_once(damaged_path, sample_path):

@@ -35,7 +35,7 @@ from ._native import lib as _lib
 
 __all__ = [
     "ABI_VERSION", "Status", "WenshuError", "version", "report_schema", "repair_rules",
-    "parse", "parse_file", "Report", "Document", "read_jsonl", "parse_document", "parse_jsonl", "repair", "RepairResult", "tokenize", "Tokenizer", "Token",
+    "parse", "parse_file", "Report", "Document", "read_jsonl", "parse_document", "parse_jsonl", "repair", "RepairResult", "tokenize", "Tokenizer", "Token", "Dictionary",
     "TOKEN_SPLIT", "TOKEN_IN_DICTIONARY", "TOKEN_NORMALIZED",
 ]
 
@@ -394,15 +394,41 @@ class Token(NamedTuple):
     flags: int
 
 
+class Dictionary(_Handle):
+    """A word table for the tokenizer (wenshu_dictionary), immutable and shareable between threads:
+    Dictionary.load(path) reads a compiled blob or a jieba-format word list, Dictionary.from_text(text)
+    builds one from a word list in memory. It replaces the built-in table (jieba's dict.txt)."""
+    _free = staticmethod(_lib.wenshu_dictionary_free)
+
+    @classmethod
+    def load(cls, path: Union[str, os.PathLike]) -> "Dictionary":
+        out = ctypes.c_void_p()
+        _check(_lib.wenshu_dictionary_load(ctypes.byref(out), os.fsencode(path)))
+        return cls(out.value)
+
+    @classmethod
+    def from_text(cls, text: Data) -> "Dictionary":
+        raw = _bytes(text)
+        out = ctypes.c_void_p()
+        _check(_lib.wenshu_dictionary_from_text(ctypes.byref(out), raw, len(raw)))
+        return cls(out.value)
+
+    def __len__(self) -> int:
+        return _lib.wenshu_dictionary_word_count(self._live())
+
+
 class Tokenizer(_Handle):
     """A streaming tokenizer (wenshu_tokenizer): feed() chunks split anywhere, finish(), and iterate
-    tokens as they become final. Use from one thread at a time."""
+    tokens as they become final. Use from one thread at a time. dictionary: a Dictionary (default: the
+    built-in one); the tokenizer keeps its own reference to the table."""
     _free = staticmethod(_lib.wenshu_tokenizer_free)
 
-    def __init__(self, **options: Any):
+    def __init__(self, dictionary: Optional[Dictionary] = None, **options: Any):
         opts = _options(None, **options)
         out = ctypes.c_void_p()
-        _check(_lib.wenshu_tokenizer_new(ctypes.byref(out), ctypes.byref(opts)))
+        _check(_lib.wenshu_tokenizer_new_with_dictionary(
+            ctypes.byref(out), dictionary._live() if dictionary is not None else None,
+            ctypes.byref(opts)))
         super().__init__(out.value)
         self._token = _native.Token()
 
@@ -449,10 +475,11 @@ def _chunks(source: Any, chunk_size: int) -> Iterator[bytes]:
 
 
 def tokenize(source: Union[Data, BinaryIO, io.TextIOBase, Iterable[Data]],
-             chunk_size: int = DEFAULT_CHUNK_SIZE, **options: Any) -> Iterator[Token]:
+             chunk_size: int = DEFAULT_CHUNK_SIZE, dictionary: Optional[Dictionary] = None,
+             **options: Any) -> Iterator[Token]:
     """Yields the tokens of source: bytes or str, a file object (read in chunk_size pieces, binary or
     text mode), or an iterable of chunks. Memory stays bounded however large the source is."""
-    with Tokenizer(**options) as t:
+    with Tokenizer(dictionary, **options) as t:
         for chunk in _chunks(source, chunk_size):
             t.feed(chunk)
             yield from t.tokens()
