@@ -107,6 +107,13 @@ bool FindNumberAt(std::string_view text, size_t pos, NumeralRun* run, NumberMatc
   // letters only before them are a prefix (CNY1.25, HKD13.5).
   if (ArabicDigitValue(first) >= 0) {
     size_t p = start, l;
+    // H1N1: letters before the digits that themselves follow a digit chain the identifier on.
+    size_t q = start;
+    while (q > 0 && std::isalpha(static_cast<unsigned char>(text[q - 1]))) --q;
+    if (q < start && q > 0 && std::isdigit(static_cast<unsigned char>(text[q - 1]))) {
+      while (*next < text.size() && std::isdigit(static_cast<unsigned char>(text[*next]))) ++*next;
+      return false;
+    }
     while (p < text.size()) {
       char32_t d = DecodeAt(text, p, &l);
       if (ArabicDigitValue(d) < 0 && d != U'.') break;

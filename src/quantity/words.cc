@@ -75,7 +75,12 @@ bool IsNumeralWord(std::string_view text, size_t begin, size_t end) {
     ++chars;
   }
   if (chars > 2) return false;
-  if (chars == 1 && IsLoneFinancialCharacter(only)) return true;
+  if (chars == 1 && IsLoneFinancialCharacter(only)) {
+    // 肆角叁分, 伍元: a financial numeral before a money unit is a number.
+    size_t len;
+    char32_t next = end < text.size() ? DecodeAt(text, end, &len) : 0;
+    return !(next == U'元' || next == U'圆' || next == U'角' || next == U'分');
+  }
   // Windows of up to three characters on each side that contain the run.
   size_t starts[4] = {begin, begin, begin, begin};
   size_t n_starts = 1;

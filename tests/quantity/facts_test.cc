@@ -340,3 +340,149 @@ TEST(ExtractFactsTest, WholeSeedParsesWithExpectedFigures) {
 
 }  // namespace
 }  // namespace wenshu
+
+namespace wenshu {
+namespace {
+
+std::string QuantityString(std::string_view text) {
+  auto q = ParseQuantity(text);
+  if (!q) return "<none>";
+  std::string s = q->value.ToString();
+  if (q->upper) s += "~" + q->upper->ToString();
+  s += " " + q->unit + " " + std::string(QuantityKindName(q->kind));
+  if (q->approx) s += " approx";
+  return s;
+}
+
+TEST(ParseQuantityTest, MoneyInAllItsForms) {
+  EXPECT_EQ(QuantityString("77万元"), "770000 元 money");
+  EXPECT_EQ(QuantityString("123元1角1分"), "123.11 元 money");
+  EXPECT_EQ(QuantityString("六十四万零一百四十三元一角七分"), "640143.17 元 money");
+  EXPECT_EQ(QuantityString("壹拾壹元整"), "11 元 money");
+  EXPECT_EQ(QuantityString("玖仟陆佰陆拾伍圆壹角捌分"), "9665.18 元 money");
+  EXPECT_EQ(QuantityString("十块三毛"), "10.3 元 money");
+  EXPECT_EQ(QuantityString("一百三十五块六角七分钱"), "135.67 元 money");
+  EXPECT_EQ(QuantityString("肆角叁分"), "0.43 元 money");
+  EXPECT_EQ(QuantityString("壹分"), "0.01 元 money");
+  EXPECT_EQ(QuantityString("约4.287亿美元"), "428700000 美元 money approx");
+  EXPECT_EQ(QuantityString("港币两千九百六十元"), "2960 港元 money");
+  EXPECT_EQ(QuantityString("人民币3.14"), "3.14 元 money");
+  EXPECT_EQ(QuantityString("233,333，333,434.344元"), "233333333434.344 元 money");
+  EXPECT_EQ(QuantityString("三百万"), "3000000  plain");  // a bare number is not money
+}
+
+TEST(ParseQuantityTest, RangesAndBounds) {
+  EXPECT_EQ(QuantityString("1万-5万元"), "10000~50000 元 money approx");
+  EXPECT_EQ(QuantityString("1万元--5万元"), "10000~50000 元 money approx");
+  EXPECT_EQ(QuantityString("两到三万港元"), "20000~30000 港元 money approx");
+  EXPECT_EQ(QuantityString("一百二十到一百五十万元"), "1200000~1500000 元 money approx");
+  EXPECT_EQ(QuantityString("300~500人"), "300~500 人 count approx");
+  EXPECT_EQ(QuantityString("十几万"), "100000  plain approx");
+  EXPECT_EQ(QuantityString("500多亿"), "50000000000  plain approx");
+  EXPECT_EQ(QuantityString("三十万多亿"), "30000000000000  plain approx");
+  auto q = ParseQuantity("4500余户");
+  ASSERT_TRUE(q.has_value());
+  EXPECT_THAT(q->qualifiers, ElementsAre("余"));
+  q = ParseQuantity("至少九千块钱以上");
+  ASSERT_TRUE(q.has_value());
+  EXPECT_THAT(q->qualifiers, ElementsAre("至少", "以上"));
+}
+
+TEST(ParseQuantityTest, MeasuresAndPercentForms) {
+  EXPECT_EQ(QuantityString("9.37亿平方米"), "937000000 平方米 measure");
+  EXPECT_EQ(QuantityString("1.5公斤"), "1.5 千克 measure");
+  EXPECT_EQ(QuantityString("零下四摄氏度"), "-4 ℃ measure");
+  EXPECT_EQ(QuantityString("百分之五十五点五"), "55.5 % percent");
+  EXPECT_EQ(QuantityString("百万分之五"), "0.0005 % percent");
+  EXPECT_EQ(QuantityString("百分之百"), "100 % percent");
+  EXPECT_EQ(QuantityString("负百分之十三"), "-13 % percent");
+  EXPECT_EQ(QuantityString("２．４个百分点"), "2.4 个百分点 percentage_point");
+  EXPECT_EQ(QuantityString("七成"), "70 % percent");
+  EXPECT_EQ(QuantityString("不是数字"), "<none>");
+  EXPECT_EQ(QuantityString("3人和4人"), "<none>");  // two quantities
+}
+
+TEST(ExtractFactsTest, DateRangesWrittenOnce) {
+  Facts f = ExtractFacts("2019年4月12-19日召开,2018年2——4月完成,1月3至2月10检查,他在10月22出生。");
+  std::vector<std::string> texts;
+  for (const DateFact& d : f.dates) texts.push_back(d.text);
+  EXPECT_THAT(texts, ElementsAre("2019年4月12-19日", "2018年2——4月", "1月3至2月10", "10月22"));
+  ASSERT_EQ(f.dates.size(), 4u);
+  ASSERT_TRUE(f.dates[0].end.has_value());
+  EXPECT_EQ(f.dates[0].end->year, 2019);
+  EXPECT_EQ(f.dates[0].end->month, 4);
+  EXPECT_EQ(f.dates[0].end->day, 19);
+  ASSERT_TRUE(f.dates[1].end.has_value());
+  EXPECT_EQ(f.dates[1].month, 2);
+  EXPECT_EQ(f.dates[1].end->month, 4);
+  ASSERT_TRUE(f.dates[2].end.has_value());
+  EXPECT_EQ(f.dates[2].end->month, 2);
+  EXPECT_EQ(f.dates[2].end->day, 10);
+  EXPECT_EQ(f.dates[3].day, 22);
+  EXPECT_TRUE(f.quantities.empty());
+}
+
+TEST(ExtractFactsTest, IdentifiersAndUnitAbbreviations) {
+  EXPECT_TRUE(FindNumbers("B2B和O2O模式,H1N1流感,5G网络").empty());
+  auto found = FindNumbers("实际面积120m²,重324.75g,价格是HKD13.5");
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[2].value.ToString(), "13.5");
+}
+
+TEST(ExtractFactsTest, InvariantsHoldOnTheCleanCorpora) {
+  auto docs = testing::CleanCorpusDocuments();
+  if (docs.empty()) GTEST_SKIP() << "WENSHU_SHARED_DIR not set: no clean corpora";
+  size_t quantities = 0, changes = 0, dates = 0;
+  for (const auto& doc : docs) {
+    Facts f = ExtractFacts(doc.text);
+    quantities += f.quantities.size();
+    changes += f.changes.size();
+    dates += f.dates.size();
+    size_t last = 0;
+    for (size_t i = 0; i < f.quantities.size(); ++i) {
+      const Quantity& q = f.quantities[i];
+      ASSERT_LE(q.span.end, doc.text.size()) << doc.name;
+      ASSERT_EQ(q.text, doc.text.substr(q.span.begin, q.span.size())) << doc.name;
+      EXPECT_GE(q.span.begin, last) << doc.name << ": quantities in text order";
+      last = q.span.begin;
+      if (!q.subject.empty()) {
+        EXPECT_EQ(q.subject, doc.text.substr(q.subject_span.begin, q.subject_span.size())) << doc.name;
+      }
+      if (q.part_of >= 0) {
+        ASSERT_LT(static_cast<size_t>(q.part_of), i) << doc.name;
+        const Quantity& total = f.quantities[static_cast<size_t>(q.part_of)];
+        EXPECT_EQ(total.unit, q.unit) << doc.name << ": " << q.text;
+        EXPECT_LE(q.value.Compare(total.value), 0) << doc.name << ": " << q.text << " in " << total.text;
+      }
+      if (q.upper) {
+        EXPECT_LT(q.value.Compare(*q.upper), 0) << doc.name << ": " << q.text;
+      }
+    }
+    for (const Change& c : f.changes) {
+      ASSERT_EQ(c.text, doc.text.substr(c.span.begin, c.span.size())) << doc.name;
+      EXPECT_FALSE(c.value.is_negative()) << doc.name << ": " << c.text;
+      if (c.quantity >= 0) {
+        ASSERT_LT(static_cast<size_t>(c.quantity), f.quantities.size());
+      }
+    }
+    for (const DateFact& d : f.dates) {
+      ASSERT_EQ(d.text, doc.text.substr(d.span.begin, d.span.size())) << doc.name;
+      if (d.month) {
+        EXPECT_TRUE(*d.month >= 1 && *d.month <= 12) << d.text;
+      }
+      if (d.day) {
+        EXPECT_TRUE(*d.day >= 1 && *d.day <= 31) << d.text;
+      }
+      for (const Quantity& q : f.quantities) {
+        EXPECT_FALSE(q.span.Overlaps(d.span)) << q.text << " in " << d.text;
+      }
+    }
+  }
+  // The national and provincial reports are full of figures.
+  EXPECT_GT(quantities, 5000u);
+  EXPECT_GT(changes, 500u);
+  EXPECT_GT(dates, 500u);
+}
+
+}  // namespace
+}  // namespace wenshu
