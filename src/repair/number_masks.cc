@@ -209,6 +209,44 @@ struct Scanner {
     return std::nullopt;
   }
 
+  // A rate stated in the sentence, "接受退役士兵75人，目前共安置69人，安置率为92": run i and another count of
+  // the same unit give the rate only when the mask is read as 10. Returns the rate's span.
+  std::optional<Span> RatioHolds(size_t i, double raw, double decoded) const {
+    std::string unit = UnitClass(text, runs[i]);
+    if (unit.empty() || raw == decoded) return std::nullopt;
+    auto sentence_break = [&](std::string_view gap) {
+      return gap.find("。") != std::string_view::npos || gap.find("；") != std::string_view::npos ||
+             gap.find('\n') != std::string_view::npos || gap.size() > 200;
+    };
+    // The rate: a run after 率为/率达到… in the same sentence.
+    for (size_t k = i + 1; k < runs.size(); ++k) {
+      if (sentence_break(text.substr(runs[i].end, runs[k].begin - runs[i].end))) break;
+      size_t cs = ClauseStart(text, runs[k].begin, 40);
+      if (text.substr(cs, runs[k].begin - cs).find("率") == std::string_view::npos) continue;
+      std::string rate_digits(runs[k].digits);
+      if (runs[k].before_decimal_point && k + 1 < runs.size()) {
+        rate_digits += "." + std::string(runs[k + 1].digits);
+      }
+      double rate = DecodedValue(k);
+      if (auto v = ParseDecimal(rate_digits); v && FindMasks(runs[k].digits, masks).empty()) rate = *v;
+      if (rate <= 0 || rate > 100) return std::nullopt;
+      // The other count: same unit, same sentence, before the rate.
+      for (size_t j = 0; j < k; ++j) {
+        if (j == i || runs[j].after_decimal_point || UnitClass(text, runs[j]) != unit) continue;
+        size_t lo = std::min(runs[i].begin, runs[j].begin), hi = std::max(runs[i].end, runs[j].end);
+        if (sentence_break(text.substr(lo, hi - lo))) continue;
+        double other = DecodedValue(j);
+        auto fits = [&](double mine) {
+          double a = std::min(mine, other), b = std::max(mine, other);
+          return b > 0 && std::abs(a / b * 100 - rate) <= 0.6;
+        };
+        if (fits(decoded) && !fits(raw)) return Span{runs[k].begin, runs[k].end};
+      }
+      return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
   // A total followed by its parts, "在校学生26341人(高中4771人,初中6774人,…)" or "…13102名…，其中A1575人，
   // B11517人": returns whether reading the masks as 10 makes the parts add up where the raw digits do not.
   std::optional<Span> PartsAddUp(size_t i) const {
@@ -472,6 +510,12 @@ Local Classify(const Scanner& s, size_t i) {
     d.evidence.push_back(*sum);
     out.weight = 2;
     what = "the parts add up to the total only when the mask is read as 10";
+  } else if (auto ratio = s.RatioHolds(i, raw, value)) {
+    d.confidence = 0.97;
+    d.evidence.push_back(*ratio);
+    out.weight = 2;
+    what = absl::StrCat("the rate stated in the sentence (", Av(text.substr(ratio->begin, ratio->size())),
+                        ") holds only when the mask is read as 10");
   }
 
   if (!what.empty()) {
