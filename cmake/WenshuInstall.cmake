@@ -30,3 +30,8 @@ file(RELATIVE_PATH WENSHU_PC_LIBDIR "/wenshu_prefix" "/wenshu_prefix/${CMAKE_INS
 file(RELATIVE_PATH WENSHU_PC_INCLUDEDIR "/wenshu_prefix" "/wenshu_prefix/${CMAKE_INSTALL_INCLUDEDIR}")
 configure_file(cmake/wenshu.pc.in ${CMAKE_CURRENT_BINARY_DIR}/wenshu.pc @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/wenshu.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+
+# The Python package (ctypes, pure Python) in Debian's layout under the prefix; it finds the library in
+# the same libdir: PYTHONPATH=<prefix>/<libdir>/python3/dist-packages python3 -c "import wenshu".
+install(DIRECTORY capi/python/wenshu DESTINATION ${CMAKE_INSTALL_LIBDIR}/python3/dist-packages
+        FILES_MATCHING PATTERN "*.py" PATTERN "__pycache__" EXCLUDE)

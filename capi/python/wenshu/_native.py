@@ -119,8 +119,9 @@ _SONAME = f"libwenshu.so.{ABI_VERSION}"
 
 
 def _candidates():
-    """Where the library may be, in order: $WENSHU_LIBRARY, next to this package, a build tree of the
-    source checkout this package lives in, then the system's loader path."""
+    """Where the library may be, in order: $WENSHU_LIBRARY, next to this package, the lib directory of
+    an install prefix this package was installed into (<libdir>/python3/dist-packages/wenshu), a build
+    tree of the source checkout this package lives in, then the system's loader path."""
     env = os.environ.get("WENSHU_LIBRARY")
     if env:
         yield env
@@ -128,8 +129,11 @@ def _candidates():
     here = os.path.dirname(os.path.abspath(__file__))
     for name in (_SONAME, "libwenshu.so"):
         yield os.path.join(here, name)
+    # <libdir>/python3/dist-packages/wenshu -> <libdir> (cmake --install puts both there).
+    libdir = os.path.dirname(os.path.dirname(os.path.dirname(here)))
+    yield os.path.join(libdir, _SONAME)
     # capi/python/wenshu -> the source root; newest build first.
-    root = os.path.dirname(os.path.dirname(os.path.dirname(here)))
+    root = libdir
     builds = glob.glob(os.path.join(root, "build", "*", _SONAME))
     builds.sort(key=os.path.getmtime, reverse=True)
     yield from builds
