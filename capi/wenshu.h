@@ -30,7 +30,9 @@
 #include <stdint.h>
 
 #ifndef WENSHU_API
-#if defined(_WIN32)
+#if defined(_WIN32) && defined(WENSHU_BUILDING_LIBRARY)
+#define WENSHU_API __declspec(dllexport)
+#elif defined(_WIN32)
 #define WENSHU_API __declspec(dllimport)
 #else
 #define WENSHU_API __attribute__((visibility("default")))
