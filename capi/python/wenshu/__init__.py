@@ -450,10 +450,18 @@ class Tokenizer(_Handle):
         """The tokens final so far; stops when more input is needed or the stream is done."""
         ptr, tok, ref = self._live(), self._token, ctypes.byref(self._token)
         next_ = _lib.wenshu_tokenizer_next
-        while _check(next_(ptr, ref)) == Status.OK:
-            yield Token(_kind_name(tok.kind), _text(_native.string_at(tok.text, tok.text_len)),
-                        _text(_native.string_at(tok.norm, tok.norm_len)),
-                        tok.begin, tok.end, tok.cp_begin, tok.cp_end, tok.flags)
+        string_at = ctypes.string_at
+        while True:
+            status = next_(ptr, ref)
+            if status != 0:
+                _check(status)
+                return  # NEED_INPUT or DONE
+            text = string_at(tok.text, tok.text_len).decode("utf-8", "surrogateescape")
+            # norm is a second copy only when it differs from text (most tokens: it does not).
+            norm = string_at(tok.norm, tok.norm_len).decode("utf-8", "surrogateescape") \
+                if tok.flags & TOKEN_NORMALIZED else text
+            yield Token(_kind_name(tok.kind), text, norm, tok.begin, tok.end, tok.cp_begin,
+                        tok.cp_end, tok.flags)
 
     __iter__ = tokens
 
