@@ -489,10 +489,39 @@ bool Tokenizer::ScanNext() {
 
   switch (cls) {
     case CharClass::kCjk: {
-      if (!scan_run(0, 0, [](const Peeked& p) { return p.kind == Peeked::kChar && IsCjk(p.cp); })) {
-        return false;
+      // The run's characters are decoded once, here, for the segmenter. Most are three-byte
+      // sequences led by E3..E9, decoded inline; anything else takes the general path.
+      run_cps_.clear();
+      run_offsets_.clear();
+      size_t i = 0;
+      bool split = false;
+      for (;;) {
+        if (i + 3 <= in.avail && in.p[i] >= 0xE3 && in.p[i] <= 0xE9 && (in.p[i + 1] & 0xC0) == 0x80 &&
+            (in.p[i + 2] & 0xC0) == 0x80) {
+          const char32_t cp = (char32_t{in.p[i] & 0x0Fu} << 12) | (char32_t{in.p[i + 1] & 0x3Fu} << 6) |
+                              char32_t{in.p[i + 2] & 0x3Fu};
+          if (!IsCjk(cp)) break;
+          if (i + 3 > cap) {
+            split = true;
+            break;
+          }
+          run_cps_.push_back(cp);
+          run_offsets_.push_back(static_cast<uint32_t>(i));
+          i += 3;
+          continue;
+        }
+        Peeked next = in.At(i);
+        if (next.kind == Peeked::kNeedMore) return false;
+        if (next.kind != Peeked::kChar || !IsCjk(next.cp)) break;
+        if (i + static_cast<size_t>(next.len) > cap) {
+          split = true;
+          break;
+        }
+        run_cps_.push_back(next.cp);
+        run_offsets_.push_back(static_cast<uint32_t>(i));
+        i += static_cast<size_t>(next.len);
       }
-      SegmentCjkRun(run_length, run_split);
+      SegmentCjkRun(i, split);
       return true;
     }
     case CharClass::kDigit: {
@@ -591,15 +620,7 @@ bool Tokenizer::IsDictionaryWord(const char32_t* cps, size_t n) const {
 }
 
 void Tokenizer::SegmentCjkRun(size_t length, bool split) {
-  const uint8_t* p = reinterpret_cast<const uint8_t*>(buffer_.data()) + (scan_ - buffer_base_);
-  run_cps_.clear();
-  run_offsets_.clear();
-  for (size_t i = 0; i < length;) {
-    Decoded d = DecodeUtf8At(p + i, length - i, true);
-    run_cps_.push_back(d.cp);
-    run_offsets_.push_back(static_cast<uint32_t>(i));
-    i += static_cast<size_t>(d.len);
-  }
+  // run_cps_ and run_offsets_ hold the run's characters (decoded by ScanNext).
   const size_t n = run_cps_.size();
   run_offsets_.push_back(static_cast<uint32_t>(length));
   const uint64_t run_begin = scan_;
