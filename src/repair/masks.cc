@@ -115,10 +115,10 @@ void FlagMaskedNames(RepairContext& context) {
   };
   ForEachMatch(text, StarOrLineMask(), [&](size_t begin, size_t end) {
     if (is_place(begin)) return;
-    std::string_view m = std::string(text.substr(begin, end - begin));
+    const std::string m(text.substr(begin, end - begin));
     bool two_stars = m == "**" || m == "＊＊";
     AddFlag(context, "mask.name", begin, end,
-            absl::StrCat("\"", std::string(m), "\" hides ",
+            absl::StrCat("\"", m, "\" hides ",
                          two_stars ? "a name or a word (sites mask 党 as \"**\")"
                                    : "a person's name (or a blank to fill in)",
                          ". The original cannot be known."));
