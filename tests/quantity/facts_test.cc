@@ -1,5 +1,6 @@
 // ExtractFacts on literal sentences from the seed report and from clean reports: quantities, money,
 // percentages, subjects, parts of totals, year-on-year changes, dates and periods.
+#include <random>
 #include <string>
 #include <vector>
 
@@ -482,6 +483,49 @@ TEST(ExtractFactsTest, InvariantsHoldOnTheCleanCorpora) {
   EXPECT_GT(quantities, 5000u);
   EXPECT_GT(changes, 500u);
   EXPECT_GT(dates, 500u);
+}
+
+}  // namespace
+}  // namespace wenshu
+
+namespace wenshu {
+namespace {
+
+// Random sentences built from the pieces the scanners care about: no crash, no out-of-range span,
+// every fact's text is the bytes at its span.
+TEST(ExtractFactsTest, RandomPiecesKeepSpansConsistent) {
+  static const char* kPieces[] = {
+      "1", "2", "0", "9", ".", ",", "，", "万", "亿", "千", "百", "十", "点", "零", "两", "一", "三", "负", "-", "—",
+      "~", "至", "到", "%", "％", "元", "角", "分", "块", "人", "人/次", "个百分点", "倍", "年", "月", "日", "号",
+      "第", "季度", "上半年", "今年", "(", ")", "（", "）", "其中", "较上年", "同比", "增加", "减少", "分别", "和",
+      "、", "。", "\n", "约", "余", "多", "以上", "百分之", "壹", "拾", "肆", "学生", "有", "为", "a", "B",
+      "\xff", "\xe4\xb8", "\0"};
+  std::mt19937 rng(20231129);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    int pieces = 1 + static_cast<int>(rng() % 24);
+    for (int i = 0; i < pieces; ++i) {
+      const char* p = kPieces[rng() % std::size(kPieces)];
+      text += (p[0] == '\0') ? std::string(1, '\0') : std::string(p);
+    }
+    Facts f = ExtractFacts(text);
+    for (const Quantity& q : f.quantities) {
+      ASSERT_LE(q.span.end, text.size());
+      ASSERT_EQ(q.text, text.substr(q.span.begin, q.span.size()));
+      if (q.part_of >= 0) ASSERT_LT(static_cast<size_t>(q.part_of), f.quantities.size());
+    }
+    for (const Change& c : f.changes) {
+      ASSERT_LE(c.span.end, text.size());
+      ASSERT_EQ(c.text, text.substr(c.span.begin, c.span.size()));
+    }
+    for (const DateFact& d : f.dates) {
+      ASSERT_LE(d.span.end, text.size());
+      ASSERT_EQ(d.text, text.substr(d.span.begin, d.span.size()));
+    }
+    for (const NumberMatch& m : FindNumbers(text)) ASSERT_LE(m.span.end, text.size());
+    (void)ParseNumber(text);
+    (void)ParseQuantity(text);
+  }
 }
 
 }  // namespace
