@@ -4,12 +4,15 @@
 // frequencies) into a compact binary trie, embedded in the library's read-only data: start-up does no
 // parsing, the pages are shared between processes, and only the pages a text touches become resident.
 //
+// The default also carries jieba's character HMM for unknown words (see TokenizerOptions).
+//
 // Users may load their own word list, in jieba's text format ("word [frequency [tag]]" per line, UTF-8,
 // '#' comments and blank lines ignored) or as a blob saved with Serialized() / written by wenshu-dictc.
 // A bad file gives an error status naming the line or the check that failed; it never aborts.
 //
 // Thread safety: a Dictionary is immutable after construction; one instance may be shared by any number
-// of threads and tokenizers. Default() is initialized without locks or allocation on first use.
+// of threads and tokenizers. Default() is set up once, thread-safely, on first use: it only points at
+// the embedded table (no parsing, no copy).
 #ifndef WENSHU_DICTIONARY_H_
 #define WENSHU_DICTIONARY_H_
 

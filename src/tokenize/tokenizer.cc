@@ -668,7 +668,7 @@ void Tokenizer::SegmentCjkRun(size_t length, bool split) {
   route_known_.resize(n + 1);
   route_score_[n] = 0;
   // Numerals written digit by digit (二〇二三, 一九九八, 二○○一) are one token whatever the dictionary
-  // says (it knows 一年, 二三年): no word may start or end inside them.
+  // says (it knows 一年, 二三年), with a following 年 (a year, a word): no word starts or ends inside.
   forced_end_.assign(n + 1, 0);
   inside_forced_.assign(n + 1, 0);
   for (size_t i = start; i < n;) {
@@ -684,6 +684,9 @@ void Tokenizer::SegmentCjkRun(size_t length, bool split) {
       ++e;
     }
     if ((has_zero && e - i >= 2) || (digit_like && e - i >= 4)) {
+      // A year written this way keeps its 年, as jieba's dictionary and the PKU standard do
+      // (一九五八年 is one word).
+      if (e < n && cps[e] == U'年') ++e;
       forced_end_[i] = static_cast<uint32_t>(e);
       for (size_t k = i + 1; k < e; ++k) inside_forced_[k] = 1;
     }

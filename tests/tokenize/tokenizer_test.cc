@@ -178,8 +178,11 @@ TEST(Tokenizer, CjkNumerals) {
               ElementsAre(Pair("word", "学位"), Pair("cjk_numeral", "两千四百"), Pair("unit", "个")));
   EXPECT_THAT(KindsAndTexts("三所"), ElementsAre(Pair("cjk_numeral", "三"), Pair("unit", "所")));
   // ○ (U+25CB) written for 〇 in years is part of the numeral; alone it is a bullet.
-  EXPECT_THAT(KindsAndTexts("二○○一年"), ElementsAre(Pair("cjk_numeral", "二○○一"), Pair("word", "年")));
-  EXPECT_THAT(KindsAndTexts("二〇二三年"), ElementsAre(Pair("cjk_numeral", "二〇二三"), Pair("word", "年")));
+  // A year written digit by digit is one word with its 年; without 年 it is a numeral.
+  EXPECT_THAT(KindsAndTexts("二○○一年"), ElementsAre(Pair("word", "二○○一年")));
+  EXPECT_THAT(KindsAndTexts("二〇二三年春"), ElementsAre(Pair("word", "二〇二三年"), Pair("word", "春")));
+  EXPECT_THAT(KindsAndTexts("一九五八年"), ElementsAre(Pair("word", "一九五八年")));
+  EXPECT_THAT(KindsAndTexts("编号二〇二三"), ElementsAre(Pair("word", "编号"), Pair("cjk_numeral", "二〇二三")));
   EXPECT_THAT(KindsAndTexts("○项目"), ElementsAre(Pair("other", "○"), Pair("word", "项目")));
 }
 
