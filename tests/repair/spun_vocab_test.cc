@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -209,6 +211,7 @@ TEST(SpinEval, RestoresSpunCleanReports) {
   for (int family : {1, 2}) {
     long tp = 0, fp = 0, fn = 0, docs_spun = 0, docs_diagnosed = 0;
     long clean_diagnosed = 0, clean_forced_changes = 0;
+    std::map<std::string, long> errors;  // by pair and kind, printed with WENSHU_SPIN_DEBUG
     double clean_chars = 0;
     uint64_t rng = 20261129u + static_cast<uint64_t>(family);
     for (size_t d = 0; d < docs.size(); ++d) {
@@ -237,13 +240,19 @@ TEST(SpinEval, RestoresSpunCleanReports) {
       docs_diagnosed += diagnosed;
       std::vector<RepairRecord> applied = Applied(SpunVocabularyRepairs(spun.text, *model, diagnosis));
       size_t g = 0;
+      std::vector<bool> found(spun.gold.size(), false);
       for (const RepairRecord& r : applied) {
         while (g < spun.gold.size() && spun.gold[g].first.end <= r.span.begin) ++g;
         if (g < spun.gold.size() && spun.gold[g].first == r.span && spun.gold[g].second->original == r.after) {
           ++tp;
+          found[g] = true;
         } else {
           ++fp;
+          ++errors[r.before + "→" + r.after + " (false)"];
         }
+      }
+      for (size_t k = 0; k < spun.gold.size(); ++k) {
+        if (!found[k]) ++errors[spun.gold[k].second->spun + "→" + spun.gold[k].second->original + " (missed)"];
       }
       fn += static_cast<long>(spun.gold.size());
     }
@@ -256,6 +265,14 @@ TEST(SpinEval, RestoresSpunCleanReports) {
                 "(%.1f per 100k chars)\n",
                 family, parity < 0 ? "in-sample" : "held-out", rate, docs_spun, docs_diagnosed, tp, fp, fn,
                 precision, recall, clean_diagnosed, clean_forced_changes, forced_rate);
+    if (std::getenv("WENSHU_SPIN_DEBUG")) {
+      std::vector<std::pair<long, std::string>> sorted;
+      for (const auto& [k, n] : errors) sorted.push_back({n, k});
+      std::sort(sorted.rbegin(), sorted.rend());
+      for (size_t k = 0; k < sorted.size() && k < 25; ++k) {
+        std::printf("  %6ld %s\n", sorted[k].first, sorted[k].second.c_str());
+      }
+    }
     EXPECT_EQ(clean_diagnosed, 0) << "a clean report was diagnosed as spun";
     if (family == 1) {
       EXPECT_GE(precision, 0.9);
