@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "report/internal.h"
@@ -12,6 +13,8 @@ namespace wenshu::report_internal {
 namespace {
 
 constexpr int kFamilyCount = static_cast<int>(MarkerFamily::kInlineShi) + 1;
+// Nested restarts stop here; real reports rarely go past five levels.
+constexpr size_t kMaxNestedDepth = 8;
 
 bool IsChineseDigit(char32_t c) {
   switch (c) {
@@ -372,9 +375,12 @@ SectionOutline ParseSections(std::string_view text) {
         }
         if (same >= 0 && out.flat[open[same]].section.ordinal + 1 == m->ordinal) {
           close_to(static_cast<size_t>(same));  // the next item of an open list
-        } else if (same >= 0 && m->ordinal == 1) {
-          // A family seen higher up starts again at 1 inside a deeper section (一、 items under 第一，):
-          // a nested list, not a new top-level run.
+        } else if (same >= 0 && m->ordinal == 1 && out.flat[open.back()].section.family != m->family &&
+                   open.size() < kMaxNestedDepth) {
+          // A family seen higher up (三、) starts again at 1 inside a deeper section of another family
+          // (一、 items under 第一，): a nested list, not a new top-level run. "1、 1、" or "一、 二、 一、" is
+          // a restart at the same level instead, and the depth is capped, so no input can make the tree
+          // (and every path in it) grow with the length of the document.
         } else {
           while (!open.empty() && family_level[static_cast<int>(out.flat[open.back()].section.family)] >=
                                       family_level[family]) {
@@ -467,17 +473,19 @@ SectionOutline ParseSections(std::string_view text) {
     std::vector<int> members;
   };
   std::vector<Group> groups;
+  // (parent, family) -> the group being filled: one hash lookup per section, linear overall.
+  absl::flat_hash_map<std::pair<int, int>, size_t> current;
   for (int i = 0; i < static_cast<int>(out.flat.size()); ++i) {
     const FlatSection& f = out.flat[i];
-    auto it = std::find_if(groups.rbegin(), groups.rend(), [&](const Group& g) {
-      return g.parent == f.parent && g.family == f.section.family;
-    });
+    const std::pair<int, int> key{f.parent, static_cast<int>(f.section.family)};
+    auto it = current.find(key);
     // A list that starts again at 1 under the same parent is a new list (another paragraph's 一是…,
     // a second part of the report), not a gap.
-    if (it == groups.rend() || f.section.ordinal == 1) {
+    if (it == current.end() || f.section.ordinal == 1) {
+      current[key] = groups.size();
       groups.push_back({f.parent, f.section.family, {i}});
     } else {
-      it->members.push_back(i);
+      groups[it->second].members.push_back(i);
     }
   }
   for (const Group& g : groups) {
@@ -487,12 +495,21 @@ SectionOutline ParseSections(std::string_view text) {
     check.rule = "sections.numbering";
     check.section = g.parent < 0 ? SectionPath{} : out.flat[g.parent].path;
     std::vector<std::string> problems;
+    size_t problem_count = 0;
+    // A pathological list (a million markers out of order) still gives a short record.
+    constexpr size_t kMaxListed = 5;
+    constexpr size_t kMaxSpans = 50;
     int expected = 1;
     for (int idx : g.members) {
       const Section& s = out.flat[idx].section;
       if (s.ordinal != expected) {
-        check.spans.push_back({s.heading_span.begin, s.heading_span.begin + s.marker.size()});
-        if (expected == 1) {
+        ++problem_count;
+        if (check.spans.size() < kMaxSpans) {
+          check.spans.push_back({s.heading_span.begin, s.heading_span.begin + s.marker.size()});
+        }
+        if (problems.size() >= kMaxListed) {
+          // counted, not listed
+        } else if (expected == 1) {
           problems.push_back(absl::StrCat("the list starts at ", MarkerLabel(s)));
         } else {
           problems.push_back(absl::StrCat(MarkerLabel(s), " where number ", expected, " was expected"));
@@ -511,6 +528,9 @@ SectionOutline ParseSections(std::string_view text) {
       check.status = CheckStatus::kFail;
       check.reason = absl::StrCat("numbering of ", first.marker, " … ", last.marker,
                                   " has a gap or is out of order: ", absl::StrJoin(problems, "; "));
+      if (problem_count > problems.size()) {
+        absl::StrAppend(&check.reason, "; and ", problem_count - problems.size(), " more");
+      }
     }
     out.checks.push_back(std::move(check));
   }

@@ -212,6 +212,30 @@ TEST(SectionsTest, DotMarkerBeforeADigitOnlyWhenTheListExpectsIt) {
   EXPECT_EQ(r.sections[2].marker, "21.");
 }
 
+int Depth(const std::vector<Section>& sections) {
+  int deepest = 0;
+  for (const Section& s : sections) deepest = std::max(deepest, 1 + Depth(s.children));
+  return deepest;
+}
+
+// Restarts nest only a few levels: no input makes the tree (and every path in it) as deep as the
+// document is long.
+TEST(SectionsTest, DepthStaysBoundedOnRepeatingPatterns) {
+  for (std::vector<std::string_view> cycle :
+       {std::vector<std::string_view>{"（一）开展概况\n", "1、全区现有中小学16所。\n", "一、主要工作\n"},
+        std::vector<std::string_view>{"一、甲\n", "二、乙\n", "（一）丙\n", "1、丁\n"},
+        std::vector<std::string_view>{"1、全区现有中小学16所。\n"}}) {
+    std::string text;
+    for (int i = 0; i < 30000; ++i) text += cycle[i % cycle.size()];
+    ParseOptions o;
+    o.repair.disabled_rules.insert("vocab.");
+    Report r = MustParse(text, o);
+    EXPECT_LE(Depth(r.sections), 10) << cycle[0];
+    EXPECT_GT(r.sections.size(), 1000u) << cycle[0];
+    for (const ReportCheck& c : r.checks) EXPECT_LE(c.spans.size(), 50u);
+  }
+}
+
 TEST(SectionsTest, GapIsAFailedCheck) {
   const std::string text = ReadFixture("report/checks.txt");
   Report r = MustParse(text, WithoutNumberRepairs());
