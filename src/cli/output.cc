@@ -79,8 +79,8 @@ bool Output::Open(const std::string& path) {
     return false;
   }
   temp_path_ = temp;
-  static char buffer[1 << 16];
-  std::setvbuf(file_, buffer, _IOFBF, sizeof buffer);
+  buffer_ = std::make_unique<char[]>(kBufferSize);
+  std::setvbuf(file_, buffer_.get(), _IOFBF, kBufferSize);
   return true;
 }
 

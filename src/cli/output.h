@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -44,6 +45,8 @@ class Output {
  private:
   void Fail(const std::string& what, int err);
 
+  static constexpr size_t kBufferSize = 1 << 16;
+  std::unique_ptr<char[]> buffer_;  // outlives file_ (declared first, destroyed last)
   std::FILE* file_ = nullptr;
   std::string path_;       // requested path, empty for stdout
   std::string temp_path_;  // the temporary file, empty when writing directly
