@@ -35,6 +35,9 @@ std::string Unescape(absl::string_view s) {
   return out;
 }
 
+// Forms seen fewer times than this in clean text get no collocation-window evidence.
+constexpr double kWindowMinUses = 30;
+
 absl::string_view AV(std::string_view s) { return absl::string_view(s.data(), s.size()); }
 
 absl::Status RowError(size_t line, absl::string_view why) {
@@ -117,6 +120,33 @@ VocabContext ContextAround(std::string_view text, size_t begin, size_t end) {
     for (int k = 0; k < 4 && !NextChar(text, to).empty(); ++k) {}
     context.right4 = std::string(text.substr(end, to - end));
   }
+  {
+    // Skip the two near characters, then take up to kWindow more, stopping at a line break.
+    size_t from = begin;
+    for (int k = 0; k < 2 && !PreviousChar(text, from).empty(); ++k) {}
+    size_t window_end = from;
+    for (int k = 0; k < VocabContext::kWindow; ++k) {
+      size_t before = from;
+      std::string_view c = PreviousChar(text, from);
+      if (c.empty() || c == "\n") {
+        from = before;
+        break;
+      }
+    }
+    context.left_window = std::string(text.substr(from, window_end - from));
+    size_t to = end;
+    for (int k = 0; k < 2 && !NextChar(text, to).empty(); ++k) {}
+    size_t window_begin = to;
+    for (int k = 0; k < VocabContext::kWindow; ++k) {
+      size_t before = to;
+      std::string_view c = NextChar(text, to);
+      if (c.empty() || c == "\n") {
+        to = before;
+        break;
+      }
+    }
+    context.right_window = std::string(text.substr(window_begin, to - window_begin));
+  }
   context.left1 = NormalizeContextChar(l1);
   context.left2 = NormalizeContextChar(l2);
   context.right1 = NormalizeContextChar(r1);
@@ -194,6 +224,14 @@ absl::StatusOr<VocabModel> VocabModel::Parse(std::string_view table) {
         return RowError(line_number, "bad place-count row");
       }
       (f[2] == "L" ? it->second.place_left : it->second.place_right) = n;
+    } else if (kind == "B") {
+      auto it = model.forms_.find(f[1]);
+      double n = 0;
+      if (f.size() != 5 || it == model.forms_.end() || (f[2] != "L" && f[2] != "R") || f[3].empty() ||
+          !number(4, &n)) {
+        return RowError(line_number, "bad window row");
+      }
+      it->second.window[absl::StrCat(f[2], f[3])] = n;
     } else if (kind == "N") {
       if (f.size() != 2 || f[1].empty()) return RowError(line_number, "bad place row");
       model.places_.insert(std::string(f[1]));
@@ -222,6 +260,12 @@ absl::StatusOr<VocabModel> VocabModel::Parse(std::string_view table) {
     p[1] += form.place_right;
     p[2] += form.corpus;
   }
+  double uses = 0;
+  for (const auto& [name, form] : model.forms_) {
+    uses += form.corpus;
+    for (const auto& [key, n] : form.window) model.window_rates_[key] += n;
+  }
+  for (auto& [key, n] : model.window_rates_) n /= std::max(1.0, uses);
   for (const auto& [tag, p] : pooled) {
     if (p[2] >= 100) model.tag_place_rates_[tag] = {p[0] / p[2], p[1] / p[2]};
   }
@@ -358,6 +402,38 @@ double VocabModel::PlaceLogProbability(const FormStats& form, bool left, bool pl
   return std::log(place ? p : 1.0 - p);
 }
 
+double VocabModel::WindowLogOdds(const FormStats& original, const FormStats& spun,
+                                 const VocabContext& context) const {
+  // Only between two common forms (开展/发展, 工程/项目): a rare form's window is unknown, and comparing it
+  // with a common form's would count every absent collocation against the common one.
+  if (original.corpus < kWindowMinUses || spun.corpus < kWindowMinUses) return 0;
+  double total = 0;
+  for (bool left : {true, false}) {
+    std::string_view window = left ? context.left_window : context.right_window;
+    absl::flat_hash_set<std::string> seen;
+    for (size_t i = 0, len = 0; i < window.size(); i += len) {
+      len = FirstCharLength(window.substr(i));
+      size_t len2 = FirstCharLength(window.substr(i + len));
+      if (len2 == 0) break;
+      std::string_view a = window.substr(i, len), b = window.substr(i + len, len2);
+      if (!IsHan(a) || !IsHan(b)) continue;
+      std::string key = absl::StrCat(left ? "L" : "R", std::string(a), std::string(b));
+      if (!seen.insert(key).second) continue;
+      auto rate = window_rates_.find(key);
+      if (rate == window_rates_.end()) continue;  // seen with no form: says nothing
+      auto count = [&](const FormStats& f) {
+        auto it = f.window.find(key);
+        return it == f.window.end() ? 0.0 : it->second;
+      };
+      const double k = scoring_.window_prior;
+      const double p_original = (count(original) + k * rate->second) / (original.corpus + k);
+      const double p_spun = (count(spun) + k * rate->second) / (spun.corpus + k);
+      total += std::log(p_original / p_spun);
+    }
+  }
+  return std::clamp(scoring_.window_weight * total, -scoring_.window_clip, scoring_.window_clip);
+}
+
 double VocabModel::LogOdds(const VocabPair& pair, const VocabContext& context) const {
   auto o = forms_.find(pair.original);
   auto s = forms_.find(pair.spun);
@@ -377,7 +453,8 @@ double VocabModel::LogOdds(const VocabPair& pair, const VocabContext& context) c
       places += PlaceLogProbability(original, side_left, place) - PlaceLogProbability(spun, side_left, place);
     }
   }
-  return scoring_.spin_log_prior + prior + left + right + places;
+  const double window = WindowLogOdds(original, spun, context);
+  return scoring_.spin_log_prior + prior + left + right + places + window;
 }
 
 }  // namespace wenshu::repair_internal

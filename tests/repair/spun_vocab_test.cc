@@ -30,7 +30,7 @@ TEST(VocabModel, CompiledInModelLoads) {
   ASSERT_TRUE(VocabModel::DefaultStatus().ok()) << VocabModel::DefaultStatus();
   const VocabModel& model = VocabModel::Default();
   EXPECT_FALSE(model.empty());
-  EXPECT_THAT(model.version(), ::testing::StartsWith("wenshu-vocab-model\t3\t"));
+  EXPECT_THAT(model.version(), ::testing::StartsWith("wenshu-vocab-model\t4\t"));
   EXPECT_GE(model.pairs().size(), 40u);
   EXPECT_GT(model.CorpusCount("发展"), 1000);
   EXPECT_EQ(model.CorpusCount("效劳"), model.CorpusCount("效劳"));
@@ -40,7 +40,7 @@ TEST(VocabModel, BadTablesAreErrorsNotCrashes) {
   EXPECT_FALSE(VocabModel::Parse("").ok());
   EXPECT_FALSE(VocabModel::Parse("garbage\n").ok());
   EXPECT_FALSE(VocabModel::Parse("V\twenshu-vocab-model\t99\tx\n").ok());  // future format
-  const std::string head = "V\twenshu-vocab-model\t3\ttest\nT\ttotal_chars\t100\nW\tdict_weight\t0.1\n";
+  const std::string head = "V\twenshu-vocab-model\t4\ttest\nT\ttotal_chars\t100\nW\tdict_weight\t0.1\n";
   EXPECT_FALSE(VocabModel::Parse(head + "P\t1\t效劳\t服务\n").ok());  // a pair without statistics
   EXPECT_FALSE(VocabModel::Parse(head + "F\t服务\tx\t0\t0\t0\t0\t0\n").ok());
   EXPECT_FALSE(VocabModel::Parse(head + "C\t服务\tL1\t的\t1\t0\t0\n").ok());  // context before form
@@ -49,7 +49,7 @@ TEST(VocabModel, BadTablesAreErrorsNotCrashes) {
                                      "F\t服务\t9\t9\t0\t0\t0\t0\nC\t服务\tL1\t的\t3\t0\t0\n");
   ASSERT_TRUE(ok.ok()) << ok.status();
   EXPECT_EQ(ok->pairs().size(), 1u);
-  repair_internal::VocabContext context{"的", "的", "。", "\n", "我的", "。"};
+  repair_internal::VocabContext context{"的", "的", "。", "\n", "我的", "。", "", ""};
   EXPECT_GT(ok->LogOdds(ok->pairs()[0], context), 0);
 }
 
@@ -201,8 +201,9 @@ TEST(SpinEval, RestoresSpunCleanReports) {
       model = &override_model;
     }
     repair_internal::VocabScoring s;
-    ASSERT_EQ(std::sscanf(scoring, "%lf,%lf,%lf,%lf", &s.context_prior, &s.second_char_prior,
-                          &s.dictionary_word_weight, &s.spin_log_prior), 4);
+    ASSERT_GE(std::sscanf(scoring, "%lf,%lf,%lf,%lf,%lf,%lf,%lf", &s.context_prior, &s.second_char_prior,
+                          &s.dictionary_word_weight, &s.spin_log_prior, &s.window_prior, &s.window_weight,
+                          &s.window_clip), 4);
     override_model.set_scoring(s);
   }
   double rate = 1.0;

@@ -3,7 +3,8 @@
 //   name <TAB> original <TAB> repaired [<TAB> flags]
 // where \n, \t and \\ are escapes, {spun-evidence} expands to a sentence that shows site spinning (and to
 // its restored form in the repaired column), and flags lists "rule:text" items separated by " | " that
-// must be among the document's flags ("-" or nothing: no flag of the rules under test). Lines starting
+// must be among the document's flags ("-" or nothing: no flag of the rules under test; "any": flags, such
+// as low-confidence suggestions, are not checked). Lines starting
 // with '#' are comments.
 #ifndef WENSHU_TESTS_REPAIR_TEXT_REPAIR_CASES_H_
 #define WENSHU_TESTS_REPAIR_TEXT_REPAIR_CASES_H_
@@ -26,6 +27,7 @@ struct RepairCase {
   std::string original;
   std::string repaired;
   std::vector<std::string> flags;  // "rule:text"
+  bool check_unexpected_flags = true;  // false when the flags column says "any"
 };
 
 // Spun-vocabulary evidence for synthetic cases: several near-certain spots of different forms.
@@ -73,7 +75,8 @@ inline std::vector<RepairCase> LoadRepairCases(const std::string& relative) {
     c.name = f[0];
     c.original = UnescapeCaseField(f[1], false);
     c.repaired = UnescapeCaseField(f[2], true);
-    if (f.size() > 3 && f[3] != "-") {
+    c.check_unexpected_flags = !(f.size() > 3 && f[3] == "any");
+    if (f.size() > 3 && f[3] != "-" && f[3] != "any") {
       std::string flags = f[3];
       for (size_t at = 0; at <= flags.size();) {
         size_t bar = flags.find(" | ", at);
@@ -135,7 +138,7 @@ inline CaseOutcome RunRepairCase(const RepairCase& c, const std::string& prefix)
     for (const std::string& s : seen) found = found || s == want;
     if (!found) o.missing_flags.push_back(want);
   }
-  if (c.flags.empty()) o.unexpected_flags = seen;
+  if (c.flags.empty() && c.check_unexpected_flags) o.unexpected_flags = seen;
   return o;
 }
 

@@ -5,7 +5,7 @@
 #
 #   tools/vocab/spin_eval.sh [build-dir]        (needs WENSHU_SHARED_DIR, default /work/shared)
 # Environment: WENSHU_SPIN_RATE (share of originals spun, default 1.0), WENSHU_VOCAB_SCORING
-# ("context_prior,second_char_prior,dictionary_word_weight,spin_log_prior") to try other settings.
+# ("context_prior,second_char_prior,dictionary_word_weight,spin_log_prior[,window_prior,window_weight,window_clip]") to try other settings.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
