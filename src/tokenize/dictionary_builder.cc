@@ -121,8 +121,11 @@ absl::StatusOr<std::string> CompileDictionary(std::string_view text, uint64_t de
     }
     uint64_t frequency = default_frequency;
     if (field_count >= 2 && !ParseFrequency(fields[1], &frequency)) {
+      // Quote at most 32 bytes, cut at a character boundary.
+      size_t shown = std::min<size_t>(fields[1].size(), 32);
+      while (shown < fields[1].size() && shown > 0 && (fields[1][shown] & 0xC0) == 0x80) --shown;
       return absl::InvalidArgumentError(absl::StrCat(
-          "line ", line_number, ": frequency '", std::string(fields[1].substr(0, 32)),
+          "line ", line_number, ": frequency '", std::string(fields[1].substr(0, shown)),
           "' is not a non-negative integer below 10^15"));
     }
     if (frequency > kMaxFrequency) {
