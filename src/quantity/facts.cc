@@ -57,16 +57,19 @@ constexpr std::string_view kSubjectStops[] = {
     "开展", "参加", "享受", "涉及", "包括", "占", "增加", "减少", "了", "约", "近", "超过", "帮助", "培训",
     "慰问", "走访", "接待", "打造", "实行", "命名", "举行", "召开", "出台", "制定", "引进", "签约", "筹集",
     "募集", "落实", "争取", "下达", "拨付", "征收", "查处", "办理", "受理", "调解", "培养", "吸纳", "带动",
-    "覆盖", "惠及", "实现",
+    "覆盖", "惠及", "实现", "增长到", "增加到", "提高到", "提升到", "下降到", "降低到", "扩大到", "降至",
+    "增至", "提高至", "达到了",
 };
 // The stops that are copulas: the subject is the noun phrase before them (安置率为92, 教师共50人).
 constexpr std::string_view kCopulas[] = {"为", "是", "达", "达到", "到达", "了", "共", "共计", "合计",
-                                         "总计", "累计", "计", "约", "近", "超过", "占", "完成", "实现"};
+                                         "总计", "累计", "计", "约", "近", "超过", "占", "完成", "实现",
+                                         "增长到", "增加到", "提高到", "提升到", "下降到", "降低到", "扩大到",
+                                         "降至", "增至", "提高至", "达到了"};
 // Where a forward subject (after the unit) ends.
 constexpr std::string_view kForwardStops[] = {
     "发放", "提供", "实施", "享受", "参加", "进行", "开展", "完成", "接受", "解决", "的", "在", "为", "和",
     "与", "及", "已", "将", "实行", "用于", "被", "得到", "获得", "参与", "实现", "通过", "开学", "启动", "就读", "入学",
-    "转学", "表示", "举办", "组织"};
+    "转学", "表示", "举办", "组织", "增加", "减少", "增长", "提高", "下降", "降低", "扩大", "拓展", "达到", "到"};
 // Administrative prefixes that are not part of what is counted.
 constexpr std::string_view kScopePrefixes[] = {"全区", "全市", "全县", "全省", "全镇", "全乡", "全国", "辖区",
                                                "我区", "我市", "我县", "我省", "本区", "本市", "区内", "市内"};
@@ -673,6 +676,11 @@ class Extractor {
       }
       break;
     }
+    // A verb with 到/至 is not what is counted (从39个拓展到91个).
+    if (s.size() <= 9 && s.size() >= 3) {
+      std::string_view tail = text_.substr(s.end - 3, 3);
+      if (tail == "到" || tail == "至") s.begin = s.end;
+    }
     // Long phrases: keep what follows the last 的 (移交地方管理的离退休老干部 -> 离退休老干部).
     if (s.size() > 16 * 3) {
       size_t de = text_.substr(s.begin, s.size()).rfind("的");
@@ -1053,7 +1061,16 @@ class Extractor {
         q->kind = QuantityKind::kMoney;
         return p + 3;
       }
+      // A bare Chinese numeral before 角 is usually a word (长三角, 三角形): only Arabic or financial
+      // numerals, or a following 分/钱, make it money.
+      bool arabic = ArabicDigitValue(At(number_begin_, &len_unused_)) >= 0;
       for (std::string_view w : {"角", "毛"}) {
+        if (StartsWith(p, w) && !arabic && !formal) {
+          Decimal ignored;
+          size_t after_number = ReadNumber(p + w.size(), &ignored);
+          bool fen = after_number > p + w.size() && StartsWith(after_number, "分");
+          if (!fen && !StartsWith(p + w.size(), "钱")) break;
+        }
         if (StartsWith(p, w)) {
           total = q->value.ScaleByPowerOfTen(-1);
           p += w.size();

@@ -107,12 +107,22 @@ bool FindNumberAt(std::string_view text, size_t pos, NumeralRun* run, NumberMatc
   // letters only before them are a prefix (CNY1.25, HKD13.5).
   if (ArabicDigitValue(first) >= 0) {
     size_t p = start, l;
-    // H1N1: letters before the digits that themselves follow a digit chain the identifier on.
+    // Letters right before the digits make an identifier (PM2.5, H1N1, cpg2) unless they are a
+    // currency code (CNY1.25, HKD13.5).
     size_t q = start;
     while (q > 0 && std::isalpha(static_cast<unsigned char>(text[q - 1]))) --q;
-    if (q < start && q > 0 && std::isdigit(static_cast<unsigned char>(text[q - 1]))) {
-      while (*next < text.size() && std::isdigit(static_cast<unsigned char>(text[*next]))) ++*next;
-      return false;
+    if (q < start) {
+      static constexpr std::string_view kCurrencyCodes[] = {"CNY", "RMB", "HKD", "USD", "EUR", "JPY", "GBP",
+                                                            "TWD", "MOP", "AUD", "CAD"};
+      std::string_view letters = text.substr(q, start - q);
+      bool currency = false;
+      for (std::string_view c : kCurrencyCodes) currency |= letters == c;
+      if (!currency) {
+        while (*next < text.size() && (std::isdigit(static_cast<unsigned char>(text[*next])) || text[*next] == '.')) {
+          ++*next;
+        }
+        return false;
+      }
     }
     while (p < text.size()) {
       char32_t d = DecodeAt(text, p, &l);

@@ -512,7 +512,9 @@ TEST(ExtractFactsTest, RandomPiecesKeepSpansConsistent) {
     for (const Quantity& q : f.quantities) {
       ASSERT_LE(q.span.end, text.size());
       ASSERT_EQ(q.text, text.substr(q.span.begin, q.span.size()));
-      if (q.part_of >= 0) ASSERT_LT(static_cast<size_t>(q.part_of), f.quantities.size());
+      if (q.part_of >= 0) {
+        ASSERT_LT(static_cast<size_t>(q.part_of), f.quantities.size());
+      }
     }
     for (const Change& c : f.changes) {
       ASSERT_LE(c.span.end, text.size());
