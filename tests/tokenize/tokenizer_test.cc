@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -385,6 +386,34 @@ TEST(Tokenizer, SmallCapIsChunkIndependent) {
   }
   for (size_t chunk : {1, 2, 3, 5, 64}) {
     ASSERT_EQ(TokenizeChunked(tokenizer, text, chunk), expected) << "chunk size " << chunk;
+  }
+}
+
+TEST(Tokenizer, RandomTextsAreChunkIndependentAndLossless) {
+  // Fragments chosen to hit every decision with lookahead: markers, decimals, thousands, units,
+  // numerals, CR LF, truncated and invalid sequences, the cap.
+  const std::vector<std::string> fragments = {
+      "一", "二", "十", "、", "(", "（", "）", ")", "1", "２", ".", "．", ",", "第", "是", "\n", "\r",
+      "\xff", "\xe4\xb8", "\xf0\x9f", "年", "个", "人", "万", "%", "‰", "○", "〇", "社会", "工作总结",
+      "a", "Z", " ", "　", "。", "，", "：", "①", "⑴", "九", "五", "八", "元", "平方米", std::string("\0", 1),
+      "345", "〞", "𠀀"};
+  std::mt19937 rng(20261129);
+  for (size_t cap : {size_t{64}, size_t{65536}}) {
+    TokenizerOptions options;
+    options.max_token_bytes = cap;
+    Tokenizer tokenizer(options);
+    for (int round = 0; round < 3000; ++round) {
+      std::string text;
+      const int pieces = static_cast<int>(rng() % 80);
+      for (int k = 0; k < pieces; ++k) text += fragments[rng() % fragments.size()];
+      const auto expected = tokenizer.Tokenize(text);
+      ExpectLossless(text, expected);
+      for (const auto& t : expected) ASSERT_LE(t.end - t.begin, cap);
+      const size_t chunk = 1 + rng() % 7;
+      ASSERT_EQ(TokenizeChunked(tokenizer, text, chunk), expected) << "round " << round;
+      const size_t at = text.empty() ? 0 : rng() % (text.size() + 1);
+      ASSERT_EQ(TokenizeSplitAt(tokenizer, text, at), expected) << "round " << round << " at " << at;
+    }
   }
 }
 
