@@ -1065,7 +1065,7 @@ class Extractor {
       // numerals, or a following 分/钱, make it money.
       bool arabic = ArabicDigitValue(At(number_begin_, &len_unused_)) >= 0;
       for (std::string_view w : {"角", "毛"}) {
-        if (StartsWith(p, w) && !arabic && !formal) {
+        if (w == "角" && StartsWith(p, w) && !arabic && !formal) {
           Decimal ignored;
           size_t after_number = ReadNumber(p + w.size(), &ignored);
           bool fen = after_number > p + w.size() && StartsWith(after_number, "分");
