@@ -82,13 +82,14 @@ struct NumberMatch {
 };
 
 // Finds every number in text, left to right, non-overlapping, in one linear pass. Bare Chinese numerals
-// that are part of ordinary words (一些, 统一, 进一步, 十分) are not numbers.
+// that are part of ordinary words (一些, 统一, 进一步, 十分) are not numbers, nor are digits glued to
+// Latin letters (B2B, H1N1, PM2.5; currency codes like CNY1.25 and unit abbreviations like 3kg are fine).
 std::vector<NumberMatch> FindNumbers(std::string_view text);
 
 enum class QuantityKind {
   kCount,             // a number of things: 26341人, 16所, 7642人次
-  kMoney,             // value in 元, unit "元": 77万元 -> 770000
-  kPercent,           // value in percent: 70.4%, 百分之九十
+  kMoney,             // 77万元 -> 770000, unit "元"; other currencies keep theirs ("美元", "港元")
+  kPercent,           // value in percent, unit "%": 70.4%, 百分之九十, 七成 (70)
   kPercentagePoint,   // 3个百分点: a difference of percentages, never a percent
   kMeasure,           // physical measures: 平方米, 公里, 吨, 亩, 小时
   kPlain,             // a number with no unit, or a multiple (倍)
@@ -99,7 +100,7 @@ struct Quantity {
   std::string text;   // the bytes at span
   Span span;          // the number with its qualifiers and unit, e.g. "约30万人"
   Decimal value;      // scale applied: 2.16万人 -> 21600; money in 元
-  std::optional<Decimal> upper;  // ranges (300~500人, 十五六个): value is the low end, upper the high end
+  std::optional<Decimal> upper;  // closed ranges (300~500人, 1万-5万元): value is the low end, upper the high
   std::string unit;   // after scaling: "人", "元", "%", "个百分点", "人次" (also for 人/次), "平方米"; 2.16万人 -> "人"
   QuantityKind kind = QuantityKind::kPlain;
   std::string subject;       // the noun phrase counted: "在校学生"; empty when none was found
