@@ -195,7 +195,8 @@ void RestoreDroppedPercent(RepairContext& context) {
       size_t j = i + (r.before_decimal_point ? 2 : 1);
       size_t tail_end = c.end;
       bool ranges = false;
-      while (j < runs.size()) {
+      // Lists of percentages are short; the cap keeps a pathological "92、92、…" line linear.
+      for (int members = 0; j < runs.size() && members < 32; ++members) {
         std::string_view gap = text.substr(tail_end, runs[j].begin - tail_end);
         bool list = gap == "、" || gap == "和" || gap == "与" || gap == "及";
         bool range = gap == "-" || gap == "~" || gap == "～" || gap == "至" || gap == "到" || gap == "—" ||
@@ -220,10 +221,7 @@ void RestoreDroppedPercent(RepairContext& context) {
     }
     // Notes and list markers: ［5］, （3）, a number opening a line.
     if (EndsWithAny(text, c.begin, {"［", "[", "（", "(", "【", "〔"})) continue;
-    {
-      size_t ls = LineStart(text, c.begin);
-      if (text.substr(ls, c.begin - ls).find_first_not_of(" \t") == std::string_view::npos) continue;
-    }
+    if (OnlyBeforeOnLine(text, c.begin, U" \t\r")) continue;
     // The words before the number, past any spaces ("增长 52").
     size_t lead = c.begin;
     while (lead > 0 && text[lead - 1] == ' ') --lead;

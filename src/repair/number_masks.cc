@@ -51,8 +51,6 @@ std::string Decode(std::string_view digits, const std::vector<MaskHit>& hits) {
 
 double Value(std::string_view digits) { return ParseDecimal(digits).value_or(0); }
 
-bool IsSpaceLike(char32_t c) { return c == U' ' || c == U'\t' || c == U'　'; }
-
 const std::vector<std::string_view>& YearFollowers() {
   static const auto* v = new std::vector<std::string_view>{
       "年",     "上半年", "下半年", "第一季度", "第二季度", "第三季度", "第四季度",
@@ -127,19 +125,7 @@ struct Scanner {
     return hits.empty() ? Value(runs[i].digits) : Value(Decode(runs[i].digits, hits));
   }
 
-  bool AtLineStart(size_t i) const {
-    size_t ls = LineStart(text, runs[i].begin);
-    std::string_view lead = text.substr(ls, runs[i].begin - ls);
-    size_t at = 0;
-    while (at < lead.size()) {
-      CodePoint cp = CodePointAt(lead, at);
-      if (!IsSpaceLike(cp.value) && cp.value != U'（' && cp.value != U'(' && cp.value != U'第') {
-        return false;
-      }
-      at += cp.length;
-    }
-    return true;
-  }
+  bool AtLineStart(size_t i) const { return OnlyBeforeOnLine(text, runs[i].begin, U" \t\r　（(第"); }
 
   // The delimiter after a line-start list marker ("9、", "9.", "（9）"), if run i is one.
   std::optional<std::string_view> ListDelimiter(size_t i) const {
@@ -231,7 +217,10 @@ struct Scanner {
       if (auto v = ParseDecimal(rate_digits); v && FindMasks(runs[k].digits, masks).empty()) rate = *v;
       if (rate <= 0 || rate > 100) return std::nullopt;
       // The other count: same unit, same sentence, before the rate.
-      for (size_t j = 0; j < k; ++j) {
+      // Only runs within a sentence's reach of run i: keeps the search linear in long documents.
+      size_t first = i;
+      while (first > 0 && runs[i].begin - runs[first - 1].begin <= 240) --first;
+      for (size_t j = first; j < k; ++j) {
         if (j == i || runs[j].after_decimal_point || UnitClass(text, runs[j]) != unit) continue;
         size_t lo = std::min(runs[i].begin, runs[j].begin), hi = std::max(runs[i].end, runs[j].end);
         if (sentence_break(text.substr(lo, hi - lo))) continue;
@@ -306,6 +295,7 @@ struct Scanner {
     for (size_t j = t + 1; j < runs.size(); ++j) {
       const DigitRun& r = runs[j];
       if (r.begin < open) continue;
+      if (r.begin - open > 600 || parts.size() >= 40) break;  // a list of parts is short
       std::string_view gap = text.substr(open, r.begin - open);
       if (gap.find("。") != std::string_view::npos || gap.find("；") != std::string_view::npos ||
           gap.find('\n') != std::string_view::npos) {
@@ -405,14 +395,7 @@ struct Scanner {
       }
     }
     // A line holding only the year: the keyword tag of a site header.
-    size_t ls = LineStart(text, r.begin);
-    size_t le = text.find('\n', r.end);
-    if (le == std::string_view::npos) le = text.size();
-    std::string_view line = text.substr(ls, le - ls);
-    if (line.find_first_not_of(" \t\r") == r.begin - ls && line.find_last_not_of(" \t\r") == r.end - ls - 1) {
-      return true;
-    }
-    return false;
+    return OnlyBeforeOnLine(text, r.begin, U" \t\r") && OnlyAfterOnLine(text, r.end, U" \t\r");
   }
 };
 

@@ -166,6 +166,28 @@ size_t LineStart(std::string_view text, size_t offset) {
   return p + 1;
 }
 
+bool OnlyBeforeOnLine(std::string_view text, size_t offset, std::u32string_view allowed) {
+  size_t at = std::min(offset, text.size());
+  while (at > 0) {
+    CodePoint cp = CodePointBefore(text, at);
+    if (cp.value == U'\n') return true;
+    if (allowed.find(cp.value) == std::u32string_view::npos) return false;
+    at -= cp.length;
+  }
+  return true;
+}
+
+bool OnlyAfterOnLine(std::string_view text, size_t offset, std::u32string_view allowed) {
+  size_t at = std::min(offset, text.size());
+  while (at < text.size()) {
+    CodePoint cp = CodePointAt(text, at);
+    if (cp.value == U'\n') return true;
+    if (allowed.find(cp.value) == std::u32string_view::npos) return false;
+    at += cp.length;
+  }
+  return true;
+}
+
 std::optional<std::string_view> UnitAt(std::string_view text, size_t offset) {
   return StartsWithAny(text, offset, Units());
 }

@@ -58,8 +58,13 @@ bool IsHan(char32_t c);
 size_t ClauseStart(std::string_view text, size_t offset, size_t limit = 240);
 // The end of the clause holding `offset` (at the next clause break).
 size_t ClauseEnd(std::string_view text, size_t offset, size_t limit = 240);
-// The start of the line holding `offset`.
+// The start of the line holding `offset`. Linear in the line's length: prefer the two below in loops.
 size_t LineStart(std::string_view text, size_t offset);
+// Whether only code points of `allowed` stand between the start of the line and `offset` (or between
+// `offset` and the end of the line). They stop at the first other code point, so they cost no more than
+// the lead they inspect, however long the line.
+bool OnlyBeforeOnLine(std::string_view text, size_t offset, std::u32string_view allowed);
+bool OnlyAfterOnLine(std::string_view text, size_t offset, std::u32string_view allowed);
 
 // Measure words and units that follow a count or amount in reports (人, 个, 元, 万, 公里...).
 std::optional<std::string_view> UnitAt(std::string_view text, size_t offset);
