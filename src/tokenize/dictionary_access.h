@@ -28,15 +28,15 @@ struct DictionaryAccess {
 
   // The child of `node` for `cp`, or 0.
   static uint32_t Child(const Dictionary& d, uint32_t node, char32_t cp) {
-    return Child(d.code_points_, d.links_[node], static_cast<uint32_t>(cp));
+    return Child(d.code_points_, d.links_, node, static_cast<uint32_t>(cp));
   }
 
-  // Branch-free binary search over the parent's children (mispredicted branches cost more than the
-  // few extra comparisons).
-  static uint32_t Child(const uint32_t* code_points, TrieLink link, uint32_t c) {
-    uint32_t n = link.child_count;
+  // Branch-free binary search over the node's children (mispredicted branches cost more than the
+  // few extra comparisons). The children end where the next node's begin.
+  static uint32_t Child(const uint32_t* code_points, const TrieLink* links, uint32_t node, uint32_t c) {
+    uint32_t n = links[node + 1].first_child - links[node].first_child;
     if (n == 0) return 0;
-    const uint32_t* base = code_points + link.first_child;
+    const uint32_t* base = code_points + links[node].first_child;
     while (n > 1) {
       const uint32_t half = n / 2;
       base = base[half] <= c ? base + half : base;

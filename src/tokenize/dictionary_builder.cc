@@ -213,14 +213,24 @@ absl::StatusOr<std::string> CompileDictionary(std::string_view text, uint64_t de
     }
   }
   payload.append(reinterpret_cast<const char*>(filter.data()), filter.size() * sizeof(uint64_t));
+  // A leaf's children "start" where the next node's do, so every count is a difference of neighbours.
+  uint32_t next_first = static_cast<uint32_t>(nodes.size());
+  for (size_t i = nodes.size(); i-- > 0;) {
+    if (nodes[i].child_count == 0) {
+      nodes[i].first_child = next_first;
+    } else {
+      next_first = nodes[i].first_child;
+    }
+  }
   std::vector<uint32_t> code_points(nodes.size());
-  std::vector<TrieLink> links(nodes.size());
+  std::vector<TrieLink> links(nodes.size() + 1);
   for (size_t i = 0; i < nodes.size(); ++i) {
     code_points[i] = nodes[i].code_point;
-    links[i] = {nodes[i].first_child, nodes[i].child_count, nodes[i].log_probability};
+    links[i] = {nodes[i].first_child, nodes[i].log_probability};
   }
   payload.append(reinterpret_cast<const char*>(code_points.data()), nodes.size() * sizeof(uint32_t));
-  payload.append(reinterpret_cast<const char*>(links.data()), nodes.size() * sizeof(TrieLink));
+  links[nodes.size()] = {static_cast<uint32_t>(nodes.size()), kNotAWord};
+  payload.append(reinterpret_cast<const char*>(links.data()), links.size() * sizeof(TrieLink));
   header.payload_bytes = payload.size();
   header.checksum = Fnv1a64(payload);
   std::string blob(reinterpret_cast<const char*>(&header), sizeof(header));
@@ -250,7 +260,7 @@ absl::Status ValidateBlob(std::string_view blob) {
   }
   const uint64_t filter_bytes = BigramFilterBytes(h.bigram_filter_log2);
   const uint64_t expected = uint64_t{h.root_table_size} * sizeof(uint32_t) + filter_bytes +
-                            uint64_t{h.node_count} * kBytesPerNode;
+                            uint64_t{h.node_count} * kBytesPerNode + sizeof(TrieLink);
   if (h.payload_bytes != blob.size() - sizeof(BlobHeader) || h.payload_bytes != expected) {
     return absl::InvalidArgumentError(absl::StrCat("dictionary is truncated or padded: ", blob.size(),
                                                    " bytes, header says ",
@@ -272,13 +282,17 @@ absl::Status ValidateBlob(std::string_view blob) {
   const char* filter = payload.data() + root_table.size() * sizeof(uint32_t);
   const char* arrays = filter + filter_bytes;
   const size_t n = nodes.size();
+  std::vector<TrieLink> links(n + 1);
+  std::memcpy(links.data(), arrays + n * sizeof(uint32_t), links.size() * sizeof(TrieLink));
+  if (links[n].first_child != n) return absl::InvalidArgumentError("dictionary sentinel link is wrong");
   for (size_t i = 0; i < n; ++i) {
-    TrieLink link;
     std::memcpy(&nodes[i].code_point, arrays + i * sizeof(uint32_t), sizeof(uint32_t));
-    std::memcpy(&link, arrays + n * sizeof(uint32_t) + i * sizeof(TrieLink), sizeof(TrieLink));
-    nodes[i].first_child = link.first_child;
-    nodes[i].child_count = link.child_count;
-    nodes[i].log_probability = link.log_probability;
+    if (links[i].first_child > links[i + 1].first_child) {
+      return absl::InvalidArgumentError(absl::StrCat("dictionary node ", i, ": links out of order"));
+    }
+    nodes[i].first_child = links[i].first_child;
+    nodes[i].child_count = links[i + 1].first_child - links[i].first_child;
+    nodes[i].log_probability = links[i].log_probability;
   }
   uint64_t words = 0;
   for (uint64_t i = 0; i < nodes.size(); ++i) {

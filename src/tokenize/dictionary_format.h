@@ -6,9 +6,11 @@
 //   uint64_t bigram_filter[2^bigram_filter_log2 / 64]  a bit per hashed two-character prefix of a word:
 //                                                a clear bit proves no word starts with the pair
 //   uint32_t code_point[header.node_count]       the trie as two arrays: node 0 is the root; the
-//   TrieLink link[header.node_count]              children of a node are contiguous and sorted by code
-//                                                point (the searched array stays dense in cache; a
-//                                                node's children and probability share one load)
+//   TrieLink link[header.node_count + 1]          children of node i are the nodes
+//                                                [link[i].first_child, link[i + 1].first_child),
+//                                                sorted by code point (breadth-first layout makes the
+//                                                first_child values non-decreasing; the last link is a
+//                                                sentinel with first_child == node_count)
 //
 // All integers are little-endian host order; the endian marker rejects blobs from another byte order.
 // The payload (everything after the header) is covered by an FNV-1a 64 checksum.
@@ -47,13 +49,12 @@ struct BlobHeader {
 };
 static_assert(sizeof(BlobHeader) == 64);
 
-// Where a node's children are, and its probability.
+// Where a node's children start (they end where the next node's start), and its probability.
 struct TrieLink {
   uint32_t first_child;
-  uint32_t child_count;
   float log_probability;
 };
-static_assert(sizeof(TrieLink) == 12);
+static_assert(sizeof(TrieLink) == 8);
 
 // One node while building or validating (serialized as the arrays above). A node is a word when
 // log_probability <= 0 (ln(freq / total)); prefixes that are not words hold kNotAWord.
@@ -74,7 +75,7 @@ inline uint32_t BigramHash(char32_t first, char32_t second, uint32_t log2_bits) 
 }
 
 inline uint64_t BigramFilterBytes(uint32_t log2_bits) { return (uint64_t{1} << log2_bits) / 8; }
-inline constexpr size_t kBytesPerNode = sizeof(uint32_t) + sizeof(TrieLink);
+inline constexpr size_t kBytesPerNode = sizeof(uint32_t) + sizeof(TrieLink);  // plus one sentinel link
 
 inline uint64_t Fnv1a64(std::string_view bytes) {
   uint64_t h = 0xcbf29ce484222325ull;

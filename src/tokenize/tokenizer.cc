@@ -704,9 +704,9 @@ void Tokenizer::SegmentCjkRun(size_t length, bool split) {
     }
     uint32_t node = DictionaryAccess::RootChild(*dictionary_, cps[i]);
     for (size_t j = i; node != 0;) {
-      const tokenize_internal::TrieLink link = links[node];
-      if (link.log_probability <= 0.0f && !inside_forced_[j + 1]) {
-        double score = link.log_probability + route_score_[j + 1];
+      const float log_probability = links[node].log_probability;
+      if (log_probability <= 0.0f && !inside_forced_[j + 1]) {
+        double score = log_probability + route_score_[j + 1];
         if (score >= best) {
           best = score;
           best_end = static_cast<uint32_t>(j + 1);
@@ -717,7 +717,7 @@ void Tokenizer::SegmentCjkRun(size_t length, bool split) {
       // Almost half of the positions in report text start no two-character word: one probe into
       // the bigram filter saves the search among the first character's children.
       if (j == i + 1 && !DictionaryAccess::MayStartWord(*dictionary_, cps[i], cps[j])) break;
-      node = DictionaryAccess::Child(code_points, link, static_cast<uint32_t>(cps[j]));
+      node = DictionaryAccess::Child(code_points, links, node, static_cast<uint32_t>(cps[j]));
     }
     if (!known) {
       // An unknown character stands alone; inside a forced numeral it is the numeral's last part.
