@@ -79,6 +79,7 @@ struct NumberMatch {
   bool chinese = false;   // written with Chinese numerals (fully or partly)
   bool ordinal = false;   // preceded by 第 (the span then includes 第)
   bool percent = false;   // a percentage (value in percent); span includes 百分之 or %
+  std::optional<Decimal> upper;  // spoken ranges of neighbouring digits: 三四 (3-4), 十五六 (15-16), 二三十
 };
 
 // Finds every number in text, left to right, non-overlapping, in one linear pass. Bare Chinese numerals

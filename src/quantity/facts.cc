@@ -802,8 +802,9 @@ class Extractor {
       }
     }
     // A numeral range like 300~500人 or 3-5年: the low end is the value, the high end upper.
-    std::optional<Decimal> upper;
-    if (unit == nullptr && !match.percent) {
+    std::optional<Decimal> upper = match.upper;
+    if (upper && unit != nullptr) upper = upper->ScaleByPowerOfTen(unit->power);
+    if (unit == nullptr && !match.percent && !upper) {
       size_t dash = MatchDash(end);
       if (dash > 0 && (text_.substr(end, dash) == "~" || text_.substr(end, dash) == "～" ||
                        text_.substr(end, dash) == "-" || text_.substr(end, dash) == "—" ||
@@ -844,7 +845,7 @@ class Extractor {
       }
     }
     // A range with the unit on both ends: 1万元-5万元, 5.6元到5.78元.
-    if (unit != nullptr && !upper) {
+    if (unit != nullptr && !upper && !match.upper) {
       if (size_t dash = MatchDash(end); dash > 0) {
         Decimal high;
         size_t h = ReadNumber(end + dash, &high);

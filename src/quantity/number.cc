@@ -70,6 +70,48 @@ std::optional<Decimal> ParsePercent(std::string_view text) {
 
 namespace quantity_internal {
 
+namespace {
+
+// Spoken ranges of two neighbouring digits: 三四个 (3-4), 十五六 (15-16), 二三十 (20-30), 三四百万, 一两
+// (1-2), 三五 (3-5). Returns the low end and sets *high and *used (tokens taken).
+std::optional<Decimal> SpokenRange(const NumeralRun& run, Decimal* high, size_t* used) {
+  const auto& t = run.tokens;
+  size_t pair = t.size();
+  for (size_t i = 0; i + 1 < t.size(); ++i) {
+    if (t[i].kind == NumeralTokenKind::kDigit && t[i + 1].kind == NumeralTokenKind::kDigit) {
+      int a = t[i].digit, b = t[i + 1].digit;
+      if (a > 0 && b > a && b - a <= 2 && !t[i].formal && !t[i + 1].formal &&
+          (i + 2 >= t.size() || t[i + 2].kind != NumeralTokenKind::kDigit)) {
+        pair = i;
+      }
+      break;  // only the first two adjacent digits can form the range
+    }
+  }
+  if (pair == t.size()) return std::nullopt;
+  for (const NumeralToken& token : t) {
+    if (token.kind == NumeralTokenKind::kPoint) return std::nullopt;  // 一二点三零 is 12.30
+  }
+  std::vector<NumeralToken> low, hi;
+  for (size_t n = t.size(); n >= pair + 2; --n) {
+    low.clear();
+    hi.clear();
+    for (size_t i = 0; i < n; ++i) {
+      if (i != pair + 1) low.push_back(t[i]);
+      if (i != pair) hi.push_back(t[i]);
+    }
+    auto l = EvaluateNumeral(low.data(), low.size(), run.negative);
+    auto h = EvaluateNumeral(hi.data(), hi.size(), run.negative);
+    if (l && h && !l->digit_by_digit && !h->digit_by_digit && l->value.Compare(h->value) < 0) {
+      *high = h->value;
+      *used = n;
+      return l->value;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 bool FindNumberAt(std::string_view text, size_t pos, NumeralRun* run, NumberMatch* match,
                   size_t* next) {
   size_t len;
@@ -162,6 +204,23 @@ bool FindNumberAt(std::string_view text, size_t pos, NumeralRun* run, NumberMatc
     return false;
   }
   size_t used;
+  match->upper.reset();
+  if (run->has_chinese && ordinal_prefix == 0 && percent_prefix == 0) {
+    Decimal high;
+    if (auto low = SpokenRange(*run, &high, &used)) {
+      size_t range_end = run->tokens[used - 1].end;
+      if (!IsNumeralWord(text, start, range_end)) {
+        match->value = *low;
+        match->upper = high;
+        match->chinese = true;
+        match->ordinal = false;
+        match->percent = false;
+        match->span = Span{run->negative ? run->begin : run->tokens.front().begin, range_end};
+        *next = range_end;
+        return true;
+      }
+    }
+  }
   auto e = EvaluateLongestPrefix(*run, &used);
   if (!e) {
     *next = run->tokens.front().end;

@@ -532,3 +532,23 @@ TEST(ExtractFactsTest, RandomPiecesKeepSpansConsistent) {
 
 }  // namespace
 }  // namespace wenshu
+
+namespace wenshu {
+namespace {
+
+TEST(ExtractFactsTest, SpokenRangesOfNeighbouringDigits) {
+  Facts f = ExtractFacts("培训十五六个班,用了三四年时间,投入三四百万元,一两个月,数值一二点三零。");
+  EXPECT_THAT(ShowAll(f), ElementsAre("班|15~16 个|count|approx", "用|3~4 年|measure|approx",
+                                      "投入|3000000~4000000 元|money|approx", "|1~2 个月|measure|approx"));
+  auto found = FindNumbers("约二三十人");
+  ASSERT_EQ(found.size(), 1u);
+  ASSERT_TRUE(found[0].upper.has_value());
+  EXPECT_EQ(found[0].value.ToString(), "20");
+  EXPECT_EQ(found[0].upper->ToString(), "30");
+  // Not ranges: digit-by-digit years and decimals.
+  EXPECT_FALSE(FindNumbers("一九五八年")[0].upper.has_value());
+  EXPECT_EQ(FindNumbers("数值一二点三零")[0].value.ToString(), "12.3");
+}
+
+}  // namespace
+}  // namespace wenshu
