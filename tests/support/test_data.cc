@@ -76,7 +76,7 @@ std::string ReadFixture(const std::string& relative) {
 }
 
 std::optional<std::string> SharedPath(const std::string& relative) {
-  std::string root = EnvOr("WENSHU_SHARED_DIR", "");
+  std::string root = EnvOr("WENSHU_SHARED_DIR", WENSHU_SHARED_DIR_DEFAULT);
   if (root.empty()) return std::nullopt;
   std::string path = root + "/" + relative;
   if (!std::filesystem::exists(path)) return std::nullopt;
