@@ -24,9 +24,14 @@ bool RepairContext::Propose(RepairRecord record) {
   if (text_.substr(record.span.begin, record.span.size()) != record.before) return false;
   if (record.before == record.after) return false;
   if (IsClaimed(record.span)) return false;
-  // Two insertions at one offset would make the log ambiguous.
-  for (const RepairRecord& r : records_) {
-    if (r.span.empty() && record.span.empty() && r.span.begin == record.span.begin) return false;
+  // Two insertions at one offset would make the log ambiguous. Records are sorted by begin, so only
+  // those starting exactly here need a look (a binary search, not a scan: insertions can be many).
+  if (record.span.empty()) {
+    auto same = std::lower_bound(records_.begin(), records_.end(), record.span.begin,
+                                 [](const RepairRecord& r, size_t b) { return r.span.begin < b; });
+    for (; same != records_.end() && same->span.begin == record.span.begin; ++same) {
+      if (same->span.empty()) return false;
+    }
   }
   if (record.confidence < options_.min_confidence) {
     RepairFlag flag;
