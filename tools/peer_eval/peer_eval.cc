@@ -399,8 +399,19 @@ std::string NormalizeInterval(std::string s) {
   return s;
 }
 
+void RecognizersRangeFile(const fs::path& file, Suite* suite);
+
 void RecognizersRange(const fs::path& dir, Suite* suite) {
-  auto data = ReadFile(dir / "recognizers-text/Number/Chinese/NumberRangeModel.json");
+  RecognizersRangeFile(dir / "recognizers-text/Number/Chinese/NumberRangeModel.json", suite);
+}
+
+// The experimental mode reads ranges as closed intervals, like wenshu.
+void RecognizersRangeExperimental(const fs::path& dir, Suite* suite) {
+  RecognizersRangeFile(dir / "recognizers-text/Number/Chinese/NumberRangeModelExperimentalMode.json", suite);
+}
+
+void RecognizersRangeFile(const fs::path& file, Suite* suite) {
+  auto data = ReadFile(file);
   if (!data) return;
   for (const json& c : json::parse(*data)) {
     std::string in = c["Input"].get<std::string>();
@@ -1122,17 +1133,18 @@ int main(int argc, char** argv) {
   const Runner runners[] = {
       {"recognizers-text/Number", RecognizersNumber}, {"recognizers-text/Percent", RecognizersPercent},
       {"recognizers-text/Ordinal", RecognizersOrdinal}, {"recognizers-text/NumberRange", RecognizersRange},
+      {"recognizers-text/NumberRangeExperimental", RecognizersRangeExperimental},
       {"cn2an", Cn2an}, {"duckling", Duckling}, {"jionlp", Jionlp}, {"wetextprocessing", WeText},
   };
   bool below = false;
-  std::printf("%-28s %6s %8s %6s %6s %6s %8s\n", "suite", "cases", "in-scope", "pass", "diff", "fail", "rate");
+  std::printf("%-36s %6s %8s %6s %6s %6s %8s\n", "suite", "cases", "in-scope", "pass", "diff", "fail", "rate");
   std::vector<Suite> suites;
   for (const Runner& r : runners) {
     if (!only.empty() && only != r.name) continue;
     Suite s;
     s.name = r.name;
     r.run(dir, &s);
-    std::printf("%-28s %6d %8d %6d %6d %6d %7.1f%%\n", s.name.c_str(), s.total, s.in_scope(), s.pass, s.difference,
+    std::printf("%-36s %6d %8d %6d %6d %6d %7.1f%%\n", s.name.c_str(), s.total, s.in_scope(), s.pass, s.difference,
                 s.fail, 100.0 * s.rate());
     if (s.total > 0 && s.rate() < min_rate) below = true;
     suites.push_back(std::move(s));
