@@ -668,6 +668,10 @@ class Extractor {
         s.end -= len;
         continue;
       }
+      if (s.end - s.begin >= 6 && text_.substr(s.end - 6, 6) == "分别") {
+        s.end -= 6;  // 吞吐量分别增长8.3%、7.9%
+        continue;
+      }
       // A copula left at the end in boundary-only mode: 公开率到达(了) -> 公开率.
       size_t copula = MatchWordBefore(text_, s.end, kCopulas);
       if (copula > 0 && s.end - copula >= s.begin) {
@@ -1191,6 +1195,14 @@ class Extractor {
     // A date in the baseline (比2005年) was not seen as a date because the scan had not reached it yet;
     // dates before change_begin are already recorded.
     Change change;
+    // The subject written before the change (失业率比上年下降0.3个百分点); binding to a figure may
+    // replace it later.
+    {
+      std::string_view stop;
+      size_t stop_begin;
+      Span subject = SubjectBefore(change_begin, &stop, &stop_begin, /*boundary_only=*/true);
+      if (!subject.empty()) change.subject = Slice(subject.begin, subject.end);
+    }
     change.direction = direction;
     change.value = q.value;
     change.unit = q.unit;
@@ -1244,6 +1256,15 @@ class Extractor {
             break;
           }
         }
+        if (best < 0 && c.kind == QuantityKind::kPercentagePoint) {
+          // A change in percentage points changes a percentage.
+          for (size_t j = candidates.size(); j-- > 0;) {
+            if (facts_.quantities[static_cast<size_t>(candidates[j])].kind == QuantityKind::kPercent) {
+              best = candidates[j];
+              break;
+            }
+          }
+        }
         if (best < 0 && (c.kind == QuantityKind::kPercent || c.unit == "倍")) {
           for (size_t j = candidates.size(); j-- > 0;) {
             const Quantity& q = facts_.quantities[static_cast<size_t>(candidates[j])];
@@ -1256,7 +1277,8 @@ class Extractor {
         if (best >= 0) {
           used[static_cast<size_t>(best)] = true;
           c.quantity = best;
-          c.subject = facts_.quantities[static_cast<size_t>(best)].subject;
+          const std::string& subject = facts_.quantities[static_cast<size_t>(best)].subject;
+          if (!subject.empty() || c.subject.empty()) c.subject = subject;
         }
       }
     }

@@ -552,3 +552,21 @@ TEST(ExtractFactsTest, SpokenRangesOfNeighbouringDigits) {
 
 }  // namespace
 }  // namespace wenshu
+
+namespace wenshu {
+namespace {
+
+TEST(ExtractFactsTest, ChangesWithoutAFigureKeepTheirWrittenSubject) {
+  Facts f = ExtractFacts("城镇调查失业率比上年下降0.3个百分点,规模以上工业增加值增长了1.2倍。");
+  EXPECT_THAT(ShowChanges(f), ElementsAre("decrease 0.3 个百分点 vs 上年 of 城镇调查失业率",
+                                          "increase 1.2 倍 vs  of 规模以上工业增加值"));
+  f = ExtractFacts("城镇登记失业率为4.2%,比上年下降0.3个百分点。");
+  ASSERT_EQ(f.changes.size(), 1u);
+  EXPECT_EQ(f.changes[0].quantity, 0);  // a percentage-point change binds to the percentage
+  f = ExtractFacts("上海机场航空旅客和货邮吞吐量分别增长8.3%、7.9%。");
+  EXPECT_THAT(ShowChanges(f), ElementsAre("increase 8.3 % vs  of 上海机场航空旅客和货邮吞吐量",
+                                          "increase 7.9 % vs  of 上海机场航空旅客和货邮吞吐量"));
+}
+
+}  // namespace
+}  // namespace wenshu
