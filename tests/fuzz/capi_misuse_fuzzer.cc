@@ -306,6 +306,47 @@ void Lookups(Reader& in) {
   FUZZ_CHECK(wenshu_repair("", 0, nullptr, nullptr) == WENSHU_E_INVALID_ARGUMENT);
 }
 
+// A dictionary built from arbitrary bytes (a jieba-format word list), then a tokenizer sharing it
+// after the caller's handle is gone; loading from paths that are missing, a directory, or NULL.
+void Dictionary(Reader& in) {
+  std::string_view words = in.Bytes();
+  wenshu_dictionary* dict = nullptr;
+  wenshu_status s = wenshu_dictionary_from_text(&dict, words.data(), words.size());
+  CheckStatus(s);
+  if (s != WENSHU_OK) {
+    FUZZ_CHECK(dict == nullptr);
+    FUZZ_CHECK(s == WENSHU_E_INVALID_ARGUMENT || s == WENSHU_E_NO_MEMORY);
+  } else {
+    (void)wenshu_dictionary_word_count(dict);
+    wenshu_tokenizer* t = nullptr;
+    s = wenshu_tokenizer_new_with_dictionary(&t, dict, nullptr);
+    CheckStatus(s);
+    wenshu_dictionary_free(dict);  // the tokenizer keeps the table alive
+    if (s == WENSHU_OK) {
+      std::string_view text = in.Bytes();
+      FUZZ_CHECK(wenshu_tokenizer_feed(t, text.data(), text.size()) == WENSHU_OK);
+      FUZZ_CHECK(wenshu_tokenizer_finish(t) == WENSHU_OK);
+      wenshu_token token;
+      uint64_t covered = 0;
+      while ((s = wenshu_tokenizer_next(t, &token)) == WENSHU_OK) {
+        FUZZ_CHECK(token.begin == covered);
+        covered = token.end;
+      }
+      FUZZ_CHECK(s == WENSHU_DONE);
+      FUZZ_CHECK(covered == text.size());
+      wenshu_tokenizer_free(t);
+    }
+  }
+  FUZZ_CHECK(wenshu_dictionary_from_text(nullptr, "a", 1) == WENSHU_E_INVALID_ARGUMENT);
+  FUZZ_CHECK(wenshu_dictionary_word_count(nullptr) == 0);
+  wenshu_dictionary_free(nullptr);
+  const char* paths[] = {nullptr, "/nonexistent/wenshu.dict", "/"};
+  wenshu_dictionary* loaded = nullptr;
+  s = wenshu_dictionary_load(&loaded, paths[in.Byte() % 3]);
+  CheckStatus(s);
+  FUZZ_CHECK(s < 0 && loaded == nullptr);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -390,6 +431,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         break;
       case 13:
         Repair(in);
+        break;
+      case 15:
+        Dictionary(in);
         break;
       default:
         Lookups(in);
