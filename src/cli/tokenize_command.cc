@@ -169,6 +169,7 @@ int TokenizeCommand(int argc, char** argv) {
   uint64_t total_tokens = 0;
   Token token;
   bool write_failed = false;
+  int write_errno = 0;  // the first write error, reported by name (e.g. "No space left on device")
   auto drain = [&] {
     while (tokenizer.Next(&token)) {
       ++counts[static_cast<int>(token.kind)];
@@ -176,7 +177,10 @@ int TokenizeCommand(int argc, char** argv) {
       if (stats) continue;
       AppendTokenJson(out, token);
       if (out.size() >= (1 << 16)) {
-        write_failed |= std::fwrite(out.data(), 1, out.size(), stdout) != out.size();
+        if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() && !write_failed) {
+          write_failed = true;
+          write_errno = errno;
+        }
         out.clear();
       }
     }
@@ -199,9 +203,17 @@ int TokenizeCommand(int argc, char** argv) {
   tokenizer.Finish();
   drain();
   if (!from_stdin) std::fclose(file);
-  if (!out.empty()) write_failed |= std::fwrite(out.data(), 1, out.size(), stdout) != out.size();
-  if (std::fflush(stdout) != 0 || write_failed) {
-    std::fprintf(stderr, "wenshu tokenize: error writing the output\n");
+  if (!out.empty() && std::fwrite(out.data(), 1, out.size(), stdout) != out.size() && !write_failed) {
+    write_failed = true;
+    write_errno = errno;
+  }
+  if (std::fflush(stdout) != 0 && !write_failed) {
+    write_failed = true;
+    write_errno = errno;
+  }
+  if (write_failed) {
+    std::fprintf(stderr, "wenshu tokenize: error writing the output: %s\n",
+                 std::strerror(write_errno != 0 ? write_errno : EIO));
     return 1;
   }
 
