@@ -6,9 +6,11 @@
 // restored when its context fits the original reading better than the spun one.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "repair/rules.h"
@@ -44,7 +46,45 @@ int SpinDiagnosis::strong_spots() const {
 
 SpinDiagnosis DiagnoseSpinning(std::string_view text, const VocabModel& model) {
   SpinDiagnosis d;
-  for (const VocabPair& pair : model.pairs()) {
+  const std::vector<VocabPair>& pairs = model.pairs();
+  // One pass over the text finds every pair's occurrences (leftmost, non-overlapping per pair, as a
+  // find() loop per pair would), instead of one pass per pair: this runs on every document.
+  std::vector<std::vector<size_t>> occurrences(pairs.size());
+  {
+    absl::flat_hash_map<uint32_t, std::vector<size_t>> by_prefix;  // first three bytes -> pairs
+    std::vector<size_t> short_pairs;                               // spun forms under three bytes
+    auto prefix_key = [](std::string_view s) {
+      return static_cast<uint32_t>(static_cast<uint8_t>(s[0])) << 16 |
+             static_cast<uint32_t>(static_cast<uint8_t>(s[1])) << 8 | static_cast<uint8_t>(s[2]);
+    };
+    for (size_t p = 0; p < pairs.size(); ++p) {
+      if (pairs[p].spun.empty()) continue;
+      if (pairs[p].spun.size() < 3) {
+        short_pairs.push_back(p);
+      } else {
+        by_prefix[prefix_key(pairs[p].spun)].push_back(p);
+      }
+    }
+    std::vector<size_t> next_allowed(pairs.size(), 0);
+    auto try_pair = [&](size_t p, size_t at) {
+      const std::string& spun = pairs[p].spun;
+      if (at >= next_allowed[p] && text.compare(at, spun.size(), spun) == 0) {
+        occurrences[p].push_back(at);
+        next_allowed[p] = at + spun.size();
+      }
+    };
+    for (size_t at = 0; at < text.size(); ++at) {
+      // Valid UTF-8 needles start with a lead byte, so continuation bytes never start a match.
+      if ((static_cast<uint8_t>(text[at]) & 0xC0) == 0x80) continue;
+      for (size_t p : short_pairs) try_pair(p, at);
+      if (at + 3 > text.size()) continue;
+      auto it = by_prefix.find(prefix_key(text.substr(at, 3)));
+      if (it == by_prefix.end()) continue;
+      for (size_t p : it->second) try_pair(p, at);
+    }
+  }
+  for (size_t p = 0; p < pairs.size(); ++p) {
+    const VocabPair& pair = pairs[p];
     auto fam = std::find_if(d.families.begin(), d.families.end(),
                             [&](const SpinFamilyEvidence& f) { return f.family == pair.family; });
     if (fam == d.families.end()) {
@@ -52,11 +92,10 @@ SpinDiagnosis DiagnoseSpinning(std::string_view text, const VocabModel& model) {
       d.families.back().family = pair.family;
       fam = d.families.end() - 1;
     }
+    if (occurrences[p].empty()) continue;
     const bool marker = model.CleanRatePerMillion(pair.spun) <= kSpinMarkerRate;
     bool form_is_strong = false;
-    // Valid UTF-8 needles only match at character boundaries, so a byte search is exact.
-    for (size_t at = text.find(pair.spun); at != std::string_view::npos;
-         at = text.find(pair.spun, at + pair.spun.size())) {
+    for (size_t at : occurrences[p]) {
       Span span{at, at + pair.spun.size()};
       double log_odds = model.LogOdds(pair, ContextAround(text, span.begin, span.end));
       fam->spots.push_back({&pair, span, log_odds});
