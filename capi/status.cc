@@ -77,6 +77,7 @@ const char *wenshu_status_string(wenshu_status status) {
     case WENSHU_E_LIMIT: return "limit exceeded";
     case WENSHU_E_INTERNAL: return "internal error";
     case WENSHU_E_VERSION: return "unknown options version";
+    case WENSHU_STATUS_FORCE_INT_: break;
   }
   return "unknown status";
 }

@@ -78,7 +78,10 @@ typedef enum wenshu_status {
   WENSHU_E_WRONG_ORDER = -5,  /* e.g. feed after finish */
   WENSHU_E_LIMIT = -6,        /* an input or size limit was hit */
   WENSHU_E_INTERNAL = -7,
-  WENSHU_E_VERSION = -8       /* options struct of an unknown version */
+  WENSHU_E_VERSION = -8,      /* options struct of an unknown version */
+  /* Not a status: makes the enum int-sized and int-ranged, so any code a newer library returns is a
+   * valid value (for C++ hosts, and for wenshu_status_string). Never returned. */
+  WENSHU_STATUS_FORCE_INT_ = 0x7fffffff
 } wenshu_status;
 
 /* A short English description of a status code ("invalid argument"); "unknown status" for a code this

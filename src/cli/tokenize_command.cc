@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/output.h"
 #include "wenshu/dictionary.h"
 #include "wenshu/tokenizer.h"
 
@@ -168,8 +169,10 @@ int TokenizeCommand(int argc, char** argv) {
   uint64_t counts[kTokenKindCount] = {};
   uint64_t total_tokens = 0;
   Token token;
-  bool write_failed = false;
-  int write_errno = 0;  // the first write error, reported by name (e.g. "No space left on device")
+  // The shared output: a closed pipe (`| head`) ends quietly, other write errors are named.
+  InstallSignalHandlers();
+  Output output;
+  output.Open("-");
   auto drain = [&] {
     while (tokenizer.Next(&token)) {
       ++counts[static_cast<int>(token.kind)];
@@ -177,16 +180,21 @@ int TokenizeCommand(int argc, char** argv) {
       if (stats) continue;
       AppendTokenJson(out, token);
       if (out.size() >= (1 << 16)) {
-        if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() && !write_failed) {
-          write_failed = true;
-          write_errno = errno;
-        }
+        output.Write(out);
         out.clear();
       }
     }
   };
   int status = 0;
   for (;;) {
+    if (output.state() != Output::State::kOk) break;  // nobody reads the rest
+    if (const int sig = g_interrupt_signal.load(); sig != 0) {
+      output.Write(out);
+      output.Commit();
+      std::fprintf(stderr, "\nwenshu tokenize: interrupted after %llu bytes; the output is incomplete\n",
+                   static_cast<unsigned long long>(tokenizer.bytes_fed()));
+      return 128 + sig;
+    }
     size_t n = std::fread(chunk.data(), 1, chunk.size(), file);
     if (n > 0) {
       (void)tokenizer.Feed(std::string_view(chunk.data(), n));  // cannot fail before Finish()
@@ -203,17 +211,10 @@ int TokenizeCommand(int argc, char** argv) {
   tokenizer.Finish();
   drain();
   if (!from_stdin) std::fclose(file);
-  if (!out.empty() && std::fwrite(out.data(), 1, out.size(), stdout) != out.size() && !write_failed) {
-    write_failed = true;
-    write_errno = errno;
-  }
-  if (std::fflush(stdout) != 0 && !write_failed) {
-    write_failed = true;
-    write_errno = errno;
-  }
-  if (write_failed) {
-    std::fprintf(stderr, "wenshu tokenize: error writing the output: %s\n",
-                 std::strerror(write_errno != 0 ? write_errno : EIO));
+  output.Write(out);
+  if (!output.Commit()) {
+    if (output.state() == Output::State::kClosedPipe) return status;
+    std::fprintf(stderr, "wenshu tokenize: %s\n", output.error().c_str());
     return 1;
   }
 
