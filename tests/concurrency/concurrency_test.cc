@@ -44,7 +44,9 @@ std::vector<std::string> Documents() {
   for (size_t i = 0; i < corpus.size() && i < 4; ++i) {
     docs.push_back(corpus[i * (corpus.size() / 4 + 1) % corpus.size()].text.substr(0, 20000));
   }
-  docs.push_back(std::string("\xe4\xb8\xff\x00(\xe4\xb8\x80)1\xe3\x80\x81", 16) + "二十三万元\r\n");
+  // Broken and NUL bytes; the length comes from the literal so the NUL is kept and nothing is over-read.
+  static constexpr char kBroken[] = "\xe4\xb8\xff\x00(\xe4\xb8\x80)1\xe3\x80\x81";
+  docs.push_back(std::string(kBroken, sizeof(kBroken) - 1) + "二十三万元\r\n");
   docs.push_back("");
   std::string markers;
   for (int i = 0; i < 200; ++i) markers += "（一）1、";
