@@ -52,22 +52,11 @@ if [ "${WENSHU_SKIP_SANITIZERS:-0}" != 1 ]; then
   cmake --preset asan >/dev/null
   cmake --build --preset asan -j "$jobs"
   ctest --preset asan
-  # ThreadSanitizer over the `concurrency` label only, to keep CI within budget: only those
-  # executables are built (the gtest files in tests/concurrency/, and the executable of every other
-  # test labelled concurrency, e.g. capi_threads); the tsan test preset filters on the label.
+  # ThreadSanitizer over the `concurrency` label only, to keep CI within budget: the target
+  # wenshu_concurrency_tests builds just the executables behind that label (tests/CMakeLists.txt).
   cmake --preset tsan >/dev/null
-  tsan_targets=()
-  for f in tests/concurrency/*_test.cc; do [ -e "$f" ] && tsan_targets+=("$(basename "$f" .cc)"); done
-  while read -r exe; do [ -n "$exe" ] && tsan_targets+=("$exe"); done < <(
-    ctest --preset tsan -N --show-only=json-v1 2>/dev/null | python3 -c '
-import json, os, sys
-for t in json.load(sys.stdin).get("tests", []):
-    if t.get("command"):
-        print(os.path.basename(t["command"][0]))' || true)
-  if [ "${#tsan_targets[@]}" -gt 0 ]; then
-    cmake --build --preset tsan -j "$jobs" --target "${tsan_targets[@]}"
-    ctest --preset tsan
-  fi
+  cmake --build --preset tsan -j "$jobs" --target wenshu_concurrency_tests
+  ctest --preset tsan
 fi
 # Each libFuzzer target briefly (clang is installed above); a finding fails the run.
 if [ "${WENSHU_FUZZ_SECONDS:-30}" != 0 ]; then
