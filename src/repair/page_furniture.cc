@@ -27,7 +27,7 @@ const RE2& PageFraction() {
   return re;
 }
 const RE2& PageNumberAtLineEnd() {
-  static const RE2 re(R"((?m)(第\d{1,4}页)[ \t\x{3000}\r]*(\n|$))");
+  static const RE2 re(R"((?m)(第(\d{1,4})页(?:[ \t]*[,，/／]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)[ \t\x{3000}\r]*(?:\n|$))");
   return re;
 }
 const RE2& PageNumberInLine() {
@@ -130,10 +130,159 @@ struct Furniture {
   std::string reason;
 };
 
-std::vector<Furniture> FindFurniture(std::string_view text) {
-  std::vector<Furniture> found;
+// Whether the text is hard-wrapped (lines end mid-sentence everywhere, as in a PDF extraction): then a
+// line break before or after furniture is the text's own and is never joined away. Reports copied
+// paragraph by paragraph end most long lines with sentence punctuation; a hard-wrapped text, nearly none.
+bool IsHardWrapped(std::string_view text) {
+  size_t long_lines = 0, open_lines = 0;
+  for (size_t at = 0; at < text.size();) {
+    size_t nl = text.find('\n', at);
+    size_t end = nl == std::string_view::npos ? text.size() : nl;
+    while (end > at && (text[end - 1] == '\r' || text[end - 1] == ' ')) --end;
+    if (end - at >= 90) {  // 30 ideographs: a paragraph, not a heading
+      ++long_lines;
+      open_lines += !EndsSentence(text, end);
+    }
+    at = nl == std::string_view::npos ? text.size() : nl + 1;
+  }
+  return long_lines >= 4 && open_lines * 10 > long_lines * 7;
+}
+
+// Whether the line before `line_begin` is a paragraph cut mid-sentence: a run of prose (20 characters or
+// more, with sentence punctuation) that ends without sentence-final punctuation. A heading ("一、基本情况")
+// also ends without punctuation, but it is short and has none inside.
+bool PreviousLineIsCut(std::string_view text, size_t line_begin) {
+  if (line_begin < 2 || text[line_begin - 1] != '\n') return false;
+  size_t end = line_begin - 1;
+  while (end > 0 && (text[end - 1] == '\r' || text[end - 1] == ' ')) --end;
+  size_t begin = text.rfind('\n', end == 0 ? 0 : end - 1);
+  begin = (begin == std::string_view::npos || end == 0) ? 0 : begin + 1;
+  std::string_view line = text.substr(begin, end - begin);
+  return line.size() >= 60 && RE2::PartialMatch(View(line), SentencePunctuation()) && !EndsSentence(text, end);
+}
+
+bool StartsWithHan(std::string_view text, size_t at) {
+  size_t len = 0;
+  return at < text.size() && IsHanChar(text, at, &len);
+}
+
+// The number of whole characters two texts share at their ends, at most `limit`.
+size_t CommonSuffixChars(std::string_view a, std::string_view b, size_t limit, size_t* bytes) {
+  size_t chars = 0, shared = 0;
+  while (chars < limit && shared < a.size() && shared < b.size()) {
+    size_t len = PreviousCharLength(a, a.size() - shared);
+    if (len != PreviousCharLength(b, b.size() - shared) ||
+        a.substr(a.size() - shared - len, len) != b.substr(b.size() - shared - len, len)) {
+      break;
+    }
+    shared += len;
+    ++chars;
+  }
+  *bytes = shared;
+  return chars;
+}
+
+// A page mark at the end of a line ("第2页", "第2页共5页") and the text before it on the same line.
+struct PageMark {
+  size_t line_begin;
+  size_t mark_begin;
+  size_t mark_end;  // after the mark and trailing blanks, at the line break or the end of the text
+  std::string number;
+};
+
+std::vector<PageMark> PageMarksAtLineEnd(std::string_view text) {
+  std::vector<PageMark> marks;
   re2::StringPiece all = View(text);
-  // Whole "第1页共5页" / "第3页" / "- 3 -" lines.
+  re2::StringPiece input = all;
+  re2::StringPiece mark, number;
+  while (RE2::FindAndConsume(&input, PageNumberAtLineEnd(), &mark, &number)) {
+    size_t begin = static_cast<size_t>(mark.data() - all.data());
+    size_t end = begin + mark.size();
+    while (end < text.size() && (text[end] == ' ' || text[end] == '\t' || text[end] == '\r')) ++end;
+    size_t nl = text.rfind('\n', begin == 0 ? 0 : begin - 1);
+    size_t line_begin = (begin == 0 || nl == std::string_view::npos) ? 0 : nl + 1;
+    marks.push_back({line_begin, begin, end, std::string(number.data(), number.size())});
+  }
+  return marks;
+}
+
+// Running footers: the same text (the title, maybe truncated, maybe with its digits) before page marks
+// on several pages. What neighbouring marks share at their ends is the footer; what only one of them has
+// is the sentence the footer cut. Only neighbours are compared, so the scan stays linear.
+std::vector<size_t> RunningFooterBytes(std::string_view text, const std::vector<PageMark>& marks) {
+  constexpr size_t kWindow = 4, kMaxChars = 60;
+  std::vector<size_t> footer_bytes(marks.size(), 0);
+  for (size_t i = 0; i < marks.size(); ++i) {
+    std::string_view before = text.substr(marks[i].line_begin, marks[i].mark_begin - marks[i].line_begin);
+    size_t shortest_chars = 0, shortest_bytes = 0;
+    for (size_t j = i >= kWindow ? i - kWindow : 0; j < std::min(marks.size(), i + kWindow + 1); ++j) {
+      if (j == i || marks[j].number == marks[i].number) continue;
+      std::string_view other = text.substr(marks[j].line_begin, marks[j].mark_begin - marks[j].line_begin);
+      size_t bytes = 0;
+      size_t chars = CommonSuffixChars(before, other, kMaxChars, &bytes);
+      if (chars < 2) continue;
+      // The shortest shared end among the neighbours: a character two cut sentences share by chance
+      // is not part of the footer.
+      if (shortest_chars == 0 || chars < shortest_chars) {
+        shortest_chars = chars;
+        shortest_bytes = bytes;
+      }
+    }
+    if (shortest_bytes == 0) continue;
+    // A title carries no sentence punctuation: the footer starts after the last one.
+    std::string_view footer = before.substr(before.size() - shortest_bytes);
+    re2::StringPiece rest = View(footer);
+    size_t cut = 0;
+    while (RE2::FindAndConsume(&rest, SentencePunctuation())) cut = static_cast<size_t>(rest.data() - footer.data());
+    if (footer.size() - cut >= 6) footer_bytes[i] = footer.size() - cut;
+  }
+  return footer_bytes;
+}
+
+const RE2& PageOfPages() {
+  static const RE2 re(R"((第\s*\d{1,4}\s*页\s*[,，/／]?\s*共\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页\s*[,，/／]?\s*第\s*\d{1,4}\s*页))");
+  return re;
+}
+
+const RE2& ChunkPrefix() {
+  static const RE2 re(R"((\d{1,3})、)");
+  return re;
+}
+
+// "第2页共5页" inside a line: the page header landed at the start or end of a line of text. The form
+// with the page count never occurs in report prose.
+void FindPageOfPagesInLines(std::string_view text, bool hard_wrapped, std::vector<Furniture>* found) {
+  re2::StringPiece all = View(text), input = all, mark;
+  while (RE2::FindAndConsume(&input, PageOfPages(), &mark)) {
+    size_t begin = static_cast<size_t>(mark.data() - all.data());
+    size_t end = begin + mark.size();
+    size_t line_begin = begin, line_end = end;
+    while (line_begin > 0 && (text[line_begin - 1] == ' ' || text[line_begin - 1] == '\t')) --line_begin;
+    while (line_end < text.size() && (text[line_end] == ' ' || text[line_end] == '\t' || text[line_end] == '\r')) ++line_end;
+    const bool at_start = line_begin == 0 || text[line_begin - 1] == '\n';
+    const bool at_end = line_end == text.size() || text[line_end] == '\n';
+    if (at_start && at_end) continue;  // a whole line: FindPageLines
+    if (at_start && begin == line_begin) {
+      // "…完成了\n第2页共5页年度目标…": the header begins the page's text.
+      size_t from = line_begin;
+      if (!hard_wrapped && PreviousLineIsCut(text, line_begin) && StartsWithHan(text, line_end)) --from;
+      found->push_back({{from, line_end}, 0.9,
+                        "A page header (\"第2页共5页\") at the top of a page; removed it and joined the sentence "
+                        "the page break cut."});
+    } else if (at_end) {
+      size_t to = line_end;
+      bool join = to < text.size() && !hard_wrapped && !EndsSentence(text, line_begin) && StartsWithHan(text, to + 1);
+      found->push_back({{line_begin, join ? to + 1 : to}, 0.9,
+                        join ? "A page footer (\"第1页共5页\") cut the sentence in two; removed it and its line "
+                               "break so the sentence joins again."
+                             : "A page footer (\"第1页共5页\") at the end of a page."});
+    }
+  }
+}
+
+// Whole "第1页共5页" / "第3页" / "- 3 -" lines. When the page break cut a sentence (the line before ends
+// mid-sentence and the line after goes on with ideographs), the sentence is joined again.
+void FindPageLines(std::string_view text, bool hard_wrapped, std::vector<Furniture>* found) {
   for (size_t at = 0; at < text.size();) {
     size_t nl = text.find('\n', at);
     size_t line_end = nl == std::string_view::npos ? text.size() : nl;
@@ -141,11 +290,92 @@ std::vector<Furniture> FindFurniture(std::string_view text) {
     if (RE2::FullMatch(View(text.substr(at, line_end - at)), PageLine())) {
       // The last line has no break of its own: take the one before it.
       size_t begin = (next == line_end && at > 0) ? at - 1 : at;
-      found.push_back({{begin, next}, 0.95,
-                       "A page-number line (\"第1页共5页\") from the site's page splitter."});
+      if (begin == at && !hard_wrapped && PreviousLineIsCut(text, at) && StartsWithHan(text, next)) {
+        found->push_back({{at - 1, next}, 0.93,
+                          "A page-number line (\"第1页共5页\") where the page break cut a sentence; removed it "
+                          "and joined the sentence again."});
+      } else {
+        found->push_back({{begin, next}, 0.95,
+                          "A page-number line (\"第1页共5页\") from the site's page splitter."});
+      }
     }
     at = next;
   }
+}
+
+// Chunk prefixes: sites that split a text into chunks restart each with "1、", "2、" on a new line,
+// wherever the chunk boundary falls, usually mid-sentence. A list item follows the end of a sentence or
+// a heading; a chunk prefix follows a paragraph cut mid-sentence, and the numbers rise through the
+// document. Two such cuts in sequence are needed; then every prefix of that sequence goes.
+void FindChunkPrefixes(std::string_view text, bool hard_wrapped, std::vector<Furniture>* found) {
+  if (hard_wrapped) return;
+  struct Prefix {
+    size_t begin, end;  // the line break before the prefix, and the end of "N、"
+    int number;
+    bool cut;           // the line before ends mid-sentence
+  };
+  std::vector<Prefix> prefixes;
+  for (size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', nl + 1)) {
+    re2::StringPiece rest = View(text.substr(nl + 1, 8));
+    int number = 0;
+    if (!RE2::Consume(&rest, ChunkPrefix(), &number)) continue;
+    size_t end = static_cast<size_t>(rest.data() - text.data());
+    if (!StartsWithHan(text, end)) continue;
+    size_t line_begin = text.rfind('\n', nl == 0 ? 0 : nl - 1);
+    line_begin = (nl == 0 || line_begin == std::string_view::npos) ? 0 : line_begin + 1;
+    prefixes.push_back({nl, end, number, PreviousLineIsCut(text, nl + 1)});
+  }
+  // Runs of rising numbers in which at least two prefixes cut a sentence.
+  for (size_t i = 0; i < prefixes.size();) {
+    if (!prefixes[i].cut) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1, cuts = 1;
+    int last = prefixes[i].number;
+    std::vector<size_t> members{i};
+    for (; j < prefixes.size(); ++j) {
+      if (prefixes[j].number <= last || prefixes[j].number > last + 3) {
+        if (prefixes[j].cut) break;
+        continue;  // a real list item between two chunks
+      }
+      members.push_back(j);
+      cuts += prefixes[j].cut;
+      last = prefixes[j].number;
+    }
+    if (cuts >= 2) {
+      // The first chunk starts the document with "1、".
+      re2::StringPiece start = View(text.substr(0, 8));
+      int first = 0;
+      if (prefixes[members.front()].number == 2 && RE2::Consume(&start, ChunkPrefix(), &first) && first == 1 &&
+          StartsWithHan(text, static_cast<size_t>(start.data() - text.data()))) {
+        found->push_back({{0, static_cast<size_t>(start.data() - text.data())}, 0.75,
+                          "The site's first chunk prefix (\"1、\") before the document; removed it."});
+      }
+      for (size_t m : members) {
+        const Prefix& p = prefixes[m];
+        std::string prefix(text.substr(p.begin + 1, p.end - p.begin - 1));
+        if (p.cut) {
+          found->push_back({{p.begin, p.end}, 0.85,
+                            absl::StrCat("A chunk prefix (\"", prefix, "\") the site put where its text chunk "
+                                         "restarts, mid-sentence; removed it and the line break.")});
+        } else {
+          found->push_back({{p.begin + 1, p.end}, 0.75,
+                            absl::StrCat("A chunk prefix (\"", prefix, "\") in the sequence of the site's "
+                                         "chunk numbers; removed it.")});
+        }
+      }
+    }
+    i = j;
+  }
+}
+
+std::vector<Furniture> FindFurniture(std::string_view text) {
+  std::vector<Furniture> found;
+  const bool hard_wrapped = IsHardWrapped(text);
+  re2::StringPiece all = View(text);
+  FindPageLines(text, hard_wrapped, &found);
+  FindPageOfPagesInLines(text, hard_wrapped, &found);
   // "第2/145页" inside a line (usually the title).
   {
     re2::StringPiece input = all;
@@ -156,38 +386,38 @@ std::vector<Furniture> FindFurniture(std::string_view text) {
       found.push_back({{begin, end}, 0.85, "A page counter (\"第2/145页\") the site added to the line."});
     }
   }
-  // Running headers and footers that repeat the title, ending in "第N页" and a line break.
-  std::vector<std::string> titles = TitleForms(text);
-  if (!titles.empty()) {
-    re2::StringPiece input = all;
-    re2::StringPiece page;
-    while (RE2::FindAndConsume(&input, PageNumberAtLineEnd(), &page)) {
-      size_t page_begin = static_cast<size_t>(page.data() - all.data());
-      size_t after = page_begin + page.size();
-      size_t title_bytes = MatchTitleBefore(text, page_begin, titles);
-      if (title_bytes == 0) continue;
-      size_t begin = page_begin - title_bytes;
-      size_t end = after;
-      while (end < text.size() && (text[end] == ' ' || text[end] == '\r')) ++end;
-      bool at_line_start = begin == 0 || text[begin - 1] == '\n';
-      bool has_break = end < text.size() && text[end] == '\n';
-      std::string footer(text.substr(begin, after - begin));
-      if (at_line_start) {
-        if (has_break) ++end;
-        found.push_back({{begin, end}, 0.95,
-                         absl::StrCat("A running page header or footer (\"", footer,
-                                      "\") repeating the title, from the site's page splitter.")});
-      } else if (has_break && !EndsSentence(text, begin)) {
-        found.push_back({{begin, end + 1}, 0.93,
-                         absl::StrCat("A running page footer (\"", footer, "\") cut the sentence in two; "
-                                      "removed it and its line break so the sentence joins again.")});
-      } else {
-        found.push_back({{begin, end}, 0.9,
-                         absl::StrCat("A running page footer (\"", footer,
-                                      "\") after the end of a sentence; removed it, kept the line break.")});
-      }
+  // Running headers and footers ending in "第N页" and a line break: the text before the mark that
+  // neighbouring pages repeat, or a piece of the title.
+  std::vector<PageMark> marks = PageMarksAtLineEnd(text);
+  std::vector<size_t> running = RunningFooterBytes(text, marks);
+  std::vector<std::string> titles = marks.empty() ? std::vector<std::string>{} : TitleForms(text);
+  for (size_t i = 0; i < marks.size(); ++i) {
+    const PageMark& m = marks[i];
+    size_t title_bytes = titles.empty() ? 0 : MatchTitleBefore(text, m.mark_begin, titles);
+    size_t footer_bytes = std::max(running[i], title_bytes);
+    if (footer_bytes == 0) continue;
+    size_t begin = m.mark_begin - footer_bytes;
+    size_t end = m.mark_end;
+    bool at_line_start = begin == m.line_begin;
+    bool has_break = end < text.size() && text[end] == '\n';
+    std::string footer(text.substr(begin, end - begin));
+    while (!footer.empty() && (footer.back() == ' ' || footer.back() == '\r' || footer.back() == '\t')) footer.pop_back();
+    if (at_line_start) {
+      if (has_break) ++end;
+      found.push_back({{begin, end}, 0.95,
+                       absl::StrCat("A running page header or footer (\"", footer,
+                                    "\") repeating the title, from the site's page splitter.")});
+    } else if (has_break && !EndsSentence(text, begin)) {
+      found.push_back({{begin, end + 1}, 0.93,
+                       absl::StrCat("A running page footer (\"", footer, "\") cut the sentence in two; "
+                                    "removed it and its line break so the sentence joins again.")});
+    } else {
+      found.push_back({{begin, end}, 0.9,
+                       absl::StrCat("A running page footer (\"", footer,
+                                    "\") after the end of a sentence; removed it, kept the line break.")});
     }
   }
+  FindChunkPrefixes(text, hard_wrapped, &found);
   std::sort(found.begin(), found.end(),
             [](const Furniture& a, const Furniture& b) { return a.span.begin < b.span.begin; });
   return found;
