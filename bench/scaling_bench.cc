@@ -1,5 +1,6 @@
 // Linear time: tokenize, repair and Parse over 1x and 10x inputs of report-like text and of adversarial
-// shapes (digit runs, list markers on one line and one per line, nested brackets, invalid bytes).
+// shapes (digit runs, list markers on one line and one per line, nested brackets, invalid bytes, and a
+// document with about a million repairs).
 // Google Benchmark fits each family to O(N) in bytes; 10x input should take about 10x time, so the
 // "_BigO" row should show a flat coefficient and "_RMS" a small error. A quadratic stage shows up as a
 // coefficient that grows ~10x between the rows and a large RMS.
@@ -42,7 +43,22 @@ std::string Brackets(size_t bytes) {
   return open + "一" + close;
 }
 
-enum Shape { kReport, kDigits, kMarkersOneLine, kParenMarkersOneLine, kMarkerLines, kBrackets, kInvalid };
+// Four repairs and one flag every 87 bytes: two masked tens (20230 → 100, number.masked_ten) around a
+// pair of 〝〞 quotes (quote.fullwidth) and a year flagged as possibly masked. The quote rule runs after
+// the number rule, so each of its records lands between records already accepted: the repair log must
+// take a record anywhere in O(log n), not by moving every record after it.
+constexpr std::string_view kRepairSpotsUnit = "2022年全区新建学校20230所，开展〝主动服务〞活动，完成20230项。\n";
+
+enum Shape {
+  kReport,
+  kDigits,
+  kMarkersOneLine,
+  kParenMarkersOneLine,
+  kMarkerLines,
+  kBrackets,
+  kInvalid,
+  kRepairSpots
+};
 
 std::string Make(Shape shape, size_t bytes) {
   switch (shape) {
@@ -60,6 +76,8 @@ std::string Make(Shape shape, size_t bytes) {
       return Brackets(bytes);
     case kInvalid:
       return Repeat(std::string_view("\xff\xe4\xb8\x00全区\xed\xa0\x80", 13), bytes);
+    case kRepairSpots:
+      return Repeat(kRepairSpotsUnit, bytes);
   }
   return {};
 }
@@ -85,11 +103,19 @@ void Tokenize(benchmark::State& state, Shape shape) {
 
 void Repair(benchmark::State& state, Shape shape) {
   const std::string input = Make(shape, static_cast<size_t>(state.range(0)));
+  size_t edits = 0, flags = 0;
   for (auto _ : state) {
     auto result = wenshu::Repair(input);
-    if (!result.ok()) state.SkipWithError("repair failed");
+    if (!result.ok()) {
+      state.SkipWithError("repair failed");
+      break;
+    }
+    edits = result->records.size();
+    flags = result->flags.size();
     benchmark::DoNotOptimize(result);
   }
+  state.counters["edits"] = static_cast<double>(edits);
+  state.counters["flags"] = static_cast<double>(flags);
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * input.size()));
   state.SetComplexityN(static_cast<int64_t>(input.size()));
 }
@@ -109,6 +135,8 @@ void Parse(benchmark::State& state, Shape shape) {
 // takes minutes at larger sizes; 10x is enough to see the slope).
 constexpr int64_t kReportBytes = 64 << 10;
 constexpr int64_t kShapeBytes = 8 << 10;
+// 2 MiB holds about 96,000 repairs; 20 MiB about 960,000.
+constexpr int64_t kRepairSpotsBytes = 2 << 20;
 
 #define WENSHU_SCALING(stage, shape, base)                                                          \
   BENCHMARK_CAPTURE(stage, shape, shape)->Arg(base)->Arg((base) * 10)->Complexity(benchmark::oN)-> \
@@ -129,6 +157,7 @@ WENSHU_SCALING(Repair, kParenMarkersOneLine, kShapeBytes);
 WENSHU_SCALING(Repair, kMarkerLines, kShapeBytes);
 WENSHU_SCALING(Repair, kBrackets, kShapeBytes);
 WENSHU_SCALING(Repair, kInvalid, kShapeBytes);
+WENSHU_SCALING(Repair, kRepairSpots, kRepairSpotsBytes);
 
 WENSHU_SCALING(Parse, kReport, kReportBytes);
 WENSHU_SCALING(Parse, kDigits, kShapeBytes);
