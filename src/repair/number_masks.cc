@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "absl/strings/str_cat.h"
+#include "re2/re2.h"
 #include "repair/number_scan.h"
 
 namespace wenshu::repair_internal {
@@ -14,6 +15,8 @@ namespace {
 
 // Year strings that sites use as masks. 2022-2024 are the ones seen; the neighbours are cheap to allow
 // because nothing is repaired without evidence.
+// Where a site's header (notice, keyword tags, title forms) ends at the latest.
+constexpr size_t kHeaderBytes = 1024;
 constexpr std::array<std::string_view, 5> kCandidates = {"2021", "2022", "2023", "2024", "2025"};
 
 struct MaskHit {
@@ -707,10 +710,78 @@ MaskAnalysis AnalyzeMasks(std::string_view text) {
     double strongest = 0;  // the weight of the best single sign
     std::vector<Span> evidence;
   };
+  // The years the document writes that no candidate string could have produced.
+  int latest_other_year = 0, other_years = 0;
+  for (size_t i = 0; i < scanner.runs.size(); ++i) {
+    const DigitRun& r = scanner.runs[i];
+    if (r.digits.size() != 4 || !LooksLikeYear(r.digits) ||
+        std::find(kCandidates.begin(), kCandidates.end(), r.digits) != kCandidates.end() ||
+        !StartsWithAny(text, r.end, {"年"}) || !scanner.IsYearPosition(i)) {
+      continue;
+    }
+    ++other_years;
+    latest_other_year = std::max(latest_other_year, static_cast<int>(Value(r.digits)));
+  }
+  // Years written in Chinese numerals (一九五七年, 二〇〇五年): the mask never touches them.
+  {
+    static const RE2 kChineseYear("([〇零一二三四五六七八九]{4})年");
+    re2::StringPiece input(text.data(), text.size()), year;
+    while (RE2::FindAndConsume(&input, kChineseYear, &year)) {
+      int value = 0;
+      for (size_t b = 0; b < year.size(); b += 3) {
+        static constexpr std::string_view kDigits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+        std::string_view d(year.data() + b, 3);
+        int digit = d == "零" ? 0 : static_cast<int>(std::find(std::begin(kDigits), std::end(kDigits), d) - std::begin(kDigits));
+        value = value * 10 + digit;
+      }
+      if (value < 1900 || value > 2099) continue;
+      ++other_years;
+      latest_other_year = std::max(latest_other_year, value);
+    }
+  }
+  // The session a national report was delivered at or approved by (第十二届全国人民代表大会第五次会议:
+  // 2017) dates the report itself.
+  int session_year = 0;
+  if (size_t congress = text.find("届全国人民代表大会第"); congress != std::string_view::npos) {
+    session_year = NationalPeoplesCongressYear(text, congress >= 12 ? congress - 12 : 0);
+  }
   std::vector<Candidate> candidates;
   for (std::string_view mask : kCandidates) {
     Candidate c{mask, 0, 0, {}};
     Scanner single{text, scanner.runs, {mask}, {}};
+    // Chronology: a report whose own years (in Arabic or Chinese numerals) all end six or more years
+    // before the string, yet writes the string as a year again and again ("2022年，全国各族人民…" in a
+    // report of 2000). Clean reports name such a later year once at most, as a target (2022年冬奥会 in
+    // 2015), and none names a year four or more after the session that heard it.
+    const int gap = static_cast<int>(Value(mask)) - latest_other_year;
+    const bool after_session = session_year != 0 && static_cast<int>(Value(mask)) >= session_year + 4;
+    if ((other_years >= 3 && gap >= 6) || after_session) {
+      std::vector<Span> late;
+      for (size_t i = 0; i < single.runs.size(); ++i) {
+        if (single.runs[i].digits == mask && StartsWithAny(text, single.runs[i].end, {"年"}) &&
+            single.IsYearPosition(i)) {
+          late.push_back({single.runs[i].begin, single.runs[i].end});
+        }
+      }
+      // Once is enough a decade or more after every year of the report.
+      if (late.size() >= 2 || (late.size() == 1 && (gap >= 10 || after_session))) {
+        c.score += 2;
+        c.strongest = 2;
+        c.evidence.insert(c.evidence.end(), late.begin(), late.begin() + std::min<size_t>(2, late.size()));
+      }
+    }
+    // The year tag of a site's keyword lines ("2023" alone on a line before the title): the masking
+    // sites print their year string there. One weak sign; a clean report has no such line.
+    for (size_t i = 0; i < single.runs.size() && single.runs[i].begin < kHeaderBytes; ++i) {
+      const DigitRun& r = single.runs[i];
+      if (r.digits == mask && OnlyBeforeOnLine(text, r.begin, U" \t\r") &&
+          OnlyAfterOnLine(text, r.end, U" \t\r")) {
+        c.score += 1;
+        c.strongest = std::max(c.strongest, 1.0);
+        c.evidence.push_back({r.begin, r.end});
+        break;
+      }
+    }
     for (size_t i = 0; i < single.runs.size(); ++i) {
       if (single.runs[i].digits.find(mask) == std::string_view::npos) continue;
       Local local = Classify(single, i);
