@@ -1,6 +1,8 @@
 // The repair engine: runs the registry's rules, keeps the log exact, applies and reverts it.
 #include <algorithm>
+#include <iterator>
 #include <string>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -10,13 +12,86 @@
 namespace wenshu {
 namespace repair_internal {
 
+template <typename Item>
+void SpanOrderedLog<Item>::Add(Item item) {
+  const size_t begin = item.span.begin;
+  // In order: at or after the vector's last item, and after every waiting one (an equal begin among
+  // those must stay behind them, and a merge puts the vector's items first).
+  if ((sorted_.empty() || sorted_.back().span.begin <= begin) &&
+      (pending_.empty() || std::prev(pending_.end())->first < begin)) {
+    sorted_.push_back(std::move(item));
+  } else {
+    pending_.emplace(begin, std::move(item));
+  }
+}
+
+template <typename Item>
+void SpanOrderedLog<Item>::Merge() const {
+  if (pending_.empty()) return;
+  std::vector<Item> merged;
+  merged.reserve(sorted_.size() + pending_.size());
+  auto next = pending_.begin();
+  for (Item& item : sorted_) {
+    // Equal begins: the vector's item arrived first.
+    for (; next != pending_.end() && next->first < item.span.begin; ++next) {
+      merged.push_back(std::move(next->second));
+    }
+    merged.push_back(std::move(item));
+  }
+  for (; next != pending_.end(); ++next) merged.push_back(std::move(next->second));
+  sorted_ = std::move(merged);
+  pending_.clear();
+}
+
+template <typename Item>
+const std::vector<Item>& SpanOrderedLog<Item>::items() const {
+  Merge();
+  return sorted_;
+}
+
+template <typename Item>
+std::vector<Item> SpanOrderedLog<Item>::Take() {
+  Merge();
+  return std::move(sorted_);
+}
+
+template <typename Item>
+template <typename Fn>
+void SpanOrderedLog<Item>::ForLastBeginningBefore(size_t offset, Fn fn) const {
+  auto in_sorted = std::lower_bound(sorted_.begin(), sorted_.end(), offset,
+                                    [](const Item& item, size_t b) { return item.span.begin < b; });
+  if (in_sorted != sorted_.begin()) fn(*std::prev(in_sorted));
+  auto in_pending = pending_.lower_bound(offset);
+  if (in_pending != pending_.begin()) fn(std::prev(in_pending)->second);
+}
+
+template <typename Item>
+template <typename Fn>
+void SpanOrderedLog<Item>::ForEachBeginningAt(size_t offset, Fn fn) const {
+  auto in_sorted = std::lower_bound(sorted_.begin(), sorted_.end(), offset,
+                                    [](const Item& item, size_t b) { return item.span.begin < b; });
+  for (; in_sorted != sorted_.end() && in_sorted->span.begin == offset; ++in_sorted) fn(*in_sorted);
+  auto [first, last] = pending_.equal_range(offset);
+  for (; first != last; ++first) fn(first->second);
+}
+
+template class SpanOrderedLog<RepairRecord>;
+template class SpanOrderedLog<RepairFlag>;
+
 bool RepairContext::IsClaimed(Span span) const {
-  auto it = std::lower_bound(records_.begin(), records_.end(), span.begin,
-                             [](const RepairRecord& r, size_t b) { return r.span.end <= b; });
-  if (it == records_.end()) return false;
-  if (it->span.Overlaps(span)) return true;
-  // An empty span (an insertion) at the start of a record conflicts with it too.
-  return span.empty() && it->span.begin == span.begin;
+  // Accepted records never overlap, so in begin order their ends rise too: of the records beginning
+  // before the span ends, the last reaches furthest, and the span is claimed iff it reaches past the
+  // span's begin. An empty span (an insertion) is also claimed by a record that starts at it.
+  bool claimed = false;
+  records_.ForLastBeginningBefore(span.empty() ? span.begin : span.end, [&](const RepairRecord& r) {
+    claimed = claimed || r.span.end > span.begin;
+  });
+  if (span.empty()) {
+    records_.ForEachBeginningAt(span.begin, [&](const RepairRecord& r) {
+      claimed = claimed || !r.span.empty();
+    });
+  }
+  return claimed;
 }
 
 bool RepairContext::Propose(RepairRecord record) {
@@ -24,14 +99,13 @@ bool RepairContext::Propose(RepairRecord record) {
   if (text_.substr(record.span.begin, record.span.size()) != record.before) return false;
   if (record.before == record.after) return false;
   if (IsClaimed(record.span)) return false;
-  // Two insertions at one offset would make the log ambiguous. Records are sorted by begin, so only
-  // those starting exactly here need a look (a binary search, not a scan: insertions can be many).
+  // Two insertions at one offset would make the log ambiguous.
   if (record.span.empty()) {
-    auto same = std::lower_bound(records_.begin(), records_.end(), record.span.begin,
-                                 [](const RepairRecord& r, size_t b) { return r.span.begin < b; });
-    for (; same != records_.end() && same->span.begin == record.span.begin; ++same) {
-      if (same->span.empty()) return false;
-    }
+    bool taken = false;
+    records_.ForEachBeginningAt(record.span.begin, [&](const RepairRecord& r) {
+      taken = taken || r.span.empty();
+    });
+    if (taken) return false;
   }
   if (record.confidence < options_.min_confidence) {
     RepairFlag flag;
@@ -44,20 +118,14 @@ bool RepairContext::Propose(RepairRecord record) {
     Flag(std::move(flag));
     return false;
   }
-  auto pos = std::upper_bound(records_.begin(), records_.end(), record.span.begin,
-                              [](size_t b, const RepairRecord& r) { return b < r.span.begin; });
-  records_.insert(pos, std::move(record));
+  records_.Add(std::move(record));
   return true;
 }
 
-void RepairContext::Flag(RepairFlag flag) {
-  auto pos = std::upper_bound(flags_.begin(), flags_.end(), flag.span.begin,
-                              [](size_t b, const RepairFlag& f) { return b < f.span.begin; });
-  flags_.insert(pos, std::move(flag));
-}
+void RepairContext::Flag(RepairFlag flag) { flags_.Add(std::move(flag)); }
 
-std::vector<RepairRecord> RepairContext::TakeRecords() { return std::move(records_); }
-std::vector<RepairFlag> RepairContext::TakeFlags() { return std::move(flags_); }
+std::vector<RepairRecord> RepairContext::TakeRecords() { return records_.Take(); }
+std::vector<RepairFlag> RepairContext::TakeFlags() { return flags_.Take(); }
 
 }  // namespace repair_internal
 

@@ -6,12 +6,47 @@
 #ifndef WENSHU_SRC_REPAIR_RULE_H_
 #define WENSHU_SRC_REPAIR_RULE_H_
 
+#include <cstddef>
+#include <map>
 #include <string_view>
 #include <vector>
 
 #include "wenshu/repair.h"
 
 namespace wenshu::repair_internal {
+
+// Records or flags in order of span.begin, equal begins in arrival order (as if each were inserted at
+// the upper bound of a sorted vector). Adding one costs O(log n) wherever it lands: items that arrive in
+// order are appended to a sorted vector, items that land before its end (a later rule's repairs between
+// an earlier rule's) wait in an ordered map, and reading the vector merges the map into it first, so a
+// million repairs take linear time, not a move of every later record per repair.
+// One thread at a time, like the RepairContext that owns it (reading merges, hence `mutable`).
+template <typename Item>
+class SpanOrderedLog {
+ public:
+  void Add(Item item);
+  // Every item, in order.
+  const std::vector<Item>& items() const;
+  std::vector<Item> Take();
+
+  // Calls fn(item) for the last item beginning before `offset` in each of the two stores (zero, one or
+  // two calls), and for every item beginning exactly at `offset`: enough to test a span against
+  // non-overlapping records without merging.
+  template <typename Fn>
+  void ForLastBeginningBefore(size_t offset, Fn fn) const;
+  template <typename Fn>
+  void ForEachBeginningAt(size_t offset, Fn fn) const;
+
+ private:
+  void Merge() const;
+
+  mutable std::vector<Item> sorted_;
+  mutable std::multimap<size_t, Item> pending_;  // by span.begin; a multimap inserts after equal keys
+};
+
+// Defined in engine.cc.
+extern template class SpanOrderedLog<RepairRecord>;
+extern template class SpanOrderedLog<RepairFlag>;
 
 class RepairContext {
  public:
@@ -30,10 +65,12 @@ class RepairContext {
   bool Propose(RepairRecord record);
   void Flag(RepairFlag flag);
 
-  // Whether any accepted record overlaps `span`.
+  // Whether any accepted record overlaps `span` (for an empty span: contains it strictly, or is a
+  // non-empty record starting at it).
   bool IsClaimed(Span span) const;
-  const std::vector<RepairRecord>& records() const { return records_; }
-  const std::vector<RepairFlag>& flags() const { return flags_; }
+  // Sorted by span.begin, equal begins in the order they were accepted.
+  const std::vector<RepairRecord>& records() const { return records_.items(); }
+  const std::vector<RepairFlag>& flags() const { return flags_.items(); }
 
   std::vector<RepairRecord> TakeRecords();
   std::vector<RepairFlag> TakeFlags();
@@ -42,8 +79,8 @@ class RepairContext {
   std::string_view text_;
   const RepairOptions& options_;
   DamageDiagnosis* diagnosis_;
-  std::vector<RepairRecord> records_;  // kept sorted by span
-  std::vector<RepairFlag> flags_;
+  SpanOrderedLog<RepairRecord> records_;  // never overlapping, so their ends rise with their begins
+  SpanOrderedLog<RepairFlag> flags_;
 };
 
 using RulePass = void (*)(RepairContext&);
