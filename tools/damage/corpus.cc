@@ -69,7 +69,8 @@ std::vector<CleanDocument> ReadCleanCorpora(const std::string& shared_dir) {
       if (j.is_discarded() || !j.is_object() || !j.contains("content") || !j["content"].is_string()) {
         continue;
       }
-      docs.push_back({"national:" + std::to_string(n), j["content"].get<std::string>()});
+      std::string title = j.contains("title") && j["title"].is_string() ? j["title"].get<std::string>() : "";
+      docs.push_back({"national:" + std::to_string(n), j["content"].get<std::string>(), std::move(title)});
     }
   }
   fs::path provincial = fs::path(shared_dir) / "corpora/gov-reports-provincial-2026/output/2026_raw_text";
@@ -88,9 +89,12 @@ std::vector<CleanDocument> ReadCleanCorpora(const std::string& shared_dir) {
       auto col = std::find(rows[0].begin(), rows[0].end(), "full_text");
       if (col == rows[0].end()) continue;
       size_t index = static_cast<size_t>(col - rows[0].begin());
+      auto title_col = std::find(rows[0].begin(), rows[0].end(), "title");
+      size_t title_index = static_cast<size_t>(title_col - rows[0].begin());
       for (size_t r = 1; r < rows.size(); ++r) {
         if (index < rows[r].size() && !rows[r][index].empty()) {
-          docs.push_back({"provincial:" + f.filename().string(), rows[r][index]});
+          std::string title = title_index < rows[r].size() ? rows[r][title_index] : "";
+          docs.push_back({"provincial:" + f.filename().string(), rows[r][index], std::move(title)});
         }
       }
     }

@@ -1,54 +1,28 @@
-// wenshu_damage_eval: measures the masked-number and percent repairs.
+// wenshu_damage_eval: measures the masked-number, percent and furniture repairs.
 //   wenshu_damage_eval [--shared DIR] [--seed N] [--copies K] [--clean-fraction F]   generate and measure
 //   wenshu_damage_eval --input SET.jsonl                                              measure a given set
-//   --check: exit 1 unless every target holds; --examples N: print misses and false changes.
+//   --check: exit 1 unless every target holds; --examples N: print misses and false changes (N per
+//   furniture kind).
 // Exits 77 (a skip for ctest) when there is nothing to measure.
-#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <set>
 #include <string>
 
+#include "damage/command_line.h"
 #include "damage/evaluate.h"
 #include "damage/generate_set.h"
 
 int main(int argc, char** argv) {
   using namespace wenshu::damage;
-  const char* env = std::getenv("WENSHU_SHARED_DIR");
-  std::string shared = env ? env : "";
-  std::string input;
-  bool check = false;
-  size_t examples = 0;
-  SetOptions options;
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) {
-        std::cerr << "wenshu_damage_eval: " << a << " needs a value\n";
-        std::exit(2);
-      }
-      return argv[++i];
-    };
-    if (a == "--shared")
-      shared = value();
-    else if (a == "--input")
-      input = value();
-    else if (a == "--seed")
-      options.seed = std::stoull(value());
-    else if (a == "--copies")
-      options.copies = std::stoi(value());
-    else if (a == "--clean-fraction")
-      options.clean_fraction = std::stod(value());
-    else if (a == "--examples")
-      examples = std::stoul(value());
-    else if (a == "--check")
-      check = true;
-    else {
-      std::cerr << "usage: wenshu_damage_eval [--shared DIR | --input SET.jsonl] [--seed N] [--copies K] "
-                   "[--clean-fraction F] [--examples N] [--check]\n";
-      return 2;
-    }
+  CommandLine args;
+  if (!ParseCommandLine(argc, argv, "wenshu_damage_eval",
+                        kSharedFlag | kSetFlags | kInputFlag | kExamplesFlag | kCheckFlag, &args)) {
+    return 2;
   }
+  if (args.help) return 0;
+  const std::string& input = args.input;
+  const std::string& shared = args.shared;
 
   std::vector<DamagedDocument> set;
   std::vector<std::string> clean_names, clean_texts;
@@ -89,15 +63,15 @@ int main(int argc, char** argv) {
       clean_names.push_back(c.name);
       clean_texts.push_back(c.text);
     }
-    set = GenerateSet(clean, options);
+    set = GenerateSet(clean, args.set);
   }
 
   Metrics metrics;
-  EvaluateDamaged(set, &metrics, examples);
-  EvaluateClean(clean_names, clean_texts, &metrics, examples);
+  EvaluateDamaged(set, &metrics, args.examples);
+  EvaluateClean(clean_names, clean_texts, &metrics, args.examples);
   PrintReport(metrics, std::cout);
-  for (const auto& e : metrics.examples) std::cout << "    " << e << "\n";
-  if (check) {
+  PrintExamples(metrics, std::cout);
+  if (args.check) {
     auto failed = CheckTargets(metrics, Targets{});
     for (const auto& f : failed) std::cout << "TARGET MISSED: " << f << "\n";
     if (!failed.empty()) return 1;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <utility>
 
 #include "wenshu/repair.h"
 
@@ -31,7 +32,203 @@ std::string Context(const std::string& text, Span span) {
   return out;
 }
 
+// Moves `at` back (or forward) to the start of a UTF-8 character.
+size_t CharStart(const std::string& text, size_t at) {
+  while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+// Long furniture (a site header) shortened to its start and end; line breaks shown as ⏎.
+std::string Visible(const std::string& text, size_t max_bytes = 96) {
+  std::string s = text;
+  if (s.size() > max_bytes) {
+    size_t head = CharStart(s, max_bytes * 2 / 3);
+    size_t tail = CharStart(s, s.size() - max_bytes / 3);
+    s = s.substr(0, head) + " … " + s.substr(tail);
+  }
+  std::string out;
+  for (char c : s) {
+    if (c == '\n') {
+      out += "⏎";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// A span of furniture with 30 bytes of context either side, the span in ⟦⟧, line breaks as ⏎.
+std::string FurnitureContext(const std::string& text, Span span) {
+  size_t b = CharStart(text, span.begin >= 30 ? span.begin - 30 : 0);
+  size_t e = CharStart(text, std::min(text.size(), span.end + 30));
+  return Visible(text.substr(b, span.begin - b), 60) + "⟦" + Visible(text.substr(span.begin, span.size())) +
+         "⟧" + Visible(text.substr(span.end, e - span.end), 60);
+}
+
+// One replacement of bytes of the damaged text: a record's, or a truth item's right repair.
+struct Edit {
+  Span span;
+  std::string_view after;
+};
+
+// text[lo, hi) with the edits (sorted, disjoint, inside [lo, hi)) applied.
+std::string ApplyWithin(const std::string& text, size_t lo, size_t hi, const std::vector<Edit>& edits) {
+  std::string out;
+  size_t at = lo;
+  for (const Edit& e : edits) {
+    out.append(text, at, e.span.begin - at);
+    out.append(e.after);
+    at = e.span.end;
+  }
+  out.append(text, at, hi - at);
+  return out;
+}
+
+// Bytes of `span` outside every furniture item.
+size_t BytesOutside(Span span, const std::vector<const TruthItem*>& items) {
+  size_t inside = 0;
+  for (const TruthItem* t : items) {
+    if (t->span.Overlaps(span)) {
+      inside += std::min(span.end, t->span.end) - std::max(span.begin, t->span.begin);
+    }
+  }
+  return span.size() - inside;
+}
+
+// Furniture of one damaged document against the records of the furniture rules. Items and records that
+// overlap or touch form clusters; a cluster whose text comes out as the truth says (each item replaced by
+// its right or an accepted repair) has every item removed exactly, however the records cut it up.
+// Otherwise each item is judged alone: the records over it must stay inside it and leave a right repair,
+// and every byte they remove outside furniture is counted.
+void EvaluateFurnitureItems(const DamagedDocument& doc, const std::vector<const TruthItem*>& items,
+                            const std::vector<const RepairRecord*>& removals, Metrics* m,
+                            size_t max_examples) {
+  const std::string& text = doc.damaged;
+  struct Node {
+    Span span;
+    const TruthItem* item;
+    const RepairRecord* record;
+  };
+  std::vector<Node> nodes;
+  for (const TruthItem* t : items) nodes.push_back({t->span, t, nullptr});
+  for (const RepairRecord* r : removals) nodes.push_back({r->span, nullptr, r});
+  std::stable_sort(nodes.begin(), nodes.end(),
+                   [](const Node& a, const Node& b) { return a.span.begin < b.span.begin; });
+  size_t false_bytes = 0;
+  bool all_exact = true;
+  for (size_t first = 0; first < nodes.size();) {
+    size_t hi = nodes[first].span.end, last = first + 1;
+    while (last < nodes.size() && nodes[last].span.begin <= hi) hi = std::max(hi, nodes[last++].span.end);
+    const size_t lo = nodes[first].span.begin;
+    std::vector<const TruthItem*> cluster_items;
+    std::vector<const RepairRecord*> cluster_records;
+    std::vector<Edit> record_edits;
+    for (size_t k = first; k < last; ++k) {
+      if (nodes[k].item) cluster_items.push_back(nodes[k].item);
+      if (nodes[k].record) {
+        cluster_records.push_back(nodes[k].record);
+        record_edits.push_back({nodes[k].span, nodes[k].record->after});
+      }
+    }
+    first = last;
+    const std::string actual = ApplyWithin(text, lo, hi, record_edits);
+    // Every combination of the items' right repairs (at most 64 are tried).
+    std::vector<size_t> choice(cluster_items.size(), 0), chosen;
+    for (size_t tries = 0; tries < 64 && chosen.empty(); ++tries) {
+      std::vector<Edit> truth_edits;
+      for (size_t k = 0; k < cluster_items.size(); ++k) {
+        const TruthItem* t = cluster_items[k];
+        truth_edits.push_back({t->span, choice[k] == 0 ? std::string_view(t->original)
+                                                       : std::string_view(t->accepted[choice[k] - 1])});
+      }
+      if (ApplyWithin(text, lo, hi, truth_edits) == actual) chosen = choice;
+      size_t k = 0;  // the next combination
+      while (k < choice.size() && ++choice[k] > cluster_items[k]->accepted.size()) choice[k++] = 0;
+      if (k == choice.size()) break;
+    }
+    if (!chosen.empty() || cluster_items.empty()) {
+      for (size_t k = 0; k < cluster_items.size(); ++k) {
+        FurnitureCounts& counts = m->furniture[cluster_items[k]->kind];
+        ++counts.items;
+        ++counts.removed;
+        counts.accepted += chosen[k] > 0;
+      }
+      if (cluster_items.empty()) {
+        for (const RepairRecord* r : cluster_records) {
+          false_bytes += r->span.size();
+          if (m->furniture_false_examples.size() < max_examples) {
+            m->furniture_false_examples.push_back(
+                doc.id + ": " + r->rule +
+                " removed text that is not furniture: " + FurnitureContext(text, r->span));
+          }
+        }
+      }
+      continue;
+    }
+    all_exact = false;
+    for (const TruthItem* t : cluster_items) {
+      FurnitureCounts& counts = m->furniture[t->kind];
+      ++counts.items;
+      std::vector<Edit> inside;
+      const RepairRecord* overrun = nullptr;
+      for (const RepairRecord* r : cluster_records) {
+        if (!r->span.Overlaps(t->span)) continue;
+        if (r->span.begin < t->span.begin || r->span.end > t->span.end) overrun = r;
+        inside.push_back({r->span, r->after});
+      }
+      std::string left =
+          ApplyWithin(text, t->span.begin, t->span.end, overrun ? std::vector<Edit>{} : inside);
+      bool right = !overrun && (left == t->original ||
+                                std::find(t->accepted.begin(), t->accepted.end(), left) != t->accepted.end());
+      if (right) {
+        ++counts.removed;
+        counts.accepted += left != t->original;
+        continue;
+      }
+      if (counts.misses.size() < max_examples) {
+        std::string what = inside.empty() ? "untouched"
+                           : overrun      ? "a removal ran past it (" + overrun->rule + " removed \"" +
+                                           Visible(overrun->before, 60) + "\")"
+                                     : "left \"" + Visible(left, 60) + "\"";
+        counts.misses.push_back(doc.id + ": " + what + ": " + FurnitureContext(text, t->span));
+      }
+    }
+    for (const RepairRecord* r : cluster_records) {
+      size_t outside = BytesOutside(r->span, items);
+      false_bytes += outside;
+      if (outside > 0 && m->furniture_false_examples.size() < max_examples) {
+        m->furniture_false_examples.push_back(
+            doc.id + ": " + r->rule + " removed " + std::to_string(outside) +
+            " bytes that are not furniture: " + FurnitureContext(text, r->span));
+      }
+    }
+  }
+  if (items.empty()) {
+    ++m->furniture_free_documents;
+    m->furniture_free_touched += !removals.empty();
+  } else {
+    ++m->furniture_documents;
+    m->furniture_documents_exact += all_exact && false_bytes == 0;
+  }
+  m->furniture_false_bytes += false_bytes;
+  m->furniture_false_documents += false_bytes > 0;
+}
+
 }  // namespace
+
+bool IsFurnitureRule(std::string_view rule) { return rule.substr(0, 12) == "boilerplate."; }
+
+double FurnitureCounts::Rate() const { return Ratio(removed, items); }
+
+FurnitureCounts Metrics::FurnitureTotal() const {
+  FurnitureCounts total;
+  for (const auto& [kind, counts] : furniture) {
+    total.items += counts.items;
+    total.removed += counts.removed;
+    total.accepted += counts.accepted;
+  }
+  return total;
+}
 
 double Metrics::TenPrecision() const {
   return Ratio(ten_true_positive, ten_true_positive + ten_false_positive);
@@ -43,6 +240,19 @@ double Metrics::DetectableYearsFlagged() const { return Ratio(years_detectable_f
 double Metrics::PercentRecall() const { return Ratio(percents_restored, percents); }
 double Metrics::PercentPrecision() const {
   return Ratio(percents_restored, percents_restored + percent_false_inserts);
+}
+
+void EvaluateFurniture(const DamagedDocument& doc, const std::vector<RepairRecord>& records, Metrics* m,
+                       size_t max_examples) {
+  std::vector<const TruthItem*> furniture;
+  for (const TruthItem& t : doc.truth) {
+    if (IsFurnitureKind(t.kind)) furniture.push_back(&t);
+  }
+  std::vector<const RepairRecord*> removals;
+  for (const RepairRecord& r : records) {
+    if (IsFurnitureRule(r.rule)) removals.push_back(&r);
+  }
+  EvaluateFurnitureItems(doc, furniture, removals, m, max_examples);
 }
 
 void EvaluateDamaged(const std::vector<DamagedDocument>& docs, Metrics* m, size_t max_examples) {
@@ -58,6 +268,7 @@ void EvaluateDamaged(const std::vector<DamagedDocument>& docs, Metrics* m, size_
     }
     auto back = RevertRepairs(result->text, result->records);
     if (!back.ok() || *back != doc.damaged) ++m->roundtrip_failures;
+    EvaluateFurniture(doc, result->records, m, max_examples);
 
     std::map<std::pair<size_t, size_t>, const TruthItem*> truth;
     bool masked = false;
@@ -147,8 +358,15 @@ void EvaluateClean(const std::vector<std::string>& names, const std::vector<std:
     ++m->clean_documents;
     auto result = Repair(texts[i]);
     if (!result.ok()) continue;
-    size_t changes = 0;
+    size_t changes = 0, furniture = 0;
     for (const RepairRecord& r : result->records) {
+      if (IsFurnitureRule(r.rule)) {
+        ++furniture;
+        if (m->examples.size() < max_examples) {
+          m->examples.push_back(names[i] + ": clean text touched by " + r.rule + ": " +
+                                FurnitureContext(texts[i], r.span));
+        }
+      }
       if (IsNumberRule(r.rule) || HasDigitOrPercent(r.before) || HasDigitOrPercent(r.after)) {
         ++changes;
         if (m->examples.size() < max_examples) {
@@ -161,6 +379,8 @@ void EvaluateClean(const std::vector<std::string>& names, const std::vector<std:
     if (result->diagnosis.masked_numbers) ++m->clean_documents_diagnosed;
     for (const RepairFlag& f : result->flags) m->clean_year_flags += f.rule == "number.masked_year";
     if (changes) ++m->clean_documents_changed;
+    m->clean_furniture_records += furniture;
+    m->clean_furniture_documents += furniture > 0;
   }
 }
 
@@ -191,6 +411,39 @@ void PrintReport(const Metrics& m, std::ostream& out) {
   row("clean documents diagnosed masked", Ratio(m.clean_documents_diagnosed, m.clean_documents),
       std::to_string(m.clean_year_flags) + " year flags on clean documents");
   out << "  round-trip failures                " << m.roundtrip_failures << "\n";
+
+  out << "page and site furniture removed exactly (per truth kind):\n";
+  auto furniture_row = [&](const std::string& name, const FurnitureCounts& c) {
+    std::string detail = std::to_string(c.removed) + "/" + std::to_string(c.items);
+    if (c.accepted) detail += " (" + std::to_string(c.accepted) + " by an accepted alternative)";
+    row(name.c_str(), c.Rate(), detail);
+  };
+  for (const std::string& kind : FurnitureKinds()) {
+    auto it = m.furniture.find(kind);
+    furniture_row(kind, it == m.furniture.end() ? FurnitureCounts{} : it->second);
+  }
+  for (const auto& [kind, counts] : m.furniture) {
+    if (!IsFurnitureKind(kind)) furniture_row(kind, counts);
+  }
+  furniture_row("all furniture", m.FurnitureTotal());
+  row("documents with furniture all removed", Ratio(m.furniture_documents_exact, m.furniture_documents),
+      std::to_string(m.furniture_documents_exact) + "/" + std::to_string(m.furniture_documents));
+  out << "  bytes removed that were not furniture " << m.furniture_false_bytes << " (in "
+      << m.furniture_false_documents << " documents)\n";
+  out << "  documents without furniture touched   " << m.furniture_free_touched << " of "
+      << m.furniture_free_documents << "\n";
+  out << "  clean originals touched by furniture rules " << m.clean_furniture_documents << " of "
+      << m.clean_documents << " (" << m.clean_furniture_records << " records)\n";
+}
+
+void PrintExamples(const Metrics& m, std::ostream& out) {
+  for (const auto& e : m.examples) out << "    " << e << "\n";
+  for (const std::string& kind : FurnitureKinds()) {
+    auto it = m.furniture.find(kind);
+    if (it == m.furniture.end()) continue;
+    for (const auto& e : it->second.misses) out << "    [" << kind << "] missed " << e << "\n";
+  }
+  for (const auto& e : m.furniture_false_examples) out << "    [not furniture] " << e << "\n";
 }
 
 std::vector<std::string> CheckTargets(const Metrics& m, const Targets& t) {
@@ -208,6 +461,10 @@ std::vector<std::string> CheckTargets(const Metrics& m, const Targets& t) {
   check(m.clean_changes <= t.clean_changes, "digits or percent signs changed in clean documents");
   check(m.clean_documents_diagnosed == 0, "the mask was diagnosed in a clean document");
   check(m.roundtrip_failures == 0, "apply/revert round trip failed");
+  check(m.FurnitureTotal().Rate() >= t.furniture_removed,
+        "page and site furniture removed below " + std::to_string(t.furniture_removed));
+  check(m.furniture_false_bytes == 0, "furniture rules removed text that is not furniture");
+  check(m.clean_furniture_documents == 0, "a furniture rule touched a clean original");
   return failed;
 }
 

@@ -1,15 +1,36 @@
-// Measures the number and percent repairs against a damaged set with its truth (damage.h), and the
-// false-change rate on clean originals.
+// Measures the repairs against a damaged set with its truth (damage.h): masked numbers, dropped percent
+// signs, and page and site furniture; and the false-change rate on clean originals.
 #ifndef WENSHU_TOOLS_DAMAGE_EVALUATE_H_
 #define WENSHU_TOOLS_DAMAGE_EVALUATE_H_
 
+#include <map>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "damage/damage.h"
+#include "wenshu/repair.h"
 
 namespace wenshu::damage {
+
+// The rules that remove furniture: every rule whose id starts with "boilerplate.".
+bool IsFurnitureRule(std::string_view rule);
+
+// Furniture of one truth kind (damage.h FurnitureKinds).
+struct FurnitureCounts {
+  size_t items = 0;
+  // Removed exactly: after the furniture rules' records are applied, the text around the item is the
+  // text without it (the item's `original`, or one of its `accepted` repairs), and no record reaches
+  // into text that is not furniture. Records may split or shift a removal as long as the text comes out
+  // the same (a page mark taken with the line break before it instead of the one after).
+  size_t removed = 0;
+  // Of removed: by an accepted alternative repair (a site header leaving one title line; a page mark or
+  // footer after a sentence end leaving one line break).
+  size_t accepted = 0;
+  std::vector<std::string> misses;  // examples
+  double Rate() const;
+};
 
 struct Metrics {
   size_t documents = 0;
@@ -29,6 +50,15 @@ struct Metrics {
   size_t roundtrip_failures = 0;
   std::vector<std::string> examples;  // misses and false changes, with context
 
+  std::map<std::string, FurnitureCounts> furniture;               // by truth kind
+  size_t furniture_documents = 0, furniture_documents_exact = 0;  // damaged documents with furniture
+  size_t furniture_false_bytes = 0;      // bytes furniture rules removed that were not furniture
+  size_t furniture_false_documents = 0;  // damaged documents with such bytes
+  size_t furniture_free_documents = 0;   // damaged documents without furniture ...
+  size_t furniture_free_touched = 0;     // ... that a furniture rule touched
+  std::vector<std::string> furniture_false_examples;
+  size_t clean_furniture_documents = 0, clean_furniture_records = 0;  // clean originals a rule touched
+
   double TenPrecision() const;
   double TenRecall() const;
   double YearsKept() const;
@@ -36,6 +66,7 @@ struct Metrics {
   double DetectableYearsFlagged() const;
   double PercentRecall() const;
   double PercentPrecision() const;
+  FurnitureCounts FurnitureTotal() const;
 };
 
 struct Targets {
@@ -48,8 +79,15 @@ struct Targets {
   double years_flagged = 0.99;
   double percent_recall = 0.90;
   size_t clean_changes = 0;
+  // Page and site furniture removed exactly, over every item of every kind. Not one byte that is not
+  // furniture may go, and no clean original may be touched by a furniture rule.
+  double furniture_removed = 0.98;
 };
 
+// Compares the records of the furniture rules (IsFurnitureRule) for one damaged document with its
+// furniture truth; EvaluateDamaged calls it for every document.
+void EvaluateFurniture(const DamagedDocument& doc, const std::vector<RepairRecord>& records, Metrics* metrics,
+                       size_t max_examples);
 // Repairs every damaged document and compares with its truth.
 void EvaluateDamaged(const std::vector<DamagedDocument>& docs, Metrics* metrics, size_t max_examples);
 // Repairs every clean text and counts changes to digits or percent signs (there must be none).
@@ -57,6 +95,8 @@ void EvaluateClean(const std::vector<std::string>& names, const std::vector<std:
                    Metrics* metrics, size_t max_examples);
 
 void PrintReport(const Metrics& metrics, std::ostream& out);
+// The examples collected (up to the maximum given to the evaluation, per furniture kind).
+void PrintExamples(const Metrics& metrics, std::ostream& out);
 // An empty list when every target is met; otherwise one line per failed target.
 std::vector<std::string> CheckTargets(const Metrics& metrics, const Targets& targets);
 

@@ -1,5 +1,7 @@
-// Builds a damaged set from the clean corpora: every clean report, damaged `copies` times with profiles
-// drawn from one seeded random source, so the same seed always gives the same set.
+// Builds a damaged set from the clean corpora: every clean report, damaged `copies` times, so the same
+// seed always gives the same set. Digit and percent damage come from one seeded stream; each document's
+// furniture from a stream of its own (seeded from the seed and the document's index), so furniture can
+// change without changing the digit and percent damage.
 #ifndef WENSHU_TOOLS_DAMAGE_GENERATE_SET_H_
 #define WENSHU_TOOLS_DAMAGE_GENERATE_SET_H_
 
@@ -23,9 +25,10 @@ inline std::vector<DamagedDocument> GenerateSet(const std::vector<CleanDocument>
   std::vector<DamagedDocument> out;
   for (int copy = 0; copy < options.copies; ++copy) {
     for (size_t i = 0; i < clean.size(); ++i) {
+      Random furniture(StreamSeed(options.seed, out.size()));
       DamageProfile profile = DrawProfile(random, options.clean_fraction);
-      out.push_back(
-          Damage(clean[i].name + "#" + std::to_string(copy), clean[i].name, clean[i].text, profile, random));
+      DrawFurniture(furniture, &profile);
+      out.push_back(Damage(clean[i].name + "#" + std::to_string(copy), clean[i], profile, random, furniture));
     }
   }
   return out;
