@@ -3,12 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <cstdio>
-#include <cstdlib>
-#include <fstream>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "repair/text_repair_cases.h"
 #include "support/test_data.h"
@@ -67,99 +62,6 @@ TEST(FurnitureSeed, SeedFooterIsJoined) {
   auto text = testing::ReadFile(*path);
   ASSERT_TRUE(text.has_value());
   ExpectSeedFooterJoined(*text);
-}
-
-// Furniture removal on a damaged set from tools/damage (wenshu_damage -o SET.jsonl; run by
-// tools/vocab/furniture_eval.sh): every inserted header and footer must go, nothing else may.
-TEST(DamageSet, FurnitureIsRemoved) {
-  const char* path = std::getenv("WENSHU_DAMAGE_SET");
-  if (!path || !*path) GTEST_SKIP() << "WENSHU_DAMAGE_SET not set (tools/vocab/furniture_eval.sh sets it)";
-  std::ifstream in(path);
-  ASSERT_TRUE(in) << path;
-  size_t headers = 0, headers_title_kept = 0;
-  size_t items = 0, removed = 0, documents = 0, exact = 0, false_bytes = 0, clean_documents = 0,
-         clean_touched = 0;
-  std::string line;
-  while (std::getline(in, line)) {
-    auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded() || !j.contains("damaged")) continue;
-    const std::string damaged = j["damaged"].get<std::string>();
-    std::vector<Span> truth;
-    size_t header_title_bytes = 0;  // the header's last line: the one title line the rule keeps
-    for (const auto& t : j["truth"]) {
-      std::string kind = t.value("kind", "");
-      if (kind != "site_header" && kind != "page_footer") continue;
-      Span span{t["span"][0], t["span"][1]};
-      if (kind == "site_header") {
-        ++headers;
-        // When the document's own first line is not a title, the site's title line is the only one, and
-        // the rule keeps it (one title stays); it then counts as kept, not missed.
-        size_t last = damaged.rfind('\n', span.end - 2);
-        header_title_bytes = last == std::string::npos ? 0 : span.end - (last + 1);
-      }
-      truth.push_back(span);
-    }
-    auto result = Repair(damaged, testing::OnlyRules({"boilerplate."}));
-    ASSERT_TRUE(result.ok());
-    std::vector<bool> cut(damaged.size(), false);
-    for (const RepairRecord& r : result->records) {
-      for (size_t b = r.span.begin; b < r.span.end; ++b) cut[b] = true;
-    }
-    std::vector<bool> furniture(damaged.size(), false);
-    for (Span s : truth) {
-      bool all = true, all_but_title = true;
-      for (size_t b = s.begin; b < s.end; ++b) {
-        furniture[b] = true;
-        all = all && cut[b];
-        if (s.begin == 0 && b >= s.end - header_title_bytes) continue;
-        all_but_title = all_but_title && cut[b];
-      }
-      if (!all && all_but_title && s.begin == 0 && header_title_bytes > 0) {
-        ++headers_title_kept;
-        all = true;
-      }
-      ++items;
-      removed += all;
-      if (!all && std::getenv("WENSHU_DAMAGE_DEBUG") && items - removed <= 25) {
-        size_t from = s.begin >= 30 ? s.begin - 30 : 0;
-        std::printf("  missed: %s\n", damaged.substr(from, s.end + 30 - from).c_str());
-      }
-    }
-    size_t wrong = 0;
-    for (size_t b = 0; b < damaged.size(); ++b) wrong += cut[b] && !furniture[b];
-    if (wrong > 0 && std::getenv("WENSHU_DAMAGE_DEBUG")) {
-      for (const RepairRecord& r : result->records) {
-        bool outside = false;
-        for (size_t b = r.span.begin; b < r.span.end; ++b) outside = outside || !furniture[b];
-        if (outside) std::printf("  over-removed: [%s] %s\n", r.before.c_str(), r.reason.c_str());
-      }
-    }
-    false_bytes += wrong;
-    if (truth.empty()) {
-      ++clean_documents;
-      clean_touched += !result->records.empty();
-    } else {
-      ++documents;
-      exact += wrong == 0 && [&] {
-        for (Span s : truth) {
-          for (size_t b = s.begin; b < s.end; ++b) {
-            if (!cut[b]) return false;
-          }
-        }
-        return true;
-      }();
-    }
-  }
-  const double rate = items ? static_cast<double>(removed) / static_cast<double>(items) : 0;
-  std::printf("furniture-eval: %zu items (headers and footers) in %zu documents: %zu removed (%.3f); "
-              "documents exactly restored %zu; bytes removed that were not furniture %zu; documents without "
-              "furniture touched %zu of %zu; headers %zu (of which the site's title line was kept as the "
-              "only title: %zu)\n",
-              items, documents, removed, rate, exact, false_bytes, clean_touched, clean_documents, headers,
-              headers_title_kept);
-  EXPECT_GE(rate, 0.95);
-  EXPECT_EQ(clean_touched, 0u);
-  EXPECT_EQ(false_bytes, 0u) << "text that was not furniture was removed";
 }
 
 }  // namespace
