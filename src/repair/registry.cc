@@ -9,6 +9,10 @@ const std::vector<RuleDefinition>& RuleRegistry() {
   static const auto* registry = new std::vector<RuleDefinition>{
       {"text.invalid_utf8", "Flags bytes that are not valid UTF-8; they are kept, never dropped.",
        nullptr, FlagInvalidUtf8},
+      {"text.pinyin",
+       "Removes readings a converting site injected after characters (總結(jié) → 總結); flags a reading "
+       "whose character was garbled away (?,F(xiàn)).",
+       nullptr, RemoveInjectedPinyin},
       {"boilerplate.site_header",
        "Removes a document-sharing site's notice header, keyword tags and repeated title forms (keeping "
        "the most complete title), reference numbers, trailing tags and advert lines.",
@@ -43,6 +47,11 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        nullptr, FlagMaskedNames},
       {"mask.placeholder", "Flags template placeholders (20xx年, 201X/X/XX, x余条, 成立x周年).", nullptr,
        FlagPlaceholders},
+      {"text.traditional",
+       "Converts a report a site turned into traditional characters back to simplified (ICU "
+       "Traditional-Simplified), in documents that are largely traditional; runs last, around other "
+       "rules' spans.",
+       nullptr, ConvertTraditionalScript},
   };
   return *registry;
 }

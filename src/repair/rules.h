@@ -39,6 +39,10 @@ void FlagMaskedPlaces(RepairContext& context);
 void FlagMaskedNames(RepairContext& context);
 void FlagPlaceholders(RepairContext& context);
 
+// text.pinyin, text.traditional (converted_script.cc): a simplified → traditional converter's damage.
+void RemoveInjectedPinyin(RepairContext& context);
+void ConvertTraditionalScript(RepairContext& context);
+
 }  // namespace wenshu::repair_internal
 
 #endif  // WENSHU_SRC_REPAIR_RULES_H_

@@ -1,0 +1,192 @@
+// text.pinyin and text.traditional: copies a site ran through a simplified → traditional converter
+// that also injects readings (DAMAGE.md §6): "總結(jié)", "社區(qū)", and garbage such as "?,F(xiàn)" where the
+// character itself was lost.
+//
+// The reports are mainland reports, written in simplified characters. A document whose Han text is
+// largely traditional is converted back with ICU's Traditional-Simplified transliterator, one record
+// per run of changed characters; a simplified report that quotes a few traditional characters (乾隆)
+// is below the gate and untouched. The rule runs last: spans other rules claimed stay as they are.
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <bitset>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "re2/re2.h"
+#include "repair/rules.h"
+
+namespace wenshu::repair_internal {
+namespace {
+
+re2::StringPiece View(std::string_view s) { return re2::StringPiece(s.data(), s.size()); }
+
+bool IsHan(UChar32 c) { return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF); }
+
+UChar32 CodePointBefore(std::string_view text, size_t end) {
+  if (end == 0) return -1;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t i = static_cast<int32_t>(end);
+  UChar32 c;
+  U8_PREV(s, 0, i, c);
+  return c;
+}
+
+// A parenthesised reading of one syllable with a tone mark ("jié", "qū", "xiàn"): the converter glosses
+// single characters. Plain Latin in brackets ("(PM2.5)", "(a)") has no tone mark and never matches.
+const RE2& InjectedReading() {
+  static const RE2 re(R"([(（]([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,4})[)）])");
+  return re;
+}
+
+// Characters a simplified text never holds and a traditional one is full of: a cheap gate before the
+// transliterator runs.
+bool LooksTraditional(std::string_view text, size_t* han_chars) {
+  static const std::bitset<0x10000>* const kFrequent = [] {
+    auto* set = new std::bitset<0x10000>;
+    for (char32_t c : std::u32string_view(
+             U"們這個會對發經國來時為說過還與開關區總結體務設進實現義產業單動員點縣鄉鎮職參幹導農歲辦計劃處標準")) {
+      set->set(c);
+    }
+    return set;
+  }();
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(std::min<size_t>(text.size(), INT32_MAX));
+  size_t han = 0, traditional = 0;
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0 || !IsHan(c)) continue;
+    ++han;
+    traditional += c < 0x10000 && kFrequent->test(static_cast<size_t>(c));
+  }
+  *han_chars = han;
+  return traditional >= 10 && traditional * 50 >= han;  // 2% of the Han text at least
+}
+
+// One transliterator per thread: ICU transliterators are not safe to share while transliterating.
+icu::Transliterator* TraditionalToSimplified() {
+  thread_local std::unique_ptr<icu::Transliterator> instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> t(
+        icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) t.reset();
+    return t;
+  }();
+  return instance.get();
+}
+
+}  // namespace
+
+void RemoveInjectedPinyin(RepairContext& context) {
+  std::string_view text = context.text();
+  if (text.find("(") == std::string_view::npos && text.find("（") == std::string_view::npos) return;
+  // The document first: a clean report may gloss a rare character once ("鑫垚(yáo)"); a converter
+  // glosses many, or the text is traditional.
+  re2::StringPiece all = View(text), input = all, reading;
+  size_t readings = 0, han = 0;
+  while (readings < 3 && RE2::FindAndConsume(&input, InjectedReading())) ++readings;
+  if (readings < 3 && !LooksTraditional(text, &han)) return;
+  input = all;
+  while (RE2::FindAndConsume(&input, InjectedReading(), &reading)) {
+    size_t end = static_cast<size_t>(input.data() - all.data());
+    size_t begin = static_cast<size_t>(reading.data() - all.data());
+    begin -= text[begin - 1] == '(' ? 1 : 3;  // "(" or "（"
+    std::string shown(reading.data(), reading.size());
+    if (IsHan(CodePointBefore(text, begin))) {
+      RepairRecord r;
+      r.rule = "text.pinyin";
+      r.span = {begin, end};
+      r.before = std::string(text.substr(begin, end - begin));
+      r.confidence = 0.95;
+      r.reason = absl::StrCat("A reading (\"", shown,
+                              "\") a converting site injected after the character; removed it.");
+      context.Propose(std::move(r));
+      continue;
+    }
+    // "?,F(xiàn)": the character was garbled away and only its reading is left. Nothing can be restored
+    // for certain; the reading stays as the one clue.
+    size_t garbage = begin;
+    while (garbage > 0 && begin - garbage < 8) {
+      unsigned char b = static_cast<unsigned char>(text[garbage - 1]);
+      if (b >= 0x80 || b == '\n' || b == ' ') break;
+      --garbage;
+    }
+    if (garbage == begin) continue;
+    RepairFlag flag;
+    flag.rule = "text.pinyin";
+    flag.span = {garbage, end};
+    flag.text = std::string(text.substr(garbage, end - garbage));
+    flag.reason = absl::StrCat("A character read \"", shown,
+                               "\" was garbled away by a converting site; only its reading is left.");
+    context.Flag(std::move(flag));
+  }
+}
+
+void ConvertTraditionalScript(RepairContext& context) {
+  std::string_view text = context.text();
+  size_t han = 0;
+  if (text.size() > INT32_MAX || !LooksTraditional(text, &han)) return;
+  icu::Transliterator* convert = TraditionalToSimplified();
+  if (convert == nullptr) return;
+  // Convert line by line (bounded work per call), comparing code point by code point; the mapping is
+  // one character for one character, and a line where it is not is left alone.
+  struct Change {
+    size_t begin, end;
+    std::string after;
+  };
+  std::vector<Change> changes;
+  size_t changed_chars = 0;
+  for (size_t at = 0; at < text.size();) {
+    size_t nl = text.find('\n', at);
+    size_t line_end = nl == std::string_view::npos ? text.size() : nl;
+    std::string_view line = text.substr(at, line_end - at);
+    icu::UnicodeString converted = icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
+    icu::UnicodeString original = converted;
+    convert->transliterate(converted);
+    if (converted.countChar32() == original.countChar32() && converted != original) {
+      const auto* s = reinterpret_cast<const uint8_t*>(line.data());
+      const int32_t n = static_cast<int32_t>(line.size());
+      int32_t i = 0, u = 0;
+      while (i < n) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        UChar32 d = converted.char32At(u);
+        u = converted.moveIndex32(u, 1);
+        if (c < 0 || c == d) continue;
+        std::string out;
+        icu::UnicodeString(d).toUTF8String(out);
+        size_t begin = at + static_cast<size_t>(start), end = at + static_cast<size_t>(i);
+        ++changed_chars;
+        if (!changes.empty() && changes.back().end == begin) {
+          changes.back().end = end;
+          changes.back().after += out;
+        } else {
+          changes.push_back({begin, end, std::move(out)});
+        }
+      }
+    }
+    at = nl == std::string_view::npos ? text.size() : nl + 1;
+  }
+  // A traditional text differs from its simplified form in a fifth of its characters or more; a
+  // simplified report quoting some traditional names, in far fewer than a tenth.
+  if (changed_chars * 10 < han) return;
+  for (Change& c : changes) {
+    RepairRecord r;
+    r.rule = "text.traditional";
+    r.span = {c.begin, c.end};
+    r.before = std::string(text.substr(c.begin, c.end - c.begin));
+    r.after = std::move(c.after);
+    r.confidence = 0.9;
+    r.reason = absl::StrCat("The document was converted to traditional characters; \"", r.before,
+                            "\" restored to the simplified \"", r.after, "\".");
+    if (context.IsClaimed(r.span)) continue;
+    context.Propose(std::move(r));
+  }
+}
+
+}  // namespace wenshu::repair_internal
