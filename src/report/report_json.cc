@@ -1,6 +1,10 @@
 // ToJson / ReportFromJson: the "wenshu.report/1" form of a Report (docs/schema.md).
 #include <charconv>
+#include <concepts>
+#include <optional>
+#include <span>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -30,10 +34,37 @@ constexpr std::string_view kPartNames[] = {"", "year", "H1", "H2", "Q1", "Q2", "
 constexpr std::string_view kFamilyNames[] = {"chinese_paren", "chinese_comma", "ordinal_di",
                                              "arabic_comma",  "arabic_dot",    "arabic_paren",
                                              "paren_numeral", "circled",       "inline_shi"};
+constexpr std::string_view kDirectionNames[] = {"increase", "decrease"};
+constexpr std::string_view kStatusNames[] = {"pass", "fail"};
 
-template <typename Enum, size_t N>
-bool EnumFromName(const std::string_view (&names)[N], std::string_view name, Enum* out) {
-  for (size_t i = 0; i < N; ++i) {
+// The JSON names of an enum, by value. A value named "" is written as null. An optional enum reads
+// null or a missing key as the field's default; a required one must be present and named.
+template <typename Enum>
+constexpr std::span<const std::string_view> kEnumNames = {};
+template <>
+constexpr std::span<const std::string_view> kEnumNames<ReportKind> = kKindNames;
+template <>
+constexpr std::span<const std::string_view> kEnumNames<PeriodPart> = kPartNames;
+template <>
+constexpr std::span<const std::string_view> kEnumNames<MarkerFamily> = kFamilyNames;
+template <>
+constexpr std::span<const std::string_view> kEnumNames<ChangeDirection> = kDirectionNames;
+template <>
+constexpr std::span<const std::string_view> kEnumNames<CheckStatus> = kStatusNames;
+
+template <typename Enum>
+constexpr bool kEnumRequired = false;
+template <>
+constexpr bool kEnumRequired<ChangeDirection> = true;
+template <>
+constexpr bool kEnumRequired<CheckStatus> = true;
+
+template <typename T>
+concept NamedEnum = std::is_enum_v<T> && !kEnumNames<T>.empty();
+
+template <typename Enum>
+bool EnumFromName(std::span<const std::string_view> names, std::string_view name, Enum* out) {
+  for (size_t i = 0; i < names.size(); ++i) {
     if (names[i] == name) {
       *out = static_cast<Enum>(i);
       return true;
@@ -53,111 +84,281 @@ bool QuantityKindFromName(std::string_view name, QuantityKind* out) {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// The fields of every record, described once, in output order. Describe(fields, record) is run by a
+// FieldWriter (the record is const) and by a FieldReader; how a C++ type is written and read is the
+// visitor's overload for that type. Strings, integers and objects are required when read unless
+// marked kMayBeAbsent (then missing or null reads as the default); every other type may be absent.
+
+struct MayBeAbsent {};
+constexpr MayBeAbsent kMayBeAbsent;
+
+// What a record is called in reader errors ("quantity.span is not a span [begin, end]").
+template <typename T>
+constexpr std::string_view kRecordName = {};
+template <>
+constexpr std::string_view kRecordName<Report> = "report";
+template <>
+constexpr std::string_view kRecordName<ReportSource> = "source";
+template <>
+constexpr std::string_view kRecordName<ReportPeriod> = "period";
+template <>
+constexpr std::string_view kRecordName<Section> = "section";
+template <>
+constexpr std::string_view kRecordName<ReportQuantity> = "quantity";
+template <>
+constexpr std::string_view kRecordName<ReportChange> = "change";
+template <>
+constexpr std::string_view kRecordName<DateValue> = "date";  // written flat inside a date, or as its end
+template <>
+constexpr std::string_view kRecordName<ReportDate> = "date";
+template <>
+constexpr std::string_view kRecordName<RepairRecord> = "repair";
+template <>
+constexpr std::string_view kRecordName<RepairAlternative> = "alternative";
+template <>
+constexpr std::string_view kRecordName<RepairFlag> = "flag";
+template <>
+constexpr std::string_view kRecordName<DamageDiagnosis> = "diagnosis";
+template <>
+constexpr std::string_view kRecordName<ReportCheck> = "check";
+
+template <typename T>
+concept Record = !kRecordName<T>.empty();
+
+// `Same<R, T>`: R is T or const T, so one Describe serves the writer and the reader.
+template <typename R, typename T>
+concept Same = std::same_as<std::remove_const_t<R>, T>;
+
+template <typename F, Same<ReportSource> R>
+void Describe(F& f, R& s) {
+  f("name", s.name);
+  f("id", s.id, kMayBeAbsent);
+  f("line", s.line, kMayBeAbsent);
+  f("bytes", s.bytes);
+}
+
+template <typename F, Same<ReportPeriod> R>
+void Describe(F& f, R& p) {
+  f("year", p.year);
+  f("year_masked", p.year_masked);
+  f("part", p.part);
+  f("first_month", p.first_month);
+  f("last_month", p.last_month);
+  f("span", p.span);
+}
+
+template <typename F, Same<Section> R>
+void Describe(F& f, R& s) {
+  f("level", s.level);
+  f("family", s.family);
+  f("marker", s.marker);
+  f("ordinal", s.ordinal);
+  f("heading", s.heading);
+  f("span", s.span);
+  f("heading_span", s.heading_span);
+  f("children", s.children);
+}
+
+template <typename F, Same<ReportQuantity> R>
+void Describe(F& f, R& q) {
+  f("text", q.text);
+  f("span", q.span);
+  f("value", q.value);
+  f("upper", q.upper);
+  f("unit", q.unit);
+  f("kind", q.kind);
+  f("subject", q.subject);
+  f("approx", q.approx);
+  f("qualifiers", q.qualifiers);
+  f("section", q.section);
+  f("part_of", q.part_of);
+  f("repaired", q.repaired);
+}
+
+template <typename F, Same<ReportChange> R>
+void Describe(F& f, R& c) {
+  f("text", c.text);
+  f("span", c.span);
+  f("direction", c.direction);
+  f("value", c.value);
+  f("unit", c.unit);
+  f("kind", c.kind);
+  f("baseline", c.baseline, kMayBeAbsent);
+  f("subject", c.subject);
+  f("total", c.total);
+  f("section", c.section);
+  f("repaired", c.repaired);
+}
+
+template <typename F, Same<DateValue> R>
+void Describe(F& f, R& d) {
+  f("year", d.year);
+  f("month", d.month);
+  f("day", d.day);
+  f("relative_year", d.relative_year);
+  f("year_masked", d.year_masked);
+}
+
+template <typename F, Same<ReportDate> R>
+void Describe(F& f, R& d) {
+  f("text", d.text);
+  f("span", d.span);
+  Describe(f, d.start);  // flat: the date's own fields are its start
+  f("end", d.end);
+  f("part", d.part, kMayBeAbsent);
+  f("section", d.section);
+  f("repaired", d.repaired);
+}
+
+template <typename F, Same<RepairAlternative> R>
+void Describe(F& f, R& a) {
+  f("after", a.after);
+  f("confidence", a.confidence);
+  f("reason", a.reason, kMayBeAbsent);
+}
+
+template <typename F, Same<RepairRecord> R>
+void Describe(F& f, R& rec) {
+  f("rule", rec.rule);
+  f("span", rec.span);
+  f("before", rec.before);
+  f("after", rec.after);
+  f("confidence", rec.confidence);
+  f("reason", rec.reason, kMayBeAbsent);
+  f("evidence", rec.evidence);
+  f("alternatives", rec.alternatives);
+}
+
+template <typename F, Same<RepairFlag> R>
+void Describe(F& f, R& flag) {
+  f("rule", flag.rule);
+  f("span", flag.span);
+  f("text", flag.text);
+  f("reason", flag.reason, kMayBeAbsent);
+}
+
+template <typename F, Same<DamageDiagnosis> R>
+void Describe(F& f, R& d) {
+  f("site_boilerplate", d.site_boilerplate);
+  f("page_furniture", d.page_furniture);
+  f("masked_numbers", d.masked_numbers);
+  f("mask_strings", d.mask_strings);
+  f("mask_confidence", d.mask_confidence);
+  f("mask_evidence", d.mask_evidence);
+  f("spun_vocabulary", d.spun_vocabulary);
+  f("spun_score", d.spun_score);
+  f("quote_damage", d.quote_damage);
+}
+
+template <typename F, Same<ReportCheck> R>
+void Describe(F& f, R& c) {
+  f("rule", c.rule);
+  f("status", c.status);
+  f("spans", c.spans);
+  f("reason", c.reason, kMayBeAbsent);
+  f("section", c.section);
+}
+
+// Everything after "schema".
+template <typename F, Same<Report> R>
+void Describe(F& f, R& r) {
+  f("source", r.source);
+  f("title", r.title);
+  f("title_span", r.title_span);
+  f("issuer", r.issuer);
+  f("kind", r.kind);
+  f("period", r.period, kMayBeAbsent);
+  f("text", r.text);
+  f("sections", r.sections);
+  f("quantities", r.quantities);
+  f("changes", r.changes);
+  f("dates", r.dates);
+  f("repairs", r.repairs);
+  f("flags", r.flags);
+  f("diagnosis", r.diagnosis, kMayBeAbsent);
+  f("checks", r.checks);
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Writing
 
-void WriteSpan(JsonWriter& w, Span span) {
-  w.BeginArray(true);
-  w.Uint(span.begin);
-  w.Uint(span.end);
-  w.EndArray();
-}
+class FieldWriter {
+ public:
+  explicit FieldWriter(JsonWriter& w) : w_(w) {}
 
-void WriteOptionalSpan(JsonWriter& w, const std::optional<Span>& span) {
-  if (span) {
-    WriteSpan(w, *span);
-  } else {
-    w.Null();
+  template <typename T>
+  void operator()(std::string_view key, const T& value) {
+    w_.Key(key);
+    Write(value);
   }
-}
-
-void WriteOptionalString(JsonWriter& w, const std::optional<std::string>& s) {
-  if (s) {
-    w.String(*s);
-  } else {
-    w.Null();
+  template <typename T>
+  void operator()(std::string_view key, const T& value, MayBeAbsent) {
+    (*this)(key, value);
   }
-}
 
-void WriteOptionalInt(JsonWriter& w, const std::optional<int>& v) {
-  if (v) {
-    w.Int(*v);
-  } else {
-    w.Null();
+ private:
+  void Write(const std::string& s) { w_.String(s); }
+  void Write(int v) { w_.Int(v); }
+  void Write(int64_t v) { w_.Int(v); }
+  void Write(size_t v) { w_.Uint(v); }
+  void Write(bool v) { w_.Bool(v); }
+  void Write(double v) { w_.Double(v); }
+  void Write(const Decimal& d) { w_.Number(d.ToString()); }
+  void Write(QuantityKind kind) { w_.String(QuantityKindName(kind)); }
+  template <NamedEnum Enum>
+  void Write(Enum value) {
+    const std::string_view name = kEnumNames<Enum>[static_cast<size_t>(value)];
+    if (name.empty()) {
+      w_.Null();
+    } else {
+      w_.String(name);
+    }
   }
-}
+  void Write(Span span) {
+    w_.BeginArray(true);
+    w_.Uint(span.begin);
+    w_.Uint(span.end);
+    w_.EndArray();
+  }
+  template <typename T>
+  void Write(const std::optional<T>& value) {
+    if (value) {
+      Write(*value);
+    } else {
+      w_.Null();
+    }
+  }
+  // Spans, section paths and strings stay on one line even in pretty output.
+  void Write(const std::vector<Span>& spans) {
+    w_.BeginArray(true);
+    for (Span s : spans) Write(s);
+    w_.EndArray();
+  }
+  void Write(const SectionPath& path) {
+    w_.BeginArray(true);
+    for (int i : path) w_.Int(i);
+    w_.EndArray();
+  }
+  void Write(const std::vector<std::string>& strings) {
+    w_.BeginArray(true);
+    for (const std::string& s : strings) w_.String(s);
+    w_.EndArray();
+  }
+  template <Record T>
+  void Write(const T& record) {
+    w_.BeginObject();
+    Describe(*this, record);
+    w_.EndObject();
+  }
+  template <Record T>
+  void Write(const std::vector<T>& records) {
+    w_.BeginArray();
+    for (const T& record : records) Write(record);
+    w_.EndArray();
+  }
 
-void WritePath(JsonWriter& w, const SectionPath& path) {
-  w.BeginArray(true);
-  for (int i : path) w.Int(i);
-  w.EndArray();
-}
-
-void WriteSpans(JsonWriter& w, const std::vector<Span>& spans) {
-  w.BeginArray(true);
-  for (Span s : spans) WriteSpan(w, s);
-  w.EndArray();
-}
-
-void WriteSection(JsonWriter& w, const Section& s) {
-  w.BeginObject();
-  w.Key("level");
-  w.Int(s.level);
-  w.Key("family");
-  w.String(MarkerFamilyName(s.family));
-  w.Key("marker");
-  w.String(s.marker);
-  w.Key("ordinal");
-  w.Int(s.ordinal);
-  w.Key("heading");
-  w.String(s.heading);
-  w.Key("span");
-  WriteSpan(w, s.span);
-  w.Key("heading_span");
-  WriteSpan(w, s.heading_span);
-  w.Key("children");
-  w.BeginArray();
-  for (const Section& c : s.children) WriteSection(w, c);
-  w.EndArray();
-  w.EndObject();
-}
-
-void WriteDateValue(JsonWriter& w, const DateValue& d) {
-  w.Key("year");
-  WriteOptionalInt(w, d.year);
-  w.Key("month");
-  WriteOptionalInt(w, d.month);
-  w.Key("day");
-  WriteOptionalInt(w, d.day);
-  w.Key("relative_year");
-  WriteOptionalInt(w, d.relative_year);
-  w.Key("year_masked");
-  w.Bool(d.year_masked);
-}
-
-void WriteDiagnosis(JsonWriter& w, const DamageDiagnosis& d) {
-  w.BeginObject();
-  w.Key("site_boilerplate");
-  w.Bool(d.site_boilerplate);
-  w.Key("page_furniture");
-  w.Bool(d.page_furniture);
-  w.Key("masked_numbers");
-  w.Bool(d.masked_numbers);
-  w.Key("mask_strings");
-  w.BeginArray(true);
-  for (const std::string& m : d.mask_strings) w.String(m);
-  w.EndArray();
-  w.Key("mask_confidence");
-  w.Double(d.mask_confidence);
-  w.Key("mask_evidence");
-  WriteSpans(w, d.mask_evidence);
-  w.Key("spun_vocabulary");
-  w.Bool(d.spun_vocabulary);
-  w.Key("spun_score");
-  w.Double(d.spun_score);
-  w.Key("quote_damage");
-  w.Bool(d.quote_damage);
-  w.EndObject();
-}
+  JsonWriter& w_;
+};
 
 // ---------------------------------------------------------------------------------------------------
 // Reading. nlohmann's DOM would turn 70.4 into a double; this SAX builder keeps the text of every
@@ -380,8 +581,8 @@ class Reader {
     }
     return *v;
   }
-  template <typename Enum, size_t N>
-  Enum Named(const std::string_view (&names)[N], const json& obj, std::string_view key,
+  template <typename Enum>
+  Enum Named(std::span<const std::string_view> names, const json& obj, std::string_view key,
              std::string_view where, Enum fallback) {
     const json* v = Optional(obj, key);
     if (v == nullptr || v->is_null()) return fallback;
@@ -400,33 +601,6 @@ class Reader {
   absl::Status status_;
 };
 
-Section ReadSection(Reader& r, const json& j, int depth) {
-  Section s;
-  if (depth > 64) {
-    r.Fail("sections nest deeper than 64 levels");
-    return s;
-  }
-  s.level = static_cast<int>(r.Int(j, "level", "section"));
-  s.family = r.Named(kFamilyNames, j, "family", "section", MarkerFamily::kArabicComma);
-  s.marker = r.Str(j, "marker", "section");
-  s.ordinal = static_cast<int>(r.Int(j, "ordinal", "section"));
-  s.heading = r.Str(j, "heading", "section");
-  s.span = r.SpanField(j, "span", "section");
-  s.heading_span = r.SpanField(j, "heading_span", "section");
-  for (const json& c : r.Array(j, "children", "section")) s.children.push_back(ReadSection(r, c, depth + 1));
-  return s;
-}
-
-DateValue ReadDateValue(Reader& r, const json& j) {
-  DateValue d;
-  d.year = r.OptInt(j, "year", "date");
-  d.month = r.OptInt(j, "month", "date");
-  d.day = r.OptInt(j, "day", "date");
-  d.relative_year = r.OptInt(j, "relative_year", "date");
-  d.year_masked = r.Bool(j, "year_masked", "date");
-  return d;
-}
-
 Decimal ReadDecimal(Reader& r, const std::string& text, std::string_view where) {
   std::optional<Decimal> d = Decimal::FromString(text);
   if (!d) {
@@ -436,14 +610,121 @@ Decimal ReadDecimal(Reader& r, const std::string& text, std::string_view where) 
   return *d;
 }
 
-QuantityKind ReadQuantityKind(Reader& r, const json& obj, std::string_view where) {
-  QuantityKind kind = QuantityKind::kPlain;
-  const std::string name = r.Str(obj, "kind", where);
-  if (!name.empty() && !QuantityKindFromName(name, &kind)) {
-    r.Fail(Cat({where, ".kind has an unknown value: ", name}));
+// Reads the fields Describe() names from one JSON object; `where` names the record in errors.
+class FieldReader {
+ public:
+  FieldReader(Reader& r, const json& object, std::string_view where, int enclosing_sections = 0)
+      : r_(r), object_(object), where_(where), enclosing_sections_(enclosing_sections) {}
+
+  template <typename T>
+  void operator()(std::string_view key, T& field) {
+    Read(key, field);
   }
-  return kind;
-}
+  template <typename T>
+  void operator()(std::string_view key, T& field, MayBeAbsent) {
+    ReadMayBeAbsent(key, field);
+  }
+
+ private:
+  void Read(std::string_view key, std::string& s) { s = r_.Str(object_, key, where_); }
+  void Read(std::string_view key, std::optional<std::string>& s) { s = r_.OptStr(object_, key, where_); }
+  void Read(std::string_view key, int& v) { v = static_cast<int>(r_.Int(object_, key, where_)); }
+  void Read(std::string_view key, std::optional<int>& v) { v = r_.OptInt(object_, key, where_); }
+  // A byte count that is not an unsigned integer is ignored, not an error.
+  void Read(std::string_view key, size_t& v) {
+    const json* n = r_.Optional(object_, key);
+    if (n != nullptr && n->is_number_unsigned()) v = n->get<uint64_t>();
+  }
+  void Read(std::string_view key, bool& v) { v = r_.Bool(object_, key, where_); }
+  void Read(std::string_view key, double& v) { v = r_.Double(object_, key, where_); }
+  void Read(std::string_view key, Decimal& d) {
+    d = ReadDecimal(r_, r_.Decimal(object_, key, where_), Cat({where_, ".", key}));
+  }
+  void Read(std::string_view key, std::optional<Decimal>& d) {
+    if (const json* v = r_.Optional(object_, key); v != nullptr && !v->is_null()) Read(key, d.emplace());
+  }
+  // Required, but "" reads as plain.
+  void Read(std::string_view key, QuantityKind& kind) {
+    kind = QuantityKind::kPlain;
+    const std::string name = r_.Str(object_, key, where_);
+    if (!name.empty() && !QuantityKindFromName(name, &kind)) {
+      r_.Fail(Cat({where_, ".", key, " has an unknown value: ", name}));
+    }
+  }
+  template <NamedEnum Enum>
+  void Read(std::string_view key, Enum& value) {
+    const std::span<const std::string_view> names = kEnumNames<Enum>;
+    if constexpr (kEnumRequired<Enum>) {
+      const std::string name = r_.Str(object_, key, where_);
+      if (!EnumFromName(names, name, &value)) {
+        std::string choices;
+        for (std::string_view n : names) choices += Cat({choices.empty() ? "" : " or ", "\"", n, "\""});
+        r_.Fail(Cat({where_, ".", key, " must be ", choices}));
+      }
+    } else {
+      value = r_.Named(names, object_, key, where_, value);
+    }
+  }
+  void Read(std::string_view key, Span& span) { span = r_.SpanField(object_, key, where_); }
+  void Read(std::string_view key, std::optional<Span>& span) { span = r_.OptSpan(object_, key, where_); }
+  void Read(std::string_view key, std::vector<Span>& spans) { spans = r_.Spans(object_, key, where_); }
+  void Read(std::string_view key, SectionPath& path) { path = r_.Path(object_, key, where_); }
+  // Entries that are not strings are skipped.
+  void Read(std::string_view key, std::vector<std::string>& strings) {
+    for (const json& s : r_.Array(object_, key, where_)) {
+      if (s.is_string()) strings.push_back(s.get<std::string>());
+    }
+  }
+  template <Record T>
+  void Read(std::string_view key, T& record) {
+    if (const json* v = r_.Field(object_, key, where_)) ReadObject(*v, record);
+  }
+  template <Record T>
+  void Read(std::string_view key, std::optional<T>& record) {
+    if (const json* v = r_.Optional(object_, key); v != nullptr && !v->is_null()) {
+      ReadObject(*v, record.emplace());
+    }
+  }
+  template <Record T>
+  void Read(std::string_view key, std::vector<T>& records) {
+    for (const json& v : r_.Array(object_, key, where_)) {
+      T& record = records.emplace_back();
+      // Sections are the only records that nest without bound.
+      if constexpr (std::is_same_v<T, Section>) {
+        if (enclosing_sections_ > kMaxSectionNesting) {
+          r_.Fail("sections nest deeper than 64 levels");
+          continue;
+        }
+        FieldReader nested(r_, v, kRecordName<T>, enclosing_sections_ + 1);
+        Describe(nested, record);
+      } else {
+        ReadObject(v, record);
+      }
+    }
+  }
+
+  void ReadMayBeAbsent(std::string_view key, std::string& s) {
+    s = r_.OptStr(object_, key, where_).value_or("");
+  }
+  void ReadMayBeAbsent(std::string_view key, int64_t& v) { v = r_.OptInt(object_, key, where_).value_or(0); }
+  template <Record T>
+  void ReadMayBeAbsent(std::string_view key, T& record) {
+    if (const json* v = r_.Optional(object_, key); v != nullptr && !v->is_null()) ReadObject(*v, record);
+  }
+
+  template <Record T>
+  void ReadObject(const json& v, T& record) {
+    FieldReader nested(r_, v, kRecordName<T>, enclosing_sections_);
+    Describe(nested, record);
+  }
+
+  static constexpr int kMaxSectionNesting = 64;
+
+  Reader& r_;
+  const json& object_;
+  std::string_view where_;
+  int enclosing_sections_;
+};
 
 }  // namespace
 
@@ -456,223 +737,8 @@ std::string ToJson(const Report& report, JsonStyle style) {
   w.BeginObject();
   w.Key("schema");
   w.String(kReportSchema);
-
-  w.Key("source");
-  w.BeginObject();
-  w.Key("name");
-  w.String(report.source.name);
-  w.Key("id");
-  w.String(report.source.id);
-  w.Key("line");
-  w.Int(report.source.line);
-  w.Key("bytes");
-  w.Uint(report.source.bytes);
-  w.EndObject();
-
-  w.Key("title");
-  WriteOptionalString(w, report.title);
-  w.Key("title_span");
-  WriteOptionalSpan(w, report.title_span);
-  w.Key("issuer");
-  WriteOptionalString(w, report.issuer);
-  w.Key("kind");
-  w.String(ReportKindName(report.kind));
-
-  w.Key("period");
-  w.BeginObject();
-  w.Key("year");
-  WriteOptionalInt(w, report.period.year);
-  w.Key("year_masked");
-  w.Bool(report.period.year_masked);
-  w.Key("part");
-  if (report.period.part == PeriodPart::kUnknown) {
-    w.Null();
-  } else {
-    w.String(PeriodPartName(report.period.part));
-  }
-  w.Key("first_month");
-  WriteOptionalInt(w, report.period.first_month);
-  w.Key("last_month");
-  WriteOptionalInt(w, report.period.last_month);
-  w.Key("span");
-  WriteOptionalSpan(w, report.period.span);
-  w.EndObject();
-
-  w.Key("text");
-  w.String(report.text);
-
-  w.Key("sections");
-  w.BeginArray();
-  for (const Section& s : report.sections) WriteSection(w, s);
-  w.EndArray();
-
-  w.Key("quantities");
-  w.BeginArray();
-  for (const ReportQuantity& q : report.quantities) {
-    w.BeginObject();
-    w.Key("text");
-    w.String(q.text);
-    w.Key("span");
-    WriteSpan(w, q.span);
-    w.Key("value");
-    w.Number(q.value.ToString());
-    w.Key("upper");
-    if (q.upper) {
-      w.Number(q.upper->ToString());
-    } else {
-      w.Null();
-    }
-    w.Key("unit");
-    WriteOptionalString(w, q.unit);
-    w.Key("kind");
-    w.String(QuantityKindName(q.kind));
-    w.Key("subject");
-    WriteOptionalString(w, q.subject);
-    w.Key("approx");
-    w.Bool(q.approx);
-    w.Key("qualifiers");
-    w.BeginArray(true);
-    for (const std::string& s : q.qualifiers) w.String(s);
-    w.EndArray();
-    w.Key("section");
-    WritePath(w, q.section);
-    w.Key("part_of");
-    WriteOptionalInt(w, q.part_of);
-    w.Key("repaired");
-    w.Bool(q.repaired);
-    w.EndObject();
-  }
-  w.EndArray();
-
-  w.Key("changes");
-  w.BeginArray();
-  for (const ReportChange& c : report.changes) {
-    w.BeginObject();
-    w.Key("text");
-    w.String(c.text);
-    w.Key("span");
-    WriteSpan(w, c.span);
-    w.Key("direction");
-    w.String(c.direction == ChangeDirection::kIncrease ? "increase" : "decrease");
-    w.Key("value");
-    w.Number(c.value.ToString());
-    w.Key("unit");
-    WriteOptionalString(w, c.unit);
-    w.Key("kind");
-    w.String(QuantityKindName(c.kind));
-    w.Key("baseline");
-    w.String(c.baseline);
-    w.Key("subject");
-    WriteOptionalString(w, c.subject);
-    w.Key("total");
-    WriteOptionalInt(w, c.total);
-    w.Key("section");
-    WritePath(w, c.section);
-    w.Key("repaired");
-    w.Bool(c.repaired);
-    w.EndObject();
-  }
-  w.EndArray();
-
-  w.Key("dates");
-  w.BeginArray();
-  for (const ReportDate& d : report.dates) {
-    w.BeginObject();
-    w.Key("text");
-    w.String(d.text);
-    w.Key("span");
-    WriteSpan(w, d.span);
-    WriteDateValue(w, d.start);
-    w.Key("end");
-    if (d.end) {
-      w.BeginObject();
-      WriteDateValue(w, *d.end);
-      w.EndObject();
-    } else {
-      w.Null();
-    }
-    w.Key("part");
-    w.String(d.part);
-    w.Key("section");
-    WritePath(w, d.section);
-    w.Key("repaired");
-    w.Bool(d.repaired);
-    w.EndObject();
-  }
-  w.EndArray();
-
-  w.Key("repairs");
-  w.BeginArray();
-  for (const RepairRecord& rec : report.repairs) {
-    w.BeginObject();
-    w.Key("rule");
-    w.String(rec.rule);
-    w.Key("span");
-    WriteSpan(w, rec.span);
-    w.Key("before");
-    w.String(rec.before);
-    w.Key("after");
-    w.String(rec.after);
-    w.Key("confidence");
-    w.Double(rec.confidence);
-    w.Key("reason");
-    w.String(rec.reason);
-    w.Key("evidence");
-    WriteSpans(w, rec.evidence);
-    w.Key("alternatives");
-    w.BeginArray();
-    for (const RepairAlternative& a : rec.alternatives) {
-      w.BeginObject();
-      w.Key("after");
-      w.String(a.after);
-      w.Key("confidence");
-      w.Double(a.confidence);
-      w.Key("reason");
-      w.String(a.reason);
-      w.EndObject();
-    }
-    w.EndArray();
-    w.EndObject();
-  }
-  w.EndArray();
-
-  w.Key("flags");
-  w.BeginArray();
-  for (const RepairFlag& f : report.flags) {
-    w.BeginObject();
-    w.Key("rule");
-    w.String(f.rule);
-    w.Key("span");
-    WriteSpan(w, f.span);
-    w.Key("text");
-    w.String(f.text);
-    w.Key("reason");
-    w.String(f.reason);
-    w.EndObject();
-  }
-  w.EndArray();
-
-  w.Key("diagnosis");
-  WriteDiagnosis(w, report.diagnosis);
-
-  w.Key("checks");
-  w.BeginArray();
-  for (const ReportCheck& c : report.checks) {
-    w.BeginObject();
-    w.Key("rule");
-    w.String(c.rule);
-    w.Key("status");
-    w.String(c.status == CheckStatus::kPass ? "pass" : "fail");
-    w.Key("spans");
-    WriteSpans(w, c.spans);
-    w.Key("reason");
-    w.String(c.reason);
-    w.Key("section");
-    WritePath(w, c.section);
-    w.EndObject();
-  }
-  w.EndArray();
-
+  FieldWriter fields(w);
+  Describe(fields, report);
   w.EndObject();
   std::string out = w.Take();
   if (style == JsonStyle::kPretty) out.push_back('\n');
@@ -694,144 +760,8 @@ absl::StatusOr<Report> ReportFromJson(std::string_view text) {
     return absl::InvalidArgumentError(
         Cat({"unsupported schema \"", schema, "\"; this library reads ", kReportSchema}));
   }
-
-  if (const json* src = r.Field(j, "source", "report")) {
-    report.source.name = r.Str(*src, "name", "source");
-    report.source.id = r.OptStr(*src, "id", "source").value_or("");
-    report.source.line = r.OptInt(*src, "line", "source").value_or(0);
-    const json* bytes = r.Optional(*src, "bytes");
-    if (bytes != nullptr && bytes->is_number_unsigned()) report.source.bytes = bytes->get<uint64_t>();
-  }
-  report.title = r.OptStr(j, "title", "report");
-  report.title_span = r.OptSpan(j, "title_span", "report");
-  report.issuer = r.OptStr(j, "issuer", "report");
-  report.kind = r.Named(kKindNames, j, "kind", "report", ReportKind::kOther);
-  if (const json* p = r.Optional(j, "period"); p != nullptr && !p->is_null()) {
-    report.period.year = r.OptInt(*p, "year", "period");
-    report.period.year_masked = r.Bool(*p, "year_masked", "period");
-    report.period.part = r.Named(kPartNames, *p, "part", "period", PeriodPart::kUnknown);
-    report.period.first_month = r.OptInt(*p, "first_month", "period");
-    report.period.last_month = r.OptInt(*p, "last_month", "period");
-    report.period.span = r.OptSpan(*p, "span", "period");
-  }
-  report.text = r.Str(j, "text", "report");
-
-  for (const json& s : r.Array(j, "sections", "report")) report.sections.push_back(ReadSection(r, s, 0));
-
-  for (const json& q : r.Array(j, "quantities", "report")) {
-    ReportQuantity out;
-    out.text = r.Str(q, "text", "quantity");
-    out.span = r.SpanField(q, "span", "quantity");
-    out.value = ReadDecimal(r, r.Decimal(q, "value", "quantity"), "quantity.value");
-    if (const json* u = r.Optional(q, "upper"); u != nullptr && !u->is_null()) {
-      out.upper = ReadDecimal(r, r.Decimal(q, "upper", "quantity"), "quantity.upper");
-    }
-    out.unit = r.OptStr(q, "unit", "quantity");
-    out.kind = ReadQuantityKind(r, q, "quantity");
-    out.subject = r.OptStr(q, "subject", "quantity");
-    out.approx = r.Bool(q, "approx", "quantity");
-    for (const json& s : r.Array(q, "qualifiers", "quantity")) {
-      if (s.is_string()) out.qualifiers.push_back(s.get<std::string>());
-    }
-    out.section = r.Path(q, "section", "quantity");
-    out.part_of = r.OptInt(q, "part_of", "quantity");
-    out.repaired = r.Bool(q, "repaired", "quantity");
-    report.quantities.push_back(std::move(out));
-  }
-
-  for (const json& c : r.Array(j, "changes", "report")) {
-    ReportChange out;
-    out.text = r.Str(c, "text", "change");
-    out.span = r.SpanField(c, "span", "change");
-    const std::string direction = r.Str(c, "direction", "change");
-    if (direction == "decrease") {
-      out.direction = ChangeDirection::kDecrease;
-    } else if (direction != "increase") {
-      r.Fail("change.direction must be \"increase\" or \"decrease\"");
-    }
-    out.value = ReadDecimal(r, r.Decimal(c, "value", "change"), "change.value");
-    out.unit = r.OptStr(c, "unit", "change");
-    out.kind = ReadQuantityKind(r, c, "change");
-    out.baseline = r.OptStr(c, "baseline", "change").value_or("");
-    out.subject = r.OptStr(c, "subject", "change");
-    out.total = r.OptInt(c, "total", "change");
-    out.section = r.Path(c, "section", "change");
-    out.repaired = r.Bool(c, "repaired", "change");
-    report.changes.push_back(std::move(out));
-  }
-
-  for (const json& d : r.Array(j, "dates", "report")) {
-    ReportDate out;
-    out.text = r.Str(d, "text", "date");
-    out.span = r.SpanField(d, "span", "date");
-    out.start = ReadDateValue(r, d);
-    if (const json* e = r.Optional(d, "end"); e != nullptr && !e->is_null()) {
-      out.end = ReadDateValue(r, *e);
-    }
-    out.part = r.OptStr(d, "part", "date").value_or("");
-    out.section = r.Path(d, "section", "date");
-    out.repaired = r.Bool(d, "repaired", "date");
-    report.dates.push_back(std::move(out));
-  }
-
-  for (const json& e : r.Array(j, "repairs", "report")) {
-    RepairRecord rec;
-    rec.rule = r.Str(e, "rule", "repair");
-    rec.span = r.SpanField(e, "span", "repair");
-    rec.before = r.Str(e, "before", "repair");
-    rec.after = r.Str(e, "after", "repair");
-    rec.confidence = r.Double(e, "confidence", "repair");
-    rec.reason = r.OptStr(e, "reason", "repair").value_or("");
-    rec.evidence = r.Spans(e, "evidence", "repair");
-    for (const json& a : r.Array(e, "alternatives", "repair")) {
-      RepairAlternative alt;
-      alt.after = r.Str(a, "after", "alternative");
-      alt.confidence = r.Double(a, "confidence", "alternative");
-      alt.reason = r.OptStr(a, "reason", "alternative").value_or("");
-      rec.alternatives.push_back(std::move(alt));
-    }
-    report.repairs.push_back(std::move(rec));
-  }
-
-  for (const json& f : r.Array(j, "flags", "report")) {
-    RepairFlag flag;
-    flag.rule = r.Str(f, "rule", "flag");
-    flag.span = r.SpanField(f, "span", "flag");
-    flag.text = r.Str(f, "text", "flag");
-    flag.reason = r.OptStr(f, "reason", "flag").value_or("");
-    report.flags.push_back(std::move(flag));
-  }
-
-  if (const json* d = r.Optional(j, "diagnosis"); d != nullptr && !d->is_null()) {
-    DamageDiagnosis& dg = report.diagnosis;
-    dg.site_boilerplate = r.Bool(*d, "site_boilerplate", "diagnosis");
-    dg.page_furniture = r.Bool(*d, "page_furniture", "diagnosis");
-    dg.masked_numbers = r.Bool(*d, "masked_numbers", "diagnosis");
-    for (const json& m : r.Array(*d, "mask_strings", "diagnosis")) {
-      if (m.is_string()) dg.mask_strings.push_back(m.get<std::string>());
-    }
-    dg.mask_confidence = r.Double(*d, "mask_confidence", "diagnosis");
-    dg.mask_evidence = r.Spans(*d, "mask_evidence", "diagnosis");
-    dg.spun_vocabulary = r.Bool(*d, "spun_vocabulary", "diagnosis");
-    dg.spun_score = r.Double(*d, "spun_score", "diagnosis");
-    dg.quote_damage = r.Bool(*d, "quote_damage", "diagnosis");
-  }
-
-  for (const json& c : r.Array(j, "checks", "report")) {
-    ReportCheck out;
-    out.rule = r.Str(c, "rule", "check");
-    const std::string status = r.Str(c, "status", "check");
-    if (status == "fail") {
-      out.status = CheckStatus::kFail;
-    } else if (status != "pass") {
-      r.Fail("check.status must be \"pass\" or \"fail\"");
-    }
-    out.spans = r.Spans(c, "spans", "check");
-    out.reason = r.OptStr(c, "reason", "check").value_or("");
-    out.section = r.Path(c, "section", "check");
-    report.checks.push_back(std::move(out));
-  }
-
+  FieldReader fields(r, j, kRecordName<Report>);
+  Describe(fields, report);
   if (!r.status().ok()) return r.status();
   return report;
 }
