@@ -19,7 +19,8 @@ namespace {
 // The log as it was: one sorted vector, a record inserted after every record beginning at or before it.
 class SortedVectorModel {
  public:
-  SortedVectorModel(std::string_view text, double min_confidence) : text_(text), min_confidence_(min_confidence) {}
+  SortedVectorModel(std::string_view text, double min_confidence)
+      : text_(text), min_confidence_(min_confidence) {}
 
   bool IsClaimed(Span span) const {
     auto it = std::lower_bound(records_.begin(), records_.end(), span.begin,
