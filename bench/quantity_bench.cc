@@ -2,22 +2,18 @@
 // low-level FindNumbers scanner, against ICU's dictionary word BreakIterator on the same text as the
 // yardstick (the whole fact pass is meant to be faster than word breaking).
 //
-// Text: the reports in $WENSHU_BENCH_CORPUS (a .jsonl with "content"/"text" fields, or a .txt file),
-// else a generated report-like corpus.
+// Text: the reports in $WENSHU_BENCH_CORPUS (the shared folder's clean corpora, a .jsonl or a text
+// file: bench_corpus.h), each followed by a newline, else a generated report-like corpus.
 //
-//   WENSHU_BENCH_CORPUS=/path/to/government_work_reports.jsonl build/x/quantity_bench
+//   WENSHU_BENCH_CORPUS=/path/to/shared build/x/quantity_bench
 #include <benchmark/benchmark.h>
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
-#include <cstdlib>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
+#include "bench_corpus.h"
 #include "wenshu/quantity.h"
 
 namespace {
@@ -44,32 +40,8 @@ std::string GeneratedCorpus() {
 
 const std::string& Corpus() {
   static const std::string* corpus = [] {
-    auto* text = new std::string;
-    const char* path = std::getenv("WENSHU_BENCH_CORPUS");
-    if (path != nullptr && *path != '\0') {
-      std::ifstream in(path, std::ios::binary);
-      std::string p(path);
-      if (p.size() > 6 && p.compare(p.size() - 6, 6, ".jsonl") == 0) {
-        std::string line;
-        while (std::getline(in, line)) {
-          auto j = nlohmann::json::parse(line, nullptr, false);
-          if (j.is_discarded()) continue;
-          for (const char* key : {"content", "text"}) {
-            if (j.contains(key) && j[key].is_string()) {
-              *text += j[key].get<std::string>();
-              *text += '\n';
-              break;
-            }
-          }
-        }
-      } else {
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        *text = ss.str();
-      }
-    }
-    if (text->empty()) *text = GeneratedCorpus();
-    return text;
+    const wenshu::bench::BenchCorpus& reports = wenshu::bench::BenchCorpusFromEnv();
+    return new std::string(reports.documents.empty() ? GeneratedCorpus() : reports.JoinedText());
   }();
   return *corpus;
 }

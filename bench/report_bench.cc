@@ -1,19 +1,16 @@
 // End-to-end report throughput: Parse() (repair + facts + sections + checks), and each part alone,
 // plus JSON writing and reading. Bytes/s and documents/s.
 //
-// Documents: $WENSHU_BENCH_CORPUS (a .jsonl with "text" or "content" fields, or a .txt), else the
-// bundled damaged sample (examples/sample/report.txt).
-//   WENSHU_BENCH_CORPUS=/path/to/reports.jsonl build/x/report_bench
+// Documents: $WENSHU_BENCH_CORPUS (the shared folder's clean corpora, a .jsonl or a text file:
+// bench_corpus.h), else the bundled damaged sample (examples/sample/report.txt).
+//   WENSHU_BENCH_CORPUS=/path/to/shared build/x/report_bench
 #include <benchmark/benchmark.h>
 
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "bench_corpus.h"
 #include "report/internal.h"
 #include "wenshu/quantity.h"
 #include "wenshu/repair.h"
@@ -26,39 +23,14 @@ struct Corpus {
   size_t bytes = 0;
 };
 
-std::string ReadAll(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 const Corpus& GetCorpus() {
   static const Corpus* corpus = [] {
     auto* c = new Corpus();
-    if (const char* env = std::getenv("WENSHU_BENCH_CORPUS"); env && *env) {
-      std::filesystem::path path(env);
-      if (path.extension() == ".jsonl") {
-        std::ifstream in(path);
-        std::string line;
-        while (std::getline(in, line)) {
-          auto j = nlohmann::json::parse(line, nullptr, false);
-          if (!j.is_object()) continue;
-          for (const char* field : {"text", "content", "full_text"}) {
-            if (j.contains(field) && j[field].is_string()) {
-              c->docs.push_back(j[field].get<std::string>());
-              break;
-            }
-          }
-        }
-      } else {
-        c->docs.push_back(ReadAll(path));
-      }
-    }
+    c->docs = wenshu::bench::BenchCorpusFromEnv().documents;
     if (c->docs.empty()) {
       const auto sample =
           std::filesystem::path(__FILE__).parent_path().parent_path() / "examples/sample/report.txt";
-      c->docs.push_back(ReadAll(sample));
+      c->docs.push_back(wenshu::bench::ReadFileText(sample));
     }
     for (const auto& d : c->docs) c->bytes += d.size();
     return c;

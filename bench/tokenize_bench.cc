@@ -2,10 +2,10 @@
 // same text (ICU alone, UTF-8 text opened with utext_openUTF8, one iterator cloned once, no token
 // objects built), and wenshu at several chunk sizes.
 //
-// Text: the reports in $WENSHU_BENCH_CORPUS (a .jsonl with "content"/"text" fields, a .txt, or a
-// folder of .txt/.csv files, CSV taking the last column), else a generated report-like corpus.
+// Text: the reports in $WENSHU_BENCH_CORPUS (the shared folder's clean corpora, a .jsonl or a text
+// file: bench_corpus.h), else a generated report-like corpus.
 //
-//   WENSHU_BENCH_CORPUS=/path/to/reports.jsonl build/x/tokenize_bench --benchmark_repetitions=5
+//   WENSHU_BENCH_CORPUS=/path/to/shared build/x/tokenize_bench --benchmark_repetitions=5
 //
 // Peak memory and start-up are measured on the CLI (see tests/tokenize/README.md):
 //   /usr/bin/time -v build/x/wenshu tokenize --stats corpus.txt
@@ -13,81 +13,14 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
-#include <algorithm>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <memory>
 #include <random>
-#include <sstream>
 #include <string>
-#include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "bench_corpus.h"
 #include "wenshu/tokenizer.h"
 
 namespace {
-
-std::string ReadAll(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// The last field of every CSV row after the header (RFC 4180 quoting).
-void AppendCsvLastColumn(std::string_view s, std::vector<std::string>* docs) {
-  if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
-  std::string field;
-  bool quoted = false, header = true;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < s.size() && s[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      field.clear();
-    } else if (c == '\n') {
-      if (!header && !field.empty()) docs->push_back(field);
-      header = false;
-      field.clear();
-    } else if (c != '\r') {
-      field += c;
-    }
-  }
-  if (!header && !field.empty()) docs->push_back(field);
-}
-
-void LoadPath(const std::filesystem::path& path, std::vector<std::string>* docs) {
-  const std::string ext = path.extension().string();
-  if (ext == ".jsonl") {
-    std::istringstream lines(ReadAll(path));
-    std::string line;
-    while (std::getline(lines, line)) {
-      auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-      if (!j.is_object()) continue;
-      for (const char* key : {"content", "text"}) {
-        if (j.contains(key) && j[key].is_string()) {
-          docs->push_back(j[key].get<std::string>());
-          break;
-        }
-      }
-    }
-  } else if (ext == ".csv") {
-    AppendCsvLastColumn(ReadAll(path), docs);
-  } else {
-    docs->push_back(ReadAll(path));
-  }
-}
 
 std::string GeneratedCorpus() {
   static const char* kPhrases[] = {
@@ -126,33 +59,16 @@ struct Corpus {
 const Corpus& GetCorpus() {
   static const Corpus* corpus = [] {
     auto* c = new Corpus();
-    std::vector<std::string> docs;
-    if (const char* env = std::getenv("WENSHU_BENCH_CORPUS"); env && *env) {
-      std::filesystem::path root(env);
-      if (std::filesystem::is_directory(root)) {
-        std::vector<std::filesystem::path> files;
-        for (const auto& e : std::filesystem::recursive_directory_iterator(root)) {
-          const std::string ext = e.path().extension().string();
-          if (e.is_regular_file() && (ext == ".txt" || ext == ".csv" || ext == ".jsonl")) {
-            files.push_back(e.path());
-          }
-        }
-        std::sort(files.begin(), files.end());
-        for (const auto& f : files) LoadPath(f, &docs);
-      } else {
-        LoadPath(root, &docs);
-      }
-      c->source = env;
-    }
-    if (docs.empty()) {
-      docs.push_back(GeneratedCorpus());
+    const wenshu::bench::BenchCorpus& reports = wenshu::bench::BenchCorpusFromEnv();
+    if (reports.documents.empty()) {
+      c->text = GeneratedCorpus() + '\n';
+      c->documents = 1;
       c->source = "generated";
+    } else {
+      c->text = reports.JoinedText();
+      c->documents = reports.documents.size();
+      c->source = reports.source;
     }
-    for (const auto& d : docs) {
-      c->text += d;
-      c->text += '\n';
-    }
-    c->documents = docs.size();
     return c;
   }();
   return *corpus;
