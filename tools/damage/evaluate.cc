@@ -416,6 +416,11 @@ void PrintReport(const Metrics& m, std::ostream& out) {
   auto furniture_row = [&](const std::string& name, const FurnitureCounts& c) {
     std::string detail = std::to_string(c.removed) + "/" + std::to_string(c.items);
     if (c.accepted) detail += " (" + std::to_string(c.accepted) + " by an accepted alternative)";
+    if (c.items == 0) {
+      std::snprintf(line, sizeof line, "  %-34s %7s  none in the set\n", name.c_str(), "-");
+      out << line;
+      return;
+    }
     row(name.c_str(), c.Rate(), detail);
   };
   for (const std::string& kind : FurnitureKinds()) {
