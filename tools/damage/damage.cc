@@ -410,26 +410,35 @@ void AddFurniture(DamagedDocument* doc, const CleanDocument& clean, Random& f) {
   // text. Inside a line the site adds a break before and after the mark: between two ideographs the right
   // repair removes both (the cut sentence joins again). At the start of a line only the mark's own break
   // is added; the truth span then also holds the line break before it, which the right repair keeps.
-  // Pages start at a line start only after a blank line or a line that ends in punctuation (after a
-  // heading, a line the corpus broke between two ideographs or after an opening bracket, the damaged text
-  // could not show whether a sentence was cut). After 。 or ； both look alike ("。⏎mark⏎下"): the mark
-  // inside a paragraph or at the start of one, so there joining and keeping one break are both right.
+  // Pages start at a line start only after a blank line or a line that ends where lines end (after a
+  // heading, or a line the corpus broke between two ideographs, after a comma or an opening bracket, the
+  // damaged text could not show whether a sentence was cut). After 。 or ； both look alike ("。⏎mark⏎下"):
+  // the mark inside a paragraph or at the start of one, so there joining and keeping one break are both
+  // right.
   if (p.page_headers) {
     static const std::vector<std::string> kFormats = {"第N页共M页", "第N页/共M页", "- N -"};
     const std::string& format = Pick(f, kFormats);
-    // A line start after a blank line, or after a line ending in punctuation that ends lines (not an
-    // ideograph, not an opening bracket: the corpus breaks some lines inside 《…》).
-    auto after_punctuation = [](std::string_view t, size_t a) {
+    // A line start after a line that ends where lines end: a blank line (spaces and zero-width spaces
+    // only), sentence-final or closing punctuation, or Latin letters and digits. Not after an ideograph,
+    // a comma or an opening bracket: the corpus breaks some lines there, mid-sentence.
+    auto after_line_end = [](std::string_view t, size_t a) {
       if (!AtLineStart(t, a) || a < 2) return false;
-      if (t[a - 2] == '\n') return true;
-      if (a >= 4 && HanAt(t, a - 4)) return false;
-      for (std::string_view open : {"《", "「", "（", "“", "【", "〔", "(", "["}) {
-        if (EndsWith(t, a - 1, open)) return false;
+      size_t line_begin = t.rfind('\n', a - 2);
+      line_begin = line_begin == std::string_view::npos ? 0 : line_begin + 1;
+      std::string_view line = TrimLine(t.substr(line_begin, a - 1 - line_begin));
+      if (line.empty()) return true;
+      const char last = line.back();
+      if ((last >= '0' && last <= '9') || (last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z')) {
+        return true;
       }
-      return true;
+      for (std::string_view end : {"。", "！", "？", "；", "：", "…", "”", "’", "」", "』",
+                                   "）", "》", "】", "〕", "!",  "?", ";", ":", ")",  "]"}) {
+        if (EndsWith(line, line.size(), end)) return true;
+      }
+      return false;
     };
     std::vector<size_t> points = b.Boundaries(1500, 1500, [&](size_t at) {
-      size_t point = f.Chance(0.4) ? b.Find(at, 1500, after_punctuation) : std::string::npos;
+      size_t point = f.Chance(0.4) ? b.Find(at, 1500, after_line_end) : std::string::npos;
       if (point == std::string::npos && f.Chance(0.4)) point = b.Find(at, 1500, AfterSentenceEnd);
       return point != std::string::npos ? point : b.Find(at, 1500, BetweenIdeographs);
     });
