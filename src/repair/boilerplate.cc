@@ -70,7 +70,13 @@ const RE2& ReferenceNumber() {
   return re;
 }
 const RE2& AdvertLine() {
-  static const RE2 re(R"((微信号?|QQ号?|qq号?|扣扣|VX|vx|wx|WX|V信|威信)\s*[:：]?\s*[A-Za-z0-9_-]{5,})");
+  static const RE2 re(
+      R"((微信号?|微信公众号|公众号|QQ号?|qq号?|QQ群|扣扣|VX|vx|wx|WX|V信|威信)\s*[:：]?\s*[A-Za-z0-9_-]{5,})");
+  return re;
+}
+// What an advert line around a messaging id talks about.
+const RE2& AdvertWords() {
+  static const RE2 re(R"(下载|文档|资料|范文|原版|精品|更多|客服|关注|专注|整理|本站|请加|添加|联系)");
   return re;
 }
 const RE2& TrailingTags() {
@@ -142,6 +148,35 @@ std::string_view StripTitlePrefix(std::string_view line, size_t* prefix) {
   return Trim(line.substr(*prefix));
 }
 
+bool IsAdvertLine(std::string_view line) {
+  re2::StringPiece v = View(line);
+  return line.size() < 160 && RE2::PartialMatch(v, AdvertLine()) && RE2::PartialMatch(v, AdvertWords());
+}
+
+// Lines a site adds anywhere in the document, each proof enough that the document passed through one:
+// The ideographs of a line: titles are compared without their digits and punctuation, which sites
+// change (a relabelled year, a dropped "：").
+std::string HanOnly(std::string_view s) {
+  std::string han;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    // U+3400..U+9FFF: lead bytes E3 (from U+3400) to E9.
+    if (len == 3 && i + 3 <= s.size() && c >= 0xE3 && c <= 0xE9 &&
+        !(c == 0xE3 && static_cast<unsigned char>(s[i + 1]) < 0x90)) {
+      han.append(s.substr(i, 3));
+    }
+    i += len;
+  }
+  return han;
+}
+
+// a reference number, a keyword-tag line, an advert with a messaging id. No report writes them.
+bool IsSiteLine(std::string_view line) {
+  re2::StringPiece v = View(line);
+  return RE2::FullMatch(v, ReferenceNumber()) || RE2::FullMatch(v, TrailingTags()) || IsAdvertLine(line);
+}
+
 bool IsNoticeLine(std::string_view line, bool in_notice) {
   re2::StringPiece v = View(line);
   if (RE2::FullMatch(v, NoticeTitle()) || RE2::FullMatch(v, ServiceLine()) ||
@@ -150,16 +185,22 @@ bool IsNoticeLine(std::string_view line, bool in_notice) {
   }
   if (line.size() > 600) return false;
   if (RE2::PartialMatch(v, NoticeLead()) && RE2::PartialMatch(v, SiteWords())) return true;
-  if (RE2::PartialMatch(v, NumberedMarker()) && RE2::PartialMatch(v, SiteWords())) return true;
-  if (line.size() < 120 && RE2::PartialMatch(v, AdvertLine())) return true;
-  return in_notice && RE2::PartialMatch(v, SiteWords()) && line.size() < 300;
+  // A numbered notice is a sentence ("1. 本文档由用户上传…"), not a bare "1、下载" a chunk splitter
+  // numbered.
+  if (line.size() >= 24 && RE2::PartialMatch(v, NumberedMarker()) && RE2::PartialMatch(v, SiteWords())) {
+    return true;
+  }
+  if (IsAdvertLine(line)) return true;
+  // Inside a notice, further lines about the site; a bare "下载" is the page's own button text.
+  return in_notice && line.size() >= 15 && RE2::PartialMatch(v, SiteWords()) && line.size() < 300;
 }
 
 // Consecutive title-like lines from `start` that are forms of one title (each a subsequence of the
 // longest), at most four.
 struct TitleForms {
   std::vector<size_t> lines;
-  std::string_view best;  // the most complete form, label stripped
+  std::string_view best;     // the form to keep (the last), label stripped
+  std::string_view longest;  // the most complete form, label stripped
   size_t best_index = 0;  // into lines
   size_t best_prefix = 0;
   bool any_prefix = false;
@@ -170,16 +211,16 @@ TitleForms CollectTitleForms(const std::vector<Line>& lines, size_t start) {
   for (size_t k = start; k < lines.size() && f.lines.size() < 4 && IsTitleLike(lines[k].text); ++k) {
     size_t prefix = 0;
     std::string_view form = StripTitlePrefix(lines[k].text, &prefix);
-    if (!f.lines.empty() && !IsSubsequence(form, f.best) && !IsSubsequence(f.best, form)) break;
+    if (!f.lines.empty() && !IsSubsequence(form, f.longest) && !IsSubsequence(f.longest, form)) break;
     f.lines.push_back(k);
     f.any_prefix = f.any_prefix || prefix > 0;
-    // The most complete form: the longest; on a tie, the labelled one ("文章标题:") the site meant, else
-    // the later one (the earlier copies belong to the header, the last one to the document).
-    if (form.size() > f.best.size() || (form.size() == f.best.size() && (prefix > 0 || f.best_prefix == 0))) {
-      f.best = form;
-      f.best_index = f.lines.size() - 1;
-      f.best_prefix = prefix;
-    }
+    // The form kept is the last: the earlier copies belong to the site's header, the last line to the
+    // document (or, when the document's own first line is not a title, it is the site's last copy).
+    // Forms are compared against the longest seen.
+    if (form.size() > f.longest.size()) f.longest = form;
+    f.best = form;
+    f.best_index = f.lines.size() - 1;
+    f.best_prefix = prefix;
   }
   return f;
 }
@@ -232,7 +273,8 @@ SiteHeader FindSiteHeader(const std::vector<Line>& lines) {
     forms = CollectTitleForms(lines, j);
     tags_valid = tags.size() >= 2 && !forms.lines.empty();
     for (std::string_view tag : tags) {
-      if (tags_valid && forms.best.find(tag) == std::string_view::npos) tags_valid = false;
+      // Tags are cut from the title's ideographs: "省政" from "陕西省2026年政府工作报告".
+      if (tags_valid && HanOnly(forms.longest).find(tag) == std::string::npos) tags_valid = false;
     }
   }
   if (!tags_valid && strong_notice && tags_begin < lines.size() &&
@@ -253,6 +295,28 @@ SiteHeader FindSiteHeader(const std::vector<Line>& lines) {
   h.best_title = forms.best_index;
   h.best_prefix = forms.best_prefix;
   return h;
+}
+
+
+// A later line, among the next 40, that is the same title as `title` (one a subsequence of the other,
+// ideographs only, six of them at least): the document's own title line. 0 when there is none.
+size_t OwnTitleAfter(const std::vector<Line>& lines, size_t from, std::string_view title) {
+  size_t prefix = 0;
+  const std::string site = HanOnly(StripTitlePrefix(title, &prefix));
+  static const RE2 kPageCounter(R"([（(]?第\s*\d+\s*/\s*\d+\s*页[）)]?)");
+  for (size_t k = from; k < lines.size() && k < from + 40; ++k) {
+    std::string_view text = Trim(lines[k].text);
+    if (IsTitleLike(text)) {
+      std::string line(text);
+      RE2::GlobalReplace(&line, kPageCounter, "");  // "政府工作报告第1/34页"
+      std::string own = HanOnly(line);
+      if (own.size() >= 18 && (IsSubsequence(own, site) || IsSubsequence(site, own))) return k;
+    }
+    // Only the page's own clutter ("下载", "打印", "【字号："), page marks and site lines may come
+    // between; the first line of text ends the search.
+    if (text.size() > 18 && !IsSiteLine(text)) break;
+  }
+  return 0;
 }
 
 std::string Quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
@@ -276,13 +340,11 @@ void DiagnoseSiteBoilerplate(RepairContext& context) {
     context.mutable_diagnosis().site_boilerplate = true;
     return;
   }
-  // A trailing tag line at the very end is the site's too.
-  for (size_t i = lines.size(); i-- > 0;) {
-    if (IsBlank(lines[i].text)) continue;
-    if (RE2::FullMatch(View(lines[i].text), TrailingTags())) {
+  for (const Line& line : lines) {
+    if (IsSiteLine(line.text)) {
       context.mutable_diagnosis().site_boilerplate = true;
+      return;
     }
-    break;
   }
 }
 
@@ -304,6 +366,19 @@ void RemoveSiteBoilerplate(RepairContext& context) {
                         "): the year and pieces of the title."));
   }
   if (!h.title_lines.empty()) {
+    // The document's own title, when it comes later (after the page's own clutter, "下载 打印 …", or
+    // after more furniture): then every form before it is the site's copy.
+    size_t own = OwnTitleAfter(lines, h.title_lines.back() + 1, lines[h.title_lines[h.best_title]].text);
+    if (own != 0) {
+      for (size_t n : h.title_lines) {
+        Remove(context, lines[n].begin, lines[n].next, 0.9,
+               absl::StrCat("The site's copy of the title; the document's own title, ",
+                            Quoted(Trim(lines[own].text)), ", follows."));
+      }
+      h.title_lines.clear();
+    }
+  }
+  if (!h.title_lines.empty()) {
     const Line& kept = lines[h.title_lines[h.best_title]];
     size_t unused = 0;
     std::string_view kept_title = StripTitlePrefix(kept.text, &unused);
@@ -313,9 +388,9 @@ void RemoveSiteBoilerplate(RepairContext& context) {
       size_t prefix = 0;
       std::string_view form = StripTitlePrefix(line.text, &prefix);
       Remove(context, line.begin, line.next, 0.9,
-             absl::StrCat("The site repeated the title in ", h.title_lines.size(), " forms; kept the most "
-                          "complete one, ", Quoted(kept_title), ", and removed this ",
-                          form == kept_title ? "duplicate" : "shorter form", ", ", Quoted(form), "."));
+             absl::StrCat("The site repeated the title in ", h.title_lines.size(), " forms; kept the last, the "
+                          "document's own line, ", Quoted(kept_title), ", and removed this ",
+                          form == kept_title ? "duplicate" : "copy", ", ", Quoted(form), "."));
     }
     if (h.best_prefix > 0) {
       Remove(context, kept.begin, kept.begin + h.best_prefix, 0.95,
@@ -323,20 +398,27 @@ void RemoveSiteBoilerplate(RepairContext& context) {
                           " before the title; the title itself is kept."));
     }
   }
-  // Furniture anywhere else in a diagnosed document.
-  for (const Line& line : lines) {
+  // Furniture anywhere else in a diagnosed document. Sites append their lines to the end of the text
+  // each with a break before it, and insert them inside it each with a break after it: in the block of
+  // site lines (and blank lines) that ends the text, the break before each line goes with it.
+  size_t trailing = lines.size();
+  while (trailing > 0 && (IsBlank(lines[trailing - 1].text) || IsSiteLine(lines[trailing - 1].text))) {
+    --trailing;
+  }
+  for (size_t n = 0; n < lines.size(); ++n) {
+    const Line& line = lines[n];
     re2::StringPiece v = View(line.text);
+    const bool at_end = n >= trailing && line.begin > 0;
+    const size_t begin = at_end ? line.begin - 1 : line.begin;
+    const size_t end = at_end ? line.end : line.next;
     if (RE2::FullMatch(v, ReferenceNumber())) {
-      Remove(context, line.begin, line.next, 0.9,
-             "The site's reference number for the document, not part of the report.");
+      Remove(context, begin, end, 0.9, "The site's reference number for the document, not part of the report.");
     } else if (RE2::FullMatch(v, TrailingTags())) {
-      Remove(context, line.begin, line.next, 0.9, "The site's keyword tags, not part of the report.");
+      Remove(context, begin, end, 0.9, "The site's keyword tags, not part of the report.");
     } else if (RE2::FullMatch(v, SourceLine())) {
-      Remove(context, line.begin, line.next, 0.85, "The site's source or address line.");
-    } else if (line.text.size() < 120 && RE2::PartialMatch(v, AdvertLine()) &&
-               RE2::PartialMatch(v, SiteWords()) ) {
-      Remove(context, line.begin, line.next, 0.85,
-             "An advert line with a messaging id, inserted by the site.");
+      Remove(context, begin, end, 0.85, "The site's source or address line.");
+    } else if (IsAdvertLine(line.text)) {
+      Remove(context, begin, end, 0.85, "An advert line with a messaging id, inserted by the site.");
     }
   }
 }

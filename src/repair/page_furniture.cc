@@ -22,8 +22,12 @@ const RE2& PageLine() {
       R"([ \t\x{3000}]*(第\s*\d+\s*页\s*[,，/／]?\s*共\s*\d+\s*页|共\s*\d+\s*页\s*[,，/／]?\s*第\s*\d+\s*页|第\s*\d+\s*页|-\s*\d+\s*-|—\s*\d+\s*—)[ \t\x{3000}\r]*)");
   return re;
 }
+const RE2& FirstPage() {
+  static const RE2 re(R"(^[ \t\x{3000}]*(第\s*1\s*页|共\s*\d+\s*页\s*[,，/／]?\s*第\s*1\s*页|[-—]\s*1\s*[-—]))");
+  return re;
+}
 const RE2& PageFraction() {
-  static const RE2 re(R"([ \t\x{3000}]*第\s*\d+\s*/\s*\d+\s*页)");
+  static const RE2 re(R"([ \t\x{3000}]*([（(]?)第\s*\d+\s*/\s*\d+\s*页([）)]?))");
   return re;
 }
 const RE2& PageNumberAtLineEnd() {
@@ -148,22 +152,38 @@ bool IsHardWrapped(std::string_view text) {
   return long_lines >= 4 && open_lines * 10 > long_lines * 7;
 }
 
-// Whether the line before `line_begin` is a paragraph cut mid-sentence: a run of prose (20 characters or
-// more, with sentence punctuation) that ends without sentence-final punctuation. A heading ("一、基本情况")
-// also ends without punctuation, but it is short and has none inside.
-bool PreviousLineIsCut(std::string_view text, size_t line_begin) {
-  if (line_begin < 2 || text[line_begin - 1] != '\n') return false;
-  size_t end = line_begin - 1;
-  while (end > 0 && (text[end - 1] == '\r' || text[end - 1] == ' ')) --end;
-  size_t begin = text.rfind('\n', end == 0 ? 0 : end - 1);
-  begin = (begin == std::string_view::npos || end == 0) ? 0 : begin + 1;
-  std::string_view line = text.substr(begin, end - begin);
-  return line.size() >= 60 && RE2::PartialMatch(View(line), SentencePunctuation()) && !EndsSentence(text, end);
+// Whether the text before `at` (a line break) ends in the middle of a sentence: a character that is
+// neither blank nor sentence-final punctuation.
+bool CutBefore(std::string_view text, size_t at) {
+  if (at == 0) return false;
+  // Latin text and numbers break lines of their own (tables, addresses): only a CJK character before
+  // the break says a sentence was cut.
+  if (static_cast<unsigned char>(text[at - 1]) < 0x80) return false;
+  // An ideographic space or an invisible zero-width character ends a blank line, not a sentence.
+  if (at >= 3) {
+    std::string_view last = text.substr(at - 3, 3);
+    if (last == "\u3000" || last == "\u200b" || last == "\ufeff") return false;
+  }
+  return !EndsSentence(text, at);
 }
 
-bool StartsWithHan(std::string_view text, size_t at) {
-  size_t len = 0;
-  return at < text.size() && IsHanChar(text, at, &len);
+const RE2& BlockStart() {
+  static const RE2 re(
+      R"(([ \t\x{3000}]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,3}[、.．]|第[一二三四五六七八九十]+[，,、章节部]|[一二三四五六七八九十]是))");
+  return re;
+}
+
+// Whether a new paragraph, heading or list item starts at `at`: an indent or a list marker. A line break
+// before one is the text's own.
+bool StartsNewBlock(std::string_view text, size_t at) {
+  if (at >= text.size()) return true;
+  re2::StringPiece rest = View(text.substr(at, 24));
+  return RE2::Consume(&rest, BlockStart());
+}
+
+// Whether the text goes on at `at` with the rest of a cut sentence: content that starts no new block.
+bool ContinuesAt(std::string_view text, size_t at) {
+  return at < text.size() && text[at] != '\n' && text[at] != '\r' && !StartsNewBlock(text, at);
 }
 
 // The number of whole characters two texts share at their ends, at most `limit`.
@@ -265,13 +285,17 @@ void FindPageOfPagesInLines(std::string_view text, bool hard_wrapped, std::vecto
     if (at_start && begin == line_begin) {
       // "…完成了\n第2页共5页年度目标…": the header begins the page's text.
       size_t from = line_begin;
-      if (!hard_wrapped && PreviousLineIsCut(text, line_begin) && StartsWithHan(text, line_end)) --from;
+      const bool first_page = RE2::PartialMatch(View(text.substr(line_begin, end - line_begin)), FirstPage());
+      if (!hard_wrapped && !first_page && line_begin > 0 && CutBefore(text, line_begin - 1) &&
+          ContinuesAt(text, line_end)) {
+        --from;
+      }
       found->push_back({{from, line_end}, 0.9,
                         "A page header (\"第2页共5页\") at the top of a page; removed it and joined the sentence "
                         "the page break cut."});
     } else if (at_end) {
       size_t to = line_end;
-      bool join = to < text.size() && !hard_wrapped && !EndsSentence(text, line_begin) && StartsWithHan(text, to + 1);
+      bool join = to < text.size() && !hard_wrapped && CutBefore(text, line_begin) && ContinuesAt(text, to + 1);
       found->push_back({{line_begin, join ? to + 1 : to}, 0.9,
                         join ? "A page footer (\"第1页共5页\") cut the sentence in two; removed it and its line "
                                "break so the sentence joins again."
@@ -290,7 +314,10 @@ void FindPageLines(std::string_view text, bool hard_wrapped, std::vector<Furnitu
     if (RE2::FullMatch(View(text.substr(at, line_end - at)), PageLine())) {
       // The last line has no break of its own: take the one before it.
       size_t begin = (next == line_end && at > 0) ? at - 1 : at;
-      if (begin == at && !hard_wrapped && PreviousLineIsCut(text, at) && StartsWithHan(text, next)) {
+      // Page 1 opens the text: nothing before it was cut.
+      const bool first_page = RE2::PartialMatch(View(text.substr(at, line_end - at)), FirstPage());
+      if (begin == at && at > 0 && !first_page && !hard_wrapped && CutBefore(text, at - 1) &&
+          ContinuesAt(text, next)) {
         found->push_back({{at - 1, next}, 0.93,
                           "A page-number line (\"第1页共5页\") where the page break cut a sentence; removed it "
                           "and joined the sentence again."});
@@ -304,9 +331,9 @@ void FindPageLines(std::string_view text, bool hard_wrapped, std::vector<Furnitu
 }
 
 // Chunk prefixes: sites that split a text into chunks restart each with "1、", "2、" on a new line,
-// wherever the chunk boundary falls, usually mid-sentence. A list item follows the end of a sentence or
-// a heading; a chunk prefix follows a paragraph cut mid-sentence, and the numbers rise through the
-// document. Two such cuts in sequence are needed; then every prefix of that sequence goes.
+// wherever the chunk boundary falls, mostly mid-sentence. A list item follows the end of a sentence or a
+// heading and its numbers restart in every list; chunk numbers rise through the whole document, far
+// apart, and most of them cut a sentence. Such a sequence (three cuts at least) is removed whole.
 void FindChunkPrefixes(std::string_view text, bool hard_wrapped, std::vector<Furniture>* found) {
   if (hard_wrapped) return;
   struct Prefix {
@@ -320,53 +347,65 @@ void FindChunkPrefixes(std::string_view text, bool hard_wrapped, std::vector<Fur
     int number = 0;
     if (!RE2::Consume(&rest, ChunkPrefix(), &number)) continue;
     size_t end = static_cast<size_t>(rest.data() - text.data());
-    if (!StartsWithHan(text, end)) continue;
-    size_t line_begin = text.rfind('\n', nl == 0 ? 0 : nl - 1);
-    line_begin = (nl == 0 || line_begin == std::string_view::npos) ? 0 : line_begin + 1;
-    prefixes.push_back({nl, end, number, PreviousLineIsCut(text, nl + 1)});
+    if (end >= text.size() || text[end] == '\n' || text[end] == '\r') continue;
+    // The first chunk starts the text: its "1、" follows a title or the site's header, never a cut.
+    prefixes.push_back({nl, end, number, number != 1 && CutBefore(text, nl)});
   }
-  // Runs of rising numbers in which at least two prefixes cut a sentence.
+  constexpr size_t kMinCuts = 3, kMinSpacing = 200;
   for (size_t i = 0; i < prefixes.size();) {
     if (!prefixes[i].cut) {
       ++i;
       continue;
     }
-    size_t j = i + 1, cuts = 1;
-    int last = prefixes[i].number;
+    // A run of rising numbers from this cut; a list item in between (a number out of the sequence) is
+    // stepped over, a chunk whose boundary fell at a sentence end is taken in.
     std::vector<size_t> members{i};
-    for (; j < prefixes.size(); ++j) {
+    size_t cuts = 1, j = i + 1;
+    for (int last = prefixes[i].number; j < prefixes.size(); ++j) {
       if (prefixes[j].number <= last || prefixes[j].number > last + 3) {
-        if (prefixes[j].cut) break;
-        continue;  // a real list item between two chunks
+        if (prefixes[j].cut && prefixes[j].number <= last) break;
+        continue;
       }
       members.push_back(j);
       cuts += prefixes[j].cut;
       last = prefixes[j].number;
     }
-    if (cuts >= 2) {
-      // The first chunk starts the document with "1、".
-      re2::StringPiece start = View(text.substr(0, 8));
-      int first = 0;
-      if (prefixes[members.front()].number == 2 && RE2::Consume(&start, ChunkPrefix(), &first) && first == 1 &&
-          StartsWithHan(text, static_cast<size_t>(start.data() - text.data()))) {
-        found->push_back({{0, static_cast<size_t>(start.data() - text.data())}, 0.75,
-                          "The site's first chunk prefix (\"1、\") before the document; removed it."});
-      }
-      for (size_t m : members) {
-        const Prefix& p = prefixes[m];
-        std::string prefix(text.substr(p.begin + 1, p.end - p.begin - 1));
-        if (p.cut) {
-          found->push_back({{p.begin, p.end}, 0.85,
-                            absl::StrCat("A chunk prefix (\"", prefix, "\") the site put where its text chunk "
-                                         "restarts, mid-sentence; removed it and the line break.")});
-        } else {
-          found->push_back({{p.begin + 1, p.end}, 0.75,
-                            absl::StrCat("A chunk prefix (\"", prefix, "\") in the sequence of the site's "
-                                         "chunk numbers; removed it.")});
+    const Prefix& first = prefixes[members.front()];
+    const Prefix& last = prefixes[members.back()];
+    const bool chunked = cuts >= kMinCuts && (last.begin - first.begin) >= kMinSpacing * (members.size() - 1);
+    if (!chunked) {
+      ++i;
+      continue;
+    }
+    // The first chunk's "1、" opens the text (or the line after the site's header).
+    if (first.number == 2) {
+      for (size_t at = 0; at < first.begin && at < 4096;) {
+        re2::StringPiece rest = View(text.substr(at, 8));
+        int one = 0;
+        if (RE2::Consume(&rest, ChunkPrefix(), &one) && one == 1) {
+          found->push_back({{at, static_cast<size_t>(rest.data() - text.data())}, 0.75,
+                            "The site's first chunk prefix (\"1、\") where its text begins; removed it."});
+          break;
         }
+        size_t nl = text.find('\n', at);
+        if (nl == std::string_view::npos) break;
+        at = nl + 1;
       }
     }
-    i = j;
+    for (size_t m : members) {
+      const Prefix& p = prefixes[m];
+      std::string prefix(text.substr(p.begin + 1, p.end - p.begin - 1));
+      if (p.cut) {
+        found->push_back({{p.begin, p.end}, 0.85,
+                          absl::StrCat("A chunk prefix (\"", prefix, "\") the site put where its text chunk "
+                                       "restarts, mid-sentence; removed it and the line break.")});
+      } else {
+        found->push_back({{p.begin + 1, p.end}, 0.75,
+                          absl::StrCat("A chunk prefix (\"", prefix, "\") in the sequence of the site's "
+                                       "chunk numbers; removed it.")});
+      }
+    }
+    i = members.back() + 1;
   }
 }
 
@@ -379,9 +418,16 @@ std::vector<Furniture> FindFurniture(std::string_view text) {
   // "第2/145页" inside a line (usually the title).
   {
     re2::StringPiece input = all;
-    while (RE2::FindAndConsume(&input, PageFraction())) {
+    re2::StringPiece open, close;
+    while (RE2::FindAndConsume(&input, PageFraction(), &open, &close)) {
       size_t end = static_cast<size_t>(input.data() - all.data());
       size_t begin = text.rfind("第", end);
+      // "（第2/92页）": the brackets go with the counter when both are there.
+      if (!open.empty() && !close.empty()) {
+        begin = static_cast<size_t>(open.data() - all.data());
+      } else if (!close.empty()) {
+        end -= close.size();
+      }
       while (begin > 0 && (text[begin - 1] == ' ' || text[begin - 1] == '\t')) --begin;
       found.push_back({{begin, end}, 0.85, "A page counter (\"第2/145页\") the site added to the line."});
     }
@@ -394,7 +440,9 @@ std::vector<Furniture> FindFurniture(std::string_view text) {
   for (size_t i = 0; i < marks.size(); ++i) {
     const PageMark& m = marks[i];
     size_t title_bytes = titles.empty() ? 0 : MatchTitleBefore(text, m.mark_begin, titles);
-    size_t footer_bytes = std::max(running[i], title_bytes);
+    // What the pages repeat is the footer; a title match may run on into the cut sentence ("…2024年" +
+    // "中华人民共和国国务院第5页" matches "2024年中华人民共和国…").
+    size_t footer_bytes = running[i] > 0 ? running[i] : title_bytes;
     if (footer_bytes == 0) continue;
     size_t begin = m.mark_begin - footer_bytes;
     size_t end = m.mark_end;
@@ -411,10 +459,15 @@ std::vector<Furniture> FindFurniture(std::string_view text) {
       found.push_back({{begin, end + 1}, 0.93,
                        absl::StrCat("A running page footer (\"", footer, "\") cut the sentence in two; "
                                     "removed it and its line break so the sentence joins again.")});
+    } else if (has_break && !StartsNewBlock(text, end + 1)) {
+      // The splitter added the footer with its own line break: both go, sentences or a blank line follow.
+      found.push_back({{begin, end + 1}, 0.9,
+                       absl::StrCat("A running page footer (\"", footer,
+                                    "\") after the end of a sentence; removed it and its line break.")});
     } else {
       found.push_back({{begin, end}, 0.9,
                        absl::StrCat("A running page footer (\"", footer,
-                                    "\") after the end of a sentence; removed it, kept the line break.")});
+                                    "\") before a new paragraph; removed it, kept the line break.")});
     }
   }
   FindChunkPrefixes(text, hard_wrapped, &found);
