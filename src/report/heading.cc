@@ -174,9 +174,32 @@ std::optional<std::string> IssuerFromTitle(std::string_view title) {
   return issuer;
 }
 
+// Whether every character of `part` occurs in `whole` in order (byte-wise on UTF-8 is exact for that).
+bool IsSubsequence(std::string_view part, std::string_view whole) {
+  size_t at = 0;
+  for (size_t i = 0; i < part.size();) {
+    unsigned char c = static_cast<unsigned char>(part[i]);
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    size_t found = whole.find(part.substr(i, len), at);
+    if (found == std::string_view::npos) return false;
+    at = found + len;
+    i += len;
+  }
+  return true;
+}
+
+std::string_view StripTitlePrefix(std::string_view line) {
+  line = TrimSpaces(line);
+  for (std::string_view prefix : kTitlePrefixes) {
+    if (line.starts_with(prefix)) return TrimSpaces(line.substr(prefix.size()));
+  }
+  return line;
+}
+
 }  // namespace
 
-Heading ReadHeading(std::string_view text, const std::optional<std::string>& given_title) {
+Heading ReadHeading(std::string_view text, const std::optional<std::string>& given_title,
+                    const std::vector<SiteTitle>& site_titles) {
   Heading h;
   const std::string_view head = text.substr(0, std::min(text.size(), kHeadScanBytes));
 
@@ -212,10 +235,30 @@ Heading ReadHeading(std::string_view text, const std::optional<std::string>& giv
     line_begin = line_end + 1;
   }
 
+  // A site's copy of the title that holds the document's own line and more.
+  std::string_view site_best;
+  Span site_span;
+  for (const SiteTitle& s : site_titles) {
+    std::string_view line = StripTitlePrefix(s.line);
+    bool candidate = false;
+    for (std::string_view w : kTitleWords) candidate = candidate || Contains(line, w);
+    if (!candidate || Contains(line, "。") || line.size() > kMaxTitleBytes || line.size() <= site_best.size() ||
+        line.size() <= best.size() || (!best.empty() && !IsSubsequence(best, line))) {
+      continue;
+    }
+    site_best = line;
+    size_t offset = static_cast<size_t>(line.data() - s.line.data());
+    site_span = Span{s.original.begin + offset, s.original.begin + offset + line.size()};
+  }
+
   if (given_title && !TrimSpaces(*given_title).empty()) {
     h.title = std::string(TrimSpaces(*given_title));
     size_t at = head.find(*h.title);
     if (at != std::string_view::npos) h.title_span = Span{at, at + h.title->size()};
+  } else if (!site_best.empty()) {
+    h.title = std::string(site_best);
+    h.title_original_span = site_span;
+    if (!best.empty()) h.title_span = Span{best_at, best_at + best.size()};  // the period is read there
   } else if (!best.empty()) {
     h.title = std::string(best);
     h.title_span = Span{best_at, best_at + best.size()};

@@ -36,14 +36,22 @@ SectionOutline ParseSections(std::string_view text);
 // Title, issuer, kind, period, from the first lines of the repaired text (and the caller's title).
 struct Heading {
   std::optional<std::string> title;
-  std::optional<Span> title_span;  // repaired text
+  std::optional<Span> title_span;           // repaired text
+  std::optional<Span> title_original_span;  // the original, when the title is a site's copy (below)
   std::optional<std::string> issuer;
   ReportKind kind = ReportKind::kOther;
   ReportPeriod period;  // span in the repaired text
   // Where the year digits of the period were read (repaired text), to test them against masks.
   std::optional<Span> year_span;
 };
-Heading ReadHeading(std::string_view text, const std::optional<std::string>& given_title);
+// A title line a site's header carried and the repair removed: sites copy the title, often more
+// completely than the document's own line ("社会事业局2023年上半年工作总结" over "2023年上半年工作总结").
+struct SiteTitle {
+  std::string_view line;  // as removed, without its line break
+  Span original;          // where it was in the original
+};
+Heading ReadHeading(std::string_view text, const std::optional<std::string>& given_title,
+                    const std::vector<SiteTitle>& site_titles = {});
 
 // The consistency checks over facts; spans in the repaired text. `facts` are the quantity stage's.
 std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts,

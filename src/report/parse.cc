@@ -60,9 +60,21 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
   const OffsetMap map(report.repairs);
 
   // Heading --------------------------------------------------------------------------------------------
-  report_internal::Heading heading = report_internal::ReadHeading(text, options.title);
+  std::vector<report_internal::SiteTitle> site_titles;
+  for (const RepairRecord& r : report.repairs) {
+    std::string_view line = r.before;
+    if (r.rule != "boilerplate.site_header" || !r.after.empty()) continue;
+    if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+    if (line.empty() || line.find('\n') != std::string_view::npos) continue;
+    site_titles.push_back({line, {r.span.begin, r.span.begin + line.size()}});
+  }
+  report_internal::Heading heading = report_internal::ReadHeading(text, options.title, site_titles);
   report.title = std::move(heading.title);
-  if (heading.title_span) report.title_span = map.ToOriginal(*heading.title_span);
+  if (heading.title_original_span) {
+    report.title_span = heading.title_original_span;
+  } else if (heading.title_span) {
+    report.title_span = map.ToOriginal(*heading.title_span);
+  }
   report.issuer = std::move(heading.issuer);
   report.kind = heading.kind;
   report.period = heading.period;
