@@ -79,6 +79,16 @@ std::vector<std::string> Keys(const std::vector<Item>& items) {
   return out;
 }
 
+// A RepairContext with what it borrows; proposals under `min_confidence` become flags.
+struct OwnedContext {
+  OwnedContext(std::string_view text, double min_confidence) : context(text, options, &diagnosis) {
+    options.min_confidence = min_confidence;
+  }
+  RepairOptions options;
+  DamageDiagnosis diagnosis;
+  RepairContext context;
+};
+
 RepairRecord Record(std::string_view text, size_t begin, size_t end, std::string after, int serial,
                     double confidence = 0.9) {
   RepairRecord r;
@@ -96,11 +106,9 @@ TEST(RepairContextTest, MatchesASortedVectorOverRandomProposals) {
     const size_t size = 1 + rng() % 120;
     std::string text;
     for (size_t i = 0; i < size; ++i) text.push_back(static_cast<char>('a' + rng() % 3));
-    RepairOptions options;
-    options.min_confidence = 0.5;
-    DamageDiagnosis diagnosis;
-    RepairContext context(text, options, &diagnosis);
-    SortedVectorModel model(text, options.min_confidence);
+    OwnedContext owned(text, 0.5);
+    RepairContext& context = owned.context;
+    SortedVectorModel model(text, 0.5);
 
     // Rules sweep the text in order, one after another; some proposals are out of order and some
     // fall outside the text or do not match it.
@@ -151,9 +159,8 @@ TEST(RepairContextTest, MatchesASortedVectorOverRandomProposals) {
 
 TEST(RepairContextTest, EarlierProposalsWinAndEqualBeginsKeepTheirOrder) {
   const std::string text = "abcdefghij";
-  RepairOptions options;
-  DamageDiagnosis diagnosis;
-  RepairContext context(text, options, &diagnosis);
+  OwnedContext owned(text, 0.5);
+  RepairContext& context = owned.context;
   EXPECT_TRUE(context.Propose(Record(text, 6, 8, "X", 1)));
   EXPECT_TRUE(context.Propose(Record(text, 2, 4, "Y", 2)));   // before the first: out of order
   EXPECT_FALSE(context.Propose(Record(text, 3, 5, "Z", 3)));  // overlaps [2,4)
@@ -172,10 +179,8 @@ TEST(RepairContextTest, EarlierProposalsWinAndEqualBeginsKeepTheirOrder) {
 
 TEST(RepairContextTest, UnsureProposalsBecomeFlagsInOrder) {
   const std::string text = "abcdefghij";
-  RepairOptions options;
-  options.min_confidence = 0.5;
-  DamageDiagnosis diagnosis;
-  RepairContext context(text, options, &diagnosis);
+  OwnedContext owned(text, 0.5);
+  RepairContext& context = owned.context;
   EXPECT_FALSE(context.Propose(Record(text, 5, 6, "X", 1, 0.2)));
   EXPECT_FALSE(context.Propose(Record(text, 1, 2, "Y", 2, 0.2)));
   EXPECT_FALSE(context.Propose(Record(text, 5, 7, "Z", 3, 0.3)));
