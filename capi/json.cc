@@ -43,7 +43,8 @@ std::string RepairResultJson(const RepairResult& result) {
                               {"mask_evidence", std::move(mask_evidence)},
                               {"spun_vocabulary", d.spun_vocabulary},
                               {"spun_score", d.spun_score},
-                              {"quote_damage", d.quote_damage}};
+                              {"quote_damage", d.quote_damage},
+                              {"converted_script", d.converted_script}};
   nlohmann::json doc = {{"text", result.text},
                         {"records", std::move(records)},
                         {"flags", std::move(flags)},

@@ -60,6 +60,7 @@ struct DamageDiagnosis {
   bool spun_vocabulary = false;           // synonym spinning was detected
   double spun_score = 0;                  // evidence strength for spinning
   bool quote_damage = false;
+  bool converted_script = false;  // a simplified → traditional converter's damage (readings, 總結)
 };
 
 // A rule that can be switched off by its id.

@@ -79,18 +79,29 @@ icu::Transliterator* TraditionalToSimplified() {
   return instance.get();
 }
 
+// The document first: a clean report may gloss a rare character once ("鑫垚(yáo)"); a converter glosses
+// many, or leaves the text traditional.
+bool HasInjectedReadings(std::string_view text) {
+  if (text.find("(") == std::string_view::npos && text.find("（") == std::string_view::npos) return false;
+  re2::StringPiece input = View(text);
+  size_t readings = 0;
+  while (readings < 3 && RE2::FindAndConsume(&input, InjectedReading())) ++readings;
+  return readings >= 3;
+}
+
 }  // namespace
 
-void RemoveInjectedPinyin(RepairContext& context) {
+void DiagnoseConvertedScript(RepairContext& context) {
+  if (context.diagnosis().converted_script) return;  // both rules share this diagnosis
   std::string_view text = context.text();
-  if (text.find("(") == std::string_view::npos && text.find("（") == std::string_view::npos) return;
-  // The document first: a clean report may gloss a rare character once ("鑫垚(yáo)"); a converter
-  // glosses many, or the text is traditional.
+  size_t han = 0;
+  context.mutable_diagnosis().converted_script = HasInjectedReadings(text) || LooksTraditional(text, &han);
+}
+
+void RemoveInjectedPinyin(RepairContext& context) {
+  if (!context.diagnosis().converted_script) return;
+  std::string_view text = context.text();
   re2::StringPiece all = View(text), input = all, reading;
-  size_t readings = 0, han = 0;
-  while (readings < 3 && RE2::FindAndConsume(&input, InjectedReading())) ++readings;
-  if (readings < 3 && !LooksTraditional(text, &han)) return;
-  input = all;
   while (RE2::FindAndConsume(&input, InjectedReading(), &reading)) {
     size_t end = static_cast<size_t>(input.data() - all.data());
     size_t begin = static_cast<size_t>(reading.data() - all.data());
@@ -127,6 +138,7 @@ void RemoveInjectedPinyin(RepairContext& context) {
 }
 
 void ConvertTraditionalScript(RepairContext& context) {
+  if (!context.diagnosis().converted_script) return;
   std::string_view text = context.text();
   size_t han = 0;
   if (text.size() > INT32_MAX || !LooksTraditional(text, &han)) return;

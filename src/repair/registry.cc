@@ -12,7 +12,7 @@ const std::vector<RuleDefinition>& RuleRegistry() {
       {"text.pinyin",
        "Removes readings a converting site injected after characters (總結(jié) → 總結); flags a reading "
        "whose character was garbled away (?,F(xiàn)).",
-       nullptr, RemoveInjectedPinyin},
+       DiagnoseConvertedScript, RemoveInjectedPinyin},
       {"boilerplate.site_header",
        "Removes a document-sharing site's notice header, keyword tags and repeated title forms (keeping "
        "the most complete title), reference numbers, trailing tags and advert lines.",
@@ -51,7 +51,7 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        "Converts a report a site turned into traditional characters back to simplified (ICU "
        "Traditional-Simplified), in documents that are largely traditional; runs last, around other "
        "rules' spans.",
-       nullptr, ConvertTraditionalScript},
+       DiagnoseConvertedScript, ConvertTraditionalScript},
   };
   return *registry;
 }

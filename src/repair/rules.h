@@ -40,6 +40,7 @@ void FlagMaskedNames(RepairContext& context);
 void FlagPlaceholders(RepairContext& context);
 
 // text.pinyin, text.traditional (converted_script.cc): a simplified → traditional converter's damage.
+void DiagnoseConvertedScript(RepairContext& context);
 void RemoveInjectedPinyin(RepairContext& context);
 void ConvertTraditionalScript(RepairContext& context);
 

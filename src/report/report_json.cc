@@ -248,6 +248,7 @@ void Describe(F& f, R& d) {
   f("spun_vocabulary", d.spun_vocabulary);
   f("spun_score", d.spun_score);
   f("quote_damage", d.quote_damage);
+  f("converted_script", d.converted_script, kMayBeAbsent);  // added after wenshu.report/1 shipped
 }
 
 template <typename F, Same<ReportCheck> R>
@@ -707,6 +708,10 @@ class FieldReader {
     s = r_.OptStr(object_, key, where_).value_or("");
   }
   void ReadMayBeAbsent(std::string_view key, int64_t& v) { v = r_.OptInt(object_, key, where_).value_or(0); }
+  void ReadMayBeAbsent(std::string_view key, bool& v) {
+    const json* b = r_.Optional(object_, key);
+    v = b != nullptr && !b->is_null() && r_.Bool(object_, key, where_);
+  }
   template <Record T>
   void ReadMayBeAbsent(std::string_view key, T& record) {
     if (const json* v = r_.Optional(object_, key); v != nullptr && !v->is_null()) ReadObject(*v, record);

@@ -30,6 +30,7 @@ TEST(ConvertedScript, RulesCanBeSwitchedOff) {
   auto result = Repair(text, options);
   ASSERT_TRUE(result.ok()) << result.status();
   for (const RepairRecord& r : result->records) EXPECT_NE(r.rule, "text.traditional");
+  EXPECT_TRUE(result->diagnosis.converted_script);
   EXPECT_EQ(result->text.find("(jié)"), std::string::npos);
   EXPECT_NE(result->text.find("總結"), std::string::npos);
 }

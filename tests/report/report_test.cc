@@ -399,6 +399,19 @@ TEST(JsonTest, RoundTripIsIdentical) {
   }
 }
 
+// Output of wenshu before diagnosis.converted_script existed still reads; the field reads as false.
+TEST(JsonTest, DiagnosisFieldsAddedLaterMayBeAbsent) {
+  Report r = MustParse(SampleText());
+  nlohmann::json j = nlohmann::json::parse(ToJson(r, JsonStyle::kCompact));
+  ASSERT_TRUE(j["diagnosis"].contains("converted_script"));
+  j["diagnosis"].erase("converted_script");
+  absl::StatusOr<Report> back = ReportFromJson(j.dump());
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_FALSE(back->diagnosis.converted_script);
+  j["diagnosis"]["converted_script"] = "yes";
+  EXPECT_FALSE(ReportFromJson(j.dump()).ok());
+}
+
 TEST(JsonTest, DecimalsAreWrittenExactly) {
   Report r;
   ReportQuantity q;
