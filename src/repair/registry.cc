@@ -14,12 +14,12 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        "whose character was garbled away (?,F(xiàn)).",
        DiagnoseConvertedScript, RemoveInjectedPinyin},
       {"boilerplate.site_header",
-       "Removes a document-sharing site's notice header, keyword tags and repeated title forms (keeping "
-       "the most complete title), reference numbers, trailing tags and advert lines.",
+       "Removes a document-sharing site's notice header, keyword tags and copies of the title (keeping "
+       "the document's own title line), reference numbers, tag lines and advert lines.",
        DiagnoseSiteBoilerplate, RemoveSiteBoilerplate},
       {"boilerplate.page_furniture",
-       "Removes running page headers and footers (joining a sentence they cut), \"第1页共5页\" lines and "
-       "\"第2/145页\" counters.",
+       "Removes running page headers and footers, \"第1页共5页\" page marks, \"第2/145页\" counters and "
+       "chunk prefixes (\"2、\" restarting the text mid-sentence), joining the sentences they cut.",
        DiagnosePageFurniture, RemovePageFurniture},
       {"number.masked_ten",
        "Restores a \"10\" that a site replaced with a year string inside a number (20230 → 100, "
