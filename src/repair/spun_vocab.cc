@@ -21,6 +21,8 @@ namespace {
 
 // Spots below this confidence are not even suggested.
 constexpr double kMinSuggestConfidence = 0.3;
+// Spans a record cites as the document's evidence of spinning.
+constexpr size_t kMaxEvidenceSpans = 8;
 
 std::string Excerpt(std::string_view text, Span span) {
   VocabContext c = ContextAround(text, span.begin, span.end);
@@ -39,7 +41,7 @@ bool SpinDiagnosis::spun() const {
 int SpinDiagnosis::strong_spots() const {
   int best = 0;
   for (const SpinFamilyEvidence& f : families) {
-    if (f.diagnosed) best = std::max(best, static_cast<int>(f.strong.size()));
+    if (f.diagnosed) best = std::max({best, static_cast<int>(f.strong.size()), f.likely_spots});
   }
   return best;
 }
@@ -99,6 +101,7 @@ SpinDiagnosis DiagnoseSpinning(std::string_view text, const VocabModel& model) {
       Span span{at, at + pair.spun.size()};
       double log_odds = model.LogOdds(pair, ContextAround(text, span.begin, span.end));
       fam->spots.push_back({&pair, span, log_odds});
+      if (log_odds >= kSpinLikelyLogOdds) ++fam->likely_spots;
       if (marker && log_odds >= kSpinStrongLogOdds) {
         fam->strong.push_back(span);
         form_is_strong = true;
@@ -112,8 +115,13 @@ SpinDiagnosis DiagnoseSpinning(std::string_view text, const VocabModel& model) {
     });
     std::sort(f.strong.begin(), f.strong.end(),
               [](const Span& a, const Span& b) { return a.begin < b.begin; });
-    f.diagnosed = static_cast<int>(f.strong.size()) >= kSpinMinStrongSpots &&
-                  f.strong_forms >= kSpinMinStrongForms;
+    const double likely = static_cast<double>(f.likely_spots);
+    const double unlikely = static_cast<double>(f.spots.size()) - likely;
+    f.share_evidence = likely * std::log(kSpinShareSpun / kSpinShareClean) +
+                       unlikely * std::log((1 - kSpinShareSpun) / (1 - kSpinShareClean));
+    f.diagnosed = (static_cast<int>(f.strong.size()) >= kSpinMinStrongSpots &&
+                   f.strong_forms >= kSpinMinStrongForms) ||
+                  f.share_evidence >= kSpinMinShareEvidence;
   }
   return d;
 }
@@ -124,8 +132,20 @@ std::vector<RepairRecord> SpunVocabularyRepairs(std::string_view text, const Voc
   std::vector<RepairRecord> records;
   for (const SpinFamilyEvidence& f : diagnosis.families) {
     if (!f.diagnosed && !force_all_families) continue;
+    // The evidence: the near-certain marker spots, or else the spots that look spun most clearly.
     std::vector<Span> evidence(f.strong.begin(),
-                               f.strong.begin() + std::min<size_t>(f.strong.size(), 8));
+                               f.strong.begin() + std::min<size_t>(f.strong.size(), kMaxEvidenceSpans));
+    if (evidence.empty()) {
+      for (const SpinSpot& spot : f.spots) {
+        if (spot.log_odds < kSpinLikelyLogOdds) continue;
+        evidence.push_back(spot.span);
+        if (evidence.size() == kMaxEvidenceSpans) break;
+      }
+    }
+    const std::string diagnosed_from =
+        f.strong.size() >= static_cast<size_t>(kSpinMinStrongSpots)
+            ? absl::StrCat(f.strong.size(), " near-certain spots")
+            : absl::StrCat(f.likely_spots, " of its ", f.spots.size(), " spots looking spun");
     for (const SpinSpot& spot : f.spots) {
       const double confidence = 1.0 / (1.0 + std::exp(-spot.log_odds));
       if (confidence < kMinSuggestConfidence) continue;
@@ -137,9 +157,9 @@ std::vector<RepairRecord> SpunVocabularyRepairs(std::string_view text, const Voc
       record.confidence = std::min(confidence, 0.995);
       record.reason = absl::StrFormat(
           "Spun vocabulary: the site replaced \"%s\" with its synonym \"%s\" (family %d, diagnosed from "
-          "%d near-certain spots); here %s reads better as \"%s\" (log-odds %.1f from clean-report "
+          "%s); here %s reads better as \"%s\" (log-odds %.1f from clean-report "
           "context statistics).",
-          spot.pair->original, spot.pair->spun, f.family, f.strong.size(), Excerpt(text, spot.span),
+          spot.pair->original, spot.pair->spun, f.family, diagnosed_from, Excerpt(text, spot.span),
           spot.pair->original, spot.log_odds);
       record.evidence = evidence;
       record.alternatives.push_back(

@@ -209,6 +209,8 @@ TEST(SpinEval, RestoresSpunCleanReports) {
   double rate = 1.0;
   if (const char* r = std::getenv("WENSHU_SPIN_RATE"); r && *r) rate = std::atof(r);
 
+  FILE* dump = nullptr;
+  if (const char* path = std::getenv("WENSHU_SPIN_DUMP"); path && *path) dump = std::fopen(path, "w");
   for (int family : {1, 2}) {
     long tp = 0, fp = 0, fn = 0, docs_spun = 0, docs_diagnosed = 0;
     long clean_diagnosed = 0, clean_forced_changes = 0;
@@ -220,6 +222,15 @@ TEST(SpinEval, RestoresSpunCleanReports) {
       const std::string& clean = docs[d].text;
       clean_chars += static_cast<double>(clean.size()) / 3.0;  // ~characters (mostly 3-byte Han)
       auto clean_diagnosis = DiagnoseSpinning(clean, *model);
+      if (dump) {
+        for (const auto& f : clean_diagnosis.families) {
+          if (f.family != family) continue;
+          for (const auto& s : f.spots) {
+            std::fprintf(dump, "clean\t%d\t%zu\t%s\t%.3f\t%d\t0\n", family, d, s.pair->spun.c_str(), s.log_odds,
+                         model->CleanRatePerMillion(s.pair->spun) <= repair_internal::kSpinMarkerRate);
+          }
+        }
+      }
       for (const auto& f : clean_diagnosis.families) {
         if (f.family == family && f.diagnosed) ++clean_diagnosed;
       }
@@ -239,6 +250,37 @@ TEST(SpinEval, RestoresSpunCleanReports) {
       bool diagnosed = false;
       for (const auto& f : diagnosis.families) diagnosed = diagnosed || (f.family == family && f.diagnosed);
       docs_diagnosed += diagnosed;
+      if (dump) {
+        for (const auto& f : diagnosis.families) {
+          if (f.family != family) continue;
+          size_t g2 = 0;
+          for (const auto& s : f.spots) {
+            while (g2 < spun.gold.size() && spun.gold[g2].first.end <= s.span.begin) ++g2;
+            bool gold = g2 < spun.gold.size() && spun.gold[g2].first == s.span;
+            std::fprintf(dump, "spun\t%d\t%zu\t%s\t%.3f\t%d\t%d\n", family, d, s.pair->spun.c_str(), s.log_odds,
+                         model->CleanRatePerMillion(s.pair->spun) <= repair_internal::kSpinMarkerRate, gold);
+          }
+        }
+      }
+      if (!diagnosed && std::getenv("WENSHU_SPIN_DEBUG")) {
+        for (const auto& f : diagnosis.families) {
+          if (f.family != family) continue;
+          double positive = 0;
+          std::map<std::string, int> marker_forms;
+          for (const auto& s : f.spots) {
+            if (s.log_odds > 0) positive += s.log_odds;
+            if (model->CleanRatePerMillion(s.pair->spun) <= repair_internal::kSpinMarkerRate) {
+              marker_forms[s.pair->spun + (s.log_odds >= repair_internal::kSpinStrongLogOdds ? "+" : "-")]++;
+            }
+          }
+          std::string markers;
+          for (const auto& [k, n] : marker_forms) markers += k + std::to_string(n) + " ";
+          std::printf("  undiagnosed doc %zu: %zu chars, %zu gold, %zu spots, %zu strong (%d forms), "
+                      "positive log-odds %.0f; markers %s\n",
+                      d, clean.size() / 3, spun.gold.size(), f.spots.size(), f.strong.size(), f.strong_forms,
+                      positive, markers.c_str());
+        }
+      }
       std::vector<RepairRecord> applied = Applied(SpunVocabularyRepairs(spun.text, *model, diagnosis));
       size_t g = 0;
       std::vector<bool> found(spun.gold.size(), false);
