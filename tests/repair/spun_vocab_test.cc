@@ -145,6 +145,7 @@ SpunDocument Spin(std::string_view clean, const VocabModel& model, int family, d
     const VocabPair* best = nullptr;
     for (const VocabPair& p : model.pairs()) {
       if (p.family != family || clean.substr(i, p.original.size()) != p.original) continue;
+      if (const char* skip = std::getenv("WENSHU_SPIN_SKIP"); skip && p.spun == skip) continue;
       if (!best || p.original.size() > best->original.size()) best = &p;
     }
     *rng = *rng * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -159,6 +160,17 @@ SpunDocument Spin(std::string_view clean, const VocabModel& model, int family, d
       i += n;
     }
   }
+  return out;
+}
+
+// A spot with its windows, one line, for WENSHU_SPIN_DUMP.
+std::string DumpContext(std::string_view text, Span span) {
+  auto c = repair_internal::ContextAround(text, span.begin, span.end);
+  std::string out = c.left_window + c.left4.substr(c.left4.size() - std::min<size_t>(c.left4.size(), 6)) + "[" +
+                    std::string(text.substr(span.begin, span.size())) + "]" + c.right4.substr(0, 6) +
+                    c.right_window;
+  std::replace(out.begin(), out.end(), '\n', ' ');
+  std::replace(out.begin(), out.end(), '\t', ' ');
   return out;
 }
 
@@ -226,8 +238,9 @@ TEST(SpinEval, RestoresSpunCleanReports) {
         for (const auto& f : clean_diagnosis.families) {
           if (f.family != family) continue;
           for (const auto& s : f.spots) {
-            std::fprintf(dump, "clean\t%d\t%zu\t%s\t%.3f\t%d\t0\n", family, d, s.pair->spun.c_str(), s.log_odds,
-                         model->CleanRatePerMillion(s.pair->spun) <= repair_internal::kSpinMarkerRate);
+            std::fprintf(dump, "clean\t%d\t%zu\t%s\t%.3f\t%d\t0\t%s\n", family, d, s.pair->spun.c_str(),
+                         s.log_odds, model->CleanRatePerMillion(s.pair->spun) <= repair_internal::kSpinMarkerRate,
+                         DumpContext(clean, s.span).c_str());
           }
         }
       }
@@ -257,8 +270,9 @@ TEST(SpinEval, RestoresSpunCleanReports) {
           for (const auto& s : f.spots) {
             while (g2 < spun.gold.size() && spun.gold[g2].first.end <= s.span.begin) ++g2;
             bool gold = g2 < spun.gold.size() && spun.gold[g2].first == s.span;
-            std::fprintf(dump, "spun\t%d\t%zu\t%s\t%.3f\t%d\t%d\n", family, d, s.pair->spun.c_str(), s.log_odds,
-                         model->CleanRatePerMillion(s.pair->spun) <= repair_internal::kSpinMarkerRate, gold);
+            std::fprintf(dump, "spun\t%d\t%zu\t%s\t%.3f\t%d\t%d\t%s\n", family, d, s.pair->spun.c_str(),
+                         s.log_odds, model->CleanRatePerMillion(s.pair->spun) <= repair_internal::kSpinMarkerRate,
+                         gold, DumpContext(spun.text, s.span).c_str());
           }
         }
       }
