@@ -31,6 +31,54 @@ std::string Excerpt(std::string_view text, Span span) {
                       "]", shown(c.right1), shown(c.right2));
 }
 
+// The spots' log-odds scored again with their neighbours restored. The site replaced every listed word,
+// so a spot's context is often spun too (稳固开展 for 巩固发展, 有方案地开展 for 有计划地发展, 开展根底 for
+// 发展基础), while the model knows clean contexts only. The spots the first pass would change are
+// replaced (leftmost first, without overlaps) and every spot is scored again in that text; a spot
+// overlapping a replaced one keeps its first score.
+std::vector<double> RescoredWithNeighboursRestored(std::string_view text, const VocabModel& model,
+                                                   const SpinFamilyEvidence& f) {
+  std::vector<double> out(f.spots.size());
+  std::vector<bool> applied(f.spots.size(), false);
+  size_t applied_end = 0;
+  for (size_t i = 0; i < f.spots.size(); ++i) {
+    out[i] = f.spots[i].log_odds;
+    if (f.spots[i].log_odds > 0 && f.spots[i].span.begin >= applied_end) {
+      applied[i] = true;
+      applied_end = f.spots[i].span.end;
+    }
+  }
+  if (applied_end == 0) return out;  // nothing changes, nothing to rescore
+  std::string restored;
+  restored.reserve(text.size() + text.size() / 8);
+  std::vector<Span> mapped(f.spots.size());
+  size_t copied = 0;
+  for (size_t i = 0; i < f.spots.size(); ++i) {
+    if (!applied[i]) continue;
+    restored.append(text.substr(copied, f.spots[i].span.begin - copied));
+    mapped[i] = {restored.size(), restored.size() + f.spots[i].pair->original.size()};
+    restored.append(f.spots[i].pair->original);
+    copied = f.spots[i].span.end;
+  }
+  restored.append(text.substr(copied));
+  // Spots not replaced: shift by the growth of the replacements before them; skip those inside one.
+  int64_t shift = 0;
+  size_t last_applied = SIZE_MAX;
+  for (size_t i = 0; i < f.spots.size(); ++i) {
+    const Span span = f.spots[i].span;
+    if (applied[i]) {
+      last_applied = i;
+      shift += static_cast<int64_t>(f.spots[i].pair->original.size()) - static_cast<int64_t>(span.size());
+    } else {
+      if (last_applied != SIZE_MAX && span.begin < f.spots[last_applied].span.end) continue;
+      mapped[i] = {static_cast<size_t>(static_cast<int64_t>(span.begin) + shift),
+                   static_cast<size_t>(static_cast<int64_t>(span.end) + shift)};
+    }
+    out[i] = model.LogOdds(*f.spots[i].pair, ContextAround(restored, mapped[i].begin, mapped[i].end));
+  }
+  return out;
+}
+
 }  // namespace
 
 bool SpinDiagnosis::spun() const {
@@ -128,7 +176,6 @@ SpinDiagnosis DiagnoseSpinning(std::string_view text, const VocabModel& model) {
 
 std::vector<RepairRecord> SpunVocabularyRepairs(std::string_view text, const VocabModel& model,
                                                 const SpinDiagnosis& diagnosis, bool force_all_families) {
-  (void)model;
   std::vector<RepairRecord> records;
   for (const SpinFamilyEvidence& f : diagnosis.families) {
     if (!f.diagnosed && !force_all_families) continue;
@@ -146,8 +193,11 @@ std::vector<RepairRecord> SpunVocabularyRepairs(std::string_view text, const Voc
         f.strong.size() >= static_cast<size_t>(kSpinMinStrongSpots)
             ? absl::StrCat(f.strong.size(), " near-certain spots")
             : absl::StrCat(f.likely_spots, " of its ", f.spots.size(), " spots looking spun");
-    for (const SpinSpot& spot : f.spots) {
-      const double confidence = 1.0 / (1.0 + std::exp(-spot.log_odds));
+    const std::vector<double> rescored = RescoredWithNeighboursRestored(text, model, f);
+    for (size_t i = 0; i < f.spots.size(); ++i) {
+      const SpinSpot& spot = f.spots[i];
+      const double log_odds = rescored[i];
+      const double confidence = 1.0 / (1.0 + std::exp(-log_odds));
       if (confidence < kMinSuggestConfidence) continue;
       RepairRecord record;
       record.rule = "vocab.spun";
@@ -160,7 +210,7 @@ std::vector<RepairRecord> SpunVocabularyRepairs(std::string_view text, const Voc
           "%s); here %s reads better as \"%s\" (log-odds %.1f from clean-report "
           "context statistics).",
           spot.pair->original, spot.pair->spun, f.family, diagnosed_from, Excerpt(text, spot.span),
-          spot.pair->original, spot.log_odds);
+          spot.pair->original, log_odds);
       record.evidence = evidence;
       record.alternatives.push_back(
           {spot.pair->spun, 1.0 - record.confidence,
