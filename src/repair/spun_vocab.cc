@@ -1,9 +1,10 @@
 // vocab.spun: undoes synonym spinning (服务→效劳, 发展→开展, 计划→方案, …).
 //
 // Document first: every occurrence of a spun form is scored by the vocabulary model; a family of pairs
-// is diagnosed only when several spots, of at least two different forms, are near-certain (效劳, 最正确,
-// 原那么, 根底 … hardly ever occur in clean reports). Then, in a diagnosed document only, each spot is
-// restored when its context fits the original reading better than the spun one.
+// is diagnosed when several spots, of at least two different marker forms, are near-certain (效劳, 最正确,
+// 原那么, 根底 … hardly ever occur in clean reports), or when far more of its spots look spun than clean
+// reports ever show (vocab_spin.h). Then, in a diagnosed document only, each spot is scored again with
+// its spun neighbours restored and is restored when its context fits the original reading better.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
