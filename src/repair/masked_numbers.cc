@@ -8,8 +8,18 @@
 
 namespace wenshu::repair_internal {
 
+namespace {
+
+// The analysis is made once per document, in the diagnosis, and kept for both passes.
+MaskAnalysis& Analysis(RepairContext& context) {
+  if (MaskAnalysis* kept = context.Kept<MaskAnalysis>()) return *kept;
+  return context.Keep(AnalyzeMasks(context.text()));
+}
+
+}  // namespace
+
 void DiagnoseMaskedNumbers(RepairContext& context) {
-  MaskAnalysis analysis = AnalyzeMasks(context.text());
+  const MaskAnalysis& analysis = Analysis(context);
   DamageDiagnosis& diagnosis = context.mutable_diagnosis();
   diagnosis.masked_numbers = analysis.masked;
   diagnosis.mask_strings = analysis.mask_strings;
@@ -19,7 +29,8 @@ void DiagnoseMaskedNumbers(RepairContext& context) {
 
 void RepairMaskedTens(RepairContext& context) {
   if (!context.diagnosis().masked_numbers) return;
-  MaskAnalysis analysis = AnalyzeMasks(context.text());
+  MaskAnalysis& analysis = Analysis(context);
+  // The ten decisions are moved into records; the year decisions stay for FlagMaskedYears.
   for (MaskDecision& d : analysis.decisions) {
     if (d.kind != MaskDecision::Kind::kTen) continue;
     RepairRecord record;
@@ -37,7 +48,7 @@ void RepairMaskedTens(RepairContext& context) {
 
 void FlagMaskedYears(RepairContext& context) {
   if (!context.diagnosis().masked_numbers) return;
-  MaskAnalysis analysis = AnalyzeMasks(context.text());
+  MaskAnalysis& analysis = Analysis(context);
   for (MaskDecision& d : analysis.decisions) {
     if (d.kind != MaskDecision::Kind::kYear) continue;
     // A year inside text another rule removed (a site's keyword tags) needs no flag of its own.

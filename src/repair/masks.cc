@@ -1,6 +1,9 @@
 // mask.place, mask.name, mask.placeholder: text a site (or a template) hid on purpose. The original cannot
 // be known, so these rules only flag; they never guess.
+#include <algorithm>
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
@@ -38,6 +41,34 @@ void ForEachMatch(std::string_view text, const RE2& re, Fn fn) {
     input.remove_prefix(consumed);
   }
 }
+
+// Spans of one rule's flags, in text order (flags are kept sorted), to test positions against in
+// O(log n): a document with a million masks must not rescan every flag per match.
+class FlaggedSpans {
+ public:
+  FlaggedSpans(const RepairContext& context, std::string_view rule) {
+    for (const RepairFlag& f : context.flags()) {
+      if (f.rule == rule) spans_.push_back(f.span);
+    }
+  }
+  void Add(Span span) {
+    if (spans_.empty() || spans_.back().begin <= span.begin) {
+      spans_.push_back(span);
+    } else {
+      spans_.insert(std::upper_bound(spans_.begin(), spans_.end(), span, ByBegin), span);
+    }
+  }
+  bool Overlaps(Span span) const {
+    // Flags of one rule never overlap, so only the last span starting before `span` ends can reach it.
+    auto it = std::lower_bound(spans_.begin(), spans_.end(), Span{span.end, span.end}, ByBegin);
+    return it != spans_.begin() && std::prev(it)->end > span.begin;
+  }
+  bool Contains(size_t at) const { return Overlaps({at, at + 1}); }
+
+ private:
+  static bool ByBegin(Span a, Span b) { return a.begin < b.begin; }
+  std::vector<Span> spans_;
+};
 
 void AddFlag(RepairContext& context, std::string_view rule, size_t begin, size_t end, std::string reason) {
   RepairFlag f;
@@ -80,14 +111,10 @@ const RE2& CountPlaceholder() {
 
 void FlagMaskedPlaces(RepairContext& context) {
   std::string_view text = context.text();
-  auto claimed = [&](size_t begin) {
-    for (const RepairFlag& f : context.flags()) {
-      if (f.rule == "mask.place" && f.span.Contains(begin)) return true;
-    }
-    return false;
-  };
+  FlaggedSpans places(context, "mask.place");
   ForEachMatch(text, CountyDistrictMask(), [&](size_t begin, size_t end) {
     std::string_view before = HanBefore(text, begin);
+    places.Add({begin, end});
     AddFlag(context, "mask.place", begin, end,
                   absl::StrCat("\"", std::string(before), std::string(text.substr(begin, end - begin)),
                                "\": \"XX县区\" is a site mask produced by a 县/区 substitution: one character "
@@ -95,7 +122,7 @@ void FlagMaskedPlaces(RepairContext& context) {
                                "where it was no place name. The original cannot be known."));
   });
   ForEachMatch(text, PlaceMask(), [&](size_t begin, size_t end) {
-    if (claimed(begin)) return;
+    if (places.Contains(begin)) return;
     // A lone X is a mask only outside Latin words and numbers.
     if (begin > 0 && (IsAsciiAlnum(text[begin - 1]) || text[begin - 1] == '*')) return;
     AddFlag(context, "mask.place", begin, end,
@@ -107,14 +134,9 @@ void FlagMaskedPlaces(RepairContext& context) {
 
 void FlagMaskedNames(RepairContext& context) {
   std::string_view text = context.text();
-  auto is_place = [&](size_t begin) {
-    for (const RepairFlag& f : context.flags()) {
-      if (f.rule == "mask.place" && f.span.Contains(begin)) return true;
-    }
-    return false;
-  };
+  const FlaggedSpans places(context, "mask.place");
   ForEachMatch(text, StarOrLineMask(), [&](size_t begin, size_t end) {
-    if (is_place(begin)) return;
+    if (places.Contains(begin)) return;
     const std::string m(text.substr(begin, end - begin));
     bool two_stars = m == "**" || m == "＊＊";
     AddFlag(context, "mask.name", begin, end,
@@ -132,9 +154,11 @@ void FlagMaskedNames(RepairContext& context) {
 
 void FlagPlaceholders(RepairContext& context) {
   std::string_view text = context.text();
+  FlaggedSpans placeholders(context, "mask.placeholder");
   auto flag = [&](size_t begin, size_t end) {
     if (begin > 0 && IsAsciiAlnum(text[begin - 1])) return;
     if (end < text.size() && IsAsciiAlnum(text[end])) return;
+    placeholders.Add({begin, end});
     AddFlag(context, "mask.placeholder", begin, end,
             absl::StrCat("\"", std::string(text.substr(begin, end - begin)),
                          "\" is a template placeholder, not a value. The original cannot be known."));
@@ -143,9 +167,7 @@ void FlagPlaceholders(RepairContext& context) {
   ForEachMatch(text, CountPlaceholder(), [&](size_t begin, size_t end) {
     // "3×4个" is arithmetic, and "2023年" would not match; the placeholder stands alone.
     if (begin > 0 && (IsAsciiAlnum(text[begin - 1]) || text[begin - 1] == '.')) return;
-    for (const RepairFlag& f : context.flags()) {
-      if (f.rule == "mask.placeholder" && f.span.Overlaps({begin, end})) return;
-    }
+    if (placeholders.Overlaps({begin, end})) return;
     flag(begin, end);
   });
 }

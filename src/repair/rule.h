@@ -8,7 +8,9 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "wenshu/repair.h"
@@ -75,10 +77,40 @@ class RepairContext {
   std::vector<RepairRecord> TakeRecords();
   std::vector<RepairFlag> TakeFlags();
 
+  // What a rule family's diagnosis computed, kept for its later passes (one masked-number analysis per
+  // document instead of one per pass). One value per type; gone with the context.
+  template <typename T>
+  T& Keep(T value) {
+    auto kept = std::make_shared<T>(std::move(value));
+    T& ref = *kept;
+    for (auto& [key, v] : kept_) {
+      if (key == KeyOf<T>()) {
+        v = std::move(kept);
+        return ref;
+      }
+    }
+    kept_.emplace_back(KeyOf<T>(), std::move(kept));
+    return ref;
+  }
+  template <typename T>
+  T* Kept() {
+    for (auto& [key, v] : kept_) {
+      if (key == KeyOf<T>()) return static_cast<T*>(v.get());
+    }
+    return nullptr;
+  }
+
  private:
+  template <typename T>
+  static const void* KeyOf() {
+    static const char key = 0;
+    return &key;
+  }
+
   std::string_view text_;
   const RepairOptions& options_;
   DamageDiagnosis* diagnosis_;
+  std::vector<std::pair<const void*, std::shared_ptr<void>>> kept_;
   SpanOrderedLog<RepairRecord> records_;  // never overlapping, so their ends rise with their begins
   SpanOrderedLog<RepairFlag> flags_;
 };
