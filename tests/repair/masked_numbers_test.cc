@@ -230,10 +230,10 @@ TEST(MaskedNumbers, TwoMaskStringsInOneDocument) {
 
 TEST(MaskedNumbers, UndecidedOccurrenceBecomesAFlagWithASuggestion) {
   // A bare 2023 between ideographs in a masked document: a count or a year, nothing says which.
-  const std::string text = "新增企业20232家，培训20230人次，全年2023大类项目完成。";
+  const std::string text = "新增企业20232家，培训20230人次，全年2023重点项目完成。";
   RepairResult result = RepairOrDie(text);
   ASSERT_TRUE(result.diagnosis.masked_numbers);
-  EXPECT_THAT(result.text, HasSubstr("全年2023大类"));
+  EXPECT_THAT(result.text, HasSubstr("全年2023重点"));
   bool flagged = false;
   for (const RepairFlag& f : result.flags) {
     if (f.rule == "number.masked_ten" && f.text == "2023") {
