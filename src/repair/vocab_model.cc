@@ -101,6 +101,18 @@ std::string NormalizeContextChar(std::string_view utf8_char) {
   if (c == '\r' || c == '\n') return "\n";
   if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) return " ";
   if (c == 0x301E) return "\xE2\x80\x9D";  // 〞 is a damaged ”
+  // Sites and clean reports differ in punctuation width (the seed's site writes ',' where the corpora
+  // write '，'): ASCII punctuation counts as its full-width form. '.' stays (decimal point or full stop).
+  switch (c) {
+    case ',': return "，";
+    case ';': return "；";
+    case ':': return "：";
+    case '!': return "！";
+    case '?': return "？";
+    case '(': return "（";
+    case ')': return "）";
+    default: break;
+  }
   return std::string(utf8_char);
 }
 

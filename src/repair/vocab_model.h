@@ -41,7 +41,7 @@ struct VocabContext {
 };
 
 // Maps a character to the class the model counts it as: digits to "0", Latin letters to "a", line breaks
-// to "\n", spaces to " ", 〞 to ”. Others are kept.
+// to "\n", spaces to " ", 〞 to ”, ASCII , ; : ! ? ( ) to their full-width forms. Others are kept.
 std::string NormalizeContextChar(std::string_view utf8_char);
 
 // The context around [begin, end) in UTF-8 `text`.
@@ -73,7 +73,7 @@ struct VocabScoring {
 class VocabModel {
  public:
   // The format version this code reads (the third field of the model's "V" row).
-  static constexpr int kFormatVersion = 4;
+  static constexpr int kFormatVersion = 5;
 
   // Parses a model table. Fails with a clear status on a wrong version, a malformed row, or a pair whose
   // forms have no statistics.

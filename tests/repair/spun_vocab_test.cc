@@ -30,7 +30,7 @@ TEST(VocabModel, CompiledInModelLoads) {
   ASSERT_TRUE(VocabModel::DefaultStatus().ok()) << VocabModel::DefaultStatus();
   const VocabModel& model = VocabModel::Default();
   EXPECT_FALSE(model.empty());
-  EXPECT_THAT(model.version(), ::testing::StartsWith("wenshu-vocab-model\t4\t"));
+  EXPECT_THAT(model.version(), ::testing::StartsWith("wenshu-vocab-model\t5\t"));
   EXPECT_GE(model.pairs().size(), 40u);
   EXPECT_GT(model.CorpusCount("发展"), 1000);
   EXPECT_EQ(model.CorpusCount("效劳"), model.CorpusCount("效劳"));
@@ -40,7 +40,7 @@ TEST(VocabModel, BadTablesAreErrorsNotCrashes) {
   EXPECT_FALSE(VocabModel::Parse("").ok());
   EXPECT_FALSE(VocabModel::Parse("garbage\n").ok());
   EXPECT_FALSE(VocabModel::Parse("V\twenshu-vocab-model\t99\tx\n").ok());  // future format
-  const std::string head = "V\twenshu-vocab-model\t4\ttest\nT\ttotal_chars\t100\nW\tdict_weight\t0.1\n";
+  const std::string head = "V\twenshu-vocab-model\t5\ttest\nT\ttotal_chars\t100\nW\tdict_weight\t0.1\n";
   EXPECT_FALSE(VocabModel::Parse(head + "P\t1\t效劳\t服务\n").ok());  // a pair without statistics
   EXPECT_FALSE(VocabModel::Parse(head + "F\t服务\tx\t0\t0\t0\t0\t0\n").ok());
   EXPECT_FALSE(VocabModel::Parse(head + "C\t服务\tL1\t的\t1\t0\t0\n").ok());  // context before form
@@ -62,6 +62,8 @@ TEST(VocabModel, ContextIsNormalized) {
   EXPECT_EQ(c.right2, "0");
   EXPECT_EQ(repair_internal::NormalizeContextChar("〞"), "”");
   EXPECT_EQ(repair_internal::NormalizeContextChar("Ｂ"), "a");
+  EXPECT_EQ(repair_internal::NormalizeContextChar(","), "，");  // the seed's site writes ASCII commas
+  EXPECT_EQ(repair_internal::NormalizeContextChar("."), ".");
 }
 
 // ---- Cases as data ----

@@ -26,11 +26,13 @@ import json
 import os
 import sys
 
-MODEL_FORMAT_VERSION = 4
+MODEL_FORMAT_VERSION = 5  # 5: ASCII punctuation counted as full-width
 WINDOW = 6          # characters beyond the two-character context scanned for collocations
 WINDOW_MIN_COUNT = 3
 PLACE_MIN_FREQ = 20  # jieba words tagged ns (place names) at least this frequent form the place lexicon
 DICT_MASS_RATIO = 0.5  # dictionary evidence weighs half as much as the corpus, overall
+# Sites and corpora differ in punctuation width; ASCII punctuation counts as full-width ('.' stays).
+HALF_TO_FULL = {',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '(': '（', ')': '）'}
 
 
 def norm_char(c):
@@ -43,7 +45,9 @@ def norm_char(c):
         return '\n'
     if c in ' \t\u3000\xa0':
         return ' '
-    return c
+    if c == '\u301e':  # 〞 is a damaged ”
+        return '\u201d'
+    return HALF_TO_FULL.get(c, c)
 
 
 def normalize(text):
