@@ -158,7 +158,10 @@ SpunDocument Spin(std::string_view clean, const VocabModel& model, int family, d
       i += best->original.size();
     } else {
       size_t n = std::min(CharLength(static_cast<unsigned char>(clean[i])), clean.size() - i);
-      out.text.append(clean.substr(i, n));
+      // WENSHU_SPIN_ASCII: write full-width commas and semicolons as ASCII, as the seed's site does.
+      static const bool ascii = std::getenv("WENSHU_SPIN_ASCII") != nullptr;
+      std::string_view c = clean.substr(i, n);
+      out.text.append(ascii && c == "，" ? "," : ascii && c == "；" ? ";" : c);
       i += n;
     }
   }
