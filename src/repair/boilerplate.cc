@@ -423,4 +423,51 @@ void RemoveSiteBoilerplate(RepairContext& context) {
   }
 }
 
+// boilerplate.bundle: files that bundle several documents ("工作总结汇编(5篇)", then "篇1:…", "篇2:…").
+// Splitting is the caller's decision (the documents stay as they are); the bundle title and each
+// document's start are flagged so a corpus builder can split or drop the file.
+void FlagBundledDocuments(RepairContext& context) {
+  static const RE2 kBundleTitle(R"((汇编|合集|精选|范文|大全)\s*[（(]\s*\d{1,3}\s*篇\s*[)）]|[（(]\s*\d{1,3}\s*篇\s*[)）]\s*$)");
+  static const RE2 kPartStart(R"(^\s*篇\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[:：、.．]?)");
+  std::string_view text = context.text();
+  std::vector<Line> lines = SplitLines(text);
+  struct Part {
+    const Line* line;
+    size_t length;  // of the "篇N:" label
+  };
+  std::vector<Part> parts;
+  for (const Line& line : lines) {
+    re2::StringPiece rest = View(line.text);
+    if (RE2::Consume(&rest, kPartStart)) {
+      parts.push_back({&line, static_cast<size_t>(rest.data() - line.text.data())});
+    }
+  }
+  const Line* title = nullptr;
+  for (size_t n = 0; n < lines.size() && n < 12; ++n) {
+    if (lines[n].text.size() <= 180 && RE2::PartialMatch(View(lines[n].text), kBundleTitle)) {
+      title = &lines[n];
+      break;
+    }
+  }
+  // Two document starts, or one under a bundle title.
+  if (parts.size() < 2 && !(title != nullptr && parts.size() == 1)) return;
+  if (title != nullptr) {
+    RepairFlag flag;
+    flag.rule = "boilerplate.bundle";
+    flag.span = {title->begin, title->begin + title->text.size()};
+    flag.text = std::string(title->text);
+    flag.reason = "The file bundles several documents under the site's collection title; they are kept "
+                  "together as written.";
+    context.Flag(std::move(flag));
+  }
+  for (const Part& p : parts) {
+    RepairFlag flag;
+    flag.rule = "boilerplate.bundle";
+    flag.span = {p.line->begin, p.line->begin + p.length};
+    flag.text = std::string(p.line->text.substr(0, p.length));
+    flag.reason = absl::StrCat("One of ", parts.size(), " documents bundled in this file starts here.");
+    context.Flag(std::move(flag));
+  }
+}
+
 }  // namespace wenshu::repair_internal

@@ -17,6 +17,10 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        "Removes a document-sharing site's notice header, keyword tags and copies of the title (keeping "
        "the document's own title line), reference numbers, tag lines and advert lines.",
        DiagnoseSiteBoilerplate, RemoveSiteBoilerplate},
+      {"boilerplate.bundle",
+       "Flags files that bundle several documents (\"工作总结汇编(5篇)\", \"篇1:…\"); the documents are kept "
+       "together as written, for the caller to split.",
+       nullptr, FlagBundledDocuments},
       {"boilerplate.page_furniture",
        "Removes running page headers and footers, \"第1页共5页\" page marks, \"第2/145页\" counters and "
        "chunk prefixes (\"2、\" restarting the text mid-sentence), joining the sentences they cut.",

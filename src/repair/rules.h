@@ -12,6 +12,8 @@ void FlagInvalidUtf8(RepairContext& context);
 // boilerplate.site_header (boilerplate.cc): the site's notice header, keyword tags, repeated title.
 void DiagnoseSiteBoilerplate(RepairContext& context);
 void RemoveSiteBoilerplate(RepairContext& context);
+// boilerplate.bundle (boilerplate.cc): several documents bundled in one file, flagged.
+void FlagBundledDocuments(RepairContext& context);
 
 // boilerplate.page_furniture (page_furniture.cc): running page headers and footers, page counters.
 void DiagnosePageFurniture(RepairContext& context);
