@@ -133,7 +133,8 @@ enum class CheckStatus { kPass, kFail };
 
 // One consistency check: parts vs totals, a change larger than its total, a rate over 100, a stated
 // ratio, section numbering. Rule ids are stable: "sum.parts", "change.exceeds_total",
-// "rate.over_100", "rate.ratio", "sections.numbering".
+// "rate.over_100", "rate.ratio", "sections.numbering", "period.year" (the period's year against the years
+// the text names: a report relabelled to a later year fails).
 struct ReportCheck {
   std::string rule;
   CheckStatus status = CheckStatus::kPass;

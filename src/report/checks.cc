@@ -1,9 +1,13 @@
 // Consistency checks over the facts: parts against their total, a change larger than the figure it
 // changed, a rate over 100, a stated rate against the counts it is a ratio of. Each check is a pass or
 // fail record with the spans it read and a sentence with the numbers, so a user can see why.
+#include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
+#include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "report/internal.h"
@@ -247,6 +251,45 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
     checks.push_back(std::move(r));
   }
   return checks;
+}
+
+std::optional<ReportCheck> CheckPeriodYear(const ReportPeriod& period, const std::vector<ReportDate>& dates) {
+  constexpr int kMinYears = 5;  // years the body must name for the check to say anything
+  constexpr int kRecent = 3;    // a report names its own year or the few before it, again and again
+  if (!period.year || period.year_masked) return std::nullopt;
+  // How often the text names each year: targets (到2020年) and history (1978年) are named once or twice,
+  // the report's own years many times.
+  absl::flat_hash_map<int, int> times;
+  int named = 0;
+  for (const ReportDate& d : dates) {
+    if (!d.start.year || d.start.year_masked || d.repaired) continue;
+    if (period.span && period.span->Overlaps(d.span)) continue;  // the title's own year
+    ++named;
+    ++times[*d.start.year];
+  }
+  if (named < kMinYears) return std::nullopt;
+  int recent = 0, most = 0, most_times = 0;
+  for (const auto& [year, n] : times) {
+    if (year >= *period.year - kRecent && year <= *period.year) recent = std::max(recent, n);
+    if (n > most_times || (n == most_times && year > most)) {
+      most = year;
+      most_times = n;
+    }
+  }
+  ReportCheck c;
+  c.rule = "period.year";
+  if (period.span) c.spans.push_back(*period.span);
+  if (recent < 2) {
+    c.status = CheckStatus::kFail;
+    c.reason = absl::StrCat("The period says ", *period.year, " but the text names no year from ",
+                            *period.year - kRecent, " to ", *period.year, " more than once (it names ", most,
+                            " most: ", most_times, " of ", named,
+                            " years): the document may have been relabelled to a later year.");
+  } else {
+    c.reason = absl::StrCat("The period's year ", *period.year, " agrees with the years the text names (",
+                            named, " named).");
+  }
+  return c;
 }
 
 }  // namespace wenshu::report_internal

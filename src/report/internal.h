@@ -57,6 +57,11 @@ Heading ReadHeading(std::string_view text, const std::optional<std::string>& giv
 std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts,
                                        const SectionOutline& outline);
 
+// "period.year": the period's year against the years the text names (a 2015 report relabelled 2023
+// names no year near 2023). Spans in the original, like `period` and `dates`; none when the text names
+// too few years or the period's year is masked.
+std::optional<ReportCheck> CheckPeriodYear(const ReportPeriod& period, const std::vector<ReportDate>& dates);
+
 // Small text helpers shared by the passes.
 // Decodes one UTF-8 code point at text[i]; returns its length (1 for an invalid byte, cp = 0xFFFD).
 size_t DecodeUtf8(std::string_view text, size_t i, char32_t* cp);

@@ -167,6 +167,7 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
     for (ReportCheck& c : report.checks) {
       for (Span& s : c.spans) s = map.ToOriginal(s);
     }
+    if (auto c = report_internal::CheckPeriodYear(report.period, report.dates)) report.checks.push_back(*c);
     std::stable_sort(report.checks.begin(), report.checks.end(),
                      [](const ReportCheck& a, const ReportCheck& b) {
                        const size_t ab = a.spans.empty() ? 0 : a.spans.front().begin;

@@ -314,6 +314,34 @@ TEST(ChecksTest, SampleRepairsTurnFailuresIntoPasses) {
   EXPECT_EQ(ChecksOf(repaired, "rate.ratio", CheckStatus::kPass).size(), 1u);
 }
 
+const ReportCheck* FindCheck(const Report& r, std::string_view rule) {
+  for (const ReportCheck& c : r.checks) {
+    if (c.rule == rule) return &c;
+  }
+  return nullptr;
+}
+
+TEST(ChecksTest, PeriodYearAgainstTheYearsTheTextNames) {
+  // A 2014 report relabelled 2023: its own years are 2013 and 2014; 2020 is a target, named once.
+  Report relabelled = MustParse(
+      "2023年某局工作总结\n2014年，我局各项工作稳步推进。2014年全年完成投资5亿元，比2013年增长8%。"
+      "2014年新增企业30家，2012年以来累计新增120家。到2020年，力争实现翻番。\n");
+  const ReportCheck* c = FindCheck(relabelled, "period.year");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->status, CheckStatus::kFail) << c->reason;
+  EXPECT_THAT(c->reason, HasSubstr("2014"));
+
+  Report genuine = MustParse(
+      "2023年某局工作总结\n2023年，我局各项工作稳步推进。2023年全年完成投资5亿元，比2022年增长8%。"
+      "2022年新增企业30家，2012年以来累计新增120家。到2035年，力争实现翻番。\n");
+  c = FindCheck(genuine, "period.year");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->status, CheckStatus::kPass) << c->reason;
+
+  // Too few years named: no check.
+  EXPECT_EQ(FindCheck(MustParse("2023年某局工作总结\n2014年，我局各项工作稳步推进。\n"), "period.year"), nullptr);
+}
+
 TEST(ChecksTest, CanBeSwitchedOff) {
   ParseOptions o;
   o.run_checks = false;
