@@ -13,6 +13,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/str_format.h"
 #include "repair/rules.h"
 #include "repair/vocab_spin.h"
@@ -25,11 +26,23 @@ constexpr double kMinSuggestConfidence = 0.3;
 // Spans a record cites as the document's evidence of spinning.
 constexpr size_t kMaxEvidenceSpans = 8;
 
+// The spot with two characters of the original on each side, as the reader sees it ("科学[开展]观统").
 std::string Excerpt(std::string_view text, Span span) {
-  VocabContext c = ContextAround(text, span.begin, span.end);
-  auto shown = [](const std::string& s) { return s == "\n" ? std::string("⏎") : s; };
-  return absl::StrCat(shown(c.left2), shown(c.left1), "[", std::string(text.substr(span.begin, span.size())),
-                      "]", shown(c.right1), shown(c.right2));
+  auto lead = [](unsigned char c) { return (c & 0xC0) != 0x80; };
+  size_t begin = span.begin, end = span.end;
+  for (int n = 0; n < 2 && begin > 0; ++n) {
+    do --begin;
+    while (begin > 0 && !lead(static_cast<unsigned char>(text[begin])));
+  }
+  for (int n = 0; n < 2 && end < text.size(); ++n) {
+    do ++end;
+    while (end < text.size() && !lead(static_cast<unsigned char>(text[end])));
+  }
+  std::string out(text.substr(begin, span.begin - begin));
+  out.append("[").append(text.substr(span.begin, span.size())).append("]");
+  out.append(text.substr(span.end, end - span.end));
+  absl::StrReplaceAll({{"\n", "⏎"}}, &out);
+  return out;
 }
 
 // The spots' log-odds scored again with their neighbours restored. The site replaced every listed word,
