@@ -2,10 +2,11 @@
 // that also injects readings (DAMAGE.md §6): "總結(jié)", "社區(qū)", and garbage such as "?,F(xiàn)" where the
 // character itself was lost.
 //
-// The reports are mainland reports, written in simplified characters. A document whose Han text is
-// largely traditional is converted back with ICU's Traditional-Simplified transliterator, one record
-// per run of changed characters; a simplified report that quotes a few traditional characters (乾隆)
-// is below the gate and untouched. The rule runs last: spans other rules claimed stay as they are.
+// The converter's fingerprint is its readings: a document with three or more is diagnosed. Traditional
+// characters alone are no damage (the reports of 1954 were printed in them) and stay. In a diagnosed
+// document whose Han text is largely traditional, the text is converted back with ICU's
+// Traditional-Simplified transliterator, one record per run of changed characters. The rule runs last:
+// spans other rules claimed stay as they are.
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
@@ -79,13 +80,27 @@ icu::Transliterator* TraditionalToSimplified() {
   return instance.get();
 }
 
-// The document first: a clean report may gloss a rare character once ("鑫垚(yáo)"); a converter glosses
-// many, or leaves the text traditional.
+// Calls fn(begin, end, reading) for every injected reading, "(" or "（" to the closing bracket. Only
+// the brackets are searched for; the pattern is tried where one opens.
+template <typename Fn>
+void ForEachReading(std::string_view text, Fn fn) {
+  for (size_t at = text.find_first_of("(\xEF"); at != std::string_view::npos;
+       at = text.find_first_of("(\xEF", at + 1)) {
+    if (text[at] != '(' && text.substr(at, 3) != "（") continue;
+    re2::StringPiece rest = View(text.substr(at)), reading;
+    if (!RE2::Consume(&rest, InjectedReading(), &reading)) continue;
+    const size_t end = static_cast<size_t>(rest.data() - text.data());
+    if (!fn(at, end, std::string_view(reading.data(), reading.size()))) return;
+    at = end - 1;
+  }
+}
+
+// The document first: a clean report may gloss a rare character once ("鑫垚(yáo)"); the converter
+// glosses many. Its readings are the fingerprint: traditional characters alone are no damage (the
+// reports of 1954 were printed in them).
 bool HasInjectedReadings(std::string_view text) {
-  if (text.find("(") == std::string_view::npos && text.find("（") == std::string_view::npos) return false;
-  re2::StringPiece input = View(text);
   size_t readings = 0;
-  while (readings < 3 && RE2::FindAndConsume(&input, InjectedReading())) ++readings;
+  ForEachReading(text, [&](size_t, size_t, std::string_view) { return ++readings < 3; });
   return readings >= 3;
 }
 
@@ -93,20 +108,14 @@ bool HasInjectedReadings(std::string_view text) {
 
 void DiagnoseConvertedScript(RepairContext& context) {
   if (context.diagnosis().converted_script) return;  // both rules share this diagnosis
-  std::string_view text = context.text();
-  size_t han = 0;
-  context.mutable_diagnosis().converted_script = HasInjectedReadings(text) || LooksTraditional(text, &han);
+  context.mutable_diagnosis().converted_script = HasInjectedReadings(context.text());
 }
 
 void RemoveInjectedPinyin(RepairContext& context) {
   if (!context.diagnosis().converted_script) return;
   std::string_view text = context.text();
-  re2::StringPiece all = View(text), input = all, reading;
-  while (RE2::FindAndConsume(&input, InjectedReading(), &reading)) {
-    size_t end = static_cast<size_t>(input.data() - all.data());
-    size_t begin = static_cast<size_t>(reading.data() - all.data());
-    begin -= text[begin - 1] == '(' ? 1 : 3;  // "(" or "（"
-    std::string shown(reading.data(), reading.size());
+  ForEachReading(text, [&](size_t begin, size_t end, std::string_view reading) {
+    std::string shown(reading);
     if (IsHan(CodePointBefore(text, begin))) {
       RepairRecord r;
       r.rule = "text.pinyin";
@@ -116,7 +125,7 @@ void RemoveInjectedPinyin(RepairContext& context) {
       r.reason = absl::StrCat("A reading (\"", shown,
                               "\") a converting site injected after the character; removed it.");
       context.Propose(std::move(r));
-      continue;
+      return true;
     }
     // "?,F(xiàn)": the character was garbled away and only its reading is left. Nothing can be restored
     // for certain; the reading stays as the one clue.
@@ -126,7 +135,7 @@ void RemoveInjectedPinyin(RepairContext& context) {
       if (b >= 0x80 || b == '\n' || b == ' ') break;
       --garbage;
     }
-    if (garbage == begin) continue;
+    if (garbage == begin) return true;
     RepairFlag flag;
     flag.rule = "text.pinyin";
     flag.span = {garbage, end};
@@ -134,7 +143,8 @@ void RemoveInjectedPinyin(RepairContext& context) {
     flag.reason = absl::StrCat("A character read \"", shown,
                                "\" was garbled away by a converting site; only its reading is left.");
     context.Flag(std::move(flag));
-  }
+    return true;
+  });
 }
 
 void ConvertTraditionalScript(RepairContext& context) {

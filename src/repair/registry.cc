@@ -52,9 +52,9 @@ const std::vector<RuleDefinition>& RuleRegistry() {
       {"mask.placeholder", "Flags template placeholders (20xx年, 201X/X/XX, x余条, 成立x周年).", nullptr,
        FlagPlaceholders},
       {"text.traditional",
-       "Converts a report a site turned into traditional characters back to simplified (ICU "
-       "Traditional-Simplified), in documents that are largely traditional; runs last, around other "
-       "rules' spans.",
+       "Converts a report a converting site turned into traditional characters (its injected readings "
+       "show it) back to simplified with ICU Traditional-Simplified; traditional text without them stays. "
+       "Runs last, around other rules' spans.",
        DiagnoseConvertedScript, ConvertTraditionalScript},
   };
   return *registry;

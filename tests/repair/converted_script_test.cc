@@ -23,7 +23,7 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::ValuesIn(testing::LoadRepairCases("negative/text_script_cases.tsv")), testing::CaseName);
 
 TEST(ConvertedScript, RulesCanBeSwitchedOff) {
-  const std::string text = "社區工作總結(jié)\n一年來，我們社區在街道黨工委的領導下，認真開展各項工作，現總結如下。"
+  const std::string text = "社區(qū)工作總結(jié)\n一年來，我們社區在街道黨工委的領導下，認真開展各項工作，現(xiàn)總結如下。"
                            "二、發揮基層黨組織的戰鬥堡壘作用，團結帶領群眾，為實現經濟發展貢獻力量。\n";
   RepairOptions options;
   options.disabled_rules.insert("text.traditional");
