@@ -1,6 +1,7 @@
 // mask.place, mask.name, mask.placeholder: text a site (or a template) hid on purpose. The original cannot
 // be known, so these rules only flag; they never guess.
 #include <algorithm>
+#include <initializer_list>
 #include <iterator>
 #include <string>
 #include <vector>
@@ -70,6 +71,15 @@ class FlaggedSpans {
   std::vector<Span> spans_;
 };
 
+// Whether the text holds any of `needles`: every mask pattern needs one of a few characters (X, *, _,
+// ×, their full-width forms), which most reports never write, so the patterns run only where they can.
+bool HoldsAny(std::string_view text, std::initializer_list<std::string_view> needles) {
+  for (std::string_view n : needles) {
+    if (text.find(n) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 void AddFlag(RepairContext& context, std::string_view rule, size_t begin, size_t end, std::string reason) {
   RepairFlag f;
   f.rule = std::string(rule);
@@ -111,6 +121,7 @@ const RE2& CountPlaceholder() {
 
 void FlagMaskedPlaces(RepairContext& context) {
   std::string_view text = context.text();
+  if (!HoldsAny(text, {"X", "Ｘ", "×", "*", "＊"})) return;
   FlaggedSpans places(context, "mask.place");
   ForEachMatch(text, CountyDistrictMask(), [&](size_t begin, size_t end) {
     std::string_view before = HanBefore(text, begin);
@@ -134,6 +145,7 @@ void FlagMaskedPlaces(RepairContext& context) {
 
 void FlagMaskedNames(RepairContext& context) {
   std::string_view text = context.text();
+  if (!HoldsAny(text, {"*", "＊", "_", "＿"})) return;
   const FlaggedSpans places(context, "mask.place");
   ForEachMatch(text, StarOrLineMask(), [&](size_t begin, size_t end) {
     if (places.Contains(begin)) return;
@@ -154,6 +166,7 @@ void FlagMaskedNames(RepairContext& context) {
 
 void FlagPlaceholders(RepairContext& context) {
   std::string_view text = context.text();
+  if (!HoldsAny(text, {"x", "X", "ｘ", "Ｘ", "×"})) return;
   FlaggedSpans placeholders(context, "mask.placeholder");
   auto flag = [&](size_t begin, size_t end) {
     if (begin > 0 && IsAsciiAlnum(text[begin - 1])) return;
