@@ -479,12 +479,16 @@ std::vector<Furniture> FindFurniture(std::string_view text) {
 }  // namespace
 
 void DiagnosePageFurniture(RepairContext& context) {
-  if (!FindFurniture(context.text()).empty()) context.mutable_diagnosis().page_furniture = true;
+  // Found once; the removal pass takes what the diagnosis found.
+  const auto& found = context.Keep(FindFurniture(context.text()));
+  if (!found.empty()) context.mutable_diagnosis().page_furniture = true;
 }
 
 void RemovePageFurniture(RepairContext& context) {
   if (!context.diagnosis().page_furniture) return;
-  for (Furniture& f : FindFurniture(context.text())) {
+  std::vector<Furniture>* found = context.Kept<std::vector<Furniture>>();
+  if (found == nullptr) return;  // the diagnosis did not run
+  for (Furniture& f : *found) {
     RepairRecord r;
     r.rule = "boilerplate.page_furniture";
     r.span = f.span;

@@ -241,7 +241,7 @@ std::vector<RepairRecord> SpunVocabularyRepairs(std::string_view text, const Voc
 void DiagnoseSpunVocabulary(RepairContext& context) {
   const VocabModel& model = VocabModel::Default();
   if (model.empty()) return;
-  SpinDiagnosis d = DiagnoseSpinning(context.text(), model);
+  const SpinDiagnosis& d = context.Keep(DiagnoseSpinning(context.text(), model));
   if (!d.spun()) return;
   context.mutable_diagnosis().spun_vocabulary = true;
   context.mutable_diagnosis().spun_score = d.strong_spots();
@@ -250,8 +250,9 @@ void DiagnoseSpunVocabulary(RepairContext& context) {
 void RepairSpunVocabulary(RepairContext& context) {
   if (!context.diagnosis().spun_vocabulary) return;
   const VocabModel& model = VocabModel::Default();
-  std::string_view text = context.text();
-  for (RepairRecord& record : SpunVocabularyRepairs(text, model, DiagnoseSpinning(text, model))) {
+  const SpinDiagnosis* d = context.Kept<SpinDiagnosis>();  // the diagnosis's, made once
+  if (d == nullptr) return;
+  for (RepairRecord& record : SpunVocabularyRepairs(context.text(), model, *d)) {
     context.Propose(std::move(record));
   }
 }
