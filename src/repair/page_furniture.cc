@@ -19,23 +19,23 @@ re2::StringPiece View(std::string_view s) { return re2::StringPiece(s.data(), s.
 
 const RE2& PageLine() {
   static const RE2 re(
-      R"([ \t\x{3000}]*(第\s*\d+\s*页\s*[,，/／]?\s*共\s*\d+\s*页|共\s*\d+\s*页\s*[,，/／]?\s*第\s*\d+\s*页|第\s*\d+\s*页|-\s*\d+\s*-|—\s*\d+\s*—)[ \t\x{3000}\r]*)");
+      R"([ \t\x{3000}]*(第[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页[ \t\x{3000}]*[,，/／]?[ \t\x{3000}]*共[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页|共[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页[ \t\x{3000}]*[,，/／]?[ \t\x{3000}]*第[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页|第[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页|-[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*-|—[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*—)[ \t\x{3000}\r]*)");
   return re;
 }
 const RE2& FirstPage() {
-  static const RE2 re(R"(^[ \t\x{3000}]*(第\s*1\s*页|共\s*\d+\s*页\s*[,，/／]?\s*第\s*1\s*页|[-—]\s*1\s*[-—]))");
+  static const RE2 re(R"(^[ \t\x{3000}]*(第[ \t\x{3000}]*[1１][ \t\x{3000}]*页|共[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页[ \t\x{3000}]*[,，/／]?[ \t\x{3000}]*第[ \t\x{3000}]*[1１][ \t\x{3000}]*页|[-—][ \t\x{3000}]*[1１][ \t\x{3000}]*[-—]))");
   return re;
 }
 const RE2& PageFraction() {
-  static const RE2 re(R"([ \t\x{3000}]*([（(]?)第\s*\d+\s*/\s*\d+\s*页([）)]?))");
+  static const RE2 re(R"([ \t\x{3000}]*([（(]?)第[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*/[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页([）)]?))");
   return re;
 }
 const RE2& PageNumberAtLineEnd() {
-  static const RE2 re(R"((?m)(第(\d{1,4})页(?:[ \t]*[,，/／]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?)[ \t\x{3000}\r]*(?:\n|$))");
+  static const RE2 re(R"((?m)(第[ \t\x{3000}]*([0-9０-９]{1,4})[ \t\x{3000}]*页(?:[ \t]*[,，/／]?[ \t]*共[ \t]*[0-9０-９]{1,4}[ \t]*页)?)[ \t\x{3000}\r]*(?:\n|$))");
   return re;
 }
 const RE2& PageNumberInLine() {
-  static const RE2 re(R"(第\s*\d+\s*(/\s*\d+\s*)?页)");
+  static const RE2 re(R"(第[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*(/[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*)?页)");
   return re;
 }
 const RE2& SentencePunctuation() {
@@ -260,7 +260,7 @@ std::vector<size_t> RunningFooterBytes(std::string_view text, const std::vector<
 }
 
 const RE2& PageOfPages() {
-  static const RE2 re(R"((第\s*\d{1,4}\s*页\s*[,，/／]?\s*共\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页\s*[,，/／]?\s*第\s*\d{1,4}\s*页))");
+  static const RE2 re(R"((第[ \t\x{3000}]*[0-9０-９]{1,4}[ \t\x{3000}]*页[ \t\x{3000}]*[,，/／]?[ \t\x{3000}]*共[ \t\x{3000}]*[0-9０-９]{1,4}[ \t\x{3000}]*页|共[ \t\x{3000}]*[0-9０-９]{1,4}[ \t\x{3000}]*页[ \t\x{3000}]*[,，/／]?[ \t\x{3000}]*第[ \t\x{3000}]*[0-9０-９]{1,4}[ \t\x{3000}]*页))");
   return re;
 }
 
