@@ -397,8 +397,10 @@ struct Scanner {
         return true;
       }
     }
-    // A line holding only the year: the keyword tag of a site header.
-    return OnlyBeforeOnLine(text, r.begin, U" \t\r") && OnlyAfterOnLine(text, r.end, U" \t\r");
+    // A line holding only the year at the top: the keyword tag of a site header. (Deeper in the text a
+    // lone number is a line break's doing: "（PM\n10\n）".)
+    return r.begin < kHeaderBytes && OnlyBeforeOnLine(text, r.begin, U" \t\r") &&
+           OnlyAfterOnLine(text, r.end, U" \t\r");
   }
 };
 
@@ -538,7 +540,8 @@ Local Classify(const Scanner& s, size_t i) {
     d.confidence = 0.9;
     out.weight = 1;
     what = "it counts years (近10年, 连续10年), it is not a year";
-  } else if (auto letter = CodePointBefore(text, r.begin - (r.begin > 0 && text[r.begin - 1] == ' ' ? 1 : 0));
+  } else if (auto letter = CodePointBefore(
+                 text, r.begin - (r.begin > 0 && (text[r.begin - 1] == ' ' || text[r.begin - 1] == '\n') ? 1 : 0));
              (letter.value >= U'A' && letter.value <= U'Z') ||
              (letter.value >= U'a' && letter.value <= U'z')) {
     d.confidence = 0.9;
