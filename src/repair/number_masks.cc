@@ -397,10 +397,16 @@ struct Scanner {
         return true;
       }
     }
-    // A line holding only the year at the top: the keyword tag of a site header. (Deeper in the text a
-    // lone number is a line break's doing: "（PM\n10\n）".)
-    return r.begin < kHeaderBytes && OnlyBeforeOnLine(text, r.begin, U" \t\r") &&
-           OnlyAfterOnLine(text, r.end, U" \t\r");
+    // A line holding only the year at the top: the keyword tag of a site header. (Deeper in the text,
+    // or after a line ending in Latin letters, a lone number is a line break's doing: "（PM\n10\n）".)
+    if (r.begin >= kHeaderBytes || !OnlyBeforeOnLine(text, r.begin, U" \t\r") ||
+        !OnlyAfterOnLine(text, r.end, U" \t\r")) {
+      return false;
+    }
+    size_t line_begin = text.rfind('\n', r.begin == 0 ? 0 : r.begin - 1);
+    if (line_begin == std::string_view::npos || line_begin == 0) return true;
+    char32_t before = CodePointBefore(text, line_begin).value;
+    return !((before >= U'A' && before <= U'Z') || (before >= U'a' && before <= U'z'));
   }
 };
 
