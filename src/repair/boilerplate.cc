@@ -53,7 +53,8 @@ const RE2& NoticeLead() {
   return re;
 }
 const RE2& SiteWords() {
-  static const RE2 re(R"(下载|文档|本站|本网站|客服|版权|侵权|上传|预览|付费|会员|VIP|积分|投诉)");
+  static const RE2 re(
+      R"(下载|文档|本站|本网站|客服|版权|侵权|上传|预览|付费|会员|VIP|积分|投诉|仅供(?:学习|参考)|编辑|文库|范文网|介绍)");
   return re;
 }
 const RE2& NumberedMarker() {
@@ -191,6 +192,14 @@ bool IsNoticeLine(std::string_view line, bool in_notice) {
     return true;
   }
   if (IsAdvertLine(line)) return true;
+  // A sentence about the document or the site itself ("本文档由用户上传，仅供学习交流使用，如有侵权请联系删除",
+  // "下载文档到电脑，查找使用更方便"): several site words, in a sentence or many of them.
+  if (line.size() < 300) {
+    int signals = 0;
+    bool sentence = RE2::PartialMatch(v, SentencePunctuation());
+    for (re2::StringPiece rest = v; RE2::FindAndConsume(&rest, SiteWords());) ++signals;
+    if (signals >= 3 || (signals >= 2 && sentence)) return true;
+  }
   // Inside a notice, further lines about the site; a bare "下载" is the page's own button text.
   return in_notice && line.size() >= 15 && RE2::PartialMatch(v, SiteWords()) && line.size() < 300;
 }
