@@ -187,6 +187,8 @@ void RestoreDroppedPercent(RepairContext& context) {
       size_t e = d;
       while (e < text.size() && IsDigit(text[e])) ++e;
       if (e - d == 3) continue;
+      // "4，92023万": the group is masked (910); its restored digits decide.
+      if (auto rewritten = RewrittenAs(context, {d, e}); rewritten && rewritten->size() == 3) continue;
     }
     // A list or range ("20.9、3.2个百分点"): the last member decides. "5～8%" is clean writing; "4.42和
     // 5.95%" is a list whose head lost its sign.
