@@ -281,9 +281,15 @@ SiteHeader FindSiteHeader(const std::vector<Line>& lines) {
   if (j - tags_begin >= 2) {
     forms = CollectTitleForms(lines, j);
     tags_valid = tags.size() >= 2 && !forms.lines.empty();
+    // Tags are cut from the ideographs of one of the title's forms: "省政" from "陕西省政府工作报告"
+    // (not from "陕西省2026年政府工作报告", whose ideographs read 省年政).
+    std::vector<std::string> han_forms;
+    for (size_t k : forms.lines) han_forms.push_back(HanOnly(lines[k].text));
     for (std::string_view tag : tags) {
-      // Tags are cut from the title's ideographs: "省政" from "陕西省2026年政府工作报告".
-      if (tags_valid && HanOnly(forms.longest).find(tag) == std::string::npos) tags_valid = false;
+      const bool cut_from_a_form = std::any_of(han_forms.begin(), han_forms.end(), [&](const std::string& f) {
+        return f.find(tag) != std::string::npos;
+      });
+      tags_valid = tags_valid && cut_from_a_form;
     }
   }
   if (!tags_valid && strong_notice && tags_begin < lines.size() &&

@@ -372,7 +372,14 @@ void FindChunkPrefixes(std::string_view text, bool hard_wrapped, std::vector<Fur
     }
     const Prefix& first = prefixes[members.front()];
     const Prefix& last = prefixes[members.back()];
-    const bool chunked = cuts >= kMinCuts && (last.begin - first.begin) >= kMinSpacing * (members.size() - 1);
+    // A short text has few chunks: two cuts do when the first chunk's "1、" opens the text and the
+    // sequence goes on from it (2、, 3、).
+    re2::StringPiece opening = View(text.substr(0, 8));
+    int opening_number = 0;
+    const bool opens_with_one = first.number == 2 && RE2::Consume(&opening, ChunkPrefix(), &opening_number) &&
+                                opening_number == 1;
+    const size_t min_cuts = opens_with_one ? kMinCuts - 1 : kMinCuts;
+    const bool chunked = cuts >= min_cuts && (last.begin - first.begin) >= kMinSpacing * (members.size() - 1);
     if (!chunked) {
       ++i;
       continue;
