@@ -54,7 +54,7 @@ const RE2& NoticeLead() {
 }
 const RE2& SiteWords() {
   static const RE2 re(
-      R"(下载|文档|本站|本网站|客服|版权|侵权|上传|预览|付费|会员|VIP|积分|投诉|仅供(?:学习|参考)|编辑|文库|范文网|介绍)");
+      R"(下载|文档|本站|本网站|客服|版权|侵权|上传|预览|付费|会员|VIP|积分|投诉|仅供(?:学习|参考)|编辑|文库|范文网|介绍|来源于网络|网络整理|联系删除)");
   return re;
 }
 const RE2& NumberedMarker() {
@@ -154,7 +154,6 @@ bool IsAdvertLine(std::string_view line) {
   return line.size() < 160 && RE2::PartialMatch(v, AdvertLine()) && RE2::PartialMatch(v, AdvertWords());
 }
 
-// Lines a site adds anywhere in the document, each proof enough that the document passed through one:
 // The ideographs of a line: titles are compared without their digits and punctuation, which sites
 // change (a relabelled year, a dropped "：").
 std::string HanOnly(std::string_view s) {
@@ -172,10 +171,32 @@ std::string HanOnly(std::string_view s) {
   return han;
 }
 
+// Lines a site adds anywhere in the document, each proof enough that the document passed through one:
 // a reference number, a keyword-tag line, an advert with a messaging id. No report writes them.
 bool IsSiteLine(std::string_view line) {
   re2::StringPiece v = View(line);
   return RE2::FullMatch(v, ReferenceNumber()) || RE2::FullMatch(v, TrailingTags()) || IsAdvertLine(line);
+}
+
+// A sentence about the document or the site itself ("本文档由用户上传，仅供学习交流使用，如有侵权请联系删除",
+// "下载文档到电脑，查找使用更方便"): several site words, in a sentence or many of them. Only at the top of
+// the text: inside a report, a sentence on document management may name 文档 and 下载.
+bool IsSiteSentence(std::string_view line) {
+  if (line.size() >= 300) return false;
+  re2::StringPiece v = View(line);
+  int signals = 0;
+  for (re2::StringPiece rest = v; RE2::FindAndConsume(&rest, SiteWords());) ++signals;
+  return signals >= 3 || (signals >= 2 && RE2::PartialMatch(v, SentencePunctuation()));
+}
+
+// Lines a site appends after the text, besides the site lines: an unbracketed keyword line
+// ("关键词：工作总结 范文", "【关键词】…") or a disclaimer about the text itself ("本文来源于网络，如有侵权请联系
+// 删除"). A report's own last sentence may name 文档 or 下载; it never disclaims itself.
+bool IsTrailingSiteLine(std::string_view line) {
+  static const RE2 kKeywordLine(R"(^\s*(?:[【\[]\s*(?:标签|关键词|关键字)\s*[】\]]|(?:标签|关键词|关键字)\s*[:：])\s*\S.{0,80}$)");
+  static const RE2 kDisclaimer(R"(本文档|本文由|本文来源|来源于网络|网络整理|如有侵权|侵权请|联系删除|仅供(?:学习|参考)|下载后|版权归)");
+  return IsSiteLine(line) || RE2::FullMatch(View(line), kKeywordLine) ||
+         (line.size() < 200 && RE2::PartialMatch(View(line), kDisclaimer));
 }
 
 bool IsNoticeLine(std::string_view line, bool in_notice) {
@@ -192,14 +213,7 @@ bool IsNoticeLine(std::string_view line, bool in_notice) {
     return true;
   }
   if (IsAdvertLine(line)) return true;
-  // A sentence about the document or the site itself ("本文档由用户上传，仅供学习交流使用，如有侵权请联系删除",
-  // "下载文档到电脑，查找使用更方便"): several site words, in a sentence or many of them.
-  if (line.size() < 300) {
-    int signals = 0;
-    bool sentence = RE2::PartialMatch(v, SentencePunctuation());
-    for (re2::StringPiece rest = v; RE2::FindAndConsume(&rest, SiteWords());) ++signals;
-    if (signals >= 3 || (signals >= 2 && sentence)) return true;
-  }
+  if (IsSiteSentence(line)) return true;
   // Inside a notice, further lines about the site; a bare "下载" is the page's own button text.
   return in_notice && line.size() >= 15 && RE2::PartialMatch(v, SiteWords()) && line.size() < 300;
 }
@@ -347,6 +361,17 @@ void Remove(RepairContext& context, size_t begin, size_t end, double confidence,
   context.Propose(std::move(r));
 }
 
+// The first line of the block of site lines (and blank lines) that ends the text; lines.size() when
+// the text ends with its own words.
+size_t TrailingSiteBlock(const std::vector<Line>& lines) {
+  size_t trailing = lines.size(), site_lines = 0;
+  while (trailing > 0 && (IsBlank(lines[trailing - 1].text) || IsTrailingSiteLine(lines[trailing - 1].text))) {
+    site_lines += !IsBlank(lines[trailing - 1].text);
+    --trailing;
+  }
+  return site_lines > 0 ? trailing : lines.size();
+}
+
 }  // namespace
 
 void DiagnoseSiteBoilerplate(RepairContext& context) {
@@ -361,6 +386,7 @@ void DiagnoseSiteBoilerplate(RepairContext& context) {
       return;
     }
   }
+  if (TrailingSiteBlock(lines) < lines.size()) context.mutable_diagnosis().site_boilerplate = true;
 }
 
 void RemoveSiteBoilerplate(RepairContext& context) {
@@ -416,10 +442,7 @@ void RemoveSiteBoilerplate(RepairContext& context) {
   // Furniture anywhere else in a diagnosed document. Sites append their lines to the end of the text
   // each with a break before it, and insert them inside it each with a break after it: in the block of
   // site lines (and blank lines) that ends the text, the break before each line goes with it.
-  size_t trailing = lines.size();
-  while (trailing > 0 && (IsBlank(lines[trailing - 1].text) || IsSiteLine(lines[trailing - 1].text))) {
-    --trailing;
-  }
+  const size_t trailing = TrailingSiteBlock(lines);
   for (size_t n = 0; n < lines.size(); ++n) {
     const Line& line = lines[n];
     re2::StringPiece v = View(line.text);
@@ -434,6 +457,8 @@ void RemoveSiteBoilerplate(RepairContext& context) {
       Remove(context, begin, end, 0.85, "The site's source or address line.");
     } else if (IsAdvertLine(line.text)) {
       Remove(context, begin, end, 0.85, "An advert line with a messaging id, inserted by the site.");
+    } else if (at_end && !IsBlank(line.text)) {
+      Remove(context, begin, end, 0.85, "A line the site appended after the report (keywords or a note on the site).");
     }
   }
 }
