@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "re2/re2.h"
+#include "repair/number_scan.h"
 #include "repair/rules.h"
 
 namespace wenshu::repair_internal {
@@ -152,23 +153,6 @@ std::string_view StripTitlePrefix(std::string_view line, size_t* prefix) {
 bool IsAdvertLine(std::string_view line) {
   re2::StringPiece v = View(line);
   return line.size() < 160 && RE2::PartialMatch(v, AdvertLine()) && RE2::PartialMatch(v, AdvertWords());
-}
-
-// The ideographs of a line: titles are compared without their digits and punctuation, which sites
-// change (a relabelled year, a dropped "：").
-std::string HanOnly(std::string_view s) {
-  std::string han;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    // U+3400..U+9FFF: lead bytes E3 (from U+3400) to E9.
-    if (len == 3 && i + 3 <= s.size() && c >= 0xE3 && c <= 0xE9 &&
-        !(c == 0xE3 && static_cast<unsigned char>(s[i + 1]) < 0x90)) {
-      han.append(s.substr(i, 3));
-    }
-    i += len;
-  }
-  return han;
 }
 
 // Lines a site adds anywhere in the document, each proof enough that the document passed through one:

@@ -18,23 +18,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
+#include "repair/number_scan.h"
 #include "repair/rules.h"
 
 namespace wenshu::repair_internal {
 namespace {
 
 re2::StringPiece View(std::string_view s) { return re2::StringPiece(s.data(), s.size()); }
-
-bool IsHan(UChar32 c) { return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF); }
-
-UChar32 CodePointBefore(std::string_view text, size_t end) {
-  if (end == 0) return -1;
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  int32_t i = static_cast<int32_t>(end);
-  UChar32 c;
-  U8_PREV(s, 0, i, c);
-  return c;
-}
 
 // A parenthesised reading of one syllable with a tone mark ("jié", "qū", "xiàn"): the converter glosses
 // single characters. Plain Latin in brackets ("(PM2.5)", "(a)") has no tone mark and never matches.
@@ -60,7 +50,7 @@ bool LooksTraditional(std::string_view text, size_t* han_chars) {
   for (int32_t i = 0; i < n;) {
     UChar32 c;
     U8_NEXT(s, i, n, c);
-    if (c < 0 || !IsHan(c)) continue;
+    if (c < 0 || !IsHan(static_cast<char32_t>(c))) continue;
     ++han;
     traditional += c < 0x10000 && kFrequent->test(static_cast<size_t>(c));
   }
@@ -116,7 +106,7 @@ void RemoveInjectedPinyin(RepairContext& context) {
   std::string_view text = context.text();
   ForEachReading(text, [&](size_t begin, size_t end, std::string_view reading) {
     std::string shown(reading);
-    if (IsHan(CodePointBefore(text, begin))) {
+    if (IsHan(CodePointBefore(text, begin).value)) {
       RepairRecord r;
       r.rule = "text.pinyin";
       r.span = {begin, end};

@@ -140,6 +140,16 @@ bool IsClauseBreak(char32_t c) {
 
 bool IsHan(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
 
+std::string HanOnly(std::string_view s) {
+  std::string han;
+  for (size_t i = 0; i < s.size();) {
+    CodePoint c = CodePointAt(s, i);
+    if (IsHan(c.value)) han.append(s.substr(i, c.length));
+    i += c.length;
+  }
+  return han;
+}
+
 size_t ClauseStart(std::string_view text, size_t offset, size_t limit) {
   size_t at = std::min(offset, text.size());
   while (at > 0 && offset - at < limit) {

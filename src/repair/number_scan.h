@@ -52,6 +52,9 @@ std::optional<std::string_view> EndsWithAny(std::string_view text, size_t offset
 bool IsClauseBreak(char32_t c);
 // CJK unified ideographs.
 bool IsHan(char32_t c);
+// The ideographs of `s` (U+3400..U+9FFF), in order: titles are compared without their digits and
+// punctuation, which sites change (a relabelled year, a dropped "：").
+std::string HanOnly(std::string_view s);
 
 // The start of the clause holding `offset` (just after the previous clause break), at most `limit`
 // bytes back.

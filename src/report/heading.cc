@@ -217,13 +217,7 @@ Heading ReadHeading(std::string_view text, const std::optional<std::string>& giv
         body_begin = static_cast<size_t>(line.data() - text.data());
         break;
       }
-      for (std::string_view prefix : kTitlePrefixes) {
-        if (line.starts_with(prefix)) {
-          line.remove_prefix(prefix.size());
-          line = TrimSpaces(line);
-          break;
-        }
-      }
+      line = StripTitlePrefix(line);
       bool candidate = false;
       for (std::string_view w : kTitleWords) candidate = candidate || Contains(line, w);
       // The most complete form wins: "社会事业局2023年上半年工作总结" over "上半年工作总结".
