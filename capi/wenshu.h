@@ -28,6 +28,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "wenshu/version.h"
 
 #ifndef WENSHU_API
 #if defined(_WIN32) && defined(WENSHU_BUILDING_LIBRARY)
@@ -46,13 +47,8 @@ extern "C" {
 /* ------------------------------------------------------------------------------------------------ */
 /* Versions */
 
-#ifndef WENSHU_VERSION_MAJOR
-#define WENSHU_VERSION_MAJOR 0
-#define WENSHU_VERSION_MINOR 1
-#define WENSHU_VERSION_PATCH 0
-#endif
-/* The ABI version: the SONAME is libwenshu.so.<WENSHU_ABI_VERSION>. */
-#define WENSHU_ABI_VERSION 0
+/* WENSHU_VERSION_MAJOR/MINOR/PATCH, WENSHU_VERSION_STRING and WENSHU_ABI_VERSION (the SONAME is
+ * libwenshu.so.<WENSHU_ABI_VERSION>) come from the one place the version is written. */
 
 /* "0.1.0": the version of the library actually loaded. Static storage. Thread-safe. */
 WENSHU_API const char *wenshu_version(void);
