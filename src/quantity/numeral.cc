@@ -4,61 +4,24 @@
 
 #include <algorithm>
 
+#include "text/utf8.h"
+
 namespace wenshu::quantity_internal {
 
+// The quantity stage's view of the one strict decoder (src/text/utf8.h): an invalid byte is
+// kInvalidCodePoint of length 1.
 char32_t DecodeAt(std::string_view text, size_t pos, size_t* length) {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  size_t n = text.size();
-  unsigned char c = s[pos];
-  if (c < 0x80) {
-    *length = 1;
-    return c;
-  }
-  int extra;
-  char32_t cp;
-  if ((c & 0xE0) == 0xC0) {
-    extra = 1;
-    cp = c & 0x1F;
-  } else if ((c & 0xF0) == 0xE0) {
-    extra = 2;
-    cp = c & 0x0F;
-  } else if ((c & 0xF8) == 0xF0) {
-    extra = 3;
-    cp = c & 0x07;
-  } else {
-    *length = 1;
-    return kInvalidCodePoint;
-  }
-  if (pos + static_cast<size_t>(extra) >= n) {
-    *length = 1;
-    return kInvalidCodePoint;
-  }
-  for (int i = 1; i <= extra; ++i) {
-    unsigned char cc = s[pos + i];
-    if ((cc & 0xC0) != 0x80) {
-      *length = 1;
-      return kInvalidCodePoint;
-    }
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  *length = static_cast<size_t>(extra) + 1;
-  return cp;
+  const text::Decoded d = text::DecodeUtf8At(text, pos);
+  *length = d.len > 0 ? static_cast<size_t>(d.len) : 1;
+  return d.len > 0 ? d.cp : kInvalidCodePoint;
 }
 
 char32_t DecodeBefore(std::string_view text, size_t pos, size_t* length) {
   *length = 0;
   if (pos == 0) return 0;
-  size_t start = pos - 1;
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  while (start > 0 && pos - start < 4 && (s[start] & 0xC0) == 0x80) --start;
-  size_t len;
-  char32_t cp = DecodeAt(text, start, &len);
-  if (start + len != pos) {
-    *length = 1;
-    return kInvalidCodePoint;
-  }
-  *length = len;
-  return cp;
+  const text::Decoded d = text::DecodeUtf8Before(text, pos);
+  *length = d.len > 0 ? static_cast<size_t>(d.len) : 1;
+  return d.len > 0 ? d.cp : kInvalidCodePoint;
 }
 
 int ArabicDigitValue(char32_t c) {

@@ -1,52 +1,20 @@
-// Character classes and UTF-8 decoding for the tokenizer.
+// Character classes for the tokenizer.
 #ifndef WENSHU_SRC_TOKENIZE_CHAR_CLASS_H_
 #define WENSHU_SRC_TOKENIZE_CHAR_CLASS_H_
 
 #include <cstddef>
 #include <cstdint>
 
+#include "text/utf8.h"
+
 namespace wenshu::tokenize_internal {
 
 enum class CharClass : uint8_t { kCjk, kDigit, kLatin, kSpace, kNewline, kPercent, kPunct, kOther };
 
-// One decoding step. len > 0: a valid character of len bytes. len == 0: the bytes so far are a valid
-// prefix of a character but the buffer ends (more input needed). len < 0: the first byte is not part
-// of any valid character (one invalid byte).
-struct Decoded {
-  char32_t cp;
-  int len;
-};
-
-inline Decoded DecodeUtf8At(const uint8_t* p, size_t avail, bool final) {
-  const uint8_t b = p[0];
-  if (b < 0x80) return {b, 1};
-  int len;
-  uint8_t lo = 0x80, hi = 0xBF;
-  char32_t cp;
-  if (b >= 0xC2 && b <= 0xDF) {
-    len = 2;
-    cp = b & 0x1F;
-  } else if (b >= 0xE0 && b <= 0xEF) {
-    len = 3;
-    cp = b & 0x0F;
-    if (b == 0xE0) lo = 0xA0;
-    if (b == 0xED) hi = 0x9F;
-  } else if (b >= 0xF0 && b <= 0xF4) {
-    len = 4;
-    cp = b & 0x07;
-    if (b == 0xF0) lo = 0x90;
-    if (b == 0xF4) hi = 0x8F;
-  } else {
-    return {0, -1};
-  }
-  for (int k = 1; k < len; ++k) {
-    if (static_cast<size_t>(k) >= avail) return {0, final ? -1 : 0};
-    const uint8_t c = p[k];
-    if (k == 1 ? (c < lo || c > hi) : (c < 0x80 || c > 0xBF)) return {0, -1};
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  return {cp, len};
-}
+// UTF-8 decoding and encoding are the text layer's (src/text/utf8.h), shared by every stage.
+using text::Decoded;
+using text::DecodeUtf8At;
+using text::EncodeUtf8;
 
 // U+25CB WHITE CIRCLE stands for 〇 in many printed years (二○○一年), so it joins CJK runs; alone it
 // is reclassified as other by the tokenizer.
@@ -88,29 +56,6 @@ inline char32_t FoldChar(char32_t c) {
   if (c == 0x301D) return 0x201C;
   if (c == 0x301E || c == 0x301F) return 0x201D;
   return c;
-}
-
-inline size_t EncodeUtf8(char32_t c, char* out) {
-  if (c < 0x80) {
-    out[0] = static_cast<char>(c);
-    return 1;
-  }
-  if (c < 0x800) {
-    out[0] = static_cast<char>(0xC0 | (c >> 6));
-    out[1] = static_cast<char>(0x80 | (c & 0x3F));
-    return 2;
-  }
-  if (c < 0x10000) {
-    out[0] = static_cast<char>(0xE0 | (c >> 12));
-    out[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out[2] = static_cast<char>(0x80 | (c & 0x3F));
-    return 3;
-  }
-  out[0] = static_cast<char>(0xF0 | (c >> 18));
-  out[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-  out[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-  out[3] = static_cast<char>(0x80 | (c & 0x3F));
-  return 4;
 }
 
 }  // namespace wenshu::tokenize_internal
