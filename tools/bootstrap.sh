@@ -4,7 +4,8 @@
 #
 #   tools/bootstrap.sh sample   # build, then `wenshu parse` the bundled damaged report
 #   tools/bootstrap.sh test     # build, then every test through ctest (plain and ASan+UBSan builds,
-#                               # the concurrency tests under TSan), then each fuzzer briefly
+#                               # the stress label on the plain build, the concurrency tests under
+#                               # TSan), then each fuzzer briefly
 #
 # Environment: WENSHU_SHARED_DIR points tests and benchmarks at the shared corpora (optional);
 # WENSHU_SKIP_SANITIZERS=1 skips the sanitizer builds (ASan+UBSan, TSan) in `test`;
@@ -48,6 +49,8 @@ if [ "$mode" = sample ]; then
 fi
 
 ctest --preset default
+# The slow stress tests (label `stress`, left out of the default preset) run once, on the plain build.
+ctest --preset stress
 if [ "${WENSHU_SKIP_SANITIZERS:-0}" != 1 ]; then
   cmake --preset asan >/dev/null
   cmake --build --preset asan -j "$jobs"
