@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "internal.h"
+#include "text/utf8.h"
 #include "wenshu.h"
 #include "wenshu/repair.h"
 
@@ -94,46 +95,20 @@ wenshu_status CheckInput(const char* data, size_t len, const char* where) noexce
 
 Utf8Scan ScanUtf8(std::string_view bytes) noexcept {
   Utf8Scan scan;
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  const size_t n = bytes.size();
-  size_t i = 0;
-  while (i < n) {
-    unsigned char c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
+  const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
+  for (size_t i = 0; i < bytes.size();) {
+    // Streaming decoding: a character cut at the end is valid so far (len 0), not invalid.
+    const wenshu::text::Decoded d = wenshu::text::DecodeUtf8At(p + i, bytes.size() - i, false);
+    if (d.len == 0) {
+      scan.incomplete_tail = bytes.size() - i;
+      return scan;
     }
-    size_t need;
-    unsigned char lo = 0x80, hi = 0xBF;  // the valid range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) {
-      need = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      need = 2;
-      if (c == 0xE0) lo = 0xA0;          // no overlong forms
-      if (c == 0xED) hi = 0x9F;          // no surrogates
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      need = 3;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;          // nothing above U+10FFFF
-    } else {
+    if (d.len < 0) {
       scan.valid = false;
       scan.invalid_at = i;
       return scan;
     }
-    for (size_t k = 1; k <= need; ++k) {
-      if (i + k >= n) {  // cut at the end: valid so far
-        scan.incomplete_tail = n - i;
-        return scan;
-      }
-      unsigned char b = p[i + k];
-      unsigned char min = k == 1 ? lo : 0x80, max = k == 1 ? hi : 0xBF;
-      if (b < min || b > max) {
-        scan.valid = false;
-        scan.invalid_at = i;
-        return scan;
-      }
-    }
-    i += need + 1;
+    i += static_cast<size_t>(d.len);
   }
   return scan;
 }

@@ -3,34 +3,12 @@
 #include <charconv>
 #include <cmath>
 
+#include "text/utf8.h"
+
 namespace wenshu::report_internal {
 namespace {
 
 constexpr char kHex[] = "0123456789abcdef";
-
-// Length of the valid UTF-8 sequence at text[i], or 0 when the bytes there are not one.
-size_t ValidUtf8Length(std::string_view text, size_t i) {
-  const auto b0 = static_cast<unsigned char>(text[i]);
-  auto cont = [&](size_t k) {
-    return i + k < text.size() && (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-  };
-  if (b0 >= 0xC2 && b0 <= 0xDF) return cont(1) ? 2 : 0;
-  if (b0 >= 0xE0 && b0 <= 0xEF) {
-    if (!cont(1) || !cont(2)) return 0;
-    const auto b1 = static_cast<unsigned char>(text[i + 1]);
-    if (b0 == 0xE0 && b1 < 0xA0) return 0;   // overlong
-    if (b0 == 0xED && b1 >= 0xA0) return 0;  // surrogate
-    return 3;
-  }
-  if (b0 >= 0xF0 && b0 <= 0xF4) {
-    if (!cont(1) || !cont(2) || !cont(3)) return 0;
-    const auto b1 = static_cast<unsigned char>(text[i + 1]);
-    if (b0 == 0xF0 && b1 < 0x90) return 0;
-    if (b0 == 0xF4 && b1 >= 0x90) return 0;
-    return 4;
-  }
-  return 0;
-}
 
 }  // namespace
 
@@ -48,9 +26,9 @@ void AppendJsonString(std::string& out, std::string_view text) {
       continue;
     }
     if (c >= 0x80) {
-      const size_t n = ValidUtf8Length(text, i);
-      if (n != 0) {
-        i += n;
+      const text::Decoded d = text::DecodeUtf8At(text, i);
+      if (d.len > 0) {
+        i += static_cast<size_t>(d.len);
         continue;
       }
       flush(i);
