@@ -18,15 +18,6 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-// True if `entry` names a rule: an exact id, or a prefix ending in '.' of at least one id.
-bool NamesARule(std::string_view entry) {
-  for (const RepairRuleInfo& rule : RepairRules()) {
-    if (rule.id == entry) return true;
-    if (entry.back() == '.' && rule.id.substr(0, entry.size()) == entry) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 wenshu_status ResolveOptions(const wenshu_options* opts, const char* where, ResolvedOptions* out) {
@@ -56,7 +47,7 @@ wenshu_status ResolveOptions(const wenshu_options* opts, const char* where, Reso
       std::string_view entry = Trim(list.substr(0, comma));
       list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
       if (entry.empty()) continue;
-      if (!NamesARule(entry)) {
+      if (!NamesRepairRules(entry)) {
         return Fail(WENSHU_E_INVALID_ARGUMENT, where,
                     absl::StrCat("disabled_rules: \"", absl::string_view(entry.data(), entry.size()),
                                  "\" names no repair rule (see wenshu_repair_rule_id)"));
@@ -137,7 +128,12 @@ wenshu_status wenshu_options_init(wenshu_options *opts, unsigned int version) {
     if (opts == nullptr) {
       return wenshu::capi::Fail(WENSHU_E_INVALID_ARGUMENT, "wenshu_options_init", "opts is NULL");
     }
-    if (version == 0 || version > WENSHU_OPTIONS_VERSION) {
+    if (version == 0) {
+      return wenshu::capi::Fail(WENSHU_E_VERSION, "wenshu_options_init",
+                                "options version 0 does not exist (versions start at 1): pass "
+                                "WENSHU_OPTIONS_VERSION");
+    }
+    if (version > WENSHU_OPTIONS_VERSION) {
       return wenshu::capi::Fail(
           WENSHU_E_VERSION, "wenshu_options_init",
           absl::StrCat("options version ", version, " is newer than this library (",

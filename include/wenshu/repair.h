@@ -72,6 +72,10 @@ struct RepairRuleInfo {
 // Every rule wenshu knows, in the order it runs. Ids are stable across versions.
 const std::vector<RepairRuleInfo>& RepairRules();
 
+// True when `id` is what RepairOptions::disabled_rules accepts: a rule's id, or a family (a prefix
+// ending in '.', e.g. "vocab.") of at least one rule. Every front end checks --disable with this.
+bool NamesRepairRules(std::string_view id);
+
 struct RepairOptions {
   // Rule ids (or id prefixes ending in '.', e.g. "vocab.") that must not run.
   absl::flat_hash_set<std::string> disabled_rules;

@@ -1,10 +1,12 @@
 // The `wenshu` command: dispatches to its subcommands.
 #include <cstdio>
 #include <cstring>
+#include <new>
 #include <string>
 #include <string_view>
 
 #include "cli/commands.h"
+#include "cli/output.h"
 #include "wenshu/version.h"
 
 namespace {
@@ -25,6 +27,18 @@ constexpr char kUsage[] =
     "\n"
     "Exit status: 0 success, 1 some input failed, 2 usage error, 130 interrupted.\n";
 
+// Runs one command. An allocation failure anywhere (an option asking for a huge buffer, a document too
+// large for the memory left) unwinds to here: every Output on the way removes its temporary file, and
+// the command ends with a message and status 1 instead of an abort.
+int RunCommand(const wenshu::cli::Command& c, int argc, char** argv) {
+  try {
+    return c.run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::fputs("wenshu: out of memory\n", stderr);
+    return 1;
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -39,23 +53,19 @@ int main(int argc, char** argv) {
       if (std::string_view(argv[2]) == c.name) {
         char help_flag[] = "--help";
         char* args[] = {argv[2], help_flag, nullptr};
-        return c.run(2, args);
+        return RunCommand(c, 2, args);
       }
     }
     std::fprintf(stderr, "wenshu: unknown command '%s'\n\n%s", argv[2], kUsage);
     return 2;
   }
-  if (command == "--help" || command == "-h" || command == "help") {
-    std::fputs(kUsage, stdout);
-    return 0;
-  }
+  if (command == "--help" || command == "-h" || command == "help") return wenshu::cli::PrintToStdout(kUsage);
   if (command == "--version" || command == "-V") {
-    std::printf("wenshu %s (schema %s)\n", std::string(wenshu::Version()).c_str(),
-                std::string(wenshu::kReportSchema).c_str());
-    return 0;
+    return wenshu::cli::PrintToStdout("wenshu " + std::string(wenshu::Version()) + " (schema " +
+                                      std::string(wenshu::kReportSchema) + ")\n");
   }
   for (const wenshu::cli::Command& c : wenshu::cli::Commands()) {
-    if (command == c.name) return c.run(argc - 1, argv + 1);
+    if (command == c.name) return RunCommand(c, argc - 1, argv + 1);
   }
   std::fprintf(stderr, "wenshu: unknown command '%s'\n\n%s", argv[1], kUsage);
   return 2;

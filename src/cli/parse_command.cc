@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
@@ -17,12 +18,14 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/flags.h"
 #include "cli/output.h"
 #include "nlohmann/json.hpp"
 #include "wenshu/report.h"
@@ -57,22 +60,7 @@ constexpr char kParseUsage[] =
     "Exit status: 0 all documents parsed, 1 some input failed (each reported on stderr with its\n"
     "name and line), 2 usage error, 130 interrupted (partial -o output is removed).\n";
 
-enum class Format { kAuto, kJson, kJsonl, kCsv };
-
-struct Flags {
-  std::vector<std::string> inputs;
-  Format format = Format::kAuto;
-  std::string output;
-  unsigned jobs = 0;
-  bool force_jsonl = false;
-  std::optional<std::string> text_field;
-  std::string id_field = "id";
-  std::string title_field = "title";
-  size_t max_bytes = size_t{64} << 20;
-  int progress = -1;  // -1 auto, 0 off, 1 on
-  bool run_checks = true;
-  RepairOptions repair;
-};
+using Flags = ParseFlags;
 
 struct Source {
   std::string path;  // "-" for stdin
@@ -98,104 +86,6 @@ struct Result {
 int UsageError(const std::string& message) {
   std::fprintf(stderr, "wenshu parse: %s\n\n%s", message.c_str(), kParseUsage);
   return 2;
-}
-
-bool ParseSize(std::string_view text, uint64_t* out) {
-  if (text.empty() || text.size() > 19) return false;
-  uint64_t v = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return false;
-    v = v * 10 + static_cast<uint64_t>(c - '0');
-  }
-  *out = v;
-  return true;
-}
-
-// Returns 0 on success or the exit code for a usage error / --help.
-int ParseFlags(int argc, char** argv, Flags* flags, bool* help) {
-  bool only_inputs = false;
-  for (int i = 1; i < argc; ++i) {
-    std::string arg = argv[i];
-    if (only_inputs || arg == "-" || arg.empty() || arg[0] != '-') {
-      flags->inputs.push_back(arg);
-      continue;
-    }
-    if (arg == "--") {
-      only_inputs = true;
-      continue;
-    }
-    std::string value;
-    bool has_inline_value = false;
-    if (arg.rfind("--", 0) == 0) {
-      size_t eq = arg.find('=');
-      if (eq != std::string::npos) {
-        value = arg.substr(eq + 1);
-        arg = arg.substr(0, eq);
-        has_inline_value = true;
-      }
-    }
-    auto take_value = [&](std::string* out) -> bool {
-      if (has_inline_value) {
-        *out = value;
-        return true;
-      }
-      if (i + 1 >= argc) return false;
-      *out = argv[++i];
-      return true;
-    };
-    auto no_value = [&]() { return !has_inline_value; };
-    std::string v;
-    if (arg == "-h" || arg == "--help") {
-      *help = true;
-      return 0;
-    } else if (arg == "-f" || arg == "--format") {
-      if (!take_value(&v)) return UsageError("--format needs a value");
-      if (v == "json") {
-        flags->format = Format::kJson;
-      } else if (v == "jsonl") {
-        flags->format = Format::kJsonl;
-      } else if (v == "csv") {
-        flags->format = Format::kCsv;
-      } else {
-        return UsageError("unknown format '" + v + "' (json, jsonl or csv)");
-      }
-    } else if (arg == "-o" || arg == "--output") {
-      if (!take_value(&flags->output) || flags->output.empty()) return UsageError("-o needs a path");
-    } else if (arg == "-j" || arg == "--jobs") {
-      uint64_t n = 0;
-      if (!take_value(&v) || !ParseSize(v, &n) || n > 1024) {
-        return UsageError("--jobs needs a number from 0 to 1024");
-      }
-      flags->jobs = static_cast<unsigned>(n);
-    } else if (arg == "--jsonl" && no_value()) {
-      flags->force_jsonl = true;
-    } else if (arg == "--text-field") {
-      if (!take_value(&v) || v.empty()) return UsageError("--text-field needs a field name");
-      flags->text_field = v;
-    } else if (arg == "--id-field") {
-      if (!take_value(&flags->id_field) || flags->id_field.empty())
-        return UsageError("--id-field needs a field name");
-    } else if (arg == "--title-field") {
-      if (!take_value(&flags->title_field)) return UsageError("--title-field needs a field name");
-    } else if (arg == "--max-bytes") {
-      uint64_t n = 0;
-      if (!take_value(&v) || !ParseSize(v, &n) || n == 0)
-        return UsageError("--max-bytes needs a positive number");
-      flags->max_bytes = n;
-    } else if (arg == "--disable") {
-      if (!take_value(&v) || v.empty()) return UsageError("--disable needs a rule id");
-      flags->repair.disabled_rules.insert(v);
-    } else if (arg == "--no-checks" && no_value()) {
-      flags->run_checks = false;
-    } else if (arg == "--progress" && no_value()) {
-      flags->progress = 1;
-    } else if ((arg == "-q" || arg == "--quiet") && no_value()) {
-      flags->progress = 0;
-    } else {
-      return UsageError("unknown option '" + std::string(argv[i]) + "'");
-    }
-  }
-  return 0;
 }
 
 bool EndsWith(const std::string& s, std::string_view suffix) {
@@ -395,11 +285,33 @@ class Pipeline {
     writer_.join();
   }
 
+  // Joins the threads if Finish() was not reached (an exception, e.g. std::bad_alloc, unwinding).
+  ~Pipeline() {
+    if (!writer_.joinable()) return;
+    Stop();
+    Finish();
+  }
+
   int failures() const { return failures_; }
+  // A worker or the writer ran out of memory outside a document's own parse; the run was stopped.
+  bool out_of_memory() const { return out_of_memory_.load(); }
   uint64_t written() const { return written_; }
 
  private:
-  void WorkerLoop() {
+  // The threads' loops; an allocation failure outside a document's parse stops the run (no thread may
+  // let an exception escape: that would terminate the process and leave the temporary output behind).
+  void WorkerLoop() { Guarded(&Pipeline::WorkerLoopBody); }
+  void WriterLoop() { Guarded(&Pipeline::WriterLoopBody); }
+  void Guarded(void (Pipeline::*loop)()) {
+    try {
+      (this->*loop)();
+    } catch (const std::bad_alloc&) {
+      out_of_memory_.store(true);
+      Stop();
+    }
+  }
+
+  void WorkerLoopBody() {
     while (true) {
       Job job;
       {
@@ -439,7 +351,7 @@ class Pipeline {
     }
   }
 
-  void WriterLoop() {
+  void WriterLoopBody() {
     bool first = true;
     uint64_t docs = 0, bytes = 0;
     if (format_ == Format::kCsv) Emit(FactsCsvHeader());
@@ -511,6 +423,7 @@ class Pipeline {
   bool input_done_ = false;
   bool stop_ = false;
   int failures_ = 0;
+  std::atomic<bool> out_of_memory_{false};
   std::vector<std::thread> workers_;
   std::thread writer_;
 };
@@ -574,11 +487,11 @@ Job JobFromJsonLine(const Flags& flags, const std::string& name, int64_t line_no
 
 int RunParse(int argc, char** argv) {
   Flags flags;
-  bool help = false;
-  if (int rc = ParseFlags(argc, argv, &flags, &help); rc != 0) return rc;
-  if (help) {
-    std::fputs(kParseUsage, stdout);
-    return 0;
+  std::string error;
+  switch (ParseFlagsForParse(argc, argv, &flags, &error)) {
+    case FlagsOutcome::kHelp: return PrintToStdout(kParseUsage);
+    case FlagsOutcome::kUsageError: return UsageError(error);
+    case FlagsOutcome::kRun: break;
   }
   if (flags.inputs.empty()) {
     if (isatty(STDIN_FILENO))
@@ -622,8 +535,12 @@ int RunParse(int argc, char** argv) {
 
   Output out;
   if (!out.Open(flags.output)) {
+    if (out.state() == Output::State::kInterrupted) return ReportInterruptedOpen(flags.output);
     std::fprintf(stderr, "wenshu: %s\n", out.error().c_str());
     return 1;
+  }
+  for (const Source& source : sources) {
+    if (out.Overwrites(source.path)) return RefuseInputAsOutput(DisplayName(source.path), out.path());
   }
   const bool show_progress = flags.progress == 1 || (flags.progress == -1 && isatty(STDERR_FILENO));
   unsigned workers = flags.jobs != 0 ? flags.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -695,10 +612,11 @@ int RunParse(int argc, char** argv) {
   if (g_interrupt_signal.load() != 0) pipeline.Stop();  // parse and write nothing more
   pipeline.Finish();
   failures += pipeline.failures();
+  if (pipeline.out_of_memory()) throw std::bad_alloc();  // main reports it; out removes its temporary
 
   if (const int sig = g_interrupt_signal.load(); sig != 0) {
     out.Abandon();
-    if (!flags.output.empty() && flags.output != "-") {
+    if (out.all_or_nothing()) {
       std::fprintf(stderr, "\nwenshu: interrupted after %llu documents; %s was not written\n",
                    static_cast<unsigned long long>(pipeline.written()), flags.output.c_str());
     } else {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/flags.h"
 #include "cli/output.h"
 #include "wenshu/repair.h"
 
@@ -104,107 +105,72 @@ std::string Diff(const RepairResult& r) {
 }  // namespace
 
 int RepairCommand(int argc, char** argv) {
-  RepairOptions options;
-  bool diff = false;
-  std::string input;
-  std::string output;
-  bool have_input = false;
-  for (int i = 1; i < argc; ++i) {
-    std::string arg = argv[i];
-    std::string value;
-    bool inline_value = false;
-    if (arg.rfind("--", 0) == 0 && arg.find('=') != std::string::npos) {
-      value = arg.substr(arg.find('=') + 1);
-      arg = arg.substr(0, arg.find('='));
-      inline_value = true;
-    }
-    auto take = [&](std::string* out) {
-      if (inline_value) {
-        *out = value;
-        return true;
-      }
-      if (i + 1 >= argc) return false;
-      *out = argv[++i];
-      return true;
-    };
-    if (arg == "-h" || arg == "--help") {
-      std::fputs(kRepairUsage, stdout);
-      return 0;
-    } else if (arg == "--list-rules") {
-      for (const RepairRuleInfo& r : RepairRules()) {
-        std::printf("%-28.*s %.*s\n", static_cast<int>(r.id.size()), r.id.data(),
-                    static_cast<int>(r.description.size()), r.description.data());
-      }
-      return std::fflush(stdout) == 0 ? 0 : 1;
-    } else if (arg == "--diff") {
-      diff = true;
-    } else if (arg == "--disable") {
-      std::string rule;
-      if (!take(&rule) || rule.empty()) return UsageError("--disable needs a rule id");
-      options.disabled_rules.insert(rule);
-    } else if (arg == "--min-confidence") {
-      std::string v;
-      char* end = nullptr;
-      if (!take(&v)) return UsageError("--min-confidence needs a number");
-      double x = std::strtod(v.c_str(), &end);
-      if (end == v.c_str() || *end != '\0' || !(x >= 0 && x <= 1)) {
-        return UsageError("--min-confidence needs a number from 0 to 1");
-      }
-      options.min_confidence = x;
-    } else if (arg == "-o" || arg == "--output") {
-      if (!take(&output) || output.empty()) return UsageError("-o needs a path");
-    } else if (arg == "-" || arg.empty() || arg[0] != '-') {
-      if (have_input) return UsageError("repair takes one input");
-      input = arg;
-      have_input = true;
-    } else {
-      return UsageError("unknown option '" + arg + "'");
-    }
+  RepairFlags flags;
+  std::string error;
+  switch (ParseFlagsForRepair(argc, argv, &flags, &error)) {
+    case FlagsOutcome::kHelp: return PrintToStdout(kRepairUsage);
+    case FlagsOutcome::kUsageError: return UsageError(error);
+    case FlagsOutcome::kRun: break;
   }
-  if (!have_input) {
-    if (isatty(STDIN_FILENO)) return UsageError("no input (give a file, or - for standard input)");
-    input = "-";
-  }
-  for (const std::string& rule : options.disabled_rules) {
-    bool known = false;
+  if (flags.list_rules) {
+    std::string list;
     for (const RepairRuleInfo& r : RepairRules()) {
-      known = known || r.id == rule || (rule.back() == '.' && r.id.substr(0, rule.size()) == rule);
+      list += std::string(r.id);
+      list.append(r.id.size() < 28 ? 28 - r.id.size() : 0, ' ');
+      list += " " + std::string(r.description) + "\n";
     }
-    if (!known) return UsageError("unknown rule '" + rule + "' (see --list-rules)");
+    return PrintToStdout(list);
+  }
+  if (flags.input.empty()) {
+    if (isatty(STDIN_FILENO)) return UsageError("no input (give a file, or - for standard input)");
+    flags.input = "-";
   }
   InstallSignalHandlers();
 
-  std::FILE* file = input == "-" ? stdin : std::fopen(input.c_str(), "rb");
-  const std::string name = input == "-" ? "<stdin>" : input;
-  if (file == nullptr) {
+  const std::string name = flags.input == "-" ? "<stdin>" : flags.input;
+  const auto interrupted = [&] {
+    std::fprintf(stderr, "\nwenshu: interrupted while reading %s; nothing was written\n", name.c_str());
+    return 128 + g_interrupt_signal.load();
+  };
+  // The output is opened (and checked against the input) before anything is read.
+  Output out;
+  if (!out.Open(flags.output)) {
+    if (out.state() == Output::State::kInterrupted) return ReportInterruptedOpen(flags.output);
+    std::fprintf(stderr, "wenshu: %s\n", out.error().c_str());
+    return 1;
+  }
+  if (out.Overwrites(flags.input)) return RefuseInputAsOutput(name, out.path());
+  const int fd = flags.input == "-" ? STDIN_FILENO : OpenForReading(flags.input.c_str());
+  if (fd < 0) {
+    if (errno == EINTR) return interrupted();
     std::fprintf(stderr, "wenshu: %s: %s\n", name.c_str(), std::strerror(errno));
     return 1;
   }
   std::string text;
-  char buffer[1 << 16];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) text.append(buffer, n);
-  const bool read_failed = std::ferror(file);
-  const int read_errno = errno;
-  if (file != stdin) std::fclose(file);
-  if (read_failed) {
-    std::fprintf(stderr, "wenshu: %s: %s\n", name.c_str(), std::strerror(read_errno));
-    return 1;
+  int read_errno = 0;
+  const ReadEnd end = ReadAll(fd, flags.max_bytes, &text, &read_errno);
+  if (fd != STDIN_FILENO) ::close(fd);
+  switch (end) {
+    case ReadEnd::kEnd: break;
+    case ReadEnd::kInterrupted: return interrupted();
+    case ReadEnd::kTooLong:
+      std::fprintf(stderr, "wenshu: %s: over --max-bytes %llu\n", name.c_str(),
+                   static_cast<unsigned long long>(flags.max_bytes));
+      return 1;
+    case ReadEnd::kError:
+      std::fprintf(stderr, "wenshu: %s: %s\n", name.c_str(), std::strerror(read_errno));
+      return 1;
   }
-  absl::StatusOr<RepairResult> result = Repair(text, options);
+  absl::StatusOr<RepairResult> result = Repair(text, flags.repair);
   if (!result.ok()) {
     std::fprintf(stderr, "wenshu: %s: %s\n", name.c_str(), std::string(result.status().message()).c_str());
     return 1;
   }
-  Output out;
-  if (!out.Open(output)) {
-    std::fprintf(stderr, "wenshu: %s\n", out.error().c_str());
-    return 1;
-  }
-  out.Write(diff ? Diff(*result) : result->text);
-  if (g_interrupt_signal.load() != 0) {
+  if (g_interrupt_signal.load() == 0) out.Write(flags.diff ? Diff(*result) : result->text);
+  if (const int sig = g_interrupt_signal.load(); sig != 0) {
     out.Abandon();
-    return 128 + g_interrupt_signal.load();
+    std::fprintf(stderr, "\nwenshu: interrupted; nothing was written\n");
+    return 128 + sig;
   }
   if (!out.Commit()) {
     if (out.state() == Output::State::kClosedPipe) return 0;

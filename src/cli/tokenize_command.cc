@@ -1,4 +1,6 @@
 // `wenshu tokenize`: one JSON object per token per line, or counts per kind with --stats.
+#include <unistd.h>
+
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -10,6 +12,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/flags.h"
 #include "cli/output.h"
 #include "wenshu/dictionary.h"
 #include "wenshu/tokenizer.h"
@@ -18,7 +21,7 @@ namespace wenshu::cli {
 namespace {
 
 constexpr char kTokenizeUsage[] =
-    "usage: wenshu tokenize FILE|- [--chunk-bytes N] [--stats] [--dict PATH] [--max-token-bytes N]\n"
+    "usage: wenshu tokenize [OPTIONS] FILE|-\n"
     "\n"
     "Tokenizes UTF-8 text (FILE, or standard input for -) as a stream and prints one JSON object per\n"
     "token per line:\n"
@@ -30,26 +33,21 @@ constexpr char kTokenizeUsage[] =
     "(in JSON: \"\\\\xFF\"), so the output is always valid JSON and no byte is lost or replaced.\n"
     "\n"
     "options:\n"
-    "  --chunk-bytes N       read and feed the input in chunks of N bytes (default 65536); the tokens\n"
-    "                        do not depend on it\n"
+    "  --chunk-bytes N       read and feed the input in chunks of up to N bytes (1 to 1073741824,\n"
+    "                        default 65536); the tokens do not depend on it\n"
     "  --stats               print only the count of tokens per kind, the bytes and the throughput\n"
     "                        (MB/s) on standard error\n"
     "  --dict PATH           segment words with this dictionary (jieba text format or a compiled blob)\n"
     "                        instead of the embedded one\n"
-    "  --max-token-bytes N   the longest token, and so the largest carry (default 65536)\n"
+    "  --max-token-bytes N   the longest token, and so the largest carry (64 to 1073741824, default\n"
+    "                        65536)\n"
+    "  --max-bytes N         stop with an error after N bytes of input (default: no limit; tokenize\n"
+    "                        streams in bounded memory)\n"
+    "  -o, --output PATH     write to PATH instead of standard output (see wenshu parse --help)\n"
     "  -h, --help            show this help\n"
     "\n"
-    "exit status: 0 success, 1 unreadable input or dictionary, 2 usage error\n";
-
-bool ParseSize(const char* s, size_t* out) {
-  if (s == nullptr || *s == '\0') return false;
-  char* end = nullptr;
-  errno = 0;
-  unsigned long long v = std::strtoull(s, &end, 10);
-  if (errno != 0 || *end != '\0' || v == 0 || s[0] == '-') return false;
-  *out = static_cast<size_t>(v);
-  return true;
-}
+    "exit status: 0 success, 1 unreadable input or dictionary (or output), 2 usage error, 128+N stopped by\n"
+    "signal N (the tokens printed are of the input read so far, and a message says so)\n";
 
 // Appends `text` as the inside of a JSON string. Valid UTF-8 is kept; in invalid tokens every byte is
 // written as \xHH (escaped backslash in JSON).
@@ -104,50 +102,24 @@ void AppendTokenJson(std::string& out, const Token& t) {
 }  // namespace
 
 int TokenizeCommand(int argc, char** argv) {
-  const char* input = nullptr;
-  const char* dict_path = nullptr;
-  size_t chunk_bytes = 64 * 1024;
-  bool stats = false;
-  TokenizerOptions options;
-  for (int i = 1; i < argc; ++i) {
-    std::string_view arg = argv[i];
-    if (arg == "-h" || arg == "--help") {
-      std::fputs(kTokenizeUsage, stdout);
-      return 0;
-    } else if (arg == "--stats") {
-      stats = true;
-    } else if (arg == "--chunk-bytes" || arg == "--max-token-bytes" || arg == "--dict") {
-      if (i + 1 >= argc) {
-        std::fprintf(stderr, "wenshu tokenize: %s needs a value\n\n%s", argv[i], kTokenizeUsage);
-        return 2;
-      }
-      const char* value = argv[++i];
-      if (arg == "--dict") {
-        dict_path = value;
-      } else if (!ParseSize(value, arg == "--chunk-bytes" ? &chunk_bytes : &options.max_token_bytes)) {
-        std::fprintf(stderr, "wenshu tokenize: %s needs a positive integer, got '%s'\n",
-                     std::string(arg).c_str(), value);
-        return 2;
-      }
-    } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
-      std::fprintf(stderr, "wenshu tokenize: unknown option '%s'\n\n%s", argv[i], kTokenizeUsage);
+  TokenizeFlags flags;
+  std::string error;
+  switch (ParseFlagsForTokenize(argc, argv, &flags, &error)) {
+    case FlagsOutcome::kHelp: return PrintToStdout(kTokenizeUsage);
+    case FlagsOutcome::kUsageError:
+      std::fprintf(stderr, "wenshu tokenize: %s\n\n%s", error.c_str(), kTokenizeUsage);
       return 2;
-    } else if (input != nullptr) {
-      std::fprintf(stderr, "wenshu tokenize: only one input, got '%s' and '%s'\n", input, argv[i]);
-      return 2;
-    } else {
-      input = argv[i];
-    }
+    case FlagsOutcome::kRun: break;
   }
-  if (input == nullptr) {
+  if (flags.input.empty()) {
     std::fprintf(stderr, "wenshu tokenize: no input (give a FILE or - for standard input)\n\n%s",
                  kTokenizeUsage);
     return 2;
   }
 
   std::shared_ptr<const Dictionary> dictionary = Dictionary::DefaultShared();
-  if (dict_path != nullptr) {
-    auto loaded = Dictionary::Load(dict_path);
+  if (!flags.dict_path.empty()) {
+    auto loaded = Dictionary::Load(flags.dict_path);
     if (!loaded.ok()) {
       std::fprintf(stderr, "wenshu tokenize: %s\n", std::string(loaded.status().message()).c_str());
       return 1;
@@ -155,29 +127,35 @@ int TokenizeCommand(int argc, char** argv) {
     dictionary = *std::move(loaded);
   }
 
-  const bool from_stdin = std::string_view(input) == "-";
-  FILE* file = from_stdin ? stdin : std::fopen(input, "rb");
-  if (file == nullptr) {
-    std::fprintf(stderr, "wenshu tokenize: cannot open '%s': %s\n", input, std::strerror(errno));
+  InstallSignalHandlers();
+  // The shared output: a closed pipe (`| head`) ends quietly, other write errors are named.
+  Output output;
+  if (!output.Open(flags.output)) {
+    if (output.state() == Output::State::kInterrupted) return ReportInterruptedOpen(flags.output);
+    std::fprintf(stderr, "wenshu tokenize: %s\n", output.error().c_str());
+    return 1;
+  }
+  const bool from_stdin = flags.input == "-";
+  const std::string name = from_stdin ? "<stdin>" : flags.input;
+  if (output.Overwrites(flags.input)) return RefuseInputAsOutput(name, output.path());
+  const int fd = from_stdin ? STDIN_FILENO : OpenForReading(flags.input.c_str());
+  if (fd < 0 && !(errno == EINTR && g_interrupt_signal.load() != 0)) {
+    std::fprintf(stderr, "wenshu tokenize: cannot open '%s': %s\n", flags.input.c_str(), std::strerror(errno));
     return 1;
   }
 
   const auto start = std::chrono::steady_clock::now();
-  Tokenizer tokenizer(dictionary, options);
-  std::vector<char> chunk(chunk_bytes);
+  Tokenizer tokenizer(dictionary, flags.options);
+  std::vector<char> chunk(flags.chunk_bytes);
   std::string out;
   uint64_t counts[kTokenKindCount] = {};
   uint64_t total_tokens = 0;
   Token token;
-  // The shared output: a closed pipe (`| head`) ends quietly, other write errors are named.
-  InstallSignalHandlers();
-  Output output;
-  output.Open("-");
   auto drain = [&] {
     while (tokenizer.Next(&token)) {
       ++counts[static_cast<int>(token.kind)];
       ++total_tokens;
-      if (stats) continue;
+      if (flags.stats) continue;
       AppendTokenJson(out, token);
       if (out.size() >= (1 << 16)) {
         output.Write(out);
@@ -185,40 +163,52 @@ int TokenizeCommand(int argc, char** argv) {
       }
     }
   };
-  int status = 0;
-  for (;;) {
-    if (output.state() != Output::State::kOk) break;  // nobody reads the rest
-    if (const int sig = g_interrupt_signal.load(); sig != 0) {
-      output.Write(out);
-      output.Commit();
-      std::fprintf(stderr, "\nwenshu tokenize: interrupted after %llu bytes; the output is incomplete\n",
-                   static_cast<unsigned long long>(tokenizer.bytes_fed()));
-      return 128 + sig;
-    }
-    size_t n = std::fread(chunk.data(), 1, chunk.size(), file);
-    if (n > 0) {
-      (void)tokenizer.Feed(std::string_view(chunk.data(), n));  // cannot fail before Finish()
-      drain();
-    }
-    if (n < chunk.size()) {
-      if (std::ferror(file)) {
-        std::fprintf(stderr, "wenshu tokenize: error reading '%s': %s\n", input, std::strerror(errno));
-        status = 1;
-      }
+  // Why the input stopped before its end (an interrupt, a read error, --max-bytes); empty at the end.
+  std::string stopped;
+  while (fd >= 0 && output.state() == Output::State::kOk && g_interrupt_signal.load() == 0) {
+    const long n = ReadSome(fd, chunk.data(), chunk.size());
+    if (n < 0) {
+      if (errno != EINTR) stopped = "error reading '" + flags.input + "': " + std::strerror(errno);
       break;
     }
+    if (n == 0) break;
+    std::string_view bytes(chunk.data(), static_cast<size_t>(n));
+    if (flags.max_bytes != 0 && tokenizer.bytes_fed() + bytes.size() > flags.max_bytes) {
+      bytes = bytes.substr(0, flags.max_bytes - tokenizer.bytes_fed());
+      stopped = name + ": over --max-bytes " + std::to_string(flags.max_bytes);
+    }
+    (void)tokenizer.Feed(bytes);  // cannot fail before Finish()
+    drain();
+    if (!stopped.empty()) break;
   }
-  tokenizer.Finish();
-  drain();
-  if (!from_stdin) std::fclose(file);
+  if (fd > STDIN_FILENO) ::close(fd);
+  const int sig = g_interrupt_signal.load();
+  if (sig == 0 && stopped.empty()) {
+    tokenizer.Finish();  // only a whole input has an end: a cut one keeps its carry unsaid
+    drain();
+  }
   output.Write(out);
+  if (sig != 0 || !stopped.empty()) {
+    // Tokens of a partial input are never passed off as the whole: say so, and keep no -o file.
+    const std::string what = sig != 0 ? "interrupted" : stopped;
+    if (output.all_or_nothing()) {
+      output.Abandon();
+      std::fprintf(stderr, "%swenshu tokenize: %s; %s was not written\n", sig != 0 ? "\n" : "",
+                   what.c_str(), flags.output.c_str());
+    } else {
+      output.Commit();
+      std::fprintf(stderr, "%swenshu tokenize: %s after %llu bytes; the output is incomplete\n",
+                   sig != 0 ? "\n" : "", what.c_str(), static_cast<unsigned long long>(tokenizer.bytes_fed()));
+    }
+    return sig != 0 ? 128 + sig : 1;
+  }
   if (!output.Commit()) {
-    if (output.state() == Output::State::kClosedPipe) return status;
+    if (output.state() == Output::State::kClosedPipe) return 0;
     std::fprintf(stderr, "wenshu tokenize: %s\n", output.error().c_str());
     return 1;
   }
 
-  if (stats) {
+  if (flags.stats) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const uint64_t bytes = tokenizer.bytes_fed();
@@ -230,7 +220,7 @@ int TokenizeCommand(int argc, char** argv) {
     std::fprintf(stderr, "bytes %llu\nseconds %.3f\nMB/s %.1f\n", static_cast<unsigned long long>(bytes),
                  seconds, seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0.0);
   }
-  return status;
+  return 0;
 }
 
 }  // namespace wenshu::cli

@@ -146,6 +146,14 @@ const std::vector<RepairRuleInfo>& RepairRules() {
   return *rules;
 }
 
+bool NamesRepairRules(std::string_view id) {
+  if (id.empty()) return false;
+  for (const RepairRuleInfo& rule : RepairRules()) {
+    if (rule.id == id || (id.back() == '.' && rule.id.substr(0, id.size()) == id)) return true;
+  }
+  return false;
+}
+
 absl::StatusOr<RepairResult> Repair(std::string_view original, const RepairOptions& options) {
   RepairResult result;
   repair_internal::RepairContext context(original, options, &result.diagnosis);

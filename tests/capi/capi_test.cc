@@ -88,6 +88,31 @@ TEST(CapiTest, OptionDefaultsMatchTheCppDefaults) {
   EXPECT_EQ(opts.split_numeral_units != 0, wenshu::TokenizerOptions{}.split_numeral_units);
 }
 
+TEST(CapiTest, OptionsInitNamesWhatIsWrongWithTheVersion) {
+  wenshu_options opts;
+  ASSERT_EQ(wenshu_options_init(&opts, 0), WENSHU_E_VERSION);
+  const std::string zero = wenshu_last_error();
+  EXPECT_EQ(zero.find("newer"), std::string::npos) << zero;  // 0 is older than any version, not newer
+  EXPECT_NE(zero.find("version 0 does not exist"), std::string::npos) << zero;
+  ASSERT_EQ(wenshu_options_init(&opts, WENSHU_OPTIONS_VERSION + 1), WENSHU_E_VERSION);
+  EXPECT_NE(std::string(wenshu_last_error()).find("newer than this library"), std::string::npos);
+}
+
+TEST(CapiTest, DisabledRulesAreCheckedByTheSharedRegistryFunction) {
+  EXPECT_TRUE(wenshu::NamesRepairRules("vocab."));
+  EXPECT_TRUE(wenshu::NamesRepairRules(wenshu::RepairRules().front().id));
+  EXPECT_FALSE(wenshu::NamesRepairRules("vocab"));  // a family needs its trailing dot
+  EXPECT_FALSE(wenshu::NamesRepairRules("no.such.rule"));
+  EXPECT_FALSE(wenshu::NamesRepairRules(""));
+  EXPECT_FALSE(wenshu::NamesRepairRules("."));
+  wenshu_options opts;
+  ASSERT_EQ(wenshu_options_init(&opts, WENSHU_OPTIONS_VERSION), WENSHU_OK);
+  opts.disabled_rules = "vocab";
+  wenshu_report* r = nullptr;
+  EXPECT_EQ(wenshu_parse("x", 1, &opts, &r), WENSHU_E_INVALID_ARGUMENT);
+  EXPECT_EQ(r, nullptr);
+}
+
 TEST(CapiTest, RuleRegistryMatches) {
   const auto& rules = wenshu::RepairRules();
   ASSERT_EQ(wenshu_repair_rule_count(), rules.size());

@@ -5,12 +5,16 @@ directory where a file is expected, every command on a missing file and a full d
 pipelines into `head -1` for every command, SIGINT mid-corpus with stdout redirected (the partial
 output must be whole lines and announced as incomplete), SIGTERM with -o (no file, no temporary file
 left), a JSONL corpus with malformed lines of every kind, and adversarial text (NULs, invalid UTF-8,
-an empty file). WENSHU_CLI names the binary."""
+an empty file). Round two (issue 12): allocation failures and option ranges, signals during blocking
+reads and opens, what -o does to modes, symlinks, hard links, devices and inputs, help to a full disk,
+--disable checked by every command. WENSHU_CLI names the binary."""
 import json
 import os
 import pathlib
 import re
+import resource
 import signal
+import stat
 import subprocess
 import tempfile
 import time
@@ -212,6 +216,274 @@ class AdversarialText(Base):
                 r = run(command, path)
                 self.assertEqual(r.returncode, 0, r.stderr)
                 self.assertEqual(r.stdout, b"")
+
+
+# An address-space limit well above what the commands need for the sample, far below what the inputs
+# below would take: allocation then fails quickly and deterministically.
+MEMORY_LIMIT = 1 << 30
+
+
+def limited(*args, **kwargs):
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    return run(*args, preexec_fn=limit, **kwargs)
+
+
+def memory_limit_works():
+    """False under AddressSanitizer, whose shadow memory does not fit in any address-space limit."""
+    return limited("--version").returncode == 0
+
+
+class AllocationFailure(Base):
+    def setUp(self):
+        super().setUp()
+        if not memory_limit_works():
+            self.skipTest("the binary cannot run under an address-space limit (a sanitizer build)")
+
+    def test_tokenize_refuses_a_terabyte_chunk(self):
+        r = limited("tokenize", "--chunk-bytes", "1000000000000", SAMPLE)
+        self.assertEqual(r.returncode, 2, r.stderr)  # was an abort (134) in std::bad_alloc
+        self.assertIn(b"--chunk-bytes needs a number from 1 to 1073741824", r.stderr)
+
+    def test_an_allocation_failure_is_a_message_not_an_abort(self):
+        # In range, but more than the memory left: "out of memory", status 1, nothing under -o.
+        out = self.dir / "out"
+        out.mkdir()
+        r = limited("tokenize", "--chunk-bytes", str(1 << 30), SAMPLE, "-o", out / "t.jsonl")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn(b"wenshu: out of memory", r.stderr)
+        self.assertEqual(list(out.iterdir()), [])
+
+    def test_repair_of_an_endless_input_stops_at_max_bytes(self):
+        r = limited("repair", "/dev/zero", timeout=120)
+        self.assertEqual(r.returncode, 1, r.stderr)  # was an abort after filling the memory
+        self.assertIn(b"/dev/zero: over --max-bytes 67108864", r.stderr)
+        self.assertEqual(r.stdout, b"")
+        r = run("repair", "--max-bytes", "100", SAMPLE)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn(b"over --max-bytes 100", r.stderr)
+
+    def test_deep_jsonl_line_under_a_memory_limit_leaves_no_file(self):
+        deep = self.dir / "deep.jsonl"
+        depth = 20_000_000  # 40 MB of brackets: under --max-bytes, but its DOM needs gigabytes
+        deep.write_bytes(b'{"text":"x","a":' + b"[" * depth + b"]" * depth + b"}\n")
+        out = self.dir / "out"
+        out.mkdir()
+        r = limited("parse", deep, "-o", out / "o.jsonl", "--jobs", "1", timeout=120)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn(b"out of memory", r.stderr)
+        self.assertEqual(list(out.iterdir()), [], "a partial or temporary file was left behind")
+
+
+class TokenizeLimits(Base):
+    def test_max_bytes_cuts_the_stream_and_says_so(self):
+        r = run("tokenize", "--max-bytes", "100", SAMPLE)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn(b"over --max-bytes 100", r.stderr)
+        self.assertIn(b"the output is incomplete", r.stderr)
+        tokens = [json.loads(l) for l in r.stdout.decode().splitlines()]
+        self.assertTrue(tokens)
+        self.assertLessEqual(tokens[-1]["span"][1], 100)
+
+
+def wait_blocked(p, seconds=0.5):
+    time.sleep(seconds)
+    assert p.poll() is None, "the command ended before the signal"
+
+
+class SignalsWhileBlocked(Base):
+    def test_signal_during_a_blocking_read(self):
+        for command in ("tokenize", "repair"):
+            for sig, status in ((signal.SIGINT, 130), (signal.SIGTERM, 143)):
+                with self.subTest(command=command, signal=sig.name):
+                    p = subprocess.Popen([CLI, command, "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                         stderr=subprocess.PIPE)
+                    p.stdin.write("某区民政局2023年上半年工作总结\n全区16所".encode())
+                    p.stdin.flush()
+                    wait_blocked(p)  # it has read what it got and waits for more
+                    p.send_signal(sig)
+                    try:
+                        p.wait(timeout=30)  # stdin stays open: the signal alone must end the read
+                    finally:
+                        p.stdin.close()
+                    out, err = p.stdout.read(), p.stderr.read()
+                    p.stdout.close()
+                    p.stderr.close()
+                    self.assertEqual(p.returncode, status, err)
+                    self.assertIn(b"interrupted", err)
+                    if command == "repair":
+                        self.assertEqual(out, b"")  # no repair of half a document
+                    else:
+                        self.assertIn(b"the output is incomplete", err)  # tokens of a partial input, said so
+                        for line in out.decode().splitlines():
+                            json.loads(line)
+
+    def test_signal_while_opening_a_fifo_output(self):
+        fifo = self.dir / "fifo"
+        os.mkfifo(fifo)
+        for command, sig, status in (("parse", signal.SIGINT, 130), ("parse", signal.SIGTERM, 143),
+                                     ("repair", signal.SIGINT, 130), ("tokenize", signal.SIGTERM, 143)):
+            with self.subTest(command=command, signal=sig.name):
+                p = subprocess.Popen([CLI, command, SAMPLE, "-o", fifo], stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE)
+                wait_blocked(p)  # open(2) of a FIFO waits for a reader
+                p.send_signal(sig)
+                _, err = p.communicate(timeout=30)
+                self.assertEqual(p.returncode, status, err)  # was 1, "Interrupted system call"
+                self.assertIn(b"interrupted", err)
+
+    def test_fifo_output_is_written_through(self):
+        fifo = self.dir / "fifo"
+        os.mkfifo(fifo)
+        p = subprocess.Popen([CLI, "repair", SAMPLE, "-o", fifo], stderr=subprocess.PIPE)
+        with open(fifo, "rb") as f:
+            data = f.read()
+        p.wait(timeout=60)
+        self.assertEqual(p.returncode, 0, p.stderr.read())
+        self.assertEqual(data, run("repair", SAMPLE).stdout)
+        self.assertEqual(sorted(x.name for x in self.dir.iterdir()), ["fifo"])
+
+    def test_second_interrupt_leaves_no_temporary_file(self):
+        big = self.dir / "big.txt"
+        big.write_text(SAMPLE.read_text("utf-8") * 40, encoding="utf-8")  # about a second of parsing
+        out = self.dir / "out"
+        out.mkdir()
+        p = subprocess.Popen([CLI, "parse", big, "-o", out / "o.json"], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+        wait_blocked(p, 0.3)
+        p.send_signal(signal.SIGINT)
+        time.sleep(0.1)
+        p.send_signal(signal.SIGINT)  # the impatient second Ctrl-C: leave at once
+        p.communicate(timeout=60)
+        self.assertIn(p.returncode, (130, -signal.SIGINT))
+        self.assertEqual(list(out.iterdir()), [], "the second interrupt left the temporary file")
+
+
+class OutputFile(Base):
+    def test_output_naming_standard_output_writes_through_it(self):
+        names = ["/proc/self/fd/1"]
+        if os.geteuid() != 0:
+            names.append("/dev/stdout")  # as root an old binary renamed a temporary over the device node
+        expected = run("parse", SAMPLE).stdout
+        for name in names:
+            with self.subTest(name=name):
+                target = self.dir / "redirected.json"
+                with target.open("wb") as f:
+                    r = subprocess.run([CLI, "parse", SAMPLE, "-o", name], stdout=f, stderr=subprocess.PIPE,
+                                       timeout=120)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertEqual(target.read_bytes(), expected)  # was empty
+        self.assertTrue(os.path.islink("/dev/stdout") or stat.S_ISCHR(os.stat("/dev/stdout").st_mode))
+
+    def test_replacing_keeps_the_mode(self):
+        target = self.dir / "private.json"
+        target.write_text("old")
+        os.chmod(target, 0o600)
+        r = run("parse", SAMPLE, "-o", target)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(stat.S_IMODE(target.stat().st_mode), 0o600)  # was 0644
+        self.assertEqual(json.loads(target.read_bytes())["source"]["name"], str(SAMPLE))
+        new = self.dir / "new.json"
+        r = run("parse", SAMPLE, "-o", new, preexec_fn=lambda: os.umask(0o027))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(stat.S_IMODE(new.stat().st_mode), 0o640)  # 0666 & ~umask, as a shell would
+
+    def test_symlinks_are_written_through(self):
+        real = self.dir / "real.json"
+        real.write_text("old")
+        link = self.dir / "link.json"
+        link.symlink_to(real.name)  # relative, resolved against the link's folder
+        r = run("repair", SAMPLE, "-o", link)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(link.is_symlink())  # was replaced by a regular file
+        self.assertEqual(real.read_bytes(), run("repair", SAMPLE).stdout)
+        dangling = self.dir / "dangling.json"
+        dangling.symlink_to(self.dir / "sub" / "..")  # a link to a folder: refused, nothing created
+        r = run("repair", SAMPLE, "-o", dangling)
+        self.assertEqual(r.returncode, 1)
+        to_new = self.dir / "to_new.json"
+        to_new.symlink_to("created.json")
+        r = run("repair", SAMPLE, "-o", to_new)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(to_new.is_symlink())
+        self.assertEqual((self.dir / "created.json").read_bytes(), run("repair", SAMPLE).stdout)
+
+    def test_hard_links_are_kept(self):
+        a = self.dir / "a.json"
+        a.write_text("old")
+        b = self.dir / "b.json"
+        os.link(a, b)
+        r = run("parse", SAMPLE, "-o", a)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(a.stat().st_nlink, 2)  # was 1: the link broken
+        self.assertEqual(b.read_bytes(), a.read_bytes())
+        json.loads(b.read_bytes())
+        self.assertEqual(sorted(x.name for x in self.dir.iterdir()), ["a.json", "b.json"])
+
+    def test_an_input_named_as_output_is_refused(self):
+        original = SAMPLE.read_bytes()
+        x = self.dir / "x.txt"
+        alias = self.dir / "alias.txt"
+        for args in (("parse", x, "-o", x), ("repair", x, "-o", x), ("tokenize", x, "-o", x),
+                     ("parse", x, "-o", alias), ("parse", self.dir, "-o", x)):
+            with self.subTest(args=args):
+                x.write_bytes(original)
+                if not alias.exists():
+                    alias.symlink_to(x)
+                r = run(*args)
+                self.assertEqual(r.returncode, 2, r.stderr)  # was 0, the input overwritten
+                self.assertIn(b"is also the output", r.stderr)
+                self.assertEqual(x.read_bytes(), original)
+        with x.open("rb") as f:
+            r = subprocess.run([CLI, "parse", "-", "-o", str(x)], stdin=f, capture_output=True, timeout=60)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertEqual(x.read_bytes(), original)
+
+    def test_standard_input_twice_is_refused(self):
+        r = run("parse", "-", "-", stdin=SAMPLE.read_bytes())
+        self.assertEqual(r.returncode, 2, r.stderr)  # was 0, the second read empty
+        self.assertIn(b"standard input (-) given twice", r.stderr)
+
+    def test_help_to_a_full_disk_fails(self):
+        if not os.path.exists("/dev/full"):
+            self.skipTest("no /dev/full")
+        for args in (("--help",), ("--version",), ("help", "parse"), ("parse", "--help"), ("repair", "--help"),
+                     ("tokenize", "--help"), ("repair", "--list-rules")):
+            with self.subTest(args=args):
+                with open("/dev/full", "wb") as full:
+                    r = subprocess.run([CLI, *args], stdout=full, stderr=subprocess.PIPE, timeout=60)
+                self.assertEqual(r.returncode, 1, r.stderr)  # was 0
+                self.assertIn(b"No space left on device", r.stderr)
+
+
+class OptionChecks(Base):
+    def test_every_command_checks_disable_against_the_registry(self):
+        for command in ("parse", "repair"):
+            for rule, hint in (("vocab", b"'vocab.'"), ("no.such.rule", b"--list-rules")):
+                with self.subTest(command=command, rule=rule):
+                    r = run(command, "--disable", rule, SAMPLE)
+                    self.assertEqual(r.returncode, 2, r.stderr)  # parse ignored it silently
+                    self.assertIn(f"unknown rule '{rule}'".encode(), r.stderr)
+                    self.assertIn(hint, r.stderr)
+            r = run(command, f"--disable=vocab.", SAMPLE)
+            self.assertEqual(r.returncode, 0, r.stderr)
+
+    def test_ranges_are_checked(self):
+        for args in (("parse", "--jobs", "1025"), ("parse", "--max-bytes", "0"),
+                     ("parse", "--max-bytes", str((1 << 40) + 1)), ("repair", "--max-bytes", "0"),
+                     ("repair", "--min-confidence", "nan"), ("tokenize", "--chunk-bytes", "0"),
+                     ("tokenize", "--chunk-bytes", str((1 << 30) + 1)), ("tokenize", "--max-token-bytes", "63"),
+                     ("tokenize", "--max-bytes", "-1"), ("parse", "--jobs", "99999999999999999999")):
+            with self.subTest(args=args):
+                r = run(*args, SAMPLE)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertRegex(r.stderr.decode(), r"needs (a number from \d+ to \d+|a number)")
+
+    def test_inline_values_for_every_command(self):
+        expected = run("tokenize", "--chunk-bytes", "7", SAMPLE).stdout
+        r = run("tokenize", "--chunk-bytes=7", SAMPLE)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, expected)
 
 
 if __name__ == "__main__":

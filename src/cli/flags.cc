@@ -1,0 +1,269 @@
+#include "cli/flags.h"
+
+#include <cstdlib>
+
+namespace wenshu::cli {
+namespace {
+
+// Walks argv: options (with a value inline, --name=value, or as the next argument) and inputs ("-",
+// anything not starting with '-', everything after "--").
+class ArgReader {
+ public:
+  ArgReader(int argc, char** argv) : argc_(argc), argv_(argv) {}
+
+  // The next argument; false at the end.
+  bool Next() {
+    if (++i_ >= argc_) return false;
+    raw_ = argv_[i_];
+    name_ = raw_;
+    inline_value_.reset();
+    is_input_ = only_inputs_ || raw_ == "-" || raw_.empty() || raw_[0] != '-';
+    if (!is_input_ && raw_ == "--") {
+      only_inputs_ = true;
+      return Next();
+    }
+    if (!is_input_ && raw_.rfind("--", 0) == 0) {
+      if (const size_t eq = raw_.find('='); eq != std::string::npos) {
+        inline_value_ = raw_.substr(eq + 1);
+        name_ = raw_.substr(0, eq);
+      }
+    }
+    return true;
+  }
+
+  bool is_input() const { return is_input_; }
+  const std::string& raw() const { return raw_; }
+  // The option's name without an inline value.
+  bool Is(std::string_view a, std::string_view b = {}) const { return name_ == a || (!b.empty() && name_ == b); }
+  // A switch takes no value: `--stats=1` is refused instead of ignored.
+  bool IsSwitch(std::string_view a, std::string_view b = {}) const { return Is(a, b) && !inline_value_; }
+
+  bool TakeValue(std::string* out) {
+    if (inline_value_) {
+      *out = *inline_value_;
+      return true;
+    }
+    if (i_ + 1 >= argc_) return false;
+    *out = argv_[++i_];
+    return true;
+  }
+
+  std::string Unknown() const { return "unknown option '" + raw_ + "'"; }
+
+ private:
+  int argc_;
+  char** argv_;
+  int i_ = 0;
+  std::string raw_, name_;
+  std::optional<std::string> inline_value_;
+  bool is_input_ = false;
+  bool only_inputs_ = false;
+};
+
+std::string Range(uint64_t min, uint64_t max) {
+  return "a number from " + std::to_string(min) + " to " + std::to_string(max);
+}
+
+// Reads `name`'s value as a count in [min, max] into *out.
+template <typename T>
+bool TakeCount(ArgReader& args, std::string_view name, uint64_t min, uint64_t max, T* out,
+               std::string* error) {
+  std::string v;
+  uint64_t n = 0;
+  if (!args.TakeValue(&v) || !ParseCount(v, min, max, &n)) {
+    *error = std::string(name) + " needs " + Range(min, max) + (v.empty() ? "" : ", got '" + v + "'");
+    return false;
+  }
+  *out = static_cast<T>(n);
+  return true;
+}
+
+bool TakeNonEmpty(ArgReader& args, std::string_view what, std::string* out, std::string* error) {
+  if (!args.TakeValue(out) || out->empty()) {
+    *error = std::string(args.raw().substr(0, args.raw().find('='))) + " needs " + std::string(what);
+    return false;
+  }
+  return true;
+}
+
+bool TakeDisable(ArgReader& args, RepairOptions* options, std::string* error) {
+  std::string v;
+  if (!args.TakeValue(&v) || v.empty()) {
+    *error = "--disable needs a rule id";
+    return false;
+  }
+  return AddDisabledRule(v, options, error);
+}
+
+bool TakeMaxBytes(ArgReader& args, uint64_t min, uint64_t* out, std::string* error) {
+  return TakeCount(args, "--max-bytes", min, kMaxMaxBytes, out, error);
+}
+
+}  // namespace
+
+bool ParseCount(std::string_view text, uint64_t min, uint64_t max, uint64_t* out) {
+  if (text.empty()) return false;
+  uint64_t v = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+    const uint64_t digit = static_cast<uint64_t>(c - '0');
+    if (digit > max || v > (max - digit) / 10) return false;  // over max (and never overflows)
+    v = v * 10 + digit;
+  }
+  if (v < min) return false;
+  *out = v;
+  return true;
+}
+
+bool AddDisabledRule(std::string_view id, RepairOptions* options, std::string* error) {
+  if (!NamesRepairRules(id)) {
+    *error = "unknown rule '" + std::string(id) + "'";
+    if (NamesRepairRules(std::string(id) + ".")) {
+      *error += " (a family needs its trailing dot: '" + std::string(id) + ".')";
+    }
+    *error += "; see wenshu repair --list-rules";
+    return false;
+  }
+  options->disabled_rules.insert(std::string(id));
+  return true;
+}
+
+FlagsOutcome ParseFlagsForParse(int argc, char** argv, ParseFlags* flags, std::string* error) {
+  ArgReader args(argc, argv);
+  std::string v;
+  int stdin_inputs = 0;
+  while (args.Next()) {
+    if (args.is_input()) {
+      flags->inputs.push_back(args.raw());
+      if (args.raw() == "-" && ++stdin_inputs > 1) {
+        *error = "standard input (-) given twice: it can be read only once";
+        return FlagsOutcome::kUsageError;
+      }
+    } else if (args.IsSwitch("-h", "--help")) {
+      return FlagsOutcome::kHelp;
+    } else if (args.Is("-f", "--format")) {
+      if (!args.TakeValue(&v)) {
+        *error = "--format needs a value";
+        return FlagsOutcome::kUsageError;
+      }
+      if (v == "json") {
+        flags->format = Format::kJson;
+      } else if (v == "jsonl") {
+        flags->format = Format::kJsonl;
+      } else if (v == "csv") {
+        flags->format = Format::kCsv;
+      } else {
+        *error = "unknown format '" + v + "' (json, jsonl or csv)";
+        return FlagsOutcome::kUsageError;
+      }
+    } else if (args.Is("-o", "--output")) {
+      if (!TakeNonEmpty(args, "a path", &flags->output, error)) return FlagsOutcome::kUsageError;
+    } else if (args.Is("-j", "--jobs")) {
+      if (!TakeCount(args, "--jobs", 0, kMaxJobs, &flags->jobs, error)) return FlagsOutcome::kUsageError;
+    } else if (args.IsSwitch("--jsonl")) {
+      flags->force_jsonl = true;
+    } else if (args.Is("--text-field")) {
+      if (!TakeNonEmpty(args, "a field name", &v, error)) return FlagsOutcome::kUsageError;
+      flags->text_field = v;
+    } else if (args.Is("--id-field")) {
+      if (!TakeNonEmpty(args, "a field name", &flags->id_field, error)) return FlagsOutcome::kUsageError;
+    } else if (args.Is("--title-field")) {
+      if (!args.TakeValue(&flags->title_field)) {
+        *error = "--title-field needs a field name";
+        return FlagsOutcome::kUsageError;
+      }
+    } else if (args.Is("--max-bytes")) {
+      if (!TakeMaxBytes(args, 1, &flags->max_bytes, error)) return FlagsOutcome::kUsageError;
+    } else if (args.Is("--disable")) {
+      if (!TakeDisable(args, &flags->repair, error)) return FlagsOutcome::kUsageError;
+    } else if (args.IsSwitch("--no-checks")) {
+      flags->run_checks = false;
+    } else if (args.IsSwitch("--progress")) {
+      flags->progress = 1;
+    } else if (args.IsSwitch("-q", "--quiet")) {
+      flags->progress = 0;
+    } else {
+      *error = args.Unknown();
+      return FlagsOutcome::kUsageError;
+    }
+  }
+  return FlagsOutcome::kRun;
+}
+
+FlagsOutcome ParseFlagsForRepair(int argc, char** argv, RepairFlags* flags, std::string* error) {
+  ArgReader args(argc, argv);
+  std::string v;
+  bool have_input = false;
+  while (args.Next()) {
+    if (args.is_input()) {
+      if (have_input) {
+        *error = "repair takes one input, got '" + flags->input + "' and '" + args.raw() + "'";
+        return FlagsOutcome::kUsageError;
+      }
+      flags->input = args.raw();
+      have_input = true;
+    } else if (args.IsSwitch("-h", "--help")) {
+      return FlagsOutcome::kHelp;
+    } else if (args.IsSwitch("--list-rules")) {
+      flags->list_rules = true;
+    } else if (args.IsSwitch("--diff")) {
+      flags->diff = true;
+    } else if (args.Is("--disable")) {
+      if (!TakeDisable(args, &flags->repair, error)) return FlagsOutcome::kUsageError;
+    } else if (args.Is("--min-confidence")) {
+      char* end = nullptr;
+      double x = 0;
+      if (args.TakeValue(&v)) x = std::strtod(v.c_str(), &end);
+      if (end == nullptr || end == v.c_str() || *end != '\0' || !(x >= 0 && x <= 1)) {
+        *error = "--min-confidence needs a number from 0 to 1";
+        return FlagsOutcome::kUsageError;
+      }
+      flags->repair.min_confidence = x;
+    } else if (args.Is("--max-bytes")) {
+      if (!TakeMaxBytes(args, 1, &flags->max_bytes, error)) return FlagsOutcome::kUsageError;
+    } else if (args.Is("-o", "--output")) {
+      if (!TakeNonEmpty(args, "a path", &flags->output, error)) return FlagsOutcome::kUsageError;
+    } else {
+      *error = args.Unknown();
+      return FlagsOutcome::kUsageError;
+    }
+  }
+  return FlagsOutcome::kRun;
+}
+
+FlagsOutcome ParseFlagsForTokenize(int argc, char** argv, TokenizeFlags* flags, std::string* error) {
+  ArgReader args(argc, argv);
+  while (args.Next()) {
+    if (args.is_input()) {
+      if (!flags->input.empty() || args.raw().empty()) {
+        *error = args.raw().empty() ? "an empty input name"
+                                    : "only one input, got '" + flags->input + "' and '" + args.raw() + "'";
+        return FlagsOutcome::kUsageError;
+      }
+      flags->input = args.raw();
+    } else if (args.IsSwitch("-h", "--help")) {
+      return FlagsOutcome::kHelp;
+    } else if (args.IsSwitch("--stats")) {
+      flags->stats = true;
+    } else if (args.Is("--chunk-bytes")) {
+      if (!TakeCount(args, "--chunk-bytes", 1, kMaxChunkBytes, &flags->chunk_bytes, error))
+        return FlagsOutcome::kUsageError;
+    } else if (args.Is("--max-token-bytes")) {
+      if (!TakeCount(args, "--max-token-bytes", TokenizerOptions::kMinTokenBytes,
+                     TokenizerOptions::kMaxTokenBytes, &flags->options.max_token_bytes, error))
+        return FlagsOutcome::kUsageError;
+    } else if (args.Is("--max-bytes")) {
+      if (!TakeMaxBytes(args, 1, &flags->max_bytes, error)) return FlagsOutcome::kUsageError;
+    } else if (args.Is("--dict")) {
+      if (!TakeNonEmpty(args, "a path", &flags->dict_path, error)) return FlagsOutcome::kUsageError;
+    } else if (args.Is("-o", "--output")) {
+      if (!TakeNonEmpty(args, "a path", &flags->output, error)) return FlagsOutcome::kUsageError;
+    } else {
+      *error = args.Unknown();
+      return FlagsOutcome::kUsageError;
+    }
+  }
+  return FlagsOutcome::kRun;
+}
+
+}  // namespace wenshu::cli
