@@ -1,4 +1,4 @@
-// The spun-vocabulary model: parsing the compiled-in table and scoring a spot.
+// The spun-vocabulary model: loading the compiled blob and scoring a spot.
 #include "repair/vocab_model.h"
 
 #include <unicode/utf8.h>
@@ -7,42 +7,23 @@
 #include <array>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 
 #include "absl/status/status.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
+#include "tokenize/dictionary_format.h"
+
+// The model compiled from src/repair/data/vocab_model.tsv at build time, embedded by
+// embedded_vocab_model.S.
+extern "C" const char wenshu_embedded_vocab_model[];
+extern "C" const char wenshu_embedded_vocab_model_end[];
 
 namespace wenshu::repair_internal {
 namespace {
 
-// The table, embedded at build time from src/repair/data/vocab_model.tsv.
-constexpr char kEmbeddedModel[] =
-#include "repair/vocab_model_data.inc"
-    ;
-
-std::string Unescape(absl::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\\' && i + 1 < s.size()) {
-      char n = s[++i];
-      out.push_back(n == 'n' ? '\n' : n == 't' ? '\t' : n);
-    } else {
-      out.push_back(s[i]);
-    }
-  }
-  return out;
-}
-
 // Forms seen fewer times than this in clean text get no collocation-window evidence.
 constexpr double kWindowMinUses = 30;
-
-absl::string_view AV(std::string_view s) { return absl::string_view(s.data(), s.size()); }
-
-absl::Status RowError(size_t line, absl::string_view why) {
-  return absl::InvalidArgumentError(absl::StrCat("vocabulary model line ", line, ": ", why));
-}
 
 // One code point (as UTF-8) before `at`, moving `at` back; "" at the start or on invalid bytes.
 std::string_view PreviousChar(std::string_view text, size_t& at) {
@@ -67,13 +48,6 @@ std::string_view NextChar(std::string_view text, size_t& at) {
   std::string_view out = text.substr(at, static_cast<size_t>(i) - at);
   at = static_cast<size_t>(i);
   return out;
-}
-
-size_t FirstCharLength(std::string_view s) {
-  if (s.empty()) return 0;
-  unsigned char lead = static_cast<unsigned char>(s[0]);
-  size_t n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-  return std::min(n, s.size());
 }
 
 bool IsHan(std::string_view utf8_char) {
@@ -167,141 +141,51 @@ VocabContext ContextAround(std::string_view text, size_t begin, size_t end) {
 }
 
 absl::StatusOr<VocabModel> VocabModel::Parse(std::string_view table) {
+  absl::StatusOr<std::string> blob = CompileVocabModel(table);
+  if (!blob.ok()) return blob.status();
+  std::vector<uint64_t> owned((blob->size() + 7) / 8);
+  std::memcpy(owned.data(), blob->data(), blob->size());
+  const std::string_view view(reinterpret_cast<const char*>(owned.data()), blob->size());
+  return Attach(view, std::move(owned));
+}
+
+absl::StatusOr<VocabModel> VocabModel::Attach(std::string_view blob, std::vector<uint64_t> owned) {
+  VocabBlobHeader h;
+  if (blob.size() < sizeof(h)) return absl::DataLossError("vocabulary model blob is truncated");
+  std::memcpy(&h, blob.data(), sizeof(h));
+  if (std::memcmp(h.magic, kVocabBlobMagic, sizeof(h.magic)) != 0) {
+    return absl::DataLossError("not a compiled vocabulary model (bad magic)");
+  }
+  if (h.endian_marker != kVocabEndianMarker) {
+    return absl::DataLossError("vocabulary model blob is from a machine of another byte order");
+  }
+  if (h.layout_version != kVocabBlobLayoutVersion || h.table_version != kFormatVersion) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("vocabulary model blob has layout ", h.layout_version, " and table version ",
+                     h.table_version, "; this build reads ", kVocabBlobLayoutVersion, " and ", kFormatVersion));
+  }
+  const VocabBlobSections at = SectionsOf(h);
+  if (h.blob_bytes != blob.size() || at.end != blob.size() || h.slot_count == 0 ||
+      (h.slot_count & (h.slot_count - 1)) != 0 || h.version.offset + uint64_t{h.version.size} > h.strings_size) {
+    return absl::DataLossError("vocabulary model blob has inconsistent sizes");
+  }
   VocabModel model;
-  size_t line_number = 0;
-  bool saw_version = false;
-  for (absl::string_view line : absl::StrSplit(absl::string_view(table.data(), table.size()), '\n')) {
-    ++line_number;
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<absl::string_view> f = absl::StrSplit(line, '\t');
-    auto number = [&](size_t index, double* out) {
-      return index < f.size() && absl::SimpleAtod(f[index], out);
-    };
-    const absl::string_view kind = f[0];
-    if (!saw_version) {
-      if (kind != "V" || f.size() < 4 || f[1] != "wenshu-vocab-model") {
-        return RowError(line_number, "the table must start with a 'V\twenshu-vocab-model' row");
-      }
-      int version = 0;
-      if (!absl::SimpleAtoi(f[2], &version) || version != kFormatVersion) {
-        return RowError(line_number, absl::StrCat("format version ", f[2], " is not the supported ",
-                                                  kFormatVersion));
-      }
-      model.version_ = std::string(line.substr(2));
-      saw_version = true;
-      continue;
+  model.owned_ = std::move(owned);
+  const char* base = blob.data();
+  model.header_ = reinterpret_cast<const VocabBlobHeader*>(base);
+  model.forms_ = reinterpret_cast<const VocabBlobForm*>(base + at.forms);
+  model.entries_ = reinterpret_cast<const VocabBlobEntry*>(base + at.entries);
+  model.values_ = reinterpret_cast<const double*>(base + at.values);
+  model.slots_ = reinterpret_cast<const uint32_t*>(base + at.slots);
+  model.strings_ = base + at.strings;
+  model.version_ = std::string(model.String(h.version));
+  const auto* pairs = reinterpret_cast<const VocabBlobPair*>(base + at.pairs);
+  for (uint32_t i = 0; i < h.pair_count; ++i) {
+    if (pairs[i].spun_form >= h.form_count || pairs[i].original_form >= h.form_count) {
+      return absl::DataLossError("vocabulary model blob has a pair without its forms");
     }
-    if (kind == "U") {
-      double n = 0;
-      if (f.size() != 3 || !number(2, &n)) return RowError(line_number, "bad unigram row");
-      model.unigrams_[Unescape(f[1])] = n;
-    } else if (kind == "T") {
-      if (f.size() != 3 || !number(2, &model.total_chars_) || model.total_chars_ <= 0) {
-        return RowError(line_number, "bad total row");
-      }
-    } else if (kind == "W") {
-      if (f.size() != 3 || f[1] != "dict_weight" || !number(2, &model.dictionary_weight_) ||
-          model.dictionary_weight_ < 0) {
-        return RowError(line_number, "bad weight row");
-      }
-    } else if (kind == "P") {
-      VocabPair pair;
-      if (f.size() != 4 || !absl::SimpleAtoi(f[1], &pair.family) || f[2].empty() || f[3].empty() ||
-          f[2] == f[3]) {
-        return RowError(line_number, "bad pair row");
-      }
-      pair.spun = std::string(f[2]);
-      pair.original = std::string(f[3]);
-      model.pairs_.push_back(std::move(pair));
-    } else if (kind == "F") {
-      FormStats& form = model.forms_[std::string(f[1])];
-      if (f.size() != 8 || !number(2, &form.corpus) || !number(3, &form.dictionary) ||
-          !number(4, &form.dictionary_left_total) || !number(5, &form.dictionary_right_total) ||
-          !number(6, &form.dictionary_left_words) || !number(7, &form.dictionary_right_words)) {
-        return RowError(line_number, "bad form row");
-      }
-    } else if (kind == "G") {
-      if (f.size() != 3 || f[1] != "place_rate" || !number(2, &model.place_rate_) || model.place_rate_ < 0 ||
-          model.place_rate_ >= 1) {
-        return RowError(line_number, "bad place-rate row");
-      }
-    } else if (kind == "K") {
-      auto it = model.forms_.find(f[1]);
-      if (f.size() != 3 || it == model.forms_.end()) return RowError(line_number, "bad tag row");
-      it->second.tag = std::string(f[2]);
-    } else if (kind == "A") {
-      auto it = model.forms_.find(f[1]);
-      double n = 0;
-      if (f.size() != 4 || it == model.forms_.end() || (f[2] != "L" && f[2] != "R") || !number(3, &n)) {
-        return RowError(line_number, "bad place-count row");
-      }
-      (f[2] == "L" ? it->second.place_left : it->second.place_right) = n;
-    } else if (kind == "B") {
-      auto it = model.forms_.find(f[1]);
-      double n = 0;
-      if (f.size() != 5 || it == model.forms_.end() || (f[2] != "L" && f[2] != "R") || f[3].empty() ||
-          !number(4, &n)) {
-        return RowError(line_number, "bad window row");
-      }
-      it->second.window[absl::StrCat(f[2], f[3])] = n;
-    } else if (kind == "N") {
-      if (f.size() != 2 || f[1].empty()) return RowError(line_number, "bad place row");
-      model.places_.insert(std::string(f[1]));
-    } else if (kind == "C") {
-      if (f.size() != 7) return RowError(line_number, "bad context row");
-      auto it = model.forms_.find(f[1]);
-      if (it == model.forms_.end()) return RowError(line_number, "context row before its form row");
-      if (f[2] != "L1" && f[2] != "L2" && f[2] != "R1" && f[2] != "R2") {
-        return RowError(line_number, "bad context side");
-      }
-      Count count;
-      if (!number(4, &count.corpus) || !number(5, &count.dictionary) || !number(6, &count.dictionary_words)) {
-        return RowError(line_number, "bad context counts");
-      }
-      it->second.contexts[absl::StrCat(f[2], Unescape(f[3]))] = count;
-    } else {
-      return RowError(line_number, absl::StrCat("unknown row kind '", kind, "'"));
-    }
-  }
-  if (!saw_version) return absl::InvalidArgumentError("vocabulary model is empty");
-  // Place rates per part of speech, pooled over the forms that have it.
-  absl::flat_hash_map<std::string, std::array<double, 3>> pooled;  // tag -> left, right, count
-  for (const auto& [name, form] : model.forms_) {
-    auto& p = pooled[form.tag];
-    p[0] += form.place_left;
-    p[1] += form.place_right;
-    p[2] += form.corpus;
-  }
-  double uses = 0;
-  for (const auto& [name, form] : model.forms_) {
-    uses += form.corpus;
-    for (const auto& [key, n] : form.window) model.window_rates_[key] += n;
-  }
-  for (auto& [key, n] : model.window_rates_) n /= std::max(1.0, uses);
-  for (const auto& [tag, p] : pooled) {
-    if (p[2] >= 100) model.tag_place_rates_[tag] = {p[0] / p[2], p[1] / p[2]};
-  }
-  for (auto& [name, form] : model.forms_) {
-    for (const auto& [key, count] : form.contexts) {
-      if (count.corpus <= 0) continue;
-      std::string_view side = std::string_view(key).substr(0, 2);
-      std::string_view chars = std::string_view(key).substr(2);
-      if (side == "L1" || side == "R1") {
-        form.types[AV(side)] += 1;
-      } else {
-        // The near character is the last of an L2 key and the first of an R2 key.
-        size_t first = FirstCharLength(chars);
-        std::string_view near = side == "L2" ? chars.substr(first) : chars.substr(0, first);
-        form.types[absl::StrCat(std::string(side), std::string(near))] += 1;
-      }
-    }
-  }
-  if (model.total_chars_ <= 0) return absl::InvalidArgumentError("vocabulary model has no total row");
-  for (const VocabPair& pair : model.pairs_) {
-    if (!model.forms_.contains(pair.spun) || !model.forms_.contains(pair.original)) {
-      return absl::InvalidArgumentError(absl::StrCat("vocabulary model has no statistics for the pair ",
-                                                     pair.spun, "→", pair.original));
-    }
+    model.pairs_.push_back(
+        {pairs[i].family, std::string(model.String(pairs[i].spun)), std::string(model.String(pairs[i].original))});
   }
   return model;
 }
@@ -314,11 +198,13 @@ struct LoadedDefault {
 const LoadedDefault& LoadDefault() {
   static const LoadedDefault* loaded = [] {
     auto* out = new LoadedDefault;
-    auto parsed = VocabModel::Parse(std::string_view(kEmbeddedModel, sizeof(kEmbeddedModel) - 1));
-    if (parsed.ok()) {
-      out->model = *std::move(parsed);
+    const std::string_view blob(wenshu_embedded_vocab_model,
+                                static_cast<size_t>(wenshu_embedded_vocab_model_end - wenshu_embedded_vocab_model));
+    auto attached = VocabModel::FromEmbedded(blob);
+    if (attached.ok()) {
+      out->model = *std::move(attached);
     } else {
-      out->status = parsed.status();
+      out->status = attached.status();
     }
     return out;
   }();
@@ -326,56 +212,94 @@ const LoadedDefault& LoadDefault() {
 }
 }  // namespace
 
+absl::StatusOr<VocabModel> VocabModel::FromEmbedded(std::string_view blob) { return Attach(blob, {}); }
+
 const VocabModel& VocabModel::Default() { return LoadDefault().model; }
 absl::Status VocabModel::DefaultStatus() { return LoadDefault().status; }
 
+const VocabBlobEntry* VocabModel::Find(VocabKeyKind kind, const VocabBlobForm* form,
+                                       std::initializer_list<std::string_view> parts) const {
+  if (header_ == nullptr) return nullptr;
+  char key[kVocabMaxKeyBytes];
+  size_t n = 0;
+  auto append = [&](std::string_view s) {
+    if (n + s.size() > sizeof(key)) return false;
+    std::memcpy(key + n, s.data(), s.size());
+    n += s.size();
+    return true;
+  };
+  const char kind_byte = static_cast<char>(kind);
+  bool fits = append(std::string_view(&kind_byte, 1));
+  if (form != nullptr) fits = fits && append(String(form->name)) && append("\t");
+  for (std::string_view part : parts) fits = fits && append(part);
+  if (!fits) return nullptr;  // longer than any key the model holds
+  const std::string_view wanted(key, n);
+  const uint32_t mask = header_->slot_count - 1;
+  for (uint32_t slot = static_cast<uint32_t>(tokenize_internal::Fnv1a64(wanted)) & mask;; slot = (slot + 1) & mask) {
+    const uint32_t entry = slots_[slot];
+    if (entry == 0) return nullptr;
+    if (String(entries_[entry - 1].key) == wanted) return &entries_[entry - 1];
+  }
+}
+
+double VocabModel::Value(const VocabBlobEntry* entry, uint32_t index) const {
+  return entry != nullptr && index < entry->value_count ? values_[entry->first_value + index] : 0;
+}
+
+const VocabBlobForm* VocabModel::FindForm(std::string_view name) const {
+  const VocabBlobEntry* entry = Find(VocabKeyKind::kForm, nullptr, {name});
+  return entry == nullptr ? nullptr : &forms_[static_cast<uint32_t>(Value(entry, 0))];
+}
+
 int64_t VocabModel::CorpusCount(std::string_view form) const {
-  auto it = forms_.find(AV(form));
-  return it == forms_.end() ? 0 : static_cast<int64_t>(it->second.corpus);
+  const VocabBlobForm* f = FindForm(form);
+  return f == nullptr ? 0 : static_cast<int64_t>(f->corpus);
 }
 
 double VocabModel::CleanRatePerMillion(std::string_view form) const {
-  return total_chars_ > 0 ? 1e6 * static_cast<double>(CorpusCount(form)) / total_chars_ : 0;
+  return header_ != nullptr && header_->total_chars > 0
+             ? 1e6 * static_cast<double>(CorpusCount(form)) / header_->total_chars
+             : 0;
 }
 
 double VocabModel::CharProbability(std::string_view c) const {
-  auto it = unigrams_.find(AV(c));
-  double n = it == unigrams_.end() ? 0 : it->second;
+  const double n = Value(Find(VocabKeyKind::kUnigram, nullptr, {c}), 0);
   // Add-half smoothing over a generous alphabet, so unseen characters keep a small probability.
-  return (n + 0.5) / (total_chars_ + 0.5 * 20000);
+  return (n + 0.5) / (header_->total_chars + 0.5 * 20000);
 }
 
-double VocabModel::ContextCount(const FormStats& form, std::string_view key) const {
-  auto it = form.contexts.find(AV(key));
-  if (it == form.contexts.end()) return 0;
-  return it->second.corpus + dictionary_weight_ * it->second.dictionary +
-         scoring_.dictionary_word_weight * it->second.dictionary_words;
+double VocabModel::ContextCount(const VocabBlobForm& form, std::initializer_list<std::string_view> key) const {
+  const VocabBlobEntry* entry = Find(VocabKeyKind::kContext, &form, key);
+  if (entry == nullptr) return 0;
+  return Value(entry, 0) + header_->dictionary_weight * Value(entry, 1) +
+         scoring_.dictionary_word_weight * Value(entry, 2);
 }
 
-double VocabModel::Types(const FormStats& form, std::string_view key) const {
-  auto it = form.types.find(AV(key));
-  return it == form.types.end() ? 0 : it->second;
+double VocabModel::Types(const VocabBlobForm& form, std::initializer_list<std::string_view> key) const {
+  return Value(Find(VocabKeyKind::kTypes, &form, key), 0);
 }
 
-double VocabModel::SideLogProbability(const FormStats& form, bool left,
+double VocabModel::SideLogProbability(const VocabBlobForm& form, bool left,
                                       const VocabContext& context) const {
   const std::string& near = left ? context.left1 : context.right1;
   const std::string& far = left ? context.left2 : context.right2;
   const double side_total =
-      form.corpus + dictionary_weight_ * (left ? form.dictionary_left_total : form.dictionary_right_total) +
+      form.corpus +
+      header_->dictionary_weight * (left ? form.dictionary_left_total : form.dictionary_right_total) +
       scoring_.dictionary_word_weight * (left ? form.dictionary_left_words : form.dictionary_right_words);
+  const std::string_view near_side = left ? "L1" : "R1";
   // P(near | form), backing off to the character's overall frequency.
-  const double near_count = ContextCount(form, absl::StrCat(left ? "L1" : "R1", near));
-  const double near_types = scoring_.context_prior * std::max(1.0, Types(form, left ? "L1" : "R1"));
+  const double near_count = ContextCount(form, {near_side, near});
+  const double near_types = scoring_.context_prior * std::max(1.0, Types(form, {near_side}));
   const double p_near = (near_count + near_types * CharProbability(near)) / (side_total + near_types);
   // Across punctuation, a line break, a number or a Latin word the far character says nothing about the
   // form (and its counts are too sparse to trust): only a Han near character carries the far one.
   if (!IsHan(near)) return std::log(p_near);
-  // P(far | near, form): the two-character context, backing off to the far character's frequency.
-  const std::string pair_key = left ? absl::StrCat("L2", far, near) : absl::StrCat("R2", near, far);
-  const double far_count = ContextCount(form, pair_key);
+  // P(far | near, form): the two-character context (in text order), backing off to the far character's
+  // frequency.
+  const double far_count = left ? ContextCount(form, {"L2", far, near}) : ContextCount(form, {"R2", near, far});
   const double far_types =
-      scoring_.second_char_prior * std::max(1.0, Types(form, absl::StrCat(left ? "L2" : "R2", near)));
+      scoring_.second_char_prior * std::max(1.0, Types(form, {left ? "L2" : "R2", near}));
   const double p_far = (far_count + far_types * CharProbability(far)) / (near_count + far_types);
   return std::log(p_near) + std::log(p_far);
 }
@@ -398,15 +322,15 @@ bool VocabModel::PlaceAt(std::string_view four_chars, bool left) const {
     cut += n;
     if (chars < 2) continue;
     std::string_view word = left ? four_chars.substr(four_chars.size() - cut) : four_chars.substr(0, cut);
-    if (places_.contains(AV(word))) return true;
+    if (Find(VocabKeyKind::kPlace, nullptr, {word}) != nullptr) return true;
   }
   return false;
 }
 
-double VocabModel::PlaceLogProbability(const FormStats& form, bool left, bool place) const {
-  double mean = place_rate_;
-  if (auto it = tag_place_rates_.find(AV(form.tag)); it != tag_place_rates_.end()) {
-    mean = left ? it->second.first : it->second.second;
+double VocabModel::PlaceLogProbability(const VocabBlobForm& form, bool left, bool place) const {
+  double mean = header_->place_rate;
+  if (const VocabBlobEntry* rates = Find(VocabKeyKind::kTagPlaceRate, nullptr, {String(form.tag)})) {
+    mean = Value(rates, left ? 0 : 1);
   }
   mean = std::clamp(mean, 1e-4, 0.5);
   const double seen = left ? form.place_left : form.place_right;
@@ -414,32 +338,34 @@ double VocabModel::PlaceLogProbability(const FormStats& form, bool left, bool pl
   return std::log(place ? p : 1.0 - p);
 }
 
-double VocabModel::WindowLogOdds(const FormStats& original, const FormStats& spun,
+double VocabModel::WindowLogOdds(const VocabBlobForm& original, const VocabBlobForm& spun,
                                  const VocabContext& context) const {
   // Only between two common forms (开展/发展, 工程/项目): a rare form's window is unknown, and comparing it
   // with a common form's would count every absent collocation against the common one.
   if (original.corpus < kWindowMinUses || spun.corpus < kWindowMinUses) return 0;
   double total = 0;
+  std::vector<std::string_view> seen;  // Han bigrams already counted on this side
   for (bool left : {true, false}) {
     std::string_view window = left ? context.left_window : context.right_window;
-    absl::flat_hash_set<std::string> seen;
+    const std::string_view side = left ? "L" : "R";
+    seen.clear();
     for (size_t i = 0, len = 0; i < window.size(); i += len) {
       len = FirstCharLength(window.substr(i));
       size_t len2 = FirstCharLength(window.substr(i + len));
       if (len2 == 0) break;
       std::string_view a = window.substr(i, len), b = window.substr(i + len, len2);
       if (!IsHan(a) || !IsHan(b)) continue;
-      std::string key = absl::StrCat(left ? "L" : "R", std::string(a), std::string(b));
-      if (!seen.insert(key).second) continue;
-      auto rate = window_rates_.find(key);
-      if (rate == window_rates_.end()) continue;  // seen with no form: says nothing
-      auto count = [&](const FormStats& f) {
-        auto it = f.window.find(key);
-        return it == f.window.end() ? 0.0 : it->second;
-      };
+      const std::string_view bigram = window.substr(i, len + len2);
+      if (std::find(seen.begin(), seen.end(), bigram) != seen.end()) continue;
+      seen.push_back(bigram);
+      const VocabBlobEntry* rate = Find(VocabKeyKind::kWindowRate, nullptr, {side, bigram});
+      if (rate == nullptr) continue;  // seen with no form: says nothing
       const double k = scoring_.window_prior;
-      const double p_original = (count(original) + k * rate->second) / (original.corpus + k);
-      const double p_spun = (count(spun) + k * rate->second) / (spun.corpus + k);
+      const double p_original =
+          (Value(Find(VocabKeyKind::kWindow, &original, {side, bigram}), 0) + k * Value(rate, 0)) /
+          (original.corpus + k);
+      const double p_spun =
+          (Value(Find(VocabKeyKind::kWindow, &spun, {side, bigram}), 0) + k * Value(rate, 0)) / (spun.corpus + k);
       total += std::log(p_original / p_spun);
     }
   }
@@ -447,19 +373,20 @@ double VocabModel::WindowLogOdds(const FormStats& original, const FormStats& spu
 }
 
 double VocabModel::LogOdds(const VocabPair& pair, const VocabContext& context) const {
-  auto o = forms_.find(pair.original);
-  auto s = forms_.find(pair.spun);
-  if (o == forms_.end() || s == forms_.end()) return -100;
-  const FormStats& original = o->second;
-  const FormStats& spun = s->second;
+  const VocabBlobForm* o = FindForm(pair.original);
+  const VocabBlobForm* s = FindForm(pair.spun);
+  if (o == nullptr || s == nullptr) return -100;
+  const VocabBlobForm& original = *o;
+  const VocabBlobForm& spun = *s;
+  const double dictionary_weight = header_->dictionary_weight;
   // Prior: how often each reading occurs in clean text (corpus plus weighted dictionary frequency).
-  const double prior = std::log((original.corpus + dictionary_weight_ * original.dictionary + 1) /
-                                (spun.corpus + dictionary_weight_ * spun.dictionary + 1));
+  const double prior = std::log((original.corpus + dictionary_weight * original.dictionary + 1) /
+                                (spun.corpus + dictionary_weight * spun.dictionary + 1));
   const double left = SideLogProbability(original, true, context) - SideLogProbability(spun, true, context);
   const double right =
       SideLogProbability(original, false, context) - SideLogProbability(spun, false, context);
   double places = 0;
-  if (!places_.empty()) {
+  if (header_->place_count > 0) {
     for (bool side_left : {true, false}) {
       const bool place = PlaceAt(side_left ? context.left4 : context.right4, side_left);
       places += PlaceLogProbability(original, side_left, place) - PlaceLogProbability(spun, side_left, place);

@@ -5,20 +5,21 @@
 // comparing how well each reading fits its context. The model holds, for every form in the pair list,
 // its frequency in clean reports and the one- and two-character contexts around it, counted from the
 // clean corpora and from jieba's dictionary (tools/vocab/build_model.py writes the table,
-// src/repair/data/vocab_model.tsv, which is compiled into the library).
+// src/repair/data/vocab_model.tsv; wenshu-dictc --vocab compiles it at build time into the blob of
+// vocab_model_format.h, embedded into the library and read in place).
 //
-// Thread safety: a VocabModel is immutable after Parse() and safe to share between threads.
+// Thread safety: a VocabModel is immutable after loading and safe to share between threads.
 #ifndef WENSHU_SRC_REPAIR_VOCAB_MODEL_H_
 #define WENSHU_SRC_REPAIR_VOCAB_MODEL_H_
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
+#include "repair/vocab_model_format.h"
 
 namespace wenshu::repair_internal {
 
@@ -73,15 +74,19 @@ struct VocabScoring {
 class VocabModel {
  public:
   // The format version this code reads (the third field of the model's "V" row).
-  static constexpr int kFormatVersion = 5;
+  static constexpr int kFormatVersion = kVocabTableVersion;
 
-  // Parses a model table. Fails with a clear status on a wrong version, a malformed row, or a pair whose
-  // forms have no statistics.
+  // Compiles a model table (as tools/vocab/build_model.py writes it) and loads the result. Fails with a
+  // clear status on a wrong version, a malformed row, or a pair whose forms have no statistics.
   [[nodiscard]] static absl::StatusOr<VocabModel> Parse(std::string_view table);
 
-  // The model compiled into the library. If it failed to load (which a test guards against), this is an
-  // empty model that decides nothing, and DefaultStatus() says why.
+  // The model compiled into the library at build time (wenshu-dictc --vocab), read in place: loading
+  // checks its stamps (magic, layout and table versions, byte order, size) and reads nothing else. If
+  // that fails (which a test guards against), this is an empty model that decides nothing, and
+  // DefaultStatus() says why.
   static const VocabModel& Default();
+  // A model over a compiled blob that outlives it (the embedded one), after checking its stamps.
+  static absl::StatusOr<VocabModel> FromEmbedded(std::string_view blob);
   static absl::Status DefaultStatus();
 
   VocabModel() = default;
@@ -109,45 +114,37 @@ class VocabModel {
   double CleanRatePerMillion(std::string_view form) const;
 
  private:
-  struct Count {
-    double corpus = 0;
-    double dictionary = 0;        // summed frequency of the dictionary words showing it
-    double dictionary_words = 0;  // how many dictionary words show it
-  };
-  struct FormStats {
-    double corpus = 0, dictionary = 0;
-    double dictionary_left_total = 0, dictionary_right_total = 0;
-    double dictionary_left_words = 0, dictionary_right_words = 0;
-    // Keys: "L1" + c, "L2" + c2c1 (text order), "R1" + c, "R2" + c1c2 (text order).
-    absl::flat_hash_map<std::string, Count> contexts;
-    // Witten-Bell backoff weights: how many different contexts were seen (in the corpus). Keys: "L1" and
-    // "R1" for the near character, "L2" + near and "R2" + near for the far character after a near one.
-    absl::flat_hash_map<std::string, double> types;
-    std::string tag;                            // jieba's part of speech ("v", "n", …)
-    double place_left = 0, place_right = 0;     // occurrences right after / right before a place name
-    absl::flat_hash_map<std::string, double> window;  // "L"/"R" + Han bigram -> occurrences
-  };
+  // Checks a compiled blob's stamps and points the model at it; `owned` holds it for a parsed table.
+  static absl::StatusOr<VocabModel> Attach(std::string_view blob, std::vector<uint64_t> owned);
+
+  std::string_view String(VocabBlobString s) const { return {strings_ + s.offset, s.size}; }
+  // The entry under the key `kind` (+ the form's name and a tab) + `parts`, or null.
+  const VocabBlobEntry* Find(VocabKeyKind kind, const VocabBlobForm* form,
+                             std::initializer_list<std::string_view> parts) const;
+  // Value `index` of an entry; 0 for a missing entry.
+  double Value(const VocabBlobEntry* entry, uint32_t index) const;
+  const VocabBlobForm* FindForm(std::string_view name) const;
 
   double CharProbability(std::string_view c) const;
-  double ContextCount(const FormStats& form, std::string_view key) const;
-  double Types(const FormStats& form, std::string_view key) const;
-  double SideLogProbability(const FormStats& form, bool left, const VocabContext& context) const;
+  double ContextCount(const VocabBlobForm& form, std::initializer_list<std::string_view> key) const;
+  double Types(const VocabBlobForm& form, std::initializer_list<std::string_view> key) const;
+  double SideLogProbability(const VocabBlobForm& form, bool left, const VocabContext& context) const;
   // log P(whether a place name stands on that side | form), backing off to forms of the same part of
   // speech (a rare verb like 到达 borrows the place rate of verbs).
-  double PlaceLogProbability(const FormStats& form, bool left, bool place) const;
+  double PlaceLogProbability(const VocabBlobForm& form, bool left, bool place) const;
   bool PlaceAt(std::string_view four_chars, bool left) const;
-  double WindowLogOdds(const FormStats& original, const FormStats& spun, const VocabContext& context) const;
+  double WindowLogOdds(const VocabBlobForm& original, const VocabBlobForm& spun,
+                       const VocabContext& context) const;
 
+  std::vector<uint64_t> owned_;  // the blob of a parsed table (8-byte aligned); empty for the default
+  const VocabBlobHeader* header_ = nullptr;
+  const VocabBlobForm* forms_ = nullptr;
+  const VocabBlobEntry* entries_ = nullptr;
+  const double* values_ = nullptr;
+  const uint32_t* slots_ = nullptr;
+  const char* strings_ = nullptr;
   std::string version_;
   std::vector<VocabPair> pairs_;
-  absl::flat_hash_map<std::string, FormStats> forms_;
-  absl::flat_hash_map<std::string, double> unigrams_;
-  double total_chars_ = 0;
-  double dictionary_weight_ = 0;
-  double place_rate_ = 0;  // share of clean-text positions where a place name starts
-  absl::flat_hash_set<std::string> places_;
-  absl::flat_hash_map<std::string, std::pair<double, double>> tag_place_rates_;  // tag -> (left, right)
-  absl::flat_hash_map<std::string, double> window_rates_;  // "L"/"R" + bigram -> pooled rate per form use
   VocabScoring scoring_;
 };
 

@@ -29,7 +29,9 @@ void Dictionary::Attach(std::string_view blob) {
   root_table_ = reinterpret_cast<const uint32_t*>(blob.data() + sizeof(BlobHeader));
   const char* filter = blob.data() + sizeof(BlobHeader) + header_->root_table_size * sizeof(uint32_t);
   bigram_filter_ = reinterpret_cast<const uint64_t*>(filter);
-  const char* arrays = filter + tokenize_internal::BigramFilterBytes(header_->bigram_filter_log2);
+  // The pair table follows the filter (DictionaryAccess::PairSlots finds it there).
+  const char* arrays = filter + tokenize_internal::BigramFilterBytes(header_->bigram_filter_log2) +
+                       tokenize_internal::PairTableBytes(header_->pair_table_log2);
   const size_t n = header_->node_count;
   code_points_ = reinterpret_cast<const uint32_t*>(arrays);
   links_ = reinterpret_cast<const TrieLink*>(arrays + n * sizeof(uint32_t));

@@ -26,6 +26,20 @@ struct DictionaryAccess {
     return (d.bigram_filter_[bit / 64] >> (bit % 64)) & 1;
   }
 
+  // The two-character prefix (first, second): its node and probability, or null when no word starts
+  // with it. One probe, usually within one cache line.
+  static const PairSlot* Pair(const Dictionary& d, char32_t first, char32_t second) {
+    const uint32_t log2 = d.header_->pair_table_log2;
+    const auto* slots = reinterpret_cast<const PairSlot*>(reinterpret_cast<const char*>(d.bigram_filter_) +
+                                                          BigramFilterBytes(d.header_->bigram_filter_log2));
+    const uint32_t mask = (uint32_t{1} << log2) - 1;
+    for (uint32_t slot = BigramHash(first, second, log2);; slot = (slot + 1) & mask) {
+      const PairSlot& p = slots[slot];
+      if (p.node == 0) return nullptr;
+      if (p.first == static_cast<uint32_t>(first) && p.second == static_cast<uint32_t>(second)) return &p;
+    }
+  }
+
   // The child of `node` for `cp`, or 0.
   static uint32_t Child(const Dictionary& d, uint32_t node, char32_t cp) {
     return Child(d.code_points_, d.links_, node, static_cast<uint32_t>(cp));

@@ -75,6 +75,30 @@ bool ParseFrequency(std::string_view s, uint64_t* out) {
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
+
+// The pair table of a trie (breadth-first, children sorted): every grandchild of the root, inserted in
+// node order, at the smallest power-of-two size that keeps it at most kPairTableMaxLoad full.
+std::vector<PairSlot> BuildPairTable(const std::vector<TrieNode>& nodes, uint32_t* log2_slots) {
+  const TrieNode& root = nodes[0];
+  uint64_t count = 0;
+  for (uint32_t a = root.first_child; a < uint64_t{root.first_child} + root.child_count; ++a) {
+    count += nodes[a].child_count;
+  }
+  uint32_t log2 = 4;
+  while (static_cast<double>(count) > kPairTableMaxLoad * static_cast<double>(uint64_t{1} << log2)) ++log2;
+  *log2_slots = log2;
+  std::vector<PairSlot> table(size_t{1} << log2, PairSlot{0, 0, 0, 0.0f});
+  const uint32_t mask = (uint32_t{1} << log2) - 1;
+  for (uint32_t a = root.first_child; a < uint64_t{root.first_child} + root.child_count; ++a) {
+    for (uint32_t b = nodes[a].first_child; b < uint64_t{nodes[a].first_child} + nodes[a].child_count; ++b) {
+      uint32_t slot = BigramHash(nodes[a].code_point, nodes[b].code_point, log2);
+      while (table[slot].node != 0) slot = (slot + 1) & mask;
+      table[slot] = {nodes[a].code_point, nodes[b].code_point, b, nodes[b].log_probability};
+    }
+  }
+  return table;
+}
+
 }  // namespace
 
 absl::StatusOr<std::string> CompileDictionary(std::string_view text, uint64_t default_frequency) {
@@ -213,6 +237,8 @@ absl::StatusOr<std::string> CompileDictionary(std::string_view text, uint64_t de
     }
   }
   payload.append(reinterpret_cast<const char*>(filter.data()), filter.size() * sizeof(uint64_t));
+  const std::vector<PairSlot> pairs = BuildPairTable(nodes, &header.pair_table_log2);
+  payload.append(reinterpret_cast<const char*>(pairs.data()), pairs.size() * sizeof(PairSlot));
   // A leaf's children "start" where the next node's do, so every count is a difference of neighbours.
   uint32_t next_first = static_cast<uint32_t>(nodes.size());
   for (size_t i = nodes.size(); i-- > 0;) {
@@ -258,8 +284,12 @@ absl::Status ValidateBlob(std::string_view blob) {
   if (h.bigram_filter_log2 < 6 || h.bigram_filter_log2 > 26) {
     return absl::InvalidArgumentError("dictionary bigram filter size out of range");
   }
+  if (h.pair_table_log2 < 4 || h.pair_table_log2 > 26) {
+    return absl::InvalidArgumentError("dictionary pair table size out of range");
+  }
   const uint64_t filter_bytes = BigramFilterBytes(h.bigram_filter_log2);
-  const uint64_t expected = uint64_t{h.root_table_size} * sizeof(uint32_t) + filter_bytes +
+  const uint64_t pair_bytes = PairTableBytes(h.pair_table_log2);
+  const uint64_t expected = uint64_t{h.root_table_size} * sizeof(uint32_t) + filter_bytes + pair_bytes +
                             uint64_t{h.node_count} * kBytesPerNode + sizeof(TrieLink);
   if (h.payload_bytes != blob.size() - sizeof(BlobHeader) || h.payload_bytes != expected) {
     return absl::InvalidArgumentError(absl::StrCat("dictionary is truncated or padded: ", blob.size(),
@@ -280,7 +310,8 @@ absl::Status ValidateBlob(std::string_view blob) {
   std::memcpy(root_table.data(), payload.data(), root_table.size() * sizeof(uint32_t));
   std::vector<TrieNode> nodes(h.node_count);
   const char* filter = payload.data() + root_table.size() * sizeof(uint32_t);
-  const char* arrays = filter + filter_bytes;
+  const char* pair_table = filter + filter_bytes;
+  const char* arrays = pair_table + pair_bytes;
   const size_t n = nodes.size();
   std::vector<TrieLink> links(n + 1);
   std::memcpy(links.data(), arrays + n * sizeof(uint32_t), links.size() * sizeof(TrieLink));
@@ -324,6 +355,13 @@ absl::Status ValidateBlob(std::string_view blob) {
         return absl::InvalidArgumentError("dictionary bigram filter is inconsistent");
       }
     }
+  }
+  // The pair table must be the one the nodes give (a wrong node would walk the trie astray).
+  uint32_t pair_log2 = 0;
+  const std::vector<PairSlot> pairs = BuildPairTable(nodes, &pair_log2);
+  if (pair_log2 != h.pair_table_log2 ||
+      std::memcmp(pairs.data(), pair_table, pairs.size() * sizeof(PairSlot)) != 0) {
+    return absl::InvalidArgumentError("dictionary pair table is inconsistent");
   }
   if (words != h.word_count) {
     return absl::InvalidArgumentError("dictionary word count does not match its header");

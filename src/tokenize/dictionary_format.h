@@ -1,10 +1,15 @@
 // The binary layout of a compiled dictionary, shared by the library and the wenshu-dictc build tool.
 //
-//   BlobHeader (64 bytes)
+//   BlobHeader (128 bytes)
 //   uint32_t root_table[header.root_table_size]  node index of the root child for code point
 //                                                root_table_first_cp + i, 0 if none (fast path)
 //   uint64_t bigram_filter[2^bigram_filter_log2 / 64]  a bit per hashed two-character prefix of a word:
 //                                                a clear bit proves no word starts with the pair
+//   PairSlot pair_table[2^pair_table_log2]    the node of every two-character prefix, by (first, second):
+//                                                open addressing, BigramHash then linear probing, node 0
+//                                                marks an empty slot. One cache line answers what a binary
+//                                                search among the first character's children (up to ~900)
+//                                                and the load of the child's probability did.
 //   uint32_t code_point[header.node_count]       the trie as two arrays: node 0 is the root; the
 //   TrieLink link[header.node_count + 1]          children of node i are the nodes
 //                                                [link[i].first_child, link[i + 1].first_child),
@@ -27,7 +32,7 @@
 namespace wenshu::tokenize_internal {
 
 inline constexpr char kBlobMagic[8] = {'W', 'S', 'D', 'I', 'C', 'T', '\x1a', '\0'};
-inline constexpr uint32_t kBlobFormatVersion = 1;
+inline constexpr uint32_t kBlobFormatVersion = 2;  // 2: the pair table
 inline constexpr uint32_t kEndianMarker = 0x01020304u;
 // Code points covered by the root fast-path table: CJK punctuation through CJK Unified Ideographs.
 inline constexpr uint32_t kRootTableFirstCp = 0x3000;
@@ -46,8 +51,18 @@ struct BlobHeader {
   uint64_t total_frequency;
   uint64_t payload_bytes;
   uint64_t checksum;  // FNV-1a 64 of the payload
+  uint32_t pair_table_log2;  // 4..26
+  uint32_t reserved[15];
 };
-static_assert(sizeof(BlobHeader) == 64);
+static_assert(sizeof(BlobHeader) == 128);
+
+// A two-character prefix in the pair table (16 bytes: four to a cache line).
+struct PairSlot {
+  uint32_t first, second;  // the code points
+  uint32_t node;           // the prefix's trie node; 0 = empty slot
+  float log_probability;   // the node's, as in its TrieLink
+};
+static_assert(sizeof(PairSlot) == 16);
 
 // Where a node's children start (they end where the next node's start), and its probability.
 struct TrieLink {
@@ -75,6 +90,9 @@ inline uint32_t BigramHash(char32_t first, char32_t second, uint32_t log2_bits) 
 }
 
 inline uint64_t BigramFilterBytes(uint32_t log2_bits) { return (uint64_t{1} << log2_bits) / 8; }
+inline uint64_t PairTableBytes(uint32_t log2_slots) { return (uint64_t{1} << log2_slots) * sizeof(PairSlot); }
+// The smallest table that keeps the pairs at most this full (linear probing stays within a line or two).
+inline constexpr double kPairTableMaxLoad = 0.7;
 inline constexpr size_t kBytesPerNode = sizeof(uint32_t) + sizeof(TrieLink);  // plus one sentinel link
 
 inline uint64_t Fnv1a64(std::string_view bytes) {

@@ -703,8 +703,8 @@ void Tokenizer::SegmentCjkRun(size_t length, bool split) {
       continue;
     }
     uint32_t node = DictionaryAccess::RootChild(*dictionary_, cps[i]);
+    float log_probability = links[node].log_probability;  // the root's (node 0) is kNotAWord
     for (size_t j = i; node != 0;) {
-      const float log_probability = links[node].log_probability;
       if (log_probability <= 0.0f && !inside_forced_[j + 1]) {
         double score = log_probability + route_score_[j + 1];
         if (score >= best) {
@@ -714,10 +714,20 @@ void Tokenizer::SegmentCjkRun(size_t length, bool split) {
         }
       }
       if (++j == n) break;
-      // Almost half of the positions in report text start no two-character word: one probe into
-      // the bigram filter saves the search among the first character's children.
-      if (j == i + 1 && !DictionaryAccess::MayStartWord(*dictionary_, cps[i], cps[j])) break;
-      node = DictionaryAccess::Child(code_points, links, node, static_cast<uint32_t>(cps[j]));
+      if (j == i + 1) {
+        // Almost half of the positions in report text start no two-character word: one probe into
+        // the bigram filter (256 KiB, mostly in cache) rejects most of them. The pair table then gives
+        // the two-character prefix and its probability in one cache line, where a binary search among
+        // the first character's children (up to ~900) and the load of the child's link took several.
+        if (!DictionaryAccess::MayStartWord(*dictionary_, cps[i], cps[j])) break;
+        const tokenize_internal::PairSlot* pair = DictionaryAccess::Pair(*dictionary_, cps[i], cps[j]);
+        if (pair == nullptr) break;
+        node = pair->node;
+        log_probability = pair->log_probability;
+      } else {
+        node = DictionaryAccess::Child(code_points, links, node, static_cast<uint32_t>(cps[j]));
+        log_probability = links[node].log_probability;
+      }
     }
     if (!known) {
       // An unknown character stands alone; inside a forced numeral it is the numeral's last part.

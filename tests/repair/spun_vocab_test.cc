@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "repair/vocab_model.h"
+#include "repair/vocab_model_format.h"
 #include "repair/vocab_spin.h"
 #include "repair/text_repair_cases.h"
 #include "support/test_data.h"
@@ -51,6 +53,51 @@ TEST(VocabModel, BadTablesAreErrorsNotCrashes) {
   EXPECT_EQ(ok->pairs().size(), 1u);
   repair_internal::VocabContext context{"的", "的", "。", "\n", "我的", "。", "", ""};
   EXPECT_GT(ok->LogOdds(ok->pairs()[0], context), 0);
+}
+
+// The compiled model is read in place, so loading checks only its stamps: each wrong one is an error.
+TEST(VocabModel, CompiledBlobStampsAreChecked) {
+  const std::string head = "V\twenshu-vocab-model\t5\ttest\nT\ttotal_chars\t100\nW\tdict_weight\t0.1\n";
+  auto blob = repair_internal::CompileVocabModel(head + "U\t的\t5\nP\t1\t效劳\t服务\nF\t效劳\t0\t1\t0\t0\t0\t0\n"
+                                                        "F\t服务\t9\t9\t0\t0\t0\t0\n");
+  ASSERT_TRUE(blob.ok()) << blob.status();
+  // std::string's buffer is aligned for doubles (operator new).
+  ASSERT_TRUE(VocabModel::FromEmbedded(*blob).ok());
+  EXPECT_EQ(VocabModel::FromEmbedded(*blob)->pairs().size(), 1u);
+  auto with = [&](size_t offset, char byte) {
+    std::string changed = *blob;
+    changed[offset] = byte;
+    return VocabModel::FromEmbedded(changed).status();
+  };
+  EXPECT_FALSE(with(0, 'X').ok());  // magic
+  EXPECT_FALSE(with(offsetof(repair_internal::VocabBlobHeader, layout_version), 9).ok());
+  EXPECT_FALSE(with(offsetof(repair_internal::VocabBlobHeader, table_version), 4).ok());
+  EXPECT_FALSE(with(offsetof(repair_internal::VocabBlobHeader, endian_marker), 1).ok());
+  EXPECT_FALSE(VocabModel::FromEmbedded(std::string_view(*blob).substr(0, blob->size() - 8)).ok());
+  EXPECT_FALSE(VocabModel::FromEmbedded("").ok());
+}
+
+// The model compiled at build time scores every spot as the committed table does when parsed now.
+TEST(VocabModel, CompiledModelMatchesTheTable) {
+  // The test data folder is tests/data in the source tree.
+  auto table = testing::ReadFile(testing::FixturePath("../../src/repair/data/vocab_model.tsv"));
+  ASSERT_TRUE(table.has_value());
+  auto parsed = VocabModel::Parse(*table);
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  const VocabModel& built = VocabModel::Default();
+  EXPECT_EQ(parsed->version(), built.version());
+  ASSERT_EQ(parsed->pairs().size(), built.pairs().size());
+  const std::string text =
+      "各地开展了一系列活动，效劳群众，积极发展产业，在北京市推进项目建设。2024年完成方案编制，服务经济社会发展大局。";
+  for (size_t i = 0; i < built.pairs().size(); ++i) {
+    const VocabPair& pair = built.pairs()[i];
+    EXPECT_EQ(pair.spun, parsed->pairs()[i].spun);
+    EXPECT_EQ(built.CorpusCount(pair.spun), parsed->CorpusCount(pair.spun));
+    for (size_t at = 0; at < text.size(); at += 3) {
+      auto context = repair_internal::ContextAround(text, at, at);
+      EXPECT_EQ(built.LogOdds(pair, context), parsed->LogOdds(pair, context)) << pair.spun << " at " << at;
+    }
+  }
 }
 
 TEST(VocabModel, ContextIsNormalized) {

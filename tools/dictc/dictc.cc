@@ -3,6 +3,7 @@
 //   wenshu-dictc INPUT.txt OUTPUT.bin            a word list (jieba's dict.txt format)
 //   wenshu-dictc --hmm PROB_EMIT.py OUTPUT.bin   jieba's HMM emission table (finalseg/prob_emit.py)
 //   wenshu-dictc --hmm - OUTPUT.bin              an empty HMM table (unknown words stay single)
+//   wenshu-dictc --vocab MODEL.tsv OUTPUT.bin    the spun-vocabulary model (src/repair/data)
 //
 // Run at build time on jieba's dict.txt; the blob is embedded into the library. Users can run it on
 // their own word lists and load the result with wenshu::Dictionary::Load().
@@ -11,16 +12,20 @@
 #include <sstream>
 #include <string>
 
+#include "repair/vocab_model_format.h"
 #include "tokenize/dictionary_format.h"
 #include "tokenize/hmm.h"
 
 int main(int argc, char** argv) {
   const bool hmm = argc == 4 && std::string(argv[1]) == "--hmm";
-  if (argc != 3 && !hmm) {
-    std::fprintf(stderr, "usage: wenshu-dictc INPUT.txt OUTPUT.bin | wenshu-dictc --hmm PROB_EMIT.py|- OUTPUT.bin\n");
+  const bool vocab = argc == 4 && std::string(argv[1]) == "--vocab";
+  if (argc != 3 && !hmm && !vocab) {
+    std::fprintf(stderr,
+                 "usage: wenshu-dictc INPUT.txt OUTPUT.bin | wenshu-dictc --hmm PROB_EMIT.py|- OUTPUT.bin |"
+                 " wenshu-dictc --vocab MODEL.tsv OUTPUT.bin\n");
     return 2;
   }
-  if (hmm) {
+  if (hmm || vocab) {
     ++argv;
     --argc;
   }
@@ -35,13 +40,14 @@ int main(int argc, char** argv) {
     contents << in.rdbuf();
     text = contents.str();
   }
-  auto blob = hmm ? wenshu::tokenize_internal::CompileHmmEmissions(text)
-                  : wenshu::tokenize_internal::CompileDictionary(text, 10000);
+  auto blob = hmm     ? wenshu::tokenize_internal::CompileHmmEmissions(text)
+              : vocab ? wenshu::repair_internal::CompileVocabModel(text)
+                      : wenshu::tokenize_internal::CompileDictionary(text, 10000);
   if (!blob.ok()) {
     std::fprintf(stderr, "wenshu-dictc: %s: %s\n", argv[1], std::string(blob.status().message()).c_str());
     return 1;
   }
-  if (!hmm) {
+  if (!hmm && !vocab) {
     if (auto status = wenshu::tokenize_internal::ValidateBlob(*blob); !status.ok()) {
       std::fprintf(stderr, "wenshu-dictc: internal error: %s\n", std::string(status.message()).c_str());
       return 1;

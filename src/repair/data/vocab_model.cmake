@@ -1,14 +1,21 @@
 # Compiles the committed spun-vocabulary model (vocab_model.tsv, built by tools/vocab/build_model.py)
-# into the library as a string constant, so wenshu needs no data file at run time.
+# into its binary form at build time (wenshu-dictc --vocab) and embeds it into the library's .rodata,
+# so wenshu needs no data file at run time and parses nothing at start-up.
 set(_wenshu_vocab_tsv ${CMAKE_CURRENT_LIST_DIR}/vocab_model.tsv)
-set(_wenshu_vocab_inc ${PROJECT_BINARY_DIR}/generated/repair/vocab_model_data.inc)
+set(WENSHU_VOCAB_BLOB ${PROJECT_BINARY_DIR}/generated/wenshu_vocab_model.bin)
 add_custom_command(
-  OUTPUT ${_wenshu_vocab_inc}
-  COMMAND ${CMAKE_COMMAND} -DINPUT=${_wenshu_vocab_tsv} -DOUTPUT=${_wenshu_vocab_inc}
-          -P ${CMAKE_CURRENT_LIST_DIR}/embed_text.cmake
-  DEPENDS ${_wenshu_vocab_tsv} ${CMAKE_CURRENT_LIST_DIR}/embed_text.cmake
-  COMMENT "Embedding the spun-vocabulary model"
+  OUTPUT ${WENSHU_VOCAB_BLOB}
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${PROJECT_BINARY_DIR}/generated
+  COMMAND wenshu_dictc --vocab ${_wenshu_vocab_tsv} ${WENSHU_VOCAB_BLOB}
+  DEPENDS wenshu_dictc ${_wenshu_vocab_tsv}
+  COMMENT "Compiling the spun-vocabulary model"
   VERBATIM)
 # A custom target carries the rule across directories (wenshu_objects is defined at the top level).
-add_custom_target(wenshu_vocab_model DEPENDS ${_wenshu_vocab_inc})
+add_custom_target(wenshu_vocab_model DEPENDS ${WENSHU_VOCAB_BLOB})
 add_dependencies(wenshu_objects wenshu_vocab_model)
+configure_file(${CMAKE_CURRENT_LIST_DIR}/embedded_vocab_model.S.in
+               ${PROJECT_BINARY_DIR}/generated/embedded_vocab_model.S @ONLY)
+# Set in the directory of the target that compiles the file, so a new blob rebuilds the object.
+set_source_files_properties(${PROJECT_BINARY_DIR}/generated/embedded_vocab_model.S
+  TARGET_DIRECTORY wenshu_objects PROPERTIES OBJECT_DEPENDS "${WENSHU_VOCAB_BLOB}")
+target_sources(wenshu_objects PRIVATE ${PROJECT_BINARY_DIR}/generated/embedded_vocab_model.S)
