@@ -865,7 +865,9 @@ class Extractor {
         Decimal high;
         size_t h = ReadNumber(end + dash, &high);
         size_t pct = StartsWith(h, "%") ? 1 : (StartsWith(h, "％") ? 3 : 0);
-        if (h > end + dash && pct > 0 && q.value.Compare(high) < 0) {
+        // 百分之八至九: the words before the low end cover the high end.
+        bool spoken = StartsWith(number.begin, "百分之");
+        if (h > end + dash && (pct > 0 || spoken) && q.value.Compare(high) < 0) {
           upper = high;
           end = h + pct;
         }

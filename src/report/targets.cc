@@ -48,6 +48,11 @@ constexpr std::string_view kRestatingOpeners[] = {"这", "上述", "以上", "�
 //争取更好结果, 力争更好结果): any clause with these words, or opening with the next list.
 constexpr std::string_view kNotTargets[] = {"更好结果", "更好的结果", "更好水平", "更优水平", "更好成绩"};
 constexpr std::string_view kNotTargetOpeners[] = {"在实际工作中", "实际工作中", "力争", "努力", "争取"};
+// A qualitative target states an aim for a measure (同步, 完成…任务, 只增不减, 保持稳定); a clause without
+// one of these is commentary (加快构建优势, 对标全国全力消减差距).
+constexpr std::string_view kQualitativeAims[] = {
+    "同步", "完成", "下达", "高于", "低于", "快于", "增长", "下降", "提升", "提高", "降低", "保持", "稳定",
+    "改善", "平衡", "合理", "只增不减", "达到", "控制", "回升", "减少", "增加", "持续", "进一步"};
 // A qualitative target's indicator ends where the comparison starts (全员劳动生产率增速高于…).
 constexpr std::string_view kComparisons[] = {"高于", "低于", "快于", "与", "和", "同步", "完成", "达到"};
 // Words between an indicator and its figure that belong to neither.
@@ -151,8 +156,14 @@ class TargetReader {
     std::optional<Statement> st = FindStatement();
     if (!st) return out;
     if (!year_) {
-      // No year in the heading: the latest year the text names before the statement (2026年是…开局之年).
+      // No year in the heading: the year of the delivery date (——2026年1月25日在…大会上), else the latest
+      // year the text names shortly before the statement (2026年是…开局之年).
       for (const DateFact& d : facts_.dates) {
+        if (d.span.begin >= st->trigger_begin) break;
+        if (d.year && d.month && d.day && (!year_ || *d.year > *year_)) year_ = d.year;
+      }
+      for (const DateFact& d : facts_.dates) {
+        if (year_) break;
         if (d.span.begin >= st->trigger_begin) break;
         if (d.year && d.span.begin + kYearContext >= st->trigger_begin && (!year_ || *d.year > *year_)) {
           year_ = d.year;
@@ -254,8 +265,21 @@ class TargetReader {
             }
           }
         }
+        // Blank lines and indents before a statement set out as its own paragraph (2010: 是：\n\n　　国内…).
+        bool colon = score >= kScoreColon;
+        while (colon && p < text_.size()) {
+          size_t len;
+          char32_t c = At(p, &len);
+          if (c != U'\n' && c != U'\r' && c != U' ' && c != 0x3000) break;
+          p += len;
+        }
+        // 计划增长百分之八: the verb of the trigger is the figure's.
+        if (trigger == "计划增长" || trigger == "预定增长") p = at + 6;
+        if (StartsWithAt(text_, p, "，")) p += 3;  // 调控目标，定为百分之八至九
         st.begin = p;
-        st.end = StatementEnd(p);
+        // A statement after a colon is a list and may run over several sentences; one told in prose
+        // (今年经济增长的预期目标为7%左右) is its sentence.
+        st.end = colon ? StatementEnd(p) : SentenceEnd(p);
         if (!HasFigure(st.begin, st.end)) continue;
         std::string_view lead = text_.substr(sentence, at - sentence);
         std::string_view before = text_.substr(sentence >= 240 ? sentence - 240 : 0, at - (sentence >= 240 ? sentence - 240 : 0));
@@ -337,7 +361,7 @@ class TargetReader {
   }
 
   // Trims scope words, links and punctuation from both ends of an indicator phrase.
-  std::string_view TrimIndicator(size_t begin, size_t end, bool keep_verb) const {
+  std::string_view TrimIndicator(size_t begin, size_t end, bool keep_links = false) const {
     bool changed = true;
     while (changed && begin < end) {
       changed = false;
@@ -357,11 +381,13 @@ class TargetReader {
     changed = true;
     while (changed && end > begin) {
       changed = false;
+      size_t link = 0;  // the longest link word at the end (定为 before 为)
       for (std::string_view w : kLinkWords) {
-        if (EndsWithAt(text_, end, w) && end - w.size() >= begin) {
-          end -= w.size();
-          changed = true;
-        }
+        if (!keep_links && w.size() > link && EndsWithAt(text_, end, w) && end - w.size() >= begin) link = w.size();
+      }
+      if (link > 0) {
+        end -= link;
+        changed = true;
       }
       for (std::string_view w : {"、", "，", " ", "的"}) {
         if (EndsWithAt(text_, end, w) && end - w.size() >= begin) {
@@ -370,7 +396,6 @@ class TargetReader {
         }
       }
     }
-    (void)keep_verb;
     return text_.substr(begin, end - begin);
   }
 
@@ -403,12 +428,10 @@ class TargetReader {
     };
     if (items.size() == n && n >= 2) {
       // The last item carries the shared tail: 三产增加值 -> 增加值 after as many bytes as the first item.
-      const std::string& first = items.front();
-      const std::string& last = items.back();
-      std::string_view tail =
-          last.size() > first.size() ? std::string_view(last).substr(first.size()) : std::string_view();
+      const size_t first = items.front().size();
+      const std::string tail = items.back().size() > first ? items.back().substr(first) : std::string();
       for (size_t k = 0; k + 1 < n; ++k) {
-        if (items[k].size() == first.size()) items[k] += tail;
+        if (items[k].size() == first) items[k] += tail;
       }
       return items;
     }
@@ -456,11 +479,12 @@ class TargetReader {
     std::vector<Figure> figures = FiguresIn(begin, end);
     if (figures.empty()) {
       // A qualitative target: 居民收入增长和经济增长同步, 完成国家下达任务.
-      if (clause.size() < 4 * 3 || ContainsAny(clause, kNotTargets) || InListPrefix(begin, kNotTargetOpeners)) {
+      if (clause.size() < 4 * 3 || ContainsAny(clause, kNotTargets) || InListPrefix(begin, kNotTargetOpeners) ||
+          !ContainsAny(clause, kQualitativeAims)) {
         return;
       }
       Target t = Base(begin, end);
-      std::string_view indicator = TrimIndicator(begin, end, true);
+      std::string_view indicator = TrimIndicator(begin, end, /*keep_links=*/true);
       t.indicator = std::string(indicator);
       size_t head = indicator.size();
       for (std::string_view w : kComparisons) {
@@ -482,10 +506,10 @@ class TargetReader {
     std::string verb;
     if (respectively != std::string_view::npos && figures.size() >= 2 &&
         begin + respectively < figures.front().number_begin) {
-      std::string_view phrase = TrimIndicator(begin, begin + respectively, false);
+      std::string_view phrase = TrimIndicator(begin, begin + respectively);
       names = Distribute(phrase, figures.size());
       size_t verb_begin = begin + respectively + 6;
-      verb = std::string(TrimIndicator(verb_begin, figures.front().number_begin, true));
+      verb = std::string(TrimIndicator(verb_begin, figures.front().number_begin));
     }
     size_t item = begin;
     for (size_t k = 0; k < figures.size(); ++k) {
@@ -496,10 +520,30 @@ class TargetReader {
         indicator = names[k] + verb;
         t.shared_indicator = true;
       } else {
-        indicator = std::string(TrimIndicator(item, f.number_begin, true));
-        if (indicator.empty() && k == 0 && begin == st.begin && st.lead_begin < st.trigger_begin) {
-          // 今年经济增长速度的宏观调控目标，定为百分之八至九: the indicator stands before the trigger.
-          indicator = std::string(TrimIndicator(st.lead_begin, st.trigger_begin, true));
+        indicator = std::string(TrimIndicator(item, f.number_begin));
+        // A bare verb (增长 after 计划) names nothing: the noun is before the trigger.
+        bool bare_verb = indicator.size() <= 2 * 3 && CanonicalId(indicator) == "other";
+        if ((indicator.empty() || bare_verb) && k == 0 && begin <= st.begin + 6 && st.lead_begin < st.trigger_begin) {
+          std::string verb_part = indicator;
+          // 今年经济增长速度的宏观调控目标，定为百分之八至九: the indicator stands before the trigger, in
+          // its clause, up to its last 的.
+          size_t lead = st.lead_begin;
+          for (size_t p = st.lead_begin; p < st.trigger_begin;) {
+            size_t len;
+            char32_t c = At(p, &len);
+            p += len ? len : 1;
+            if (IsClauseEnd(c) || c == U'：') lead = p;
+          }
+          std::string_view phrase = text_.substr(lead, st.trigger_begin - lead);
+          size_t de = phrase.rfind("的");
+          indicator = std::string(TrimIndicator(lead, st.trigger_begin));
+          if (de != std::string_view::npos && de > 0) {
+            // 经济增长速度的宏观: before the 的; 今年的经济: after it.
+            std::string_view head = TrimIndicator(lead, lead + de);
+            indicator = std::string(head.empty() ? TrimIndicator(lead + de + 3, st.trigger_begin) : head);
+          }
+          if (StartsWithAt(text_, st.trigger_begin, "增长")) indicator += "增长";
+          if (bare_verb) indicator += verb_part;
         }
         if (indicator.empty()) {
           indicator = *previous_indicator;
@@ -532,7 +576,7 @@ class TargetReader {
       if (!q.unit.empty()) t->unit = q.unit;
       t->kind = "level";
       // 涨幅, 增速: a level that is a growth rate.
-      for (std::string_view w : {"涨幅", "增幅", "增速", "增长率", "增长速度", "上涨"}) {
+      for (std::string_view w : {"涨幅", "增幅", "增速", "增长", "上涨"}) {
         if (t->indicator.find(w) != std::string::npos) t->kind = "growth";
       }
       qualifiers = &q.qualifiers;
