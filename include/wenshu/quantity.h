@@ -125,6 +125,11 @@ struct Change {
   std::string baseline;  // "上年", "2005年", "同比", "去年同期"; empty when unstated
   std::string subject;   // the counted noun phrase of the quantity this change belongs to
   int quantity = -1;     // index in Facts::quantities of the figure that changed, when known
+  std::optional<Decimal> upper;  // ranges (增长4.5%—5%, 增长4.5-5%): value is the low end, upper the high
+  std::vector<std::string> qualifiers;  // as written: 左右 以上 以内 不低于 ... (as on Quantity)
+  // The qualifier was written once after the last item of a list (分别增长5%、6.5%左右) and is applied to
+  // every item: the text does not say whether it belongs to the last item only.
+  bool shared_qualifier = false;
 };
 
 // One end of a date or period. Months and days are 1-based.

@@ -109,6 +109,9 @@ struct ReportChange {
   std::optional<int> total;  // index into Report::quantities of the quantity that changed
   SectionPath section;
   bool repaired = false;
+  std::optional<Decimal> upper;         // the high end of a range (增长4.5%—5%)
+  std::vector<std::string> qualifiers;  // 左右, 以上, 以内, 不低于 ...
+  bool shared_qualifier = false;        // the qualifier was written once after a list (5%、6.5%左右)
 };
 
 struct DateValue {
@@ -126,6 +129,26 @@ struct ReportDate {
   std::optional<DateValue> end;  // for ranges: 5月21日-29日
   std::string part;              // "H1", "Q2", "months", "spring", "early"...; empty when none
   SectionPath section;
+  bool repaired = false;
+};
+
+// One target of the year's plan (docs/schema.md, "targets"): a figure or a qualitative aim from the
+// main expected targets statement (主要预期目标是：…), with what it measures.
+struct Target {
+  std::string indicator;   // the text's own phrase: "地区生产总值增长", "城镇调查失业率"
+  std::string canonical;   // one id of the documented vocabulary: "gdp_growth", "cpi", ... or "other"
+  std::optional<Decimal> value;      // null for a qualitative target (居民收入增长和经济增长同步)
+  std::optional<Decimal> upper;      // the high end of a range (增长4.5%—5%)
+  std::optional<std::string> unit;   // scaled like quantities: 1200万人 -> 12000000 "人"
+  std::optional<std::string> qualifier;  // 左右, 以上, 以内, 以下, 不低于, 不超过, 超过, ... or null
+  std::string kind;        // "growth", "level", "cap", "reduction" or "qualitative"
+  std::optional<int> year;  // the year the target is for
+  std::string tier;        // "main": the main expected targets statement
+  std::string text;        // the clause
+  Span span;
+  SectionPath section;
+  bool shared_qualifier = false;  // the qualifier was written once after a list (5%、6.5%左右)
+  bool shared_indicator = false;  // the indicator was distributed from a 分别 list or the previous item
   bool repaired = false;
 };
 
@@ -159,6 +182,7 @@ struct Report {
   std::vector<RepairFlag> flags;  // found and kept: masked years, place masks, placeholders
   DamageDiagnosis diagnosis;
   std::vector<ReportCheck> checks;
+  std::vector<Target> targets;  // in text order
 };
 
 struct ParseOptions {

@@ -37,11 +37,13 @@ using namespace quantity_internal;  // NOLINT: the stage's own helpers
 
 // Words before a figure that qualify it: 约30万人, 近千人次, 超过1000元.
 constexpr std::string_view kQualifiersBefore[] = {"约", "大约", "近", "将近", "接近", "超过", "逾", "不到",
-                                                  "不足", "高达", "多达", "仅", "至少", "最多"};
+                                                  "不足", "高达", "多达", "仅", "至少", "最多", "不低于",
+                                                  "不超过", "不高于", "不少于", "不多于", "低于", "高于"};
 // Qualifiers that make a figure approximate or a bound (达 and 仅 do not).
 constexpr std::string_view kApproximating[] = {"约", "大约", "近", "将近", "接近", "超过", "逾", "不到",
                                                "不足", "至少", "最多", "余", "多", "以上", "左右", "以下",
-                                               "以内", "上下", "几", "余万", "多万"};
+                                               "以内", "上下", "几", "余万", "多万", "不低于", "不超过",
+                                               "不高于", "不少于", "不多于", "低于", "高于"};
 constexpr std::string_view kQualifiersBetween[] = {"余", "多"};  // 4500余户, 30多个
 constexpr std::string_view kQualifiersAfter[] = {"以上", "左右", "以下", "以内", "上下", "余", "多"};
 
@@ -65,6 +67,10 @@ constexpr std::string_view kCopulas[] = {"为", "是", "达", "达到", "到达"
                                          "总计", "累计", "计", "约", "近", "超过", "占", "完成", "实现",
                                          "增长到", "增加到", "提高到", "提升到", "下降到", "降低到", "扩大到",
                                          "降至", "增至", "提高至", "达到了"};
+// Verbs a target puts between its indicator and its figure (失业率控制在5.5%, 粮食产量稳定在1300万吨,
+// 地区生产总值按增长5%安排): not part of the subject.
+constexpr std::string_view kSubjectTrailingVerbs[] = {"控制在", "稳定在", "保持在", "维持在", "稳定", "保持",
+                                                      "控制", "按", "力争", "争取", "确保", "全年"};
 // Where a forward subject (after the unit) ends.
 constexpr std::string_view kForwardStops[] = {
     "发放", "提供", "实施", "享受", "参加", "进行", "开展", "完成", "接受", "解决", "的", "在", "为", "和",
@@ -678,6 +684,11 @@ class Extractor {
         s.end -= copula;
         continue;
       }
+      size_t verb = MatchWordBefore(text_, s.end, kSubjectTrailingVerbs);
+      if (verb > 0 && s.end - verb > s.begin) {
+        s.end -= verb;
+        continue;
+      }
       break;
     }
     // A verb with 到/至 is not what is counted (从39个拓展到91个).
@@ -845,6 +856,20 @@ class Extractor {
             unit = u2;
             end = h_end;
           }
+        }
+      }
+    }
+    // A range of percentages: 4.5%—5%, 5%-5.5%, 6%～6.5%.
+    if (match.percent && !upper) {
+      if (size_t dash = MatchDash(end); dash > 0) {
+        Decimal high;
+        size_t h = ReadNumber(end + dash, &high);
+        size_t pct = StartsWith(h, "%") ? 1 : (StartsWith(h, "％") ? 3 : 0);
+        // 百分之八至九: the words before the low end cover the high end.
+        bool spoken = StartsWith(number.begin, "百分之");
+        if (h > end + dash && (pct > 0 || spoken) && q.value.Compare(high) < 0) {
+          upper = high;
+          end = h + pct;
         }
       }
     }
@@ -1146,6 +1171,8 @@ class Extractor {
       if (conn_begin != continuation_end_) return false;
       Change change = continuation_template_;
       change.value = q.value;
+      change.upper = q.upper;
+      change.qualifiers = q.qualifiers;
       change.unit = q.unit;
       change.kind = q.kind;
       change.span = Span{begin, end};
@@ -1208,6 +1235,8 @@ class Extractor {
     change.unit = q.unit;
     change.kind = q.kind;
     change.baseline = baseline;
+    change.upper = q.upper;
+    change.qualifiers = q.qualifiers;
     change.span = Span{change_begin, end};
     change.text = Slice(change_begin, end);
     continuation_template_ = change;
@@ -1225,6 +1254,7 @@ class Extractor {
   void BindChanges() {
     for (size_t g = 0; g < groups_.size(); ++g) {
       const ChangeGroup& group = groups_[g];
+      ShareListQualifier(group);
       size_t seen = change_positions_[g];
       std::vector<int> candidates;  // same sentence, before the group, not parts
       for (size_t i = seen; i-- > 0;) {
@@ -1274,6 +1304,12 @@ class Extractor {
             }
           }
         }
+        // A change with its own subject (居民消费价格上涨2%) belongs to a figure of its own clause only: an
+        // earlier clause's figure (失业率5.5%左右，…) is another indicator.
+        if (best >= 0 && !c.subject.empty() &&
+            ClauseBreakBetween(facts_.quantities[static_cast<size_t>(best)].span.end, c.span.begin)) {
+          best = -1;
+        }
         if (best >= 0) {
           used[static_cast<size_t>(best)] = true;
           c.quantity = best;
@@ -1281,6 +1317,33 @@ class Extractor {
           if (!subject.empty() || c.subject.empty()) c.subject = subject;
         }
       }
+    }
+  }
+
+  // True when a comma, semicolon or colon lies in text[begin, end).
+  bool ClauseBreakBetween(size_t begin, size_t end) const {
+    for (size_t p = begin; p < end && p < text_.size();) {
+      size_t len;
+      char32_t c = At(p, &len);
+      if (c == U'，' || c == U',' || c == U'；' || c == U';' || c == U'：' || c == U':') return true;
+      p += len ? len : 1;
+    }
+    return false;
+  }
+
+  // 分别增长5%、6.5%左右: a qualifier written only after the last item of a list applies to every item,
+  // flagged as shared because the text is ambiguous.
+  void ShareListQualifier(const ChangeGroup& group) {
+    if (group.count < 2) return;
+    const Change& last = facts_.changes[group.first_change + group.count - 1];
+    if (last.qualifiers.empty()) return;
+    for (size_t k = 0; k + 1 < group.count; ++k) {
+      if (!facts_.changes[group.first_change + k].qualifiers.empty()) return;
+    }
+    for (size_t k = 0; k < group.count; ++k) {
+      Change& c = facts_.changes[group.first_change + k];
+      if (k + 1 < group.count) c.qualifiers = last.qualifiers;
+      c.shared_qualifier = true;
     }
   }
 

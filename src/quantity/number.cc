@@ -4,6 +4,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "quantity/numeral.h"
+#include "quantity/units.h"
 #include "quantity/words.h"
 #include "wenshu/quantity.h"
 
@@ -141,7 +142,9 @@ bool FindNumberAt(std::string_view text, size_t pos, NumeralRun* run, NumberMatc
   if (first == U'-' || first == 0xFF0D) {
     size_t before_len;
     char32_t before = DecodeBefore(text, start, &before_len);
-    if (ArabicDigitValue(before) >= 0 || ChineseDigitValue(before) >= 0 || MultiplierPower(before) >= 0) {
+    // After a percent sign too: 5%-5.5% is a range.
+    if (ArabicDigitValue(before) >= 0 || ChineseDigitValue(before) >= 0 || MultiplierPower(before) >= 0 ||
+        before == U'%' || before == U'％') {
       return false;
     }
   }
@@ -189,6 +192,18 @@ bool FindNumberAt(std::string_view text, size_t pos, NumeralRun* run, NumberMatc
     }
   }
   if (!LexNumeral(text, start, run)) return false;
+  // A multiplier character that starts a unit name is the unit's, not the number's: 500万千瓦 is 500万
+  // of 千瓦, 5千克 is 5 of 千克. Only units that carry no scale of their own (千瓦, 千伏, 千克); 3千元
+  // and 5万亿元 keep their multipliers, which the unit table scales the same way.
+  while (run->tokens.size() > 1 && run->tokens.back().kind == NumeralTokenKind::kMultiplier) {
+    const UnitInfo* unit = MatchUnit(text, run->tokens.back().begin);
+    if (unit == nullptr || unit->power != 0 ||
+        unit->written.size() <= run->tokens.back().end - run->tokens.back().begin) {
+      break;
+    }
+    run->tokens.pop_back();
+    run->end = run->tokens.back().end;
+  }
   if (percent_prefix > 0 && !run->has_digit && run->tokens.size() == 1 && run->tokens[0].power == 2) {
     // 百分之百: the whole.
     match->value = Decimal::FromInt(100).ScaleByPowerOfTen(-percent_power);

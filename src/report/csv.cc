@@ -52,8 +52,9 @@ std::string FactsCsvRows(const Report& report) {
   }
   for (const ReportChange& c : report.changes) {
     AppendRow(out, {document, line, "change", SectionLabel(report, c.section), c.subject.value_or(""), c.text,
-                    c.value.ToString(), "", c.unit.value_or(""), QuantityKindName(c.kind),
-                    ChangeDirectionName(c.direction), c.baseline, "", std::to_string(c.span.begin),
+                    c.value.ToString(), c.upper ? c.upper->ToString() : "", c.unit.value_or(""),
+                    QuantityKindName(c.kind), ChangeDirectionName(c.direction), c.baseline,
+                    absl::StrJoin(c.qualifiers, " "), std::to_string(c.span.begin),
                     std::to_string(c.span.end), c.repaired ? "true" : "false"});
   }
   return out;

@@ -3,6 +3,7 @@
 #ifndef WENSHU_SRC_REPORT_INTERNAL_H_
 #define WENSHU_SRC_REPORT_INTERNAL_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +62,10 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
 // names no year near 2023). Spans in the original, like `period` and `dates`; none when the text names
 // too few years or the period's year is masked.
 std::optional<ReportCheck> CheckPeriodYear(const ReportPeriod& period, const std::vector<ReportDate>& dates);
+
+// The year's targets from the main expected targets statement; spans in the repaired text.
+std::vector<Target> ReadTargets(std::string_view text, const Facts& facts, const SectionOutline& outline,
+                                std::optional<int> year);
 
 // Small text helpers shared by the passes.
 // Decodes one UTF-8 code point at text[i]; returns its length (1 for an invalid byte, cp = 0xFFFD).

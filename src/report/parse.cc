@@ -137,6 +137,9 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
     out.unit = NonEmpty(c.unit);
     out.kind = c.kind;
     out.baseline = c.baseline;
+    out.upper = c.upper;
+    out.qualifiers = c.qualifiers;
+    out.shared_qualifier = c.shared_qualifier;
     out.subject = NonEmpty(c.subject);
     if (c.quantity >= 0) out.total = c.quantity;
     out.section = outline.PathAt(c.span.begin);
@@ -156,6 +159,12 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
     out.part = d.part;
     out.section = outline.PathAt(d.span.begin);
     report.dates.push_back(std::move(out));
+  }
+
+  // Targets -----------------------------------------------------------------------------------------
+  report.targets = report_internal::ReadTargets(text, facts, outline, report.period.year);
+  for (Target& t : report.targets) {
+    t.span = original_of(t.span, t.text, &t.repaired);
   }
 
   // Checks ------------------------------------------------------------------------------------------

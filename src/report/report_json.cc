@@ -121,6 +121,8 @@ template <>
 constexpr std::string_view kRecordName<DamageDiagnosis> = "diagnosis";
 template <>
 constexpr std::string_view kRecordName<ReportCheck> = "check";
+template <>
+constexpr std::string_view kRecordName<Target> = "target";
 
 template <typename T>
 concept Record = !kRecordName<T>.empty();
@@ -181,8 +183,11 @@ void Describe(F& f, R& c) {
   f("span", c.span);
   f("direction", c.direction);
   f("value", c.value);
+  f("upper", c.upper);
   f("unit", c.unit);
   f("kind", c.kind);
+  f("qualifiers", c.qualifiers);
+  f("shared_qualifier", c.shared_qualifier);
   f("baseline", c.baseline, kMayBeAbsent);
   f("subject", c.subject);
   f("total", c.total);
@@ -261,6 +266,25 @@ void Describe(F& f, R& c) {
 }
 
 // Everything after "schema".
+template <typename F, Same<Target> R>
+void Describe(F& f, R& t) {
+  f("indicator", t.indicator);
+  f("canonical", t.canonical);
+  f("value", t.value);
+  f("upper", t.upper);
+  f("unit", t.unit);
+  f("qualifier", t.qualifier);
+  f("kind", t.kind);
+  f("year", t.year);
+  f("tier", t.tier);
+  f("text", t.text);
+  f("span", t.span);
+  f("section", t.section);
+  f("shared_qualifier", t.shared_qualifier);
+  f("shared_indicator", t.shared_indicator);
+  f("repaired", t.repaired);
+}
+
 template <typename F, Same<Report> R>
 void Describe(F& f, R& r) {
   f("source", r.source);
@@ -278,6 +302,7 @@ void Describe(F& f, R& r) {
   f("flags", r.flags);
   f("diagnosis", r.diagnosis, kMayBeAbsent);
   f("checks", r.checks);
+  f("targets", r.targets);
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -570,3 +570,86 @@ TEST(ExtractFactsTest, ChangesWithoutAFigureKeepTheirWrittenSubject) {
 
 }  // namespace
 }  // namespace wenshu
+
+namespace wenshu {
+namespace {
+
+// "value~upper unit [qualifiers] of subject" for the target-style statements of government reports.
+std::string ShowTarget(const Change& c) {
+  std::string s = c.value.ToString() + (c.upper ? "~" + c.upper->ToString() : "") + " " + c.unit;
+  for (const std::string& q : c.qualifiers) s += " " + q;
+  if (c.shared_qualifier) s += " (shared)";
+  return s + " of " + c.subject;
+}
+
+TEST(ExtractFactsTest, RangesOnChangesWithEverySeparator) {
+  for (std::string_view dash : {"—", "–", "-", "－", "~", "～", "至", "到"}) {
+    std::string text = "地区生产总值增长4.5%" + std::string(dash) + "5%，一般公共预算收入增长2%。";
+    Facts f = ExtractFacts(text);
+    ASSERT_EQ(f.changes.size(), 2u) << text;
+    EXPECT_EQ(ShowTarget(f.changes[0]), "4.5~5 % of 地区生产总值") << text;
+    EXPECT_EQ(ShowTarget(f.changes[1]), "2 % of 一般公共预算收入") << text;
+    for (const Quantity& q : f.quantities) EXPECT_FALSE(q.value.is_negative()) << text;
+  }
+  Facts f = ExtractFacts("全省地区生产总值增长5%-5.5%，在实际工作中努力争取更好结果。");
+  ASSERT_EQ(f.changes.size(), 1u);
+  EXPECT_EQ(ShowTarget(f.changes[0]), "5~5.5 % of 地区生产总值");  // 全省 is a scope word
+  EXPECT_TRUE(f.quantities.empty());  // no stray -5.5
+  f = ExtractFacts("地区生产总值增长4.5-5%，在实际工作中争取更好结果。");
+  ASSERT_EQ(f.changes.size(), 1u);
+  EXPECT_EQ(ShowTarget(f.changes[0]), "4.5~5 % of 地区生产总值");
+  f = ExtractFacts("国内生产总值增长6%－6.5%；城镇新增就业1100万人以上。");
+  ASSERT_FALSE(f.changes.empty());
+  EXPECT_EQ(ShowTarget(f.changes[0]), "6~6.5 % of 国内生产总值");
+}
+
+TEST(ExtractFactsTest, QualifiersOnChanges) {
+  Facts f = ExtractFacts("社会消费品零售总额增长4%左右，外贸进出口总值增长10%以上，固定资产投资增长不低于5%。");
+  ASSERT_EQ(f.changes.size(), 3u);
+  EXPECT_EQ(ShowTarget(f.changes[0]), "4 % 左右 of 社会消费品零售总额");
+  EXPECT_EQ(ShowTarget(f.changes[1]), "10 % 以上 of 外贸进出口总值");
+  EXPECT_EQ(ShowTarget(f.changes[2]), "5 % 不低于 of 固定资产投资");
+}
+
+TEST(ExtractFactsTest, ATrailingQualifierIsSharedByTheListAndFlagged) {
+  Facts f = ExtractFacts("城乡居民人均可支配收入分别增长5%、6.5%左右。");
+  ASSERT_EQ(f.changes.size(), 2u);
+  EXPECT_EQ(ShowTarget(f.changes[0]), "5 % 左右 (shared) of 城乡居民人均可支配收入");
+  EXPECT_EQ(ShowTarget(f.changes[1]), "6.5 % 左右 (shared) of 城乡居民人均可支配收入");
+  // Each item with its own qualifier: nothing shared.
+  f = ExtractFacts("一产、二产、三产增加值分别增长5%左右、5%以上、5%左右。");
+  ASSERT_EQ(f.changes.size(), 3u);
+  EXPECT_EQ(ShowTarget(f.changes[1]), "5 % 以上 of 一产、二产、三产增加值");
+  EXPECT_FALSE(f.changes[0].shared_qualifier);
+}
+
+TEST(ExtractFactsTest, EnergyAndAirQualityUnits) {
+  EXPECT_THAT(ShowAll(ExtractFacts("新增新能源装机500万千瓦。")),
+              ElementsAre("新增新能源装机|5000000 千瓦|measure"));
+  EXPECT_THAT(ShowAll(ExtractFacts("全社会用电量达到20亿千瓦时。")),
+              ElementsAre("全社会用电量|2000000000 千瓦时|measure"));
+  EXPECT_THAT(ShowAll(ExtractFacts("建成1000千伏特高压工程。")), ElementsAre("|1000 千伏|measure"));
+  EXPECT_THAT(ShowAll(ExtractFacts("细颗粒物年均浓度控制在29微克/立方米左右。")),
+              ElementsAre("细颗粒物年均浓度|29 微克/立方米|measure|approx"));
+  EXPECT_THAT(ShowAll(ExtractFacts("装机容量3.2亿千瓦。")), ElementsAre("装机容量|320000000 千瓦|measure"));
+  // Units that carry their own scale keep the multiplier's meaning.
+  EXPECT_THAT(ShowAll(ExtractFacts("投入5万亿元。")), ElementsAre("投入|5000000000000 元|money"));
+  EXPECT_THAT(ShowAll(ExtractFacts("补助3千元。")), ElementsAre("补助|3000 元|money"));
+}
+
+TEST(ExtractFactsTest, TargetSubjectsLoseTheirVerbAndKeepTheirClause) {
+  Facts f = ExtractFacts("城镇调查失业率控制在5.5%左右，粮食产量稳定在1300万吨以上，粮食总产量保持在110万吨以上。");
+  EXPECT_THAT(ShowAll(f), ElementsAre("城镇调查失业率|5.5 %|percent|approx", "粮食产量|13000000 吨|measure|approx",
+                                      "粮食总产量|1100000 吨|measure|approx"));
+  f = ExtractFacts("地区生产总值按增长5%安排。");
+  ASSERT_EQ(f.changes.size(), 1u);
+  EXPECT_EQ(f.changes[0].subject, "地区生产总值");
+  // 安徽: the CPI target is not the unemployment rate's change.
+  f = ExtractFacts("城镇调查失业率5.5%左右，居民消费价格指数上涨2%左右，粮食播种面积完成国家下达目标任务。");
+  ASSERT_EQ(f.changes.size(), 1u);
+  EXPECT_EQ(f.changes[0].subject, "居民消费价格指数");
+  EXPECT_EQ(f.changes[0].quantity, -1);
+}
+
+}  // namespace
+}  // namespace wenshu

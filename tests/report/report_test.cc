@@ -624,3 +624,54 @@ TEST(CorpusTest, EveryCleanDocumentParsesAndRoundTrips) {
 
 }  // namespace
 }  // namespace wenshu
+
+namespace wenshu {
+namespace {
+
+std::string ShowTarget(const Target& t) {
+  std::string s = t.canonical + " " + (t.value ? t.value->ToString() : "null");
+  if (t.upper) s += "~" + t.upper->ToString();
+  if (t.unit) s += " " + *t.unit;
+  if (t.qualifier) s += " " + *t.qualifier;
+  return s + " " + t.kind;
+}
+
+TEST(TargetsTest, MainStatementAfterTheFiveYearGoalsAndTheReview) {
+  const std::string text =
+      "2026年政府工作报告\n"
+      "一、2025年工作回顾\n"
+      "全年地区生产总值增长5.4%，高于预期目标。\n"
+      "二、2026年工作安排\n"
+      "“十五五”时期经济社会发展的主要目标是：地区生产总值年均增长5%左右，到2030年城镇化率达到70%。\n"
+      "今年经济社会发展的主要预期目标是：地区生产总值增长4.5%—5%，在实际工作中努力争取更好结果；"
+      "城镇调查失业率控制在5.5%左右，城镇新增就业45万人以上；居民消费价格指数上涨2%左右；"
+      "城乡居民人均可支配收入分别增长5%、6.5%左右；细颗粒物年均浓度控制在29微克/立方米以内；"
+      "单位地区生产总值能耗降低2%；居民收入增长和经济增长同步。这些目标，兼顾了需要和可能。\n";
+  Report r = MustParse(text);
+  std::vector<std::string> shown;
+  for (const Target& t : r.targets) shown.push_back(ShowTarget(t));
+  EXPECT_THAT(shown, ::testing::ElementsAre(
+                         "gdp_growth 4.5~5 % growth", "urban_unemployment_surveyed 5.5 % 左右 level",
+                         "urban_new_jobs 450000 人 以上 level", "cpi 2 % 左右 growth",
+                         "urban_income_growth 5 % 左右 growth", "rural_income_growth 6.5 % 左右 growth",
+                         "pm25 29 微克/立方米 以内 cap", "energy_intensity 2 % reduction",
+                         "resident_income_growth null qualitative"));
+  ASSERT_FALSE(r.targets.empty());
+  EXPECT_EQ(r.targets[0].indicator, "地区生产总值增长");
+  EXPECT_EQ(r.targets[0].year, 2026);
+  EXPECT_EQ(r.targets[0].tier, "main");
+  EXPECT_TRUE(r.targets[4].shared_qualifier);
+  // Spans are in the input and hold the clause.
+  for (const Target& t : r.targets) EXPECT_EQ(text.substr(t.span.begin, t.span.size()), t.text);
+  // The JSON round trip keeps them.
+  absl::StatusOr<Report> back = ReportFromJson(ToJson(r));
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_EQ(ToJson(*back), ToJson(r));
+}
+
+TEST(TargetsTest, NoStatementNoTargets) {
+  EXPECT_TRUE(MustParse("2025年工作总结\n一、主要工作\n全年完成投资5亿元，增长8%。\n").targets.empty());
+}
+
+}  // namespace
+}  // namespace wenshu
