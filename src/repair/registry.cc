@@ -51,6 +51,14 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        nullptr, FlagMaskedNames},
       {"mask.placeholder", "Flags template placeholders (20xx年, 201X/X/XX, x余条, 成立x周年).", nullptr,
        FlagPlaceholders},
+      {"number.stripped",
+       "Flags figures a site deleted, leaving a unit with no number (生产总值亿元, 参合率达 %, 于年月日); "
+       "the original cannot be known.",
+       nullptr, FlagStrippedNumbers},
+      {"mask.deleted",
+       "Flags words a site deleted outright (中央、、市, 以.为统领, empty brackets); the original cannot be "
+       "known.",
+       nullptr, FlagDeletedWords},
       {"text.traditional",
        "Converts a report a converting site turned into traditional characters (its injected readings "
        "show it) back to simplified with ICU Traditional-Simplified; traditional text without them stays. "

@@ -41,6 +41,10 @@ void FlagMaskedPlaces(RepairContext& context);
 void FlagMaskedNames(RepairContext& context);
 void FlagPlaceholders(RepairContext& context);
 
+// number.stripped, mask.deleted (stripped.cc): figures and words a site deleted outright, flagged only.
+void FlagStrippedNumbers(RepairContext& context);
+void FlagDeletedWords(RepairContext& context);
+
 // text.pinyin, text.traditional (converted_script.cc): a simplified → traditional converter's damage.
 void DiagnoseConvertedScript(RepairContext& context);
 void RemoveInjectedPinyin(RepairContext& context);
