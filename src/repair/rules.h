@@ -41,7 +41,7 @@ void FlagMaskedPlaces(RepairContext& context);
 void FlagMaskedNames(RepairContext& context);
 void FlagPlaceholders(RepairContext& context);
 
-// number.stripped, mask.deleted (stripped.cc): figures and words a site deleted outright, flagged only.
+// number.stripped, mask.deleted (masks.cc): figures and words a site deleted outright, flagged only.
 void FlagStrippedNumbers(RepairContext& context);
 void FlagDeletedWords(RepairContext& context);
 
