@@ -4,6 +4,7 @@
 // the direction ("“…“", "”…”") or open with an apostrophe and close with “ ("'两个确保“"); those are
 // repaired only where the pairing inside one line is unambiguous. ‚ and ‛ used as quotation marks are
 // flagged: their direction cannot be told.
+#include <algorithm>
 #include <initializer_list>
 #include <string>
 #include <utility>
@@ -23,6 +24,9 @@ constexpr std::string_view kCjkLowClose = "〟";   // U+301F
 constexpr std::string_view kLowSingle = "‚";     // U+201A
 constexpr std::string_view kReversedSingle = "‛";  // U+201B
 constexpr std::string_view kLeftSingle = "‘";    // U+2018
+constexpr std::string_view kRightSingle = "’";   // U+2019
+// The longest quotation a mixed pair ("‘十二五'") is read across, in bytes (20 Chinese characters).
+constexpr size_t kMaxSingleQuoted = 60;
 
 // ‚…‛ pairs a document must write, always in that order, before they are read as “…”: one pair alone
 // ("举办‚道德大讲堂‛活动") may as well stand for ‘…’; a site that converts every quotation writes many.
@@ -206,6 +210,22 @@ void RepairQuoteDirection(RepairContext& context) {
         ProposeQuote(context, "quote.direction", marks[i].begin, 3, kClose, 0.75,
                      "“ closes a quotation opened by an apostrophe: restored as ”.", {Span{a, a + apostrophe_size}});
       }
+    }
+  });
+  // "‘十二五'": a single quotation opened with ‘ and closed with an ASCII apostrophe (or the reverse).
+  ForEachLine(text, [&](size_t begin, size_t end) {
+    for (size_t at = text.find(kLeftSingle, begin); at != std::string_view::npos && at < end;
+         at = text.find(kLeftSingle, at + kLeftSingle.size())) {
+      const size_t from = at + kLeftSingle.size();
+      const size_t limit = std::min(end, from + kMaxSingleQuoted);
+      const size_t close = text.find('\'', from);
+      const size_t proper = text.find(kRightSingle, from);
+      if (close == std::string_view::npos || close >= limit || close == from ||
+          (proper != std::string_view::npos && proper < close)) {
+        continue;
+      }
+      ProposeQuote(context, "quote.direction", close, 1, kRightSingle, 0.8,
+                   "An ASCII apostrophe closes a quotation opened with ‘: restored as ’.", {Span{at, from}});
     }
   });
   // ‚…‛ used consistently as a pair: in every line they alternate ‚ first, as many of each. The site
