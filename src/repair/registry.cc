@@ -21,6 +21,10 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        "Flags files that bundle several documents (\"工作总结汇编(5篇)\", \"篇1:…\"); the documents are kept "
        "together as written, for the caller to split.",
        nullptr, FlagBundledDocuments},
+      {"boilerplate.truncation",
+       "Removes a site's truncation notice (\"……(未完,全文共2234字)\", \"此处省略854字\") and diagnoses the "
+       "document as truncated: the text after the cut is missing.",
+       nullptr, RemoveTruncationNotices},
       {"boilerplate.page_furniture",
        "Removes running page headers and footers, \"第1页共5页\" page marks, \"第2/145页\" counters and "
        "chunk prefixes (\"2、\" restarting the text mid-sentence), joining the sentences they cut.",

@@ -15,6 +15,9 @@ void RemoveSiteBoilerplate(RepairContext& context);
 // boilerplate.bundle (boilerplate.cc): several documents bundled in one file, flagged.
 void FlagBundledDocuments(RepairContext& context);
 
+// boilerplate.truncation (truncation.cc): a site's notice where it cut the text; diagnoses `truncated`.
+void RemoveTruncationNotices(RepairContext& context);
+
 // boilerplate.page_furniture (page_furniture.cc): running page headers and footers, page counters.
 void DiagnosePageFurniture(RepairContext& context);
 void RemovePageFurniture(RepairContext& context);
