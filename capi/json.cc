@@ -44,7 +44,8 @@ std::string RepairResultJson(const RepairResult& result) {
                               {"spun_vocabulary", d.spun_vocabulary},
                               {"spun_score", d.spun_score},
                               {"quote_damage", d.quote_damage},
-                              {"converted_script", d.converted_script}};
+                              {"converted_script", d.converted_script},
+                              {"truncated", d.truncated}};
   nlohmann::json doc = {{"text", result.text},
                         {"records", std::move(records)},
                         {"flags", std::move(flags)},

@@ -61,6 +61,7 @@ struct DamageDiagnosis {
   double spun_score = 0;                  // evidence strength for spinning
   bool quote_damage = false;
   bool converted_script = false;  // a simplified → traditional converter's damage (readings, 總結)
+  bool truncated = false;  // a site cut the text (its truncation notice was removed): the copy is incomplete
 };
 
 // A rule that can be switched off by its id.

@@ -75,6 +75,7 @@ std::string Diff(const RepairResult& r) {
   add(d.spun_vocabulary, "spun vocabulary");
   add(d.quote_damage, "quote damage");
   add(d.converted_script, "traditional-script conversion");
+  add(d.truncated, "truncated by the site (text missing)");
   if (!any) out += " no damage found";
   out += "\n";
   std::snprintf(buf, sizeof buf, "# %zu edits, %zu flags\n", r.records.size(), r.flags.size());

@@ -447,12 +447,23 @@ void RemoveSiteBoilerplate(RepairContext& context) {
   }
 }
 
-// boilerplate.bundle: files that bundle several documents ("工作总结汇编(5篇)", then "篇1:…", "篇2:…").
-// Splitting is the caller's decision (the documents stay as they are); the bundle title and each
-// document's start are flagged so a corpus builder can split or drop the file.
+// boilerplate.bundle: files that bundle several documents ("工作总结汇编(5篇)", "精选(范文四篇)", "(通用3篇)",
+// "合集五篇", then "篇1:…", "第一篇:…", "【一】", "…工作总结篇2", "…报告范文1"). Splitting is the caller's
+// decision (the documents stay as they are); the bundle title and each document's start are flagged so a
+// corpus builder can split or drop the file.
 void FlagBundledDocuments(RepairContext& context) {
-  static const RE2 kBundleTitle(R"((汇编|合集|精选|范文|大全)\s*[（(]\s*\d{1,3}\s*篇\s*[)）]|[（(]\s*\d{1,3}\s*篇\s*[)）]\s*$)");
-  static const RE2 kPartStart(R"(^\s*篇\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[:：、.．]?)");
+  // A count of pieces in Arabic or Chinese numerals.
+#define WENSHU_BUNDLE_COUNT R"((?:\d{1,3}|[一二三四五六七八九十两]{1,3}))"
+  static const RE2 kBundleTitle(
+      R"((?:汇编|合集|精选|范文|范例|大全|汇总)\s*[（(]?\s*(?:范文|范例)?)" WENSHU_BUNDLE_COUNT
+      R"(\s*篇|[（(][^()（）]{0,6})" WENSHU_BUNDLE_COUNT R"(\s*篇\s*[)）])");
+  // At a line's start: "篇1:", "第一篇:", "第1篇 ", "【一】".
+  static const RE2 kPartStart(R"(^\s*(?:(?:第\s*)?)" WENSHU_BUNDLE_COUNT R"(\s*篇|篇\s*)" WENSHU_BUNDLE_COUNT
+                              R"(|【\s*)" WENSHU_BUNDLE_COUNT R"(\s*】)\s*[:：、.．]?)");
+  // A piece's title with its number: "乡镇年终工作总结 篇1", "社区文化工作总结篇一", "工作报告范文1".
+  static const RE2 kNumberedTitle(R"(^\s*[^\s，。,；;：:]{2,40}?\s*(?:篇|范文|范例))" WENSHU_BUNDLE_COUNT
+                                  R"(\s*[:：]?)");
+#undef WENSHU_BUNDLE_COUNT
   std::string_view text = context.text();
   std::vector<Line> lines = SplitLines(text);
   struct Part {
@@ -462,8 +473,11 @@ void FlagBundledDocuments(RepairContext& context) {
   std::vector<Part> parts;
   for (const Line& line : lines) {
     re2::StringPiece rest = View(line.text);
-    if (RE2::Consume(&rest, kPartStart)) {
-      parts.push_back({&line, static_cast<size_t>(rest.data() - line.text.data())});
+    if (RE2::Consume(&rest, kPartStart) || RE2::Consume(&rest, kNumberedTitle)) {
+      const size_t length = static_cast<size_t>(rest.data() - line.text.data());
+      // "篇202" would be a year cut short ("开启新篇2024年"): the count ends where the digits end.
+      if (length < line.text.size() && line.text[length] >= '0' && line.text[length] <= '9') continue;
+      parts.push_back({&line, length});
     }
   }
   const Line* title = nullptr;

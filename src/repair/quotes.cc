@@ -4,7 +4,10 @@
 // the direction ("“…“", "”…”") or open with an apostrophe and close with “ ("'两个确保“"); those are
 // repaired only where the pairing inside one line is unambiguous. ‚ and ‛ used as quotation marks are
 // flagged: their direction cannot be told.
+#include <algorithm>
+#include <initializer_list>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -21,6 +24,13 @@ constexpr std::string_view kCjkLowClose = "〟";   // U+301F
 constexpr std::string_view kLowSingle = "‚";     // U+201A
 constexpr std::string_view kReversedSingle = "‛";  // U+201B
 constexpr std::string_view kLeftSingle = "‘";    // U+2018
+constexpr std::string_view kRightSingle = "’";   // U+2019
+// The longest quotation a mixed pair ("‘十二五'") is read across, in bytes (20 Chinese characters).
+constexpr size_t kMaxSingleQuoted = 60;
+
+// ‚…‛ pairs a document must write, always in that order, before they are read as “…”: one pair alone
+// ("举办‚道德大讲堂‛活动") may as well stand for ‘…’; a site that converts every quotation writes many.
+constexpr size_t kLowPairsForDirection = 2;
 
 enum class Dir { kOpen, kClose };
 struct Mark {
@@ -48,6 +58,23 @@ std::vector<Mark> DoubleMarks(std::string_view text, size_t begin, size_t end) {
 bool HasCjkQuote(std::string_view text) {
   return text.find(kCjkClose) != std::string_view::npos || text.find(kCjkOpen) != std::string_view::npos ||
          text.find(kCjkLowClose) != std::string_view::npos;
+}
+
+// Whether the marks nest like brackets: every closing mark closes an open one, and all are closed.
+bool Balanced(const std::vector<Mark>& marks) {
+  int depth = 0;
+  for (const Mark& m : marks) {
+    depth += m.dir == Dir::kOpen ? 1 : -1;
+    if (depth < 0) return false;
+  }
+  return depth == 0;
+}
+
+bool EndsWithAny(std::string_view text, size_t at, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words) {
+    if (at >= w.size() && text.substr(at - w.size(), w.size()) == w) return true;
+  }
+  return false;
 }
 
 template <typename Fn>
@@ -107,8 +134,41 @@ void RepairFullwidthQuotes(RepairContext& context) {
 
 void RepairQuoteDirection(RepairContext& context) {
   std::string_view text = context.text();
+  // A document that writes every double quotation mark as ” (no “ anywhere) uses it for both directions.
+  const bool closers_only = text.find(kOpen) == std::string_view::npos &&
+                            text.find(kCjkOpen) == std::string_view::npos && text.find(kClose) != std::string_view::npos;
   ForEachLine(text, [&](size_t begin, size_t end) {
     std::vector<Mark> marks = DoubleMarks(text, begin, end);
+    if (!marks.empty() && marks.size() % 2 == 0 && marks.size() <= 40 && Balanced(marks)) {
+      // "“树立“品牌”意识”": quotation marks nested as brackets are correct as written (sites nest “” where
+      // print uses ‘’); flipping them into alternation would damage them.
+      return;
+    }
+    if (closers_only && marks.size() % 2 == 1 && marks.size() <= 39) {
+      // "说的好:”…。…谈到”滴水穿石”": a mark after a colon opens a quotation the line never closes; the
+      // rest pair up as alternating “…”.
+      size_t opener = marks.size();
+      for (size_t i = 0; i < marks.size(); ++i) {
+        if (!marks[i].cjk && EndsWithAny(text, marks[i].begin, {"：", ":"})) {
+          opener = i;
+          break;
+        }
+      }
+      if (opener == marks.size()) return;
+      size_t n = 0;
+      for (size_t i = 0; i < marks.size(); ++i) {
+        const Dir expected = i == opener ? Dir::kOpen : (n++ % 2 == 0 ? Dir::kOpen : Dir::kClose);
+        if (marks[i].dir == expected || marks[i].cjk) continue;
+        ProposeQuote(context, "quote.direction", marks[i].begin, marks[i].size, expected == Dir::kOpen ? kOpen : kClose,
+                     0.7,
+                     i == opener ? "In a document that writes every quotation mark as ”, a mark after a colon opens "
+                                   "a quotation: restored as “."
+                                 : "In a document that writes every quotation mark as ”, the line's other marks pair "
+                                   "up as alternating “…”.",
+                     {});
+      }
+      return;
+    }
     if (!marks.empty() && marks.size() % 2 == 0 && marks.size() <= 40) {
       // Strict alternation is the only reading of an even run of marks in one line.
       for (size_t i = 0; i < marks.size(); ++i) {
@@ -152,7 +212,50 @@ void RepairQuoteDirection(RepairContext& context) {
       }
     }
   });
-  // ‚ and ‛ as quotation marks: direction unknown, flag them.
+  // "‘十二五'": a single quotation opened with ‘ and closed with an ASCII apostrophe (or the reverse).
+  ForEachLine(text, [&](size_t begin, size_t end) {
+    for (size_t at = text.find(kLeftSingle, begin); at != std::string_view::npos && at < end;
+         at = text.find(kLeftSingle, at + kLeftSingle.size())) {
+      const size_t from = at + kLeftSingle.size();
+      const size_t limit = std::min(end, from + kMaxSingleQuoted);
+      const size_t close = text.find('\'', from);
+      const size_t proper = text.find(kRightSingle, from);
+      if (close == std::string_view::npos || close >= limit || close == from ||
+          (proper != std::string_view::npos && proper < close)) {
+        continue;
+      }
+      ProposeQuote(context, "quote.direction", close, 1, kRightSingle, 0.8,
+                   "An ASCII apostrophe closes a quotation opened with ‘: restored as ’.", {Span{at, from}});
+    }
+  });
+  // ‚…‛ used consistently as a pair: in every line they alternate ‚ first, as many of each. The site
+  // wrote “…” that way; restore them. Otherwise their direction is unknown: flag them.
+  bool paired = text.find(kLowSingle) != std::string_view::npos;
+  std::vector<std::pair<size_t, bool>> singles;  // offset, opens
+  ForEachLine(text, [&](size_t begin, size_t end) {
+    bool open = false;
+    for (size_t i = begin; paired && i < end; ++i) {
+      if (At(text, i, kLowSingle)) {
+        paired = !open;
+        open = true;
+        singles.push_back({i, true});
+      } else if (At(text, i, kReversedSingle)) {
+        paired = open;
+        open = false;
+        singles.push_back({i, false});
+      }
+    }
+    paired = paired && !open;
+  });
+  if (paired && singles.size() >= 2 * kLowPairsForDirection) {
+    for (auto [at, opens] : singles) {
+      ProposeQuote(context, "quote.direction", at, 3, opens ? kOpen : kClose, 0.8,
+                   opens ? "\"‚\" opens a quotation this document always closes with \"‛\": restored as “."
+                         : "\"‛\" closes a quotation this document always opens with \"‚\": restored as ”.",
+                   {});
+    }
+    return;
+  }
   for (std::string_view mark : {kLowSingle, kReversedSingle}) {
     for (size_t at = text.find(mark); at != std::string_view::npos; at = text.find(mark, at + mark.size())) {
       RepairFlag flag;

@@ -21,6 +21,10 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        "Flags files that bundle several documents (\"工作总结汇编(5篇)\", \"篇1:…\"); the documents are kept "
        "together as written, for the caller to split.",
        nullptr, FlagBundledDocuments},
+      {"boilerplate.truncation",
+       "Removes a site's truncation notice (\"……(未完,全文共2234字)\", \"此处省略854字\") and diagnoses the "
+       "document as truncated: the text after the cut is missing.",
+       nullptr, RemoveTruncationNotices},
       {"boilerplate.page_furniture",
        "Removes running page headers and footers, \"第1页共5页\" page marks, \"第2/145页\" counters and "
        "chunk prefixes (\"2、\" restarting the text mid-sentence), joining the sentences they cut.",
@@ -51,6 +55,14 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        nullptr, FlagMaskedNames},
       {"mask.placeholder", "Flags template placeholders (20xx年, 201X/X/XX, x余条, 成立x周年).", nullptr,
        FlagPlaceholders},
+      {"number.stripped",
+       "Flags figures a site deleted, leaving a unit with no number (生产总值亿元, 参合率达 %, 于年月日); "
+       "the original cannot be known.",
+       nullptr, FlagStrippedNumbers},
+      {"mask.deleted",
+       "Flags words a site deleted outright (中央、、市, 以.为统领, empty brackets); the original cannot be "
+       "known.",
+       nullptr, FlagDeletedWords},
       {"text.traditional",
        "Converts a report a converting site turned into traditional characters (its injected readings "
        "show it) back to simplified with ICU Traditional-Simplified; traditional text without them stays. "

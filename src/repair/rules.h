@@ -15,6 +15,9 @@ void RemoveSiteBoilerplate(RepairContext& context);
 // boilerplate.bundle (boilerplate.cc): several documents bundled in one file, flagged.
 void FlagBundledDocuments(RepairContext& context);
 
+// boilerplate.truncation (truncation.cc): a site's notice where it cut the text; diagnoses `truncated`.
+void RemoveTruncationNotices(RepairContext& context);
+
 // boilerplate.page_furniture (page_furniture.cc): running page headers and footers, page counters.
 void DiagnosePageFurniture(RepairContext& context);
 void RemovePageFurniture(RepairContext& context);
@@ -40,6 +43,10 @@ void RepairQuoteDirection(RepairContext& context);
 void FlagMaskedPlaces(RepairContext& context);
 void FlagMaskedNames(RepairContext& context);
 void FlagPlaceholders(RepairContext& context);
+
+// number.stripped, mask.deleted (masks.cc): figures and words a site deleted outright, flagged only.
+void FlagStrippedNumbers(RepairContext& context);
+void FlagDeletedWords(RepairContext& context);
 
 // text.pinyin, text.traditional (converted_script.cc): a simplified → traditional converter's damage.
 void DiagnoseConvertedScript(RepairContext& context);

@@ -254,6 +254,7 @@ void Describe(F& f, R& d) {
   f("spun_score", d.spun_score);
   f("quote_damage", d.quote_damage);
   f("converted_script", d.converted_script, kMayBeAbsent);  // added after wenshu.report/1 shipped
+  f("truncated", d.truncated, kMayBeAbsent);                 // added after wenshu.report/1 shipped
 }
 
 template <typename F, Same<ReportCheck> R>

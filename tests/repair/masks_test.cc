@@ -1,4 +1,5 @@
-// mask.place, mask.name, mask.placeholder: hidden text is flagged, never guessed; the text never changes.
+// mask.place, mask.name, mask.placeholder, mask.deleted and number.stripped: hidden or deleted text is
+// flagged, never guessed; the text never changes.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -26,6 +27,21 @@ INSTANTIATE_TEST_SUITE_P(Synthetic, MaskCases,
                          testing::CaseName);
 INSTANTIATE_TEST_SUITE_P(Negative, MaskCases,
                          ::testing::ValuesIn(testing::LoadRepairCases("negative/text_mask_cases.tsv")),
+                         testing::CaseName);
+
+// number.stripped: figures a site deleted, leaving their units.
+class StrippedCases : public ::testing::TestWithParam<testing::RepairCase> {};
+
+TEST_P(StrippedCases, Behaves) {
+  testing::CheckRepairCase(GetParam(), "number.stripped");
+  EXPECT_EQ(GetParam().original, GetParam().repaired) << "number.stripped only flags";
+}
+
+INSTANTIATE_TEST_SUITE_P(Synthetic, StrippedCases,
+                         ::testing::ValuesIn(testing::LoadRepairCases("synthetic/text_stripped_cases.tsv")),
+                         testing::CaseName);
+INSTANTIATE_TEST_SUITE_P(Negative, StrippedCases,
+                         ::testing::ValuesIn(testing::LoadRepairCases("negative/text_stripped_cases.tsv")),
                          testing::CaseName);
 
 TEST(MaskKnownFailures, StillFail) {

@@ -1,0 +1,51 @@
+// boilerplate.truncation (a site's notice where it cut the text: removed, the document diagnosed as
+// truncated) and the bundle forms of boilerplate.bundle beyond "汇编(5篇)" + "篇1".
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "repair/text_repair_cases.h"
+#include "support/test_data.h"
+#include "wenshu/repair.h"
+
+namespace wenshu {
+namespace {
+
+class TruncationCases : public ::testing::TestWithParam<testing::RepairCase> {};
+
+TEST_P(TruncationCases, Behaves) { testing::CheckRepairCase(GetParam(), "boilerplate.truncation"); }
+
+INSTANTIATE_TEST_SUITE_P(Synthetic, TruncationCases,
+                         ::testing::ValuesIn(testing::LoadRepairCases("synthetic/text_truncation_cases.tsv")),
+                         testing::CaseName);
+INSTANTIATE_TEST_SUITE_P(Negative, TruncationCases,
+                         ::testing::ValuesIn(testing::LoadRepairCases("negative/text_truncation_cases.tsv")),
+                         testing::CaseName);
+
+TEST(Truncation, DiagnosedOnlyWhenANoticeIsRemoved) {
+  auto cut = Repair("一、主要工作\n全年完成投资5亿元。\n……(未完,全文共3120字,当前仅显示800字)\n");
+  ASSERT_TRUE(cut.ok());
+  EXPECT_TRUE(cut->diagnosis.truncated);
+  ASSERT_EQ(cut->records.size(), 1u);
+  EXPECT_EQ(cut->records[0].rule, "boilerplate.truncation");
+  EXPECT_THAT(cut->records[0].reason, ::testing::HasSubstr("missing"));
+  auto whole = Repair("一、主要工作\n全年完成投资5亿元,部分项目尚未完成。\n");
+  ASSERT_TRUE(whole.ok());
+  EXPECT_FALSE(whole->diagnosis.truncated);
+  EXPECT_TRUE(whole->records.empty());
+}
+
+class BundleCases : public ::testing::TestWithParam<testing::RepairCase> {};
+
+TEST_P(BundleCases, Behaves) { testing::CheckRepairCase(GetParam(), "boilerplate.bundle"); }
+
+INSTANTIATE_TEST_SUITE_P(Synthetic, BundleCases,
+                         ::testing::ValuesIn(testing::LoadRepairCases("synthetic/text_bundle_cases.tsv")),
+                         testing::CaseName);
+INSTANTIATE_TEST_SUITE_P(Negative, BundleCases,
+                         ::testing::ValuesIn(testing::LoadRepairCases("negative/text_bundle_cases.tsv")),
+                         testing::CaseName);
+
+}  // namespace
+}  // namespace wenshu

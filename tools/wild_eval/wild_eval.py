@@ -1,0 +1,316 @@
+#!/usr/bin/python3
+"""Scores wenshu's repair on a folder of real damaged pages annotated by hand.
+
+    tools/wild_eval/wild_eval.py DIR [--verbose] [--json] [--disable RULE ...]
+
+DIR holds pages/NNN.txt, pages/INDEX.tsv (file, address, site_family, kind: damaged | control) and
+annotations.tsv (file, kind, fragment, expected); the format is described in tools/wild_eval/README.md.
+Prints met / missed / false per kind of damage. A false is an edit where no annotation expects one
+(counted under the rule that made it), any edit contradicting an annotation (counted under the
+annotation's kind), and every edit or diagnosis on a control page.
+
+The library is found as the Python package finds it (WENSHU_LIBRARY, or the build tree of this
+checkout); the package itself is imported from capi/python of this checkout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Tuple
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "capi", "python"))
+import wenshu  # noqa: E402  (the path above must come first)
+
+EXPECTATIONS = ("removed", "flagged", "flagged_or_removed", "kept", "changed")
+# Rule families that rewrite a whole converted text run by run: on a page annotated with their kind
+# their records are the expected conversion, not edits of the spots they happen to cover.
+SCRIPT_RULES = {"text.traditional": "traditional", "text.pinyin": "pinyin"}
+# Diagnosis fields that say the document is damaged (a control page must show none).
+DAMAGE_DIAGNOSES = ("site_boilerplate", "page_furniture", "masked_numbers", "spun_vocabulary",
+                    "quote_damage", "converted_script", "truncated", "stripped_numbers")
+
+
+class FormatError(Exception):
+    pass
+
+
+def unescape(s: str) -> str:
+    out, i = [], 0
+    while i < len(s):
+        c = s[i]
+        if c == "\\" and i + 1 < len(s):
+            n = s[i + 1]
+            out.append({"n": "\n", "t": "\t", "\\": "\\"}.get(n, "\\" + n))
+            i += 2
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+@dataclass
+class Spot:
+    file: str
+    kind: str
+    fragment: str  # as written in annotations.tsv
+    expected: str
+    begin: int = 0  # byte span of the spot in the page
+    end: int = 0
+    line: int = 0
+
+    @property
+    def restored(self) -> Optional[str]:
+        return self.expected[len("restored:"):] if self.expected.startswith("restored:") else None
+
+
+@dataclass
+class Page:
+    file: str
+    address: str
+    family: str
+    kind: str
+    data: bytes = b""
+    spots: List[Spot] = field(default_factory=list)
+
+
+def locate(data: bytes, fragment: str) -> Tuple[int, int]:
+    """Byte span of the marked spot ([[...]]) or of the whole fragment, first occurrence."""
+    text = unescape(fragment)
+    m = re.fullmatch(r"(?s)(.*?)\[\[(.*?)\]\](.*)", text)
+    before, spot, after = (m.group(1), m.group(2), m.group(3)) if m else ("", text, "")
+    whole = (before + spot + after).encode("utf-8")
+    at = data.find(whole)
+    if at < 0:
+        raise FormatError(f"fragment not found: {fragment!r}")
+    b = at + len(before.encode("utf-8"))
+    return b, b + len(spot.encode("utf-8"))
+
+
+def read_tsv(path: str, columns: int) -> List[Tuple[int, List[str]]]:
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip("\n").rstrip("\r")
+            if n == 1 or not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) < columns:
+                raise FormatError(f"{path}:{n}: {columns} tab-separated columns expected")
+            rows.append((n, cols))
+    return rows
+
+
+def load(folder: str) -> List[Page]:
+    pages: Dict[str, Page] = {}
+    for n, cols in read_tsv(os.path.join(folder, "pages", "INDEX.tsv"), 4):
+        kind = cols[3].strip()
+        if kind not in ("damaged", "control"):
+            raise FormatError(f"INDEX.tsv:{n}: kind must be damaged or control, not {kind!r}")
+        with open(os.path.join(folder, "pages", cols[0]), "rb") as f:
+            pages[cols[0]] = Page(cols[0], cols[1], cols[2], kind, f.read())
+    errors = []
+    for n, cols in read_tsv(os.path.join(folder, "annotations.tsv"), 4):
+        f, kind, fragment, expected = cols[0], cols[1].strip(), cols[2], cols[3].strip()
+        if f not in pages:
+            errors.append(f"annotations.tsv:{n}: no page {f} in INDEX.tsv")
+            continue
+        if expected not in EXPECTATIONS and not expected.startswith("restored:"):
+            errors.append(f"annotations.tsv:{n}: unknown expected outcome {expected!r}")
+            continue
+        spot = Spot(f, kind, fragment, expected, line=n)
+        try:
+            spot.begin, spot.end = locate(pages[f].data, fragment)
+        except FormatError as e:
+            errors.append(f"annotations.tsv:{n}: {f}: {e}")
+            continue
+        pages[f].spots.append(spot)
+    if errors:
+        raise FormatError("\n".join(errors))
+    return list(pages.values())
+
+
+def overlaps(b1: int, e1: int, b2: int, e2: int) -> bool:
+    if b1 == e1:  # an insertion touches what it sits inside or next to
+        return b2 <= b1 <= e2
+    if b2 == e2:
+        return b1 <= b2 <= e1
+    return b1 < e2 and b2 < e1
+
+
+def region_text(data: bytes, records: List[dict], b: int, e: int) -> str:
+    """The repaired text of original bytes [b, e) (records inside it applied)."""
+    out, at = [], b
+    for r in records:
+        rb, re_ = r["span"]
+        if rb < b or re_ > e:
+            continue
+        out += [data[at:rb], r["after"].encode("utf-8")]
+        at = re_
+    out.append(data[at:e])
+    return b"".join(out).decode("utf-8", "replace")
+
+
+def squeeze(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+class Score:
+    def __init__(self) -> None:
+        self.kinds: Dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+        self.rules: collections.Counter = collections.Counter()
+        self.extra_flags: collections.Counter = collections.Counter()
+        self.details: List[str] = []
+        self.pages_untouched = 0
+        self.damaged_pages = 0
+
+    def note(self, what: str, page: Page, text: str) -> None:
+        self.details.append(f"{what:7} {page.file} {text}")
+
+
+def judge(page: Page, result, score: Score) -> None:
+    data, records, flags = page.data, result.records, result.flags
+    kinds_here = {s.kind for s in page.spots}
+    neutral = {rule for rule, kind in SCRIPT_RULES.items() if kind in kinds_here}
+    used = [False] * len(records)
+    flag_used = [False] * len(flags)
+
+    if page.kind == "control":
+        for r in records:
+            score.rules["control:" + r["rule"]] += 1
+            score.note("false", page, f"{r['rule']} {r['before']!r} -> {r['after']!r} (control page)")
+        diag = [d for d in DAMAGE_DIAGNOSES if result.diagnosis.get(d)]
+        if diag:
+            score.rules["control:diagnosis"] += 1
+            score.note("false", page, "control page diagnosed: " + ", ".join(diag))
+        return
+
+    score.damaged_pages += 1
+    if not records and not flags:
+        score.pages_untouched += 1
+    for s in page.spots:
+        k = score.kinds[s.kind]
+        hit = [i for i, r in enumerate(records) if overlaps(s.begin, s.end, *r["span"])]
+        for i in hit:
+            used[i] = True
+        hit_flags = [i for i, f in enumerate(flags) if overlaps(s.begin, s.end, *f["span"])]
+        for i in hit_flags:
+            flag_used[i] = True
+        own = [records[i] for i in hit if records[i]["rule"] not in neutral]
+        # The region the spot and the edits touching it cover, before and after.
+        b = min([s.begin] + [r["span"][0] for r in own])
+        e = max([s.end] + [r["span"][1] for r in own])
+        after = region_text(data, own, b, e)
+        spot_text = data[s.begin:s.end].decode("utf-8", "replace")
+        show = f"[{s.kind}] {s.fragment} ({s.expected})"
+
+        def expect_text(x: str) -> str:
+            return (data[b:s.begin] + x.encode("utf-8") + data[s.end:e]).decode("utf-8", "replace")
+
+        def covered() -> bool:
+            return all(any(r["span"][0] <= p < r["span"][1] for r in own) for p in range(s.begin, s.end))
+
+        def removed_ok() -> bool:
+            if not own or not covered():
+                return False
+            if spot_text.strip():
+                return squeeze(after).replace(" ", "") == squeeze(expect_text("")).replace(" ", "")
+            return after == expect_text("")
+
+        if s.expected == "kept":
+            if own:
+                k["false"] += 1
+                score.note("false", page, f"{show} changed to {after!r}")
+            else:
+                k["kept"] += 1
+            continue
+        k["spots"] += 1
+        if s.expected == "changed":
+            ok = bool(hit)
+        elif s.expected == "removed":
+            ok = removed_ok()
+            if own and not ok:
+                k["false"] += 1
+                score.note("false", page, f"{show} became {after!r}")
+        elif s.expected == "flagged":
+            ok = bool(hit_flags) and not own
+            if own:
+                k["false"] += 1
+                score.note("false", page, f"{show} edited to {after!r} instead of flagged")
+        elif s.expected == "flagged_or_removed":
+            ok = removed_ok() or (bool(hit_flags) and not own)
+        else:
+            x = unescape(s.restored or "")
+            want = expect_text(x)
+            ok = bool(own) and (after == want or (any(c.isspace() for c in x) and squeeze(after) == squeeze(want)))
+            if own and not ok:
+                k["false"] += 1
+                score.note("false", page, f"{show} became {after!r}")
+        k["met" if ok else "missed"] += 1
+        if not ok:
+            score.note("missed", page, show)
+    for i, r in enumerate(records):
+        if used[i] or r["rule"] in neutral:
+            continue
+        score.rules[r["rule"]] += 1
+        score.note("false", page, f"{r['rule']} {r['before']!r} -> {r['after']!r} (no annotation)")
+    for i, f in enumerate(flags):
+        if not flag_used[i]:
+            score.extra_flags[f["rule"]] += 1
+
+
+def main(argv: List[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("folder")
+    ap.add_argument("--verbose", "-v", action="store_true", help="list every missed spot and false edit")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--disable", action="append", default=[], help="switch a rule (or family.) off")
+    args = ap.parse_args(argv)
+    try:
+        pages = load(args.folder)
+    except (FormatError, OSError) as e:
+        print(f"wild_eval: {e}", file=sys.stderr)
+        return 2
+    score = Score()
+    for page in sorted(pages, key=lambda p: p.file):
+        result = wenshu.repair(page.data, disabled_rules=args.disable) if args.disable else \
+            wenshu.repair(page.data)
+        judge(page, result, score)
+
+    total = collections.Counter()
+    for c in score.kinds.values():
+        total.update(c)
+    rule_false = sum(score.rules.values())
+    if args.json:
+        print(json.dumps({"kinds": {k: dict(v) for k, v in sorted(score.kinds.items())},
+                          "rule_false": dict(score.rules), "extra_flags": dict(score.extra_flags),
+                          "damaged_pages": score.damaged_pages, "pages_untouched": score.pages_untouched,
+                          "total": dict(total)}, ensure_ascii=False, indent=1))
+        return 0
+    if args.verbose:
+        for line in score.details:
+            print(line)
+        print()
+    print(f"{'kind':20} {'spots':>5} {'met':>5} {'missed':>6} {'false':>5} {'kept':>5}")
+    for kind, c in sorted(score.kinds.items()):
+        print(f"{kind:20} {c['spots']:5} {c['met']:5} {c['missed']:6} {c['false']:5} {c['kept']:5}")
+    for rule, n in sorted(score.rules.items()):
+        print(f"{'false: ' + rule:40} {n:5}")
+    share = total["met"] / total["spots"] if total["spots"] else 0.0
+    print(f"total: {total['spots']} spots, {total['met']} met ({share:.1%}), {total['missed']} missed, "
+          f"{total['false'] + rule_false} false ({total['false']} against annotations, {rule_false} unannotated "
+          f"edits); {score.pages_untouched} of {score.damaged_pages} damaged pages untouched")
+    if score.extra_flags:
+        print("extra flags (no annotation, not counted): " +
+              ", ".join(f"{r} {n}" for r, n in sorted(score.extra_flags.items())))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
