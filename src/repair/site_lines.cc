@@ -219,6 +219,14 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
       last = k;
     }
   }
+  if (first == lines.size()) {
+    // No sentence reads as prose: the report is still somewhere, and its sentences are the body.
+    for (size_t k = 0; k < lines.size(); ++k) {
+      if (blank[k] || !IsSentence(lines[k].text)) continue;
+      first = std::min(first, k);
+      last = k;
+    }
+  }
   std::vector<SiteLine> found;
   double strongest = 0;
   auto add = [&](size_t k, bool inside) {
@@ -237,7 +245,8 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     if (blank[k]) continue;
     const bool edge = first == lines.size() || k < first || k > last;
     if (edge) {
-      if (p[k] >= kSiteLineProbability) add(k, false);
+      const double needed = IsSentence(lines[k].text) ? kEdgeSentenceProbability : kSiteLineProbability;
+      if (p[k] >= needed) add(k, false);
       continue;
     }
     // Inside: a run of near-certain short lines (blank lines between them do not break it).

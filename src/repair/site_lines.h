@@ -33,6 +33,9 @@ inline constexpr size_t kInsideMaxChars = 30;
 // A line of the report's body: a sentence (ends in 。！？；, or holds one) of at least kSentenceChars
 // characters that the model reads as prose. The edges are what lies before the first and after the last.
 inline constexpr size_t kSentenceChars = 20;
+// A sentence at an edge (a notice, or the report's own first or last sentence about documents and
+// downloads) goes only when the model is near-certain.
+inline constexpr double kEdgeSentenceProbability = kInsideProbability;
 inline constexpr double kProseProbability = 0.5;
 // A document is touched only when the model finds kMinDocumentLines site lines, or one it is
 // near-certain of (kInsideProbability): a clean report's lone short line at an edge stays.

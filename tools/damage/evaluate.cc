@@ -218,6 +218,48 @@ void EvaluateFurnitureItems(const DamagedDocument& doc, const std::vector<const 
 
 bool IsFurnitureRule(std::string_view rule) { return rule.substr(0, 12) == "boilerplate."; }
 
+bool HoldsReportSentence(std::string_view removed) {
+  for (size_t start = 0; start <= removed.size();) {
+    const size_t nl = removed.find('\n', start);
+    const std::string_view line = removed.substr(start, nl == std::string_view::npos ? removed.npos : nl - start);
+    size_t chars = 0;
+    for (char c : line) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (chars >= 20 && line.find("记者") == std::string_view::npos) {
+      for (std::string_view end : {"。", "！", "？", "；"}) {
+        if (line.find(end) != std::string_view::npos) return true;
+      }
+    }
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return false;
+}
+
+namespace {
+// The portal chrome of a clean original (the provincial reports keep their portal's 下载 打印 【字号：…】):
+// the lines boilerplate.site_lines removes from the original, which are furniture in its damaged copies too.
+std::vector<std::string> OriginalChrome(const std::string& original) {
+  std::vector<std::string> chrome;
+  auto result = Repair(original);
+  if (!result.ok()) return chrome;
+  for (const RepairRecord& r : result->records) {
+    if (r.rule == "boilerplate.site_lines" && !HoldsReportSentence(r.before)) chrome.push_back(r.before);
+  }
+  return chrome;
+}
+
+bool IsOriginalChrome(const RepairRecord& r, const std::vector<std::string>& chrome) {
+  auto trim = [](std::string_view s) {
+    while (!s.empty() && s.front() == '\n') s.remove_prefix(1);
+    while (!s.empty() && s.back() == '\n') s.remove_suffix(1);
+    return s;
+  };
+  return r.rule == "boilerplate.site_lines" && std::any_of(chrome.begin(), chrome.end(), [&](const std::string& c) {
+           return trim(c) == trim(r.before);
+         });
+}
+}  // namespace
+
 double FurnitureCounts::Rate() const { return Ratio(removed, items); }
 
 FurnitureCounts Metrics::FurnitureTotal() const {
@@ -249,8 +291,16 @@ void EvaluateFurniture(const DamagedDocument& doc, const std::vector<RepairRecor
     if (IsFurnitureKind(t.kind)) furniture.push_back(&t);
   }
   std::vector<const RepairRecord*> removals;
+  std::vector<std::string> chrome;
+  bool chrome_read = false;
   for (const RepairRecord& r : records) {
-    if (IsFurnitureRule(r.rule)) removals.push_back(&r);
+    if (!IsFurnitureRule(r.rule)) continue;
+    if (r.rule == "boilerplate.site_lines") {
+      if (!chrome_read) chrome = OriginalChrome(doc.original);
+      chrome_read = true;
+      if (IsOriginalChrome(r, chrome)) continue;  // the original's own portal chrome, rightly removed
+    }
+    removals.push_back(&r);
   }
   EvaluateFurnitureItems(doc, furniture, removals, m, max_examples);
 }
@@ -360,6 +410,8 @@ void EvaluateClean(const std::vector<std::string>& names, const std::vector<std:
     if (!result.ok()) continue;
     size_t changes = 0, furniture = 0;
     for (const RepairRecord& r : result->records) {
+      // Portal chrome around a clean report is furniture (counted by clean_corpus_test); a sentence is not.
+      if (r.rule == "boilerplate.site_lines" && !HoldsReportSentence(r.before)) continue;
       if (IsFurnitureRule(r.rule)) {
         ++furniture;
         if (m->examples.size() < max_examples) {

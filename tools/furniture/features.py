@@ -1,7 +1,7 @@
 """The features of one line for wenshu's furniture model: what src/repair/site_lines.cc computes.
 
 Both sides must agree exactly; tests/repair/site_lines_test.cc checks the C++ side against feature lists
-this module printed (tools/furniture/train.py --dump-features).
+this module printed (`features.py < lines > tests/data/repair/furniture_features.tsv`).
 """
 import os
 import sys
@@ -99,3 +99,11 @@ def features(line):
     if any(m in low for m in URL_MARKS):
         f.add('U')
     return f
+
+
+if __name__ == '__main__':
+    print('# line<TAB>its features, sorted, a space inside a feature written as \\s. Printed by tools/furniture/features.py.')
+    for raw in sys.stdin:
+        raw = raw.rstrip('\n')
+        if raw:
+            print(raw + '\t' + ' '.join(x.replace(' ', '\\s') for x in sorted(features(raw))))

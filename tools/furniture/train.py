@@ -163,6 +163,8 @@ FURNITURE_FORMS = [
 SITE_SUFFIX = ['文库', '文档网', '范文网', '网', '文秘网', '办公', '资料网', '文档', '范文大全', '公文网']
 CATS = ['工作总结', '工作计划', '述职报告', '范文大全', '年终总结', '心得体会', '政府工作报告', '个人总结', '实用文档',
         '公文写作', '报告', '党团工作', '工作汇报', '总结报告', '行业资料', '教育专区']
+SITE_WORDS = ['文档', '下载', '上传', '会员', '分享', '页数', '打印', '搜索', '标签', '首页', '推荐', '收藏', '浏览', '网站',
+              '编辑', '来源', '资料', '档案', '格式', '大小', '整理', '发布', '阅读', '链接']
 FORMATS = ['DOC', 'DOCX', 'PDF', 'PPT', 'TXT', 'doc', 'docx', 'pdf']
 
 
@@ -237,7 +239,7 @@ def generated_prose(rng, drawer):
     for _ in range(GENERATED_PROSE):
         y = rng.randint(1990, 2026)
         org = drawer.han_run(2, 6) + rng.choice(['局', '镇', '街道', '办公室', '中心', '公司', '学校', '委员会', '县', '区', '科', ''])
-        form = rng.randrange(7)
+        form = rng.randrange(9)
         if form == 0:
             out.append('%d年%s%s' % (y, org, rng.choice(kinds)))
         elif form == 1:
@@ -251,6 +253,21 @@ def generated_prose(rng, drawer):
             out.append(org)
         elif form == 5:
             out.append(rng.choice(['一、', '二、', '三、', '（一）', '（二）', '1.', '2、']) + drawer.han_run(4, 14))
+        elif form == 7:
+            # Reports about documents, websites and services use the sites' words in report sentences
+            # and titles: the words alone must not make a line furniture.
+            w1, w2 = rng.sample(SITE_WORDS, 2)
+            out.append(rng.choice([
+                '关于%s%s%s服务管理的工作报告' % (org, w1, w2), '%s%d年%s%s工作总结' % (org, y, w1, w2),
+                '全年完成%s%s%d万次，%s服务水平明显提升。' % (w1, rng.choice(['服务', '工作', '']), rng.randint(2, 99), w2),
+                '%s开通网上%s和%s服务，%d个单位接入平台。' % (org, w1, w2, rng.randint(2, 99)),
+                '一年来，%s编辑出版了%s汇编，%s了%s。' % (org, w1, rng.choice(['介绍', '整理', '推荐']), w2),
+                '加强%s%s管理，规范%s流程，%s%d份。' % (w1, w2, w1, rng.choice(['完成', '整理', '归档']), rng.randint(10, 9999)),
+            ]))
+        elif form == 6:
+            # A title as sites print it: spaced out, or as one document of a bundle.
+            t = rng.choice(drawer.titles)
+            out.append(rng.choice([' '.join(t), rng.choice(['篇一：', '第一篇:', '【一】', '篇2:', '第三篇：']) + t]))
         else:
             out.append(rng.choice(['各位代表：', '同志们：', '尊敬的各位领导：', '述职人：' + drawer.han_run(2, 3),
                                    '汇报人：' + drawer.han_run(2, 3), '特此报告。', '谢谢大家！']))
