@@ -84,6 +84,18 @@ bool IsSentence(std::string_view line) {
   return false;
 }
 
+// Whether the line, without the Latin letters, digits and spaces extraction left in it, reads as prose and
+// holds kTitleHanChars ideographs (政 府 工 作 报 告hd9, 各位代表:hd9). A site's line keeps its signals
+// without them (上传人: 文档编号: …, 当前位置>>首页 > …).
+bool ReadsAsProseWithoutNoise(std::string_view line, const FurnitureModel& model) {
+  std::string denoised;
+  for (char c : line) {
+    if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != ' ' && c != '\t') denoised.push_back(c);
+  }
+  if (denoised.size() == line.size() || CountChars(HanOnly(denoised)) < kTitleHanChars) return false;
+  return model.Probability(denoised) < kProseProbability;
+}
+
 }  // namespace
 
 std::vector<Line> SplitLines(std::string_view text) {
@@ -246,7 +258,7 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     const bool edge = first == lines.size() || k < first || k > last;
     if (edge) {
       const double needed = IsSentence(lines[k].text) ? kEdgeSentenceProbability : kSiteLineProbability;
-      if (p[k] >= needed) add(k, false);
+      if (p[k] >= needed && !ReadsAsProseWithoutNoise(lines[k].text, model)) add(k, false);
       continue;
     }
     // Inside: a run of near-certain short lines (blank lines between them do not break it).
@@ -278,7 +290,19 @@ void RemoveSiteLines(RepairContext& context) {
   std::string_view text = context.text();
   const FoundSiteLines* kept = context.Kept<FoundSiteLines>();
   const std::vector<SiteLine> found = kept ? kept->lines : FindSiteLines(text, EmbeddedFurnitureModel());
+  // A short line next to a page mark or chunk prefix that page_furniture removed is a piece of a sentence
+  // it cut and joins back (…认为，中 | - 21 - | 华人民共和国…): never furniture of its own.
+  std::vector<Span> joins;
+  for (const RepairRecord& r : context.records()) {
+    if (r.rule == "boilerplate.page_furniture") joins.push_back(r.span);
+  }
+  auto next_to_join = [&](const SiteLine& s) {
+    return std::any_of(joins.begin(), joins.end(), [&](Span j) {
+      return (j.begin <= s.end + 1 && j.end >= s.end) || (j.end + 1 >= s.begin && j.begin <= s.begin);
+    });
+  };
   for (const SiteLine& s : found) {
+    if (next_to_join(s)) continue;
     RepairRecord r;
     r.rule = "boilerplate.site_lines";
     r.span = {s.begin, s.end};

@@ -37,6 +37,9 @@ inline constexpr size_t kSentenceChars = 20;
 // downloads) goes only when the model is near-certain.
 inline constexpr double kEdgeSentenceProbability = kInsideProbability;
 inline constexpr double kProseProbability = 0.5;
+// A line at an edge that reads as prose once the Latin letters, digits and spaces in it are dropped, and
+// holds kTitleHanChars ideographs, is the report's with extraction noise (政 府 工 作 报 告hd9, 各位代表:hd9).
+inline constexpr size_t kTitleHanChars = 4;
 // A document is touched only when the model finds kMinDocumentLines site lines, or one it is
 // near-certain of (kInsideProbability): a clean report's lone short line at an edge stays.
 inline constexpr size_t kMinDocumentLines = 2;
