@@ -17,7 +17,7 @@
 namespace wenshu::repair_internal {
 
 // Thresholds, measured by tools/furniture/train.py on held-out lines (every third clean report: 109
-// portal-chrome lines, 3,662 prose lines; and 62 furniture lines copied from real pages of 15 sites, kept
+// portal-chrome lines, 3,662 prose lines; and 62 furniture lines copied from real pages of 14 sites, kept
 // outside the repository, that no generated form was written from):
 //   p >= 0.90: held-out corpus precision 0.981, recall 0.954; real pages recall 0.871
 //   p >= 0.99: held-out corpus precision 0.981, recall 0.936; real pages recall 0.855
