@@ -14,34 +14,10 @@
 #include "re2/re2.h"
 #include "repair/number_scan.h"
 #include "repair/rules.h"
+#include "repair/site_lines.h"
 
 namespace wenshu::repair_internal {
 namespace {
-
-struct Line {
-  size_t begin = 0;  // first byte
-  size_t end = 0;    // the line break (or the end of the text)
-  size_t next = 0;   // first byte of the next line
-  std::string_view text;
-};
-
-std::vector<Line> SplitLines(std::string_view text) {
-  std::vector<Line> lines;
-  size_t at = 0;
-  while (at < text.size()) {
-    size_t nl = text.find('\n', at);
-    Line line;
-    line.begin = at;
-    line.end = nl == std::string_view::npos ? text.size() : nl;
-    line.next = nl == std::string_view::npos ? text.size() : nl + 1;
-    size_t content_end = line.end;
-    if (content_end > at && text[content_end - 1] == '\r') --content_end;
-    line.text = text.substr(at, content_end - at);
-    lines.push_back(line);
-    at = line.next;
-  }
-  return lines;
-}
 
 re2::StringPiece View(std::string_view s) { return re2::StringPiece(s.data(), s.size()); }
 

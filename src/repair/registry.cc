@@ -29,6 +29,11 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        "Removes running page headers and footers, \"第1页共5页\" page marks, \"第2/145页\" counters and "
        "chunk prefixes (\"2、\" restarting the text mid-sentence), joining the sentences they cut.",
        DiagnosePageFurniture, RemovePageFurniture},
+      {"boilerplate.site_lines",
+       "Removes lines a site or government portal added around the report (upload and file statistics, "
+       "breadcrumbs, notices, tag lines, print/share/font-size controls, footers), told from report prose "
+       "by a line model learned from clean reports and site furniture.",
+       DiagnoseSiteLines, RemoveSiteLines},
       {"number.masked_ten",
        "Restores a \"10\" that a site replaced with a year string inside a number (20230 → 100, "
        "2023、 after 9、 → 10、), in documents that show the mask.",

@@ -22,6 +22,10 @@ void RemoveTruncationNotices(RepairContext& context);
 void DiagnosePageFurniture(RepairContext& context);
 void RemovePageFurniture(RepairContext& context);
 
+// boilerplate.site_lines (site_lines.cc): lines a site or portal added, told by a learned line model.
+void DiagnoseSiteLines(RepairContext& context);
+void RemoveSiteLines(RepairContext& context);
+
 // number.masked_ten, number.masked_year (masked_numbers.cc): the "10 → year string" mask.
 void DiagnoseMaskedNumbers(RepairContext& context);
 void RepairMaskedTens(RepairContext& context);

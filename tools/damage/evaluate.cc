@@ -218,6 +218,57 @@ void EvaluateFurnitureItems(const DamagedDocument& doc, const std::vector<const 
 
 bool IsFurnitureRule(std::string_view rule) { return rule.substr(0, 12) == "boilerplate."; }
 
+bool HoldsReportSentence(std::string_view removed) {
+  for (size_t start = 0; start <= removed.size();) {
+    const size_t nl = removed.find('\n', start);
+    const std::string_view line = removed.substr(start, nl == std::string_view::npos ? removed.npos : nl - start);
+    size_t chars = 0;
+    for (char c : line) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (chars >= 20 && line.find("记者") == std::string_view::npos) {
+      for (std::string_view end : {"。", "！", "？", "；"}) {
+        if (line.find(end) != std::string_view::npos) return true;
+      }
+    }
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return false;
+}
+
+namespace {
+// The portal chrome of a clean original (the provincial reports keep their portal's 下载 打印 【字号：…】):
+// the lines boilerplate.site_lines removes from the original, which are furniture in its damaged copies too.
+std::vector<std::string> OriginalChrome(const std::string& original) {
+  std::vector<std::string> chrome;
+  auto result = Repair(original);
+  if (!result.ok()) return chrome;
+  for (const RepairRecord& r : result->records) {
+    if (r.rule == "boilerplate.site_lines" && !HoldsReportSentence(r.before)) chrome.push_back(r.before);
+  }
+  return chrome;
+}
+
+// A removed line, its line breaks trimmed and each digit run read as 0: the damage masks years and tens in
+// the original's chrome lines too (时间：2026-02-09 → 时间：2023-02-09).
+std::string ChromeKey(std::string_view s) {
+  while (!s.empty() && s.front() == '\n') s.remove_prefix(1);
+  while (!s.empty() && s.back() == '\n') s.remove_suffix(1);
+  std::string key;
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (digit(s[i]) && i > 0 && digit(s[i - 1])) continue;  // a run of digits reads as one 0
+    key.push_back(digit(s[i]) ? '0' : s[i]);
+  }
+  return key;
+}
+
+bool IsOriginalChrome(const RepairRecord& r, const std::vector<std::string>& chrome) {
+  return r.rule == "boilerplate.site_lines" && std::any_of(chrome.begin(), chrome.end(), [&](const std::string& c) {
+           return ChromeKey(c) == ChromeKey(r.before);
+         });
+}
+}  // namespace
+
 double FurnitureCounts::Rate() const { return Ratio(removed, items); }
 
 FurnitureCounts Metrics::FurnitureTotal() const {
@@ -249,8 +300,16 @@ void EvaluateFurniture(const DamagedDocument& doc, const std::vector<RepairRecor
     if (IsFurnitureKind(t.kind)) furniture.push_back(&t);
   }
   std::vector<const RepairRecord*> removals;
+  std::vector<std::string> chrome;
+  bool chrome_read = false;
   for (const RepairRecord& r : records) {
-    if (IsFurnitureRule(r.rule)) removals.push_back(&r);
+    if (!IsFurnitureRule(r.rule)) continue;
+    if (r.rule == "boilerplate.site_lines") {
+      if (!chrome_read) chrome = OriginalChrome(doc.original);
+      chrome_read = true;
+      if (IsOriginalChrome(r, chrome)) continue;  // the original's own portal chrome, rightly removed
+    }
+    removals.push_back(&r);
   }
   EvaluateFurnitureItems(doc, furniture, removals, m, max_examples);
 }
@@ -269,6 +328,19 @@ void EvaluateDamaged(const std::vector<DamagedDocument>& docs, Metrics* m, size_
     auto back = RevertRepairs(result->text, result->records);
     if (!back.ok() || *back != doc.damaged) ++m->roundtrip_failures;
     EvaluateFurniture(doc, result->records, m, max_examples);
+    // Truth inside the original's own portal chrome (a masked year in 时间：2026-02-09) goes with it.
+    std::vector<Span> chrome_spans;
+    std::vector<std::string> chrome;
+    bool chrome_read = false;
+    for (const RepairRecord& r : result->records) {
+      if (r.rule != "boilerplate.site_lines") continue;
+      if (!chrome_read) chrome = OriginalChrome(doc.original);
+      chrome_read = true;
+      if (IsOriginalChrome(r, chrome)) chrome_spans.push_back(r.span);
+    }
+    auto in_chrome = [&](const TruthItem& t) {
+      return std::any_of(chrome_spans.begin(), chrome_spans.end(), [&](Span c) { return c.Overlaps(t.span); });
+    };
 
     std::map<std::pair<size_t, size_t>, const TruthItem*> truth;
     bool masked = false;
@@ -311,6 +383,7 @@ void EvaluateDamaged(const std::vector<DamagedDocument>& docs, Metrics* m, size_
       }
     }
     for (const TruthItem& t : doc.truth) {
+      if (in_chrome(t)) continue;
       if (t.kind == "masked_ten") {
         auto it = tens.find({t.span.begin, t.span.end});
         if (it == tens.end() || it->second->after != t.original) {
@@ -360,6 +433,8 @@ void EvaluateClean(const std::vector<std::string>& names, const std::vector<std:
     if (!result.ok()) continue;
     size_t changes = 0, furniture = 0;
     for (const RepairRecord& r : result->records) {
+      // Portal chrome around a clean report is furniture (counted by clean_corpus_test); a sentence is not.
+      if (r.rule == "boilerplate.site_lines" && !HoldsReportSentence(r.before)) continue;
       if (IsFurnitureRule(r.rule)) {
         ++furniture;
         if (m->examples.size() < max_examples) {

@@ -17,6 +17,10 @@ namespace wenshu::damage {
 // The rules that remove furniture: every rule whose id starts with "boilerplate.".
 bool IsFurnitureRule(std::string_view rule);
 
+// Whether removed text holds a sentence of a report: a line of 20 characters or more with sentence
+// punctuation (。！？；) that is not a photo caption (…本报记者 某某 摄). Portal chrome never does.
+bool HoldsReportSentence(std::string_view removed);
+
 // Furniture of one truth kind (damage.h FurnitureKinds).
 struct FurnitureCounts {
   size_t items = 0;

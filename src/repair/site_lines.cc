@@ -1,0 +1,321 @@
+// boilerplate.site_lines (see site_lines.h).
+#include "repair/site_lines.h"
+
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "repair/number_scan.h"
+#include "repair/rules.h"
+#include "repair/vocab_model.h"
+
+namespace wenshu::repair_internal {
+namespace {
+
+// The table, embedded at build time from src/repair/data/furniture_model.tsv.
+constexpr char kEmbeddedModel[] =
+#include "repair/furniture_model_data.inc"
+    ;
+
+// As in tools/furniture/features.py.
+constexpr size_t kNgramChars = 80;
+constexpr size_t kLengthBuckets[] = {1, 2, 3, 5, 8, 12, 20, 35, 60, 100};
+constexpr std::string_view kSentenceEnd[] = {"。", "！", "？", "；", "…"};
+constexpr std::string_view kCommas[] = {"，", "、"};
+constexpr std::string_view kClosers[] = {"）", ")", "】", "」", "》", "”", "’", "〕", "]"};
+constexpr std::string_view kSeparators[] = {">", "»", "›", "|", "/", "·", "•"};
+constexpr std::string_view kUrlMarks[] = {"http", "www.", ".com", ".cn", ".htm", ".net", ".org"};
+
+template <size_t N>
+bool OneOf(std::string_view c, const std::string_view (&set)[N]) {
+  return std::find(std::begin(set), std::end(set), c) != std::end(set);
+}
+
+bool IsHanChar(std::string_view c) { return IsHan(CodePointAt(c, 0).value); }
+
+// The line's characters, normalized (NormalizeContextChar), blank runs collapsed, the ends trimmed.
+std::vector<std::string> LineChars(std::string_view line) {
+  std::vector<std::string> out;
+  const auto* s = reinterpret_cast<const uint8_t*>(line.data());
+  const int32_t length = static_cast<int32_t>(line.size());
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    std::string n = NormalizeContextChar(line.substr(start, i - start));
+    if (n == "\n") continue;
+    if (n == " " && (out.empty() || out.back() == " ")) continue;
+    out.push_back(std::move(n));
+  }
+  while (!out.empty() && out.back() == " ") out.pop_back();
+  return out;
+}
+
+int ShareBucket(size_t part, size_t whole) {
+  if (part == 0 || whole == 0) return 0;
+  const double s = static_cast<double>(part) / static_cast<double>(whole);
+  return s <= 0.15 ? 1 : s <= 0.4 ? 2 : 3;
+}
+
+size_t CountChars(std::string_view line) {
+  size_t n = 0;
+  for (char c : line) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+bool IsBlankLine(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; }) ||
+         LineChars(s).empty();
+}
+
+// A line of the report's body: a sentence of kSentenceChars characters or more.
+bool IsSentence(std::string_view line) {
+  if (CountChars(line) < kSentenceChars) return false;
+  for (std::string_view end : kSentenceEnd) {
+    if (line.find(end) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Whether the line, without the Latin letters, digits and spaces extraction left in it, reads as prose and
+// holds kTitleHanChars ideographs (政 府 工 作 报 告hd9, 各位代表:hd9). A site's line keeps its signals
+// without them (上传人: 文档编号: …, 当前位置>>首页 > …).
+bool ReadsAsProseWithoutNoise(std::string_view line, const FurnitureModel& model) {
+  std::string denoised;
+  for (char c : line) {
+    if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != ' ' && c != '\t') denoised.push_back(c);
+  }
+  if (denoised.size() == line.size() || CountChars(HanOnly(denoised)) < kTitleHanChars) return false;
+  return model.Probability(denoised) < kProseProbability;
+}
+
+}  // namespace
+
+std::vector<Line> SplitLines(std::string_view text) {
+  std::vector<Line> lines;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t nl = text.find('\n', at);
+    Line line;
+    line.begin = at;
+    line.end = nl == std::string_view::npos ? text.size() : nl;
+    line.next = nl == std::string_view::npos ? text.size() : nl + 1;
+    size_t content_end = line.end;
+    if (content_end > at && text[content_end - 1] == '\r') --content_end;
+    line.text = text.substr(at, content_end - at);
+    lines.push_back(line);
+    at = line.next;
+  }
+  return lines;
+}
+
+std::vector<std::string> FurnitureFeatures(std::string_view line) {
+  std::vector<std::string> f;
+  const std::vector<std::string> chars = LineChars(line);
+  if (chars.empty()) return f;
+  std::string prev = "^";
+  for (size_t k = 0; k < chars.size() && k < kNgramChars; ++k) {
+    f.push_back(absl::StrCat("u", chars[k]));
+    f.push_back(absl::StrCat("b", prev, chars[k]));
+    prev = chars[k];
+  }
+  if (chars.size() <= kNgramChars) f.push_back(absl::StrCat("b", prev, "$"));
+  const size_t n = chars.size();
+  int length_bucket = 0;
+  for (size_t edge : kLengthBuckets) length_bucket += n >= edge;
+  f.push_back(absl::StrCat("L", length_bucket));
+  const std::string& last = chars.back();
+  char e = 'o';
+  if (OneOf(last, kSentenceEnd)) e = 's';
+  else if (OneOf(last, kCommas)) e = 'c';
+  else if (last == "：") e = 'k';
+  else if (OneOf(last, kClosers)) e = 'r';
+  else if (last == "0") e = 'd';
+  else if (last == "a") e = 'a';
+  else if (IsHanChar(last)) e = 'h';
+  f.push_back(absl::StrCat("E", std::string(1, e)));
+  size_t sentence = 0, commas = 0, colons = 0, separators = 0, spaces = 0, digits = 0, latin = 0, han = 0;
+  for (const std::string& c : chars) {
+    sentence += OneOf(c, kSentenceEnd);
+    commas += OneOf(c, kCommas);
+    colons += c == "：";
+    separators += OneOf(c, kSeparators);
+    spaces += c == " ";
+    digits += c == "0";
+    latin += c == "a";
+    han += IsHanChar(c);
+  }
+  f.push_back(absl::StrCat("S", std::min<size_t>(3, sentence)));
+  f.push_back(absl::StrCat("C", std::min<size_t>(3, commas)));
+  f.push_back(absl::StrCat("K", std::min<size_t>(3, colons)));
+  f.push_back(absl::StrCat("G", std::min<size_t>(3, separators)));
+  f.push_back(absl::StrCat("W", std::min<size_t>(3, spaces)));
+  f.push_back(absl::StrCat("D", ShareBucket(digits, n)));
+  f.push_back(absl::StrCat("A", ShareBucket(latin, n)));
+  f.push_back(absl::StrCat("H", ShareBucket(han, n)));
+  const std::string lower = absl::AsciiStrToLower(absl::string_view(line.data(), line.size()));
+  for (std::string_view mark : kUrlMarks) {
+    if (lower.find(mark) != std::string::npos) {
+      f.push_back("U");
+      break;
+    }
+  }
+  std::sort(f.begin(), f.end());
+  f.erase(std::unique(f.begin(), f.end()), f.end());
+  return f;
+}
+
+absl::StatusOr<FurnitureModel> FurnitureModel::Parse(std::string_view tsv) {
+  FurnitureModel model;
+  bool versioned = false;
+  for (absl::string_view row : absl::StrSplit(absl::string_view(tsv.data(), tsv.size()), '\n')) {
+    if (row.empty() || row[0] == '#') continue;
+    std::vector<absl::string_view> cells = absl::StrSplit(row, '\t');
+    if (cells[0] == "V") {
+      versioned = cells.size() >= 3 && cells[1] == "wenshu-furniture-model" && cells[2] == "1";
+      if (!versioned) return absl::InvalidArgumentError("furniture model: unknown version row");
+    } else if (cells[0] == "B" && cells.size() == 2) {
+      if (!absl::SimpleAtod(cells[1], &model.bias_)) return absl::InvalidArgumentError("furniture model: bad bias");
+    } else if (cells[0] == "W" && cells.size() == 3) {
+      double w = 0;
+      if (!absl::SimpleAtod(cells[2], &w)) {
+        return absl::InvalidArgumentError(absl::StrCat("furniture model: bad weight row ", row));
+      }
+      model.weights_[std::string(cells[1])] = w;
+    } else {
+      return absl::InvalidArgumentError(absl::StrCat("furniture model: bad row ", row));
+    }
+  }
+  if (!versioned) return absl::InvalidArgumentError("furniture model: no version row");
+  return model;
+}
+
+double FurnitureModel::Probability(std::string_view line) const {
+  double z = bias_;
+  for (const std::string& f : FurnitureFeatures(line)) {
+    auto it = weights_.find(f);
+    if (it != weights_.end()) z += it->second;
+  }
+  z = std::clamp(z, -30.0, 30.0);
+  return 1.0 / (1.0 + std::exp(-z));
+}
+
+const FurnitureModel& EmbeddedFurnitureModel() {
+  static const FurnitureModel* model = [] {
+    auto parsed = FurnitureModel::Parse(std::string_view(kEmbeddedModel, sizeof(kEmbeddedModel) - 1));
+    // The table is compiled in and checked by tests; a broken table is a build defect.
+    if (!parsed.ok()) std::abort();
+    return new FurnitureModel(*std::move(parsed));
+  }();
+  return *model;
+}
+
+std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel& model) {
+  const std::vector<Line> lines = SplitLines(text);
+  std::vector<double> p(lines.size(), 0.0);
+  std::vector<bool> blank(lines.size(), false);
+  size_t first = lines.size(), last = 0;  // the report's first and last sentence lines
+  for (size_t k = 0; k < lines.size(); ++k) {
+    blank[k] = IsBlankLine(lines[k].text);
+    if (blank[k]) continue;
+    p[k] = model.Probability(lines[k].text);
+    if (p[k] < kProseProbability && IsSentence(lines[k].text)) {
+      first = std::min(first, k);
+      last = k;
+    }
+  }
+  if (first == lines.size()) {
+    // No sentence reads as prose: the report is still somewhere, and its sentences are the body.
+    for (size_t k = 0; k < lines.size(); ++k) {
+      if (blank[k] || !IsSentence(lines[k].text)) continue;
+      first = std::min(first, k);
+      last = k;
+    }
+  }
+  std::vector<SiteLine> found;
+  double strongest = 0;
+  auto add = [&](size_t k, bool inside) {
+    SiteLine s;
+    s.probability = p[k];
+    s.inside = inside;
+    // After the report a line goes with the break before it (the site appended it), so that the text
+    // ends as the report did; elsewhere with the break after it.
+    const bool trailing = first < lines.size() && k > last && lines[k].begin > 0;
+    s.begin = trailing ? lines[k].begin - 1 : lines[k].begin;
+    s.end = trailing ? lines[k].end : lines[k].next;
+    found.push_back(s);
+    strongest = std::max(strongest, p[k]);
+  };
+  for (size_t k = 0; k < lines.size(); ++k) {
+    if (blank[k]) continue;
+    const bool edge = first == lines.size() || k < first || k > last;
+    if (edge) {
+      const double needed = IsSentence(lines[k].text) ? kEdgeSentenceProbability : kSiteLineProbability;
+      if (p[k] >= needed && !ReadsAsProseWithoutNoise(lines[k].text, model)) add(k, false);
+      continue;
+    }
+    // Inside: a run of near-certain short lines (blank lines between them do not break it).
+    auto strong = [&](size_t j) {
+      return p[j] >= kInsideProbability && CountChars(lines[j].text) <= kInsideMaxChars;
+    };
+    if (!strong(k)) continue;
+    size_t run = 1;
+    for (size_t j = k; j-- > 0 && (blank[j] || strong(j));) run += !blank[j];
+    for (size_t j = k + 1; j < lines.size() && (blank[j] || strong(j)); ++j) run += !blank[j];
+    if (run >= kInsideRunLines) add(k, true);
+  }
+  if (found.size() < kMinDocumentLines && strongest < kInsideProbability) found.clear();
+  return found;
+}
+
+namespace {
+struct FoundSiteLines {
+  std::vector<SiteLine> lines;
+};
+}  // namespace
+
+void DiagnoseSiteLines(RepairContext& context) {
+  auto& found = context.Keep(FoundSiteLines{FindSiteLines(context.text(), EmbeddedFurnitureModel())});
+  if (!found.lines.empty()) context.mutable_diagnosis().site_boilerplate = true;
+}
+
+void RemoveSiteLines(RepairContext& context) {
+  std::string_view text = context.text();
+  const FoundSiteLines* kept = context.Kept<FoundSiteLines>();
+  const std::vector<SiteLine> found = kept ? kept->lines : FindSiteLines(text, EmbeddedFurnitureModel());
+  // A short line next to a page mark or chunk prefix that page_furniture removed is a piece of a sentence
+  // it cut and joins back (…认为，中 | - 21 - | 华人民共和国…): never furniture of its own.
+  std::vector<Span> joins;
+  for (const RepairRecord& r : context.records()) {
+    if (r.rule == "boilerplate.page_furniture") joins.push_back(r.span);
+  }
+  auto next_to_join = [&](const SiteLine& s) {
+    return std::any_of(joins.begin(), joins.end(), [&](Span j) {
+      return (j.begin <= s.end + 1 && j.end >= s.end) || (j.end + 1 >= s.begin && j.begin <= s.begin);
+    });
+  };
+  for (const SiteLine& s : found) {
+    if (next_to_join(s)) continue;
+    RepairRecord r;
+    r.rule = "boilerplate.site_lines";
+    r.span = {s.begin, s.end};
+    r.before = std::string(text.substr(s.begin, s.end - s.begin));
+    r.after = "";
+    r.confidence = s.probability;
+    r.reason = absl::StrCat(
+        s.inside ? "One of a run of site lines inside the text" : "A line the site or portal added around the report",
+        " (download, print and share controls, upload and file statistics, breadcrumbs, tags, notices): the "
+        "furniture model gives it ",
+        absl::SixDigits(s.probability), " against the report's own lines.");
+    context.Propose(std::move(r));
+  }
+}
+
+}  // namespace wenshu::repair_internal

@@ -1,0 +1,92 @@
+// boilerplate.site_lines: the learned furniture line model and the rule that uses it.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "repair/site_lines.h"
+#include "repair/text_repair_cases.h"
+#include "support/test_data.h"
+#include "wenshu/repair.h"
+
+namespace wenshu {
+namespace {
+
+using repair_internal::EmbeddedFurnitureModel;
+using repair_internal::FurnitureFeatures;
+
+class SiteLineCases : public ::testing::TestWithParam<testing::RepairCase> {};
+
+TEST_P(SiteLineCases, Behaves) { testing::CheckRepairCase(GetParam(), "boilerplate."); }
+
+INSTANTIATE_TEST_SUITE_P(
+    Synthetic, SiteLineCases,
+    ::testing::ValuesIn(testing::LoadRepairCases("synthetic/text_site_lines_cases.tsv")), testing::CaseName);
+INSTANTIATE_TEST_SUITE_P(
+    Negative, SiteLineCases,
+    ::testing::ValuesIn(testing::LoadRepairCases("negative/text_site_lines_cases.tsv")), testing::CaseName);
+
+// The C++ features are the ones tools/furniture/features.py trained the model on (a fixture it printed:
+// line<TAB>features separated by spaces, with spaces inside a feature written as \s).
+TEST(FurnitureFeatures, MatchTheTrainingScript) {
+  std::istringstream in(testing::ReadFixture("repair/furniture_features.tsv"));
+  std::string row;
+  int checked = 0;
+  while (std::getline(in, row)) {
+    if (row.empty() || row[0] == '#') continue;
+    std::vector<std::string> cells = absl::StrSplit(row, '\t');
+    ASSERT_EQ(cells.size(), 2u) << row;
+    std::vector<std::string> got = FurnitureFeatures(cells[0]);
+    for (std::string& f : got) f = absl::StrJoin(absl::StrSplit(f, ' '), "\\s");
+    EXPECT_EQ(absl::StrJoin(got, " "), cells[1]) << cells[0];
+    ++checked;
+  }
+  EXPECT_GE(checked, 10);
+}
+
+TEST(FurnitureModel, SeparatesSiteLinesFromReportLines) {
+  const auto& model = EmbeddedFurnitureModel();
+  for (const char* furniture : {"上传人:a1b2 文档编号:9912345 页数:12", "当前位置：首页 > 范文 > 工作计划",
+                                "【字体：大 中 小】", "扫一扫在手机打开当前页", "还剩5页未读，继续阅读"}) {
+    EXPECT_GE(model.Probability(furniture), repair_internal::kSiteLineProbability) << furniture;
+  }
+  for (const char* prose : {"各位代表：", "某镇2022年工作总结", "一、2025年工作回顾", "2022年12月20日",
+                            "全镇完成固定资产投资12亿元，同比增长8.5%，超额完成年度目标任务。"}) {
+    EXPECT_LT(model.Probability(prose), repair_internal::kSiteLineProbability) << prose;
+  }
+}
+
+TEST(FurnitureModel, RejectsBrokenTables) {
+  EXPECT_FALSE(repair_internal::FurnitureModel::Parse("B\t0.5\n").ok());
+  EXPECT_FALSE(repair_internal::FurnitureModel::Parse("V\twenshu-furniture-model\t1\nW\tu下\tx\n").ok());
+  EXPECT_TRUE(repair_internal::FurnitureModel::Parse("V\twenshu-furniture-model\t1\nB\t-1\nW\tu下\t2.5\n").ok());
+}
+
+// Every removal is a record with its reason and the model's confidence, and reverts to the original.
+TEST(SiteLines, RemovalsAreLoggedAndReversible) {
+  const std::string original =
+      "上传人:w83721 文档编号:5532190 页数:6\n某镇2022年工作总结\n"
+      "今年以来，我镇紧紧围绕县委县政府的决策部署，扎实推进各项工作。\n标签：工作总结，年终总结\n";
+  auto result = Repair(original);
+  ASSERT_TRUE(result.ok()) << result.status();
+  int site_lines = 0;
+  for (const RepairRecord& r : result->records) {
+    if (r.rule != "boilerplate.site_lines") continue;
+    ++site_lines;
+    EXPECT_GE(r.confidence, repair_internal::kSiteLineProbability);
+    EXPECT_THAT(r.reason, ::testing::HasSubstr("furniture model"));
+  }
+  EXPECT_GE(site_lines, 1);
+  EXPECT_TRUE(result->diagnosis.site_boilerplate);
+  EXPECT_EQ(result->text.find("上传人"), std::string::npos);
+  EXPECT_EQ(result->text.find("标签"), std::string::npos);
+  auto back = RevertRepairs(result->text, result->records);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(*back, original);
+}
+
+}  // namespace
+}  // namespace wenshu
