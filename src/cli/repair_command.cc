@@ -1,14 +1,19 @@
 // `wenshu repair`: the repaired text of one document, or each edit with --diff.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/diff.h"
 #include "cli/output.h"
+#include "cli/review_html.h"
 #include "wenshu/repair.h"
+#include "wenshu/report.h"
 
 namespace wenshu::cli {
 namespace {
@@ -19,86 +24,26 @@ constexpr char kRepairUsage[] =
     "Prints the repaired text of one document on standard output.\n"
     "\n"
     "options:\n"
-    "      --diff            print each edit instead (rule, span, before -> after, confidence, reason),\n"
-    "                        then what was flagged but kept, and the document diagnosis\n"
+    "      --diff            print a unified diff of the original and the repaired text instead (line\n"
+    "                        numbers, 3 lines of context, the rules of each hunk after its @@), after\n"
+    "                        the diagnosis and what was flagged but kept as # lines\n"
+    "      --format text|json  with --diff: the diff as text (default) or as one JSON object\n"
+    "      --color auto|always|never  colour the diff (auto: when standard output is a terminal)\n"
+    "      --html            write a review page instead: one self-contained HTML file with every edit\n"
+    "                        and flag marked, their rules and reasons, filters, diagnosis and checks\n"
     "      --disable RULE    switch off a rule, or a family with a trailing dot (\"vocab.\"); repeatable\n"
     "      --min-confidence X  apply only edits at least this sure (0..1, default 0.5)\n"
     "      --list-rules      list every rule id with its description\n"
     "  -o, --output PATH     write to PATH instead of standard output\n"
     "  -h, --help            this help\n"
     "\n"
-    "Spans are byte offsets [begin, end) into the original input.\n";
+    "Spans are byte offsets [begin, end) into the original input.\n"
+    "\n"
+    "  wenshu repair report.txt --html -o review.html   # open review.html in any browser\n";
 
 int UsageError(const std::string& message) {
   std::fprintf(stderr, "wenshu repair: %s\n\n%s", message.c_str(), kRepairUsage);
   return 2;
-}
-
-// Shows control characters and line breaks visibly in one-line diff output.
-std::string Visible(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
-
-std::string Diff(const RepairResult& r) {
-  std::string out;
-  char buf[96];
-  const DamageDiagnosis& d = r.diagnosis;
-  out += "# diagnosis:";
-  bool any = false;
-  auto add = [&](bool on, std::string_view what) {
-    if (!on) return;
-    out += any ? ", " : " ";
-    out += what;
-    any = true;
-  };
-  add(d.site_boilerplate, "site boilerplate");
-  add(d.page_furniture, "page furniture");
-  if (d.masked_numbers) {
-    std::string masks;
-    for (const std::string& m : d.mask_strings) masks += (masks.empty() ? "" : "/") + m;
-    std::snprintf(buf, sizeof buf, " (mask %s, confidence %.2f)", masks.c_str(), d.mask_confidence);
-    add(true, "masked numbers" + std::string(buf));
-  }
-  add(d.spun_vocabulary, "spun vocabulary");
-  add(d.quote_damage, "quote damage");
-  add(d.converted_script, "traditional-script conversion");
-  if (!any) out += " no damage found";
-  out += "\n";
-  std::snprintf(buf, sizeof buf, "# %zu edits, %zu flags\n", r.records.size(), r.flags.size());
-  out += buf;
-  for (const RepairRecord& rec : r.records) {
-    std::snprintf(buf, sizeof buf, "[%zu,%zu) ", rec.span.begin, rec.span.end);
-    out += "edit  " + rec.rule + " " + buf;
-    out += "\"" + Visible(rec.before) + "\" -> \"" + Visible(rec.after) + "\"";
-    std::snprintf(buf, sizeof buf, " (%.2f)", rec.confidence);
-    out += buf;
-    if (!rec.reason.empty()) out += " " + rec.reason;
-    out += "\n";
-    for (const RepairAlternative& alt : rec.alternatives) {
-      std::snprintf(buf, sizeof buf, " (%.2f)", alt.confidence);
-      out += "      or \"" + Visible(alt.after) + "\"" + buf + (alt.reason.empty() ? "" : " " + alt.reason) +
-             "\n";
-    }
-  }
-  for (const RepairFlag& f : r.flags) {
-    std::snprintf(buf, sizeof buf, "[%zu,%zu) ", f.span.begin, f.span.end);
-    out += "flag  " + f.rule + " " + buf + "\"" + Visible(f.text) + "\"";
-    if (!f.reason.empty()) out += " " + f.reason;
-    out += "\n";
-  }
-  return out;
 }
 
 }  // namespace
@@ -106,6 +51,9 @@ std::string Diff(const RepairResult& r) {
 int RepairCommand(int argc, char** argv) {
   RepairOptions options;
   bool diff = false;
+  bool html = false;
+  bool json_format = false;
+  std::string color = "auto";
   std::string input;
   std::string output;
   bool have_input = false;
@@ -138,6 +86,16 @@ int RepairCommand(int argc, char** argv) {
       return std::fflush(stdout) == 0 ? 0 : 1;
     } else if (arg == "--diff") {
       diff = true;
+    } else if (arg == "--html") {
+      html = true;
+    } else if (arg == "--format") {
+      std::string v;
+      if (!take(&v) || (v != "text" && v != "json")) return UsageError("--format needs text or json");
+      json_format = v == "json";
+    } else if (arg == "--color" || arg == "--colour") {
+      if (!take(&color) || (color != "auto" && color != "always" && color != "never")) {
+        return UsageError("--color needs auto, always or never");
+      }
     } else if (arg == "--disable") {
       std::string rule;
       if (!take(&rule) || rule.empty()) return UsageError("--disable needs a rule id");
@@ -161,6 +119,8 @@ int RepairCommand(int argc, char** argv) {
       return UsageError("unknown option '" + arg + "'");
     }
   }
+  if (diff && html) return UsageError("--diff and --html are two different outputs: choose one");
+  if (json_format && !diff) return UsageError("--format json goes with --diff");
   if (!have_input) {
     if (isatty(STDIN_FILENO)) return UsageError("no input (give a file, or - for standard input)");
     input = "-";
@@ -201,7 +161,29 @@ int RepairCommand(int argc, char** argv) {
     std::fprintf(stderr, "wenshu: %s\n", out.error().c_str());
     return 1;
   }
-  out.Write(diff ? Diff(*result) : result->text);
+  if (html) {
+    // The page also shows the checks, which need the report: parse with the same repair options.
+    ParseOptions parse_options;
+    parse_options.repair = options;
+    parse_options.source.name = name;
+    parse_options.max_bytes = std::max(parse_options.max_bytes, text.size());
+    absl::StatusOr<Report> report = Parse(text, parse_options);
+    if (!report.ok()) {
+      std::fprintf(stderr, "wenshu: %s: %s\n", name.c_str(), std::string(report.status().message()).c_str());
+      return 1;
+    }
+    out.Write(ReviewHtml(text, *report, name));
+  } else if (diff) {
+    DiffOptions diff_options;
+    diff_options.name = name;
+    diff_options.color = color == "always" ||
+                         (color == "auto" && out.to_stdout() && isatty(STDOUT_FILENO) &&
+                          std::getenv("NO_COLOR") == nullptr);
+    out.Write(json_format ? DiffJson(text, *result, diff_options)
+                          : UnifiedDiff(text, *result, diff_options));
+  } else {
+    out.Write(result->text);
+  }
   if (g_interrupt_signal.load() != 0) {
     out.Abandon();
     return 128 + g_interrupt_signal.load();
