@@ -195,6 +195,71 @@ class ReviewPageTest(unittest.TestCase):
         self.assertEqual(run("repair", SAMPLE, "--html", "--diff").returncode, 2)
 
 
+def run_on_terminal(args, columns, stdout_too=False):
+    """Runs the command with stderr (and stdout_too: stdout) on a pseudo-terminal `columns` wide;
+    returns what the terminal received."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    p = subprocess.Popen([CLI, *map(str, args)], stdin=subprocess.DEVNULL, stderr=slave,
+                         stdout=slave if stdout_too else subprocess.DEVNULL)
+    os.close(slave)
+    received = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the command closed the terminal
+            break
+        if not chunk:
+            break
+        received += chunk
+    os.close(master)
+    p.wait(timeout=120)
+    return p.returncode, received
+
+
+class ProgressTest(unittest.TestCase):
+    def test_fits_the_width_redraws_in_place_and_counts_in_words(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = pathlib.Path(tmp) / "docs"
+            folder.mkdir()
+            for i in range(3):
+                shutil.copy(SAMPLE, folder / f"{i}.txt")
+            for columns in (24, 40, 200):
+                rc, seen = run_on_terminal(["parse", folder, "-o", pathlib.Path(tmp) / "o.jsonl",
+                                            "--jobs", "1"], columns)
+                self.assertEqual(rc, 0, seen)
+                updates = seen.split(b"\r\x1b[K")[1:]
+                self.assertTrue(updates, seen)
+                # One line redrawn in place: no line break until the final update, none too wide.
+                self.assertTrue(all(b"\n" not in u for u in updates[:-1]), seen)
+                self.assertTrue(updates[-1].endswith(b"\r\n"), seen)
+                self.assertTrue(all(len(u.rstrip(b"\r\n")) < columns for u in updates), seen)
+                self.assertIn(b"3 documents", updates[-1])
+            rc, seen = run_on_terminal(["parse", SAMPLE, "-o", pathlib.Path(tmp) / "one.json"], 80)
+            self.assertIn(b"wenshu: 1 document,", seen)
+            self.assertNotIn(b"1 documents", seen)
+
+    def test_output_to_the_same_terminal_starts_on_a_clean_line(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = pathlib.Path(tmp) / "docs"
+            folder.mkdir()
+            for i in range(3):
+                shutil.copy(SAMPLE, folder / f"{i}.txt")
+            rc, seen = run_on_terminal(["parse", folder, "--format", "jsonl", "--jobs", "1",
+                                        "--progress"], 80, stdout_too=True)
+        self.assertEqual(rc, 0, seen[-500:])
+        # Every report line starts at column 0: right after a line break or after the progress
+        # line was erased, never glued to "wenshu: N documents ...".
+        for m in re.finditer(rb'\{"schema"', seen):
+            before = seen[max(0, m.start() - 3):m.start()]
+            self.assertTrue(before.endswith(b"\n") or before.endswith(b"\x1b[K") or m.start() == 0,
+                            seen[max(0, m.start() - 80):m.start() + 20])
+
+
 def chromium():
     for name in ("chromium", "chromium-browser", "google-chrome"):
         if shutil.which(name):
