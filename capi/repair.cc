@@ -1,4 +1,5 @@
 // wenshu_repair and its result: the C view of wenshu::Repair().
+#include <cstring>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -33,6 +34,32 @@ const RuleStrings& Rules() {
     return r;
   }();
   return *rules;
+}
+
+// The shared body of wenshu_repair_apply / _revert: run `engine` over data with the result's records and
+// hand the answer out through the caller's buffer.
+template <typename Engine>
+wenshu_status ReplayRecords(const char* where, const wenshu_repair_result* result, const char* data,
+                            size_t len, char* out, size_t capacity, size_t* out_len, Engine engine) {
+  return wenshu::capi::Guard(where, [&]() -> wenshu_status {
+    if (out_len != nullptr) *out_len = 0;
+    if (result == nullptr || out_len == nullptr) {
+      return wenshu::capi::Fail(WENSHU_E_INVALID_ARGUMENT, where, "result or out_len is NULL");
+    }
+    if (wenshu_status s = wenshu::capi::CheckInput(data, len, where); s != WENSHU_OK) return s;
+    absl::StatusOr<std::string> answer =
+        engine(std::string_view(data == nullptr ? "" : data, len), result->result.records);
+    if (!answer.ok()) return wenshu::capi::FailWith(answer.status(), where);
+    *out_len = answer->size();
+    if (out == nullptr) return WENSHU_OK;
+    if (capacity < answer->size()) {
+      return wenshu::capi::Fail(WENSHU_E_LIMIT, where,
+                                absl::StrCat("the answer needs ", answer->size(), " bytes, the buffer holds ",
+                                             capacity));
+    }
+    if (!answer->empty()) std::memcpy(out, answer->data(), answer->size());
+    return WENSHU_OK;
+  });
 }
 
 }  // namespace
@@ -174,6 +201,22 @@ const char *wenshu_repair_result_json(const wenshu_repair_result *result, size_t
   });
   if (json != nullptr && len != nullptr) *len = result->json.size();
   return json;
+}
+
+wenshu_status wenshu_repair_apply(const wenshu_repair_result *result, const char *data, size_t len,
+                                  char *out, size_t capacity, size_t *out_len) {
+  return ReplayRecords("wenshu_repair_apply", result, data, len, out, capacity, out_len,
+                       [](std::string_view text, const std::vector<wenshu::RepairRecord>& records) {
+                         return wenshu::ApplyRepairs(text, records);
+                       });
+}
+
+wenshu_status wenshu_repair_revert(const wenshu_repair_result *result, const char *data, size_t len,
+                                   char *out, size_t capacity, size_t *out_len) {
+  return ReplayRecords("wenshu_repair_revert", result, data, len, out, capacity, out_len,
+                       [](std::string_view text, const std::vector<wenshu::RepairRecord>& records) {
+                         return wenshu::RevertRepairs(text, records);
+                       });
 }
 
 void wenshu_repair_result_free(wenshu_repair_result *result) { delete result; }

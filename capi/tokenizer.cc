@@ -126,6 +126,22 @@ wenshu_status wenshu_dictionary_from_text(wenshu_dictionary **out, const char *d
   });
 }
 
+wenshu_status wenshu_dictionary_extend(wenshu_dictionary **out, const wenshu_dictionary *base,
+                                       const char *data, size_t len) {
+  static constexpr char kWhere[] = "wenshu_dictionary_extend";
+  return wenshu::capi::Guard(kWhere, [&]() -> wenshu_status {
+    if (out == nullptr) return wenshu::capi::Fail(WENSHU_E_INVALID_ARGUMENT, kWhere, "out is NULL");
+    *out = nullptr;
+    if (wenshu_status s = wenshu::capi::CheckInput(data, len, kWhere); s != WENSHU_OK) return s;
+    const wenshu::Dictionary& table =
+        base == nullptr ? wenshu::Dictionary::Default() : *base->dictionary;
+    auto built = wenshu::Dictionary::Extend(table, std::string_view(data == nullptr ? "" : data, len));
+    if (!built.ok()) return wenshu::capi::FailWith(built.status(), kWhere);
+    *out = new wenshu_dictionary{*std::move(built)};
+    return WENSHU_OK;
+  });
+}
+
 size_t wenshu_dictionary_word_count(const wenshu_dictionary *dict) {
   return dict == nullptr ? 0 : dict->dictionary->word_count();
 }

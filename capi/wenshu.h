@@ -234,6 +234,19 @@ WENSHU_API wenshu_status wenshu_repair_result_flag(const wenshu_repair_result *r
  * exact. Built on first call, then cached; NULL on failure (see wenshu_last_error) or for a NULL
  * result. Borrowed, valid until the result is freed. Thread-safe on a shared result. */
 WENSHU_API const char *wenshu_repair_result_json(const wenshu_repair_result *result, size_t *len);
+/* The C++ engine's apply and revert, byte for byte, for hosts that hold the original or the repaired
+ * text and want the other (the JSON cannot do this: it shows invalid bytes as U+FFFD).
+ *   wenshu_repair_apply:  data = the original input; writes the repaired text (== _result_text()).
+ *   wenshu_repair_revert: data = the repaired text; writes the original input, byte for byte.
+ * Bytes in, bytes out, into the caller's buffer out[0, capacity): *out_len always receives the size of
+ * the answer. With out NULL (capacity ignored) it only measures and returns WENSHU_OK; a buffer smaller
+ * than the answer gives WENSHU_E_LIMIT (nothing written beyond capacity). Errors:
+ * WENSHU_E_INVALID_ARGUMENT (NULL result or out_len, data NULL with len > 0, or data the records do not
+ * fit: wenshu_last_error says which record), WENSHU_E_NO_MEMORY. Thread-safe on a shared result. */
+WENSHU_API wenshu_status wenshu_repair_apply(const wenshu_repair_result *result, const char *data,
+                                             size_t len, char *out, size_t capacity, size_t *out_len);
+WENSHU_API wenshu_status wenshu_repair_revert(const wenshu_repair_result *result, const char *data,
+                                              size_t len, char *out, size_t capacity, size_t *out_len);
 /* Releases the result and everything borrowed from it. NULL is a no-op. */
 WENSHU_API void wenshu_repair_result_free(wenshu_repair_result *result);
 
@@ -315,6 +328,12 @@ WENSHU_API wenshu_status wenshu_dictionary_load(wenshu_dictionary **out, const c
  * default one. Errors as for wenshu_dictionary_load. Thread-safe. */
 WENSHU_API wenshu_status wenshu_dictionary_from_text(wenshu_dictionary **out, const char *data,
                                                      size_t len);
+/* A user dictionary on top of `base` (NULL = the built-in table), like jieba's add_word and
+ * load_userdict: every word of base plus the jieba-format word list data[0, len), whose lines win over
+ * base's (frequency 0 removes a word; words without a frequency get a high default). Errors as for
+ * wenshu_dictionary_from_text. Thread-safe. */
+WENSHU_API wenshu_status wenshu_dictionary_extend(wenshu_dictionary **out, const wenshu_dictionary *base,
+                                                  const char *data, size_t len);
 /* The number of distinct words; 0 for NULL. Thread-safe. */
 WENSHU_API size_t wenshu_dictionary_word_count(const wenshu_dictionary *dict);
 /* Releases the caller's handle; tokenizers created with it keep the table alive. NULL is a no-op. */

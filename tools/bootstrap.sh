@@ -24,7 +24,10 @@ cd "$root"
 packages=(build-essential cmake ninja-build pkg-config libicu-dev libre2-dev libabsl-dev
           libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev python3 python3-jieba)
 if [ "$mode" = test ]; then
-  packages+=(python3-pytest python3-distributed binutils clang libclang-rt-14-dev)
+  # python3-venv: the wheel test installs into a fresh venv; python3-pandas: the DataFrame tables;
+  # chromium: the review page test renders the page in a real browser.
+  packages+=(python3-pytest python3-distributed python3-venv python3-pandas chromium binutils clang
+             libclang-rt-14-dev)
 fi
 
 missing=()

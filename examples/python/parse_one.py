@@ -22,7 +22,8 @@ def main(argv=None):
                     help="switch off a repair rule or family (e.g. vocab.); repeatable")
     args = ap.parse_args(argv)
     try:
-        report = wenshu.parse_file(args.file, disabled_rules=args.disable)
+        # --json prints exactly the command's JSON: byte spans only, no added char spans.
+        report = wenshu.parse_file(args.file, disabled_rules=args.disable, char_spans=not args.json)
     except (OSError, wenshu.WenshuError) as e:
         print(f"{args.file}: {e}", file=sys.stderr)
         return 1

@@ -49,6 +49,11 @@ class Dictionary {
   [[nodiscard]] static absl::StatusOr<std::shared_ptr<const Dictionary>> Load(std::string_view path);
   // Builds a dictionary from jieba-format text. Words without a frequency get kDefaultUserFrequency.
   [[nodiscard]] static absl::StatusOr<std::shared_ptr<const Dictionary>> FromText(std::string_view text);
+  // A user dictionary on top of `base` (jieba's add_word / load_userdict): every word of base, then the
+  // jieba-format `text`, whose lines win over base's (frequency 0 removes a word). Base frequencies are
+  // rebuilt from the stored log-probabilities (float precision, so within 1e-6 relatively).
+  [[nodiscard]] static absl::StatusOr<std::shared_ptr<const Dictionary>> Extend(const Dictionary& base,
+                                                                               std::string_view text);
   // Validates and copies a compiled blob.
   [[nodiscard]] static absl::StatusOr<std::shared_ptr<const Dictionary>> FromBlob(std::string_view blob);
 

@@ -208,6 +208,20 @@ FlagsOutcome ParseFlagsForRepair(int argc, char** argv, RepairFlags* flags, std:
       flags->list_rules = true;
     } else if (args.IsSwitch("--diff")) {
       flags->diff = true;
+    } else if (args.IsSwitch("--html")) {
+      flags->html = true;
+    } else if (args.Is("--format")) {
+      if (!args.TakeValue(&v) || (v != "text" && v != "json")) {
+        *error = "--format needs text or json";
+        return FlagsOutcome::kUsageError;
+      }
+      flags->json_format = v == "json";
+    } else if (args.Is("--color", "--colour")) {
+      if (!args.TakeValue(&v) || (v != "auto" && v != "always" && v != "never")) {
+        *error = "--color needs auto, always or never";
+        return FlagsOutcome::kUsageError;
+      }
+      flags->color = v;
     } else if (args.Is("--disable")) {
       if (!TakeDisable(args, &flags->repair, error)) return FlagsOutcome::kUsageError;
     } else if (args.Is("--min-confidence")) {
@@ -227,6 +241,14 @@ FlagsOutcome ParseFlagsForRepair(int argc, char** argv, RepairFlags* flags, std:
       *error = args.Unknown();
       return FlagsOutcome::kUsageError;
     }
+  }
+  if (flags->diff && flags->html) {
+    *error = "--diff and --html are two different outputs: choose one";
+    return FlagsOutcome::kUsageError;
+  }
+  if (flags->json_format && !flags->diff) {
+    *error = "--format json goes with --diff";
+    return FlagsOutcome::kUsageError;
   }
   return FlagsOutcome::kRun;
 }

@@ -53,7 +53,10 @@ struct ParseFlags {
 struct RepairFlags {
   std::string input;  // empty: none given
   std::string output;
-  bool diff = false;
+  bool diff = false;         // a unified diff of the original and the repaired text
+  bool html = false;         // a self-contained review page
+  bool json_format = false;  // --diff --format json
+  std::string color = "auto";  // --color auto|always|never for --diff
   bool list_rules = false;
   size_t max_bytes = kDefaultMaxBytes;
   RepairOptions repair;

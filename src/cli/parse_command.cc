@@ -27,6 +27,7 @@
 #include "cli/commands.h"
 #include "cli/flags.h"
 #include "cli/output.h"
+#include "cli/progress.h"
 #include "nlohmann/json.hpp"
 #include "wenshu/report.h"
 
@@ -200,40 +201,6 @@ bool ReadWholeFile(std::FILE* file, size_t limit, std::string* out, bool* too_lo
   return true;
 }
 
-class Progress {
- public:
-  Progress(bool enabled, uint64_t total_bytes)
-      : enabled_(enabled), total_(total_bytes), start_(std::chrono::steady_clock::now()) {}
-
-  void Update(uint64_t docs, uint64_t bytes, bool final) {
-    if (!enabled_) return;
-    auto now = std::chrono::steady_clock::now();
-    if (!final && now - last_ < std::chrono::milliseconds(200)) return;
-    last_ = now;
-    const double seconds = std::chrono::duration<double>(now - start_).count();
-    const double mb = bytes / 1e6;
-    const double rate = seconds > 0 ? mb / seconds : 0;
-    char eta[32] = "";
-    if (total_ > 0 && rate > 0 && !final) {
-      const double left = std::max(0.0, (total_ / 1e6 - mb) / rate);
-      std::snprintf(eta, sizeof eta, ", ETA %d:%02d", static_cast<int>(left) / 60,
-                    static_cast<int>(left) % 60);
-    }
-    char pct[16] = "";
-    if (total_ > 0) std::snprintf(pct, sizeof pct, " (%.0f%%)", std::min(100.0, 100.0 * bytes / total_));
-    std::fprintf(stderr, "\r\033[Kwenshu: %llu documents, %.1f MB%s, %.1f MB/s, %.0f docs/s%s%s",
-                 static_cast<unsigned long long>(docs), mb, pct, rate, seconds > 0 ? docs / seconds : 0.0,
-                 eta, final ? "\n" : "");
-    std::fflush(stderr);
-  }
-
- private:
-  bool enabled_;
-  uint64_t total_;
-  std::chrono::steady_clock::time_point start_;
-  std::chrono::steady_clock::time_point last_{};
-};
-
 class Pipeline {
  public:
   Pipeline(const Flags& flags, Output* out, Format format, bool single_object, unsigned workers,
@@ -397,7 +364,10 @@ class Pipeline {
     progress_.Update(docs, bytes, true);
   }
 
-  void Emit(std::string_view bytes) { out_->Write(bytes); }
+  void Emit(std::string_view bytes) {
+    if (output_on_terminal_) progress_.Clear();  // the output starts at column 0, then the line returns
+    out_->Write(bytes);
+  }
 
   static std::string Describe(const ReportSource& s) {
     std::string d = s.name;
@@ -413,6 +383,7 @@ class Pipeline {
   size_t window_;
   Progress progress_;
   bool progress_line_ = false;
+  const bool output_on_terminal_ = out_->to_stdout() && isatty(STDOUT_FILENO);
 
   std::mutex mu_;
   std::condition_variable work_, done_cv_, room_;

@@ -1,15 +1,20 @@
-// `wenshu repair`: the repaired text of one document, or each edit with --diff.
+// `wenshu repair`: the repaired text of one document, a unified diff (--diff) or a review page (--html).
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/diff.h"
 #include "cli/flags.h"
 #include "cli/output.h"
+#include "cli/review_html.h"
 #include "wenshu/repair.h"
+#include "wenshu/report.h"
 
 namespace wenshu::cli {
 namespace {
@@ -20,87 +25,26 @@ constexpr char kRepairUsage[] =
     "Prints the repaired text of one document on standard output.\n"
     "\n"
     "options:\n"
-    "      --diff            print each edit instead (rule, span, before -> after, confidence, reason),\n"
-    "                        then what was flagged but kept, and the document diagnosis\n"
+    "      --diff            print a unified diff of the original and the repaired text instead (line\n"
+    "                        numbers, 3 lines of context, the rules of each hunk after its @@), after\n"
+    "                        the diagnosis and what was flagged but kept as # lines\n"
+    "      --format text|json  with --diff: the diff as text (default) or as one JSON object\n"
+    "      --color auto|always|never  colour the diff (auto: when standard output is a terminal)\n"
+    "      --html            write a review page instead: one self-contained HTML file with every edit\n"
+    "                        and flag marked, their rules and reasons, filters, diagnosis and checks\n"
     "      --disable RULE    switch off a rule, or a family with a trailing dot (\"vocab.\"); repeatable\n"
     "      --min-confidence X  apply only edits at least this sure (0..1, default 0.5)\n"
     "      --list-rules      list every rule id with its description\n"
     "  -o, --output PATH     write to PATH instead of standard output\n"
     "  -h, --help            this help\n"
     "\n"
-    "Spans are byte offsets [begin, end) into the original input.\n";
+    "Spans are byte offsets [begin, end) into the original input.\n"
+    "\n"
+    "  wenshu repair report.txt --html -o review.html   # open review.html in any browser\n";
 
 int UsageError(const std::string& message) {
   std::fprintf(stderr, "wenshu repair: %s\n\n%s", message.c_str(), kRepairUsage);
   return 2;
-}
-
-// Shows control characters and line breaks visibly in one-line diff output.
-std::string Visible(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
-
-std::string Diff(const RepairResult& r) {
-  std::string out;
-  char buf[96];
-  const DamageDiagnosis& d = r.diagnosis;
-  out += "# diagnosis:";
-  bool any = false;
-  auto add = [&](bool on, std::string_view what) {
-    if (!on) return;
-    out += any ? ", " : " ";
-    out += what;
-    any = true;
-  };
-  add(d.site_boilerplate, "site boilerplate");
-  add(d.page_furniture, "page furniture");
-  if (d.masked_numbers) {
-    std::string masks;
-    for (const std::string& m : d.mask_strings) masks += (masks.empty() ? "" : "/") + m;
-    std::snprintf(buf, sizeof buf, " (mask %s, confidence %.2f)", masks.c_str(), d.mask_confidence);
-    add(true, "masked numbers" + std::string(buf));
-  }
-  add(d.spun_vocabulary, "spun vocabulary");
-  add(d.quote_damage, "quote damage");
-  add(d.converted_script, "traditional-script conversion");
-  add(d.truncated, "truncated by the site (text missing)");
-  if (!any) out += " no damage found";
-  out += "\n";
-  std::snprintf(buf, sizeof buf, "# %zu edits, %zu flags\n", r.records.size(), r.flags.size());
-  out += buf;
-  for (const RepairRecord& rec : r.records) {
-    std::snprintf(buf, sizeof buf, "[%zu,%zu) ", rec.span.begin, rec.span.end);
-    out += "edit  " + rec.rule + " " + buf;
-    out += "\"" + Visible(rec.before) + "\" -> \"" + Visible(rec.after) + "\"";
-    std::snprintf(buf, sizeof buf, " (%.2f)", rec.confidence);
-    out += buf;
-    if (!rec.reason.empty()) out += " " + rec.reason;
-    out += "\n";
-    for (const RepairAlternative& alt : rec.alternatives) {
-      std::snprintf(buf, sizeof buf, " (%.2f)", alt.confidence);
-      out += "      or \"" + Visible(alt.after) + "\"" + buf + (alt.reason.empty() ? "" : " " + alt.reason) +
-             "\n";
-    }
-  }
-  for (const RepairFlag& f : r.flags) {
-    std::snprintf(buf, sizeof buf, "[%zu,%zu) ", f.span.begin, f.span.end);
-    out += "flag  " + f.rule + " " + buf + "\"" + Visible(f.text) + "\"";
-    if (!f.reason.empty()) out += " " + f.reason;
-    out += "\n";
-  }
-  return out;
 }
 
 }  // namespace
@@ -167,7 +111,32 @@ int RepairCommand(int argc, char** argv) {
     std::fprintf(stderr, "wenshu: %s: %s\n", name.c_str(), std::string(result.status().message()).c_str());
     return 1;
   }
-  if (g_interrupt_signal.load() == 0) out.Write(flags.diff ? Diff(*result) : result->text);
+  if (g_interrupt_signal.load() == 0) {
+    if (flags.html) {
+      // The page also shows the checks, which need the report: parse with the same repair options.
+      ParseOptions parse_options;
+      parse_options.repair = flags.repair;
+      parse_options.source.name = name;
+      parse_options.max_bytes = std::max(parse_options.max_bytes, text.size());
+      absl::StatusOr<Report> report = Parse(text, parse_options);
+      if (!report.ok()) {
+        out.Abandon();
+        std::fprintf(stderr, "wenshu: %s: %s\n", name.c_str(), std::string(report.status().message()).c_str());
+        return 1;
+      }
+      out.Write(ReviewHtml(text, *report, name));
+    } else if (flags.diff) {
+      DiffOptions diff_options;
+      diff_options.name = name;
+      diff_options.color = flags.color == "always" ||
+                           (flags.color == "auto" && out.to_stdout() && isatty(STDOUT_FILENO) &&
+                            std::getenv("NO_COLOR") == nullptr);
+      out.Write(flags.json_format ? DiffJson(text, *result, diff_options)
+                                  : UnifiedDiff(text, *result, diff_options));
+    } else {
+      out.Write(result->text);
+    }
+  }
   if (const int sig = g_interrupt_signal.load(); sig != 0) {
     out.Abandon();
     std::fprintf(stderr, "\nwenshu: interrupted; nothing was written\n");

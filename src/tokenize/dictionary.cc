@@ -1,13 +1,17 @@
 #include "wenshu/dictionary.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "tokenize/char_class.h"
 #include "tokenize/dictionary_access.h"
 #include "tokenize/dictionary_format.h"
 
@@ -69,6 +73,39 @@ absl::StatusOr<std::shared_ptr<const Dictionary>> Dictionary::FromText(std::stri
   d->owned_ = *std::move(blob);
   d->Attach(d->owned_);
   return std::shared_ptr<const Dictionary>(std::move(d));
+}
+
+absl::StatusOr<std::shared_ptr<const Dictionary>> Dictionary::Extend(const Dictionary& base,
+                                                                     std::string_view text) {
+  // Base's words as a jieba-format list (depth-first over the trie), then the user's lines, which the
+  // compiler lets win over earlier ones.
+  std::string words;
+  const double total = static_cast<double>(base.header_->total_frequency);
+  std::string word;
+  struct Frame {
+    uint32_t node;
+    size_t word_bytes;  // word.size() before this node's character
+  };
+  std::vector<Frame> stack;
+  for (uint32_t c = base.links_[0].first_child; c < base.links_[1].first_child; ++c) stack.push_back({c, 0});
+  while (!stack.empty()) {
+    const Frame f = stack.back();
+    stack.pop_back();
+    word.resize(f.word_bytes);
+    char encoded[4];
+    word.append(encoded, tokenize_internal::EncodeUtf8(base.code_points_[f.node], encoded));
+    const float lp = base.links_[f.node].log_probability;
+    if (lp != tokenize_internal::kNotAWord) {
+      const auto frequency = static_cast<uint64_t>(std::llround(std::exp(double{lp}) * total));
+      absl::StrAppend(&words, word, " ", std::max<uint64_t>(frequency, 1), "\n");
+    }
+    for (uint32_t c = base.links_[f.node].first_child; c < base.links_[f.node + 1].first_child; ++c) {
+      stack.push_back({c, word.size()});
+    }
+  }
+  words.append(text);
+  if (!text.empty() && text.back() != '\n') words.push_back('\n');
+  return FromText(words);
 }
 
 absl::StatusOr<std::shared_ptr<const Dictionary>> Dictionary::Load(std::string_view path) {

@@ -202,6 +202,58 @@ TEST(CapiTest, RepairRecordsEqualRepair) {
   }
 }
 
+// Apply and revert through the C ABI are the engine's, byte for byte, also where a record covers bytes
+// that are not UTF-8 (the JSON shows them as U+FFFD, so a host replaying the JSON cannot be exact).
+std::string Replay(decltype(&wenshu_repair_apply) fn, const wenshu_repair_result* result,
+                   std::string_view data) {
+  size_t need = 0;
+  EXPECT_EQ(fn(result, data.data(), data.size(), nullptr, 0, &need), WENSHU_OK) << wenshu_last_error();
+  std::string out(need, '\0');
+  size_t got = 0;
+  if (need > 0) {
+    EXPECT_EQ(fn(result, data.data(), data.size(), out.data(), need - 1, &got), WENSHU_E_LIMIT);
+    EXPECT_EQ(got, need);
+  }
+  EXPECT_EQ(fn(result, data.data(), data.size(), out.data(), out.size(), &got), WENSHU_OK)
+      << wenshu_last_error();
+  EXPECT_EQ(got, need);
+  return out;
+}
+
+TEST(CapiTest, ApplyAndRevertAreByteExact) {
+  std::vector<std::string> inputs;
+  for (const auto& doc : Documents()) inputs.push_back(doc.text);
+  // A site's download notice whose last line holds bytes that are not UTF-8: the record removing it
+  // covers them.
+  inputs.push_back(wenshu::testing::ReadFixture("capi/site_header_invalid_utf8.txt"));
+  size_t records_over_invalid = 0;
+  for (const std::string& text : inputs) {
+    wenshu_repair_result* result = nullptr;
+    ASSERT_EQ(wenshu_repair(text.data(), text.size(), nullptr, &result), WENSHU_OK);
+    size_t len = 0;
+    const char* repaired = wenshu_repair_result_text(result, &len);
+    const std::string repaired_text(repaired, len);
+    EXPECT_EQ(Replay(wenshu_repair_apply, result, text), repaired_text);
+    EXPECT_EQ(Replay(wenshu_repair_revert, result, repaired_text), text);
+    for (size_t i = 0; i < wenshu_repair_result_record_count(result); ++i) {
+      wenshu_repair_record r;
+      ASSERT_EQ(wenshu_repair_result_record(result, i, &r), WENSHU_OK);
+      std::string_view before(r.before, r.before_len);
+      records_over_invalid += before.find('\xff') != before.npos;
+    }
+    // Text the records do not fit is refused, naming the record.
+    size_t need = 0;
+    if (wenshu_repair_result_record_count(result) > 0) {
+      EXPECT_EQ(wenshu_repair_apply(result, "x", 1, nullptr, 0, &need), WENSHU_E_INVALID_ARGUMENT);
+      EXPECT_THAT(wenshu_last_error(), HasSubstr("wenshu_repair_apply: record"));
+    }
+    EXPECT_EQ(wenshu_repair_apply(nullptr, "x", 1, nullptr, 0, &need), WENSHU_E_INVALID_ARGUMENT);
+    EXPECT_EQ(wenshu_repair_apply(result, nullptr, 1, nullptr, 0, &need), WENSHU_E_INVALID_ARGUMENT);
+    wenshu_repair_result_free(result);
+  }
+  EXPECT_GT(records_over_invalid, 0u) << "no record covered invalid bytes: the test lost its case";
+}
+
 TEST(CapiTest, TokensEqualTheCppTokenizerForAnyChunking) {
   for (const auto& doc : Documents()) {
     SCOPED_TRACE(doc.name);

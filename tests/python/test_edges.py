@@ -1,0 +1,136 @@
+"""The Python edge of issue 12: every misuse raises a clear error instead of reading freed memory,
+wrapping an integer, cutting a string or dropping a corpus line."""
+import json
+import os
+import warnings
+
+import pytest
+
+import wenshu
+
+TEST_DATA = os.environ.get("WENSHU_TEST_DATA",
+                           os.path.join(os.path.dirname(__file__), "..", "data"))
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+# -- handles: closed means closed, also for an iterator taken before close() -----------------------
+
+def test_tokens_iterator_stops_at_close():
+    t = wenshu.Tokenizer()
+    t.feed("全区有在校学生26341人。" * 50)
+    t.finish()
+    tokens = t.tokens()
+    next(tokens)
+    t.close()  # frees the native tokenizer; the iterator must not touch it again
+    with pytest.raises(ValueError, match="closed"):
+        next(tokens)
+
+
+def test_tokenize_generator_closed_midway_frees_once():
+    gen = wenshu.tokenize("全区有在校学生26341人。" * 50, chunk_size=7)
+    next(gen)
+    gen.close()  # the with-block inside closes the tokenizer; nothing is left dangling
+    assert list(gen) == []
+
+
+def test_closed_report_and_repair_result_refuse_use():
+    report = wenshu.Report("全区有在校学生26341人。")
+    report.close()
+    report.close()  # twice is fine
+    with pytest.raises(ValueError, match="closed"):
+        report.text
+    result = wenshu.repair("全区有在校学生26341人。")
+    result.close()
+    with pytest.raises(ValueError, match="closed"):
+        result.revert()
+
+
+# -- revert is the engine's, byte for byte ---------------------------------------------------------
+
+def test_revert_is_byte_exact_over_invalid_utf8():
+    # A site's download notice whose last line holds \xff\xfe: the record removing the notice covers them.
+    original = read(os.path.join(TEST_DATA, "capi", "site_header_invalid_utf8.txt"))
+    result = wenshu.repair(original)
+    covering = [r for r in result.records if b"\xff" in original[r["span"][0]:r["span"][1]]]
+    assert covering, "no record covers the invalid bytes: the test lost its case"
+    assert result.revert() == original
+    assert result.apply(original) == result.text.encode("utf-8", "surrogateescape")
+    # before/after hold the exact bytes (invalid ones as surrogates), not U+FFFD.
+    assert covering[0]["before"].encode("utf-8", "surrogateescape") == \
+        original[covering[0]["span"][0]:covering[0]["span"][1]]
+    with pytest.raises(wenshu.WenshuError) as e:
+        result.apply(b"not the original")
+    assert e.value.status == wenshu.Status.INVALID_ARGUMENT and "record" in e.value.message
+
+
+# -- options: no wrapping, no cutting --------------------------------------------------------------
+
+@pytest.mark.parametrize("name,value", [
+    ("max_bytes", -1), ("max_bytes", 2 ** 64), ("max_token_bytes", -5), ("max_token_bytes", 2 ** 70),
+    ("source_line", -1), ("source_line", 2 ** 63),
+])
+def test_out_of_range_options_raise(name, value):
+    with pytest.raises(ValueError, match=name):
+        wenshu.parse("全区有在校学生26341人。", **{name: value})
+
+
+@pytest.mark.parametrize("name,value", [("max_bytes", "100"), ("max_bytes", 1.5),
+                                        ("source_line", True), ("max_token_bytes", None.__class__)])
+def test_non_integer_options_raise(name, value):
+    with pytest.raises(TypeError, match=name):
+        wenshu.parse("全区", **{name: value})
+
+
+def test_max_bytes_is_exact():
+    text = "全区有在校学生26341人。".encode()
+    assert wenshu.parse(text, max_bytes=len(text))["text"]
+    with pytest.raises(wenshu.WenshuError) as e:
+        wenshu.parse(text, max_bytes=len(text) - 1)
+    assert e.value.status == wenshu.Status.LIMIT
+
+
+@pytest.mark.parametrize("name", ["name", "title", "source_id", "disabled_rules"])
+def test_nul_in_a_string_option_raises(name):
+    with pytest.raises(ValueError, match="NUL"):
+        wenshu.parse("全区有在校学生26341人。", **{name: "a\0b"})
+
+
+def test_chunk_size_must_be_positive():
+    for bad in (0, -1):
+        with pytest.raises(ValueError, match="chunk_size"):
+            list(wenshu.tokenize(b"abc", chunk_size=bad))
+    with pytest.raises(TypeError, match="chunk_size"):
+        list(wenshu.tokenize(b"abc", chunk_size=1.5))
+
+
+# -- corpora: a bad line is skipped and reported, as the command does ------------------------------
+
+def write_corpus(tmp_path, lines):
+    path = tmp_path / "corpus.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    return path
+
+
+def test_lone_surrogate_line_is_skipped_like_the_command(tmp_path, cli):
+    import subprocess
+    good = json.dumps({"id": "a", "text": "全区有在校学生26341人。"}, ensure_ascii=False).encode()
+    lone = b'{"id": "b", "text": "\\ud800 broken"}'
+    nan = b'{"id": "c", "text": "x", "n": NaN}'
+    tail = json.dumps({"id": "d", "text": "全年接待游客120万人次。"}, ensure_ascii=False).encode()
+    path = write_corpus(tmp_path, [good, lone, nan, tail])
+    command = subprocess.run([cli, "parse", str(path), "--format", "jsonl", "-q"],
+                             capture_output=True)
+    expected = [json.loads(line) for line in command.stdout.splitlines()]
+    assert [r["source"]["id"] for r in expected] == ["a", "d"]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        got = list(wenshu.parse_jsonl(path, char_spans=False))
+    assert got == expected
+    messages = [str(w.message) for w in caught]
+    assert len(messages) == 2 and ":2:" in messages[0] and ":3:" in messages[1]
+    with pytest.raises(ValueError, match=":2:"):
+        list(wenshu.parse_jsonl(path, errors="raise"))
