@@ -7,6 +7,8 @@ import venv
 
 import pytest
 
+from wenshu import _native  # the name the package loads: libwenshu.so.<ABI>
+
 SOURCE_DIR = os.environ.get("WENSHU_SOURCE_DIR",
                             os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "..")))
 
@@ -24,7 +26,7 @@ def test_pip_install_the_wheel_into_a_fresh_venv(tmp_path, sample_path):
     built = subprocess.run(
         [sys.executable, os.path.join(SOURCE_DIR, "tools", "build_wheel.py"),
          "--package", os.path.join(SOURCE_DIR, "capi", "python", "wenshu"),
-         "--library", os.path.realpath(library), "--soname", os.path.basename(library),
+         "--library", os.path.realpath(library), "--soname", _native._SONAME,
          "--version", "0.1.0", "--out", str(wheel_dir)], capture_output=True, text=True)
     assert built.returncode == 0, built.stderr
     wheel = built.stdout.strip()

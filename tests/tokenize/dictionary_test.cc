@@ -98,6 +98,27 @@ TEST(Dictionary, LaterLinesOverrideAndZeroRemoves) {
   EXPECT_TRUE((*d)->Contains("丙丁"));
 }
 
+// A user dictionary on top of the built-in one (jieba's add_word/load_userdict): every built-in word stays
+// with its probability, the user's lines add words or (frequency 0) remove them.
+TEST(Dictionary, ExtendKeepsTheBaseAndAddsTheUsersWords) {
+  const Dictionary& base = Dictionary::Default();
+  auto extended = Dictionary::Extend(base, "教育经费支出 100\n居民消费 0\n");
+  ASSERT_TRUE(extended.ok()) << extended.status();
+  const Dictionary& d = **extended;
+  EXPECT_EQ(d.word_count(), base.word_count());  // one added, one removed
+  EXPECT_TRUE(d.Contains("教育经费支出"));
+  EXPECT_FALSE(d.Contains("居民消费"));
+  for (const char* word : {"社会", "工作", "总结", "全区", "预算", "居民"}) {
+    ASSERT_TRUE(base.Contains(word)) << word;
+    // Frequencies come back from float log-probabilities: within float precision of the base's.
+    EXPECT_NEAR(*d.LogProbability(word), *base.LogProbability(word), 1e-4) << word;
+  }
+  auto same = Dictionary::Extend(base, "");
+  ASSERT_TRUE(same.ok());
+  EXPECT_EQ((*same)->word_count(), base.word_count());
+  EXPECT_FALSE(Dictionary::Extend(base, "词 abc\n").ok());
+}
+
 TEST(Dictionary, BlobRoundTripThroughAFile) {
   auto d = Dictionary::FromText("社会事业局 100\n上半年 20\n");
   ASSERT_TRUE(d.ok());
