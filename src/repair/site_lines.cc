@@ -70,9 +70,20 @@ size_t CountChars(std::string_view line) {
   return n;
 }
 
+// Blank: spaces, tabs, U+3000 and U+00A0 only (what LineChars drops), found without decoding long lines.
 bool IsBlankLine(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; }) ||
-         LineChars(s).empty();
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r') {
+      ++i;
+    } else if (s.substr(i, 3) == "\u3000") {
+      i += 3;
+    } else if (s.substr(i, 2) == "\u00A0") {
+      i += 2;
+    } else {
+      return false;
+    }
+  }
+  return true;
 }
 
 // A line of the report's body: a sentence of kSentenceChars characters or more.
@@ -248,7 +259,8 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
   for (size_t k = 0; k < lines.size(); ++k) {
     blank[k] = IsBlankLine(lines[k].text);
     if (blank[k]) continue;
-    p[k] = model.Probability(lines[k].text);
+    const size_t chars = CountChars(lines[k].text);
+    p[k] = chars > kMaxSiteLineChars ? 0.0 : model.Probability(lines[k].text);
     if (p[k] < kProseProbability && IsSentence(lines[k].text)) {
       first = std::min(first, k);
       last = k;

@@ -48,6 +48,9 @@ inline constexpr size_t kTitleHanChars = 4;
 inline constexpr size_t kBreadcrumbSeparators = 2;
 inline constexpr size_t kBreadcrumbTitleLookahead = 5;
 inline constexpr size_t kBreadcrumbTitleHanChars = 6;
+// Lines longer than kMaxSiteLineChars characters are never scored: the longest site line seen (a numbered
+// download notice) has about 150, and a 50 MB line must cost no more than a scan.
+inline constexpr size_t kMaxSiteLineChars = 400;
 // A document is touched only when the model finds kMinDocumentLines site lines, or one it is
 // near-certain of (kInsideProbability): a clean report's lone short line at an edge stays.
 inline constexpr size_t kMinDocumentLines = 2;
