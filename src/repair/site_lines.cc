@@ -70,9 +70,20 @@ size_t CountChars(std::string_view line) {
   return n;
 }
 
+// Blank: spaces, tabs, U+3000 and U+00A0 only (what LineChars drops), found without decoding long lines.
 bool IsBlankLine(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; }) ||
-         LineChars(s).empty();
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r') {
+      ++i;
+    } else if (s.substr(i, 3) == "\u3000") {
+      i += 3;
+    } else if (s.substr(i, 2) == "\u00A0") {
+      i += 2;
+    } else {
+      return false;
+    }
+  }
+  return true;
 }
 
 // A line of the report's body: a sentence of kSentenceChars characters or more.
@@ -94,6 +105,29 @@ bool ReadsAsProseWithoutNoise(std::string_view line, const FurnitureModel& model
   }
   if (denoised.size() == line.size() || CountChars(HanOnly(denoised)) < kTitleHanChars) return false;
   return model.Probability(denoised) < kProseProbability;
+}
+
+// Where the last item of a breadcrumb starts (after its last link separator and the blanks after it), when
+// the line has kBreadcrumbSeparators separators or more; npos otherwise.
+size_t BreadcrumbLastItem(std::string_view line) {
+  constexpr std::string_view kLinks[] = {">", "»", "›", "＞"};
+  size_t count = 0, after = std::string_view::npos;
+  for (size_t i = 0; i < line.size();) {
+    size_t len = 1;
+    for (std::string_view link : kLinks) {
+      if (line.substr(i, link.size()) == link) {
+        len = link.size();
+        // ">>" is one separator.
+        if (after != i) ++count;
+        after = i + len;
+        break;
+      }
+    }
+    i += len;
+  }
+  if (count < kBreadcrumbSeparators) return std::string_view::npos;
+  while (after < line.size() && (line[after] == ' ' || line[after] == '\t')) ++after;
+  return after;
 }
 
 }  // namespace
@@ -225,7 +259,8 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
   for (size_t k = 0; k < lines.size(); ++k) {
     blank[k] = IsBlankLine(lines[k].text);
     if (blank[k]) continue;
-    p[k] = model.Probability(lines[k].text);
+    const size_t chars = CountChars(lines[k].text);
+    p[k] = chars > kMaxSiteLineChars ? 0.0 : model.Probability(lines[k].text);
     if (p[k] < kProseProbability && IsSentence(lines[k].text)) {
       first = std::min(first, k);
       last = k;
@@ -257,6 +292,34 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     if (blank[k]) continue;
     const bool edge = first == lines.size() || k < first || k > last;
     if (edge) {
+      const size_t item = BreadcrumbLastItem(lines[k].text);
+      if (item != std::string_view::npos && item < lines[k].text.size()) {
+        const std::string_view crumbs = lines[k].text.substr(0, item), title = lines[k].text.substr(item);
+        const double crumbs_p = model.Probability(crumbs);
+        // When the title comes again on a line of its own just after, this line is the site's copy: it goes
+        // whole.
+        const std::string title_han = HanOnly(title);
+        bool title_follows = false;
+        for (size_t j = k + 1; j < lines.size() && j <= k + kBreadcrumbTitleLookahead; ++j) {
+          title_follows = title_follows || HanOnly(lines[j].text) == title_han;
+        }
+        if (crumbs_p >= kSiteLineProbability && model.Probability(title) < kProseProbability &&
+            CountChars(title_han) >= kBreadcrumbTitleHanChars) {
+          if (title_follows) {
+            p[k] = std::max(p[k], crumbs_p);
+            add(k, false);
+            continue;
+          }
+          SiteLine crumb;
+          crumb.begin = lines[k].begin;
+          crumb.end = lines[k].begin + item;
+          crumb.probability = crumbs_p;
+          crumb.segment = true;
+          found.push_back(crumb);
+          strongest = std::max(strongest, crumbs_p);
+          continue;
+        }
+      }
       const double needed = IsSentence(lines[k].text) ? kEdgeSentenceProbability : kSiteLineProbability;
       if (p[k] >= needed && !ReadsAsProseWithoutNoise(lines[k].text, model)) add(k, false);
       continue;
@@ -310,7 +373,9 @@ void RemoveSiteLines(RepairContext& context) {
     r.after = "";
     r.confidence = s.probability;
     r.reason = absl::StrCat(
-        s.inside ? "One of a run of site lines inside the text" : "A line the site or portal added around the report",
+        s.segment  ? "The site's breadcrumb before the title, on the title's line"
+        : s.inside ? "One of a run of site lines inside the text"
+                   : "A line the site or portal added around the report",
         " (download, print and share controls, upload and file statistics, breadcrumbs, tags, notices): the "
         "furniture model gives it ",
         absl::SixDigits(s.probability), " against the report's own lines.");

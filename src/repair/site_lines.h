@@ -40,6 +40,17 @@ inline constexpr double kProseProbability = 0.5;
 // A line at an edge that reads as prose once the Latin letters, digits and spaces in it are dropped, and
 // holds kTitleHanChars ideographs, is the report's with extraction noise (政 府 工 作 报 告hd9, 各位代表:hd9).
 inline constexpr size_t kTitleHanChars = 4;
+// A breadcrumb whose last item is the title (找总结网 > 工作计划 > … > 镇政府2019年工作总结): with at least
+// kBreadcrumbSeparators link separators, a prefix the model reads as furniture (kSiteLineProbability) goes
+// alone when the last item reads as prose and holds kBreadcrumbTitleHanChars ideographs; a shorter last item
+// is a section of the site (年终总结, 工作计划) and the line goes whole; so does a line whose title comes again
+// on its own within the next kBreadcrumbTitleLookahead lines (the site's copy).
+inline constexpr size_t kBreadcrumbSeparators = 2;
+inline constexpr size_t kBreadcrumbTitleLookahead = 5;
+inline constexpr size_t kBreadcrumbTitleHanChars = 6;
+// Lines longer than kMaxSiteLineChars characters are never scored: the longest site line seen (a numbered
+// download notice) has about 150, and a 50 MB line must cost no more than a scan.
+inline constexpr size_t kMaxSiteLineChars = 400;
 // A document is touched only when the model finds kMinDocumentLines site lines, or one it is
 // near-certain of (kInsideProbability): a clean report's lone short line at an edge stays.
 inline constexpr size_t kMinDocumentLines = 2;
@@ -74,6 +85,7 @@ struct SiteLine {
   size_t begin = 0, end = 0;  // the bytes to remove (the line and one line break)
   double probability = 0;
   bool inside = false;  // inside the report rather than at an edge
+  bool segment = false;  // a breadcrumb before the title, on the title's line
 };
 
 // The site lines of a document, by position.
