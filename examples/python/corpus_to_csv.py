@@ -57,8 +57,8 @@ def fact_rows(report):
                " ".join(q["qualifiers"]), q["span"][0], q["span"][1], flag(q["repaired"])]
     for c in report["changes"]:
         yield [document, line, "change", section_label(report, c["section"]), text(c["subject"]),
-               c["text"], text(c["value"]), "", text(c["unit"]), c["kind"], c["direction"],
-               c["baseline"], "", c["span"][0], c["span"][1], flag(c["repaired"])]
+               c["text"], text(c["value"]), text(c.get("upper")), text(c["unit"]), c["kind"], c["direction"],
+               c["baseline"], " ".join(c.get("qualifiers", [])), c["span"][0], c["span"][1], flag(c["repaired"])]
 
 
 def main(argv=None):

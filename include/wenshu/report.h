@@ -78,6 +78,9 @@ struct Section {
   std::string heading;  // the heading text after the marker (first sentence or clause)
   Span span;            // the whole section, marker to the start of the next sibling/ancestor
   Span heading_span;    // marker through heading
+  // Top-level sections: "review" (回顾, 过去一年的工作), "plan" (工作安排, 总体要求, 重点任务, 打算),
+  // "problems" (问题, 不足, 困难), or "other"; empty below the top level.
+  std::string role;
   std::vector<Section> children;
 };
 

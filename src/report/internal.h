@@ -67,6 +67,9 @@ std::optional<ReportCheck> CheckPeriodYear(const ReportPeriod& period, const std
 std::vector<Target> ReadTargets(std::string_view text, const Facts& facts, const SectionOutline& outline,
                                 std::optional<int> year);
 
+// The role of a top-level section from its heading: "review", "plan", "problems" or "other".
+std::string_view SectionRole(std::string_view heading);
+
 // Small text helpers shared by the passes.
 // Decodes one UTF-8 code point at text[i]; returns its length (1 for an invalid byte, cp = 0xFFFD).
 size_t DecodeUtf8(std::string_view text, size_t i, char32_t* cp);

@@ -95,6 +95,7 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
   // Sections ----------------------------------------------------------------------------------------
   SectionOutline outline = report_internal::ParseSections(text);
   report.sections = outline.Tree();
+  for (Section& s : report.sections) s.role = std::string(report_internal::SectionRole(s.heading));
   for (Section& s : report.sections) MapSection(s, map);
 
   // Facts -------------------------------------------------------------------------------------------

@@ -158,6 +158,7 @@ void Describe(F& f, R& s) {
   f("heading", s.heading);
   f("span", s.span);
   f("heading_span", s.heading_span);
+  f("role", s.role, kMayBeAbsent);
   f("children", s.children);
 }
 

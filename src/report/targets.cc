@@ -596,7 +596,23 @@ class TargetReader {
   std::optional<int> year_;
 };
 
+// Heading words of each role, tried in this order: a heading naming both (回顾2025年工作和2026年工作安排)
+// is read by its first match in the list order below, problems first (存在的问题和不足).
+constexpr std::string_view kProblemWords[] = {"问题", "不足", "困难和挑战", "困难", "挑战", "差距"};
+constexpr std::string_view kPlanWords[] = {"工作安排", "总体要求", "主要预期目标", "重点任务", "打算", "工作思路",
+                                           "工作计划", "今年", "明年", "下半年", "重点工作", "目标任务",
+                                           "安排", "计划"};
+constexpr std::string_view kReviewWords[] = {"回顾", "过去一年", "过去五年", "过去的一年", "主要成绩",
+                                             "工作总结", "取得的成绩", "成效", "完成情况", "上半年工作"};
+
 }  // namespace
+
+std::string_view SectionRole(std::string_view heading) {
+  if (ContainsAny(heading, kProblemWords)) return "problems";
+  if (ContainsAny(heading, kReviewWords)) return "review";
+  if (ContainsAny(heading, kPlanWords)) return "plan";
+  return "other";
+}
 
 std::vector<Target> ReadTargets(std::string_view text, const Facts& facts, const SectionOutline& outline,
                                 std::optional<int> year) {
