@@ -18,6 +18,11 @@ namespace {
 // Where a site's header (notice, keyword tags, title forms) ends at the latest.
 constexpr size_t kHeaderBytes = 1024;
 constexpr std::array<std::string_view, 5> kCandidates = {"2021", "2022", "2023", "2024", "2025"};
+// Other year strings are tested as masks when the document writes them this often (a mask replaces every
+// 10 and the years, so it recurs; one 2019 is a year) and only the most frequent few: the evidence of each
+// is gathered in a pass over the numbers.
+constexpr int kMinOccurrencesOfOtherMask = 3;
+constexpr size_t kMaxOtherMaskCandidates = 8;
 
 struct MaskHit {
   size_t offset;  // within the run's digits
@@ -318,6 +323,36 @@ struct Scanner {
 
   // "2023年进出口总额达4743亿美元，…分别比2023年增长69%": a year compared with itself in one sentence, which
   // only a mask produces. Returns the other occurrence.
+  // The threshold the clause says run i passed ("突破2万元，到达20230元"): a number with the same unit after
+  // 突破/超过 earlier in the clause.
+  struct Threshold {
+    double value;
+    Span span;
+  };
+  std::optional<Threshold> ThresholdPassed(size_t i) const {
+    auto unit = UnitAt(text, runs[i].end);
+    if (!unit) return std::nullopt;
+    // This clause and the one before it.
+    size_t sentence = ClauseStart(text, runs[i].begin, 90);
+    if (sentence > 0) sentence = ClauseStart(text, sentence - CodePointBefore(text, sentence).length, 90);
+    for (size_t j = i; j-- > 0 && runs[j].begin >= sentence;) {
+      auto verb = EndsWithAny(text, runs[j].begin, {"突破", "超过", "超", "过"});
+      if (!verb) continue;
+      size_t after = runs[j].end;
+      if (runs[j].before_decimal_point && j + 1 < i) after = runs[j + 1].end;
+      double multiplier = 1;
+      if (auto m = StartsWithAny(text, after, {"万", "亿"})) {
+        multiplier = *m == "万" ? 1e4 : 1e8;
+        after += m->size();
+      }
+      if (!StartsWithAny(text, after, {std::string_view(*unit)})) continue;
+      size_t digits_end = runs[j].before_decimal_point && j + 1 < i ? runs[j + 1].end : runs[j].end;
+      double v = ParseDecimal(text.substr(runs[j].begin, digits_end - runs[j].begin)).value_or(0) * multiplier;
+      return Threshold{v, Span{runs[j].begin - verb->size(), after + unit->size()}};
+    }
+    return std::nullopt;
+  }
+
   std::optional<Span> SelfComparison(size_t i) const {
     if (!EndsWithAny(text, runs[i].begin, {"比", "较", "同"}) || !StartsWithAny(text, runs[i].end, {"年"})) {
       return std::nullopt;
@@ -331,6 +366,26 @@ struct Scanner {
       }
       if (o.digits == runs[i].digits && StartsWithAny(text, o.end, {"年"}) &&
           !EndsWithAny(text, o.begin, {"比", "较", "同", "到", "至", "-", "—"})) {
+        return Span{o.begin, o.end};
+      }
+    }
+    return std::nullopt;
+  }
+
+  // "由2020年的14646元提高到2020年的16403元": a change from a year to the same year, impossible unless the
+  // two years were one string written over two. Run i is the second (after 到/至).
+  std::optional<Span> RangeToItself(size_t i) const {
+    if (!EndsWithAny(text, runs[i].begin, {"到", "至"}) || !StartsWithAny(text, runs[i].end, {"年"})) {
+      return std::nullopt;
+    }
+    for (long j = static_cast<long>(i) - 1; j >= 0; --j) {
+      const DigitRun& o = runs[static_cast<size_t>(j)];
+      std::string_view gap = text.substr(o.end, runs[i].begin - o.end);
+      if (gap.find("。") != std::string_view::npos || gap.find("；") != std::string_view::npos ||
+          gap.find('\n') != std::string_view::npos || gap.size() > 120) {
+        break;
+      }
+      if (o.digits == runs[i].digits && StartsWithAny(text, o.end, {"年"}) && EndsWithAny(text, o.begin, {"由", "从"})) {
         return Span{o.begin, o.end};
       }
     }
@@ -442,6 +497,17 @@ Local Classify(const Scanner& s, size_t i) {
                             "the original year is lost and is kept as written.");
     return out;
   }
+  // One pass over a year that held a 10: 2010 → 202023年. Decoded, it is a year again: restore it.
+  if (!exact && hits.size() == 1 && r.digits.size() == 6 && hits[0].offset == 2 && LooksLikeYear(decoded) &&
+      StartsWithAny(text, r.end, {"年"})) {
+    d.kind = MaskDecision::Kind::kTen;
+    d.confidence = 0.85;
+    out.weight = 2;  // a six-digit year is the mask's own signature
+    d.reason = absl::StrCat("\"", Av(r.digits), "年\" is the year ", decoded, " whose \"10\" was masked with ",
+                            mask_list, ": six digits never stand before 年.");
+    keep_alternative(0.1, "a year masked twice; the original lost");
+    return out;
+  }
   // Double passes: 2010 → 202023 → 202223年. The year is lost.
   if (!exact && StartsWithAny(text, r.end, {"年"}) && r.digits.substr(0, 2) == "20" && r.digits.size() <= 8 &&
       (decoded.size() == 4 || r.digits.size() >= 6)) {
@@ -481,6 +547,17 @@ Local Classify(const Scanner& s, size_t i) {
   }
 
   d.kind = MaskDecision::Kind::kTen;
+  // "首次突破2万元,到达20230元": the clause says the figure passed a threshold its digits pass and the
+  // decoded reading does not. The digits are real.
+  if (auto threshold = s.ThresholdPassed(i); threshold && raw >= threshold->value && value < threshold->value) {
+    d.kind = MaskDecision::Kind::kUndecided;
+    d.confidence = 0.2;
+    d.evidence.push_back(threshold->span);
+    d.reason = absl::StrCat("\"", Av(r.digits), "\" holds the mask string, but the clause says it passed ",
+                            Av(text.substr(threshold->span.begin, threshold->span.size())),
+                            ", which only the digits as written do; kept.");
+    return out;
+  }
   auto unit = UnitAt(text, r.end);
   std::string_view unit_text = unit.value_or("");
   std::string what;  // the local evidence, for the reason
@@ -694,6 +771,31 @@ int NationalPeoplesCongressYear(std::string_view text, size_t from) {
   return kFirstYear[term - 1] + session - 1;
 }
 
+// The year strings to test as masks: the recent ones sites were seen to use, and every other year string
+// the document writes (inside a longer number or standing alone), most frequent first: a site masks with
+// whatever year it ran in (2012, 2019, 2020 are seen too). Strings holding "10" cannot mask a ten, and
+// round hundreds (2000) are ordinary counts.
+std::vector<std::string_view> CandidateStrings(const std::vector<DigitRun>& runs) {
+  std::vector<std::string_view> out(kCandidates.begin(), kCandidates.end());
+  std::map<std::string_view, int> seen;
+  for (const DigitRun& r : runs) {
+    if (r.digits.size() < 4 || r.digits.size() > 8) continue;
+    for (size_t p = 0; p + 4 <= r.digits.size(); ++p) {
+      std::string_view y = r.digits.substr(p, 4);
+      if (!LooksLikeYear(y) || y.find("10") != std::string_view::npos || y.substr(2) == "00") continue;
+      if (std::find(out.begin(), out.end(), y) != out.end()) continue;
+      ++seen[y];
+    }
+  }
+  std::vector<std::pair<int, std::string_view>> by_count;
+  for (auto [y, n] : seen) {
+    if (n >= kMinOccurrencesOfOtherMask) by_count.push_back({n, y});
+  }
+  std::stable_sort(by_count.begin(), by_count.end(), [](auto& a, auto& b) { return a.first > b.first; });
+  for (size_t k = 0; k < by_count.size() && k < kMaxOtherMaskCandidates; ++k) out.push_back(by_count[k].second);
+  return out;
+}
+
 int CountNaturalTens(const std::vector<DigitRun>& runs) {
   int tens = 0;
   for (const DigitRun& r : runs) {
@@ -755,16 +857,19 @@ MaskAnalysis AnalyzeMasks(std::string_view text) {
     session_year = NationalPeoplesCongressYear(text, congress >= 12 ? congress - 12 : 0);
   }
   std::vector<Candidate> candidates;
-  for (std::string_view mask : kCandidates) {
+  for (std::string_view mask : CandidateStrings(scanner.runs)) {
     Candidate c{mask, 0, 0, {}};
     Scanner single{text, scanner.runs, {mask}, {}};
+    // A year string sites were not seen to use must show itself in the numbers, or in a change from a year
+    // to itself: a real year's own mentions (1949年 … 比1949年) prove nothing.
+    const bool recent = std::find(kCandidates.begin(), kCandidates.end(), mask) != kCandidates.end();
     // Chronology: a report whose own years (in Arabic or Chinese numerals) all end six or more years
     // before the string, yet writes the string as a year again and again ("2022年，全国各族人民…" in a
     // report of 2000). Clean reports name such a later year once at most, as a target (2022年冬奥会 in
     // 2015), and none names a year four or more after the session that heard it.
     const int gap = static_cast<int>(Value(mask)) - latest_other_year;
     const bool after_session = session_year != 0 && static_cast<int>(Value(mask)) >= session_year + 4;
-    if ((other_years >= 3 && gap >= 6) || after_session) {
+    if (recent && ((other_years >= 3 && gap >= 6) || after_session)) {
       std::vector<Span> late;
       for (size_t i = 0; i < single.runs.size(); ++i) {
         if (single.runs[i].digits == mask && StartsWithAny(text, single.runs[i].end, {"年"}) &&
@@ -796,6 +901,14 @@ MaskAnalysis AnalyzeMasks(std::string_view text) {
       Local local = Classify(single, i);
       if (local.decision.kind == MaskDecision::Kind::kYear && single.runs[i].digits == mask) {
         // "2024年3月5日在第十二届全国人民代表大会第五次会议上": that session met in 2017.
+        if (auto range = single.RangeToItself(i)) {
+          c.score += 2;
+          c.strongest = 2;
+          c.evidence.push_back(*range);
+          c.evidence.push_back(local.decision.span);
+          continue;
+        }
+        if (!recent) continue;
         if (int year = StartsWithAny(text, single.runs[i].end, {"年"})
                            ? NationalPeoplesCongressYear(text, single.runs[i].end)
                            : 0;
@@ -862,7 +975,8 @@ MaskAnalysis AnalyzeMasks(std::string_view text) {
       continue;
     }
     if (r.digits.size() == 4 &&
-        std::find(kCandidates.begin(), kCandidates.end(), r.digits) != kCandidates.end() &&
+        (std::find(kCandidates.begin(), kCandidates.end(), r.digits) != kCandidates.end() ||
+         std::find(scanner.masks.begin(), scanner.masks.end(), r.digits) != scanner.masks.end()) &&
         scanner.IsYearPosition(i)) {
       MaskDecision d;
       d.kind = MaskDecision::Kind::kYear;

@@ -300,6 +300,10 @@ void FindPageOfPagesInLines(std::string_view text, bool hard_wrapped, std::vecto
                         join ? "A page footer (\"第1页共5页\") cut the sentence in two; removed it and its line "
                                "break so the sentence joins again."
                              : "A page footer (\"第1页共5页\") at the end of a page."});
+    } else {
+      // "…地铁第2页共18页1、2号线…": the extraction lost the page break, and its mark sits inside a line.
+      found->push_back({{line_begin, line_end}, 0.85,
+                        "A page mark (\"第2页共18页\") inside a line of text, where a page break fell; removed it."});
     }
   }
 }

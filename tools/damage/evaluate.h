@@ -45,6 +45,7 @@ struct Metrics {
   size_t ten_false_positive = 0;
   size_t ten_false_negative = 0;
   size_t years = 0, years_kept = 0, years_flagged = 0;
+  size_t years_restored = 0;  // a masked year whose digits still tell it (202023年: 2010), restored exactly
   // Masked years in documents that also show two or more masked tens. A document whose only sign is
   // a masked year, or one masked ten among surviving 10s, cannot be told from a clean report.
   size_t years_detectable = 0, years_detectable_flagged = 0;

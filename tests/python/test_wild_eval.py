@@ -1,0 +1,64 @@
+"""tools/wild_eval on a small folder written here (own text, not real pages): met, missed and false per kind."""
+
+import json
+import os
+import subprocess
+import sys
+
+TOOL = os.path.join(os.path.dirname(__file__), "..", "..", "tools", "wild_eval", "wild_eval.py")
+
+
+def write_folder(root, pages, annotations):
+    os.makedirs(os.path.join(root, "pages"))
+    with open(os.path.join(root, "pages", "INDEX.tsv"), "w", encoding="utf-8") as f:
+        f.write("file\taddress\tsite_family\tkind\n")
+        for name, (kind, text) in pages.items():
+            f.write(f"{name}\thttps://example.org/{name}\texample\t{kind}\n")
+            with open(os.path.join(root, "pages", name), "w", encoding="utf-8") as p:
+                p.write(text)
+    with open(os.path.join(root, "annotations.tsv"), "w", encoding="utf-8") as f:
+        f.write("file\tkind\tfragment\texpected\n")
+        for row in annotations:
+            f.write("\t".join(row) + "\n")
+
+
+def run(root, *extra):
+    out = subprocess.run([sys.executable, TOOL, str(root), "--json", *extra], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
+def test_met_missed_false_per_kind(tmp_path):
+    write_folder(tmp_path, {
+        "001.txt": ("damaged", "全镇接待群众 人次，完成投资xxx万元。“十五〞期间稳步发展。\n"),
+        "002.txt": ("control", "全省地区生产总值增长5.2%。\n"),
+    }, [
+        ("001.txt", "stripped_number", "接待群众[[ 人次]]", "flagged"),
+        ("001.txt", "mask_placeholder", "投资[[xxx]]万元", "flagged"),
+        ("001.txt", "quote", "十五[[〞]]期间", "restored:”"),
+        ("001.txt", "quote", "[[“]]十五", "kept"),
+        ("001.txt", "other", "稳步[[发展]]", "restored:前进"),
+    ])
+    got = run(tmp_path)
+    kinds = got["kinds"]
+    assert kinds["stripped_number"] == {"spots": 1, "met": 1}
+    assert kinds["mask_placeholder"] == {"spots": 1, "met": 1}
+    assert kinds["quote"]["met"] == 1 and kinds["quote"]["kept"] == 1
+    assert kinds["other"] == {"spots": 1, "missed": 1}
+    assert got["rule_false"] == {}
+    # With the placeholder rule off the spot is missed, not false.
+    off = run(tmp_path, "--disable", "mask.placeholder")
+    assert off["kinds"]["mask_placeholder"] == {"spots": 1, "missed": 1}
+
+
+def test_an_edit_no_annotation_expects_is_false(tmp_path):
+    write_folder(tmp_path, {"001.txt": ("damaged", "“十五〞期间稳步发展。\n")}, [])
+    got = run(tmp_path)
+    assert got["rule_false"] == {"quote.fullwidth": 1}
+
+
+def test_unknown_fragment_is_an_error(tmp_path):
+    write_folder(tmp_path, {"001.txt": ("damaged", "正文。\n")}, [("001.txt", "header", "不存在", "removed")])
+    out = subprocess.run([sys.executable, TOOL, str(tmp_path)], capture_output=True, text=True)
+    assert out.returncode == 2
+    assert "fragment not found" in out.stderr
