@@ -21,7 +21,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 packages=(build-essential cmake ninja-build pkg-config libicu-dev libre2-dev libabsl-dev
-          libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev python3 python3-jieba)
+          libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev python3 python3-jieba
+          libgumbo-dev libzip-dev libpugixml-dev zlib1g-dev)
 if [ "$mode" = test ]; then
   packages+=(python3-pytest python3-distributed binutils clang libclang-rt-14-dev)
 fi
