@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "wenshu/input.h"
 #include "wenshu/repair.h"
 
 namespace wenshu::cli {
@@ -25,9 +26,12 @@ constexpr char kRepairUsage[] =
     "      --min-confidence X  apply only edits at least this sure (0..1, default 0.5)\n"
     "      --list-rules      list every rule id with its description\n"
     "  -o, --output PATH     write to PATH instead of standard output\n"
+    "      --encoding E      auto (default) or the input's encoding (gb18030, big5, utf-16le...)\n"
     "  -h, --help            this help\n"
     "\n"
-    "Spans are byte offsets [begin, end) into the original input.\n";
+    "FILE may be text in any supported encoding, HTML or .docx, optionally gzipped (docs/cli.md,\n"
+    "\"Inputs and encodings\"). Spans are byte offsets [begin, end) into the input decoded to UTF-8\n"
+    "(the file itself when it is UTF-8 without a BOM).\n";
 
 int UsageError(const std::string& message) {
   std::fprintf(stderr, "wenshu repair: %s\n\n%s", message.c_str(), kRepairUsage);
@@ -108,6 +112,7 @@ int RepairCommand(int argc, char** argv) {
   bool diff = false;
   std::string input;
   std::string output;
+  std::string encoding = "auto";
   bool have_input = false;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
@@ -153,6 +158,9 @@ int RepairCommand(int argc, char** argv) {
       options.min_confidence = x;
     } else if (arg == "-o" || arg == "--output") {
       if (!take(&output) || output.empty()) return UsageError("-o needs a path");
+    } else if (arg == "--encoding") {
+      if (!take(&encoding) || encoding.empty()) return UsageError("--encoding needs auto or an encoding name");
+      if (!IsKnownEncoding(encoding)) return UsageError("unknown encoding '" + encoding + "'");
     } else if (arg == "-" || arg.empty() || arg[0] != '-') {
       if (have_input) return UsageError("repair takes one input");
       input = arg;
@@ -191,6 +199,16 @@ int RepairCommand(int argc, char** argv) {
     std::fprintf(stderr, "wenshu: %s: %s\n", name.c_str(), std::strerror(read_errno));
     return 1;
   }
+  InputOptions input_options;
+  input_options.encoding = encoding;
+  input_options.max_bytes = text.size() + 1;  // the whole input is already read
+  absl::StatusOr<InputDocument> decoded =
+      DecodeDocument(text, input_options, input == "-" ? InputFormat::kAuto : FormatFromPath(input));
+  if (!decoded.ok()) {
+    std::fprintf(stderr, "wenshu: %s: %s\n", name.c_str(), std::string(decoded.status().message()).c_str());
+    return 1;
+  }
+  text = std::move(decoded->text);
   absl::StatusOr<RepairResult> result = Repair(text, options);
   if (!result.ok()) {
     std::fprintf(stderr, "wenshu: %s: %s\n", name.c_str(), std::string(result.status().message()).c_str());

@@ -11,7 +11,9 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "input/internal.h"
 #include "wenshu/dictionary.h"
+#include "wenshu/input.h"
 #include "wenshu/tokenizer.h"
 
 namespace wenshu::cli {
@@ -37,6 +39,8 @@ constexpr char kTokenizeUsage[] =
     "  --dict PATH           segment words with this dictionary (jieba text format or a compiled blob)\n"
     "                        instead of the embedded one\n"
     "  --max-token-bytes N   the longest token, and so the largest carry (default 65536)\n"
+    "  --encoding E          auto (default: a BOM, UTF-8, else GB18030 or Big5 detected) or the input's\n"
+    "                        encoding; spans then index the input decoded to UTF-8\n"
     "  -h, --help            show this help\n"
     "\n"
     "exit status: 0 success, 1 unreadable input or dictionary, 2 usage error\n";
@@ -108,6 +112,7 @@ int TokenizeCommand(int argc, char** argv) {
   const char* dict_path = nullptr;
   size_t chunk_bytes = 64 * 1024;
   bool stats = false;
+  std::string encoding = "auto";
   TokenizerOptions options;
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
@@ -116,6 +121,13 @@ int TokenizeCommand(int argc, char** argv) {
       return 0;
     } else if (arg == "--stats") {
       stats = true;
+    } else if (arg == "--encoding") {
+      if (i + 1 >= argc || !IsKnownEncoding(argv[i + 1]) || argv[i + 1][0] == '\0') {
+        std::fprintf(stderr, "wenshu tokenize: --encoding needs auto or a known encoding name\n\n%s",
+                     kTokenizeUsage);
+        return 2;
+      }
+      encoding = argv[++i];
     } else if (arg == "--chunk-bytes" || arg == "--max-token-bytes" || arg == "--dict") {
       if (i + 1 >= argc) {
         std::fprintf(stderr, "wenshu tokenize: %s needs a value\n\n%s", argv[i], kTokenizeUsage);
@@ -162,6 +174,13 @@ int TokenizeCommand(int argc, char** argv) {
     return 1;
   }
 
+  auto opened = input_internal::Utf8Stream::Open(input_internal::FileStream(file, input), encoding, input);
+  if (!opened.ok()) {
+    std::fprintf(stderr, "wenshu tokenize: %s: %s\n", input, std::string(opened.status().message()).c_str());
+    if (!from_stdin) std::fclose(file);
+    return 1;
+  }
+  std::unique_ptr<input_internal::Utf8Stream> decoder = *std::move(opened);
   const auto start = std::chrono::steady_clock::now();
   Tokenizer tokenizer(dictionary, options);
   std::vector<char> chunk(chunk_bytes);
@@ -195,14 +214,16 @@ int TokenizeCommand(int argc, char** argv) {
                    static_cast<unsigned long long>(tokenizer.bytes_fed()));
       return 128 + sig;
     }
-    size_t n = std::fread(chunk.data(), 1, chunk.size(), file);
-    if (n > 0) {
-      (void)tokenizer.Feed(std::string_view(chunk.data(), n));  // cannot fail before Finish()
+    // Decoded to UTF-8 block by block (a BOM removed, GB18030/UTF-16 converted); UTF-8 passes as is.
+    std::string block;
+    const bool more = decoder->Next(&block);
+    for (size_t at = 0; at < block.size(); at += chunk.size()) {
+      (void)tokenizer.Feed(std::string_view(block).substr(at, chunk.size()));  // cannot fail before Finish()
       drain();
     }
-    if (n < chunk.size()) {
-      if (std::ferror(file)) {
-        std::fprintf(stderr, "wenshu tokenize: error reading '%s': %s\n", input, std::strerror(errno));
+    if (!more) {
+      if (!decoder->status().ok()) {
+        std::fprintf(stderr, "wenshu tokenize: %s\n", std::string(decoder->status().message()).c_str());
         status = 1;
       }
       break;

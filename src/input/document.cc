@@ -369,6 +369,10 @@ absl::StatusOr<InputDocument> DecodeDocument(std::string_view bytes, const Input
   doc.encoding = decoded->encoding;
   doc.bom = decoded->bom;
   if (format == InputFormat::kHtml || LooksLikeHtml(decoded->text)) {
+    if (input_internal::EstimatedNesting(decoded->text) > input_internal::kMaxHtmlNesting) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("HTML nested more than ", input_internal::kMaxHtmlNesting, " elements deep: not a page"));
+    }
     HtmlText html = HtmlToText(decoded->text);
     doc.text = std::move(html.text);
     doc.title = std::move(html.title);

@@ -69,7 +69,14 @@ std::string CanonicalName(std::string_view name) {
   ConverterPtr c(ucnv_open(std::string(name).c_str(), &status));
   if (U_FAILURE(status) || c == nullptr) return {};
   const char* canonical = ucnv_getName(c.get(), &status);
-  return U_SUCCESS(status) && canonical != nullptr ? canonical : std::string(name);
+  if (U_FAILURE(status) || canonical == nullptr) return std::string(name);
+  // The IANA name users know ("GB18030", "Big5") over ICU's internal one ("gb18030").
+  UErrorCode e = U_ZERO_ERROR;
+  const char* iana = ucnv_getStandardName(canonical, "IANA", &e);
+  std::string out = U_SUCCESS(e) && iana != nullptr ? iana : canonical;
+  // ICU's IANA alias of GB18030 is lower case; the detector and users write it in capitals.
+  if (out == "gb18030") out = "GB18030";
+  return out;
 }
 
 bool IsUtf8Name(std::string_view canonical) { return canonical == "UTF-8"; }

@@ -2,6 +2,7 @@
 // chrome dropped, entities decoded, block elements on lines of their own.
 #include <gumbo.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -49,12 +50,18 @@ bool Contains(const T (&list)[N], const T& v) {
   return false;
 }
 
+// A class or id token is chrome when one of its -/_ separated parts is a chrome word: "main-nav",
+// "site_footer", "navigation-item"; "canvas" and "navy" are not.
 bool IsChromeToken(std::string_view token) {
-  for (std::string_view w : kChromeWords) {
-    if (token.size() >= w.size() && token.compare(0, w.size(), w) == 0 &&
-        (token.size() == w.size() || token[w.size()] == '-' || token[w.size()] == '_')) {
-      return true;
+  size_t i = 0;
+  while (i <= token.size()) {
+    size_t j = token.find_first_of("-_", i);
+    if (j == std::string_view::npos) j = token.size();
+    const std::string_view part = token.substr(i, j - i);
+    for (std::string_view w : kChromeWords) {
+      if (part == w) return true;
     }
+    i = j + 1;
   }
   return false;
 }
@@ -98,11 +105,10 @@ class TextBuilder {
         continue;
       }
       if (pending_space_) {
-        // Whitespace between two non-ASCII characters is a line wrap in the source, not a space
-        // (Chinese has no spaces between words); elsewhere it is one space.
+        // Whitespace next to a non-ASCII character is a line wrap in the source, not a space
+        // (Chinese has no spaces between words: 增加\n30人 is 增加30人); between ASCII words it is one.
         const bool line_start = out_.empty() || out_.back() == '\n';
-        if (!line_start && !(static_cast<unsigned char>(out_.back()) >= 0x80 &&
-                             static_cast<unsigned char>(c) >= 0x80)) {
+        if (!line_start && static_cast<unsigned char>(out_.back()) < 0x80 && static_cast<unsigned char>(c) < 0x80) {
           out_.push_back(' ');
         }
         pending_space_ = false;
@@ -192,7 +198,73 @@ const GumboNode* FindTitle(const GumboNode* node) {
   return nullptr;
 }
 
+// A page's <title> usually ends with the site ("…工作总结 - 某某网", "…_某某网"): the segment the body
+// repeats is the document's title; when the body repeats none, the first segment is.
+std::string TitleCandidate(const std::string& title, const std::string& body) {
+  static constexpr std::string_view kSeparators[] = {" - ", " | ", "_", "|", " – ", " — ", "－", "——"};
+  std::vector<std::string_view> segments = {title};
+  for (std::string_view sep : kSeparators) {
+    std::vector<std::string_view> next;
+    for (std::string_view seg : segments) {
+      size_t at;
+      while ((at = seg.find(sep)) != std::string_view::npos) {
+        next.push_back(seg.substr(0, at));
+        seg.remove_prefix(at + sep.size());
+      }
+      next.push_back(seg);
+    }
+    segments = std::move(next);
+  }
+  std::string_view best;
+  for (std::string_view seg : segments) {
+    while (!seg.empty() && seg.front() == ' ') seg.remove_prefix(1);
+    while (!seg.empty() && seg.back() == ' ') seg.remove_suffix(1);
+    if (seg.size() > best.size() && body.find(seg) != std::string::npos) best = seg;
+  }
+  if (best.empty()) {
+    for (std::string_view seg : segments) {
+      if (seg.find_first_not_of(' ') != std::string_view::npos) return std::string(seg);
+    }
+    return title;
+  }
+  return std::string(best);
+}
+
 }  // namespace
+
+namespace input_internal {
+
+size_t EstimatedNesting(std::string_view html) {
+  // Elements whose end tag may be left out (the parser closes them) or that have none.
+  static constexpr std::string_view kSelfClosing[] = {
+      "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup",
+      "rb", "rt", "rp", "html", "head", "body", "br", "img", "hr", "input", "meta", "link", "area", "base",
+      "col", "embed", "param", "source", "track", "wbr", "!doctype"};
+  size_t depth = 0, deepest = 0;
+  for (size_t i = html.find('<'); i != std::string_view::npos && i + 1 < html.size(); i = html.find('<', i + 1)) {
+    const bool closing = html[i + 1] == '/';
+    size_t b = i + (closing ? 2 : 1);
+    size_t e = b;
+    while (e < html.size() && ((html[e] >= 'a' && html[e] <= 'z') || (html[e] >= 'A' && html[e] <= 'Z') ||
+                               (html[e] >= '0' && html[e] <= '9') || html[e] == '!')) {
+      ++e;
+    }
+    if (e == b) continue;
+    std::string name(html.substr(b, e - b));
+    for (char& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (Contains(kSelfClosing, std::string_view(name))) continue;
+    if (closing) {
+      depth = depth > 0 ? depth - 1 : 0;
+    } else {
+      const size_t gt = html.find('>', e);
+      if (gt != std::string_view::npos && gt > 0 && html[gt - 1] == '/') continue;
+      deepest = std::max(deepest, ++depth);
+    }
+  }
+  return deepest;
+}
+
+}  // namespace input_internal
 
 HtmlText HtmlToText(std::string_view html) {
   HtmlText result;
@@ -202,13 +274,23 @@ HtmlText HtmlToText(std::string_view html) {
   Walk(output->document, text);
   result.text = text.Take();
   if (const GumboNode* title = FindTitle(output->document)) {
-    TextBuilder t;
+    // The title's own text (its spaces matter to find the site suffix), whitespace runs made one space.
+    std::string raw;
     const GumboVector& children = title->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i) Walk(static_cast<const GumboNode*>(children.data[i]), t);
-    std::string s = t.Take();
-    while (!s.empty() && s.back() == '\n') s.pop_back();
-    for (char& c : s) c = c == '\n' ? ' ' : c;
-    if (!s.empty()) result.title = std::move(s);
+    for (unsigned i = 0; i < children.length; ++i) {
+      const GumboNode* c = static_cast<const GumboNode*>(children.data[i]);
+      if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_WHITESPACE) raw += c->v.text.text;
+    }
+    std::string s;
+    for (char c : raw) {
+      if (IsAsciiSpace(c)) {
+        if (!s.empty() && s.back() != ' ') s.push_back(' ');
+      } else {
+        s.push_back(c);
+      }
+    }
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    if (!s.empty()) result.title = TitleCandidate(s, result.text);
   }
   gumbo_destroy_output(&kGumboDefaultOptions, output);
   return result;

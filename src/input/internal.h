@@ -30,6 +30,12 @@ std::string DetectLegacyEncoding(std::string_view bytes);
 // Strict conversion of a whole text; fails naming the byte offset of the first invalid sequence.
 absl::Status ConvertToUtf8(std::string_view bytes, const std::string& canonical, std::string* out);
 
+// Gumbo's tree building slows with the square of the nesting depth (measured, <span> chains: 1000
+// levels 0.12 s, 2000 0.46 s, 4000 1.9 s); real pages nest well under 100. Deeper input is refused.
+inline constexpr size_t kMaxHtmlNesting = 1000;
+// The nesting depth of an HTML text as its tags say (elements with optional or no end tags left out).
+size_t EstimatedNesting(std::string_view html);
+
 // A source of raw bytes.
 class ByteStream {
  public:

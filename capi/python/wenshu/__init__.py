@@ -105,7 +105,8 @@ def repair_rules() -> Dict[str, str]:
 # Options
 
 _OPTION_NAMES = {"disabled_rules", "min_confidence", "strict_utf8", "source_id", "source_line",
-                 "title", "run_checks", "max_bytes", "max_token_bytes", "split_numeral_units"}
+                 "title", "run_checks", "max_bytes", "max_token_bytes", "split_numeral_units",
+                 "encoding", "input_format"}
 
 
 def _encode(value: Optional[str]) -> Optional[bytes]:
@@ -144,6 +145,12 @@ def _options(name: Optional[str] = None, pretty_json: bool = False, **kwargs: An
         opts.max_token_bytes = int(kwargs["max_token_bytes"])
     if kwargs.get("split_numeral_units") is not None:
         opts.split_numeral_units = 1 if kwargs["split_numeral_units"] else 0
+    # Inputs as users have them (docs/cli.md, "Inputs and encodings"): encoding="auto" or a name
+    # decodes bytes first; input_format="auto"|"text"|"html"|"docx".
+    if kwargs.get("encoding") is not None:
+        opts.encoding = _encode(kwargs["encoding"])
+    if kwargs.get("input_format") is not None:
+        opts.input_format = _encode(kwargs["input_format"])
     opts.pretty_json = 1 if pretty_json else 0
     return opts
 
@@ -253,6 +260,8 @@ def parse_file(path: Union[str, os.PathLike], **options: Any) -> Dict[str, Any]:
     """parse() of a file's bytes, named by its path as the command names it."""
     with open(path, "rb") as f:
         data = f.read()
+    # Decoded as the command decodes a file: the encoding detected, HTML and .docx by the content.
+    options.setdefault("encoding", "auto")
     return parse(data, name=os.fspath(path), **options)
 
 
