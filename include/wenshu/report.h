@@ -31,8 +31,8 @@ namespace wenshu {
 // Where a document came from. name is a file name or corpus path; id a corpus id; line the 1-based
 // line of a JSONL or CSV corpus (0 otherwise); bytes the size of the (decoded UTF-8) text parsed.
 // encoding is what the input was ("UTF-8", "GB18030", "UTF-16LE"...; wenshu/input.h decodes it), bom
-// whether a byte order mark was removed, format the input format ("text", "html", "docx", "jsonl",
-// "json", "csv", "tsv"); meta the other columns of a CSV/TSV corpus row, in column order.
+// whether a byte order mark was removed, format the document's format ("text", "html", "docx"; a
+// corpus record is "text"); meta the other columns of a CSV/TSV corpus row, in column order.
 struct ReportSource {
   std::string name;
   std::string id;

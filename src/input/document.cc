@@ -24,7 +24,7 @@ struct Extension {
   InputFormat format;
 };
 constexpr Extension kExtensions[] = {
-    {".txt", InputFormat::kText},   {".text", InputFormat::kText}, {".md", InputFormat::kText},
+    {".txt", InputFormat::kText},
     {".html", InputFormat::kHtml},  {".htm", InputFormat::kHtml},  {".xhtml", InputFormat::kHtml},
     {".shtml", InputFormat::kHtml}, {".docx", InputFormat::kDocx}, {".jsonl", InputFormat::kJsonl},
     {".ndjson", InputFormat::kJsonl}, {".json", InputFormat::kJson}, {".csv", InputFormat::kCsv},
@@ -126,11 +126,13 @@ class Utf8StreamBuf final : public std::streambuf {
   std::string block_;
 };
 
-void Stamp(InputDocument& doc, const std::string& name, const Utf8Stream& in, InputFormat format) {
+// A corpus record's text is plain text: its format is "text" (the corpus is named by source.name and
+// line), as the Python package and the C ABI report a record they parse.
+void Stamp(InputDocument& doc, const std::string& name, const Utf8Stream& in, InputFormat) {
   doc.name = name;
   doc.encoding = in.encoding();
   doc.bom = in.bom();
-  doc.format = format;
+  doc.format = InputFormat::kText;
 }
 
 absl::Status ReadJsonl(Utf8Stream& in, const std::string& name, const InputOptions& options,
