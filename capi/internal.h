@@ -12,6 +12,7 @@
 
 #include "absl/status/status.h"
 #include "wenshu.h"
+#include "wenshu/input.h"
 #include "wenshu/repair.h"
 
 namespace wenshu::capi {
@@ -66,7 +67,16 @@ struct ResolvedOptions {
   bool pretty_json = false;
   uint64_t max_token_bytes = 64 * 1024;
   bool split_numeral_units = true;
+  // Version 2: decode the input first (wenshu/input.h) when either is set.
+  bool decode_input = false;
+  std::string encoding = "auto";
+  InputFormat input_format = InputFormat::kAuto;
 };
+
+// Decodes input per the version-2 options into *doc (a no-op copy when decode_input is off is not
+// made: callers check decode_input first).
+wenshu_status DecodeInput(std::string_view input, const ResolvedOptions& options, const char* where,
+                          InputDocument* doc);
 
 // Validates and decodes opts (NULL = defaults) into *out.
 wenshu_status ResolveOptions(const wenshu_options* opts, const char* where, ResolvedOptions* out);

@@ -1,6 +1,7 @@
 // wenshu_options: defaults, versions, validation; and the input checks every entry point shares.
 #include <cmath>
 #include <string>
+#include <optional>
 #include <string_view>
 
 #include "absl/strings/str_cat.h"
@@ -74,6 +75,41 @@ wenshu_status ResolveOptions(const wenshu_options* opts, const char* where, Reso
   out->pretty_json = opts->pretty_json != 0;
   out->max_token_bytes = opts->max_token_bytes;  // the tokenizer clamps it
   out->split_numeral_units = opts->split_numeral_units != 0;
+  if (opts->version < 2) return WENSHU_OK;
+  // Version 2 fields.
+  if (opts->encoding != nullptr || opts->input_format != nullptr) out->decode_input = true;
+  if (opts->encoding != nullptr) {
+    if (!IsKnownEncoding(opts->encoding)) {
+      return Fail(WENSHU_E_INVALID_ARGUMENT, where,
+                  absl::StrCat("encoding \"", opts->encoding, "\" is not an encoding ICU knows"));
+    }
+    out->encoding = opts->encoding;
+  }
+  if (opts->input_format != nullptr) {
+    std::optional<InputFormat> f = InputFormatFromName(opts->input_format);
+    if (!f || (*f != InputFormat::kAuto && *f != InputFormat::kText && *f != InputFormat::kHtml &&
+               *f != InputFormat::kDocx)) {
+      return Fail(WENSHU_E_INVALID_ARGUMENT, where,
+                  absl::StrCat("input_format \"", opts->input_format,
+                               "\" is not auto, text, html or docx (one document)"));
+    }
+    out->input_format = *f;
+  }
+  return WENSHU_OK;
+}
+
+wenshu_status DecodeInput(std::string_view input, const ResolvedOptions& options, const char* where,
+                          InputDocument* doc) {
+  InputOptions o;
+  o.encoding = options.encoding;
+  o.format = options.input_format;
+  o.max_bytes = static_cast<size_t>(options.max_bytes);
+  absl::StatusOr<InputDocument> decoded = DecodeDocument(input, o, options.input_format);
+  if (!decoded.ok()) {
+    return Fail(absl::IsResourceExhausted(decoded.status()) ? WENSHU_E_LIMIT : WENSHU_E_INVALID_ARGUMENT, where,
+                std::string(decoded.status().message()));
+  }
+  *doc = *std::move(decoded);
   return WENSHU_OK;
 }
 
@@ -154,6 +190,10 @@ wenshu_status wenshu_options_init(wenshu_options *opts, unsigned int version) {
     opts->pretty_json = defaults.pretty_json ? 1 : 0;
     opts->max_token_bytes = defaults.max_token_bytes;
     opts->split_numeral_units = defaults.split_numeral_units ? 1 : 0;
+    if (version >= 2) {  // a version-1 caller's struct ends before these
+      opts->encoding = nullptr;
+      opts->input_format = nullptr;
+    }
     return WENSHU_OK;
   });
 }

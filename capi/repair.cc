@@ -102,6 +102,11 @@ wenshu_status wenshu_repair(const char *data, size_t len, const wenshu_options *
       return s;
     }
     std::string_view input(data == nullptr ? "" : data, len);
+    wenshu::InputDocument decoded;  // version 2: spans then index the decoded text
+    if (options.decode_input) {
+      if (wenshu_status s = wenshu::capi::DecodeInput(input, options, kWhere, &decoded); s != WENSHU_OK) return s;
+      input = decoded.text;
+    }
     if (options.strict_utf8) {
       if (wenshu_status s = wenshu::capi::CheckStrictUtf8(input, 0, false, kWhere); s != WENSHU_OK) {
         return s;

@@ -40,6 +40,12 @@ wenshu_status wenshu_parse(const char *utf8, size_t len, const wenshu_options *o
       return s;
     }
     std::string_view input(utf8 == nullptr ? "" : utf8, len);
+    wenshu::InputDocument decoded;
+    if (options.decode_input) {
+      if (wenshu_status s = wenshu::capi::DecodeInput(input, options, kWhere, &decoded); s != WENSHU_OK) return s;
+      input = decoded.text;
+      len = input.size();
+    }
     if (len > options.max_bytes) {
       return wenshu::capi::Fail(WENSHU_E_LIMIT, kWhere,
                                 absl::StrCat("input of ", len, " bytes exceeds max_bytes (",
@@ -54,7 +60,16 @@ wenshu_status wenshu_parse(const char *utf8, size_t len, const wenshu_options *o
     parse_options.source.name = std::move(options.source_name);
     parse_options.source.id = std::move(options.source_id);
     parse_options.source.line = options.source_line;
-    if (options.has_title) parse_options.title = std::move(options.title);
+    if (options.has_title) {
+      parse_options.title = std::move(options.title);
+    } else if (decoded.title) {
+      parse_options.title = std::move(decoded.title);  // an HTML page's <title>
+    }
+    if (options.decode_input) {
+      parse_options.source.encoding = decoded.encoding;
+      parse_options.source.bom = decoded.bom;
+      parse_options.source.format = std::string(wenshu::InputFormatName(decoded.format));
+    }
     parse_options.repair = std::move(options.repair);
     parse_options.run_checks = options.run_checks;
     parse_options.max_bytes = static_cast<size_t>(options.max_bytes);

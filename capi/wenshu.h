@@ -103,7 +103,7 @@ WENSHU_API const char *wenshu_last_error(void);
  * only the fields of the version the caller set, so old hosts keep working, and a host built against
  * newer headers than the library gets WENSHU_E_VERSION instead of silently ignored settings. */
 
-#define WENSHU_OPTIONS_VERSION 1
+#define WENSHU_OPTIONS_VERSION 2
 
 /* How invalid UTF-8 in the input is treated. */
 typedef enum wenshu_utf8_policy {
@@ -154,6 +154,19 @@ typedef struct wenshu_options {
   uint64_t max_token_bytes;
   /* Non-zero (default 1): split dictionary words like 一个 / 三所 into a numeral and a unit. */
   int split_numeral_units;
+
+  /* Version 2: inputs as users have them (wenshu_parse, wenshu_repair). Both NULL (the default):
+   * the bytes are UTF-8 text, used as given. Otherwise the input is decoded first, as the command
+   * decodes a file: gzip is inflated, a BOM removed, the encoding converted to UTF-8, HTML and .docx
+   * turned into text; spans then index the decoded UTF-8 text (wenshu_report_text and the report's
+   * "text"), and the report's source names the "encoding", "bom" and "format". */
+  /* "auto" (detect: UTF-8, UTF-16 with BOM, GB18030/GBK, Big5) or an encoding name ("gb18030",
+   * "big5", "utf-16le"...); NULL = "auto" when input_format is set. An unknown name is
+   * WENSHU_E_INVALID_ARGUMENT; bytes that are not text in the encoding (or a PDF, a legacy .doc) fail
+   * with WENSHU_E_INVALID_ARGUMENT and a hint in wenshu_last_error(). */
+  const char *encoding;
+  /* "auto" (from the content), "text", "html" or "docx"; NULL = "auto" when encoding is set. */
+  const char *input_format;
 } wenshu_options;
 
 /* Fills *opts with the defaults of options version `version` (normally WENSHU_OPTIONS_VERSION).

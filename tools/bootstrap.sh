@@ -22,7 +22,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 packages=(build-essential cmake ninja-build pkg-config libicu-dev libre2-dev libabsl-dev
-          libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev python3 python3-jieba)
+          libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev python3 python3-jieba
+          libgumbo-dev libzip-dev libpugixml-dev zlib1g-dev)
 if [ "$mode" = test ]; then
   # python3-venv: the wheel test installs into a fresh venv; python3-pandas: the DataFrame tables;
   # chromium: the review page test renders the page in a real browser.

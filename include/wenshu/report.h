@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -28,12 +29,19 @@
 namespace wenshu {
 
 // Where a document came from. name is a file name or corpus path; id a corpus id; line the 1-based
-// line of a JSONL corpus (0 otherwise); bytes the size of the original input.
+// line of a JSONL or CSV corpus (0 otherwise); bytes the size of the (decoded UTF-8) text parsed.
+// encoding is what the input was ("UTF-8", "GB18030", "UTF-16LE"...; wenshu/input.h decodes it), bom
+// whether a byte order mark was removed, format the document's format ("text", "html", "docx"; a
+// corpus record is "text"); meta the other columns of a CSV/TSV corpus row, in column order.
 struct ReportSource {
   std::string name;
   std::string id;
   int64_t line = 0;
   size_t bytes = 0;
+  std::string encoding = "UTF-8";
+  bool bom = false;
+  std::string format = "text";
+  std::vector<std::pair<std::string, std::string>> meta;
 };
 
 enum class ReportKind { kSummary, kPlan, kReport, kOther };
@@ -214,8 +222,10 @@ enum class JsonStyle { kPretty, kCompact };
 
 // The facts as CSV (RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a comma,
 // quote, CR or LF, quotes doubled): one row per quantity and per change.
-[[nodiscard]] std::string FactsCsvHeader();
-[[nodiscard]] std::string FactsCsvRows(const Report& report);
+// meta_columns: source.meta keys written as extra columns after the fixed ones (a corpus's own
+// columns), empty when the document has no such key.
+[[nodiscard]] std::string FactsCsvHeader(const std::vector<std::string>& meta_columns = {});
+[[nodiscard]] std::string FactsCsvRows(const Report& report, const std::vector<std::string>& meta_columns = {});
 
 // Helpers for callers that print or index.
 std::string_view ReportKindName(ReportKind kind);        // "summary" | "plan" | "report" | "other"

@@ -128,6 +128,21 @@ bool AddDisabledRule(std::string_view id, RepairOptions* options, std::string* e
   return true;
 }
 
+// --encoding auto|NAME, the same in every command.
+bool TakeEncoding(ArgReader& args, std::string* encoding, std::string* error) {
+  std::string v;
+  if (!args.TakeValue(&v) || v.empty()) {
+    *error = "--encoding needs auto or an encoding name";
+    return false;
+  }
+  if (!IsKnownEncoding(v)) {
+    *error = "unknown encoding '" + v + "'";
+    return false;
+  }
+  *encoding = v;
+  return true;
+}
+
 FlagsOutcome ParseFlagsForParse(int argc, char** argv, ParseFlags* flags, std::string* error) {
   ArgReader args(argc, argv);
   std::string v;
@@ -162,6 +177,17 @@ FlagsOutcome ParseFlagsForParse(int argc, char** argv, ParseFlags* flags, std::s
       if (!TakeCount(args, "--jobs", 0, kMaxJobs, &flags->jobs, error)) return FlagsOutcome::kUsageError;
     } else if (args.IsSwitch("--jsonl")) {
       flags->force_jsonl = true;
+    } else if (args.Is("--input-format")) {
+      std::optional<InputFormat> f;
+      if (!args.TakeValue(&v) || !(f = InputFormatFromName(v))) {
+        *error = "--input-format needs auto, text, html, docx, jsonl, json, csv or tsv";
+        return FlagsOutcome::kUsageError;
+      }
+      flags->input_format = *f;
+    } else if (args.Is("--encoding")) {
+      if (!TakeEncoding(args, &flags->encoding, error)) return FlagsOutcome::kUsageError;
+    } else if (args.IsSwitch("-v", "--verbose")) {
+      flags->verbose = true;
     } else if (args.Is("--text-field")) {
       if (!TakeNonEmpty(args, "a field name", &v, error)) return FlagsOutcome::kUsageError;
       flags->text_field = v;
@@ -210,6 +236,8 @@ FlagsOutcome ParseFlagsForRepair(int argc, char** argv, RepairFlags* flags, std:
       flags->diff = true;
     } else if (args.IsSwitch("--html")) {
       flags->html = true;
+    } else if (args.Is("--encoding")) {
+      if (!TakeEncoding(args, &flags->encoding, error)) return FlagsOutcome::kUsageError;
     } else if (args.Is("--format")) {
       if (!args.TakeValue(&v) || (v != "text" && v != "json")) {
         *error = "--format needs text or json";
@@ -267,6 +295,8 @@ FlagsOutcome ParseFlagsForTokenize(int argc, char** argv, TokenizeFlags* flags, 
       return FlagsOutcome::kHelp;
     } else if (args.IsSwitch("--stats")) {
       flags->stats = true;
+    } else if (args.Is("--encoding")) {
+      if (!TakeEncoding(args, &flags->encoding, error)) return FlagsOutcome::kUsageError;
     } else if (args.Is("--chunk-bytes")) {
       if (!TakeCount(args, "--chunk-bytes", 1, kMaxChunkBytes, &flags->chunk_bytes, error))
         return FlagsOutcome::kUsageError;

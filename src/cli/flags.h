@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "wenshu/input.h"
 #include "wenshu/repair.h"
 #include "wenshu/report.h"
 #include "wenshu/tokenizer.h"
@@ -41,6 +42,10 @@ struct ParseFlags {
   std::string output;
   unsigned jobs = 0;
   bool force_jsonl = false;
+  InputFormat input_format = InputFormat::kAuto;
+  std::string encoding = "auto";
+  bool verbose = false;
+  std::vector<std::string> meta_columns;  // CSV/TSV columns written into the facts CSV
   std::optional<std::string> text_field;
   std::string id_field = "id";
   std::string title_field = "title";
@@ -59,6 +64,7 @@ struct RepairFlags {
   std::string color = "auto";  // --color auto|always|never for --diff
   bool list_rules = false;
   size_t max_bytes = kDefaultMaxBytes;
+  std::string encoding = "auto";  // --encoding auto|NAME
   RepairOptions repair;
 };
 
@@ -69,6 +75,7 @@ struct TokenizeFlags {
   size_t chunk_bytes = 64 * 1024;
   uint64_t max_bytes = 0;  // 0: no limit (tokenize streams in bounded memory)
   bool stats = false;
+  std::string encoding = "auto";  // --encoding auto|NAME
   TokenizerOptions options;
 };
 

@@ -29,6 +29,7 @@
 #include "cli/output.h"
 #include "cli/progress.h"
 #include "nlohmann/json.hpp"
+#include "wenshu/input.h"
 #include "wenshu/report.h"
 
 namespace wenshu::cli {
@@ -38,8 +39,11 @@ constexpr char kParseUsage[] =
     "usage: wenshu parse [OPTIONS] [FILE|DIR|-]...\n"
     "\n"
     "Repairs each document and extracts its title, period, sections, figures and consistency checks.\n"
-    "FILE is a text file (UTF-8), or a JSONL corpus when it ends in .jsonl (one JSON object per line);\n"
-    "DIR is walked recursively for .txt files, in sorted order; - or no input reads standard input.\n"
+    "FILE is a document (.txt, .html/.htm, .docx) or a corpus (.jsonl, .json array of objects,\n"
+    ".csv/.tsv with one document per row), optionally gzipped (.gz); extensions in any case. Text in\n"
+    "UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK or Big5 is detected and decoded.\n"
+    "DIR is walked recursively for every supported kind, in sorted order; - or no input reads\n"
+    "standard input.\n"
     "\n"
     "options:\n"
     "  -f, --format FMT      json (one pretty object per document; a JSON array when there are several),\n"
@@ -48,9 +52,14 @@ constexpr char kParseUsage[] =
     "  -o, --output PATH     write to PATH (via a temporary file renamed into place on success)\n"
     "  -j, --jobs N          worker threads; 0 = all cores (default)\n"
     "      --jsonl           read every input (also -) as a JSONL corpus\n"
-    "      --text-field F    JSONL field with the text (default: text, or content when text is absent)\n"
-    "      --id-field F      JSONL field with the document id (default: id)\n"
-    "      --title-field F   JSONL field with a known title (default: title)\n"
+    "      --input-format F  read every input as F: auto (default: from the extension, then the\n"
+    "                        content), text, html, docx, jsonl, json, csv or tsv\n"
+    "      --encoding E      auto (default) or the input's encoding (gb18030, gbk, big5, utf-16le...)\n"
+    "      --text-field F    corpus field or column with the text (default: text, content, full_text\n"
+    "                        or 正文, the first present)\n"
+    "      --id-field F      corpus field or column with the document id (default: id)\n"
+    "      --title-field F   corpus field or column with a known title (default: title)\n"
+    "  -v, --verbose         name the files a directory walk skips and the links it follows\n"
     "      --max-bytes N     skip (and report) documents larger than N bytes (default 67108864)\n"
     "      --disable RULE    switch off a repair rule or a family (\"vocab.\"); repeatable\n"
     "      --no-checks       skip the consistency checks\n"
@@ -65,7 +74,7 @@ using Flags = ParseFlags;
 
 struct Source {
   std::string path;  // "-" for stdin
-  bool jsonl = false;
+  InputFormat format = InputFormat::kAuto;
   uint64_t size = 0;  // 0 when unknown
 };
 
@@ -89,117 +98,8 @@ int UsageError(const std::string& message) {
   return 2;
 }
 
-bool EndsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-// Collects .txt files under dir, sorted by name at every level. Errors go to stderr.
-void WalkDirectory(const std::filesystem::path& dir, std::vector<Source>* out, int* failures) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::directory_iterator it(dir, ec);
-  if (ec) {
-    std::fprintf(stderr, "wenshu: %s: cannot read directory: %s\n", dir.c_str(), ec.message().c_str());
-    ++*failures;
-    return;
-  }
-  std::vector<fs::directory_entry> entries;
-  for (; it != fs::directory_iterator(); it.increment(ec)) {
-    if (ec) break;
-    entries.push_back(*it);
-  }
-  if (ec) {
-    std::fprintf(stderr, "wenshu: %s: cannot read directory: %s\n", dir.c_str(), ec.message().c_str());
-    ++*failures;
-  }
-  std::sort(entries.begin(), entries.end(),
-            [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path() < b.path(); });
-  for (const auto& e : entries) {
-    std::error_code sec;
-    if (e.is_directory(sec)) {
-      WalkDirectory(e.path(), out, failures);
-    } else if (e.is_regular_file(sec) && e.path().extension() == ".txt") {
-      std::error_code size_ec;
-      uint64_t size = e.file_size(size_ec);
-      out->push_back({e.path().string(), false, size_ec ? 0 : size});
-    }
-  }
-}
-
-// Reads lines of any length from a FILE in blocks; lines longer than `limit` are skipped, not stored.
-class LineReader {
- public:
-  LineReader(std::FILE* file, size_t limit) : file_(file), limit_(limit) {}
-
-  // False at end of input or on a read error (check error()).
-  bool Next(std::string* line, bool* too_long) {
-    line->clear();
-    *too_long = false;
-    bool any = false;
-    while (true) {
-      if (pos_ == end_) {
-        if (eof_) return any;
-        end_ = std::fread(buffer_, 1, sizeof buffer_, file_);
-        pos_ = 0;
-        consumed_ += end_;
-        if (end_ == 0) {
-          eof_ = true;
-          if (std::ferror(file_)) error_ = errno == 0 ? EIO : errno;
-          return any;
-        }
-      }
-      any = true;
-      const char* start = buffer_ + pos_;
-      const char* nl = static_cast<const char*>(std::memchr(start, '\n', end_ - pos_));
-      const size_t n = nl ? static_cast<size_t>(nl - start) : end_ - pos_;
-      if (!*too_long) {
-        if (line->size() + n > limit_) {
-          *too_long = true;
-          line->clear();
-          line->shrink_to_fit();
-        } else {
-          line->append(start, n);
-        }
-      }
-      pos_ += n;
-      if (nl) {
-        ++pos_;
-        return true;
-      }
-    }
-  }
-  int error() const { return error_; }
-  uint64_t consumed() const { return consumed_; }
-
- private:
-  std::FILE* file_;
-  size_t limit_;
-  char buffer_[1 << 16];
-  size_t pos_ = 0, end_ = 0;
-  bool eof_ = false;
-  int error_ = 0;
-  uint64_t consumed_ = 0;
-};
-
-bool ReadWholeFile(std::FILE* file, size_t limit, std::string* out, bool* too_long, int* err) {
-  char buffer[1 << 16];
-  *too_long = false;
-  while (true) {
-    size_t n = std::fread(buffer, 1, sizeof buffer, file);
-    if (n == 0) break;
-    if (out->size() + n > limit) {
-      *too_long = true;
-      out->clear();
-      return true;
-    }
-    out->append(buffer, n);
-  }
-  if (std::ferror(file)) {
-    *err = errno == 0 ? EIO : errno;
-    return false;
-  }
-  return true;
-}
+// How messages name an input: standard input as <stdin>.
+std::string DisplayName(const std::string& path) { return path == "-" ? "<stdin>" : path; }
 
 class Pipeline {
  public:
@@ -301,7 +201,7 @@ class Pipeline {
           if (!report.ok()) {
             result.error = Describe(job.options.source) + ": " + std::string(report.status().message());
           } else if (format_ == Format::kCsv) {
-            result.output = FactsCsvRows(*report);
+            result.output = FactsCsvRows(*report, flags_.meta_columns);
           } else if (format_ == Format::kJsonl) {
             result.output = ToJson(*report, JsonStyle::kCompact);
             result.output.push_back('\n');
@@ -321,7 +221,7 @@ class Pipeline {
   void WriterLoopBody() {
     bool first = true;
     uint64_t docs = 0, bytes = 0;
-    if (format_ == Format::kCsv) Emit(FactsCsvHeader());
+    if (format_ == Format::kCsv) Emit(FactsCsvHeader(flags_.meta_columns));
     if (format_ == Format::kJson && !single_object_) Emit("[");
     while (true) {
       Result result;
@@ -407,52 +307,40 @@ ParseOptions BaseOptions(const Flags& flags) {
   return o;
 }
 
-std::string DisplayName(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+InputOptions InputOptionsOf(const Flags& flags) {
+  InputOptions o;
+  o.encoding = flags.encoding;
+  o.format = flags.force_jsonl ? InputFormat::kJsonl : flags.input_format;
+  o.text_field = flags.text_field;
+  o.id_field = flags.id_field;
+  o.title_field = flags.title_field;
+  o.max_bytes = flags.max_bytes;
+  return o;
+}
 
-// Turns one JSONL line into a job (or a job carrying the error).
-Job JobFromJsonLine(const Flags& flags, const std::string& name, int64_t line_no, std::string&& line) {
+bool IsCorpusFormat(InputFormat f) {
+  return f == InputFormat::kJsonl || f == InputFormat::kJson || f == InputFormat::kCsv || f == InputFormat::kTsv;
+}
+
+// Turns one decoded document into a job (or a job carrying its error).
+Job JobFromDocument(const Flags& flags, InputDocument&& doc) {
   Job job;
   job.options = BaseOptions(flags);
-  job.options.source.name = name;
-  job.options.source.line = line_no;
-  job.input_bytes = line.size();
-  const std::string where = name + ":" + std::to_string(line_no);
-  nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) {
-    job.error = where + ": invalid JSON";
+  ReportSource& s = job.options.source;
+  s.name = doc.name;
+  s.id = std::move(doc.id);
+  s.line = doc.line;
+  s.encoding = std::move(doc.encoding);
+  s.bom = doc.bom;
+  s.format = std::string(InputFormatName(doc.format));
+  s.meta = std::move(doc.meta);
+  job.options.title = std::move(doc.title);
+  job.input_bytes = doc.input_bytes;
+  if (!doc.error.empty()) {
+    job.error = s.name + (s.line > 0 ? ":" + std::to_string(s.line) : "") + ": " + doc.error;
     return job;
   }
-  if (!j.is_object()) {
-    job.error = where + ": not a JSON object";
-    return job;
-  }
-  const nlohmann::json* text = nullptr;
-  if (flags.text_field) {
-    auto it = j.find(*flags.text_field);
-    if (it != j.end()) text = &*it;
-  } else {
-    auto it = j.find("text");
-    if (it == j.end()) it = j.find("content");
-    if (it != j.end()) text = &*it;
-  }
-  if (text == nullptr || !text->is_string()) {
-    job.error = where + ": no string field \"" +
-                (flags.text_field ? *flags.text_field : std::string("text\" or \"content")) + "\"";
-    return job;
-  }
-  if (auto it = j.find(flags.id_field); it != j.end()) {
-    if (it->is_string()) {
-      job.options.source.id = it->get<std::string>();
-    } else if (it->is_number_integer()) {
-      job.options.source.id = it->dump();
-    }
-  }
-  if (!flags.title_field.empty()) {
-    if (auto it = j.find(flags.title_field); it != j.end() && it->is_string()) {
-      job.options.title = it->get<std::string>();
-    }
-  }
-  job.text = text->get<std::string>();
+  job.text = std::move(doc.text);
   return job;
 }
 
@@ -474,9 +362,10 @@ int RunParse(int argc, char** argv) {
   // Inputs --------------------------------------------------------------------------------------------
   int failures = 0;
   std::vector<Source> sources;
+  const InputOptions input_options = InputOptionsOf(flags);
   for (const std::string& in : flags.inputs) {
     if (in == "-") {
-      sources.push_back({"-", flags.force_jsonl, 0});
+      sources.push_back({"-", input_options.format, 0});
       continue;
     }
     struct stat st {};
@@ -486,10 +375,41 @@ int RunParse(int argc, char** argv) {
       continue;
     }
     if (S_ISDIR(st.st_mode)) {
-      WalkDirectory(in, &sources, &failures);
+      WalkResult walk = WalkDirectory(in, &g_interrupt_signal);
+      if (g_interrupt_signal.load() != 0) return 128 + g_interrupt_signal.load();
+      for (const std::string& e : walk.errors) std::fprintf(stderr, "wenshu: %s\n", e.c_str());
+      failures += static_cast<int>(walk.errors.size());
+      if (flags.verbose) {
+        for (const std::string& n : walk.notes) std::fprintf(stderr, "wenshu: %s\n", n.c_str());
+      }
+      if (walk.files.empty()) {
+        std::fprintf(stderr, "wenshu: %s: no supported file in the directory (%s)%s\n", in.c_str(),
+                     ".txt .html .htm .docx .jsonl .json .csv .tsv, or .gz of one",
+                     flags.verbose ? "" : "; --verbose names the files skipped");
+        ++failures;
+      }
+      for (WalkEntry& e : walk.files) {
+        const InputFormat f = input_options.format != InputFormat::kAuto ? input_options.format
+                                                                         : FormatFromPath(e.path);
+        sources.push_back({std::move(e.path), f, e.size});
+      }
     } else {
-      sources.push_back(
-          {in, flags.force_jsonl || EndsWith(in, ".jsonl"), S_ISREG(st.st_mode) ? uint64_t(st.st_size) : 0});
+      const InputFormat f = input_options.format != InputFormat::kAuto ? input_options.format : FormatFromPath(in);
+      sources.push_back({in, f, S_ISREG(st.st_mode) ? uint64_t(st.st_size) : 0});
+    }
+  }
+  if (flags.format == Format::kCsv) {
+    // The corpus's own columns become columns of the facts CSV, in order of first appearance.
+    for (const Source& s : sources) {
+      if (s.format != InputFormat::kCsv && s.format != InputFormat::kTsv) continue;
+      if (s.path == "-") continue;  // standard input cannot be read twice
+      absl::StatusOr<std::vector<std::string>> columns = CsvMetaColumns(s.path, input_options);
+      if (!columns.ok()) continue;  // reported when the input is read
+      for (std::string& c : *columns) {
+        if (std::find(flags.meta_columns.begin(), flags.meta_columns.end(), c) == flags.meta_columns.end()) {
+          flags.meta_columns.push_back(std::move(c));
+        }
+      }
     }
   }
   uint64_t total_bytes = 0;
@@ -499,7 +419,7 @@ int RunParse(int argc, char** argv) {
     total_bytes += s.size;
   }
   const bool single_text =
-      sources.size() == 1 && !sources[0].jsonl && flags.inputs.size() == 1 && failures == 0;
+      sources.size() == 1 && !IsCorpusFormat(sources[0].format) && flags.inputs.size() == 1 && failures == 0;
   Format format = flags.format;
   if (format == Format::kAuto) format = single_text ? Format::kJson : Format::kJsonl;
   const bool single_object = format == Format::kJson && single_text;
@@ -520,64 +440,24 @@ int RunParse(int argc, char** argv) {
                     show_progress);
   for (const Source& source : sources) {
     if (g_interrupt_signal.load() != 0 || pipeline.stopping()) break;
-    const std::string name = DisplayName(source.path);
-    std::FILE* file = source.path == "-" ? stdin : std::fopen(source.path.c_str(), "rb");
-    if (file == nullptr) {
-      Job job;
-      job.error = name + ": " + std::strerror(errno);
-      if (!pipeline.Submit(std::move(job))) break;
-      continue;
-    }
-    if (!source.jsonl) {
-      Job job;
-      job.options = BaseOptions(flags);
-      job.options.source.name = name;
-      bool too_long = false;
-      int err = 0;
-      if (source.size > flags.max_bytes) {
-        job.error = name + ": " + std::to_string(source.size) + " bytes, over --max-bytes " +
-                    std::to_string(flags.max_bytes);
-      } else if (!ReadWholeFile(file, flags.max_bytes, &job.text, &too_long, &err)) {
-        job.error = name + ": " + std::strerror(err);
-      } else if (too_long) {
-        job.error = name + ": over --max-bytes " + std::to_string(flags.max_bytes);
-      }
-      job.input_bytes = source.size != 0 ? source.size : job.text.size();
-      if (file != stdin) std::fclose(file);
-      if (!pipeline.Submit(std::move(job))) break;
-      continue;
-    }
-    LineReader reader(file, flags.max_bytes);
-    std::string line;
-    bool too_long = false;
-    int64_t line_no = 0;
+    InputOptions options = input_options;
+    options.format = source.format;
     bool stopped = false;
-    while (reader.Next(&line, &too_long)) {
-      ++line_no;
-      if (g_interrupt_signal.load() != 0) {
-        stopped = true;
-        break;
-      }
+    const absl::Status status = ReadInput(
+        source.path, options,
+        [&](InputDocument&& doc) {
+          if (g_interrupt_signal.load() != 0 || !pipeline.Submit(JobFromDocument(flags, std::move(doc)))) {
+            stopped = true;
+            return false;
+          }
+          return true;
+        },
+        &g_interrupt_signal);
+    if (!status.ok() && !absl::IsCancelled(status) && g_interrupt_signal.load() == 0) {
       Job job;
-      if (too_long) {
-        job.error = name + ":" + std::to_string(line_no) + ": line over --max-bytes " +
-                    std::to_string(flags.max_bytes);
-      } else if (line.find_first_not_of(" \t\r") == std::string::npos) {
-        continue;  // blank lines separate nothing
-      } else {
-        job = JobFromJsonLine(flags, name, line_no, std::move(line));
-      }
-      if (!pipeline.Submit(std::move(job))) {
-        stopped = true;
-        break;
-      }
+      job.error = std::string(status.message());
+      if (!pipeline.Submit(std::move(job))) break;
     }
-    if (!stopped && reader.error() != 0 && g_interrupt_signal.load() == 0) {
-      Job job;
-      job.error = name + ": read error: " + std::strerror(reader.error());
-      pipeline.Submit(std::move(job));
-    }
-    if (file != stdin) std::fclose(file);
     if (stopped) break;
   }
   if (g_interrupt_signal.load() != 0) pipeline.Stop();  // parse and write nothing more

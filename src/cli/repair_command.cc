@@ -13,6 +13,7 @@
 #include "cli/flags.h"
 #include "cli/output.h"
 #include "cli/review_html.h"
+#include "wenshu/input.h"
 #include "wenshu/repair.h"
 #include "wenshu/report.h"
 
@@ -36,9 +37,12 @@ constexpr char kRepairUsage[] =
     "      --min-confidence X  apply only edits at least this sure (0..1, default 0.5)\n"
     "      --list-rules      list every rule id with its description\n"
     "  -o, --output PATH     write to PATH instead of standard output\n"
+    "      --encoding E      auto (default) or the input's encoding (gb18030, big5, utf-16le...)\n"
     "  -h, --help            this help\n"
     "\n"
-    "Spans are byte offsets [begin, end) into the original input.\n"
+    "FILE may be text in any supported encoding, HTML or .docx, optionally gzipped (docs/cli.md,\n"
+    "\"Inputs and encodings\"). Spans are byte offsets [begin, end) into the input decoded to UTF-8\n"
+    "(the file itself when it is UTF-8 without a BOM).\n"
     "\n"
     "  wenshu repair report.txt --html -o review.html   # open review.html in any browser\n";
 
@@ -106,6 +110,16 @@ int RepairCommand(int argc, char** argv) {
       std::fprintf(stderr, "wenshu: %s: %s\n", name.c_str(), std::strerror(read_errno));
       return 1;
   }
+  InputOptions input_options;
+  input_options.encoding = flags.encoding;
+  input_options.max_bytes = text.size() + 1;  // the whole input is already read
+  absl::StatusOr<InputDocument> decoded = DecodeDocument(
+      text, input_options, flags.input == "-" ? InputFormat::kAuto : FormatFromPath(flags.input));
+  if (!decoded.ok()) {
+    std::fprintf(stderr, "wenshu: %s: %s\n", name.c_str(), std::string(decoded.status().message()).c_str());
+    return 1;
+  }
+  text = std::move(decoded->text);
   absl::StatusOr<RepairResult> result = Repair(text, flags.repair);
   if (!result.ok()) {
     std::fprintf(stderr, "wenshu: %s: %s\n", name.c_str(), std::string(result.status().message()).c_str());

@@ -1,6 +1,7 @@
 // `wenshu tokenize`: one JSON object per token per line, or counts per kind with --stats.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -14,11 +15,50 @@
 #include "cli/commands.h"
 #include "cli/flags.h"
 #include "cli/output.h"
+#include "input/internal.h"
 #include "wenshu/dictionary.h"
+#include "wenshu/input.h"
 #include "wenshu/tokenizer.h"
 
 namespace wenshu::cli {
 namespace {
+
+// Raw input bytes through the command's interruptible read(2), stopping at --max-bytes (0: no limit).
+// stopped() says why the input ended early; empty at its real end.
+class FdStream : public input_internal::ByteStream {
+ public:
+  FdStream(int fd, std::string name, uint64_t max_bytes) : fd_(fd), name_(std::move(name)), max_bytes_(max_bytes) {}
+  size_t Read(char* buf, size_t n) override {
+    if (!stopped_.empty()) return 0;
+    if (max_bytes_ != 0) {
+      if (read_ >= max_bytes_) {
+        // One byte more tells an input of exactly max_bytes from a longer one.
+        char probe;
+        const long extra = ReadSome(fd_, &probe, 1);
+        if (extra > 0) stopped_ = name_ + ": over --max-bytes " + std::to_string(max_bytes_);
+        return 0;
+      }
+      n = std::min<uint64_t>(n, max_bytes_ - read_);
+    }
+    const long got = ReadSome(fd_, buf, n);
+    if (got < 0) {
+      if (errno != EINTR) stopped_ = "error reading '" + name_ + "': " + std::strerror(errno);
+      else stopped_ = "interrupted";
+      return 0;
+    }
+    read_ += static_cast<uint64_t>(got);
+    return static_cast<size_t>(got);
+  }
+  absl::Status status() const override { return absl::OkStatus(); }
+  const std::string& stopped() const { return stopped_; }
+
+ private:
+  int fd_;
+  std::string name_;
+  uint64_t max_bytes_;
+  uint64_t read_ = 0;
+  std::string stopped_;
+};
 
 constexpr char kTokenizeUsage[] =
     "usage: wenshu tokenize [OPTIONS] FILE|-\n"
@@ -44,6 +84,8 @@ constexpr char kTokenizeUsage[] =
     "  --max-bytes N         stop with an error after N bytes of input (default: no limit; tokenize\n"
     "                        streams in bounded memory)\n"
     "  -o, --output PATH     write to PATH instead of standard output (see wenshu parse --help)\n"
+    "  --encoding E          auto (default: a BOM, UTF-8, else GB18030 or Big5 detected) or the input's\n"
+    "                        encoding; spans then index the input decoded to UTF-8\n"
     "  -h, --help            show this help\n"
     "\n"
     "exit status: 0 success, 1 unreadable input or dictionary (or output), 2 usage error, 128+N stopped by\n"
@@ -163,23 +205,43 @@ int TokenizeCommand(int argc, char** argv) {
       }
     }
   };
+  // The input decoded to UTF-8 block by block (a BOM removed, GB18030/UTF-16 converted; UTF-8 passes
+  // as is), read through the command's interruptible reads and --max-bytes.
+  FdStream* raw = nullptr;
+  std::unique_ptr<input_internal::Utf8Stream> decoder;
+  if (fd >= 0) {
+    auto stream = std::make_unique<FdStream>(fd, name, flags.max_bytes);
+    raw = stream.get();
+    auto opened = input_internal::Utf8Stream::Open(std::move(stream), flags.encoding, name);
+    if (!opened.ok()) {
+      if (fd > STDIN_FILENO) ::close(fd);
+      if (g_interrupt_signal.load() == 0) {
+        std::fprintf(stderr, "wenshu tokenize: %s: %s\n", name.c_str(),
+                     std::string(opened.status().message()).c_str());
+        return 1;
+      }
+    } else {
+      decoder = *std::move(opened);
+    }
+  }
   // Why the input stopped before its end (an interrupt, a read error, --max-bytes); empty at the end.
   std::string stopped;
-  while (fd >= 0 && output.state() == Output::State::kOk && g_interrupt_signal.load() == 0) {
-    const long n = ReadSome(fd, chunk.data(), chunk.size());
-    if (n < 0) {
-      if (errno != EINTR) stopped = "error reading '" + flags.input + "': " + std::strerror(errno);
+  std::string block;
+  while (decoder && output.state() == Output::State::kOk && g_interrupt_signal.load() == 0) {
+    block.clear();
+    const bool more = decoder->Next(&block);
+    for (size_t at = 0; at < block.size(); at += chunk.size()) {
+      (void)tokenizer.Feed(std::string_view(block).substr(at, chunk.size()));  // cannot fail before Finish()
+      drain();
+    }
+    if (!more) {
+      if (!raw->stopped().empty()) {
+        stopped = raw->stopped();
+      } else if (!decoder->status().ok() && g_interrupt_signal.load() == 0) {
+        stopped = std::string(decoder->status().message());
+      }
       break;
     }
-    if (n == 0) break;
-    std::string_view bytes(chunk.data(), static_cast<size_t>(n));
-    if (flags.max_bytes != 0 && tokenizer.bytes_fed() + bytes.size() > flags.max_bytes) {
-      bytes = bytes.substr(0, flags.max_bytes - tokenizer.bytes_fed());
-      stopped = name + ": over --max-bytes " + std::to_string(flags.max_bytes);
-    }
-    (void)tokenizer.Feed(bytes);  // cannot fail before Finish()
-    drain();
-    if (!stopped.empty()) break;
   }
   if (fd > STDIN_FILENO) ::close(fd);
   const int sig = g_interrupt_signal.load();

@@ -137,6 +137,10 @@ void Describe(F& f, R& s) {
   f("id", s.id, kMayBeAbsent);
   f("line", s.line, kMayBeAbsent);
   f("bytes", s.bytes);
+  f("encoding", s.encoding, kMayBeAbsent);
+  f("bom", s.bom);
+  f("format", s.format, kMayBeAbsent);
+  f("meta", s.meta);
 }
 
 template <typename F, Same<ReportPeriod> R>
@@ -371,6 +375,15 @@ class FieldWriter {
     w_.BeginArray(true);
     for (const std::string& s : strings) w_.String(s);
     w_.EndArray();
+  }
+  // source.meta: an object of strings, in column order.
+  void Write(const std::vector<std::pair<std::string, std::string>>& pairs) {
+    w_.BeginObject();
+    for (const auto& [key, value] : pairs) {
+      w_.Key(key);
+      w_.String(value);
+    }
+    w_.EndObject();
   }
   template <Record T>
   void Write(const T& record) {
@@ -701,6 +714,18 @@ class FieldReader {
   void Read(std::string_view key, std::vector<std::string>& strings) {
     for (const json& s : r_.Array(object_, key, where_)) {
       if (s.is_string()) strings.push_back(s.get<std::string>());
+    }
+  }
+  // An object of strings; absent is empty, values that are not strings are skipped.
+  void Read(std::string_view key, std::vector<std::pair<std::string, std::string>>& pairs) {
+    const json* v = r_.Optional(object_, key);
+    if (v == nullptr || v->is_null()) return;
+    if (!v->is_object()) {
+      r_.Fail(Cat({where_, ".", key, " is not an object"}));
+      return;
+    }
+    for (const auto& [k, value] : v->items()) {
+      if (value.is_string()) pairs.emplace_back(k, value.get<std::string>());
     }
   }
   template <Record T>

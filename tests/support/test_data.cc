@@ -1,5 +1,7 @@
 #include "support/test_data.h"
 
+#include <unicode/ucnv.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -55,6 +57,19 @@ std::vector<CorpusDocument> CleanCorpusDocuments() {
   // One reader of the corpora for tests and tools (tools/damage/corpus.h).
   for (auto& d : damage::ReadCleanCorpora(root)) docs.push_back({std::move(d.name), std::move(d.text)});
   return docs;
+}
+
+std::string EncodeAs(const std::string& utf8, const char* encoding) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out(utf8.size() * 4 + 16, '\0');
+  const int32_t n = ucnv_convert(encoding, "UTF-8", out.data(), static_cast<int32_t>(out.size()), utf8.data(),
+                                 static_cast<int32_t>(utf8.size()), &status);
+  if (U_FAILURE(status)) {
+    ADD_FAILURE() << "cannot convert to " << encoding << ": " << u_errorName(status);
+    return "";
+  }
+  out.resize(static_cast<size_t>(n));
+  return out;
 }
 
 }  // namespace wenshu::testing

@@ -27,6 +27,10 @@ struct CorpusDocument {
 };
 std::vector<CorpusDocument> CleanCorpusDocuments();
 
+// utf8 converted to `encoding` with ICU ("GB18030", "UTF-16LE", "Big5"...), for tests that make inputs
+// in other encodings; fails the test (ADD_FAILURE) and returns "" when ICU cannot convert.
+std::string EncodeAs(const std::string& utf8, const char* encoding);
+
 }  // namespace wenshu::testing
 
 #endif  // WENSHU_TESTS_SUPPORT_TEST_DATA_H_

@@ -159,7 +159,8 @@ def repair_rules() -> Dict[str, str]:
 # Options: checked here, so nothing wraps (ctypes would silently take -1 as 2**64-1) or is cut at a NUL.
 
 _OPTION_NAMES = {"disabled_rules", "min_confidence", "strict_utf8", "source_id", "source_line",
-                 "title", "run_checks", "max_bytes", "max_token_bytes", "split_numeral_units"}
+                 "title", "run_checks", "max_bytes", "max_token_bytes", "split_numeral_units",
+                 "encoding", "input_format"}
 
 
 def _c_string(name: str, value: Any) -> bytes:
@@ -219,6 +220,12 @@ def _options(name: Optional[PathLike] = None, pretty_json: bool = False,
         opts.max_token_bytes = _c_uint("max_token_bytes", kwargs["max_token_bytes"], _UINT64_MAX)
     if kwargs.get("split_numeral_units") is not None:
         opts.split_numeral_units = 1 if kwargs["split_numeral_units"] else 0
+    # Inputs as users have them (docs/cli.md, "Inputs and encodings"): encoding="auto" or a name
+    # decodes bytes first; input_format="auto"|"text"|"html"|"docx".
+    if kwargs.get("encoding") is not None:
+        opts.encoding = _encode(kwargs["encoding"])
+    if kwargs.get("input_format") is not None:
+        opts.input_format = _encode(kwargs["input_format"])
     opts.pretty_json = 1 if pretty_json else 0
     return opts
 
@@ -413,6 +420,8 @@ def parse_file(path: PathLike, **options: Any) -> Dict[str, Any]:
     """parse() of a file's bytes, named by its path as the command names it."""
     with open(path, "rb") as f:
         data = f.read()
+    # Decoded as the command decodes a file: the encoding detected, HTML and .docx by the content.
+    options.setdefault("encoding", "auto")
     return parse(data, name=os.fspath(path), **options)
 
 

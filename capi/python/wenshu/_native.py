@@ -10,7 +10,7 @@ import os
 
 # The C ABI this package speaks: libwenshu.so.<ABI_VERSION>. Checked at import.
 ABI_VERSION = 0
-OPTIONS_VERSION = 1
+OPTIONS_VERSION = 2
 
 c_status = ctypes.c_int
 
@@ -31,6 +31,8 @@ class Options(ctypes.Structure):
         ("pretty_json", ctypes.c_int),
         ("max_token_bytes", ctypes.c_uint64),
         ("split_numeral_units", ctypes.c_int),
+        ("encoding", ctypes.c_char_p),
+        ("input_format", ctypes.c_char_p),
     ]
 
 

@@ -1,0 +1,171 @@
+// JSON corpus records without a DOM: a SAX handler keeps the text, id and title fields of each object
+// and skips every other value as the lexer passes it (a 60 MB field that is not the text is never
+// stored in a tree). Used for JSONL lines and for the elements of a JSON array.
+#include <functional>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "input/internal.h"
+#include "nlohmann/json.hpp"
+
+namespace wenshu::input_internal {
+namespace {
+
+using json = nlohmann::json;
+
+// The text fields tried, in order, when --text-field is not given.
+constexpr const char* kDefaultTextFields[] = {"text", "content", "full_text", "正文"};
+
+// Collects the fields of objects at `object_depth` (1 for a JSONL line, 2 for a JSON array's
+// elements) and hands each finished object to `done`.
+class FieldCollector {
+ public:
+  FieldCollector(const InputOptions& options, int object_depth,
+                 std::function<bool(InputDocument&&)> done)
+      : options_(options), object_depth_(object_depth), done_(std::move(done)) {}
+
+  bool null() { return Scalar(nullptr); }
+  bool boolean(bool) { return Scalar(nullptr); }
+  bool number_integer(json::number_integer_t v) { return Integer(std::to_string(v)); }
+  bool number_unsigned(json::number_unsigned_t v) { return Integer(std::to_string(v)); }
+  bool number_float(json::number_float_t, const std::string&) { return Scalar(nullptr); }
+  bool string(std::string& s) { return Scalar(&s); }
+  bool binary(json::binary_t&) { return Scalar(nullptr); }
+  bool start_object(std::size_t) {
+    ++depth_;
+    if (depth_ == object_depth_) {
+      if (object_depth_ == 2 && !root_array_) return Fail("not an array of objects");
+      doc_ = InputDocument{};
+      texts_.assign(std::size(kDefaultTextFields) + 1, std::nullopt);
+      in_object_ = true;
+    } else if (depth_ < object_depth_) {
+      return Fail(object_depth_ == 1 ? "not a JSON object" : "not an array of objects");
+    }
+    return true;
+  }
+  bool key(std::string& k) {
+    if (depth_ == object_depth_) key_ = std::move(k);
+    return true;
+  }
+  bool end_object() {
+    if (depth_-- == object_depth_) {
+      in_object_ = false;
+      return Finish();
+    }
+    return true;
+  }
+  bool start_array(std::size_t) {
+    ++depth_;
+    if (depth_ == 1 && object_depth_ == 2) {
+      root_array_ = true;
+      return true;
+    }
+    if (depth_ < object_depth_ || (depth_ == 1 && object_depth_ == 1)) {
+      return Fail(object_depth_ == 1 ? "not a JSON object" : "not an array of objects");
+    }
+    return true;
+  }
+  bool end_array() {
+    --depth_;
+    return true;
+  }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
+    // e.what(): "[json.exception.parse_error.101] parse error at line 1, column 7: syntax error ...".
+    std::string reason = e.what();
+    if (size_t colon = reason.find(": "); colon != std::string::npos) reason = reason.substr(colon + 2);
+    error_ = absl::StrCat("invalid JSON at column ", position, ": ", reason);
+    return false;
+  }
+
+  const std::string& error() const { return error_; }
+  bool stopped() const { return stopped_; }
+
+ private:
+  bool Fail(std::string message) {
+    error_ = std::move(message);
+    return false;
+  }
+  bool Integer(std::string text) {
+    if (depth_ == object_depth_ && key_ == options_.id_field) doc_.id = std::move(text);
+    return Scalar(nullptr);
+  }
+  bool Scalar(std::string* s) {
+    if (depth_ < object_depth_) {
+      return depth_ == 0 ? Fail(object_depth_ == 1 ? "not a JSON object" : "not an array of objects")
+                         : Fail("not an array of objects");
+    }
+    if (depth_ != object_depth_ || s == nullptr) return true;
+    if (options_.text_field) {
+      if (key_ == *options_.text_field) texts_.back() = std::move(*s);
+    } else {
+      for (size_t i = 0; i < std::size(kDefaultTextFields); ++i) {
+        if (key_ == kDefaultTextFields[i]) texts_[i] = std::move(*s);
+      }
+    }
+    if (key_ == options_.id_field) doc_.id = *s;
+    if (!options_.title_field.empty() && key_ == options_.title_field) doc_.title = *s;
+    return true;
+  }
+  bool Finish() {
+    for (std::optional<std::string>& t : texts_) {
+      if (t) {
+        doc_.text = std::move(*t);
+        break;
+      }
+    }
+    bool found = false;
+    for (const std::optional<std::string>& t : texts_) found = found || t.has_value();
+    if (!found) {
+      doc_.error = options_.text_field
+                       ? absl::StrCat("no string field \"", *options_.text_field, "\"")
+                       : "no string field \"text\", \"content\", \"full_text\" or \"正文\"";
+    }
+    if (!done_(std::move(doc_))) {
+      stopped_ = true;
+      return false;
+    }
+    return true;
+  }
+
+  const InputOptions& options_;
+  int object_depth_;
+  std::function<bool(InputDocument&&)> done_;
+  int depth_ = 0;
+  bool root_array_ = false;
+  bool in_object_ = false;
+  std::string key_;
+  InputDocument doc_;
+  std::vector<std::optional<std::string>> texts_;
+  std::string error_;
+  bool stopped_ = false;
+};
+
+}  // namespace
+
+void DocumentFromJsonObject(std::string_view line, const InputOptions& options, InputDocument* doc) {
+  bool got = false;
+  FieldCollector collector(options, 1, [&](InputDocument&& d) {
+    doc->id = std::move(d.id);
+    doc->title = std::move(d.title);
+    doc->text = std::move(d.text);
+    doc->error = std::move(d.error);
+    got = true;
+    return true;
+  });
+  const bool ok = json::sax_parse(line, &collector);
+  if (!ok || !got) {
+    doc->text.clear();
+    doc->error = collector.error().empty() ? "not a JSON object" : collector.error();
+  }
+}
+
+absl::Status ReadJsonArray(std::istream& in, const InputOptions& options,
+                           const std::function<bool(InputDocument&&)>& sink, bool* stopped) {
+  FieldCollector collector(options, 2, sink);
+  const bool ok = json::sax_parse(in, &collector);
+  *stopped = collector.stopped();
+  if (!ok && !collector.stopped()) return absl::InvalidArgumentError(collector.error());
+  return absl::OkStatus();
+}
+
+}  // namespace wenshu::input_internal

@@ -1,0 +1,457 @@
+// The input module (wenshu/input.h): encodings, formats, corpora and directory walks. Test inputs are
+// made here (the seed converted with ICU, small fixtures written by the test), never committed.
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zip.h>
+#include <zlib.h>
+
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "input/internal.h"
+#include "nlohmann/json.hpp"
+#include "support/test_data.h"
+#include "wenshu/input.h"
+#include "wenshu/report.h"
+
+namespace wenshu {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::Pair;
+
+std::string Convert(const std::string& utf8, const char* to) { return wenshu::testing::EncodeAs(utf8, to); }
+
+std::string Gzip(const std::string& data) {
+  z_stream z{};
+  EXPECT_EQ(deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
+  std::string out(deflateBound(&z, data.size()) + 32, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  EXPECT_EQ(deflate(&z, Z_FINISH), Z_STREAM_END);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return out;
+}
+
+class TempDir {
+ public:
+  TempDir() {
+    char tmpl[] = "/tmp/wenshu_input_XXXXXX";
+    path_ = mkdtemp(tmpl);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  std::string Write(const std::string& name, const std::string& bytes) const {
+    const std::string p = path_ + "/" + name;
+    std::filesystem::create_directories(std::filesystem::path(p).parent_path());
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p;
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+std::string Docx(const TempDir& dir, const std::string& document_xml) {
+  const std::string path = dir.path() + "/made.docx";
+  int err = 0;
+  zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
+  EXPECT_NE(z, nullptr);
+  auto add = [&](const char* name, const std::string& content) {
+    char* copy = static_cast<char*>(malloc(content.size()));
+    memcpy(copy, content.data(), content.size());
+    zip_source_t* s = zip_source_buffer(z, copy, content.size(), 1);
+    EXPECT_GE(zip_file_add(z, name, s, ZIP_FL_ENC_UTF_8), 0);
+  };
+  add("[Content_Types].xml", "<Types/>");
+  add("word/document.xml", document_xml);
+  EXPECT_EQ(zip_close(z), 0);
+  return *wenshu::testing::ReadFile(path);
+}
+
+std::vector<InputDocument> ReadAllDocs(const std::string& path, const InputOptions& options = {},
+                                       absl::Status* status = nullptr) {
+  std::vector<InputDocument> docs;
+  absl::Status s = ReadInput(path, options, [&](InputDocument&& d) {
+    docs.push_back(std::move(d));
+    return true;
+  });
+  if (status != nullptr) *status = s;
+  else EXPECT_TRUE(s.ok()) << s;
+  return docs;
+}
+
+// The report of `text` as JSON without its source (which names the encoding).
+std::string ReportWithoutSource(const InputDocument& doc) {
+  ParseOptions o;
+  o.title = doc.title;
+  absl::StatusOr<Report> r = Parse(doc.text, o);
+  EXPECT_TRUE(r.ok());
+  nlohmann::json j = nlohmann::json::parse(ToJson(*r));
+  j.erase("source");
+  return j.dump();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Encodings
+
+TEST(DecodeText, SeedInEveryEncodingGivesTheSameReport) {
+  std::optional<std::string> path = wenshu::testing::SharedPath("seeds/000_ce9821eab23f2b85.txt");
+  std::string seed = path ? *wenshu::testing::ReadFile(*path) : wenshu::testing::ReadFixture("../../examples/sample/report.txt");
+  ASSERT_FALSE(seed.empty());
+  InputOptions options;
+  absl::StatusOr<InputDocument> plain = DecodeDocument(seed, options);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(plain->encoding, "UTF-8");
+  EXPECT_FALSE(plain->bom);
+  const std::string want = ReportWithoutSource(*plain);
+  struct Case {
+    std::string bytes;
+    std::string encoding;
+    bool bom;
+  };
+  const std::vector<Case> cases = {
+      {Convert(seed, "GB18030"), "GB18030", false},
+      {"\xFF\xFE" + Convert(seed, "UTF-16LE"), "UTF-16LE", true},
+      {"\xFE\xFF" + Convert(seed, "UTF-16BE"), "UTF-16BE", true},
+      {"\xEF\xBB\xBF" + seed, "UTF-8", true},
+  };
+  for (const Case& c : cases) {
+    absl::StatusOr<InputDocument> doc = DecodeDocument(c.bytes, options);
+    ASSERT_TRUE(doc.ok()) << c.encoding << ": " << doc.status();
+    EXPECT_EQ(doc->encoding, c.encoding);
+    EXPECT_EQ(doc->bom, c.bom) << c.encoding;
+    EXPECT_EQ(doc->text, plain->text) << c.encoding;
+    EXPECT_EQ(ReportWithoutSource(*doc), want) << c.encoding;
+  }
+}
+
+TEST(DecodeText, ShortChineseInGb18030AndBig5) {
+  const std::string text = "今年以来，全局财政收入达到1200万元，同比增长5%，较上年增加30人。";
+  absl::StatusOr<DecodedText> gb = DecodeText(Convert(text, "GB18030"));
+  ASSERT_TRUE(gb.ok()) << gb.status();
+  EXPECT_EQ(gb->encoding, "GB18030");
+  EXPECT_EQ(gb->text, text);
+  const std::string trad = "今年以來，全局財政收入達到1200萬元，同比增長5%，較上年增加30人。";
+  absl::StatusOr<DecodedText> big5 = DecodeText(Convert(trad, "Big5"));
+  ASSERT_TRUE(big5.ok()) << big5.status();
+  EXPECT_EQ(big5->encoding, "Big5");
+  EXPECT_EQ(big5->text, trad);
+}
+
+TEST(DecodeText, NamedEncodingWinsAndItsBomIsRemoved) {
+  const std::string text = "工作总结";
+  absl::StatusOr<DecodedText> d = DecodeText(Convert(text, "GBK"), "gbk");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->text, text);
+  d = DecodeText("\xFF\xFE" + Convert(text, "UTF-16LE"), "utf-16le");
+  ASSERT_TRUE(d.ok());
+  EXPECT_TRUE(d->bom);
+  EXPECT_EQ(d->text, text);
+  EXPECT_FALSE(DecodeText("abc", "no-such-encoding").ok());
+  EXPECT_FALSE(IsKnownEncoding("no-such-encoding"));
+  EXPECT_TRUE(IsKnownEncoding("gb18030"));
+}
+
+TEST(DecodeText, DamagedUtf8StaysUtf8ByteForByte) {
+  // Two stray bytes in a page of UTF-8: the repair stage flags them; nothing is converted.
+  std::string text;
+  for (int i = 0; i < 50; ++i) text += "全局收入达到1200万元。";
+  text.insert(30, "\xFF");
+  text.insert(300, "\xC3");
+  absl::StatusOr<DecodedText> d = DecodeText(text);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->encoding, "UTF-8");
+  EXPECT_EQ(d->text, text);
+}
+
+TEST(DecodeText, InvalidLegacyBytesAreRefusedWithTheOffset) {
+  std::string gb = Convert("全局收入达到1200万元。全局收入达到1200万元。", "GB18030");
+  gb += "\x81\x20";  // a lead byte with an invalid trail
+  absl::StatusOr<DecodedText> d = DecodeText(gb, "gb18030");
+  ASSERT_FALSE(d.ok());
+  EXPECT_THAT(std::string(d.status().message()), HasSubstr("not valid GB18030 at byte"));
+}
+
+TEST(DecodeText, BinaryInputsAreRefusedWithAHint) {
+  EXPECT_THAT(std::string(DecodeText("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n").status().message()), HasSubstr("PDF"));
+  EXPECT_THAT(std::string(DecodeText(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", 10)).status().message()),
+              HasSubstr(".doc"));
+  EXPECT_THAT(std::string(DecodeText(std::string("abc\0def", 7)).status().message()), HasSubstr("NUL"));
+  // A stray NUL in a page of text is damage, not binary: kept for the repair stage to flag.
+  std::string text(4000, 'a');
+  text[100] = '\0';
+  EXPECT_TRUE(DecodeText(text).ok());
+  absl::StatusOr<InputDocument> d = DecodeDocument("PK\x03\x04garbage", InputOptions{});
+  EXPECT_FALSE(d.ok());
+}
+
+TEST(Gunzip, RoundTripAndLimits) {
+  const std::string text = "全局收入达到1200万元。\n";
+  absl::StatusOr<std::string> out = Gunzip(Gzip(text) + Gzip(text), 1 << 20);  // two members
+  ASSERT_TRUE(out.ok()) << out.status();
+  EXPECT_EQ(*out, text + text);
+  EXPECT_FALSE(Gunzip(Gzip(std::string(100000, 'a')), 1000).ok());  // a bomb stops at the limit
+  const std::string gz = Gzip(text);
+  EXPECT_FALSE(Gunzip(gz.substr(0, gz.size() - 6), 1 << 20).ok());  // cut short
+}
+
+// ---------------------------------------------------------------------------------------------------
+// HTML and .docx
+
+TEST(Html, BodyTextWithoutChromeAndTitleCandidate) {
+  const std::string page =
+      "<!DOCTYPE html><html><head><meta charset=utf-8><title>2023年某局上半年工作总结 - 某某网</title>"
+      "<style>p{color:red}</style><script>var x='增长50%';</script></head><body>"
+      "<nav><a href=/>首页</a></nav><div class=\"site-header\">登录</div>"
+      "<div class=\"breadcrumb\">当前位置：首页 &gt; 工作总结</div>"
+      "<div class=article><h1>2023年某局上半年工作总结</h1>"
+      "<p>收入达到1200万元，同比增长&#37;5&#x25;，较上年增加\n 30人。</p><p>A&amp;B 项目</p></div>"
+      "<div id=footer>版权所有 &copy; 2023</div></body></html>";
+  HtmlText h = HtmlToText(page);
+  EXPECT_EQ(h.text, "2023年某局上半年工作总结\n收入达到1200万元，同比增长%5%，较上年增加30人。\nA&B项目\n");
+  EXPECT_EQ(h.title, "2023年某局上半年工作总结");
+  EXPECT_TRUE(LooksLikeHtml("  <!-- x --><!doctype HTML><p>"));
+  EXPECT_TRUE(LooksLikeHtml("<html lang=zh>"));
+  EXPECT_FALSE(LooksLikeHtml("<htmlx>"));
+  EXPECT_FALSE(LooksLikeHtml("工作总结 <html>"));
+  // Content sniffing: a .txt that is a page is read as HTML.
+  absl::StatusOr<InputDocument> d = DecodeDocument(page, InputOptions{}, InputFormat::kText);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->format, InputFormat::kHtml);
+}
+
+TEST(Html, DeepNestingIsBoundedNotSlow) {
+  // Within the bound: parsed (the walk uses no recursion); beyond it: refused at once, where Gumbo
+  // would take minutes (20000 levels: 91 s before the bound).
+  std::string page = "<html><body>";
+  for (size_t i = 0; i < input_internal::kMaxHtmlNesting; ++i) page += "<span>";
+  page += "正文";
+  EXPECT_THAT(HtmlToText(page).text, HasSubstr("正文"));
+  for (int i = 0; i < 20000; ++i) page += "<div>";
+  absl::StatusOr<InputDocument> d = DecodeDocument(page, InputOptions{}, InputFormat::kHtml);
+  EXPECT_FALSE(d.ok());
+  EXPECT_THAT(std::string(d.status().message()), HasSubstr("nested more than"));
+  // Paragraphs and list items without end tags do not count as nesting.
+  std::string flat = "<html><body>";
+  for (int i = 0; i < 5000; ++i) flat += "<p>段落<li>项";
+  EXPECT_TRUE(DecodeDocument(flat, InputOptions{}, InputFormat::kHtml).ok());
+}
+
+TEST(Docx, ParagraphsBecomeLines) {
+  TempDir dir;
+  const std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document "
+      "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+      "<w:p><w:r><w:t>2023年工作总结</w:t></w:r></w:p>"
+      "<w:p><w:r><w:t xml:space=\"preserve\">一、</w:t></w:r><w:r><w:t>收入1200万元</w:t></w:r>"
+      "<w:r><w:tab/><w:t>增长5%</w:t></w:r><w:r><w:delText>删</w:delText></w:r></w:p>"
+      "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>人数</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+      "</w:body></w:document>";
+  const std::string docx = Docx(dir, xml);
+  absl::StatusOr<std::string> text = DocxToText(docx, 1 << 20);
+  ASSERT_TRUE(text.ok()) << text.status();
+  EXPECT_EQ(*text, "2023年工作总结\n一、收入1200万元\t增长5%\n人数\n");
+  absl::StatusOr<InputDocument> d = DecodeDocument(Gzip(docx), InputOptions{});  // sniffed, gzipped
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_EQ(d->format, InputFormat::kDocx);
+  EXPECT_EQ(d->text, *text);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// CSV (RFC 4180)
+
+std::vector<std::vector<std::string>> Csv(const std::string& bytes, size_t block) {
+  input_internal::CsvParser p(',', 1 << 20);
+  std::vector<input_internal::CsvParser::Record> records;
+  for (size_t at = 0; at < bytes.size(); at += block) p.Feed(std::string_view(bytes).substr(at, block), false, &records);
+  p.Feed("", true, &records);
+  std::vector<std::vector<std::string>> out;
+  for (auto& r : records) out.push_back(r.fields);
+  return out;
+}
+
+TEST(Csv, Rfc4180EdgeCasesInAnyBlockSize) {
+  const std::string csv =
+      "a,b,c\r\n"
+      "\"x, y\",\"he said \"\"hi\"\"\",\"line1\r\nline2\"\r\n"
+      ",,\n"
+      "\"\",plain,last";  // no final line break
+  for (size_t block : {1, 2, 3, 7, 1000}) {
+    auto rows = Csv(csv, block);
+    ASSERT_EQ(rows.size(), 4u) << block;
+    EXPECT_THAT(rows[0], ElementsAre("a", "b", "c"));
+    EXPECT_THAT(rows[1], ElementsAre("x, y", "he said \"hi\"", "line1\r\nline2"));
+    EXPECT_THAT(rows[2], ElementsAre("", "", ""));
+    EXPECT_THAT(rows[3], ElementsAre("", "plain", "last"));
+  }
+}
+
+TEST(Csv, CorpusWithBomMetaColumnsAndErrors) {
+  TempDir dir;
+  const std::string path = dir.Write(
+      "Corpus.CSV",
+      "\xEF\xBB\xBFprovince,year,full_text\r\n"
+      "北京,2026,\"收入1200万元，\r\n增长5%。\"\r\n"
+      "上海,2026\r\n"
+      "天津,2026,增加30人。\r\n");
+  InputOptions o;
+  o.id_field = "province";
+  std::vector<InputDocument> docs = ReadAllDocs(path, o);
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0].id, "北京");
+  EXPECT_EQ(docs[0].line, 2);
+  EXPECT_EQ(docs[0].text, "收入1200万元，\r\n增长5%。");
+  EXPECT_EQ(docs[0].format, InputFormat::kText);  // a record's text
+  EXPECT_TRUE(docs[0].bom);
+  EXPECT_THAT(docs[0].meta, ElementsAre(Pair("province", "北京"), Pair("year", "2026")));
+  EXPECT_THAT(docs[1].error, HasSubstr("2 fields"));
+  EXPECT_EQ(docs[2].line, 5);
+  EXPECT_EQ(docs[2].text, "增加30人。");
+  absl::StatusOr<std::vector<std::string>> columns = CsvMetaColumns(path, o);
+  ASSERT_TRUE(columns.ok());
+  EXPECT_THAT(*columns, ElementsAre("province", "year"));
+
+  const std::string bad = dir.Write("bad.tsv", "name\tbody\nx\ty\n");
+  absl::Status status;
+  ReadAllDocs(bad, InputOptions{}, &status);
+  EXPECT_FALSE(status.ok());
+  EXPECT_THAT(std::string(status.message()), HasSubstr("the columns are: name, body"));
+}
+
+TEST(Csv, GbkCorpusIsDecodedAsAWhole) {
+  TempDir dir;
+  std::string csv = "id,正文\n";
+  for (int i = 0; i < 3; ++i) csv += std::to_string(i) + ",全局收入达到" + std::to_string(i) + "万元。\n";
+  const std::string path = dir.Write("gbk.csv", Convert(csv, "GB18030"));
+  std::vector<InputDocument> docs = ReadAllDocs(path);
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[2].text, "全局收入达到2万元。");
+  EXPECT_EQ(docs[2].encoding, "GB18030");
+}
+
+// ---------------------------------------------------------------------------------------------------
+// JSONL and JSON
+
+TEST(Jsonl, ErrorsGiveColumnAndReasonAndTheRestGoesOn) {
+  TempDir dir;
+  const std::string jsonl =
+      "{\"id\":\"a\",\"text\":\"收入12万元。\",\"skip\":{\"deep\":[1,2,{\"x\":\"y\"}]}}\n"
+      "{\"id\":\"b\", \"text\": tru}\n"
+      "{\"id\":\"c\",\"text\":\"\\ud800\"}\n"
+      "[1,2]\n"
+      "\n"
+      "{\"id\":7,\"content\":\"增加3人。\"}\r\n"
+      "{\"id\":\"d\"}";
+  for (const std::string name : {"c.JSONL", "c.jsonl.gz"}) {
+    const std::string path = dir.Write(name, name.ends_with(".gz") ? Gzip(jsonl) : jsonl);
+    std::vector<InputDocument> docs = ReadAllDocs(path);
+    ASSERT_EQ(docs.size(), 6u) << name;
+    EXPECT_EQ(docs[0].text, "收入12万元。");
+    EXPECT_EQ(docs[0].line, 1);
+    EXPECT_EQ(docs[1].line, 2);
+    EXPECT_THAT(docs[1].error, HasSubstr("invalid JSON at column 23: syntax error"));
+    EXPECT_THAT(docs[1].error, HasSubstr("invalid literal"));
+    EXPECT_THAT(docs[2].error, HasSubstr("surrogate"));
+    EXPECT_THAT(docs[3].error, HasSubstr("not a JSON object"));
+    EXPECT_EQ(docs[4].line, 6);
+    EXPECT_EQ(docs[4].id, "7");
+    EXPECT_EQ(docs[4].text, "增加3人。");
+    EXPECT_THAT(docs[5].error, HasSubstr("no string field"));
+  }
+}
+
+TEST(Json, ArrayOfObjectsIsReadLikeJsonl) {
+  TempDir dir;
+  const std::string path = dir.Write(
+      "a.json", "[{\"id\":\"a\",\"title\":\"T\",\"text\":\"收入12万元。\"},{\"id\":2,\"正文\":\"增加3人。\"}]");
+  std::vector<InputDocument> docs = ReadAllDocs(path);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].title, "T");
+  EXPECT_EQ(docs[1].id, "2");
+  EXPECT_EQ(docs[1].text, "增加3人。");
+  EXPECT_EQ(docs[1].format, InputFormat::kText);
+  const std::string bad = dir.Write("b.json", "{\"text\":\"x\"}");
+  absl::Status status;
+  ReadAllDocs(bad, InputOptions{}, &status);
+  EXPECT_THAT(std::string(status.message()), HasSubstr("not an array of objects"));
+}
+
+TEST(Formats, ExtensionsAreCaseInsensitiveAndSeeThroughGz) {
+  EXPECT_EQ(FormatFromPath("a/B.JSONL"), InputFormat::kJsonl);
+  EXPECT_EQ(FormatFromPath("x.Html.GZ"), InputFormat::kHtml);
+  EXPECT_EQ(FormatFromPath("x.tsv"), InputFormat::kTsv);
+  EXPECT_EQ(FormatFromPath("x.doc"), InputFormat::kAuto);
+  EXPECT_FALSE(IsSupportedInputName("x.pdf"));
+  EXPECT_TRUE(IsSupportedInputName("x.DOCX"));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Directory walks
+
+TEST(Walk, LinkLoopsAreWalkedOnceAndDanglingLinksReported) {
+  TempDir dir;
+  dir.Write("a.txt", "x");
+  dir.Write("sub/b.HTML", "<p>x</p>");
+  dir.Write("sub/skip.bin", "x");
+  const std::string root = dir.path();
+  ASSERT_EQ(symlink("..", (root + "/sub/up").c_str()), 0);
+  ASSERT_EQ(symlink(".", (root + "/self").c_str()), 0);
+  ASSERT_EQ(symlink(".", (root + "/self2").c_str()), 0);
+  ASSERT_EQ(symlink("nowhere.txt", (root + "/dangling.txt").c_str()), 0);
+  ASSERT_EQ(symlink("a.txt", (root + "/link.txt").c_str()), 0);
+  WalkResult w = WalkDirectory(root);
+  std::vector<std::string> files;
+  for (const WalkEntry& e : w.files) files.push_back(e.path.substr(root.size()));
+  EXPECT_THAT(files, ElementsAre("/a.txt", "/link.txt", "/sub/b.HTML"));
+  ASSERT_EQ(w.errors.size(), 1u);
+  EXPECT_THAT(w.errors[0], HasSubstr("dangling.txt: dangling link"));
+  std::string notes;
+  for (const std::string& n : w.notes) notes += n + "\n";
+  EXPECT_THAT(notes, HasSubstr("link.txt: following a link to a file"));
+  EXPECT_THAT(notes, HasSubstr("self: skipped, a directory already walked"));
+  EXPECT_THAT(notes, HasSubstr("skip.bin: skipped, not a supported kind"));
+  std::atomic<int> cancel{2};
+  EXPECT_TRUE(WalkDirectory(root, &cancel).files.empty());
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The provincial corpus (shared data, optional)
+
+TEST(Corpus, ProvincialCsvsParseWithTheirIds) {
+  std::optional<std::string> dir =
+      wenshu::testing::SharedPath("corpora/gov-reports-provincial-2026/output/2026_raw_text");
+  if (!dir) GTEST_SKIP() << "WENSHU_SHARED_DIR is not set";
+  InputOptions o;
+  o.text_field = "full_text";
+  o.id_field = "province";
+  int n = 0;
+  for (const auto& e : std::filesystem::directory_iterator(*dir)) {
+    const std::string name = e.path().filename().string();
+    if (!name.starts_with("2026_") || !name.ends_with(".csv")) continue;
+    std::vector<InputDocument> docs = ReadAllDocs(e.path().string(), o);
+    ASSERT_EQ(docs.size(), 1u) << name;
+    EXPECT_TRUE(docs[0].error.empty()) << docs[0].error;
+    EXPECT_FALSE(docs[0].id.empty());
+    EXPECT_GT(docs[0].text.size(), 10000u) << name;
+    EXPECT_TRUE(docs[0].title.has_value());
+    ++n;
+  }
+  EXPECT_EQ(n, 31);
+}
+
+}  // namespace
+}  // namespace wenshu
