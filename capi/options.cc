@@ -82,6 +82,11 @@ wenshu_status ResolveOptions(const wenshu_options* opts, const char* where, Reso
   out->pretty_json = opts->pretty_json != 0;
   out->max_token_bytes = opts->max_token_bytes;  // the tokenizer clamps it
   out->split_numeral_units = opts->split_numeral_units != 0;
+  if (opts->version < 2) return WENSHU_OK;
+  // Version 2 fields.
+  if (opts->cancel != nullptr) {
+    out->repair.cancelled = [cancel = opts->cancel, data = opts->cancel_data] { return cancel(data) != 0; };
+  }
   return WENSHU_OK;
 }
 
@@ -183,6 +188,10 @@ wenshu_status wenshu_options_init(wenshu_options *opts, unsigned int version) {
     opts->pretty_json = defaults.pretty_json ? 1 : 0;
     opts->max_token_bytes = defaults.max_token_bytes;
     opts->split_numeral_units = defaults.split_numeral_units ? 1 : 0;
+    if (version < 2) return WENSHU_OK;
+    // Version 2 fields.
+    opts->cancel = nullptr;
+    opts->cancel_data = nullptr;
     return WENSHU_OK;
   });
 }
