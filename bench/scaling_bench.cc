@@ -1,6 +1,7 @@
 // Linear time: tokenize, repair and Parse over 1x and 10x inputs of report-like text and of adversarial
 // shapes (digit runs, list markers on one line and one per line, nested brackets, invalid bytes, and a
-// document with about a million repairs).
+// document with about a million repairs), and Parse at doubling sizes over run-on sentences and long
+// lists (figures and changes joined by ，, 分别 lists, 、 enumerations, no punctuation at all).
 // Google Benchmark fits each family to O(N) in bytes; 10x input should take about 10x time, so the
 // "_BigO" row should show a flat coefficient and "_RMS" a small error. A quadratic stage shows up as a
 // coefficient that grows ~10x between the rows and a large RMS.
@@ -49,6 +50,15 @@ std::string Brackets(size_t bytes) {
 // take a record anywhere in O(log n), not by moving every record after it.
 constexpr std::string_view kRepairSpotsUnit = "2022年全区新建学校20230所，开展〝主动服务〞活动，完成20230项。\n";
 
+// Run-on sentences and long lists (issue 12): figures and changes separated only by ， (every change
+// looks back for its figure), 分别 lists, 、 enumerations of figures and of changes, and a long sentence
+// with no punctuation at all.
+constexpr std::string_view kCommaRunUnit = "产值12亿元，增长5.3%，";
+constexpr std::string_view kRespectivelyUnit = "投资12亿元、3亿元，分别增长5%、6%，";
+constexpr std::string_view kEnumerationUnit = "学校3所、医院2个、道路12公里、";
+constexpr std::string_view kChangeEnumerationUnit = "增长5%、6.2%、7个百分点、";
+constexpr std::string_view kUnpunctuatedUnit = "全区现有中小学在校学生较上年增加开展活动";
+
 enum Shape {
   kReport,
   kDigits,
@@ -57,7 +67,12 @@ enum Shape {
   kMarkerLines,
   kBrackets,
   kInvalid,
-  kRepairSpots
+  kRepairSpots,
+  kCommaRun,
+  kRespectively,
+  kEnumeration,
+  kChangeEnumeration,
+  kUnpunctuated
 };
 
 std::string Make(Shape shape, size_t bytes) {
@@ -78,6 +93,16 @@ std::string Make(Shape shape, size_t bytes) {
       return Repeat(std::string_view("\xff\xe4\xb8\x00全区\xed\xa0\x80", 13), bytes);
     case kRepairSpots:
       return Repeat(kRepairSpotsUnit, bytes);
+    case kCommaRun:
+      return Repeat(kCommaRunUnit, bytes);
+    case kRespectively:
+      return Repeat(kRespectivelyUnit, bytes);
+    case kEnumeration:
+      return Repeat(kEnumerationUnit, bytes);
+    case kChangeEnumeration:
+      return "产值12亿元，" + Repeat(kChangeEnumerationUnit, bytes);
+    case kUnpunctuated:
+      return Repeat(kUnpunctuatedUnit, bytes);
   }
   return {};
 }
@@ -141,6 +166,19 @@ constexpr int64_t kRepairSpotsBytes = 2 << 20;
 #define WENSHU_SCALING(stage, shape, base)                                                          \
   BENCHMARK_CAPTURE(stage, shape, shape)->Arg(base)->Arg((base) * 10)->Complexity(benchmark::oN)-> \
       Unit(benchmark::kMillisecond)
+
+// Run-on sentences and long lists at doubling sizes, 128 KiB to 1 MiB: each row should take twice the
+// time of the one before (a quadratic stage takes 4x).
+constexpr int64_t kRunOnBytes = 128 << 10;
+#define WENSHU_DOUBLING(stage, shape, base)                                                         \
+  BENCHMARK_CAPTURE(stage, shape, shape)->RangeMultiplier(2)->Range(base, (base) * 8)->              \
+      Complexity(benchmark::oN)->Unit(benchmark::kMillisecond)
+
+WENSHU_DOUBLING(Parse, kCommaRun, kRunOnBytes);
+WENSHU_DOUBLING(Parse, kRespectively, kRunOnBytes);
+WENSHU_DOUBLING(Parse, kEnumeration, kRunOnBytes);
+WENSHU_DOUBLING(Parse, kChangeEnumeration, kRunOnBytes);
+WENSHU_DOUBLING(Parse, kUnpunctuated, kRunOnBytes);
 
 WENSHU_SCALING(Tokenize, kReport, kReportBytes);
 WENSHU_SCALING(Tokenize, kDigits, kReportBytes);

@@ -95,6 +95,9 @@ wenshu_status ResolveOptions(const wenshu_options* opts, const char* where, Reso
     }
     out->input_format = *f;
   }
+  if (opts->cancel != nullptr) {
+    out->repair.cancelled = [cancel = opts->cancel, data = opts->cancel_data] { return cancel(data) != 0; };
+  }
   return WENSHU_OK;
 }
 
@@ -190,10 +193,12 @@ wenshu_status wenshu_options_init(wenshu_options *opts, unsigned int version) {
     opts->pretty_json = defaults.pretty_json ? 1 : 0;
     opts->max_token_bytes = defaults.max_token_bytes;
     opts->split_numeral_units = defaults.split_numeral_units ? 1 : 0;
-    if (version >= 2) {  // a version-1 caller's struct ends before these
-      opts->encoding = nullptr;
-      opts->input_format = nullptr;
-    }
+    if (version < 2) return WENSHU_OK;  // a version-1 caller's struct ends before these
+    // Version 2 fields.
+    opts->encoding = nullptr;
+    opts->input_format = nullptr;
+    opts->cancel = nullptr;
+    opts->cancel_data = nullptr;
     return WENSHU_OK;
   });
 }

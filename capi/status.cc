@@ -39,6 +39,7 @@ wenshu_status FailWith(const absl::Status& status, const char* where) noexcept {
     case absl::StatusCode::kOutOfRange:
     case absl::StatusCode::kResourceExhausted: code = WENSHU_E_LIMIT; break;
     case absl::StatusCode::kDataLoss: code = WENSHU_E_INVALID_UTF8; break;
+    case absl::StatusCode::kCancelled: code = WENSHU_E_CANCELLED; break;
     case absl::StatusCode::kNotFound:
     case absl::StatusCode::kPermissionDenied:
     case absl::StatusCode::kUnavailable: code = WENSHU_E_IO; break;
@@ -77,6 +78,7 @@ const char *wenshu_status_string(wenshu_status status) {
     case WENSHU_E_LIMIT: return "limit exceeded";
     case WENSHU_E_INTERNAL: return "internal error";
     case WENSHU_E_VERSION: return "unknown options version";
+    case WENSHU_E_CANCELLED: return "cancelled";
     case WENSHU_STATUS_FORCE_INT_: break;
   }
   return "unknown status";

@@ -75,6 +75,7 @@ typedef enum wenshu_status {
   WENSHU_E_LIMIT = -6,        /* an input or size limit was hit */
   WENSHU_E_INTERNAL = -7,
   WENSHU_E_VERSION = -8,      /* options struct of an unknown version */
+  WENSHU_E_CANCELLED = -9,    /* the options' cancel callback asked to stop */
   /* Not a status: makes the enum int-sized and int-ranged, so any code a newer library returns is a
    * valid value (for C++ hosts, and for wenshu_status_string). Never returned. */
   WENSHU_STATUS_FORCE_INT_ = 0x7fffffff
@@ -167,6 +168,12 @@ typedef struct wenshu_options {
   const char *encoding;
   /* "auto" (from the content), "text", "html" or "docx"; NULL = "auto" when encoding is set. */
   const char *input_format;
+  /* Cancellation (wenshu_repair, wenshu_parse): when not NULL, called as cancel(cancel_data) on the
+   * calling thread between stages and about every 64 KiB of work; once it returns non-zero the call
+   * stops and returns WENSHU_E_CANCELLED. It must keep returning non-zero after it did once, and be
+   * cheap (e.g. read a flag that a signal handler or another thread sets). Default NULL. */
+  int (*cancel)(void *cancel_data);
+  void *cancel_data;
 } wenshu_options;
 
 /* Fills *opts with the defaults of options version `version` (normally WENSHU_OPTIONS_VERSION).

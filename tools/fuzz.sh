@@ -27,9 +27,10 @@ status=0
 for t in "${targets[@]}"; do
   work="$build/corpus/$t"; crashes="$build/crashes/$t"
   mkdir -p "$work" "$crashes"
+  dict=(); [ -f "tests/fuzz/$t.dict" ] && dict=(-dict="tests/fuzz/$t.dict")  # tokens for that target
   echo "fuzz: $t for ${seconds}s" >&2
   if ! "$build/tests/fuzz/${t}_fuzzer_libfuzzer" -max_total_time="$seconds" -max_len=65536 \
-       -timeout=20 -rss_limit_mb=4096 -artifact_prefix="$crashes/" -print_final_stats=1 \
+       -timeout=20 -rss_limit_mb=4096 -artifact_prefix="$crashes/" -print_final_stats=1 "${dict[@]}" \
        "$work" "tests/fuzz/corpus/$t" 2> "$build/$t.log"; then
     echo "fuzz: $t FOUND A CRASH; see $build/$t.log and $crashes/" >&2
     tail -30 "$build/$t.log" >&2

@@ -10,6 +10,7 @@
 #define WENSHU_QUANTITY_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -155,12 +156,16 @@ struct FactOptions {
   // Spans (in the text passed to ExtractFacts) that the repair stage flagged as masked years: a year
   // inside one of them is reported year_masked with no value.
   std::vector<Span> masked_year_spans;
+  // Cancellation (as RepairOptions::cancelled): polled every 64 KiB of text; once it returns true,
+  // ExtractFacts stops and returns what it found so far with Facts::cancelled set.
+  std::function<bool()> cancelled = nullptr;
 };
 
 struct Facts {
   std::vector<Quantity> quantities;  // in text order
   std::vector<Change> changes;       // in text order
   std::vector<DateFact> dates;       // in text order
+  bool cancelled = false;            // FactOptions::cancelled stopped the pass: the facts are partial
 };
 
 // Parses a whole string as one quantity: a number with its qualifiers and unit, e.g. "约30万人",

@@ -10,6 +10,7 @@
 #define WENSHU_REPAIR_H_
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -82,6 +83,11 @@ struct RepairOptions {
   absl::flat_hash_set<std::string> disabled_rules;
   // Records below this confidence are reported as alternatives-only flags instead of being applied.
   double min_confidence = 0.5;
+  // Cancellation: when set, Repair calls it between rules and every 64 KiB inside the long ones, on the
+  // thread running Repair, and stops with absl::CancelledError once it returns true (e.g. a lambda
+  // reading an atomic flag that a signal handler or another thread sets). It must keep returning true
+  // after it did once, and be cheap: it runs a few times per millisecond of work.
+  std::function<bool()> cancelled = nullptr;
 
   bool Enabled(std::string_view rule_id) const;
 };

@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -204,10 +205,14 @@ struct ParseOptions {
   bool run_checks = true;
   // Inputs larger than this fail with ResourceExhausted (the CLI's --max-bytes).
   size_t max_bytes = size_t{64} << 20;
+  // Cancellation: when set, Parse polls it between stages and every 64 KiB inside the long ones (repair
+  // rules, facts) and returns absl::CancelledError soon after it returns true. Used for the repair stage
+  // too when repair.cancelled is empty. See RepairOptions::cancelled for the contract.
+  std::function<bool()> cancelled = nullptr;
 };
 
 // Repairs one document and extracts its title, period, sections, facts and checks. Fails only for an
-// input over options.max_bytes or an internal error; damaged or invalid UTF-8 input still parses
+// input over options.max_bytes (ResourceExhausted), a cancellation (Cancelled) or an internal error; damaged or invalid UTF-8 input still parses
 // (invalid bytes are flagged by the repair stage and replaced by U+FFFD in JSON strings).
 [[nodiscard]] absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options = {});
 

@@ -304,6 +304,8 @@ ParseOptions BaseOptions(const Flags& flags) {
   o.repair = flags.repair;
   o.run_checks = flags.run_checks;
   o.max_bytes = flags.max_bytes;
+  // Ctrl-C / SIGTERM stop the document being parsed too, not only the run between documents.
+  o.cancelled = [] { return g_interrupt_signal.load(std::memory_order_relaxed) != 0; };
   return o;
 }
 

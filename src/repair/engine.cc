@@ -7,6 +7,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "repair/rule.h"
+#include "text/cancel.h"
 #include "wenshu/repair.h"
 
 namespace wenshu {
@@ -158,12 +159,16 @@ absl::StatusOr<RepairResult> Repair(std::string_view original, const RepairOptio
   RepairResult result;
   repair_internal::RepairContext context(original, options, &result.diagnosis);
   const auto& registry = repair_internal::RuleRegistry();
+  const auto cancelled = [] { return absl::CancelledError("repair was cancelled"); };
   for (const auto& rule : registry) {
+    if (context.Cancelled()) return cancelled();
     if (rule.diagnose && options.Enabled(rule.id)) rule.diagnose(context);
   }
   for (const auto& rule : registry) {
+    if (context.Cancelled()) return cancelled();
     if (rule.run && options.Enabled(rule.id)) rule.run(context);
   }
+  if (context.Cancelled()) return cancelled();
   result.records = context.TakeRecords();
   result.flags = context.TakeFlags();
   auto text = ApplyRepairs(original, result.records);

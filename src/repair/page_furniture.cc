@@ -17,6 +17,8 @@ namespace {
 
 re2::StringPiece View(std::string_view s) { return re2::StringPiece(s.data(), s.size()); }
 
+// Page numbers are read with any number of digits: a long document split into short pages (one footer a
+// line) runs past page 9999.
 const RE2& PageLine() {
   static const RE2 re(
       R"([ \t\x{3000}]*(第[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页[ \t\x{3000}]*[,，/／]?[ \t\x{3000}]*共[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页|共[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页[ \t\x{3000}]*[,，/／]?[ \t\x{3000}]*第[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页|第[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页|-[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*-|—[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*—)[ \t\x{3000}\r]*)");
@@ -31,7 +33,7 @@ const RE2& PageFraction() {
   return re;
 }
 const RE2& PageNumberAtLineEnd() {
-  static const RE2 re(R"((?m)(第[ \t\x{3000}]*([0-9０-９]{1,4})[ \t\x{3000}]*页(?:[ \t]*[,，/／]?[ \t]*共[ \t]*[0-9０-９]{1,4}[ \t]*页)?)[ \t\x{3000}\r]*(?:\n|$))");
+  static const RE2 re(R"((?m)(第[ \t\x{3000}]*([0-9０-９]+)[ \t\x{3000}]*页(?:[ \t]*[,，/／]?[ \t]*共[ \t]*[0-9０-９]+[ \t]*页)?)[ \t\x{3000}\r]*(?:\n|$))");
   return re;
 }
 const RE2& PageNumberInLine() {
@@ -260,7 +262,7 @@ std::vector<size_t> RunningFooterBytes(std::string_view text, const std::vector<
 }
 
 const RE2& PageOfPages() {
-  static const RE2 re(R"((第[ \t\x{3000}]*[0-9０-９]{1,4}[ \t\x{3000}]*页[ \t\x{3000}]*[,，/／]?[ \t\x{3000}]*共[ \t\x{3000}]*[0-9０-９]{1,4}[ \t\x{3000}]*页|共[ \t\x{3000}]*[0-9０-９]{1,4}[ \t\x{3000}]*页[ \t\x{3000}]*[,，/／]?[ \t\x{3000}]*第[ \t\x{3000}]*[0-9０-９]{1,4}[ \t\x{3000}]*页))");
+  static const RE2 re(R"((第[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页[ \t\x{3000}]*[,，/／]?[ \t\x{3000}]*共[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页|共[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页[ \t\x{3000}]*[,，/／]?[ \t\x{3000}]*第[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页))");
   return re;
 }
 

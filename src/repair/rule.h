@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "text/cancel.h"
 #include "wenshu/repair.h"
 
 namespace wenshu::repair_internal {
@@ -53,7 +54,7 @@ extern template class SpanOrderedLog<RepairFlag>;
 class RepairContext {
  public:
   RepairContext(std::string_view original, const RepairOptions& options, DamageDiagnosis* diagnosis)
-      : text_(original), options_(options), diagnosis_(diagnosis) {}
+      : text_(original), options_(options), diagnosis_(diagnosis), cancel_(options.cancelled) {}
 
   // The original document.
   std::string_view text() const { return text_; }
@@ -70,6 +71,12 @@ class RepairContext {
   // Whether any accepted record overlaps `span` (for an empty span: contains it strictly, or is a
   // non-empty record starting at it).
   bool IsClaimed(Span span) const;
+
+  // Whether options().cancelled asked to stop: Cancelled() asks now (the engine, between rules);
+  // CancelledAt(offset) every 64 KiB of a rule's progress through the text. A rule that sees true
+  // returns at once; what it proposed so far is dropped with the whole result.
+  bool Cancelled() { return cancel_.Now(); }
+  bool CancelledAt(size_t offset) { return cancel_.At(offset); }
   // Sorted by span.begin, equal begins in the order they were accepted.
   const std::vector<RepairRecord>& records() const { return records_.items(); }
   const std::vector<RepairFlag>& flags() const { return flags_.items(); }
@@ -113,6 +120,7 @@ class RepairContext {
   std::vector<std::pair<const void*, std::shared_ptr<void>>> kept_;
   SpanOrderedLog<RepairRecord> records_;  // never overlapping, so their ends rise with their begins
   SpanOrderedLog<RepairFlag> flags_;
+  text_internal::CancelPoll cancel_;
 };
 
 using RulePass = void (*)(RepairContext&);

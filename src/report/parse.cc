@@ -46,7 +46,18 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
     return absl::ResourceExhaustedError(
         absl::StrCat("the document has ", input.size(), " bytes, over the limit of ", options.max_bytes));
   }
-  absl::StatusOr<RepairResult> repaired = Repair(input, options.repair);
+  // One hook for every stage: the caller's, or the repair options' own.
+  const std::function<bool()>& cancel_hook = options.cancelled ? options.cancelled : options.repair.cancelled;
+  const auto cancelled = [&] { return cancel_hook && cancel_hook(); };
+  const auto cancelled_error = [] { return absl::CancelledError("parse was cancelled"); };
+  absl::StatusOr<RepairResult> repaired;
+  if (options.cancelled && !options.repair.cancelled) {
+    RepairOptions repair_options = options.repair;
+    repair_options.cancelled = options.cancelled;
+    repaired = Repair(input, repair_options);
+  } else {
+    repaired = Repair(input, options.repair);
+  }
   if (!repaired.ok()) return repaired.status();
 
   Report report;
@@ -93,19 +104,23 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
   }
 
   // Sections ----------------------------------------------------------------------------------------
+  if (cancelled()) return cancelled_error();
   SectionOutline outline = report_internal::ParseSections(text);
   report.sections = outline.Tree();
   for (Section& s : report.sections) s.role = std::string(report_internal::SectionRole(s.heading));
   for (Section& s : report.sections) MapSection(s, map);
 
   // Facts -------------------------------------------------------------------------------------------
+  if (cancelled()) return cancelled_error();
   FactOptions fact_options;
+  fact_options.cancelled = cancel_hook;
   for (const RepairFlag& f : report.flags) {
     if (IsMaskedYearFlag(f)) {
       fact_options.masked_year_spans.push_back({map.ToRepaired(f.span.begin), map.ToRepaired(f.span.end)});
     }
   }
   const Facts facts = ExtractFacts(text, fact_options);
+  if (facts.cancelled) return cancelled_error();
   auto original_of = [&](Span repaired_span, const std::string& fact_text, bool* touched) {
     Span s = map.ToOriginal(repaired_span);
     *touched = input.substr(s.begin, s.size()) != fact_text;
@@ -169,6 +184,7 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
   }
 
   // Checks ------------------------------------------------------------------------------------------
+  if (cancelled()) return cancelled_error();
   if (options.run_checks) {
     report.checks = std::move(outline.checks);
     std::vector<ReportCheck> fact_checks = report_internal::RunFactChecks(text, facts, outline);

@@ -113,6 +113,44 @@ TEST(CapiTest, DisabledRulesAreCheckedByTheSharedRegistryFunction) {
   EXPECT_EQ(r, nullptr);
 }
 
+// Options version 2: a cancel callback stops wenshu_parse and wenshu_repair with WENSHU_E_CANCELLED at
+// the poll where it says so; a version-1 struct (without the fields) still parses.
+TEST(CapiTest, CancelCallbackStopsParseAndRepair) {
+  std::string text;
+  while (text.size() < (1u << 20)) text += "全区现有中小学16所，在校学生26341人，较上年增加304人，增长1.2%。\n";
+  struct Polls {
+    int calls = 0;
+    int stop_at = 0;
+  } polls;
+  auto cancel = [](void* data) -> int {
+    auto* p = static_cast<Polls*>(data);
+    return ++p->calls >= p->stop_at ? 1 : 0;
+  };
+  wenshu_options opts;
+  ASSERT_EQ(wenshu_options_init(&opts, WENSHU_OPTIONS_VERSION), WENSHU_OK);
+  EXPECT_EQ(opts.cancel, nullptr);
+  opts.cancel = cancel;
+  opts.cancel_data = &polls;
+  for (int stop_at : {1, 5}) {
+    polls = Polls{0, stop_at};
+    wenshu_report* report = nullptr;
+    EXPECT_EQ(wenshu_parse(text.data(), text.size(), &opts, &report), WENSHU_E_CANCELLED);
+    EXPECT_EQ(report, nullptr);
+    EXPECT_EQ(polls.calls, stop_at);
+    EXPECT_STREQ(wenshu_status_string(WENSHU_E_CANCELLED), "cancelled");
+  }
+  polls = Polls{0, 1};
+  wenshu_repair_result* repaired = nullptr;
+  EXPECT_EQ(wenshu_repair(text.data(), text.size(), &opts, &repaired), WENSHU_E_CANCELLED);
+  EXPECT_EQ(repaired, nullptr);
+
+  wenshu_options v1;
+  ASSERT_EQ(wenshu_options_init(&v1, 1), WENSHU_OK);
+  wenshu_report* report = nullptr;
+  ASSERT_EQ(wenshu_parse(text.data(), text.size(), &v1, &report), WENSHU_OK);
+  wenshu_report_free(report);
+}
+
 TEST(CapiTest, RuleRegistryMatches) {
   const auto& rules = wenshu::RepairRules();
   ASSERT_EQ(wenshu_repair_rule_count(), rules.size());

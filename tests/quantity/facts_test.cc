@@ -6,6 +6,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "quantity/facts_internal.h"
 #include "support/test_data.h"
 #include "wenshu/quantity.h"
 
@@ -649,6 +650,36 @@ TEST(ExtractFactsTest, TargetSubjectsLoseTheirVerbAndKeepTheirClause) {
   ASSERT_EQ(f.changes.size(), 1u);
   EXPECT_EQ(f.changes[0].subject, "居民消费价格指数");
   EXPECT_EQ(f.changes[0].quantity, -1);
+}
+
+std::string RepeatUnit(std::string_view unit, size_t times) {
+  std::string out;
+  for (size_t i = 0; i < times; ++i) out += unit;
+  return out;
+}
+
+// A run-on sentence of figures and changes separated only by ， (and its kin: 分别 lists, 、 lists) binds
+// each change to the figure right before it, and doubling the sentence doubles the binding work: the
+// backward search is bounded by a window, not by the sentence.
+TEST(ExtractFactsTest, BindingWorkIsLinearInARunOnSentence) {
+  for (std::string_view unit : {"产值12亿元，增长5.3%，", "投资12亿元、3亿元，分别增长5%、6%，",
+                                "学校3所、医院2个、道路12公里，比上年增加3所、2个，"}) {
+    SCOPED_TRACE(unit);
+    constexpr size_t kUnits = 2000;
+    quantity_internal::FactsWork one, two;
+    const Facts small = quantity_internal::ExtractFactsCounted(RepeatUnit(unit, kUnits), {}, &one);
+    const Facts large = quantity_internal::ExtractFactsCounted(RepeatUnit(unit, 2 * kUnits), {}, &two);
+    ASSERT_EQ(large.changes.size(), 2 * small.changes.size());
+    ASSERT_FALSE(small.changes.empty());
+    EXPECT_GT(one.bind_steps, 0u);
+    // Twice the groups, each looking back over the same window (quadratic work would be 4x).
+    EXPECT_LE(two.bind_steps, one.bind_steps * 21 / 10) << one.bind_steps << " -> " << two.bind_steps;
+    // The last change still binds to a figure of the last repetition, before it.
+    const Change& last = large.changes.back();
+    ASSERT_GE(last.quantity, 0);
+    EXPECT_LT(large.quantities[static_cast<size_t>(last.quantity)].span.end, last.span.begin);
+    EXPECT_GT(large.quantities[static_cast<size_t>(last.quantity)].span.end + unit.size(), last.span.begin);
+  }
 }
 
 }  // namespace

@@ -16,7 +16,7 @@ c_status = ctypes.c_int
 
 
 class Options(ctypes.Structure):
-    """struct wenshu_options, version 1."""
+    """struct wenshu_options, version 2 (cancel stays NULL: Python callers stop between calls)."""
     _fields_ = [
         ("version", ctypes.c_uint),
         ("utf8_policy", ctypes.c_int),
@@ -33,6 +33,8 @@ class Options(ctypes.Structure):
         ("split_numeral_units", ctypes.c_int),
         ("encoding", ctypes.c_char_p),
         ("input_format", ctypes.c_char_p),
+        ("cancel", ctypes.c_void_p),
+        ("cancel_data", ctypes.c_void_p),
     ]
 
 

@@ -1,0 +1,120 @@
+// Cancellation inside one document: Parse, Repair and ExtractFacts poll the caller's hook between
+// stages and every 64 KiB inside the long ones, and return Cancelled at the first poll that says stop,
+// without asking again or finishing the document.
+#include <atomic>
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "absl/status/status.h"
+#include "reliability/reliability_support.h"
+#include "text/cancel.h"
+#include "wenshu/quantity.h"
+#include "wenshu/repair.h"
+#include "wenshu/report.h"
+
+namespace wenshu {
+namespace {
+
+using text_internal::kCancelPollBytes;
+
+// Report-like text with figures, changes, list markers, page marks and a run-on sentence, so that every
+// stage has work to do.
+std::string Document(size_t bytes) {
+  constexpr std::string_view kUnit =
+      "（一）开展概况\n1、全区现有中小学16所，在校学生26341人，较上年增加304人，增长1.2%。\n"
+      "2、2023年上半年完成固定资产投资2.16亿元，同比增长１０．５％，其中民生投入77万元，占比70.4%。\n"
+      "第3页\n一是完成社会事业开展全局“主动效劳”；二是新建学校20230所，改扩建5所。\n"
+      "产值12亿元，增长5.3%，产值13亿元，增长6%，学校3所、医院2个、道路12公里。\n";
+  std::string out;
+  while (out.size() < bytes) out += kUnit;
+  return out;
+}
+
+// A hook that counts its polls and says stop from the stop_at-th on (never when stop_at is 0).
+struct CountingHook {
+  size_t stop_at = 0;
+  size_t calls = 0;
+  std::function<bool()> Hook() {
+    return [this] { return ++calls >= stop_at && stop_at != 0; };
+  }
+};
+
+TEST(CancelTest, AHookThatSaysStopAtOnceCancelsEveryStage) {
+  const std::string doc = Document(256 << 10);
+  CountingHook hook{1};
+  ParseOptions options;
+  options.cancelled = hook.Hook();
+  auto report = Parse(doc, options);
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.status().code(), absl::StatusCode::kCancelled) << report.status();
+  EXPECT_EQ(hook.calls, 1u);
+
+  RepairOptions repair_options;
+  CountingHook repair_hook{1};
+  repair_options.cancelled = repair_hook.Hook();
+  auto repaired = Repair(doc, repair_options);
+  ASSERT_FALSE(repaired.ok());
+  EXPECT_EQ(repaired.status().code(), absl::StatusCode::kCancelled);
+
+  FactOptions fact_options;
+  CountingHook fact_hook{1};
+  fact_options.cancelled = fact_hook.Hook();
+  const Facts facts = ExtractFacts(doc, fact_options);
+  EXPECT_TRUE(facts.cancelled);
+  EXPECT_TRUE(facts.quantities.empty());
+  EXPECT_FALSE(ExtractFacts(doc).cancelled);
+}
+
+TEST(CancelTest, ParseStopsAtThePollThatSaysStopAnywhereInTheDocument) {
+  const std::string doc = Document(reliability::Scaled(size_t{1} << 20));
+  // A hook that never says stop: the polls come at least once per kCancelPollBytes of the text.
+  CountingHook counter;
+  ParseOptions options;
+  options.cancelled = counter.Hook();
+  auto full = Parse(doc, options);
+  ASSERT_TRUE(full.ok()) << full.status();
+  const size_t polls = counter.calls;
+  ASSERT_GE(polls, doc.size() / kCancelPollBytes) << "polls for " << doc.size() << " bytes";
+
+  for (size_t stop_at : {size_t{2}, polls / 4, polls / 2, polls - polls / 4, polls}) {
+    SCOPED_TRACE(stop_at);
+    CountingHook hook{stop_at};
+    options.cancelled = hook.Hook();
+    auto report = Parse(doc, options);
+    ASSERT_FALSE(report.ok());
+    EXPECT_EQ(report.status().code(), absl::StatusCode::kCancelled) << report.status();
+    // Parse returned at the first "stop", without finishing a stage first.
+    EXPECT_EQ(hook.calls, stop_at);
+  }
+}
+
+TEST(CancelTest, AnotherThreadCancelsAParseInProgress) {
+  const std::string doc = Document(reliability::Scaled(size_t{2} << 20));
+  std::atomic<bool> stop{false};
+  std::atomic<size_t> polls{0};
+  ParseOptions options;
+  options.cancelled = [&] {
+    // The third poll is inside the document: wait there until the other thread has asked to stop, so
+    // that the test does not depend on how the threads are scheduled.
+    if (polls.fetch_add(1) + 1 == 3) {
+      while (!stop.load()) std::this_thread::yield();
+    }
+    return stop.load();
+  };
+  absl::StatusOr<Report> report;
+  std::thread worker([&] { report = Parse(doc, options); });
+  while (polls.load() < 3) std::this_thread::yield();
+  stop.store(true);
+  worker.join();
+  EXPECT_EQ(polls.load(), 3u);
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.status().code(), absl::StatusCode::kCancelled) << report.status();
+}
+
+}  // namespace
+}  // namespace wenshu
