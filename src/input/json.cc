@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "input/internal.h"
 #include "nlohmann/json.hpp"
+#include "text/utf8.h"
 
 namespace wenshu::input_internal {
 namespace {
@@ -73,7 +74,8 @@ class FieldCollector {
     // e.what(): "[json.exception.parse_error.101] parse error at line 1, column 7: syntax error ...".
     std::string reason = e.what();
     if (size_t colon = reason.find(": "); colon != std::string::npos) reason = reason.substr(colon + 2);
-    error_ = absl::StrCat("invalid JSON at column ", position, ": ", reason);
+    // The reason quotes what was last read, which may hold the very bytes that are not UTF-8.
+    error_ = absl::StrCat("invalid JSON at column ", position, ": ", text::EscapeInvalidUtf8(reason));
     return false;
   }
 

@@ -116,6 +116,27 @@ inline void AppendUtf8(char32_t c, std::string* out) {
   out->append(buffer, EncodeUtf8(c, buffer));
 }
 
+// s with every byte that is not part of a valid character written as the four ASCII characters \xHH:
+// for messages, which must stay valid UTF-8 whatever input they quote.
+inline std::string EscapeInvalidUtf8(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const Decoded d = DecodeUtf8At(s, i);
+    if (d.len > 0) {
+      out.append(s.substr(i, static_cast<size_t>(d.len)));
+      i += static_cast<size_t>(d.len);
+      continue;
+    }
+    const auto b = static_cast<uint8_t>(s[i++]);
+    out += "\\x";
+    out += kHex[b >> 4];
+    out += kHex[b & 15];
+  }
+  return out;
+}
+
 }  // namespace wenshu::text
 
 #endif  // WENSHU_SRC_TEXT_UTF8_H_

@@ -223,9 +223,9 @@ def _options(name: Optional[PathLike] = None, pretty_json: bool = False,
     # Inputs as users have them (docs/cli.md, "Inputs and encodings"): encoding="auto" or a name
     # decodes bytes first; input_format="auto"|"text"|"html"|"docx".
     if kwargs.get("encoding") is not None:
-        opts.encoding = _encode(kwargs["encoding"])
+        opts.encoding = _c_string("encoding", kwargs["encoding"])
     if kwargs.get("input_format") is not None:
-        opts.input_format = _encode(kwargs["input_format"])
+        opts.input_format = _c_string("input_format", kwargs["input_format"])
     opts.pretty_json = 1 if pretty_json else 0
     return opts
 
