@@ -62,3 +62,31 @@ def test_unknown_fragment_is_an_error(tmp_path):
     out = subprocess.run([sys.executable, TOOL, str(tmp_path)], capture_output=True, text=True)
     assert out.returncode == 2
     assert "fragment not found" in out.stderr
+
+
+def test_flagged_or_changed_accepts_a_flag_and_the_figures_per_site_family(tmp_path):
+    os.makedirs(os.path.join(tmp_path, "pages"))
+    with open(os.path.join(tmp_path, "pages", "INDEX.tsv"), "w", encoding="utf-8") as f:
+        f.write("file\taddress\tsite_family\tkind\n")
+        f.write("001.txt\thttps://example.org/1\tsite-a\tdamaged\n")
+        f.write("002.txt\thttps://example.org/2\tsite-b\tdamaged\n")
+        f.write("003.txt\thttps://example.org/3\tsite-b\tcontrol\n")
+    pages = {"001.txt": "完成投资xxx万元。\n", "002.txt": "全镇接待群众 人次。\n", "003.txt": "全省地区生产总值增长5.2%。\n"}
+    for name, text in pages.items():
+        with open(os.path.join(tmp_path, "pages", name), "w", encoding="utf-8") as p:
+            p.write(text)
+    with open(os.path.join(tmp_path, "annotations.tsv"), "w", encoding="utf-8") as f:
+        f.write("file\tkind\tfragment\texpected\n")
+        # The placeholder is flagged, not edited: a flag meets flagged_or_changed.
+        f.write("001.txt\tspun\t投资[[xxx]]万元\tflagged_or_changed\n")
+        # Nothing touches this word: missed.
+        f.write("002.txt\tspun\t全镇[[接待]]群众\tflagged_or_changed\n")
+    got = run(tmp_path)
+    assert got["kinds"]["spun"] == {"spots": 2, "met": 1, "missed": 1}
+    fams = got["families"]
+    assert fams["site-a"] == {"pages": 1, "spots": 1, "met": 1}
+    assert fams["site-b"]["pages"] == 2 and fams["site-b"]["spots"] == 1 and fams["site-b"]["missed"] == 1
+    assert fams["site-b"].get("false", 0) == 0
+    text = subprocess.run([sys.executable, TOOL, str(tmp_path), "--by-family"], capture_output=True, text=True)
+    assert text.returncode == 0, text.stderr
+    assert "site-a" in text.stdout and "site-b" in text.stdout
