@@ -90,3 +90,38 @@ def test_flagged_or_changed_accepts_a_flag_and_the_figures_per_site_family(tmp_p
     text = subprocess.run([sys.executable, TOOL, str(tmp_path), "--by-family"], capture_output=True, text=True)
     assert text.returncode == 0, text.stderr
     assert "site-a" in text.stdout and "site-b" in text.stdout
+
+
+def test_one_record_deleting_several_removal_spots_meets_each(tmp_path):
+    # A site header removed as one block meets every line annotated for removal inside it.
+    header = ("温馨提示:\n"
+              "1. 部分包含数学公式或PPT动画的文件,查看预览时可能会显示错乱或异常,文件下载后无此问题,请放心下载。\n"
+              "2. 本文档由用户上传,版权归属用户,汇文网负责整理代发布。如果您对本文档版权有争议请及时联系客服。\n"
+              "网站客服:1234567\n")
+    write_folder(tmp_path, {
+        "001.txt": ("damaged", header + "某局工作总结\n今年以来,我局认真履行职责,全面完成了各项工作任务。\n"),
+    }, [
+        ("001.txt", "notice", "[[温馨提示:]]\\n1.", "removed"),
+        ("001.txt", "notice", "[[2. 本文档由用户上传,版权归属用户,汇文网负责整理代发布。如果您对本文档版权有争议请及时联系客服。]]",
+         "removed"),
+        ("001.txt", "notice", "[[网站客服:1234567]]", "removed"),
+        ("001.txt", "title", "[[某局工作总结]]", "kept"),
+    ])
+    got = run(tmp_path)
+    # The line "1." is not annotated: the block deletes text no spot expects gone, so the spots that
+    # share the record are not met by it (and the annotations must be completed).
+    assert got["kinds"]["notice"] == {"spots": 3, "missed": 3, "false": 3}
+    assert got["kinds"]["title"] == {"kept": 1}
+    write_folder(tmp_path / "all", {
+        "001.txt": ("damaged", header + "某局工作总结\n今年以来,我局认真履行职责,全面完成了各项工作任务。\n"),
+    }, [
+        ("001.txt", "notice", "[[温馨提示:]]\\n1.", "removed"),
+        ("001.txt", "notice", "[[1. 部分包含数学公式或PPT动画的文件,查看预览时可能会显示错乱或异常,文件下载后无此问题,请放心下载。]]",
+         "removed"),
+        ("001.txt", "notice", "[[2. 本文档由用户上传,版权归属用户,汇文网负责整理代发布。如果您对本文档版权有争议请及时联系客服。]]",
+         "removed"),
+        ("001.txt", "notice", "[[网站客服:1234567]]", "removed"),
+    ])
+    got = run(tmp_path / "all")
+    assert got["kinds"]["notice"] == {"spots": 4, "met": 4}
+    assert got["rule_false"] == {}
