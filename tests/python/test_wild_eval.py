@@ -134,6 +134,7 @@ def test_spots_by_offset_rebuild_the_annotations(tmp_path):
     pages = {
         "001.txt": ("damaged", "时间:2021-06-11 [ 下载 ]\n全镇接待群众 人次,完成投资xxx万元。“十五〞期间稳步发展。全镇接待群众 人次。\n"),
         "002.txt": ("damaged", "完成投资xx万元。\n"),
+        "003.txt": ("damaged", "标题\n今年以来,全县完成投资xx万元,增长x.x%。其余各项工作顺利推进。\n"),
     }
     rows = [
         ("001.txt", "stat_line", "时间:2021-06-11 [ 下载 ]", "removed"),
@@ -141,6 +142,8 @@ def test_spots_by_offset_rebuild_the_annotations(tmp_path):
         ("001.txt", "mask_placeholder", "投资[[xxx]]万元", "flagged"),
         ("001.txt", "quote", "十五[[〞]]期间", "restored:”"),
         ("002.txt", "mask_placeholder", "投资[[xx]]万元", "flagged"),
+        ("003.txt", "mask_placeholder", "投资[[xx]]万元", "flagged"),
+        ("003.txt", "mask_placeholder", "增长[[x.x]]%", "flagged"),
     ]
     write_folder(tmp_path / "a", pages, rows)
     out = subprocess.run([sys.executable, SPOTS, "export", str(tmp_path / "a")], capture_output=True, text=True)
@@ -148,16 +151,19 @@ def test_spots_by_offset_rebuild_the_annotations(tmp_path):
     spots = tmp_path / "spots.tsv"
     spots.write_text(out.stdout, encoding="utf-8")
     assert "投资" not in out.stdout  # offsets only, no page text
-    # The same pages collected again, except 002 which came back different.
+    # The same pages collected again, except 002 which came back different next to its spot, and 003 which
+    # came back with a different title (far from its spots: they are found again by their context).
     pages_b = dict(pages)
     pages_b["002.txt"] = ("damaged", "完成投资xx万元!\n")
+    pages_b["003.txt"] = ("damaged", "另一个标题\n今年以来,全县完成投资xx万元,增长x.x%。其余各项工作顺利推进。\n")
     write_folder(tmp_path / "b", pages_b, [])
     out = subprocess.run([sys.executable, SPOTS, "import", str(tmp_path / "b"), str(spots)],
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
-    assert "002.txt" in out.stderr and "4 annotations written" in out.stderr
+    assert "002.txt" in out.stderr and "1 spots not found" in out.stderr
+    assert "6 annotations written" in out.stderr
     a = run(tmp_path / "a")
     b = run(tmp_path / "b")
     for kind in ("stat_line", "stripped_number", "quote"):
         assert a["kinds"][kind] == b["kinds"][kind]
-    assert b["kinds"]["mask_placeholder"]["spots"] == 1
+    assert b["kinds"]["mask_placeholder"]["spots"] == 3

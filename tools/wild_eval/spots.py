@@ -1,13 +1,16 @@
 #!/usr/bin/python3
 """Annotations of a wild_eval folder as byte offsets, so that they can be kept without the pages' text.
 
-    tools/wild_eval/spots.py export DIR > spots.tsv      # file, sha256 of the page, kind, begin, end, expected
+    tools/wild_eval/spots.py export DIR > spots.tsv      # file, sha256, kind, begin, end, expected, context
     tools/wild_eval/spots.py import DIR spots.tsv        # writes DIR/annotations.tsv back from the offsets
 
 The real pages may not be committed (they are third-party text), so the repository keeps only the addresses
-(sources.tsv) and the spots by offset. Once the pages are collected again, `import` rebuilds annotations.tsv for
-every page whose bytes hash to the recorded sha256, with just enough context around each spot to be found at the
-same place; pages that came back different are listed on stderr and get no annotations.
+(sources.tsv) and the spots by offset. Once the pages are collected again, `import` rebuilds annotations.tsv with
+just enough context around each spot to be found at the same place. A page whose bytes hash to the recorded
+sha256 takes the offsets as they are; on a page that came back slightly different each spot is looked for by the
+hash of its context window (CONTEXT characters either side, the `context` column: before:spot:after:sha1 —
+character counts and a hash, no text) and kept where exactly one place matches. Spots not found are counted on
+stderr.
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-from typing import Dict, List
+from typing import Dict, List, Optional
+
+CONTEXT = 8  # characters either side of a spot in its context hash
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -26,12 +31,37 @@ def escape(s: str) -> str:
     return s.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
 
 
+def window_hash(text: str, cb: int, ce: int, nb: int, na: int) -> str:
+    w = text[cb - nb:cb] + "[[" + text[cb:ce] + "]]" + text[ce:ce + na]
+    return hashlib.sha1(w.encode("utf-8")).hexdigest()[:16]
+
+
+def context(data: bytes, b: int, e: int) -> str:
+    text = data.decode("utf-8")
+    cb, ce = len(data[:b].decode("utf-8")), len(data[:e].decode("utf-8"))
+    nb, na = min(CONTEXT, cb), min(CONTEXT, len(text) - ce)
+    return f"{nb}:{ce - cb}:{na}:{window_hash(text, cb, ce, nb, na)}"
+
+
+def find_by_context(data: bytes, ctx: str) -> Optional[tuple]:
+    """The byte span of the one place whose context window hashes to ctx, or None."""
+    nb, ns, na, h = ctx.split(":")
+    nb, ns, na = int(nb), int(ns), int(na)
+    text = data.decode("utf-8")
+    hits = [cb for cb in range(nb, len(text) - ns - na + 1) if window_hash(text, cb, cb + ns, nb, na) == h]
+    if len(hits) != 1:
+        return None
+    cb = hits[0]
+    return len(text[:cb].encode("utf-8")), len(text[:cb + ns].encode("utf-8"))
+
+
 def export(folder: str) -> List[str]:
-    out = ["file\tsha256\tkind\tbegin\tend\texpected"]
+    out = ["file\tsha256\tkind\tbegin\tend\texpected\tcontext"]
     for page in sorted(load(folder), key=lambda p: p.file):
         digest = hashlib.sha256(page.data).hexdigest()
         for s in sorted(page.spots, key=lambda s: s.line):
-            out.append("\t".join([page.file, digest, s.kind, str(s.begin), str(s.end), s.expected]))
+            out.append("\t".join([page.file, digest, s.kind, str(s.begin), str(s.end), s.expected,
+                                  context(page.data, s.begin, s.end)]))
     return out
 
 
@@ -60,18 +90,27 @@ def import_(folder: str, spots_path: str) -> int:
         with open(os.path.join(folder, "pages", cols[0]), "rb") as f:
             pages[cols[0]] = f.read()
     out = ["file\tkind\tfragment\texpected"]
-    differ = set()
+    differ, lost = set(), 0
     for n, cols in read_tsv(spots_path, 6):
         name, digest, kind, b, e, expected = cols[0], cols[1], cols[2], int(cols[3]), int(cols[4]), cols[5]
         data = pages.get(name)
-        if data is None or hashlib.sha256(data).hexdigest() != digest:
-            differ.add(name)
+        if data is None:
+            lost += 1
             continue
+        if hashlib.sha256(data).hexdigest() != digest:
+            differ.add(name)
+            span = find_by_context(data, cols[6]) if len(cols) > 6 else None
+            if span is None:
+                lost += 1
+                continue
+            b, e = span
         out.append("\t".join([name, kind, fragment(data, b, e), expected]))
     with open(os.path.join(folder, "annotations.tsv"), "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")
     for name in sorted(differ):
-        print(f"spots: {name} is missing or not the page annotated (sha256 differs): no annotations", file=sys.stderr)
+        print(f"spots: {name} differs from the page annotated (sha256): spots placed by context", file=sys.stderr)
+    if lost:
+        print(f"spots: {lost} spots not found (page missing, or its context changed)", file=sys.stderr)
     return len(out) - 1
 
 
