@@ -10,8 +10,7 @@ function(wenshu_embed_table name tsv)
     DEPENDS ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/${tsv} ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/embed_text.cmake
     COMMENT "Embedding ${tsv}"
     VERBATIM)
-  # A custom target carries the rule across directories (wenshu_objects is defined at the top level).
   add_custom_target(wenshu_${name} DEPENDS ${_inc})
-  add_dependencies(wenshu_objects wenshu_${name})
+  add_dependencies(wenshu_repair wenshu_${name})
 endfunction()
 wenshu_embed_table(furniture_model furniture_model.tsv)
