@@ -221,6 +221,13 @@ enum class JsonStyle { kPretty, kCompact };
 // Serializes a report as "wenshu.report/1". Deterministic: the same report gives the same bytes.
 [[nodiscard]] std::string ToJson(const Report& report, JsonStyle style = JsonStyle::kPretty);
 
+// Writes the bytes of ToJson(report, style) to `sink` in pieces of about 64 KiB, in order, without
+// holding the whole text: the JSON of a report dense with figures or repairs is many times the size of
+// its document (up to ~25x), so the command writes it this way. Each piece is valid only during the
+// call. Returns false when the sink returned false; nothing more is written then.
+using JsonSink = std::function<bool(std::string_view piece)>;
+bool WriteJson(const Report& report, JsonStyle style, const JsonSink& sink);
+
 // Reads what ToJson() wrote (either style); ToJson(ReportFromJson(ToJson(r))) == ToJson(r).
 // Fails with InvalidArgument on malformed JSON, a foreign schema id, or missing required fields.
 [[nodiscard]] absl::StatusOr<Report> ReportFromJson(std::string_view json);

@@ -251,12 +251,14 @@ const FurnitureModel& EmbeddedFurnitureModel() {
   return *model;
 }
 
-std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel& model) {
+std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel& model,
+                                    text_internal::CancelPoll* cancel) {
   const std::vector<Line> lines = SplitLines(text);
   std::vector<double> p(lines.size(), 0.0);
   std::vector<bool> blank(lines.size(), false);
   size_t first = lines.size(), last = 0;  // the report's first and last sentence lines
   for (size_t k = 0; k < lines.size(); ++k) {
+    if (cancel != nullptr && cancel->At(lines[k].begin)) return {};
     blank[k] = IsBlankLine(lines[k].text);
     if (blank[k]) continue;
     const size_t chars = CountChars(lines[k].text);
@@ -345,24 +347,31 @@ struct FoundSiteLines {
 }  // namespace
 
 void DiagnoseSiteLines(RepairContext& context) {
-  auto& found = context.Keep(FoundSiteLines{FindSiteLines(context.text(), EmbeddedFurnitureModel())});
+  auto& found = context.Keep(
+      FoundSiteLines{FindSiteLines(context.text(), EmbeddedFurnitureModel(), &context.cancel_poll())});
   if (!found.lines.empty()) context.mutable_diagnosis().site_boilerplate = true;
 }
 
 void RemoveSiteLines(RepairContext& context) {
   std::string_view text = context.text();
   const FoundSiteLines* kept = context.Kept<FoundSiteLines>();
-  const std::vector<SiteLine> found = kept ? kept->lines : FindSiteLines(text, EmbeddedFurnitureModel());
+  const std::vector<SiteLine> found =
+      kept ? kept->lines : FindSiteLines(text, EmbeddedFurnitureModel(), &context.cancel_poll());
   // A short line next to a page mark or chunk prefix that page_furniture removed is a piece of a sentence
   // it cut and joins back (…认为，中 | - 21 - | 华人民共和国…): never furniture of its own.
   std::vector<Span> joins;
   for (const RepairRecord& r : context.records()) {
     if (r.rule == "boilerplate.page_furniture") joins.push_back(r.span);
   }
+  // The joins are sorted and never overlap (their ends rise too): only those reaching into the line's
+  // neighbourhood are looked at, not every join for every line (quadratic with a footer on every line).
   auto next_to_join = [&](const SiteLine& s) {
-    return std::any_of(joins.begin(), joins.end(), [&](Span j) {
-      return (j.begin <= s.end + 1 && j.end >= s.end) || (j.end + 1 >= s.begin && j.begin <= s.begin);
-    });
+    auto j = std::lower_bound(joins.begin(), joins.end(), s.begin,
+                              [](Span join, size_t begin) { return join.end + 1 < begin; });
+    for (; j != joins.end() && j->begin <= s.end + 1; ++j) {
+      if ((j->begin <= s.end + 1 && j->end >= s.end) || (j->end + 1 >= s.begin && j->begin <= s.begin)) return true;
+    }
+    return false;
   };
   for (const SiteLine& s : found) {
     if (next_to_join(s)) continue;

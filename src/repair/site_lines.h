@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "text/cancel.h"
 
 namespace wenshu::repair_internal {
 
@@ -88,8 +89,10 @@ struct SiteLine {
   bool segment = false;  // a breadcrumb before the title, on the title's line
 };
 
-// The site lines of a document, by position.
-std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel& model);
+// The site lines of a document, by position. With `cancel`, polled once per kCancelPollBytes of lines:
+// when it says stop, the result is empty (the caller's pass returns; the engine reports the cancel).
+std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel& model,
+                                    text_internal::CancelPoll* cancel = nullptr);
 
 }  // namespace wenshu::repair_internal
 

@@ -14,11 +14,6 @@ namespace {
 
 using report_internal::SectionOutline;
 
-std::optional<std::string> NonEmpty(const std::string& s) {
-  if (s.empty()) return std::nullopt;
-  return s;
-}
-
 void MapSection(Section& s, const OffsetMap& map) {
   s.span = map.ToOriginal(s.span);
   s.heading_span = map.ToOriginal(s.heading_span);
@@ -119,7 +114,7 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
       fact_options.masked_year_spans.push_back({map.ToRepaired(f.span.begin), map.ToRepaired(f.span.end)});
     }
   }
-  const Facts facts = ExtractFacts(text, fact_options);
+  Facts facts = ExtractFacts(text, fact_options);
   if (facts.cancelled) return cancelled_error();
   auto original_of = [&](Span repaired_span, const std::string& fact_text, bool* touched) {
     Span s = map.ToOriginal(repaired_span);
@@ -127,67 +122,73 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
     return s;
   };
 
+  // Targets and the fact checks read the facts as the quantity stage gave them; then each kind of fact
+  // is moved into the report and its vector freed before the next, so a document dense with figures
+  // never holds two copies of its facts (bench/memory_bench).
+  report.targets = report_internal::ReadTargets(text, facts, outline, report.period.year);
+  for (Target& t : report.targets) {
+    t.span = original_of(t.span, t.text, &t.repaired);
+  }
+  std::vector<ReportCheck> fact_checks;
+  if (cancelled()) return cancelled_error();
+  if (options.run_checks) fact_checks = report_internal::RunFactChecks(text, facts, outline);
+
   report.quantities.reserve(facts.quantities.size());
-  for (const Quantity& q : facts.quantities) {
+  for (Quantity& q : facts.quantities) {
     ReportQuantity out;
-    out.text = q.text;
     out.span = original_of(q.span, q.text, &out.repaired);
+    out.text = std::move(q.text);
     out.value = q.value;
     out.upper = q.upper;
-    out.unit = NonEmpty(q.unit);
+    if (!q.unit.empty()) out.unit = std::move(q.unit);
     out.kind = q.kind;
-    out.subject = NonEmpty(q.subject);
+    if (!q.subject.empty()) out.subject = std::move(q.subject);
     out.approx = q.approx;
-    out.qualifiers = q.qualifiers;
+    out.qualifiers = std::move(q.qualifiers);
     out.section = outline.PathAt(q.span.begin);
     if (q.part_of >= 0) out.part_of = q.part_of;
     report.quantities.push_back(std::move(out));
   }
+  std::vector<Quantity>().swap(facts.quantities);
   report.changes.reserve(facts.changes.size());
-  for (const Change& c : facts.changes) {
+  for (Change& c : facts.changes) {
     ReportChange out;
-    out.text = c.text;
     out.span = original_of(c.span, c.text, &out.repaired);
+    out.text = std::move(c.text);
     out.direction = c.direction;
     out.value = c.value;
-    out.unit = NonEmpty(c.unit);
+    if (!c.unit.empty()) out.unit = std::move(c.unit);
     out.kind = c.kind;
-    out.baseline = c.baseline;
+    out.baseline = std::move(c.baseline);
     out.upper = c.upper;
-    out.qualifiers = c.qualifiers;
+    out.qualifiers = std::move(c.qualifiers);
     out.shared_qualifier = c.shared_qualifier;
-    out.subject = NonEmpty(c.subject);
+    if (!c.subject.empty()) out.subject = std::move(c.subject);
     if (c.quantity >= 0) out.total = c.quantity;
     out.section = outline.PathAt(c.span.begin);
     report.changes.push_back(std::move(out));
   }
+  std::vector<Change>().swap(facts.changes);
   report.dates.reserve(facts.dates.size());
-  for (const DateFact& d : facts.dates) {
+  for (DateFact& d : facts.dates) {
     ReportDate out;
-    out.text = d.text;
     out.span = original_of(d.span, d.text, &out.repaired);
+    out.text = std::move(d.text);
     out.start.year = d.year;
     out.start.month = d.month;
     out.start.day = d.day;
     out.start.relative_year = d.relative_year;
     out.start.year_masked = d.year_masked;
     if (d.end) out.end = ToDateValue(*d.end);
-    out.part = d.part;
+    out.part = std::move(d.part);
     out.section = outline.PathAt(d.span.begin);
     report.dates.push_back(std::move(out));
   }
-
-  // Targets -----------------------------------------------------------------------------------------
-  report.targets = report_internal::ReadTargets(text, facts, outline, report.period.year);
-  for (Target& t : report.targets) {
-    t.span = original_of(t.span, t.text, &t.repaired);
-  }
+  std::vector<DateFact>().swap(facts.dates);
 
   // Checks ------------------------------------------------------------------------------------------
-  if (cancelled()) return cancelled_error();
   if (options.run_checks) {
     report.checks = std::move(outline.checks);
-    std::vector<ReportCheck> fact_checks = report_internal::RunFactChecks(text, facts, outline);
     report.checks.insert(report.checks.end(), std::make_move_iterator(fact_checks.begin()),
                          std::make_move_iterator(fact_checks.end()));
     for (ReportCheck& c : report.checks) {

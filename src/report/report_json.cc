@@ -789,17 +789,32 @@ std::string_view ReportKindName(ReportKind kind) { return kKindNames[static_cast
 std::string_view PeriodPartName(PeriodPart part) { return kPartNames[static_cast<int>(part)]; }
 std::string_view MarkerFamilyName(MarkerFamily family) { return kFamilyNames[static_cast<int>(family)]; }
 
-std::string ToJson(const Report& report, JsonStyle style) {
-  JsonWriter w(style == JsonStyle::kPretty);
+namespace {
+
+// The one serializer behind ToJson and WriteJson: into the writer's string, or to its sink.
+void WriteReport(JsonWriter& w, const Report& report, JsonStyle style) {
   w.BeginObject();
   w.Key("schema");
   w.String(kReportSchema);
   FieldWriter fields(w);
   Describe(fields, report);
   w.EndObject();
-  std::string out = w.Take();
-  if (style == JsonStyle::kPretty) out.push_back('\n');
-  return out;
+  if (style == JsonStyle::kPretty) w.Raw("\n");
+}
+
+}  // namespace
+
+std::string ToJson(const Report& report, JsonStyle style) {
+  JsonWriter w(style == JsonStyle::kPretty);
+  WriteReport(w, report, style);
+  return w.Take();
+}
+
+bool WriteJson(const Report& report, JsonStyle style, const JsonSink& sink) {
+  const JsonWriter::Sink pieces = sink;
+  JsonWriter w(style == JsonStyle::kPretty, &pieces);
+  WriteReport(w, report, style);
+  return w.Finish();
 }
 
 absl::StatusOr<Report> ReportFromJson(std::string_view text) {

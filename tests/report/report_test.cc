@@ -2,6 +2,7 @@
 // the JSON form (exact numbers, round trip, errors) and the facts CSV.
 #include "wenshu/report.h"
 
+#include <algorithm>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -425,6 +426,39 @@ TEST(JsonTest, RoundTripIsIdentical) {
       EXPECT_EQ(ToJson(*back, style), json);
     }
   }
+}
+
+// WriteJson hands out the bytes of ToJson in pieces (the command streams large reports this way):
+// joined they are ToJson's text exactly, each piece is bounded, and a sink that refuses stops it.
+TEST(JsonTest, WriteJsonStreamsTheBytesOfToJson) {
+  std::string text;
+  while (text.size() < (size_t{256} << 10)) {
+    text += "1、全区现有中小学16所，在校学生26341人，较上年增加304人，增长1.2%，开展〝主动服务〞活动。\n";
+  }
+  const Report r = MustParse(text);
+  for (JsonStyle style : {JsonStyle::kPretty, JsonStyle::kCompact}) {
+    const std::string whole = ToJson(r, style);
+    std::string joined;
+    size_t pieces = 0, largest = 0;
+    ASSERT_TRUE(WriteJson(r, style, [&](std::string_view piece) {
+      joined.append(piece);
+      ++pieces;
+      largest = std::max(largest, piece.size());
+      return true;
+    }));
+    EXPECT_EQ(joined, whole);
+    EXPECT_GE(pieces, whole.size() / (size_t{128} << 10));
+    EXPECT_LT(largest, size_t{128} << 10);  // 64 KiB pieces plus at most one value's text
+    size_t calls = 0;
+    EXPECT_FALSE(WriteJson(r, style, [&](std::string_view) { return ++calls < 2; }));
+    EXPECT_EQ(calls, 2u);
+  }
+  std::string small;
+  ASSERT_TRUE(WriteJson(MustParse(SampleText()), JsonStyle::kPretty, [&](std::string_view piece) {
+    small.append(piece);
+    return true;
+  }));
+  EXPECT_EQ(small, ToJson(MustParse(SampleText()), JsonStyle::kPretty));
 }
 
 // Output of wenshu before diagnosis.converted_script existed still reads; the field reads as false.
