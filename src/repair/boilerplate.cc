@@ -6,6 +6,7 @@
 // tags ([标签:…]), source lines and advert lines with a messaging id. Only a document whose first lines
 // match these patterns is touched; a clean report's first lines are never removed.
 #include <algorithm>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,16 @@ namespace wenshu::repair_internal {
 namespace {
 
 re2::StringPiece View(std::string_view s) { return re2::StringPiece(s.data(), s.size()); }
+
+// Start-up: an RE2 is compiled the first time it is asked, and compiling the larger patterns costs more
+// than a whole parse of a short report (a counted repeat of a character class compiles one copy per
+// count). Each guard below is a condition every match of its pattern meets (a literal the pattern
+// requires), so a pattern is compiled, and asked, only for the lines that could match: the answers are
+// the same. Change a guard with its pattern.
+bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> literals) {
+  return std::any_of(literals.begin(), literals.end(),
+                     [&](std::string_view l) { return text.find(l) != std::string_view::npos; });
+}
 
 const RE2& NoticeTitle() {
   static const RE2 re(R"(^\s*(温馨提示|友情提示|特别提示|重要提示|免责声明|版权声明|下载说明|下载提示)\s*[:：]?\s*$)");
@@ -65,9 +76,22 @@ const RE2& SourceLine() {
   static const RE2 re(R"(^\s*(文章来源|本文地址|原文地址|本文链接|原文链接|来源网址)\s*[:：]\s*\S*(https?://|www\.)\S*\s*$)");
   return re;
 }
-const RE2& TagLine() {
-  static const RE2 re(R"(^\s*((19|20)\d{2}|\p{Han}{1,6})\s*$)");
-  return re;
+// A keyword tag: a year or one to six ideographs (counted after the match: \p{Han}{1,6} compiles six
+// copies of the class).
+bool IsTagLine(std::string_view line) {
+  // Guard: at most six characters once the blanks (\s: [\t\n\f\r ]) around them are trimmed.
+  size_t begin = 0, end = line.size(), chars = 0;
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; };
+  while (begin < end && blank(line[begin])) ++begin;
+  while (end > begin && blank(line[end - 1])) --end;
+  for (size_t i = begin; i < end && chars <= 6; ++i) chars += (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80;
+  if (chars > 6) return false;
+  static const RE2 re(R"(^\s*(?:(?:19|20)\d{2}|(\p{Han}+))\s*$)");
+  re2::StringPiece han;
+  if (!RE2::FullMatch(View(line), re, &han)) return false;
+  size_t han_chars = 0;
+  for (char c : han) han_chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return han_chars <= 6;
 }
 const RE2& YearLine() {
   static const RE2 re(R"(^\s*(19|20)\d{2}\s*$)");
@@ -153,15 +177,17 @@ bool IsSiteSentence(std::string_view line) {
 // ("关键词：工作总结 范文", "【关键词】…") or a disclaimer about the text itself ("本文来源于网络，如有侵权请联系
 // 删除"). A report's own last sentence may name 文档 or 下载; it never disclaims itself.
 bool IsTrailingSiteLine(std::string_view line) {
-  static const RE2 kKeywordLine(R"(^\s*(?:[【\[]\s*(?:标签|关键词|关键字)\s*[】\]]|(?:标签|关键词|关键字)\s*[:：])\s*\S.{0,80}$)");
-  static const RE2 kDisclaimer(R"(本文档|本文由|本文来源|来源于网络|网络整理|如有侵权|侵权请|联系删除|仅供(?:学习|参考)|下载后|版权归)");
-  return IsSiteLine(line) || RE2::FullMatch(View(line), kKeywordLine) ||
-         (line.size() < 200 && RE2::PartialMatch(View(line), kDisclaimer));
+  static LazyRE2 kKeywordLine = {R"(^\s*(?:[【\[]\s*(?:标签|关键词|关键字)\s*[】\]]|(?:标签|关键词|关键字)\s*[:：])\s*\S.{0,80}$)"};
+  static LazyRE2 kDisclaimer = {R"(本文档|本文由|本文来源|来源于网络|网络整理|如有侵权|侵权请|联系删除|仅供(?:学习|参考)|下载后|版权归)"};
+  return IsSiteLine(line) ||
+         (ContainsAny(line, {"标签", "关键词", "关键字"}) && RE2::FullMatch(View(line), *kKeywordLine)) ||
+         (line.size() < 200 && RE2::PartialMatch(View(line), *kDisclaimer));
 }
 
 bool IsNoticeLine(std::string_view line, bool in_notice) {
   re2::StringPiece v = View(line);
-  if (RE2::FullMatch(v, NoticeTitle()) || RE2::FullMatch(v, ServiceLine()) ||
+  if (RE2::FullMatch(v, NoticeTitle()) ||
+      (ContainsAny(line, {"客服", "投诉电话"}) && RE2::FullMatch(v, ServiceLine())) ||
       RE2::FullMatch(v, ReferenceNumber())) {
     return true;
   }
@@ -245,7 +271,7 @@ SiteHeader FindSiteHeader(const std::vector<Line>& lines) {
   // 2. Keyword tags: the year, then short pieces of the title, one per line.
   size_t tags_begin = i, j = i;
   std::vector<std::string_view> tags;
-  while (j < lines.size() && j - tags_begin < 12 && RE2::FullMatch(View(lines[j].text), TagLine())) {
+  while (j < lines.size() && j - tags_begin < 12 && IsTagLine(lines[j].text)) {
     if (!RE2::FullMatch(View(lines[j].text), YearLine())) tags.push_back(Trim(lines[j].text));
     ++j;
   }
@@ -430,15 +456,15 @@ void RemoveSiteBoilerplate(RepairContext& context) {
 void FlagBundledDocuments(RepairContext& context) {
   // A count of pieces in Arabic or Chinese numerals.
 #define WENSHU_BUNDLE_COUNT R"((?:\d{1,3}|[一二三四五六七八九十两]{1,3}))"
-  static const RE2 kBundleTitle(
+  static LazyRE2 kBundleTitle = {
       R"((?:汇编|合集|精选|范文|范例|大全|汇总)\s*[（(]?\s*(?:范文|范例)?)" WENSHU_BUNDLE_COUNT
-      R"(\s*篇|[（(][^()（）]{0,6})" WENSHU_BUNDLE_COUNT R"(\s*篇\s*[)）])");
+      R"(\s*篇|[（(][^()（）]{0,6})" WENSHU_BUNDLE_COUNT R"(\s*篇\s*[)）])"};
   // At a line's start: "篇1:", "第一篇:", "第1篇 ", "【一】".
-  static const RE2 kPartStart(R"(^\s*(?:(?:第\s*)?)" WENSHU_BUNDLE_COUNT R"(\s*篇|篇\s*)" WENSHU_BUNDLE_COUNT
-                              R"(|【\s*)" WENSHU_BUNDLE_COUNT R"(\s*】)\s*[:：、.．]?)");
+  static LazyRE2 kPartStart = {R"(^\s*(?:(?:第\s*)?)" WENSHU_BUNDLE_COUNT R"(\s*篇|篇\s*)" WENSHU_BUNDLE_COUNT
+                              R"(|【\s*)" WENSHU_BUNDLE_COUNT R"(\s*】)\s*[:：、.．]?)"};
   // A piece's title with its number: "乡镇年终工作总结 篇1", "社区文化工作总结篇一", "工作报告范文1".
-  static const RE2 kNumberedTitle(R"(^\s*[^\s，。,；;：:]{2,40}?\s*(?:篇|范文|范例))" WENSHU_BUNDLE_COUNT
-                                  R"(\s*[:：]?)");
+  static LazyRE2 kNumberedTitle = {R"(^\s*[^\s，。,；;：:]{2,40}?\s*(?:篇|范文|范例))" WENSHU_BUNDLE_COUNT
+                                  R"(\s*[:：]?)"};
 #undef WENSHU_BUNDLE_COUNT
   std::string_view text = context.text();
   std::vector<Line> lines = SplitLines(text);
@@ -447,9 +473,26 @@ void FlagBundledDocuments(RepairContext& context) {
     size_t length;  // of the "篇N:" label
   };
   std::vector<Part> parts;
+  // Guards (see ContainsAny): a part start holds 篇 or 【; a numbered title holds 篇, 范文 or 范例 with a
+  // count after it; a bundle title ends in 篇.
+  auto count_follows = [](std::string_view line) {
+    for (std::string_view word : {"篇", "范文", "范例"}) {
+      for (size_t at = line.find(word); at != std::string_view::npos; at = line.find(word, at + 1)) {
+        std::string_view rest = line.substr(at + word.size());
+        while (!rest.empty() && (rest[0] == ' ' || (rest[0] >= '\t' && rest[0] <= '\r'))) rest.remove_prefix(1);
+        if (!rest.empty() && ((rest[0] >= '0' && rest[0] <= '9') ||
+                              ContainsAny(rest.substr(0, 3), {"一", "二", "三", "四", "五", "六", "七", "八",
+                                                              "九", "十", "两"}))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
   for (const Line& line : lines) {
     re2::StringPiece rest = View(line.text);
-    if (RE2::Consume(&rest, kPartStart) || RE2::Consume(&rest, kNumberedTitle)) {
+    if ((ContainsAny(line.text, {"篇", "【"}) && RE2::Consume(&rest, *kPartStart)) ||
+        (count_follows(line.text) && RE2::Consume(&rest, *kNumberedTitle))) {
       const size_t length = static_cast<size_t>(rest.data() - line.text.data());
       // "篇202" would be a year cut short ("开启新篇2024年"): the count ends where the digits end.
       if (length < line.text.size() && line.text[length] >= '0' && line.text[length] <= '9') continue;
@@ -458,7 +501,8 @@ void FlagBundledDocuments(RepairContext& context) {
   }
   const Line* title = nullptr;
   for (size_t n = 0; n < lines.size() && n < 12; ++n) {
-    if (lines[n].text.size() <= 180 && RE2::PartialMatch(View(lines[n].text), kBundleTitle)) {
+    if (lines[n].text.size() <= 180 && ContainsAny(lines[n].text, {"篇"}) &&
+        RE2::PartialMatch(View(lines[n].text), *kBundleTitle)) {
       title = &lines[n];
       break;
     }
