@@ -52,7 +52,7 @@ for rate in $rates; do
   for train in odd even; do
     if [ "$train" = odd ]; then test_split=even; else test_split=odd; fi
     echo "== model trained on $train documents, measured on $test_split documents"
-    if ! WENSHU_SHARED_DIR="$shared" WENSHU_TEST_DATA="$root/tests/data" WENSHU_SPIN_RATE="$rate" \
+    if ! WENSHU_SHARED_DIR="$shared" WENSHU_TEST_DATA="$root/tests/data" WENSHU_SOURCE_DIR="$root" WENSHU_SPIN_RATE="$rate" \
         WENSHU_VOCAB_EVAL_MODEL="$tmp/model_$train.tsv" WENSHU_VOCAB_EVAL_SPLIT="$test_split" \
         "$binary" --gtest_filter='SpinEval.*' >"$tmp/out" 2>&1; then
       status=1
