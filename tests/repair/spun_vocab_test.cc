@@ -557,3 +557,51 @@ TEST(SpinEval, ExplainFile) {
 
 }  // namespace
 }  // namespace wenshu
+
+namespace wenshu {
+namespace {
+
+// The pooled diagnosis: a spinner whose words fall in several families, none of which has enough spots
+// alone, is diagnosed by the improbability of all its word choices; each family then opens only with
+// two likely spots of its own. Invented text.
+TEST(SpinDiagnosis, PooledOverFamilies) {
+  const VocabModel& model = VocabModel::Default();
+  ASSERT_FALSE(model.empty());
+  const std::string spun =
+      "今年以来,我局踊跃推进轨制立异,不断完美管理体系,泛博干部职工凸起重点、攻坚克难,获得了显着成效。";
+  auto d = DiagnoseSpinning(spun, model);
+  EXPECT_TRUE(d.pooled_diagnosed) << d.pooled_evidence;
+  EXPECT_GE(d.pooled_evidence, repair_internal::kSpinMinPooledEvidence);
+  for (const auto& f : d.families) {
+    if (f.family == repair_internal::kSpinLearnedFamily) {
+      EXPECT_TRUE(f.diagnosed);
+      EXPECT_GE(f.likely_spots, 5);
+    }
+    if (f.family == 3) {
+      EXPECT_FALSE(f.diagnosed) << "获得 shows once: its family stays closed";
+    }
+  }
+  const std::string clean =
+      "全市12家企业获得国家级荣誉称号,科技创新为产业发展提供有力支撑,广大党员干部牢固树立宗旨意识,"
+      "必须坚持以人民为中心,主动公开政务信息,财政状况良好。";
+  auto c = DiagnoseSpinning(clean, model);
+  EXPECT_FALSE(c.spun());
+  EXPECT_LT(c.pooled_evidence, 0) << "clean word choices are not improbable";
+  EXPECT_GT(c.pooled_spots, 3);
+}
+
+// Learned pairs start from lower prior odds than listed ones.
+TEST(SpinDiagnosis, LearnedPairsStartLower) {
+  const VocabModel& model = VocabModel::Default();
+  for (const VocabPair& p : model.pairs()) {
+    if (p.family != repair_internal::kSpinLearnedFamily) continue;
+    const auto context = repair_internal::ContextAround("推进" + p.spun + "工作", 6, 6 + p.spun.size());
+    EXPECT_DOUBLE_EQ(repair_internal::SpotLogOdds(model, p, context),
+                     model.LogOdds(p, context) + repair_internal::kSpinLearnedLogPrior);
+    return;
+  }
+  FAIL() << "no learned pair in the model";
+}
+
+}  // namespace
+}  // namespace wenshu
