@@ -179,6 +179,40 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
 
   // Targets -----------------------------------------------------------------------------------------
   report.targets = report_internal::ReadTargets(text, facts, outline, report.period.year);
+
+  // Fact roles --------------------------------------------------------------------------------------
+  // A fact inside a main target's clause is a target; any other from its sentence and its section.
+  {
+    auto role_of = [&](Span repaired_span, const SectionPath& section,
+                       const std::vector<std::string>& qualifiers) -> std::string {
+      for (const Target& t : report.targets) {  // spans still in the repaired text
+        if (t.span.begin <= repaired_span.begin && repaired_span.end <= t.span.end) return "target";
+      }
+      const std::string_view section_role =
+          section.empty() || section[0] >= static_cast<int>(report.sections.size())
+              ? std::string_view("other")
+              : std::string_view(report.sections[section[0]].role);
+      return std::string(report_internal::FactRole(text, repaired_span, section_role, report.period.year,
+                                                   facts.dates, qualifiers));
+    };
+    const std::vector<std::string> none;
+    for (ReportQuantity& q : report.quantities) {
+      if (q.subject) q.canonical = std::string(report_internal::CanonicalId(*q.subject));
+    }
+    for (ReportChange& c : report.changes) {
+      if (c.subject) c.canonical = std::string(report_internal::CanonicalId(*c.subject));
+    }
+    for (size_t i = 0; i < report.quantities.size(); ++i) {
+      report.quantities[i].role =
+          role_of(facts.quantities[i].span, report.quantities[i].section, facts.quantities[i].qualifiers);
+    }
+    for (size_t i = 0; i < report.changes.size(); ++i) {
+      report.changes[i].role = role_of(facts.changes[i].span, report.changes[i].section, facts.changes[i].qualifiers);
+    }
+    for (size_t i = 0; i < report.dates.size(); ++i) {
+      report.dates[i].role = role_of(facts.dates[i].span, report.dates[i].section, none);
+    }
+  }
   for (Target& t : report.targets) {
     t.span = original_of(t.span, t.text, &t.repaired);
   }

@@ -100,10 +100,12 @@ struct CanonicalRule {
   std::initializer_list<std::string_view> also;  // and (when not empty) one of these
 };
 const CanonicalRule kCanonicalRules[] = {
+    // Not the region's own measure: 消费对经济增长的贡献率, 世界经济增速, 国内生产总值每增长1个百分点.
+    {"other", {"贡献率", "世界经济", "全球经济", "每增长"}, {}},
     {"carbon_intensity", {"二氧化碳", "碳排放", "降碳"}, {}},
     {"energy_intensity", {"能耗", "能源消耗", "能源消费"}, {}},
     {"pm25", {"细颗粒物", "PM2.5", "PM2．5"}, {}},
-    {"rd_intensity", {"研发", "研究与试验发展", "R&D"}, {"强度", "比例", "比重", "相当于", "占"}},
+    {"rd_intensity", {"研发", "研究与试验发展", "R&D"}, {"强度", "比例", "比重", "相当于", "占", "之比"}},
     {"rd_spending_growth", {"研发", "研究与试验发展", "R&D"}, {}},
     {"urbanization_rate", {"城镇化率"}, {}},
     {"cpi", {"居民消费价格", "CPI", "物价", "价格总水平", "零售价格", "消费价格"}, {}},
@@ -128,6 +130,8 @@ const CanonicalRule kCanonicalRules[] = {
     {"gdp_growth", {"生产总值", "GDP", "经济增长", "经济增速", "经济增长速度", "国民收入"}, {}},
 };
 
+}  // namespace
+
 std::string_view CanonicalId(std::string_view indicator) {
   for (const CanonicalRule& r : kCanonicalRules) {
     bool any = false;
@@ -139,6 +143,8 @@ std::string_view CanonicalId(std::string_view indicator) {
   }
   return "other";
 }
+
+namespace {
 
 struct Statement {
   size_t begin = 0, end = 0;   // the figures and clauses, after the trigger's colon
@@ -599,9 +605,9 @@ class TargetReader {
 // Heading words of each role, tried in this order: a heading naming both (回顾2025年工作和2026年工作安排)
 // is read by its first match in the list order below, problems first (存在的问题和不足).
 constexpr std::string_view kProblemWords[] = {"问题", "不足", "困难和挑战", "困难", "挑战", "差距"};
-constexpr std::string_view kPlanWords[] = {"工作安排", "总体要求", "主要预期目标", "重点任务", "打算", "工作思路",
-                                           "工作计划", "今年", "明年", "下半年", "重点工作", "目标任务",
-                                           "安排", "计划"};
+constexpr std::string_view kPlanWords[] = {"工作安排", "总体要求", "主要预期目标", "重点任务", "主要任务", "打算",
+                                           "工作思路", "工作计划", "今年", "明年", "下半年", "重点工作", "目标任务",
+                                           "总体部署", "工作任务", "政府工作的建议", "安排", "计划"};
 constexpr std::string_view kReviewWords[] = {"回顾", "过去一年", "过去五年", "过去的一年", "主要成绩",
                                              "工作总结", "取得的成绩", "成效", "完成情况", "上半年工作"};
 
