@@ -481,6 +481,7 @@ int RunTargets(int argc, char** argv) {
   input_options.id_field = pf.id_field;
   input_options.title_field = pf.title_field;
   input_options.max_bytes = pf.max_bytes;
+  input_options.json_meta = true;  // a JSONL corpus's own fields are columns, as a CSV corpus's are
 
   Output out;
   if (!out.Open(pf.output)) {

@@ -180,6 +180,15 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
   // Targets -----------------------------------------------------------------------------------------
   report.targets = report_internal::ReadTargets(text, facts, outline, report.period.year);
 
+  // A top-level section whose heading names no role but which holds the year's main targets statement
+  // is the plan (福建's 一鼓作气勇争先，全力推动“十五五”开好局、起好步).
+  for (const Target& t : report.targets) {
+    if (t.tier == "main" && !t.section.empty() && t.section[0] < static_cast<int>(report.sections.size()) &&
+        report.sections[t.section[0]].role == "other") {
+      report.sections[t.section[0]].role = "plan";
+    }
+  }
+
   // Fact roles --------------------------------------------------------------------------------------
   // A fact inside a main target's clause is a target; any other from its sentence and its section.
   {

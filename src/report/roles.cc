@@ -16,11 +16,15 @@ namespace {
 constexpr size_t kLookBack = 160;
 
 // Words that make what follows a goal (issue 16: 力争, 预期, 确保, 目标) and the plan's verbs.
+// Not 要 or 将 alone: they are inside 主要, 重要, 将近 in every review.
 constexpr std::string_view kTargetWords[] = {"力争", "预期", "确保", "目标", "争取", "计划", "预计", "拟",
-                                             "将", "要", "努力", "以上目标"};
+                                             "努力", "要求", "将要", "今年要", "明年要"};
 // Words that make what follows a result: 完成, 实现, 达到 (in a review), a baseline (比上年, 同比).
 constexpr std::string_view kActualWords[] = {"完成", "实现", "达到", "比上年", "同比", "较上年", "比去年",
                                              "累计", "已", "去年", "上年", "过去", "取得", "超额", "增长了"};
+// The result words that are never a goal's verb (kActualWords without 达到, 实现).
+constexpr std::string_view kStrongActualWords[] = {"完成", "比上年", "同比", "较上年", "比去年", "累计", "已",
+                                                   "去年", "上年", "过去", "取得", "超额", "增长了"};
 // Qualifiers that mark a planned figure in a plan section (5%左右, 1200万人以上).
 constexpr std::string_view kGoalQualifiers[] = {"左右", "以上", "以内", "以下", "不低于", "不超过", "不高于"};
 
@@ -62,6 +66,7 @@ std::string_view FactRole(std::string_view text, Span fact, std::string_view sec
     while (it != dates.begin()) {
       --it;
       if (it->span.begin < begin) break;
+      if (it->relative_year && *it->relative_year > 0) return "target";  // 明年 (上年 is a baseline)
       if (!it->year || it->year_masked) continue;
       if (*it->year < *report_year) return "actual";
       return "target";
@@ -69,7 +74,11 @@ std::string_view FactRole(std::string_view text, Span fact, std::string_view sec
   }
   const size_t target_at = LastOf(before, kTargetWords);
   const size_t actual_at = LastOf(before, kActualWords);
-  if (target_at != std::string_view::npos && (actual_at == std::string_view::npos || target_at >= actual_at)) {
+  // 达到 and 实现 follow a goal word as often as they report a result (力争…达到150亿元): after one they
+  // keep the goal.
+  const size_t strong_actual_at = LastOf(before, kStrongActualWords);
+  if (target_at != std::string_view::npos &&
+      (strong_actual_at == std::string_view::npos || target_at >= strong_actual_at)) {
     return "target";
   }
   // A plan section's figures are goals (its baselines, 比上年增加1800亿元, compare a plan with the past).

@@ -20,7 +20,7 @@ namespace {
 
 // Words that open a statement of targets. Longest first is not needed: each is matched where it ends.
 constexpr std::string_view kTriggers[] = {"主要预期目标", "预期目标", "主要目标", "调控目标", "主要指标",
-                                          "增长预期", "计划增长", "预定增长"};
+                                          "增长预期", "计划增长", "预定增长", "计划要求"};
 // Context that marks a multi-year goal (the 十五五 paragraph) rather than the year's targets.
 constexpr std::string_view kLongTermWords[] = {"十五五", "十四五", "十三五", "十二五", "十一五", "五年",
                                                "2030年", "2035年", "远景", "规划期", "时期", "年均"};
@@ -121,7 +121,7 @@ const CanonicalRule kCanonicalRules[] = {
     {"tertiary_industry_growth", {"三产", "第三产业", "服务业增加值"}, {}},
     {"industrial_value_added_growth", {"工业增加值", "规上工业", "规模工业", "工业生产"}, {}},
     {"fixed_asset_investment_growth", {"固定资产投资"}, {}},
-    {"retail_sales_growth", {"社会消费品零售", "社零"}, {}},
+    {"retail_sales_growth", {"社会消费品零售", "社会商品零售", "社零"}, {}},
     {"foreign_trade_growth", {"进出口", "外贸", "对外贸易"}, {}},
     {"fiscal_revenue_growth", {"公共预算收入", "财政收入"}, {}},
     {"urban_income_growth", {"城镇", "城市"}, {"收入"}},
@@ -608,7 +608,7 @@ constexpr std::string_view kProblemWords[] = {"问题", "不足", "困难和挑�
 constexpr std::string_view kPlanWords[] = {"工作安排", "总体要求", "主要预期目标", "重点任务", "主要任务", "打算",
                                            "工作思路", "工作计划", "今年", "明年", "下半年", "重点工作", "目标任务",
                                            "总体部署", "工作任务", "政府工作的建议", "安排", "计划"};
-constexpr std::string_view kReviewWords[] = {"回顾", "过去一年", "过去五年", "过去的一年", "主要成绩",
+constexpr std::string_view kReviewWords[] = {"回顾", "过去一年", "过去五年", "过去的一年", "主要成绩", "成就",
                                              "工作总结", "取得的成绩", "成效", "完成情况", "上半年工作"};
 
 }  // namespace
