@@ -126,9 +126,34 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
   // is moved into the report and its vector freed before the next, so a document dense with figures
   // never holds two copies of its facts (bench/memory_bench).
   report.targets = report_internal::ReadTargets(text, facts, outline, report.period.year);
-  for (Target& t : report.targets) {
-    t.span = original_of(t.span, t.text, &t.repaired);
+
+  // A top-level section whose heading names no role but which holds the year's main targets statement
+  // is the plan (福建's 一鼓作气勇争先，全力推动“十五五”开好局、起好步).
+  for (const Target& t : report.targets) {
+    if (t.tier == "main" && !t.section.empty() && t.section[0] < static_cast<int>(report.sections.size()) &&
+        report.sections[t.section[0]].role == "other") {
+      report.sections[t.section[0]].role = "plan";
+    }
   }
+
+  // Fact roles: a fact inside a main target's clause is a target; any other from its sentence and its
+  // section. Read while the target spans and the facts are still in the repaired text.
+  auto role_of = [&](Span repaired_span, const std::vector<std::string>& qualifiers) -> std::string {
+    for (const Target& t : report.targets) {
+      if (t.span.begin <= repaired_span.begin && repaired_span.end <= t.span.end) return "target";
+    }
+    const SectionPath section = outline.PathAt(repaired_span.begin);
+    const std::string_view section_role =
+        section.empty() || section[0] >= static_cast<int>(report.sections.size())
+            ? std::string_view("other")
+            : std::string_view(report.sections[section[0]].role);
+    return std::string(report_internal::FactRole(text, repaired_span, section_role, report.period.year,
+                                                 facts.dates, qualifiers));
+  };
+  std::vector<std::string> date_roles;
+  date_roles.reserve(facts.dates.size());
+  for (const DateFact& d : facts.dates) date_roles.push_back(role_of(d.span, {}));
+
   std::vector<ReportCheck> fact_checks;
   if (cancelled()) return cancelled_error();
   if (options.run_checks) fact_checks = report_internal::RunFactChecks(text, facts, outline);
@@ -142,7 +167,11 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
     out.upper = q.upper;
     if (!q.unit.empty()) out.unit = std::move(q.unit);
     out.kind = q.kind;
-    if (!q.subject.empty()) out.subject = std::move(q.subject);
+    out.role = role_of(q.span, q.qualifiers);
+    if (!q.subject.empty()) {
+      out.canonical = std::string(report_internal::CanonicalId(q.subject));
+      out.subject = std::move(q.subject);
+    }
     out.approx = q.approx;
     out.qualifiers = std::move(q.qualifiers);
     out.section = outline.PathAt(q.span.begin);
@@ -163,15 +192,21 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
     out.upper = c.upper;
     out.qualifiers = std::move(c.qualifiers);
     out.shared_qualifier = c.shared_qualifier;
-    if (!c.subject.empty()) out.subject = std::move(c.subject);
+    out.role = role_of(c.span, out.qualifiers);
+    if (!c.subject.empty()) {
+      out.canonical = std::string(report_internal::CanonicalId(c.subject));
+      out.subject = std::move(c.subject);
+    }
     if (c.quantity >= 0) out.total = c.quantity;
     out.section = outline.PathAt(c.span.begin);
     report.changes.push_back(std::move(out));
   }
   std::vector<Change>().swap(facts.changes);
   report.dates.reserve(facts.dates.size());
-  for (DateFact& d : facts.dates) {
+  for (size_t i = 0; i < facts.dates.size(); ++i) {
+    DateFact& d = facts.dates[i];
     ReportDate out;
+    out.role = std::move(date_roles[i]);
     out.span = original_of(d.span, d.text, &out.repaired);
     out.text = std::move(d.text);
     out.start.year = d.year;
@@ -185,6 +220,9 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
     report.dates.push_back(std::move(out));
   }
   std::vector<DateFact>().swap(facts.dates);
+  for (Target& t : report.targets) {
+    t.span = original_of(t.span, t.text, &t.repaired);
+  }
 
   // Checks ------------------------------------------------------------------------------------------
   if (options.run_checks) {

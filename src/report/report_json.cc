@@ -33,7 +33,8 @@ constexpr std::string_view kKindNames[] = {"summary", "plan", "report", "other"}
 constexpr std::string_view kPartNames[] = {"", "year", "H1", "H2", "Q1", "Q2", "Q3", "Q4", "months"};
 constexpr std::string_view kFamilyNames[] = {"chinese_paren", "chinese_comma", "ordinal_di",
                                              "arabic_comma",  "arabic_dot",    "arabic_paren",
-                                             "paren_numeral", "circled",       "inline_shi"};
+                                             "paren_numeral", "circled",       "inline_shi",
+                                             "heading_line"};
 constexpr std::string_view kDirectionNames[] = {"increase", "decrease"};
 constexpr std::string_view kStatusNames[] = {"pass", "fail"};
 
@@ -180,6 +181,8 @@ void Describe(F& f, R& q) {
   f("section", q.section);
   f("part_of", q.part_of);
   f("repaired", q.repaired);
+  f("role", q.role, kMayBeAbsent);            // added after wenshu.report/1 shipped
+  f("canonical", q.canonical, kMayBeAbsent);  // added after wenshu.report/1 shipped
 }
 
 template <typename F, Same<ReportChange> R>
@@ -198,6 +201,8 @@ void Describe(F& f, R& c) {
   f("total", c.total);
   f("section", c.section);
   f("repaired", c.repaired);
+  f("role", c.role, kMayBeAbsent);            // added after wenshu.report/1 shipped
+  f("canonical", c.canonical, kMayBeAbsent);  // added after wenshu.report/1 shipped
 }
 
 template <typename F, Same<DateValue> R>
@@ -218,6 +223,7 @@ void Describe(F& f, R& d) {
   f("part", d.part, kMayBeAbsent);
   f("section", d.section);
   f("repaired", d.repaired);
+  f("role", d.role, kMayBeAbsent);  // added after wenshu.report/1 shipped
 }
 
 template <typename F, Same<RepairAlternative> R>
