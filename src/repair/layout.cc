@@ -33,6 +33,13 @@ re2::StringPiece View(std::string_view s) { return re2::StringPiece(s.data(), s.
 // could not mean to write apart (山东's slogan "万企出海 鲁贸全球" splits 海鲁, a word of frequency 7),
 // one a name (李　强, on a line that is not prose). Real damaged pages show 2 to 9.
 constexpr size_t kMinStraySpaces = 2;
+// A space before a punctuation mark ("成绩 。", "要求 ,") is evidence on its own: none in the 103 clean
+// reports; real pages show it once or five times.
+constexpr size_t kMinSpacesBeforePunct = 1;
+// PDF typesetting puts spaces around figures and Latin text inside Chinese ("专题学习 18 次", "xx 镇"):
+// a document with kMinSpacedFigures figures spaced on both sides was typeset so, and its spaces beside
+// figures go. Clean reports: one at most (江西 "省 100 个"); real PDF extractions: 3 to 10.
+constexpr size_t kMinSpacedFigures = 3;
 // A dictionary word split by a space or a line break counts when jieba's frequency for it is at least
 // kMinSplitWordFrequency (of 60 million): 坚定不移 255, 产业园 276, 行政村 54, 第十四 97 count; rare
 // entries that two unrelated words make by chance (海鲁 7, 回顾过去 3, 一百亿 7, 信访件 2) do not.
@@ -67,6 +74,7 @@ constexpr double kWiderShare = 0.1;
 constexpr size_t kMinSplitBreaks = 2;
 
 bool IsBlankChar(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000' || c == U'\u00a0'; }
+bool IsLatin(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
 bool IsDigitChar(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
 // Marks a sentence continues after: the space after one is stray.
 bool IsMidPunct(char32_t c) { return c == U'，' || c == U'、' || c == U'；' || c == U',' || c == U';'; }
@@ -175,7 +183,9 @@ std::vector<Space> FindSpaces(const std::vector<Line>& lines, size_t* marker_lin
         s.word = SplitWord(t.substr(0, i), t.substr(j));
         s.kind = !s.word.empty() && prose ? SpaceKind::kSplitWord : SpaceKind::kBetweenHan;
         keep = prose;
-      } else if ((IsDigitChar(before) && IsHan(after)) || (IsHan(before) && IsDigitChar(after))) {
+      } else if (run_chars == 1 && (((IsDigitChar(before) || IsLatin(before) || before == U'%') && IsHan(after)) ||
+                                    (IsHan(before) && (IsDigitChar(after) || IsLatin(after))))) {
+        // One blank: a run of them separates pieces of a page ("C6m   一、…").
         // "43.68 亿元", "2025 年 3 月", "达到 134.9": the space a PDF's typesetting put around a number.
         s.kind = SpaceKind::kDigitUnit;
       } else {
@@ -230,7 +240,14 @@ SpaceAnalysis AnalyseSpaces(std::string_view text) {
       between.push_back(s);
     }
   }
-  const bool damaged = strong >= kMinStraySpaces;
+  size_t before_punct = 0;
+  for (const Space& s : spaces) before_punct += s.kind == SpaceKind::kBeforePunct;
+  const bool damaged = strong >= kMinStraySpaces || before_punct >= kMinSpacesBeforePunct;
+  static const RE2 kSpacedFigure(R"(\p{Han}[ \x{3000}]+[0-9A-Za-z][0-9A-Za-z.%]*[ \x{3000}]+\p{Han})");
+  size_t spaced_figures = 0;
+  for (re2::StringPiece input = View(text); RE2::FindAndConsume(&input, kSpacedFigure) && spaced_figures < kMinSpacedFigures;) {
+    ++spaced_figures;
+  }
   const bool wrapped = IsHardWrappedText(text);
   const bool marker_habit = marker_spaces >= kMinMarkerSpaces &&
                             static_cast<double>(marker_spaces) >= kMarkerSpaceShare * static_cast<double>(marker_lines);
@@ -249,9 +266,11 @@ SpaceAnalysis AnalyseSpaces(std::string_view text) {
         if (damaged) reason = absl::StrCat("A stray space splitting the word \"", s.word, "\".");
         break;
       case SpaceKind::kDigitUnit:
-        if (damaged || wrapped) {
-          reason = "A stray space beside a number, in a text that shows other extraction damage (stray spaces "
-                   "or a hard-wrapped layout).";
+        // A figure followed by its unit ("43.68 亿元") in any damaged text; a space before a figure only in
+        // a text typeset so (after a heading, "一、总体情况 2024年,…" is a lost line break).
+        if (wrapped || spaced_figures >= kMinSpacedFigures || (damaged && !IsHan(CodePointBefore(text, s.span.begin).value))) {
+          reason = "A space a PDF's typesetting put beside a figure or Latin text, in a text that shows "
+                   "extraction damage (stray spaces, a hard-wrapped layout, figures spaced on both sides).";
         }
         break;
       case SpaceKind::kAfterMarker:
