@@ -103,6 +103,17 @@ bool SameTitle(const std::string& a, const std::string& b) {
 
 bool IsBlankLine(std::string_view s) { return Trim(s).empty(); }
 
+// Whether a longer form of the title adds more than the site's labels ("…总结范文", "…报告(全文)"): a form
+// that names more ("…工作计划**中学") is the author's line, not the site's copy.
+bool AddsMoreThanSiteWords(const std::string& form, const std::string& title) {
+  if (form.size() <= title.size()) return false;
+  const size_t at = form.find(title);
+  if (at == std::string::npos) return true;
+  static const RE2 kSiteWords(R"((?:范文|範文|范例|範例|文稿|模板|大全|精选|精選|全文|下载|下載|大纲|大綱|提纲|提綱)+)");
+  const std::string extra = form.substr(0, at) + form.substr(at + title.size());
+  return !RE2::FullMatch(extra, kSiteWords);
+}
+
 // Whether the dictionary holds a word that spans `cut` in the text around it, as the tokenizer segments
 // it (without the HMM): then `cut` is inside a word ("计划|生育", "报告|会"), no boundary.
 bool InsideWord(std::string_view text, size_t cut) {
@@ -267,7 +278,8 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
       if (LineClaimed(context, line)) continue;
       std::string_view t = Trim(line.text);
       const size_t lead = static_cast<size_t>(t.data() - line.text.data());
-      if (IsTitleLine(t) && SameTitle(HanOnly(t), title_han)) {
+      const std::string copy_han = HanOnly(t);
+      if (IsTitleLine(t) && SameTitle(copy_han, title_han) && !AddsMoreThanSiteWords(copy_han, title_han)) {
         // The title with the line after it, both again ("陕西省2026年政府工作报告" and its date-and-speaker
         // line, in the portal's header and again in the article): a repeated block of the page, which the
         // furniture rules judge as a whole, not a copy of the title alone.
