@@ -456,15 +456,28 @@ void RemoveSiteBoilerplate(RepairContext& context) {
 void FlagBundledDocuments(RepairContext& context) {
   // A count of pieces in Arabic or Chinese numerals.
 #define WENSHU_BUNDLE_COUNT R"((?:\d{1,3}|[一二三四五六七八九十两]{1,3}))"
+  // Traditional forms too (匯總, 範文): converting sites bundle as well. A collection word ending the line
+  // without a count ("…工作總結匯總") names a bundle only with a document start below it.
   static LazyRE2 kBundleTitle = {
-      R"((?:汇编|合集|精选|范文|范例|大全|汇总)\s*[（(]?\s*(?:范文|范例)?)" WENSHU_BUNDLE_COUNT
-      R"(\s*篇|[（(][^()（）]{0,6})" WENSHU_BUNDLE_COUNT R"(\s*篇\s*[)）])"};
+      R"((?:汇编|匯編|合集|精选|精選|范文|範文|范例|範例|大全|汇总|匯總)\s*[（(]?\s*(?:范文|範文|范例|範例)?)"
+      WENSHU_BUNDLE_COUNT R"(\s*篇|[（(][^()（）]{0,6})" WENSHU_BUNDLE_COUNT
+      R"(\s*篇\s*[)）]|(?:汇编|匯編|合集|大全|汇总|匯總)\s*$|\p{Han}\s*)" WENSHU_BUNDLE_COUNT
+      R"(\s*篇\s*(?:[(（][^()（）]{0,24}[)）])?\s*$)"};
   // At a line's start: "篇1:", "第一篇:", "第1篇 ", "【一】".
   static LazyRE2 kPartStart = {R"(^\s*(?:(?:第\s*)?)" WENSHU_BUNDLE_COUNT R"(\s*篇|篇\s*)" WENSHU_BUNDLE_COUNT
                               R"(|【\s*)" WENSHU_BUNDLE_COUNT R"(\s*】)\s*[:：、.．]?)"};
   // A piece's title with its number: "乡镇年终工作总结 篇1", "社区文化工作总结篇一", "工作报告范文1".
-  static LazyRE2 kNumberedTitle = {R"(^\s*[^\s，。,；;：:]{2,40}?\s*(?:篇|范文|范例))" WENSHU_BUNDLE_COUNT
+  static LazyRE2 kNumberedTitle = {R"(^\s*[^\s，。,；;：:]{2,40}?\s*(?:篇|范文|範文|范例|範例))" WENSHU_BUNDLE_COUNT
                                   R"(\s*[:：]?)"};
+  // A piece's title numbered with a bare figure after the kind of report ("班主任年度工作总结1",
+  // "农村小学工作计划2"): not followed by another digit or a unit of a date or amount.
+  static LazyRE2 kBareNumberedTitle = {
+      R"(^(\s*[^\s，。,；;：:、]{2,40}?(?:总结|總結|报告|報告|计划|計劃|方案|规划|規劃|讲话|講話|汇报|匯報|体会|體會|心得))"
+      R"(\s*[1-9][0-9]?)(?:[^0-9年月日号號%％.．、个個万萬亿億元]|$))"};
+  // The first piece's label ("篇一:", "第1篇", "篇1:") names a bundle on its own near the top.
+  static LazyRE2 kFirstPart = {R"(^\s*(?:第\s*[1一]\s*篇|篇\s*[1一])(?:[^0-9]|$))"};
+  // A collection title with its count ("…汇编65篇", "…精选(范文四篇)") names a bundle on its own.
+  static LazyRE2 kCountedTitle = {R"([0-9一二三四五六七八九十两]\s*篇)"};
 #undef WENSHU_BUNDLE_COUNT
   std::string_view text = context.text();
   std::vector<Line> lines = SplitLines(text);
@@ -473,42 +486,34 @@ void FlagBundledDocuments(RepairContext& context) {
     size_t length;  // of the "篇N:" label
   };
   std::vector<Part> parts;
-  // Guards (see ContainsAny): a part start holds 篇 or 【; a numbered title holds 篇, 范文 or 范例 with a
-  // count after it; a bundle title ends in 篇.
-  auto count_follows = [](std::string_view line) {
-    for (std::string_view word : {"篇", "范文", "范例"}) {
-      for (size_t at = line.find(word); at != std::string_view::npos; at = line.find(word, at + 1)) {
-        std::string_view rest = line.substr(at + word.size());
-        while (!rest.empty() && (rest[0] == ' ' || (rest[0] >= '\t' && rest[0] <= '\r'))) rest.remove_prefix(1);
-        if (!rest.empty() && ((rest[0] >= '0' && rest[0] <= '9') ||
-                              ContainsAny(rest.substr(0, 3), {"一", "二", "三", "四", "五", "六", "七", "八",
-                                                              "九", "十", "两"}))) {
-          return true;
-        }
-      }
-    }
-    return false;
-  };
   for (const Line& line : lines) {
     re2::StringPiece rest = View(line.text);
-    if ((ContainsAny(line.text, {"篇", "【"}) && RE2::Consume(&rest, *kPartStart)) ||
-        (count_follows(line.text) && RE2::Consume(&rest, *kNumberedTitle))) {
+    re2::StringPiece bare = rest;
+    if (RE2::Consume(&rest, *kPartStart) || RE2::Consume(&rest, *kNumberedTitle)) {
       const size_t length = static_cast<size_t>(rest.data() - line.text.data());
       // "篇202" would be a year cut short ("开启新篇2024年"): the count ends where the digits end.
       if (length < line.text.size() && line.text[length] >= '0' && line.text[length] <= '9') continue;
+      parts.push_back({&line, length});
+    } else if (re2::StringPiece label; RE2::PartialMatch(bare, *kBareNumberedTitle, &label)) {
+      const size_t length = label.size();
       parts.push_back({&line, length});
     }
   }
   const Line* title = nullptr;
   for (size_t n = 0; n < lines.size() && n < 12; ++n) {
-    if (lines[n].text.size() <= 180 && ContainsAny(lines[n].text, {"篇"}) &&
-        RE2::PartialMatch(View(lines[n].text), *kBundleTitle)) {
+    if (lines[n].text.size() <= 180 && RE2::PartialMatch(View(lines[n].text), *kBundleTitle)) {
       title = &lines[n];
       break;
     }
   }
-  // Two document starts, or one under a bundle title.
-  if (parts.size() < 2 && !(title != nullptr && parts.size() == 1)) return;
+  // Two document starts, or one under a bundle title; or a collection title that counts its pieces, or
+  // the first piece's label ("篇一:") in the first lines, alone.
+  const bool counted_title = title != nullptr && RE2::PartialMatch(View(title->text), *kCountedTitle) &&
+                             !RE2::PartialMatch(View(title->text), SentencePunctuation());
+  const bool first_part_on_top = parts.size() == 1 && parts[0].line - lines.data() < 15 &&
+                                 RE2::PartialMatch(View(parts[0].line->text), *kFirstPart) &&
+                                 !RE2::PartialMatch(View(parts[0].line->text), SentencePunctuation());
+  if (parts.size() < 2 && !(title != nullptr && parts.size() == 1) && !counted_title && !first_part_on_top) return;
   if (title != nullptr) {
     RepairFlag flag;
     flag.rule = "boilerplate.bundle";

@@ -21,7 +21,9 @@ re2::StringPiece View(std::string_view s) { return re2::StringPiece(s.data(), s.
 // line) runs past page 9999.
 const RE2& PageLine() {
   static const RE2 re(
-      R"([ \t\x{3000}]*(第[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页[ \t\x{3000}]*[,，/／]?[ \t\x{3000}]*共[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页|共[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页[ \t\x{3000}]*[,，/／]?[ \t\x{3000}]*第[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页|第[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页|-[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*-|—[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*—)[ \t\x{3000}\r]*)");
+      R"([ \t\x{3000}]*(第[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页[ \t\x{3000}]*[,，/／]?[ \t\x{3000}]*共[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页|共[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页[ \t\x{3000}]*[,，/／]?[ \t\x{3000}]*第[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页|第[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页|-[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*-|—[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*—)"
+      // A PDF's page header: "P. 2", "Page 2 of 18", "Page 2 - 政府工作报告" (the page number, then the title).
+      R"(|(?:P\.|Page|PAGE)[ \t]*[0-9]+(?:[ \t]*(?:of|/)[ \t]*[0-9]+)?(?:[ \t]+[-–—|][ \t]*[^\n]{1,60})?)[ \t\x{3000}\r]*)");
   return re;
 }
 const RE2& FirstPage() {
@@ -313,6 +315,7 @@ void FindPageOfPagesInLines(std::string_view text, bool hard_wrapped, std::vecto
 // Whole "第1页共5页" / "第3页" / "- 3 -" lines. When the page break cut a sentence (the line before ends
 // mid-sentence and the line after goes on with ideographs), the sentence is joined again.
 void FindPageLines(std::string_view text, bool hard_wrapped, std::vector<Furniture>* found) {
+  size_t previous_page_line_end = std::string_view::npos;  // the break ending the last page line found
   for (size_t at = 0; at < text.size();) {
     size_t nl = text.find('\n', at);
     size_t line_end = nl == std::string_view::npos ? text.size() : nl;
@@ -322,7 +325,10 @@ void FindPageLines(std::string_view text, bool hard_wrapped, std::vector<Furnitu
       size_t begin = (next == line_end && at > 0) ? at - 1 : at;
       // Page 1 opens the text: nothing before it was cut.
       const bool first_page = RE2::PartialMatch(View(text.substr(at, line_end - at)), FirstPage());
-      if (begin == at && at > 0 && !first_page && !hard_wrapped && CutBefore(text, at - 1) &&
+      // A page line after another ("Page 2 - …", "P. 2") cut nothing: the line before it is furniture too.
+      const bool after_page_line = at > 0 && previous_page_line_end == at - 1;
+      previous_page_line_end = line_end;
+      if (begin == at && at > 0 && !first_page && !hard_wrapped && !after_page_line && CutBefore(text, at - 1) &&
           ContinuesAt(text, next)) {
         found->push_back({{at - 1, next}, 0.93,
                           "A page-number line (\"第1页共5页\") where the page break cut a sentence; removed it "
@@ -355,7 +361,9 @@ void FindChunkPrefixes(std::string_view text, bool hard_wrapped, std::vector<Fur
     size_t end = static_cast<size_t>(rest.data() - text.data());
     if (end >= text.size() || text[end] == '\n' || text[end] == '\r') continue;
     // The first chunk starts the text: its "1、" follows a title or the site's header, never a cut.
-    prefixes.push_back({nl, end, number, number != 1 && CutBefore(text, nl)});
+    // A number the chunk boundary split ("…长安镇20⏎3、23年…") is cut as well as a sentence.
+    const bool number_cut = nl > 0 && text[nl - 1] >= '0' && text[nl - 1] <= '9' && text[end] >= '0' && text[end] <= '9';
+    prefixes.push_back({nl, end, number, number != 1 && (CutBefore(text, nl) || number_cut)});
   }
   constexpr size_t kMinCuts = 3, kMinSpacing = 200;
   for (size_t i = 0; i < prefixes.size();) {
@@ -422,12 +430,31 @@ void FindChunkPrefixes(std::string_view text, bool hard_wrapped, std::vector<Fur
   }
 }
 
+// "…占比51.1%。—1—(二)推进…": a page number between dashes that the extraction put inside a line, after the
+// end of a sentence. Dashes around a figure never follow a full stop in report prose (the clean reports'
+// dashes around figures are dates, 2026-02-09, and ranges).
+void FindDashedPageNumbersInLines(std::string_view text, std::vector<Furniture>* found) {
+  static const RE2 kDashed(R"([。！？；]((?:[—－][ \t\x{3000}]*[0-9０-９]{1,3}[ \t\x{3000}]*[—－]|-[ \t]+[0-9]{1,3}[ \t]+-)[ \t\x{3000}]*))");
+  re2::StringPiece all = View(text), input = all, mark;
+  while (RE2::FindAndConsume(&input, kDashed, &mark)) {
+    const size_t begin = static_cast<size_t>(mark.data() - all.data());
+    const size_t end = begin + mark.size();
+    if (end >= text.size() || text[end] == '\n' || text[end] == '\r') continue;  // at a line's end: FindPageLines' kind
+    // "—3—5月份": the second dash opens a range, not a page number's close.
+    static const RE2 kRangeGoesOn(R"(^[0-9０-９年月日号个%％])");
+    if (RE2::PartialMatch(View(text.substr(end, 4)), kRangeGoesOn)) continue;
+    found->push_back({{begin, end}, 0.85, "A page number between dashes (\"—1—\") inside a line, where a page "
+                                          "break fell after a sentence; removed it."});
+  }
+}
+
 std::vector<Furniture> FindFurniture(std::string_view text) {
   std::vector<Furniture> found;
   const bool hard_wrapped = IsHardWrapped(text);
   re2::StringPiece all = View(text);
   FindPageLines(text, hard_wrapped, &found);
   FindPageOfPagesInLines(text, hard_wrapped, &found);
+  FindDashedPageNumbersInLines(text, &found);
   // "第2/145页" inside a line (usually the title).
   {
     re2::StringPiece input = all;

@@ -34,6 +34,20 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        "breadcrumbs, notices, tag lines, print/share/font-size controls, footers), told from report prose "
        "by a line model learned from clean reports and site furniture.",
        DiagnoseSiteLines, RemoveSiteLines},
+      {"boilerplate.title",
+       "Removes the site's copies of the title (a second title line, a copy after the salutation, "
+       "\"乡镇政府工作总结|…\" two titles on a line, a teaser of the opening) and splits a title run into "
+       "the first sentence (\"…述职报告各位领导、同志们:\" → title, line break, text).",
+       nullptr, RepairTitles},
+      {"layout.space",
+       "Removes stray spaces PDF and Word extraction left inside sentences (\"成绩 。\", \"免疫、 人禽流感\", "
+       "\"坚 定不移\", \"43.68 亿元\"), in documents that show several.",
+       nullptr, RemoveStraySpaces},
+      {"layout.wrap",
+       "Joins hard line breaks from PDF and Word extraction: lines wrapped at a regular width that end "
+       "mid-sentence, and breaks splitting a dictionary word (\"活动总⏎结大会\"); never before a heading, "
+       "list marker or indent.",
+       nullptr, JoinHardWraps},
       {"number.masked_ten",
        "Restores a \"10\" that a site replaced with a year string inside a number (20230 → 100, "
        "2023、 after 9、 → 10、), in documents that show the mask.",

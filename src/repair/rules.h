@@ -26,6 +26,13 @@ void RemovePageFurniture(RepairContext& context);
 void DiagnoseSiteLines(RepairContext& context);
 void RemoveSiteLines(RepairContext& context);
 
+// boilerplate.title (title.cc): the site's copies of the title, and a title run into the first sentence.
+void RepairTitles(RepairContext& context);
+
+// layout.space, layout.wrap (layout.cc): stray spaces and hard line wraps from PDF and Word extraction.
+void RemoveStraySpaces(RepairContext& context);
+void JoinHardWraps(RepairContext& context);
+
 // number.masked_ten, number.masked_year (masked_numbers.cc): the "10 → year string" mask.
 void DiagnoseMaskedNumbers(RepairContext& context);
 void RepairMaskedTens(RepairContext& context);

@@ -1,0 +1,459 @@
+// layout.space and layout.wrap: what PDF and Word extraction leaves in a text's layout.
+//
+// layout.space: stray spaces inside a sentence ("成绩 。", "计划免疫、 人禽流感", "坚 定不移", "43.68 亿元",
+// "一、 加强队伍建设"). layout.wrap: hard line breaks at a regular width ("…相对其它计⏎划类公文而言…").
+// Both decide the document first, from evidence clean reports never show, then each spot from its own
+// evidence: the punctuation next to the space, a dictionary word the space or break splits, the regular
+// width the extraction wrapped at. Clean reports do hold spaces (a name "李　强", a slogan "好客山东 好品
+// 山东", "39.8 万亿元", "“ 四人帮”") and line breaks inside a word (the 1957 report's "一百⏎亿"), once: a
+// document needs several spots of strong evidence before any is touched.
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "re2/re2.h"
+#include "repair/number_scan.h"
+#include "repair/rules.h"
+#include "repair/site_lines.h"
+#include "wenshu/dictionary.h"
+#include "wenshu/tokenizer.h"
+
+namespace wenshu::repair_internal {
+namespace {
+
+re2::StringPiece View(std::string_view s) { return re2::StringPiece(s.data(), s.size()); }
+
+// A document is touched only with kMinStraySpaces spaces of strong evidence (before a punctuation mark,
+// after a mid-sentence one, or splitting a dictionary word). Measured on the 103 clean reports: none has
+// a space before or after mid-sentence punctuation (spaces next to quotation marks and after 。 are
+// left alone: the national reports hold 40 such, around “”); one space splits a word a clean report
+// could not mean to write apart (山东's slogan "万企出海 鲁贸全球" splits 海鲁, a word of frequency 7),
+// one a name (李　强, on a line that is not prose). Real damaged pages show 2 to 9.
+constexpr size_t kMinStraySpaces = 2;
+// A space before a punctuation mark ("成绩 。", "要求 ,") is evidence on its own: none in the 103 clean
+// reports; real pages show it once or five times.
+constexpr size_t kMinSpacesBeforePunct = 1;
+// PDF typesetting puts spaces around figures and Latin text inside Chinese ("专题学习 18 次", "xx 镇"):
+// a document with kMinSpacedFigures figures spaced on both sides was typeset so, and its spaces beside
+// figures go. Clean reports: one at most (江西 "省 100 个"); real PDF extractions: 3 to 10.
+constexpr size_t kMinSpacedFigures = 3;
+// A dictionary word split by a space or a line break counts when jieba's frequency for it is at least
+// kMinSplitWordFrequency (of 60 million): 坚定不移 255, 产业园 276, 行政村 54, 第十四 97 count; rare
+// entries that two unrelated words make by chance (海鲁 7, 回顾过去 3, 一百亿 7, 信访件 2) do not.
+constexpr double kMinSplitWordFrequency = 20;
+// A prose line: at least kProseChars characters holding sentence punctuation. Titles, names and
+// headings ("省长 赵刚", "一、2025年工作回顾") are not.
+constexpr size_t kProseChars = 15;
+// Spaces after list markers ("一、 加强队伍建设") go when a document writes at least kMinMarkerSpaces of
+// them and at least kMarkerSpaceShare of its list markers have one: then it is the extraction's habit.
+// The clean 2008 report has two ("一、 过去五年工作", "（六） 更加注重…") among 40 markers (5%).
+constexpr size_t kMinMarkerSpaces = 3;
+constexpr double kMarkerSpaceShare = 0.8;
+// Spaces where an extraction joined wrapped lines fall at a regular distance: a document whose spaces
+// between ideographs are kWrapTolerance characters or less from one distance at least kMinPeriodicGaps
+// times (and in at least half of the gaps) was wrapped at that width. Real joined page: 7 of 11 gaps
+// at 39–42 characters; clean reports have at most 4 such spaces, never at one distance.
+constexpr size_t kMinPeriodicGaps = 5;
+constexpr size_t kWrapTolerance = 3;
+// layout.wrap. A text hard-wrapped at a width has at least kMinWrapLines lines within kWidthTolerance
+// display columns (an ideograph or a full-width mark is 2, ASCII 1) under its widest common width, of
+// kMinWrapWidth columns or more; at least kOpenShare of them end mid-sentence, and at most kWiderShare of
+// its long lines are wider. Clean reports, one paragraph per line, have no such width: their long lines
+// vary from 40 to 2,000 columns and end with 。 (the provincial reports' portal chrome is short lines).
+constexpr size_t kMinWrapLines = 5;
+constexpr size_t kMinWrapWidth = 20;
+constexpr size_t kWidthTolerance = 4;
+constexpr double kOpenShare = 0.7;
+constexpr double kWiderShare = 0.1;
+// Without a width, a break is joined when it splits a dictionary word inside a sentence, and only in a
+// document with kMinSplitBreaks such breaks: the clean national reports hold one ("一百⏎亿", 1957) and
+// a title cut in two ("政府工作报⏎告", 2021; not prose, so no evidence).
+constexpr size_t kMinSplitBreaks = 2;
+
+bool IsBlankChar(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000' || c == U'\u00a0'; }
+bool IsLatin(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
+bool IsDigitChar(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
+// Marks a sentence continues after: the space after one is stray.
+bool IsMidPunct(char32_t c) { return c == U'，' || c == U'、' || c == U'；' || c == U',' || c == U';'; }
+// Marks no space stands before in Chinese text.
+bool IsClosingPunct(char32_t c) {
+  return c == U'，' || c == U'。' || c == U'、' || c == U'；' || c == U'！' || c == U'？' || c == U',' ||
+         c == U';' || c == U'!' || c == U'?';
+}
+
+size_t CountChars(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+bool IsProseLine(std::string_view line) {
+  static const RE2 kSentencePunct(R"([，。；！？,;])");
+  return CountChars(line) >= kProseChars && RE2::PartialMatch(View(line), kSentencePunct);
+}
+
+// Whether a dictionary word of some frequency spans `cut` in `left + right` (`left` ends at the cut),
+// as the tokenizer segments the few characters around it. Returns the word or "".
+std::string SplitWord(std::string_view left, std::string_view right) {
+  std::string window(TextBefore(left, left.size(), 4));
+  const size_t cut = window.size();
+  window.append(TextAfter(right, 0, 4));
+  TokenizerOptions options;
+  options.hmm_unknown_words = false;  // only words the dictionary knows are evidence
+  Tokenizer tokenizer(Dictionary::Default(), options);
+  static const double kMinLogProbability =
+      std::log(kMinSplitWordFrequency / static_cast<double>(Dictionary::Default().total_frequency()));
+  for (const OwnedToken& t : tokenizer.Tokenize(window)) {
+    if (t.begin < cut && t.end > cut && t.kind == TokenKind::kWord && (t.flags & kTokenInDictionary) != 0) {
+      auto p = Dictionary::Default().LogProbability(t.text);
+      if (p && *p >= kMinLogProbability) return t.text;
+      return "";
+    }
+  }
+  return "";
+}
+
+// "一、", "12、", "（三）" at the start of a line, up to `end`.
+bool IsListMarker(std::string_view prefix) {
+  static const RE2 kMarker(R"([ \t\x{3000}]*(?:[一二三四五六七八九十]{1,3}|\d{1,3})[、．]|[ \t\x{3000}]*[（(][一二三四五六七八九十\d]{1,3}[）)])");
+  return RE2::FullMatch(View(prefix), kMarker);
+}
+
+enum class SpaceKind { kBeforePunct, kAfterPunct, kSplitWord, kDigitUnit, kAfterMarker, kBetweenHan };
+
+struct Space {
+  Span span;
+  SpaceKind kind;
+  size_t line = 0;          // index of the line
+  size_t char_offset = 0;   // characters from the start of the line
+  std::string word;         // the word it splits (kSplitWord)
+};
+
+std::vector<Space> FindSpaces(const std::vector<Line>& lines, size_t* marker_lines) {
+  std::vector<Space> spaces;
+  *marker_lines = 0;
+  static const RE2 kMarkerLine(R"(^[ \t\x{3000}]*(?:(?:[一二三四五六七八九十]{1,3}|\d{1,3})[、．]|[（(][一二三四五六七八九十\d]{1,3}[）)]))");
+  for (size_t n = 0; n < lines.size(); ++n) {
+    const Line& line = lines[n];
+    std::string_view t = line.text;
+    *marker_lines += RE2::PartialMatch(View(t), kMarkerLine);
+    const bool prose = IsProseLine(t);
+    size_t chars = 0;
+    bool seen_text = false;
+    for (size_t i = 0; i < t.size();) {
+      CodePoint c = CodePointAt(t, i);
+      if (!IsBlankChar(c.value)) {
+        seen_text = true;
+        ++chars;
+        i += c.length;
+        continue;
+      }
+      size_t j = i;
+      while (j < t.size() && IsBlankChar(CodePointAt(t, j).value)) j += CodePointAt(t, j).length;
+      const size_t run_chars = CountChars(t.substr(i, j - i));
+      if (!seen_text || j >= t.size()) {  // an indent, or blanks ending the line
+        chars += run_chars;
+        i = j;
+        continue;
+      }
+      const char32_t before = CodePointBefore(t, i).value;
+      const char32_t after = CodePointAt(t, j).value;
+      Space s{{line.begin + i, line.begin + j}, SpaceKind::kBetweenHan, n, chars, ""};
+      bool keep = true;
+      if (IsClosingPunct(after) && (IsHan(before) || IsDigitChar(before) || before == U'%')) {
+        s.kind = SpaceKind::kBeforePunct;
+      } else if ((before == U'、' || before == U'．' || before == U'）' || before == U')') && IsListMarker(t.substr(0, i))) {
+        s.kind = SpaceKind::kAfterMarker;
+        keep = IsHan(after) || IsDigitChar(after);
+      } else if (IsMidPunct(before) && (IsHan(after) || IsDigitChar(after))) {
+        // An ASCII comma between digits or Latin words is theirs ("1, 2"): only after an ideograph.
+        const bool ascii = before == U',' || before == U';';
+        keep = !ascii || IsHan(CodePointBefore(t, i - 1).value);
+        s.kind = SpaceKind::kAfterPunct;
+      } else if (IsHan(before) && UnitAt(t, j).has_value()) {
+        // "结案 件", "来访群众 人次": a figure the site deleted (number.stripped flags it), not a stray space.
+        keep = false;
+      } else if ((before == U'”' || before == U'」' || before == U'』') && IsHan(after)) {
+        // After a closing quotation mark: only the wrap width can tell ("…学校” 为奋斗目标").
+        keep = prose;
+      } else if (IsHan(before) && IsHan(after)) {
+        s.word = SplitWord(t.substr(0, i), t.substr(j));
+        s.kind = !s.word.empty() && prose ? SpaceKind::kSplitWord : SpaceKind::kBetweenHan;
+        keep = prose;
+      } else if (run_chars == 1 && (((IsDigitChar(before) || IsLatin(before) || before == U'%') && IsHan(after)) ||
+                                    (IsHan(before) && (IsDigitChar(after) || IsLatin(after))))) {
+        // One blank: a run of them separates pieces of a page ("C6m   一、…").
+        // "43.68 亿元", "2025 年 3 月", "达到 134.9": the space a PDF's typesetting put around a number.
+        s.kind = SpaceKind::kDigitUnit;
+      } else {
+        keep = false;
+      }
+      if (keep) spaces.push_back(std::move(s));
+      chars += run_chars;
+      i = j;
+    }
+  }
+  return spaces;
+}
+
+// The distance at which spaces between ideographs recur, when they recur at one (0 when not).
+size_t PeriodicWidth(const std::vector<Space>& spaces) {
+  std::vector<size_t> gaps;
+  for (size_t k = 1; k < spaces.size(); ++k) {
+    if (spaces[k].line != spaces[k - 1].line) continue;
+    gaps.push_back(spaces[k].char_offset - spaces[k - 1].char_offset);
+  }
+  size_t best = 0, best_count = 0;
+  for (size_t g : gaps) {
+    if (g < 10) continue;  // a wrap at ten characters is no page width
+    size_t count = 0;
+    for (size_t h : gaps) count += (h + kWrapTolerance >= g && h <= g + kWrapTolerance);
+    if (count > best_count) {
+      best = g;
+      best_count = count;
+    }
+  }
+  return best_count >= kMinPeriodicGaps && best_count * 2 >= gaps.size() ? best : 0;
+}
+
+struct SpaceAnalysis {
+  std::vector<Space> remove;
+  std::vector<std::string> reasons;
+};
+
+bool IsHardWrappedText(std::string_view text);
+
+SpaceAnalysis AnalyseSpaces(std::string_view text) {
+  SpaceAnalysis a;
+  std::vector<Line> lines = SplitLines(text);
+  size_t marker_lines = 0;
+  std::vector<Space> spaces = FindSpaces(lines, &marker_lines);
+  size_t strong = 0, marker_spaces = 0;
+  std::vector<Space> between;  // every space between two ideographs in prose, split word or not
+  for (const Space& s : spaces) {
+    strong += s.kind == SpaceKind::kBeforePunct || s.kind == SpaceKind::kAfterPunct || s.kind == SpaceKind::kSplitWord;
+    marker_spaces += s.kind == SpaceKind::kAfterMarker;
+    if (s.kind == SpaceKind::kSplitWord || s.kind == SpaceKind::kBetweenHan || s.kind == SpaceKind::kAfterPunct) {
+      between.push_back(s);
+    }
+  }
+  size_t before_punct = 0;
+  for (const Space& s : spaces) before_punct += s.kind == SpaceKind::kBeforePunct;
+  const bool damaged = strong >= kMinStraySpaces || before_punct >= kMinSpacesBeforePunct;
+  static const RE2 kSpacedFigure(R"(\p{Han}[ \x{3000}]+[0-9A-Za-z][0-9A-Za-z.%]*[ \x{3000}]+\p{Han})");
+  size_t spaced_figures = 0;
+  for (re2::StringPiece input = View(text); RE2::FindAndConsume(&input, kSpacedFigure) && spaced_figures < kMinSpacedFigures;) {
+    ++spaced_figures;
+  }
+  const bool wrapped = IsHardWrappedText(text);
+  const bool marker_habit = marker_spaces >= kMinMarkerSpaces &&
+                            static_cast<double>(marker_spaces) >= kMarkerSpaceShare * static_cast<double>(marker_lines);
+  const size_t width = damaged ? PeriodicWidth(between) : 0;
+  for (size_t k = 0; k < spaces.size(); ++k) {
+    const Space& s = spaces[k];
+    std::string reason;
+    switch (s.kind) {
+      case SpaceKind::kBeforePunct:
+        if (damaged) reason = "A stray space before a punctuation mark, left by the text's extraction.";
+        break;
+      case SpaceKind::kAfterPunct:
+        if (damaged) reason = "A stray space after a mid-sentence punctuation mark, left by the text's extraction.";
+        break;
+      case SpaceKind::kSplitWord:
+        if (damaged) reason = absl::StrCat("A stray space splitting the word \"", s.word, "\".");
+        break;
+      case SpaceKind::kDigitUnit:
+        // A figure followed by its unit ("43.68 亿元") in any damaged text; a space before a figure only in
+        // a text typeset so (after a heading, "一、总体情况 2024年,…" is a lost line break).
+        if (wrapped || spaced_figures >= kMinSpacedFigures || (damaged && !IsHan(CodePointBefore(text, s.span.begin).value))) {
+          reason = "A space a PDF's typesetting put beside a figure or Latin text, in a text that shows "
+                   "extraction damage (stray spaces, a hard-wrapped layout, figures spaced on both sides).";
+        }
+        break;
+      case SpaceKind::kAfterMarker:
+        if (marker_habit) {
+          reason = absl::StrCat("A stray space after a list marker: ", marker_spaces, " of the document's ",
+                                marker_lines, " list markers have one.");
+        }
+        break;
+      case SpaceKind::kBetweenHan:
+        if (width > 0) {
+          // Among the spaces between ideographs, the one at the wrap width from its neighbour.
+          auto it = std::find_if(between.begin(), between.end(),
+                                 [&](const Space& b) { return b.span.begin == s.span.begin; });
+          const size_t idx = static_cast<size_t>(it - between.begin());
+          auto at_width = [&](size_t i, size_t j) {
+            if (j >= between.size() || between[i].line != between[j].line) return false;
+            const size_t g = between[std::max(i, j)].char_offset - between[std::min(i, j)].char_offset;
+            return g + kWrapTolerance >= width && g <= width + kWrapTolerance;
+          };
+          // The text after the space must go on: the last characters of a cut page are no evidence.
+          const size_t line_end = lines[s.line].end;
+          const bool goes_on = CountChars(text.substr(s.span.end, line_end - s.span.end)) >= 2;
+          if (it != between.end() && goes_on && ((idx > 0 && at_width(idx - 1, idx)) || at_width(idx, idx + 1))) {
+            reason = absl::StrCat("A space where the extraction joined lines wrapped every ", width,
+                                  " characters, inside a sentence.");
+          }
+        }
+        break;
+    }
+    if (!reason.empty()) {
+      a.remove.push_back(s);
+      a.reasons.push_back(std::move(reason));
+    }
+  }
+  return a;
+}
+
+// Columns a line takes in the page it was extracted from: ideographs and full-width marks 2, ASCII letters
+// and digits 1; ASCII punctuation 2, since sites fold the page's full-width marks to ASCII (",").
+size_t DisplayWidth(std::string_view s) {
+  static constexpr std::u32string_view kFoldedMarks = U",.;:?!()";
+  size_t w = 0;
+  for (size_t i = 0; i < s.size();) {
+    CodePoint c = CodePointAt(s, i);
+    w += c.value >= 0x1100 || kFoldedMarks.find(c.value) != std::u32string_view::npos ? 2 : 1;
+    i += c.length;
+  }
+  return w;
+}
+
+// Whether the line ends a sentence (or a heading's text with a closing mark).
+bool EndsSentence(std::string_view line) {
+  std::string_view t = line;
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\r')) t.remove_suffix(1);
+  if (t.empty()) return true;
+  const char32_t c = CodePointBefore(t, t.size()).value;
+  static constexpr std::u32string_view kFinal = U"。！？；：!?;:…”」』）)〞";
+  return kFinal.find(c) != std::u32string_view::npos;
+}
+
+// Whether a new paragraph, heading or list item starts the line: an indent, a list marker, a page mark.
+bool StartsBlock(std::string_view line) {
+  static const RE2 kBlockStart(
+      R"(^(?:[ \t\x{3000}]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,3}[、.．]|第[一二三四五六七八九十\d]+[，,、章节部条页]|[一二三四五六七八九十]是|[-—]\s*\d|[①-⑳⑴-⒇•·●■◆]))");
+  return RE2::PartialMatch(View(line), kBlockStart);
+}
+
+struct Wrap {
+  Span span;  // the line break ("\r\n" or "\n")
+  std::string after;
+  std::string reason;
+};
+
+// The width a text was hard-wrapped at, or 0.
+size_t WrapWidth(const std::vector<Line>& lines) {
+  // The widest common width: for each width, the lines within kWidthTolerance under it.
+  std::vector<size_t> widths;
+  for (const Line& l : lines) {
+    const size_t w = DisplayWidth(l.text);
+    if (w >= kMinWrapWidth) widths.push_back(w);
+  }
+  std::sort(widths.begin(), widths.end());
+  size_t width = 0, best = 0;
+  for (size_t k = 0, lo = 0; k < widths.size(); ++k) {
+    while (widths[lo] + kWidthTolerance < widths[k]) ++lo;
+    if (k - lo + 1 >= best) {  // ties: the wider width
+      best = k - lo + 1;
+      width = widths[k];
+    }
+  }
+  bool wrapped = false;
+  if (best >= kMinWrapLines) {
+    size_t full = 0, open = 0, wider = 0;
+    for (const Line& l : lines) {
+      const size_t w = DisplayWidth(l.text);
+      if (w > width) ++wider;
+      if (w + kWidthTolerance >= width && w <= width) {
+        ++full;
+        open += !EndsSentence(l.text);
+      }
+    }
+    wrapped = static_cast<double>(open) >= kOpenShare * static_cast<double>(full) &&
+              static_cast<double>(wider) <= kWiderShare * static_cast<double>(widths.size());
+  }
+  return wrapped ? width : 0;
+}
+
+std::vector<Wrap> FindWraps(std::string_view text) {
+  std::vector<Wrap> wraps;
+  std::vector<Line> lines = SplitLines(text);
+  const size_t width = WrapWidth(lines);
+  const bool wrapped = width > 0;
+  std::vector<Wrap> split_words;
+  for (size_t n = 0; n + 1 < lines.size(); ++n) {
+    const Line& a = lines[n];
+    const Line& b = lines[n + 1];
+    if (a.text.empty() || b.text.empty() || EndsSentence(a.text) || StartsBlock(b.text)) continue;
+    // A short line that ends open is a line of its own (a speaker's name, a page number), not the tail of
+    // a wrapped paragraph, which ends its sentence.
+    if (!EndsSentence(b.text) && (wrapped ? 2 * DisplayWidth(b.text) < width : !IsProseLine(b.text))) continue;
+    const char32_t last = CodePointBefore(a.text, a.text.size()).value;
+    const char32_t first = CodePointAt(b.text, 0).value;
+    const bool latin_pair = last < 0x80 && first < 0x80 && std::isalnum(static_cast<int>(last)) &&
+                            std::isalnum(static_cast<int>(first));
+    Wrap w{{a.begin + a.text.size(), b.begin}, latin_pair ? " " : "", ""};
+    if (wrapped && DisplayWidth(a.text) + kWidthTolerance >= width) {
+      w.reason = absl::StrCat("A hard line break: the text was wrapped every ", width,
+                              " columns, and this line ends mid-sentence.");
+      wraps.push_back(std::move(w));
+      continue;
+    }
+    if (!IsHan(last) || !IsHan(first) || !IsProseLine(a.text)) continue;
+    std::string word = SplitWord(a.text, b.text);
+    if (word.empty()) continue;
+    w.reason = absl::StrCat("A hard line break splitting the word \"", word, "\" inside a sentence.");
+    split_words.push_back(std::move(w));
+  }
+  if (split_words.size() >= kMinSplitBreaks) {
+    for (Wrap& w : split_words) wraps.push_back(std::move(w));
+  }
+  std::sort(wraps.begin(), wraps.end(), [](const Wrap& x, const Wrap& y) { return x.span.begin < y.span.begin; });
+  return wraps;
+}
+
+bool IsHardWrappedText(std::string_view text) { return WrapWidth(SplitLines(text)) > 0; }
+
+}  // namespace
+
+void JoinHardWraps(RepairContext& context) {
+  std::string_view text = context.text();
+  for (Wrap& w : FindWraps(text)) {
+    if (context.IsClaimed(w.span)) continue;
+    RepairRecord r;
+    r.rule = "layout.wrap";
+    r.span = w.span;
+    r.before = std::string(text.substr(w.span.begin, w.span.size()));
+    r.after = std::move(w.after);
+    r.confidence = 0.85;
+    r.reason = std::move(w.reason);
+    context.Propose(std::move(r));
+  }
+}
+
+void RemoveStraySpaces(RepairContext& context) {
+  std::string_view text = context.text();
+  // Cheap test first: no blank inside a line next to an ideograph, no work.
+  if (text.find(' ') == std::string_view::npos && text.find("\u3000") == std::string_view::npos &&
+      text.find("\u00a0") == std::string_view::npos) {
+    return;
+  }
+  SpaceAnalysis a = AnalyseSpaces(text);
+  for (size_t k = 0; k < a.remove.size(); ++k) {
+    const Space& s = a.remove[k];
+    if (context.IsClaimed(s.span)) continue;
+    RepairRecord r;
+    r.rule = "layout.space";
+    r.span = s.span;
+    r.before = std::string(text.substr(s.span.begin, s.span.size()));
+    r.after = "";
+    r.confidence = s.kind == SpaceKind::kBetweenHan || s.kind == SpaceKind::kDigitUnit ? 0.8 : 0.9;
+    r.reason = std::move(a.reasons[k]);
+    context.Propose(std::move(r));
+  }
+}
+
+}  // namespace wenshu::repair_internal

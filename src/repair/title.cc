@@ -1,0 +1,394 @@
+// boilerplate.title: the title as sites print it around a report: repeated (two identical lines, a copy
+// with the site's "范文" after it, a copy between the salutation and the first sentence), two titles on one
+// line ("乡镇政府工作总结|乡镇人民政府五年工作总结"), a teaser line that repeats the title and the opening, and a
+// title run into the first sentence ("乡镇镇长述职报告各位领导、同志们:…").
+//
+// The title is the first line near the top that reads as one: no sentence punctuation, a kind of report
+// (总结, 报告, 计划, 述职 …) in it. Its copies are the lines that say it again (same ideographs, or one
+// form inside the other); the first is the document's own and stays, the others go. A line that starts
+// with the title and goes on with the body loses the copy. When the title is known only from the first
+// line, where it runs into a sentence opening, a line break splits the two.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "re2/re2.h"
+#include "repair/number_scan.h"
+#include "repair/rules.h"
+#include "repair/site_lines.h"
+#include "wenshu/dictionary.h"
+#include "wenshu/tokenizer.h"
+
+namespace wenshu::repair_internal {
+namespace {
+
+re2::StringPiece View(std::string_view s) { return re2::StringPiece(s.data(), s.size()); }
+
+// The title is looked for among the first kTopLines non-blank lines, and its copies among the next
+// kCopyWindowLines non-blank lines after it: the copies seen on real pages stand within 12 lines (a copy
+// after the salutation, after the first paragraph); a portal's related-reports list far below the report
+// repeats its title legitimately (the Sichuan report, line 140).
+constexpr size_t kTopLines = 12;
+constexpr size_t kCopyWindowLines = 30;
+// A title holds at least kMinTitleHan ideographs and at most kMaxTitleChars characters.
+constexpr size_t kMinTitleHan = 6;
+constexpr size_t kMaxTitleChars = 60;
+// A copy in other words holds at least kMinCopyShare of the longer form's ideographs, all inside it
+// ("镇上半年工作情况总结" in "镇上半年工作情况总结范文": 10 of 12).
+constexpr double kMinCopyShare = 0.7;
+// A run-in title is followed by a sentence opening: a clause of at most kMaxOpeningChars characters
+// before its first punctuation mark ("各位领导、", "一年来,", "各位代表:", "今年以来,").
+constexpr size_t kMaxOpeningChars = 16;
+
+// The kinds of document a report's title names, simplified and traditional.
+const RE2& GenreWord() {
+  static const RE2 re(
+      R"((总结|總結|报告|報告|计划|計劃|方案|规划|規劃|要点|要點|讲话|講話|发言|發言|汇报|匯報|彙報|述职|述職|体会|體會|心得|设想|設想|打算|安排|年鉴|年鑒|回顾|回顧|综述|綜述))");
+  return re;
+}
+
+bool HasSentencePunct(std::string_view s) {
+  static const RE2 re(R"([，。；！？,;!?：:])");
+  return RE2::PartialMatch(View(s), re);
+}
+
+size_t CountChars(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+std::string_view Trim(std::string_view s) {
+  auto blank = [](std::string_view v, size_t at, size_t* len) {
+    CodePoint c = CodePointAt(v, at);
+    *len = c.length;
+    return c.value == U' ' || c.value == U'\t' || c.value == U'\r' || c.value == U'\u3000' || c.value == U'\u00a0';
+  };
+  size_t len = 0;
+  while (!s.empty() && blank(s, 0, &len)) s.remove_prefix(len);
+  while (!s.empty()) {
+    CodePoint c = CodePointBefore(s, s.size());
+    if (c.value == U' ' || c.value == U'\t' || c.value == U'\r' || c.value == U'\u3000' || c.value == U'\u00a0') {
+      s.remove_suffix(c.length);
+    } else {
+      break;
+    }
+  }
+  return s;
+}
+
+// A line that reads as a title: short, no sentence punctuation, no link separators (a breadcrumb ending
+// in the title is the site's), a kind of report named.
+bool IsTitleLine(std::string_view line) {
+  std::string_view t = Trim(line);
+  static const RE2 kLinkSeparator(R"([>»/|｜]|https?:|www\.)");
+  // A site's field ("标   题 …", "文章标题:…") or running header ("Page 2 - …") says the title again; it
+  // is never the document's own line.
+  static const RE2 kFieldOrHeader(R"(^(?:文章标题|文档标题|文档名称|标\s*题)|[A-Za-z][a-z]{2,})");
+  if (RE2::PartialMatch(View(t), kFieldOrHeader)) return false;
+  return CountChars(t) <= kMaxTitleChars && HanOnly(t).size() >= 3 * kMinTitleHan && !HasSentencePunct(t) &&
+         !RE2::PartialMatch(View(t), kLinkSeparator) && RE2::PartialMatch(View(t), GenreWord());
+}
+
+// Whether `a` and `b` (ideographs only) are forms of one title: equal, or one inside the other holding
+// kMinCopyShare of it.
+bool SameTitle(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  const std::string& shorter = a.size() < b.size() ? a : b;
+  const std::string& longer = a.size() < b.size() ? b : a;
+  return shorter.size() >= 3 * kMinTitleHan && longer.find(shorter) != std::string::npos &&
+         static_cast<double>(shorter.size()) >= kMinCopyShare * static_cast<double>(longer.size());
+}
+
+bool IsBlankLine(std::string_view s) { return Trim(s).empty(); }
+
+// Whether a longer form of the title adds more than the site's labels ("…总结范文", "…报告(全文)"): a form
+// that names more ("…工作计划**中学") is the author's line, not the site's copy.
+bool AddsMoreThanSiteWords(const std::string& form, const std::string& title) {
+  if (form.size() <= title.size()) return false;
+  const size_t at = form.find(title);
+  if (at == std::string::npos) return true;
+  static const RE2 kSiteWords(R"((?:范文|範文|范例|範例|文稿|模板|大全|精选|精選|全文|下载|下載|大纲|大綱|提纲|提綱)+)");
+  const std::string extra = form.substr(0, at) + form.substr(at + title.size());
+  return !RE2::FullMatch(extra, kSiteWords);
+}
+
+// Whether the dictionary holds a word that spans `cut` in the text around it, as the tokenizer segments
+// it (without the HMM): then `cut` is inside a word ("计划|生育", "报告|会"), no boundary.
+bool InsideWord(std::string_view text, size_t cut) {
+  std::string window(TextBefore(text, cut, 4));
+  const size_t at = window.size();
+  window.append(TextAfter(text, cut, 4));
+  TokenizerOptions options;
+  options.hmm_unknown_words = false;
+  Tokenizer tokenizer(Dictionary::Default(), options);
+  for (const OwnedToken& t : tokenizer.Tokenize(window)) {
+    if (t.begin < at && t.end > at && (t.flags & kTokenInDictionary) != 0) return true;
+  }
+  return false;
+}
+
+// Characters that go on with the title's noun phrase or verb rather than open a sentence: particles,
+// conjunctions, postpositions, and the heads of compounds a title's last word forms (报告会, 计划表, 总结稿).
+bool ContinuesPhrase(char32_t c) {
+  static constexpr std::u32string_view kContinuing =
+      U"的之和与及或中是了着过等已将并而且所被给如上下里内外会书表稿篇类写要时后前期以提指作起审通说称由向对于把在";
+  return kContinuing.find(c) != std::u32string_view::npos;
+}
+
+// A sentence opening that starts with a year: "2025 年,全县…", "2021上半年…".
+bool OpensWithYear(std::string_view s) {
+  static const RE2 kYear(R"(^(?:19|20)\d{2}\s*(?:年|上半年|下半年))");
+  return RE2::PartialMatch(View(s), kYear);
+}
+
+// Where a title that runs into the first sentence ends in `rest` (the first content of the document's
+// first line): after a kind of report, before a sentence opening. npos when there is no such point;
+// *blanks gets the blanks between the two.
+size_t RunInPoint(std::string_view text, size_t from, size_t line_end, size_t* blanks) {
+  std::string_view rest = text.substr(from, line_end - from);
+  *blanks = 0;
+  // The title comes before the first clause mark of the line (a title may hold 、, quotation marks and
+  // brackets).
+  static const RE2 kPunct(R"(([，。；！？,;!?：:]))");
+  re2::StringPiece found;
+  size_t limit = rest.size();
+  if (RE2::PartialMatch(View(rest), kPunct, &found)) limit = static_cast<size_t>(found.data() - rest.data());
+  // The last kind-of-report word before it.
+  size_t point = std::string_view::npos;
+  re2::StringPiece scan = View(rest.substr(0, limit)), word;
+  while (RE2::FindAndConsume(&scan, GenreWord(), &word)) {
+    point = static_cast<size_t>(word.data() + word.size() - rest.data());
+  }
+  if (point == std::string_view::npos) return point;
+  // A bracket closing the title, or a bracketed note after it ("…工作报告(2022年政府工作报告)").
+  static const RE2 kBracketTail(R"(^(?:[)）]|[(（][^()（）]{1,24}[)）])+)");
+  re2::StringPiece tail = View(rest.substr(point, limit - point));
+  if (RE2::Consume(&tail, kBracketTail)) point = static_cast<size_t>(tail.data() - rest.data());
+  std::string_view title = Trim(rest.substr(0, point));
+  if (HanOnly(title).size() < 3 * 4 || CountChars(title) > kMaxTitleChars) return std::string_view::npos;
+  // Blanks between the title and the text go with the split.
+  size_t body = point;
+  while (body < rest.size()) {
+    CodePoint c = CodePointAt(rest, body);
+    if (c.value != U' ' && c.value != U'\t' && c.value != U'\u3000') break;
+    body += c.length;
+  }
+  std::string_view after = rest.substr(body);
+  if (CountChars(after) < 15 || !HasSentencePunct(after)) return std::string_view::npos;
+  // A sentence opening: a year, or an ideograph that does not continue the phrase with no word across the
+  // point and a short first clause.
+  if (!OpensWithYear(after)) {
+    const CodePoint next = CodePointAt(rest, body);
+    if (!IsHan(next.value) || ContinuesPhrase(next.value)) return std::string_view::npos;
+    if (limit <= body || CountChars(rest.substr(body, limit - body)) > kMaxOpeningChars) {
+      return std::string_view::npos;
+    }
+    if (body == point && InsideWord(text, from + point)) return std::string_view::npos;
+    // The speaker and the date may stand between the title and the salutation ("…工作报告张某2023年1月6日
+    // 各位代表:"): the text starts after the date.
+    static const RE2 kDate(R"(^[^，。；！？,;!?：:]{0,8}?(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)");
+    re2::StringPiece date = View(after);
+    if (RE2::Consume(&date, kDate)) {
+      point = body = static_cast<size_t>(date.data() - rest.data());
+    }
+  }
+  *blanks = body - point;
+  return from + point;
+}
+
+struct TitleEdit {
+  Span span;
+  std::string after;
+  double confidence;
+  std::string reason;
+};
+
+std::string Quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+// The first unclaimed byte of a line: earlier rules may have taken its start (a page mark, a chunk prefix).
+size_t FirstFreeByte(RepairContext& context, const Line& line) {
+  size_t at = line.begin;
+  const size_t end = line.begin + line.text.size();
+  for (const RepairRecord& r : context.records()) {
+    if (r.span.begin <= at && r.span.end > at) at = std::min(r.span.end, end);
+    if (r.span.begin > end) break;
+  }
+  while (at < end) {
+    CodePoint c = CodePointAt(context.text(), at);
+    if (c.value != U' ' && c.value != U'\t' && c.value != U'\u3000') break;
+    at += c.length;
+  }
+  return at;
+}
+
+bool LineClaimed(RepairContext& context, const Line& line) {
+  return context.IsClaimed({line.begin, line.begin + line.text.size()});
+}
+
+std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
+  std::string_view text = context.text();
+  std::vector<TitleEdit> edits;
+  std::vector<Line> lines = SplitLines(text);
+  // Non-blank lines at the top.
+  std::vector<size_t> top;
+  for (size_t n = 0; n < lines.size() && top.size() < kTopLines; ++n) {
+    if (!IsBlankLine(lines[n].text)) top.push_back(n);
+  }
+  // 1. Two titles on one line, "A|B": the site's category or short title, then the document's.
+  for (size_t n : top) {
+    std::string_view t = lines[n].text;
+    static const RE2 kBar(R"((\s*[|｜]\s*))");
+    re2::StringPiece input = View(t), bar;
+    size_t last_cut = std::string_view::npos;
+    std::vector<std::string_view> parts;
+    size_t at = 0;
+    while (RE2::FindAndConsume(&input, kBar, &bar)) {
+      const size_t b = static_cast<size_t>(bar.data() - t.data());
+      parts.push_back(t.substr(at, b - at));
+      at = b + bar.size();
+      last_cut = at;
+    }
+    if (parts.empty()) continue;
+    parts.push_back(t.substr(at));
+    const bool all_titles = std::all_of(parts.begin(), parts.end(), [](std::string_view p) { return IsTitleLine(p); });
+    if (!all_titles || LineClaimed(context, lines[n])) continue;
+    edits.push_back({{lines[n].begin, lines[n].begin + last_cut}, "", 0.85,
+                     absl::StrCat("The site printed ", parts.size(), " titles on one line; kept the document's, ",
+                                  Quoted(Trim(parts.back())), ".")});
+    break;
+  }
+  // 2. The title and its copies.
+  size_t title = lines.size();
+  for (size_t n : top) {
+    if (IsTitleLine(lines[n].text) && !LineClaimed(context, lines[n])) {
+      title = n;
+      break;
+    }
+  }
+  if (title < lines.size()) {
+    const std::string_view title_text = Trim(lines[title].text);
+    const std::string title_han = HanOnly(title_text);
+    size_t seen = 0;
+    for (size_t n = title + 1; n < lines.size() && seen < kCopyWindowLines; ++n) {
+      const Line& line = lines[n];
+      if (IsBlankLine(line.text)) continue;
+      ++seen;
+      if (LineClaimed(context, line)) continue;
+      std::string_view t = Trim(line.text);
+      const size_t lead = static_cast<size_t>(t.data() - line.text.data());
+      const std::string copy_han = HanOnly(t);
+      if (IsTitleLine(t) && SameTitle(copy_han, title_han) && !AddsMoreThanSiteWords(copy_han, title_han)) {
+        // The title with the line after it, both again ("陕西省2026年政府工作报告" and its date-and-speaker
+        // line, in the portal's header and again in the article): a repeated block of the page, which the
+        // furniture rules judge as a whole, not a copy of the title alone.
+        auto next_text = [&](size_t k) {
+          for (++k; k < lines.size(); ++k) {
+            if (!IsBlankLine(lines[k].text)) return Trim(lines[k].text);
+          }
+          return std::string_view();
+        };
+        const std::string_view after_title = next_text(title), after_copy = next_text(n);
+        if (!after_title.empty() && after_title == after_copy && !IsTitleLine(after_title)) continue;
+        edits.push_back({{line.begin, line.next}, "", 0.9,
+                         absl::StrCat("A copy of the title, ", Quoted(t), "; the document's own title line, ",
+                                      Quoted(title_text), ", stays.")});
+        continue;
+      }
+      if (t.size() <= title_text.size() || t.substr(0, title_text.size()) != title_text) continue;
+      // A line that starts with the title and goes on. When the next line starts the same way and holds
+      // all of this one, this one is a teaser of the opening: it goes whole.
+      auto squeeze = [](std::string_view s) {
+        std::string out;
+        for (size_t i = 0; i < s.size();) {
+          CodePoint c = CodePointAt(s, i);
+          if (c.value != U' ' && c.value != U'\t' && c.value != U'\u3000' && c.value != U'\r') out.append(s.substr(i, c.length));
+          i += c.length;
+        }
+        return out;
+      };
+      size_t following = n + 1;
+      while (following < lines.size() && IsBlankLine(lines[following].text)) ++following;
+      if (following < lines.size()) {
+        const std::string mine = squeeze(t), theirs = squeeze(lines[following].text);
+        if (theirs.size() > mine.size() && theirs.compare(0, mine.size(), mine) == 0) {
+          edits.push_back({{line.begin, line.next}, "", 0.85,
+                           absl::StrCat("A teaser line: the title and the opening again, which the next line "
+                                        "holds in full.")});
+          continue;
+        }
+      }
+      // The title run into the body: the copy goes with the blanks and the piece number after it.
+      size_t end = line.begin + lead + title_text.size();
+      static const RE2 kAfterTitle(R"(^(?:[ \t\x{3000}]*(?:篇|第)?[0-9一二三四五六七八九十]{1,3}篇?(?:[:：、.．])?)?[ \t\x{3000}]*)");
+      re2::StringPiece after = View(text.substr(end, line.end - end));
+      const char* start = after.data();
+      RE2::Consume(&after, kAfterTitle);
+      // A piece number followed by a digit is the body's own number ("…工作总结2024年…"): keep it.
+      size_t extra = static_cast<size_t>(after.data() - start);
+      if (extra > 0 && end + extra < line.end && text[end + extra] >= '0' && text[end + extra] <= '9') extra = 0;
+      end += extra;
+      if (end >= line.end || !HasSentencePunct(text.substr(end, line.end - end))) continue;
+      // Only before a sentence opening: "社区工作总结是对一年工作的回顾" says the title's words in a sentence.
+      if (extra == 0 && (ContinuesPhrase(CodePointAt(text, end).value) || InsideWord(text, end))) continue;
+      edits.push_back({{line.begin + lead, end}, "", 0.85,
+                       absl::StrCat("A copy of the title run into the text; the document's own title line, ",
+                                    Quoted(title_text), ", stays.")});
+    }
+    return edits;
+  }
+  // 3. No title line: the title may be said twice on the first line ("政府工作报告(市级) 政府工作报告(市级)
+  // 各位代表:"), or run into the first sentence there. The title may follow the site's own sentences on
+  // that line ("…整理汇总。XX镇2023年政府工作报告各位代表:").
+  for (size_t n : top) {
+    const Line& line = lines[n];
+    const size_t from = FirstFreeByte(context, line);
+    const size_t line_end = line.begin + line.text.size();
+    if (from >= line_end) continue;  // the whole line is taken: look further
+    std::string_view rest = text.substr(from, line_end - from);
+    static const RE2 kTwice(R"(^(\S{4,60}?)([ \t\x{3000}]+)(\S{4,60}?)(?:[ \t\x{3000}]+|$))");
+    re2::StringPiece first, gap, second;
+    if (RE2::PartialMatch(View(rest), kTwice, &first, &gap, &second) && first == second &&
+        IsTitleLine(std::string_view(first.data(), first.size()))) {
+      const size_t begin = static_cast<size_t>(second.data() - text.data());
+      size_t end = begin + second.size();
+      while (end < line_end && (text[end] == ' ' || text[end] == '\t')) ++end;
+      edits.push_back({{begin, end}, "", 0.85,
+                       "The site said the title twice on the first line; removed the second copy."});
+      break;
+    }
+    std::vector<size_t> starts{from};
+    for (size_t at = rest.find("。"); at != std::string_view::npos && at < 300; at = rest.find("。", at + 3)) {
+      starts.push_back(from + at + 3);
+    }
+    for (size_t start : starts) {
+      size_t blanks = 0;
+      const size_t point = RunInPoint(text, start, line_end, &blanks);
+      if (point == std::string_view::npos) continue;
+      edits.push_back({{point, point + blanks}, "\n", 0.8,
+                       absl::StrCat("The title ", Quoted(Trim(text.substr(start, point - start))),
+                                    " runs into the first sentence; a line break splits them.")});
+      break;
+    }
+    break;
+  }
+  return edits;
+}
+
+}  // namespace
+
+void RepairTitles(RepairContext& context) {
+  for (TitleEdit& e : FindTitleEdits(context)) {
+    RepairRecord r;
+    r.rule = "boilerplate.title";
+    r.span = e.span;
+    r.before = std::string(context.text().substr(e.span.begin, e.span.size()));
+    r.after = std::move(e.after);
+    r.confidence = e.confidence;
+    r.reason = std::move(e.reason);
+    context.Propose(std::move(r));
+  }
+}
+
+}  // namespace wenshu::repair_internal

@@ -1,0 +1,73 @@
+// layout.space (stray spaces from PDF and Word extraction) and boilerplate.title (the site's copies of the
+// title, a title run into the first sentence), as data cases; and the clean-text guarantee for both on the
+// shared corpora.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "repair/text_repair_cases.h"
+#include "support/test_data.h"
+#include "wenshu/repair.h"
+
+namespace wenshu {
+namespace {
+
+class LayoutCases : public ::testing::TestWithParam<testing::RepairCase> {};
+
+TEST_P(LayoutCases, Behaves) { testing::CheckRepairCase(GetParam(), "layout."); }
+
+INSTANTIATE_TEST_SUITE_P(Synthetic, LayoutCases,
+                         ::testing::ValuesIn(testing::LoadRepairCases("synthetic/text_layout_cases.tsv")),
+                         testing::CaseName);
+INSTANTIATE_TEST_SUITE_P(Negative, LayoutCases,
+                         ::testing::ValuesIn(testing::LoadRepairCases("negative/text_layout_cases.tsv")),
+                         testing::CaseName);
+
+class TitleCases : public ::testing::TestWithParam<testing::RepairCase> {};
+
+TEST_P(TitleCases, Behaves) { testing::CheckRepairCase(GetParam(), "boilerplate.title"); }
+
+INSTANTIATE_TEST_SUITE_P(Synthetic, TitleCases,
+                         ::testing::ValuesIn(testing::LoadRepairCases("synthetic/text_title_cases.tsv")),
+                         testing::CaseName);
+INSTANTIATE_TEST_SUITE_P(Negative, TitleCases,
+                         ::testing::ValuesIn(testing::LoadRepairCases("negative/text_title_cases.tsv")),
+                         testing::CaseName);
+
+TEST(Title, RunInSplitIsAnInsertionThatReverts) {
+  const std::string original = "某镇镇长述职报告各位领导、同志们:我于今年三月调任某镇镇长,主持政府全面工作。";
+  auto result = Repair(original, testing::OnlyRules({"boilerplate.title"}));
+  ASSERT_TRUE(result.ok()) << result.status();
+  ASSERT_EQ(result->records.size(), 1u);
+  const RepairRecord& r = result->records[0];
+  EXPECT_EQ(r.span.begin, r.span.end);
+  EXPECT_EQ(r.before, "");
+  EXPECT_EQ(r.after, "\n");
+  EXPECT_THAT(r.reason, ::testing::HasSubstr("某镇镇长述职报告"));
+  auto back = RevertRepairs(result->text, result->records);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(*back, original);
+}
+
+// No clean report loses a space or a title line to these rules (the whole engine's clean-corpus test
+// counts every rule; this one names the layout rules' spots when it fails).
+TEST(Layout, CleanCorporaUntouched) {
+  auto docs = testing::CleanCorpusDocuments();
+  if (docs.empty()) GTEST_SKIP() << "WENSHU_SHARED_DIR not set; no clean corpus";
+  size_t edits = 0;
+  for (const auto& doc : docs) {
+    auto result = Repair(doc.text);
+    ASSERT_TRUE(result.ok()) << doc.name;
+    for (const RepairRecord& r : result->records) {
+      if (r.rule.rfind("layout.", 0) == 0 || r.rule == "boilerplate.title") {
+        ++edits;
+        ADD_FAILURE() << doc.name << ": " << r.rule << " [" << r.before << "] -> [" << r.after << "]";
+      }
+    }
+  }
+  EXPECT_EQ(edits, 0u);
+}
+
+}  // namespace
+}  // namespace wenshu
