@@ -13,7 +13,7 @@ namespace {
 // The analysis is made once per document, in the diagnosis, and kept for both passes.
 MaskAnalysis& Analysis(RepairContext& context) {
   if (MaskAnalysis* kept = context.Kept<MaskAnalysis>()) return *kept;
-  return context.Keep(AnalyzeMasks(context.text()));
+  return context.Keep(AnalyzeMasks(context.text(), &context.cancel_poll()));
 }
 
 }  // namespace

@@ -809,7 +809,7 @@ int CountNaturalTens(const std::vector<DigitRun>& runs) {
 
 }  // namespace
 
-MaskAnalysis AnalyzeMasks(std::string_view text) {
+MaskAnalysis AnalyzeMasks(std::string_view text, text_internal::CancelPoll* cancel) {
   MaskAnalysis analysis;
   Scanner scanner{text, ScanDigitRuns(text), {}, {}};
   analysis.natural_tens = CountNaturalTens(scanner.runs);
@@ -897,6 +897,7 @@ MaskAnalysis AnalyzeMasks(std::string_view text) {
       }
     }
     for (size_t i = 0; i < single.runs.size(); ++i) {
+      if (cancel != nullptr && cancel->At(single.runs[i].begin)) return MaskAnalysis{};
       if (single.runs[i].digits.find(mask) == std::string_view::npos) continue;
       Local local = Classify(single, i);
       if (local.decision.kind == MaskDecision::Kind::kYear && single.runs[i].digits == mask) {
@@ -968,6 +969,7 @@ MaskAnalysis AnalyzeMasks(std::string_view text) {
   // string that never masks a ten in this document).
   for (size_t i = 0; i < scanner.runs.size(); ++i) {
     const DigitRun& r = scanner.runs[i];
+    if (cancel != nullptr && cancel->At(r.begin)) return MaskAnalysis{};
     if (!scanner.Hits(i).empty()) {
       Local local = Classify(scanner, i);
       local.decision.confidence *= std::max(analysis.confidence, 0.9);

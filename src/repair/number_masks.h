@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "text/cancel.h"
 #include "wenshu/repair.h"
 
 namespace wenshu::repair_internal {
@@ -38,8 +39,10 @@ struct MaskAnalysis {
   std::vector<MaskDecision> decisions;  // sorted by span; empty when !masked
 };
 
-// Analyses the whole document. Deterministic and cheap (one scan of the digit runs).
-MaskAnalysis AnalyzeMasks(std::string_view text);
+// Analyses the whole document. Deterministic and cheap (one scan of the digit runs). With `cancel`,
+// polled per kCancelPollBytes of digit runs in the classifying loops: when it says stop, the analysis
+// is empty (the caller's pass returns; the engine reports the cancel).
+MaskAnalysis AnalyzeMasks(std::string_view text, text_internal::CancelPoll* cancel = nullptr);
 
 }  // namespace wenshu::repair_internal
 

@@ -19,10 +19,14 @@ class CancelPoll {
   explicit CancelPoll(const std::function<bool()>& hook) : hook_(hook) {}
 
   // Asks the hook when `offset` (the stage's position in its text) has moved kCancelPollBytes past
-  // the last question.
+  // the last question. An offset before the previous one starts a new pass over the text (a rule with
+  // several passes, a loop per candidate): it asks at once and counts from there.
   bool At(size_t offset) {
     if (cancelled_) return true;
-    if (!hook_ || offset < next_) return false;
+    if (!hook_) return false;
+    if (offset < last_) next_ = offset;
+    last_ = offset;
+    if (offset < next_) return false;
     next_ = offset + kCancelPollBytes;
     return Now();
   }
@@ -36,6 +40,7 @@ class CancelPoll {
  private:
   const std::function<bool()>& hook_;
   size_t next_ = 0;
+  size_t last_ = 0;
   bool cancelled_ = false;
 };
 

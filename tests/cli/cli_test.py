@@ -129,6 +129,36 @@ class ParseTest(Base):
         r = run("parse", empty, "--format", "json")
         self.assertEqual(json.loads(r.stdout), [])
 
+    def test_large_documents_are_streamed_with_the_same_bytes(self):
+        # Documents of 1 MiB and more are written by the writer thread in pieces (WriteJson) instead of
+        # as one string: the framing of a JSON array and of JSONL lines must be what it is for small ones.
+        big = self.dir / "big.txt"
+        text = SAMPLE.read_text("utf-8")
+        big.write_text(text * ((1 << 20) // len(text.encode("utf-8")) + 2), encoding="utf-8")
+        self.assertGreater(big.stat().st_size, 1 << 20)
+        small = SAMPLE
+        singles = {}
+        for path in (small, big):
+            r = run("parse", path, "--format", "json")
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertTrue(r.stdout.endswith(b"}\n"))
+            singles[path] = r.stdout[:-1]
+            json.loads(r.stdout)
+        r = run("parse", small, big, small, "--format", "json", "--jobs", "2")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, b"[\n" + b",\n".join([singles[small], singles[big], singles[small]]) + b"\n]\n")
+        lines = []
+        for jobs in ("1", "2"):
+            r = run("parse", big, small, "--format", "jsonl", "--jobs", jobs)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            lines.append(r.stdout)
+        self.assertEqual(lines[0], lines[1])
+        out = lines[0].split(b"\n")
+        self.assertEqual(len(out), 3)
+        self.assertEqual(out[2], b"")
+        self.assertEqual(json.loads(out[0]), json.loads(singles[big]))
+        self.assertEqual(json.loads(out[1]), json.loads(singles[small]))
+
     def test_missing_inputs_are_reported_and_others_go_on(self):
         r = run("parse", self.dir / "missing.txt", SAMPLE)
         self.assertEqual(r.returncode, 1)
