@@ -32,6 +32,12 @@ bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> 
                      [&](std::string_view l) { return text.find(l) != std::string_view::npos; });
 }
 
+// A pattern behind its guard: the literals every match holds (see ContainsAny). The pattern is passed
+// by its accessor, so that it is compiled only when the guard passes.
+bool GuardedFullMatch(re2::StringPiece v, std::initializer_list<std::string_view> literals, const RE2& (*re)()) {
+  return ContainsAny(std::string_view(v.data(), v.size()), literals) && RE2::FullMatch(v, re());
+}
+
 const RE2& NoticeTitle() {
   static const RE2 re(R"(^\s*(温馨提示|友情提示|特别提示|重要提示|免责声明|版权声明|下载说明|下载提示)\s*[:：]?\s*$)");
   return re;
@@ -72,6 +78,11 @@ const RE2& TrailingTags() {
   static const RE2 re(R"(^\s*[\[【]\s*(标签|关键词|关键字|TAG|Tag|tag)\s*[:：].*[\]】]\s*$)");
   return re;
 }
+bool IsNoticeTitle(re2::StringPiece v) { return GuardedFullMatch(v, {"提示", "声明", "下载说明"}, NoticeTitle); }
+bool IsReferenceNumber(re2::StringPiece v) { return GuardedFullMatch(v, {"编号"}, ReferenceNumber); }
+bool IsTrailingTags(re2::StringPiece v) {
+  return GuardedFullMatch(v, {"标签", "关键词", "关键字", "TAG", "Tag", "tag"}, TrailingTags);
+}
 const RE2& SourceLine() {
   static const RE2 re(R"(^\s*(文章来源|本文地址|原文地址|本文链接|原文链接|来源网址)\s*[:：]\s*\S*(https?://|www\.)\S*\s*$)");
   return re;
@@ -86,6 +97,8 @@ bool IsTagLine(std::string_view line) {
   while (end > begin && blank(line[end - 1])) --end;
   for (size_t i = begin; i < end && chars <= 6; ++i) chars += (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80;
   if (chars > 6) return false;
+  // Nor a fullwidth form (U+FF00..U+FF7F: ：，（）…), neither a digit nor Han ("各位代表：").
+  if (ContainsAny(line, {"\xEF\xBC", "\xEF\xBD"})) return false;
   static const RE2 re(R"(^\s*(?:(?:19|20)\d{2}|(\p{Han}+))\s*$)");
   re2::StringPiece han;
   if (!RE2::FullMatch(View(line), re, &han)) return false;
@@ -152,14 +165,16 @@ std::string_view StripTitlePrefix(std::string_view line, size_t* prefix) {
 
 bool IsAdvertLine(std::string_view line) {
   re2::StringPiece v = View(line);
-  return line.size() < 160 && RE2::PartialMatch(v, AdvertLine()) && RE2::PartialMatch(v, AdvertWords());
+  return line.size() < 160 &&
+         ContainsAny(line, {"微信", "公众号", "QQ", "qq", "扣扣", "VX", "vx", "wx", "WX", "V信", "威信"}) &&
+         RE2::PartialMatch(v, AdvertLine()) && RE2::PartialMatch(v, AdvertWords());
 }
 
 // Lines a site adds anywhere in the document, each proof enough that the document passed through one:
 // a reference number, a keyword-tag line, an advert with a messaging id. No report writes them.
 bool IsSiteLine(std::string_view line) {
   re2::StringPiece v = View(line);
-  return RE2::FullMatch(v, ReferenceNumber()) || RE2::FullMatch(v, TrailingTags()) || IsAdvertLine(line);
+  return IsReferenceNumber(v) || IsTrailingTags(v) || IsAdvertLine(line);
 }
 
 // A sentence about the document or the site itself ("本文档由用户上传，仅供学习交流使用，如有侵权请联系删除",
@@ -186,9 +201,9 @@ bool IsTrailingSiteLine(std::string_view line) {
 
 bool IsNoticeLine(std::string_view line, bool in_notice) {
   re2::StringPiece v = View(line);
-  if (RE2::FullMatch(v, NoticeTitle()) ||
+  if (IsNoticeTitle(v) ||
       (ContainsAny(line, {"客服", "投诉电话"}) && RE2::FullMatch(v, ServiceLine())) ||
-      RE2::FullMatch(v, ReferenceNumber())) {
+      IsReferenceNumber(v)) {
     return true;
   }
   if (line.size() > 600) return false;
@@ -435,9 +450,9 @@ void RemoveSiteBoilerplate(RepairContext& context) {
     const bool at_end = n >= trailing && line.begin > 0;
     const size_t begin = at_end ? line.begin - 1 : line.begin;
     const size_t end = at_end ? line.end : line.next;
-    if (RE2::FullMatch(v, ReferenceNumber())) {
+    if (IsReferenceNumber(v)) {
       Remove(context, begin, end, 0.9, "The site's reference number for the document, not part of the report.");
-    } else if (RE2::FullMatch(v, TrailingTags())) {
+    } else if (IsTrailingTags(v)) {
       Remove(context, begin, end, 0.9, "The site's keyword tags, not part of the report.");
     } else if (RE2::FullMatch(v, SourceLine())) {
       Remove(context, begin, end, 0.85, "The site's source or address line.");

@@ -26,18 +26,22 @@ struct DictionaryAccess {
     return (d.bigram_filter_[bit / 64] >> (bit % 64)) & 1;
   }
 
-  // The two-character prefix (first, second): its node and probability, or null when no word starts
-  // with it. One probe, usually within one cache line.
+  // The two-character prefix (first, second): its probability and children, or null when no word
+  // starts with it. One probe, usually within one cache line.
   static const PairSlot* Pair(const Dictionary& d, char32_t first, char32_t second) {
     const uint32_t log2 = d.header_->pair_table_log2;
     const auto* slots = reinterpret_cast<const PairSlot*>(reinterpret_cast<const char*>(d.bigram_filter_) +
                                                           BigramFilterBytes(d.header_->bigram_filter_log2));
     const uint32_t mask = (uint32_t{1} << log2) - 1;
+    const uint64_t key = PairKey(first, second);
     for (uint32_t slot = BigramHash(first, second, log2);; slot = (slot + 1) & mask) {
       const PairSlot& p = slots[slot];
-      if (p.node == 0) return nullptr;
-      if (p.first == static_cast<uint32_t>(first) && p.second == static_cast<uint32_t>(second)) return &p;
+      if (p.first_child == 0) return nullptr;
+      if ((p.key >> kPairCountBits) == key) return &p;
     }
+  }
+  static uint32_t ChildCount(const PairSlot& p) {
+    return static_cast<uint32_t>(p.key & ((uint64_t{1} << kPairCountBits) - 1));
   }
 
   // The child of `node` for `cp`, or 0.
@@ -48,9 +52,13 @@ struct DictionaryAccess {
   // Branch-free binary search over the node's children (mispredicted branches cost more than the
   // few extra comparisons). The children end where the next node's begin.
   static uint32_t Child(const uint32_t* code_points, const TrieLink* links, uint32_t node, uint32_t c) {
-    uint32_t n = links[node + 1].first_child - links[node].first_child;
+    return ChildAmong(code_points, links[node].first_child, links[node + 1].first_child - links[node].first_child,
+                      c);
+  }
+  // The child for `c` among the n nodes from `first`, or 0.
+  static uint32_t ChildAmong(const uint32_t* code_points, uint32_t first, uint32_t n, uint32_t c) {
     if (n == 0) return 0;
-    const uint32_t* base = code_points + links[node].first_child;
+    const uint32_t* base = code_points + first;
     while (n > 1) {
       const uint32_t half = n / 2;
       base = base[half] <= c ? base + half : base;

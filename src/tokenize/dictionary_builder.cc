@@ -76,8 +76,9 @@ bool ParseFrequency(std::string_view s, uint64_t* out) {
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
 
-// The pair table of a trie (breadth-first, children sorted): every grandchild of the root, inserted in
-// node order, at the smallest power-of-two size that keeps it at most kPairTableMaxLoad full.
+// The pair table of a trie (breadth-first, children sorted, a leaf's first_child where the next node's
+// children start): every grandchild of the root, inserted in node order, at the smallest power-of-two
+// size that keeps it at most kPairTableMaxLoad full.
 std::vector<PairSlot> BuildPairTable(const std::vector<TrieNode>& nodes, uint32_t* log2_slots) {
   const TrieNode& root = nodes[0];
   uint64_t count = 0;
@@ -87,13 +88,15 @@ std::vector<PairSlot> BuildPairTable(const std::vector<TrieNode>& nodes, uint32_
   uint32_t log2 = 4;
   while (static_cast<double>(count) > kPairTableMaxLoad * static_cast<double>(uint64_t{1} << log2)) ++log2;
   *log2_slots = log2;
-  std::vector<PairSlot> table(size_t{1} << log2, PairSlot{0, 0, 0, 0.0f});
+  std::vector<PairSlot> table(size_t{1} << log2, PairSlot{0, 0, 0.0f});
   const uint32_t mask = (uint32_t{1} << log2) - 1;
   for (uint32_t a = root.first_child; a < uint64_t{root.first_child} + root.child_count; ++a) {
     for (uint32_t b = nodes[a].first_child; b < uint64_t{nodes[a].first_child} + nodes[a].child_count; ++b) {
       uint32_t slot = BigramHash(nodes[a].code_point, nodes[b].code_point, log2);
-      while (table[slot].node != 0) slot = (slot + 1) & mask;
-      table[slot] = {nodes[a].code_point, nodes[b].code_point, b, nodes[b].log_probability};
+      while (table[slot].first_child != 0) slot = (slot + 1) & mask;
+      // Children follow their parent, so first_child > b >= 1: 0 is free to mark empty slots.
+      table[slot] = {PairKey(nodes[a].code_point, nodes[b].code_point) << kPairCountBits | nodes[b].child_count,
+                     nodes[b].first_child, nodes[b].log_probability};
     }
   }
   return table;
@@ -237,8 +240,6 @@ absl::StatusOr<std::string> CompileDictionary(std::string_view text, uint64_t de
     }
   }
   payload.append(reinterpret_cast<const char*>(filter.data()), filter.size() * sizeof(uint64_t));
-  const std::vector<PairSlot> pairs = BuildPairTable(nodes, &header.pair_table_log2);
-  payload.append(reinterpret_cast<const char*>(pairs.data()), pairs.size() * sizeof(PairSlot));
   // A leaf's children "start" where the next node's do, so every count is a difference of neighbours.
   uint32_t next_first = static_cast<uint32_t>(nodes.size());
   for (size_t i = nodes.size(); i-- > 0;) {
@@ -247,7 +248,12 @@ absl::StatusOr<std::string> CompileDictionary(std::string_view text, uint64_t de
     } else {
       next_first = nodes[i].first_child;
     }
+    if (nodes[i].child_count >= (uint32_t{1} << kPairCountBits)) {
+      return absl::InvalidArgumentError("dictionary: a prefix has too many continuations");
+    }
   }
+  const std::vector<PairSlot> pairs = BuildPairTable(nodes, &header.pair_table_log2);
+  payload.append(reinterpret_cast<const char*>(pairs.data()), pairs.size() * sizeof(PairSlot));
   std::vector<uint32_t> code_points(nodes.size());
   std::vector<TrieLink> links(nodes.size() + 1);
   for (size_t i = 0; i < nodes.size(); ++i) {

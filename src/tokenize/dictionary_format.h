@@ -5,11 +5,13 @@
 //                                                root_table_first_cp + i, 0 if none (fast path)
 //   uint64_t bigram_filter[2^bigram_filter_log2 / 64]  a bit per hashed two-character prefix of a word:
 //                                                a clear bit proves no word starts with the pair
-//   PairSlot pair_table[2^pair_table_log2]    the node of every two-character prefix, by (first, second):
-//                                                open addressing, BigramHash then linear probing, node 0
-//                                                marks an empty slot. One cache line answers what a binary
-//                                                search among the first character's children (up to ~900)
-//                                                and the load of the child's probability did.
+//   PairSlot pair_table[2^pair_table_log2]    every two-character prefix, by (first, second): its
+//                                                probability and where its children are. Open addressing,
+//                                                BigramHash then linear probing, first_child 0 marks an
+//                                                empty slot. One cache line answers what a binary search
+//                                                among the first character's children (up to ~900), the
+//                                                load of the child's probability and the load of its
+//                                                children's range did.
 //   uint32_t code_point[header.node_count]       the trie as two arrays: node 0 is the root; the
 //   TrieLink link[header.node_count + 1]          children of node i are the nodes
 //                                                [link[i].first_child, link[i + 1].first_child),
@@ -32,7 +34,7 @@
 namespace wenshu::tokenize_internal {
 
 inline constexpr char kBlobMagic[8] = {'W', 'S', 'D', 'I', 'C', 'T', '\x1a', '\0'};
-inline constexpr uint32_t kBlobFormatVersion = 2;  // 2: the pair table
+inline constexpr uint32_t kBlobFormatVersion = 3;  // 2: the pair table; 3: pair slots hold the children
 inline constexpr uint32_t kEndianMarker = 0x01020304u;
 // Code points covered by the root fast-path table: CJK punctuation through CJK Unified Ideographs.
 inline constexpr uint32_t kRootTableFirstCp = 0x3000;
@@ -56,13 +58,19 @@ struct BlobHeader {
 };
 static_assert(sizeof(BlobHeader) == 128);
 
-// A two-character prefix in the pair table (16 bytes: four to a cache line).
+// A two-character prefix in the pair table (16 bytes: four to a cache line): the two code points and
+// the prefix node's child count packed in `key` (PairKey), then the node's first child and probability
+// (as in its TrieLink), so that the walk goes on to the third character without touching the node.
 struct PairSlot {
-  uint32_t first, second;  // the code points
-  uint32_t node;           // the prefix's trie node; 0 = empty slot
-  float log_probability;   // the node's, as in its TrieLink
+  uint64_t key;              // PairKey(first, second) << kPairCountBits | child_count
+  uint32_t first_child;      // the children are [first_child, first_child + child_count); 0 = empty slot
+  float log_probability;
 };
 static_assert(sizeof(PairSlot) == 16);
+inline constexpr uint32_t kPairCountBits = 22;  // code points take 21 bits each: 42 + 22 = 64
+inline constexpr uint64_t PairKey(char32_t first, char32_t second) {
+  return (uint64_t{static_cast<uint32_t>(first)} << 21) | static_cast<uint32_t>(second);
+}
 
 // Where a node's children start (they end where the next node's start), and its probability.
 struct TrieLink {

@@ -705,6 +705,7 @@ void Tokenizer::SegmentCjkRun(size_t length, bool split) {
     }
     uint32_t node = DictionaryAccess::RootChild(*dictionary_, cps[i]);
     float log_probability = links[node].log_probability;  // the root's (node 0) is kNotAWord
+    const tokenize_internal::PairSlot* pair = nullptr;
     for (size_t j = i; node != 0;) {
       if (log_probability <= 0.0f && !inside_forced_[j + 1]) {
         double score = log_probability + route_score_[j + 1];
@@ -721,10 +722,15 @@ void Tokenizer::SegmentCjkRun(size_t length, bool split) {
         // the two-character prefix and its probability in one cache line, where a binary search among
         // the first character's children (up to ~900) and the load of the child's link took several.
         if (!DictionaryAccess::MayStartWord(*dictionary_, cps[i], cps[j])) break;
-        const tokenize_internal::PairSlot* pair = DictionaryAccess::Pair(*dictionary_, cps[i], cps[j]);
+        // The slot also holds where the pair's children are, so the third character is looked up
+        // without a load of the pair node's link (node keeps the first character's: non-zero).
+        pair = DictionaryAccess::Pair(*dictionary_, cps[i], cps[j]);
         if (pair == nullptr) break;
-        node = pair->node;
         log_probability = pair->log_probability;
+      } else if (j == i + 2) {
+        node = DictionaryAccess::ChildAmong(code_points, pair->first_child, DictionaryAccess::ChildCount(*pair),
+                                            static_cast<uint32_t>(cps[j]));
+        log_probability = links[node].log_probability;
       } else {
         node = DictionaryAccess::Child(code_points, links, node, static_cast<uint32_t>(cps[j]));
         log_probability = links[node].log_probability;
