@@ -221,6 +221,11 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
     for (size_t i = 0; i < report.dates.size(); ++i) {
       report.dates[i].role = role_of(facts.dates[i].span, report.dates[i].section, none);
     }
+    std::vector<std::string_view> quantity_roles, change_roles;
+    for (const ReportQuantity& q : report.quantities) quantity_roles.push_back(q.role);
+    for (const ReportChange& c : report.changes) change_roles.push_back(c.role);
+    report_internal::AddPlanTargets(text, facts, quantity_roles, change_roles, outline, report.period.year,
+                                    &report.targets);
   }
   for (Target& t : report.targets) {
     t.span = original_of(t.span, t.text, &t.repaired);
