@@ -145,7 +145,7 @@ def main():
     gdp_rows = list(rows(os.path.join(DATA, "gdp_provincial_2026.tsv")))
     for province, value, upper, qualifier in gdp_rows:
         ts = [t for t in targets_of(args.wenshu, provincial_text(shared, province))
-              if t["canonical"] == "gdp_growth" and t["value"] is not None]
+              if t["canonical"] == "gdp_growth" and t["value"] is not None and t["tier"] == "main"]
         if ts and (norm(ts[0]["value"]), norm(ts[0]["upper"]), norm(ts[0]["qualifier"])) == (value, upper, qualifier):
             gdp_right += 1
         else:

@@ -35,7 +35,8 @@ constexpr char kTargetsUsage[] =
     "Inputs as for `wenshu parse` (documents, directories, JSONL/JSON/CSV/TSV corpora).\n"
     "\n"
     "tables:\n"
-    "      --table wide      one row per document, one column per indicator (default)\n"
+    "      --table wide      one row per document, one column per indicator of its main targets\n"
+    "                        (default)\n"
     "      --long            one row per target (--table long): document id, title, issuer, year,\n"
     "                        corpus fields, indicator, canonical, value, upper, unit, qualifier, kind,\n"
     "                        tier, year, text, begin, end\n"
@@ -293,7 +294,7 @@ std::string WideTable(const std::vector<Document>& docs, bool markdown) {
   for (std::string_view id : kVocabulary) {
     for (const Document& d : docs) {
       bool has = false;
-      for (const Target& t : d.targets) has |= t.canonical == id && t.value.has_value();
+      for (const Target& t : d.targets) has |= t.canonical == id && t.value.has_value() && t.tier == "main";
       if (has) {
         present.push_back(id);
         break;
@@ -311,8 +312,8 @@ std::string WideTable(const std::vector<Document>& docs, bool markdown) {
     AppendMeta(d, meta, &row);
     for (std::string_view id : present) {
       std::string cell;
-      for (const Target& t : d.targets) {  // the first figure of the indicator
-        if (t.canonical == id && t.value) {
+      for (const Target& t : d.targets) {  // the first figure of the indicator among the main targets
+        if (t.canonical == id && t.value && t.tier == "main") {
           cell = Cell(t);
           break;
         }

@@ -67,6 +67,14 @@ std::optional<ReportCheck> CheckPeriodYear(const ReportPeriod& period, const std
 std::vector<Target> ReadTargets(std::string_view text, const Facts& facts, const SectionOutline& outline,
                                 std::optional<int> year);
 
+// Numeric targets elsewhere in the plan (tier "plan"): each change or quantity whose role is "target"
+// and whose subject has a canonical id other than "other", outside the main statement's clauses (the
+// `targets` read by ReadTargets, spans in the repaired text). roles are per fact, in the facts' order.
+// The targets end up in text order.
+void AddPlanTargets(std::string_view text, const Facts& facts, const std::vector<std::string_view>& quantity_roles,
+                    const std::vector<std::string_view>& change_roles, const SectionOutline& outline,
+                    std::optional<int> year, std::vector<Target>* targets);
+
 // The role of a top-level section from its heading: "review", "plan", "problems" or "other".
 std::string_view SectionRole(std::string_view heading);
 

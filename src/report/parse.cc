@@ -150,16 +150,28 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
     return std::string(report_internal::FactRole(text, repaired_span, section_role, report.period.year,
                                                  facts.dates, qualifiers));
   };
-  std::vector<std::string> date_roles;
+  std::vector<std::string> quantity_roles, change_roles, date_roles;
+  quantity_roles.reserve(facts.quantities.size());
+  for (const Quantity& q : facts.quantities) quantity_roles.push_back(role_of(q.span, q.qualifiers));
+  change_roles.reserve(facts.changes.size());
+  for (const Change& c : facts.changes) change_roles.push_back(role_of(c.span, c.qualifiers));
   date_roles.reserve(facts.dates.size());
   for (const DateFact& d : facts.dates) date_roles.push_back(role_of(d.span, {}));
+  // The plan's other numeric targets (tier "plan"), from the facts and their roles.
+  {
+    const std::vector<std::string_view> quantity_role_views(quantity_roles.begin(), quantity_roles.end());
+    const std::vector<std::string_view> change_role_views(change_roles.begin(), change_roles.end());
+    report_internal::AddPlanTargets(text, facts, quantity_role_views, change_role_views, outline,
+                                    report.period.year, &report.targets);
+  }
 
   std::vector<ReportCheck> fact_checks;
   if (cancelled()) return cancelled_error();
   if (options.run_checks) fact_checks = report_internal::RunFactChecks(text, facts, outline);
 
   report.quantities.reserve(facts.quantities.size());
-  for (Quantity& q : facts.quantities) {
+  for (size_t i = 0; i < facts.quantities.size(); ++i) {
+    Quantity& q = facts.quantities[i];
     ReportQuantity out;
     out.span = original_of(q.span, q.text, &out.repaired);
     out.text = std::move(q.text);
@@ -167,7 +179,7 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
     out.upper = q.upper;
     if (!q.unit.empty()) out.unit = std::move(q.unit);
     out.kind = q.kind;
-    out.role = role_of(q.span, q.qualifiers);
+    out.role = std::move(quantity_roles[i]);
     if (!q.subject.empty()) {
       out.canonical = std::string(report_internal::CanonicalId(q.subject));
       out.subject = std::move(q.subject);
@@ -180,7 +192,8 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
   }
   std::vector<Quantity>().swap(facts.quantities);
   report.changes.reserve(facts.changes.size());
-  for (Change& c : facts.changes) {
+  for (size_t i = 0; i < facts.changes.size(); ++i) {
+    Change& c = facts.changes[i];
     ReportChange out;
     out.span = original_of(c.span, c.text, &out.repaired);
     out.text = std::move(c.text);
@@ -192,7 +205,7 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
     out.upper = c.upper;
     out.qualifiers = std::move(c.qualifiers);
     out.shared_qualifier = c.shared_qualifier;
-    out.role = role_of(c.span, out.qualifiers);
+    out.role = std::move(change_roles[i]);
     if (!c.subject.empty()) {
       out.canonical = std::string(report_internal::CanonicalId(c.subject));
       out.subject = std::move(c.subject);

@@ -17,8 +17,9 @@ constexpr size_t kLookBack = 160;
 
 // Words that make what follows a goal (issue 16: 力争, 预期, 确保, 目标) and the plan's verbs.
 // Not 要 or 将 alone: they are inside 主要, 重要, 将近 in every review.
-constexpr std::string_view kTargetWords[] = {"力争", "预期", "确保", "目标", "争取", "计划", "预计", "拟",
-                                             "努力", "要求", "将要", "今年要", "明年要"};
+// Not 预计 either: a review's 预计全年地区生产总值增长5.3% estimates a result.
+constexpr std::string_view kTargetWords[] = {"力争", "预期", "确保", "目标", "争取", "计划", "拟", "努力",
+                                             "将要", "今年要", "明年要"};
 // Words that make what follows a result: 完成, 实现, 达到 (in a review), a baseline (比上年, 同比).
 constexpr std::string_view kActualWords[] = {"完成", "实现", "达到", "比上年", "同比", "较上年", "比去年",
                                              "累计", "已", "去年", "上年", "过去", "取得", "超额", "增长了"};
@@ -72,6 +73,8 @@ std::string_view FactRole(std::string_view text, Span fact, std::string_view sec
       return "target";
     }
   }
+  // A review reports results: its 目标 and 要求 are the past year's (完成全年目标任务，地区生产总值增长5.3%).
+  if (section_role == "review") return "actual";
   const size_t target_at = LastOf(before, kTargetWords);
   const size_t actual_at = LastOf(before, kActualWords);
   // 达到 and 实现 follow a goal word as often as they report a result (力争…达到150亿元): after one they
@@ -91,7 +94,6 @@ std::string_view FactRole(std::string_view text, Span fact, std::string_view sec
       return "target";
     }
   }
-  if (section_role == "review") return "actual";
   return "other";
 }
 

@@ -127,6 +127,8 @@ const CanonicalRule kCanonicalRules[] = {
     {"urban_income_growth", {"城镇", "城市"}, {"收入"}},
     {"rural_income_growth", {"农村", "农民", "农牧民"}, {"收入"}},
     {"resident_income_growth", {"收入"}, {"居民", "人均"}},
+    // A share of GDP (数字经济核心产业增加值占地区生产总值比重) is not GDP growth.
+    {"other", {"比重", "占地区生产总值", "占国内生产总值", "占全省", "占全市"}, {}},
     {"gdp_growth", {"生产总值", "GDP", "经济增长", "经济增速", "经济增长速度", "国民收入"}, {}},
 };
 
@@ -623,6 +625,109 @@ std::string_view SectionRole(std::string_view heading) {
 std::vector<Target> ReadTargets(std::string_view text, const Facts& facts, const SectionOutline& outline,
                                 std::optional<int> year) {
   return TargetReader(text, facts, outline, year).Read();
+}
+
+namespace {
+
+// The first qualifier of a fact that a target keeps (左右, 以上 ...), and whether it bounds from above.
+std::optional<std::string> TargetQualifier(const std::vector<std::string>& qualifiers) {
+  for (const std::string& w : qualifiers) {
+    if (InList(w, kQualifierWords)) return w;
+  }
+  return std::nullopt;
+}
+
+// Whether a plan figure's unit fits its indicator: a growth or a rate in % (or points), jobs and people
+// in 人, grain in a weight, PM2.5 in 微克/立方米. A figure that does not fit measures something else
+// (外贸实绩企业突破9500家 is a count of firms, 人均地区生产总值10万元 a level in 元).
+bool UnitFits(std::string_view canonical, std::string_view unit, bool percent) {
+  if (canonical == "urban_new_jobs" || canonical == "poverty_reduction") return unit == "人";
+  if (canonical == "grain_output") return unit == "斤" || unit == "吨" || unit == "公斤" || unit == "千克";
+  if (canonical == "pm25") return unit == "微克/立方米";
+  return percent || unit == "%" || unit == "个百分点";
+}
+
+// How far back in its sentence a plan figure's year is looked for (as the fact roles: 160 bytes).
+constexpr size_t kPlanYearLookBack = 160;
+
+}  // namespace
+
+void AddPlanTargets(std::string_view text, const Facts& facts, const std::vector<std::string_view>& quantity_roles,
+                    const std::vector<std::string_view>& change_roles, const SectionOutline& outline,
+                    std::optional<int> year, std::vector<Target>* targets) {
+  const size_t main_count = targets->size();
+  auto in_main = [&](Span s) {
+    for (size_t i = 0; i < main_count; ++i) {
+      if ((*targets)[i].span.begin <= s.begin && s.end <= (*targets)[i].span.end) return true;
+    }
+    return false;
+  };
+  // The year a figure is for: a later year named shortly before it in its sentence (到2030年), else the
+  // report's.
+  auto year_of = [&](Span s) {
+    std::optional<int> y = year;
+    const size_t from = s.begin > kPlanYearLookBack ? s.begin - kPlanYearLookBack : 0;
+    auto it = std::lower_bound(facts.dates.begin(), facts.dates.end(), s.begin,
+                               [](const DateFact& d, size_t pos) { return d.span.begin < pos; });
+    while (it != facts.dates.begin()) {
+      --it;
+      if (it->span.begin < from) break;
+      const std::string_view between = text.substr(it->span.end, s.begin - std::min(s.begin, it->span.end));
+      if (between.find("。") != std::string_view::npos || between.find('\n') != std::string_view::npos) break;
+      if (it->year && !it->year_masked && (!y || *it->year > *y)) return std::optional<int>(it->year);
+    }
+    return y;
+  };
+  auto base = [&](Span s, std::string_view fact_text, std::string_view subject) {
+    Target t;
+    t.indicator = std::string(subject);
+    t.canonical = std::string(CanonicalId(subject));
+    t.text = std::string(fact_text);
+    t.span = s;
+    // A yearly average (年均增长5%) is a goal for a period, not one year.
+    t.year = subject.find("年均") != std::string_view::npos ? std::nullopt : year_of(s);
+    t.tier = "plan";
+    t.section = outline.PathAt(s.begin);
+    return t;
+  };
+  for (size_t i = 0; i < facts.changes.size() && i < change_roles.size(); ++i) {
+    const Change& c = facts.changes[i];
+    if (change_roles[i] != "target" || c.subject.empty() || CanonicalId(c.subject) == "other" || in_main(c.span) ||
+        !UnitFits(CanonicalId(c.subject), c.unit, false)) {
+      continue;
+    }
+    Target t = base(c.span, c.text, c.subject);
+    t.value = c.value;
+    t.upper = c.upper;
+    if (!c.unit.empty()) t.unit = c.unit;
+    t.kind = c.direction == ChangeDirection::kIncrease ? "growth" : "reduction";
+    t.qualifier = TargetQualifier(c.qualifiers);
+    t.shared_qualifier = c.shared_qualifier;
+    if (t.qualifier && InList(*t.qualifier, kCapQualifiers) && t.kind != "reduction") t.kind = "cap";
+    targets->push_back(std::move(t));
+  }
+  for (size_t i = 0; i < facts.quantities.size() && i < quantity_roles.size(); ++i) {
+    const Quantity& q = facts.quantities[i];
+    if (quantity_roles[i] != "target" || q.subject.empty() || CanonicalId(q.subject) == "other" ||
+        in_main(q.span) || (q.kind != QuantityKind::kPercent && q.unit.empty()) ||
+        !UnitFits(CanonicalId(q.subject), q.unit, q.kind == QuantityKind::kPercent)) {
+      continue;
+    }
+    // A figure inside a change (增长5%'s 5%) is the change's.
+    bool inside_change = false;
+    for (const Change& c : facts.changes) inside_change |= c.span.begin <= q.span.begin && q.span.end <= c.span.end;
+    if (inside_change) continue;
+    Target t = base(q.span, q.text, q.subject);
+    t.value = q.value;
+    t.upper = q.upper;
+    if (!q.unit.empty()) t.unit = q.unit;
+    t.kind = "level";
+    t.qualifier = TargetQualifier(q.qualifiers);
+    if (t.qualifier && InList(*t.qualifier, kCapQualifiers)) t.kind = "cap";
+    targets->push_back(std::move(t));
+  }
+  std::stable_sort(targets->begin(), targets->end(),
+                   [](const Target& a, const Target& b) { return a.span.begin < b.span.begin; });
 }
 
 }  // namespace wenshu::report_internal

@@ -730,19 +730,26 @@ TEST(TargetsTest, MainStatementAfterTheFiveYearGoalsAndTheReview) {
       "城乡居民人均可支配收入分别增长5%、6.5%左右；细颗粒物年均浓度控制在29微克/立方米以内；"
       "单位地区生产总值能耗降低2%；居民收入增长和经济增长同步。这些目标，兼顾了需要和可能。\n";
   Report r = MustParse(text);
+  // The 十五五 goals are targets of tier "plan" (a yearly average has no year; the 2030 goal is for 2030).
+  std::vector<Target> main, plan;
+  for (const Target& t : r.targets) (t.tier == "main" ? main : plan).push_back(t);
+  ASSERT_EQ(plan.size(), 2u);
+  EXPECT_EQ(ShowTarget(plan[0]), "gdp_growth 5 % 左右 growth");
+  EXPECT_EQ(plan[0].year, std::nullopt);
+  EXPECT_EQ(ShowTarget(plan[1]), "urbanization_rate 70 % level");
+  EXPECT_EQ(plan[1].year, 2030);
   std::vector<std::string> shown;
-  for (const Target& t : r.targets) shown.push_back(ShowTarget(t));
+  for (const Target& t : main) shown.push_back(ShowTarget(t));
   EXPECT_THAT(shown, ::testing::ElementsAre(
                          "gdp_growth 4.5~5 % growth", "urban_unemployment_surveyed 5.5 % 左右 level",
                          "urban_new_jobs 450000 人 以上 level", "cpi 2 % 左右 growth",
                          "urban_income_growth 5 % 左右 growth", "rural_income_growth 6.5 % 左右 growth",
                          "pm25 29 微克/立方米 以内 cap", "energy_intensity 2 % reduction",
                          "resident_income_growth null qualitative"));
-  ASSERT_FALSE(r.targets.empty());
-  EXPECT_EQ(r.targets[0].indicator, "地区生产总值增长");
-  EXPECT_EQ(r.targets[0].year, 2026);
-  EXPECT_EQ(r.targets[0].tier, "main");
-  EXPECT_TRUE(r.targets[4].shared_qualifier);
+  ASSERT_FALSE(main.empty());
+  EXPECT_EQ(main[0].indicator, "地区生产总值增长");
+  EXPECT_EQ(main[0].year, 2026);
+  EXPECT_TRUE(main[4].shared_qualifier);
   // Spans are in the input and hold the clause.
   for (const Target& t : r.targets) EXPECT_EQ(text.substr(t.span.begin, t.span.size()), t.text);
   // The JSON round trip keeps them.

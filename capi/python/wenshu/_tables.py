@@ -212,14 +212,14 @@ def targets_wide(reports: Reports, frame: bool = False) -> Any:
     cell as `wenshu targets` writes it (5%左右, 4.5-5%, 12000000人以上): the document x indicator table."""
     docs = list(_reports(reports))
     present = [c for c in VOCABULARY
-               if any(t.get("canonical") == c and t.get("value") is not None
+               if any(t.get("canonical") == c and t.get("value") is not None and t.get("tier") == "main"
                       for d in docs for t in d.get("targets") or [])]
     rows = []
     for d in docs:
         row = _doc(d)
         for c in present:
             row[c] = next((_cell(t) for t in d.get("targets") or []
-                           if t.get("canonical") == c and t.get("value") is not None), "")
+                           if t.get("canonical") == c and t.get("value") is not None and t.get("tier") == "main"), "")
         rows.append(row)
     return _rows_or_frame(rows, frame)
 
