@@ -432,10 +432,11 @@ std::vector<VocabPair> ReadPairList(const std::string& path) {
 TEST(SpinEval, HeldOutSpinner) {
   auto docs = testing::CleanCorpusDocuments();
   if (docs.empty()) GTEST_SKIP() << "WENSHU_SHARED_DIR not set; no clean corpus";
+  // The source tree's tools/vocab, found from the test data folder (tests/data) unless WENSHU_SOURCE_DIR says.
   const char* source = std::getenv("WENSHU_SOURCE_DIR");
-  const std::vector<VocabPair> spinner =
-      ReadPairList(std::string(source ? source : ".") + "/tools/vocab/heldout_spinner.tsv");
-  ASSERT_GE(spinner.size(), 30u) << "tools/vocab/heldout_spinner.tsv not found (WENSHU_SOURCE_DIR)";
+  const std::string root = source && *source ? std::string(source) : testing::FixturePath("../..");
+  const std::vector<VocabPair> spinner = ReadPairList(root + "/tools/vocab/heldout_spinner.tsv");
+  ASSERT_GE(spinner.size(), 30u) << root << "/tools/vocab/heldout_spinner.tsv not found";
   VocabModel override_model;
   const VocabModel* model = &VocabModel::Default();
   int parity = -1;
