@@ -1,9 +1,17 @@
-// Peak memory per document: Parse (and Parse + ToJson, as the command does) over generated documents of
+// Peak memory per document: Parse (and Parse + WriteJson, as the command does) over documents of
 // several shapes and sizes, each in its own child process. Prints, per case, the document's size, the
 // peak resident memory above the child's base (the document itself already in memory) and that peak
-// as a multiple of the document's size. The goal (issue 12) is at most 10x.
+// as a multiple of the document's size, then the worst ratio of each shape. The goal (issue 12) is at
+// most 10x.
 //
-//   build/default/bench/memory_bench [MiB ...]        default sizes: 1 4 16
+//   build/default/bench/memory_bench [MiB ...]            default sizes: 1 4 16
+//   build/default/bench/memory_bench --one SHAPE MiB [json]   one case in this process (for valgrind
+//                                                          --tool=massif), no fork
+//
+// Shapes: generated report-like text (prose, one footer per line, figures, repairs); "national", the
+// real reports of $WENSHU_BENCH_CORPUS (bench_corpus.h) one after another, when it is set; and
+// "jsonl_line", one JSONL line of that size whose text field holds 4 bytes and whose other field holds
+// the rest, read through ReadInput (the reader must not build the skipped field).
 //
 // Linux only: the peak is VmHWM from /proc/self/status, reset after the document is built by writing 5
 // to /proc/self/clear_refs.
@@ -12,16 +20,20 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "bench_corpus.h"
+#include "wenshu/input.h"
 #include "wenshu/report.h"
 
 namespace {
 
-// One unit per shape, repeated to the size asked for.
+// One unit per shape, repeated to the size asked for. An empty unit is a shape built otherwise.
 struct Shape {
   const char* name;
   std::string_view unit;
@@ -38,6 +50,10 @@ constexpr Shape kShapes[] = {
     {"many_figures", "产值12亿元，增长5.3%，学校3所、医院2个、道路12公里，比上年增加3所。\n"},
     // Masked tens (20230 -> 100) and spun words: many repair records.
     {"many_repairs", "2022年全区新建学校20230所，开展〝主动服务〞活动，完成20230项。\n"},
+    // The real reports of $WENSHU_BENCH_CORPUS, repeated.
+    {"national", ""},
+    // One JSONL line: {"pad": "<bytes>", "text": "正文"} read through ReadInput.
+    {"jsonl_line", ""},
 };
 
 size_t ReadStatusKb(const char* field) {
@@ -55,42 +71,131 @@ void ResetPeak() {
   clear << "5";
 }
 
-// Runs in the child: builds the document, resets the peak, parses, prints one row.
-int Measure(const Shape& shape, size_t bytes, bool json) {
+bool Available(const Shape& shape) {
+  if (std::string_view(shape.name) != "national") return true;
+  const char* env = std::getenv("WENSHU_BENCH_CORPUS");
+  return env != nullptr && *env != '\0';
+}
+
+std::string BuildDocument(const Shape& shape, size_t bytes) {
   std::string doc;
+  if (std::string_view(shape.name) == "national") {
+    const wenshu::bench::BenchCorpus& corpus = wenshu::bench::BenchCorpusFromEnv();
+    doc.reserve(bytes + 1024 * 1024);
+    while (doc.size() < bytes) {
+      for (const std::string& d : corpus.documents) {
+        doc += d;
+        doc += '\n';
+        if (doc.size() >= bytes) break;
+      }
+    }
+    return doc;
+  }
   doc.reserve(bytes + shape.unit.size());
   while (doc.size() < bytes) doc += shape.unit;
+  return doc;
+}
+
+void PrintRow(const Shape& shape, const char* stages, size_t doc_bytes, size_t base_kb, size_t out_bytes) {
+  const size_t peak_kb = ReadStatusKb("VmHWM");
+  const double above = static_cast<double>(peak_kb > base_kb ? peak_kb - base_kb : 0) * 1024.0;
+  std::printf("%-16s %-10s %8.1f MB %10.1f MB %7.1fx %10.1f MB\n", shape.name, stages,
+              static_cast<double>(doc_bytes) / 1e6, above / 1e6, above / static_cast<double>(doc_bytes),
+              static_cast<double>(out_bytes) / 1e6);
+  std::fflush(stdout);
+}
+
+// One JSONL line of `bytes` through ReadInput: the document is the line, its report is not built.
+int MeasureJsonlLine(const Shape& shape, size_t bytes) {
+  char path[] = "/tmp/wenshu_memory_bench_XXXXXX";
+  const int fd = mkstemp(path);
+  if (fd < 0) return 1;
+  close(fd);
+  size_t line_bytes = 0;
+  {
+    std::ofstream out(path, std::ios::binary);
+    const std::string head = "{\"pad\":\"", tail = "\",\"text\":\"正文\"}\n";
+    const std::string pad(bytes > head.size() + tail.size() ? bytes - head.size() - tail.size() : 0, 'x');
+    out << head << pad << tail;
+    line_bytes = head.size() + pad.size() + tail.size();
+  }
+  ResetPeak();
+  const size_t base_kb = ReadStatusKb("VmRSS");
+  size_t text_bytes = 0;
+  wenshu::InputOptions options;
+  options.format = wenshu::InputFormat::kJsonl;
+  options.max_bytes = bytes + 1024;
+  const absl::Status status = wenshu::ReadInput(path, options, [&](wenshu::InputDocument&& doc) {
+    if (!doc.error.empty()) std::fprintf(stderr, "jsonl_line: %s\n", doc.error.c_str());
+    text_bytes += doc.text.size();
+    return true;
+  });
+  unlink(path);
+  if (!status.ok() || text_bytes == 0) {
+    std::fprintf(stderr, "jsonl_line: %s\n", std::string(status.message()).c_str());
+    return 1;
+  }
+  PrintRow(shape, "read", line_bytes, base_kb, text_bytes);
+  return 0;
+}
+
+// Runs in the child: builds the document, resets the peak, parses, prints one row.
+int Measure(const Shape& shape, size_t bytes, bool json) {
+  if (std::string_view(shape.name) == "jsonl_line") return json ? 0 : MeasureJsonlLine(shape, bytes);
+  const std::string doc = BuildDocument(shape, bytes);
   ResetPeak();
   const size_t base_kb = ReadStatusKb("VmRSS");
   size_t out_bytes = 0;
   {
-    auto report = wenshu::Parse(doc);
+    wenshu::ParseOptions options;
+    options.max_bytes = doc.size();
+    auto report = wenshu::Parse(doc, options);
     if (!report.ok()) {
       std::fprintf(stderr, "%s: %s\n", shape.name, std::string(report.status().message()).c_str());
       return 1;
     }
-    if (json) out_bytes = wenshu::ToJson(*report, wenshu::JsonStyle::kCompact).size();
+    // As `wenshu parse --format jsonl -o FILE` does: the JSON goes to the output in pieces.
+    if (json) {
+      wenshu::WriteJson(*report, wenshu::JsonStyle::kCompact, [&](std::string_view piece) {
+        out_bytes += piece.size();
+        return true;
+      });
+    }
   }
-  const size_t peak_kb = ReadStatusKb("VmHWM");
-  const double above = static_cast<double>(peak_kb > base_kb ? peak_kb - base_kb : 0) * 1024.0;
-  std::printf("%-16s %-10s %8.1f MB %10.1f MB %7.1fx %10.1f MB\n", shape.name, json ? "parse+json" : "parse",
-              static_cast<double>(doc.size()) / 1e6, above / 1e6, above / static_cast<double>(doc.size()),
-              static_cast<double>(out_bytes) / 1e6);
-  std::fflush(stdout);
+  PrintRow(shape, json ? "parse+json" : "parse", doc.size(), base_kb, out_bytes);
   return 0;
+}
+
+const Shape* FindShape(std::string_view name) {
+  for (const Shape& s : kShapes) {
+    if (name == s.name) return &s;
+  }
+  return nullptr;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc >= 4 && std::strcmp(argv[1], "--one") == 0) {
+    const Shape* shape = FindShape(argv[2]);
+    if (shape == nullptr) {
+      std::fprintf(stderr, "unknown shape %s\n", argv[2]);
+      return 2;
+    }
+    return Measure(*shape, std::strtoull(argv[3], nullptr, 10) << 20, argc >= 5);
+  }
   std::vector<size_t> mib;
   for (int i = 1; i < argc; ++i) mib.push_back(std::strtoull(argv[i], nullptr, 10));
   if (mib.empty()) mib = {1, 4, 16};
   std::printf("%-16s %-10s %11s %13s %8s %13s\n", "shape", "stages", "document", "peak-base", "ratio",
-              "json");
+              "output");
   std::fflush(stdout);  // before fork: the children must not print it again
   int status = 0;
   for (const Shape& shape : kShapes) {
+    if (!Available(shape)) {
+      std::printf("%-16s (set WENSHU_BENCH_CORPUS to measure)\n", shape.name);
+      continue;
+    }
     for (size_t m : mib) {
       for (bool json : {false, true}) {
         const pid_t child = fork();

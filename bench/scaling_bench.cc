@@ -1,7 +1,8 @@
 // Linear time: tokenize, repair and Parse over 1x and 10x inputs of report-like text and of adversarial
 // shapes (digit runs, list markers on one line and one per line, nested brackets, invalid bytes, and a
 // document with about a million repairs), and Parse at doubling sizes over run-on sentences and long
-// lists (figures and changes joined by ，, 分别 lists, 、 enumerations, no punctuation at all).
+// lists (figures and changes joined by ，, 分别 lists, 、 enumerations, no punctuation at all) and many
+// lines (a page footer on every line, lines of figures, a repair every 20 bytes, report text).
 // Google Benchmark fits each family to O(N) in bytes; 10x input should take about 10x time, so the
 // "_BigO" row should show a flat coefficient and "_RMS" a small error. A quadratic stage shows up as a
 // coefficient that grows ~10x between the rows and a large RMS.
@@ -58,6 +59,11 @@ constexpr std::string_view kRespectivelyUnit = "投资12亿元、3亿元，分�
 constexpr std::string_view kEnumerationUnit = "学校3所、医院2个、道路12公里、";
 constexpr std::string_view kChangeEnumerationUnit = "增长5%、6.2%、7个百分点、";
 constexpr std::string_view kUnpunctuatedUnit = "全区现有中小学在校学生较上年增加开展活动";
+// Lines (issue 12): a page footer after every line (a repair per line, page furniture and the site-line
+// model over every line), and prose lines with figures (every line-wise rule: quote direction searched
+// the rest of the text from each line until it was bounded to the line).
+constexpr std::string_view kFooterLinesUnit = "完成了年度目标任务，群众满意度明显提高。\n社区工作总结第3页\n";
+constexpr std::string_view kFigureLinesUnit = "产值12亿元，增长5.3%，学校3所、医院2个、道路12公里，比上年增加3所。\n";
 
 enum Shape {
   kReport,
@@ -72,7 +78,9 @@ enum Shape {
   kRespectively,
   kEnumeration,
   kChangeEnumeration,
-  kUnpunctuated
+  kUnpunctuated,
+  kFooterLines,
+  kFigureLines
 };
 
 std::string Make(Shape shape, size_t bytes) {
@@ -103,6 +111,10 @@ std::string Make(Shape shape, size_t bytes) {
       return "产值12亿元，" + Repeat(kChangeEnumerationUnit, bytes);
     case kUnpunctuated:
       return Repeat(kUnpunctuatedUnit, bytes);
+    case kFooterLines:
+      return Repeat(kFooterLinesUnit, bytes);
+    case kFigureLines:
+      return Repeat(kFigureLinesUnit, bytes);
   }
   return {};
 }
@@ -167,7 +179,7 @@ constexpr int64_t kRepairSpotsBytes = 2 << 20;
   BENCHMARK_CAPTURE(stage, shape, shape)->Arg(base)->Arg((base) * 10)->Complexity(benchmark::oN)-> \
       Unit(benchmark::kMillisecond)
 
-// Run-on sentences and long lists at doubling sizes, 128 KiB to 1 MiB: each row should take twice the
+// Run-on sentences, long lists and line shapes at doubling sizes, 128 KiB to 1 MiB: each row should take twice the
 // time of the one before (a quadratic stage takes 4x).
 constexpr int64_t kRunOnBytes = 128 << 10;
 #define WENSHU_DOUBLING(stage, shape, base)                                                         \
@@ -179,6 +191,10 @@ WENSHU_DOUBLING(Parse, kRespectively, kRunOnBytes);
 WENSHU_DOUBLING(Parse, kEnumeration, kRunOnBytes);
 WENSHU_DOUBLING(Parse, kChangeEnumeration, kRunOnBytes);
 WENSHU_DOUBLING(Parse, kUnpunctuated, kRunOnBytes);
+WENSHU_DOUBLING(Parse, kFooterLines, kRunOnBytes);
+WENSHU_DOUBLING(Parse, kFigureLines, kRunOnBytes);
+WENSHU_DOUBLING(Parse, kRepairSpots, kRunOnBytes);
+WENSHU_DOUBLING(Parse, kReport, kRunOnBytes);
 
 WENSHU_SCALING(Tokenize, kReport, kReportBytes);
 WENSHU_SCALING(Tokenize, kDigits, kReportBytes);

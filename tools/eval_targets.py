@@ -73,6 +73,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--wenshu", default=os.path.join(HERE, "..", "build", "default", "wenshu"))
     ap.add_argument("--check", action="store_true")
+    ap.add_argument("--write-offsets", action="store_true", help="rewrite tests/data/targets/offsets.tsv")
     args = ap.parse_args()
     shared = os.environ.get("WENSHU_SHARED_DIR")
     if not shared:
@@ -83,6 +84,12 @@ def main():
     for doc, anchor, quote, canonical, value, upper, qualifier in rows(os.path.join(DATA, "annotations.tsv")):
         gold.setdefault(doc, []).append(dict(anchor=anchor, quote=quote, canonical=canonical, value=value,
                                              upper=upper, qualifier=qualifier))
+    offsets_path = os.path.join(DATA, "offsets.tsv")
+    known = {}
+    if os.path.exists(offsets_path) and not args.write_offsets:
+        for doc, quote, begin, end in rows(offsets_path):
+            known[(doc, quote)] = (int(begin), int(end))
+    offsets = []
     right = {k: 0 for k in FIELDS + ("all",)}
     n_gold = n_pred = 0
     misses = []
@@ -100,6 +107,9 @@ def main():
             if anchor < 0 or begin < 0:
                 sys.exit(f"{doc}: quote not found: {g['quote']}")
             end = begin + len(g["quote"].encode("utf-8"))
+            offsets.append((doc, g["quote"], begin, end))
+            if known and known.get((doc, g["quote"])) != (begin, end):
+                sys.exit(f"{doc}: {g['quote']} is at [{begin}, {end}), offsets.tsv says {known.get((doc, g['quote']))}")
             cands = [i for i, t in enumerate(predicted)
                      if i not in used and t["span"][0] < end and t["span"][1] > begin]
             # Items of one list share the quote: prefer the one with the same canonical id.
@@ -117,6 +127,12 @@ def main():
             if not all(ok.values()):
                 misses.append(f"{doc} @{begin}: {g['quote']}: " +
                               ", ".join(f"{f} {norm(t[f])!r} != {g[f]!r}" for f in FIELDS if not ok[f]))
+    if args.write_offsets:
+        with open(offsets_path, "w", encoding="utf-8") as f:
+            f.write("# Byte offsets [begin, end) of each annotated quote in its document's UTF-8 text, written by\n"
+                    "# tools/eval_targets.py --write-offsets and checked by every run.\n")
+            for doc, quote, begin, end in offsets:
+                f.write(f"{doc}\t{quote}\t{begin}\t{end}\n")
     print(f"main numeric targets: {n_gold} annotated in {len(gold)} reports, {n_pred} extracted")
     print(f"{'field':<10} {'precision':>9} {'recall':>7}")
     for f in FIELDS + ("all",):

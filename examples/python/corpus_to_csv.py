@@ -5,7 +5,9 @@ directly (pandas.read_csv(path)); written with the csv module, so no pandas is n
     python3 corpus_to_csv.py corpus.jsonl facts.csv      # a JSONL corpus (text or content field)
     python3 corpus_to_csv.py reports/ facts.csv          # a directory of .txt files
 
-The columns and rows are those of `wenshu parse CORPUS --format csv`.
+The columns are the first 16 of `wenshu parse CORPUS --format csv` and the rows its quantity and change
+rows (the command also writes date rows, the document's title, issuer and year, each fact's role,
+heading path and sentence: docs/schema.md).
 """
 import argparse
 import csv

@@ -99,7 +99,14 @@ struct InputOptions {
   // A document (or a JSONL line, or a CSV record) larger than this is reported and skipped; a whole
   // file read at once (text, HTML, .docx, .gz) is refused above it.
   size_t max_bytes = size_t{64} << 20;
+  // JSON/JSONL records: carry their other scalar fields (strings up to kMaxJsonMetaBytes, numbers,
+  // booleans; not the text fields) in InputDocument::meta, as CSV/TSV rows always carry their columns.
+  // Off by default: `wenshu parse` writes meta only for CSV/TSV; `wenshu targets` turns it on.
+  bool json_meta = false;
 };
+
+// A JSON record's string field longer than this is not carried into meta (a second copy of the text).
+inline constexpr size_t kMaxJsonMetaBytes = 4096;
 
 struct InputDocument {
   std::string name;     // the input's name ("<stdin>" for standard input)

@@ -77,6 +77,7 @@ enum class MarkerFamily {
   kParenNumeral,  // ⑴ … ⒇
   kCircled,       // ① … ⑳
   kInlineShi,     // 一是 … 二是 … inside a paragraph (always one level below its paragraph)
+  kHeadingLine,   // an unnumbered heading line (“十四五”时期工作回顾, 2026年重点工作): always top level
 };
 
 struct Section {
@@ -107,6 +108,12 @@ struct ReportQuantity {
   SectionPath section;
   std::optional<int> part_of;  // index into Report::quantities of the total this is a part of
   bool repaired = false;       // a repair touched these bytes
+  // "actual" (a result reported for the past), "target" (a goal) or "other"; see FactRole in
+  // docs/schema.md ("Fact roles"): the section's role, tense words and the year named before the fact.
+  std::string role = "other";
+  // The canonical indicator id of the subject (the targets' vocabulary: "gdp_growth", "cpi" ...), or
+  // "other": what a compare of targets with actuals matches on.
+  std::string canonical = "other";
 };
 
 struct ReportChange {
@@ -124,6 +131,8 @@ struct ReportChange {
   std::optional<Decimal> upper;         // the high end of a range (增长4.5%—5%)
   std::vector<std::string> qualifiers;  // 左右, 以上, 以内, 不低于 ...
   bool shared_qualifier = false;        // the qualifier was written once after a list (5%、6.5%左右)
+  std::string role = "other";           // "actual", "target" or "other", as ReportQuantity::role
+  std::string canonical = "other";      // as ReportQuantity::canonical
 };
 
 struct DateValue {
@@ -142,6 +151,7 @@ struct ReportDate {
   std::string part;              // "H1", "Q2", "months", "spring", "early"...; empty when none
   SectionPath section;
   bool repaired = false;
+  std::string role = "other";  // "actual", "target" or "other", as ReportQuantity::role
 };
 
 // One target of the year's plan (docs/schema.md, "targets"): a figure or a qualitative aim from the
@@ -220,6 +230,13 @@ enum class JsonStyle { kPretty, kCompact };
 
 // Serializes a report as "wenshu.report/1". Deterministic: the same report gives the same bytes.
 [[nodiscard]] std::string ToJson(const Report& report, JsonStyle style = JsonStyle::kPretty);
+
+// Writes the bytes of ToJson(report, style) to `sink` in pieces of about 64 KiB, in order, without
+// holding the whole text: the JSON of a report dense with figures or repairs is many times the size of
+// its document (up to ~25x), so the command writes it this way. Each piece is valid only during the
+// call. Returns false when the sink returned false; nothing more is written then.
+using JsonSink = std::function<bool(std::string_view piece)>;
+bool WriteJson(const Report& report, JsonStyle style, const JsonSink& sink);
 
 // Reads what ToJson() wrote (either style); ToJson(ReportFromJson(ToJson(r))) == ToJson(r).
 // Fails with InvalidArgument on malformed JSON, a foreign schema id, or missing required fields.

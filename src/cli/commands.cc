@@ -7,6 +7,7 @@ const std::vector<Command>& Commands() {
       {"parse", ParseCommand},
       {"repair", RepairCommand},
       {"tokenize", TokenizeCommand},
+      {"targets", TargetsCommand},
   };
   return *commands;
 }

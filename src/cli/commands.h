@@ -18,6 +18,7 @@ const std::vector<Command>& Commands();
 int ParseCommand(int argc, char** argv);     // parse_command.cc
 int RepairCommand(int argc, char** argv);    // repair_command.cc
 int TokenizeCommand(int argc, char** argv);  // tokenize_command.cc
+int TargetsCommand(int argc, char** argv);   // targets_command.cc
 
 }  // namespace wenshu::cli
 

@@ -318,4 +318,82 @@ FlagsOutcome ParseFlagsForTokenize(int argc, char** argv, TokenizeFlags* flags, 
   return FlagsOutcome::kRun;
 }
 
+FlagsOutcome ParseFlagsForTargets(int argc, char** argv, TargetsFlags* flags, std::string* error) {
+  // The table options are taken out here; everything else is parse's and read by its parser, so the
+  // inputs, their decoding and the repair switches behave the same in both commands.
+  std::vector<char*> rest;
+  rest.push_back(argc > 0 ? argv[0] : nullptr);
+  std::string v;
+  bool table_given = false;
+  auto set_table = [&](TargetsFlags::Table t) {
+    if (table_given && flags->table != t) {
+      *error = "--long, --compare and --table name one table: choose one";
+      return false;
+    }
+    table_given = true;
+    flags->table = t;
+    return true;
+  };
+  bool only_inputs = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (only_inputs || a == "-" || a.empty() || a[0] != '-') {
+      rest.push_back(argv[i]);
+      continue;
+    }
+    if (a == "--") {
+      only_inputs = true;
+      rest.push_back(argv[i]);
+      continue;
+    }
+    const size_t eq = a.find('=');
+    const std::string_view name = a.rfind("--", 0) == 0 && eq != std::string_view::npos ? a.substr(0, eq) : a;
+    auto value = [&](std::string* out) {
+      if (name.size() < a.size()) {
+        *out = std::string(a.substr(eq + 1));
+        return true;
+      }
+      if (i + 1 >= argc) return false;
+      *out = argv[++i];
+      return true;
+    };
+    if (a == "--long") {
+      if (!set_table(TargetsFlags::Table::kLong)) return FlagsOutcome::kUsageError;
+    } else if (a == "--compare") {
+      if (!set_table(TargetsFlags::Table::kCompare)) return FlagsOutcome::kUsageError;
+    } else if (name == "--table") {
+      if (!value(&v) || (v != "wide" && v != "long" && v != "compare")) {
+        *error = "--table needs wide, long or compare";
+        return FlagsOutcome::kUsageError;
+      }
+      if (!set_table(v == "wide" ? TargetsFlags::Table::kWide
+                                 : v == "long" ? TargetsFlags::Table::kLong : TargetsFlags::Table::kCompare)) {
+        return FlagsOutcome::kUsageError;
+      }
+    } else if (name == "-f" || name == "--format") {
+      if (!value(&v) || (v != "csv" && v != "md" && v != "markdown")) {
+        *error = "--format needs csv or md";
+        return FlagsOutcome::kUsageError;
+      }
+      flags->markdown = v != "csv";
+    } else if (a == "--jsonl" || a == "--no-checks" || a == "--progress" || a == "-q" || a == "--quiet" ||
+               a == "-v" || a == "--verbose" || a == "-h" || a == "--help" || name.size() < a.size()) {
+      rest.push_back(argv[i]);  // a switch, or an option with its value inline
+    } else {
+      rest.push_back(argv[i]);  // an option of parse's and (when it takes one) its value
+      static constexpr std::string_view kWithValue[] = {"-o", "--output", "-j", "--jobs", "--input-format",
+                                                        "--encoding", "--text-field", "--id-field",
+                                                        "--title-field", "--max-bytes", "--disable"};
+      for (std::string_view w : kWithValue) {
+        if (a == w && i + 1 < argc) {
+          rest.push_back(argv[++i]);
+          break;
+        }
+      }
+    }
+  }
+  rest.push_back(nullptr);
+  return ParseFlagsForParse(static_cast<int>(rest.size()) - 1, rest.data(), &flags->parse, error);
+}
+
 }  // namespace wenshu::cli

@@ -79,10 +79,20 @@ struct TokenizeFlags {
   TokenizerOptions options;
 };
 
+// `wenshu targets`: the tables of targets (src/cli/targets_command.cc). Inputs and their options are
+// parse's (the same flags, read by ParseFlagsForParse); --format is csv or md here.
+struct TargetsFlags {
+  enum class Table { kWide, kLong, kCompare };
+  Table table = Table::kWide;
+  bool markdown = false;
+  ParseFlags parse;
+};
+
 // argv[0] is the command name. On kUsageError, *error says what is wrong (one line, no usage text).
 FlagsOutcome ParseFlagsForParse(int argc, char** argv, ParseFlags* flags, std::string* error);
 FlagsOutcome ParseFlagsForRepair(int argc, char** argv, RepairFlags* flags, std::string* error);
 FlagsOutcome ParseFlagsForTokenize(int argc, char** argv, TokenizeFlags* flags, std::string* error);
+FlagsOutcome ParseFlagsForTargets(int argc, char** argv, TargetsFlags* flags, std::string* error);
 
 // Reads a decimal count in [min, max] (digits only: no sign, exponent or suffix). False when it is not
 // one or is out of range.

@@ -21,6 +21,8 @@ constexpr char kUsage[] =
     "  parse     parse files, directories or JSONL corpora into reports (JSON, JSONL or CSV)\n"
     "  repair    print the repaired text of one document, or each edit with --diff\n"
     "  tokenize  print one JSON token per line, or counts per kind with --stats\n"
+    "  targets   the reports' targets as tables: document x indicator, one row per target, or\n"
+    "            target vs actual over a series of reports (--compare)\n"
     "\n"
     "  wenshu --version        print the version\n"
     "  wenshu COMMAND --help   help for one command (also: wenshu help COMMAND)\n"

@@ -87,8 +87,16 @@ struct Job {
   size_t input_bytes = 0;
 };
 
+// Documents at least this large are not serialized by their worker: their report goes to the writer
+// thread, which streams its JSON to the output in pieces (WriteJson). Their JSON is 1-25x the document
+// (bench/memory_bench: one footer per line 1x, prose 5.5x, figures 15x, repairs 24x), so holding it
+// whole would double a large document's peak; below this size the worker's string keeps the
+// serialization parallel at no memory cost worth naming.
+constexpr size_t kStreamJsonBytes = size_t{1} << 20;
+
 struct Result {
   std::string output;
+  std::optional<Report> report;  // instead of output: a large document's report, streamed by the writer
   std::string error;
   size_t input_bytes = 0;
 };
@@ -202,6 +210,8 @@ class Pipeline {
             result.error = Describe(job.options.source) + ": " + std::string(report.status().message());
           } else if (format_ == Format::kCsv) {
             result.output = FactsCsvRows(*report, flags_.meta_columns);
+          } else if (job.text.size() >= kStreamJsonBytes) {
+            result.report = *std::move(report);
           } else if (format_ == Format::kJsonl) {
             result.output = ToJson(*report, JsonStyle::kCompact);
             result.output.push_back('\n');
@@ -239,6 +249,11 @@ class Pipeline {
       if (!result.error.empty()) {
         std::fprintf(stderr, "%swenshu: %s\n", progress_line_ ? "\r\033[K" : "", result.error.c_str());
         ++failures_;
+      } else if (result.report) {
+        const bool in_array = format_ == Format::kJson && !single_object_;
+        if (in_array) Emit(first ? "\n" : ",\n");
+        first = false;
+        StreamJson(*result.report, in_array);
       } else if (format_ == Format::kJson && !single_object_) {
         if (!result.output.empty() && result.output.back() == '\n') result.output.pop_back();
         Emit(first ? "\n" : ",\n");
@@ -262,6 +277,26 @@ class Pipeline {
     }
     if (format_ == Format::kJson && !single_object_) Emit(first ? "]\n" : "\n]\n");
     progress_.Update(docs, bytes, true);
+  }
+
+  // A report's JSON written in pieces, as the worker's ToJson would have given it: a JSONL line, or a
+  // pretty object (without its final newline inside the array, where the separator follows).
+  void StreamJson(const Report& report, bool in_array) {
+    if (format_ == Format::kJsonl) {
+      WriteJson(report, JsonStyle::kCompact, [&](std::string_view piece) {
+        Emit(piece);
+        return out_->state() == Output::State::kOk;
+      });
+      Emit("\n");
+      return;
+    }
+    bool held_newline = false;  // a piece's last '\n', written only if more follows
+    WriteJson(report, JsonStyle::kPretty, [&](std::string_view piece) {
+      if (held_newline) Emit("\n");
+      held_newline = in_array && !piece.empty() && piece.back() == '\n';
+      Emit(held_newline ? piece.substr(0, piece.size() - 1) : piece);
+      return out_->state() == Output::State::kOk;
+    });
   }
 
   void Emit(std::string_view bytes) {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "tokenize/char_class.h"
+#include "text/utf8.h"
 
 namespace wenshu::cli {
 namespace {
@@ -107,7 +107,7 @@ void AppendHtmlText(std::string& out, std::string_view text) {
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
   size_t i = 0;
   while (i < text.size()) {
-    const tokenize_internal::Decoded d = tokenize_internal::DecodeUtf8At(p + i, text.size() - i, true);
+    const text::Decoded d = text::DecodeUtf8At(p + i, text.size() - i, true);
     if (d.len <= 0) {
       out += "\xEF\xBF\xBD";  // U+FFFD
       ++i;

@@ -17,13 +17,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "input/internal.h"
-#include "tokenize/char_class.h"
+#include "text/utf8.h"
 #include "wenshu/input.h"
 
 namespace wenshu {
 namespace {
 
-using tokenize_internal::DecodeUtf8At;
+using text::DecodeUtf8At;
 
 // Detection reads this many bytes from the first non-ASCII byte on: enough for the detector (it
 // decides 100% at 40 Chinese characters = 80 bytes, see above) and cheap beside the parse itself.
@@ -96,7 +96,7 @@ Utf8Stats ScanUtf8Window(std::string_view bytes, bool final) {
   while (i < bytes.size() && p[i] < 0x80) ++i;
   const size_t end = std::min(bytes.size(), i + kDetectWindowBytes);
   while (i < end) {
-    const tokenize_internal::Decoded d = DecodeUtf8At(p + i, bytes.size() - i, final);
+    const text::Decoded d = DecodeUtf8At(p + i, bytes.size() - i, final);
     if (d.len == 0) break;  // cut at the end of the window
     if (d.len < 0) {
       ++s.invalid;

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "input/internal.h"
-#include "tokenize/char_class.h"
+#include "text/utf8.h"
 #include "wenshu/input.h"
 
 namespace wenshu {

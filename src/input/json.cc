@@ -1,6 +1,7 @@
 // JSON corpus records without a DOM: a SAX handler keeps the text, id and title fields of each object
 // and skips every other value as the lexer passes it (a 60 MB field that is not the text is never
 // stored in a tree). Used for JSONL lines and for the elements of a JSON array.
+#include <algorithm>
 #include <functional>
 #include <string>
 
@@ -26,11 +27,20 @@ class FieldCollector {
       : options_(options), object_depth_(object_depth), done_(std::move(done)) {}
 
   bool null() { return Scalar(nullptr); }
-  bool boolean(bool) { return Scalar(nullptr); }
+  bool boolean(bool b) {
+    Meta(b ? "true" : "false");
+    return Scalar(nullptr);
+  }
   bool number_integer(json::number_integer_t v) { return Integer(std::to_string(v)); }
   bool number_unsigned(json::number_unsigned_t v) { return Integer(std::to_string(v)); }
-  bool number_float(json::number_float_t, const std::string&) { return Scalar(nullptr); }
-  bool string(std::string& s) { return Scalar(&s); }
+  bool number_float(json::number_float_t, const std::string& raw) {
+    Meta(raw);
+    return Scalar(nullptr);
+  }
+  bool string(std::string& s) {
+    if (s.size() <= kMaxJsonMetaBytes) Meta(s);
+    return Scalar(&s);
+  }
   bool binary(json::binary_t&) { return Scalar(nullptr); }
   bool start_object(std::size_t) {
     ++depth_;
@@ -87,7 +97,18 @@ class FieldCollector {
     error_ = std::move(message);
     return false;
   }
+  // A field of the record other than a text field, into meta when asked (InputOptions::json_meta).
+  void Meta(std::string_view value) {
+    if (!options_.json_meta || depth_ != object_depth_) return;
+    if (options_.text_field ? key_ == *options_.text_field
+                            : std::find(std::begin(kDefaultTextFields), std::end(kDefaultTextFields), key_) !=
+                                  std::end(kDefaultTextFields)) {
+      return;
+    }
+    doc_.meta.emplace_back(key_, std::string(value));
+  }
   bool Integer(std::string text) {
+    Meta(text);
     if (depth_ == object_depth_ && key_ == options_.id_field) doc_.id = std::move(text);
     return Scalar(nullptr);
   }
@@ -149,6 +170,7 @@ void DocumentFromJsonObject(std::string_view line, const InputOptions& options, 
   FieldCollector collector(options, 1, [&](InputDocument&& d) {
     doc->id = std::move(d.id);
     doc->title = std::move(d.title);
+    doc->meta = std::move(d.meta);
     doc->text = std::move(d.text);
     doc->error = std::move(d.error);
     got = true;

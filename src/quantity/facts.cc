@@ -122,7 +122,16 @@ struct ChangeGroup {
 class Extractor {
  public:
   Extractor(std::string_view text, const FactOptions& options)
-      : text_(text), options_(options), cancel_(options.cancelled) {}
+      : text_(text), options_(options), cancel_(options.cancelled), masked_years_(options.masked_year_spans) {
+    // Sorted by begin with the running maximum of the ends, so that YearMasked is a binary search: a
+    // scan of every masked year for every year read made a document full of masked years quadratic.
+    std::sort(masked_years_.begin(), masked_years_.end(),
+              [](Span a, Span b) { return a.begin < b.begin; });
+    masked_max_end_.reserve(masked_years_.size());
+    for (const Span& m : masked_years_) {
+      masked_max_end_.push_back(std::max(m.end, masked_max_end_.empty() ? size_t{0} : masked_max_end_.back()));
+    }
+  }
 
   Facts Run() {
     size_t pos = 0;
@@ -200,11 +209,13 @@ class Extractor {
     continuation_end_ = std::string::npos;
   }
 
+  // Whether a masked year overlaps span (Span::Overlaps): one begins before span ends and ends after it
+  // begins, i.e. the largest end among those beginning before span.end is past span.begin.
   bool YearMasked(Span span) const {
-    for (const Span& m : options_.masked_year_spans) {
-      if (m.Overlaps(span)) return true;
-    }
-    return false;
+    const auto first_after = std::lower_bound(masked_years_.begin(), masked_years_.end(), span.end,
+                                              [](Span m, size_t end) { return m.begin < end; });
+    const size_t before = static_cast<size_t>(first_after - masked_years_.begin());
+    return before > 0 && masked_max_end_[before - 1] > span.begin;
   }
 
   // Reads a number at pos (Arabic or Chinese); returns its end, or pos when none.
@@ -1364,6 +1375,8 @@ class Extractor {
   const FactOptions& options_;
   quantity_internal::FactsWork work_;
   text_internal::CancelPoll cancel_;
+  std::vector<Span> masked_years_;     // options_.masked_year_spans sorted by begin
+  std::vector<size_t> masked_max_end_;  // the largest end among masked_years_[0..i]
   Facts facts_;
   NumeralRun run_;
   int sentence_ = 0;

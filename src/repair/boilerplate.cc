@@ -6,6 +6,7 @@
 // tags ([标签:…]), source lines and advert lines with a messaging id. Only a document whose first lines
 // match these patterns is touched; a clean report's first lines are never removed.
 #include <algorithm>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,16 @@ namespace wenshu::repair_internal {
 namespace {
 
 re2::StringPiece View(std::string_view s) { return re2::StringPiece(s.data(), s.size()); }
+
+// Start-up: an RE2 is compiled the first time it is asked, and compiling the larger patterns costs more
+// than a whole parse of a short report (a counted repeat of a character class compiles one copy per
+// count). Each guard below is a condition every match of its pattern meets (a literal the pattern
+// requires), so a pattern is compiled, and asked, only for the lines that could match: the answers are
+// the same. Change a guard with its pattern.
+bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> literals) {
+  return std::any_of(literals.begin(), literals.end(),
+                     [&](std::string_view l) { return text.find(l) != std::string_view::npos; });
+}
 
 const RE2& NoticeTitle() {
   static const RE2 re(R"(^\s*(温馨提示|友情提示|特别提示|重要提示|免责声明|版权声明|下载说明|下载提示)\s*[:：]?\s*$)");
@@ -65,9 +76,22 @@ const RE2& SourceLine() {
   static const RE2 re(R"(^\s*(文章来源|本文地址|原文地址|本文链接|原文链接|来源网址)\s*[:：]\s*\S*(https?://|www\.)\S*\s*$)");
   return re;
 }
-const RE2& TagLine() {
-  static const RE2 re(R"(^\s*((19|20)\d{2}|\p{Han}{1,6})\s*$)");
-  return re;
+// A keyword tag: a year or one to six ideographs (counted after the match: \p{Han}{1,6} compiles six
+// copies of the class).
+bool IsTagLine(std::string_view line) {
+  // Guard: at most six characters once the blanks (\s: [\t\n\f\r ]) around them are trimmed.
+  size_t begin = 0, end = line.size(), chars = 0;
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; };
+  while (begin < end && blank(line[begin])) ++begin;
+  while (end > begin && blank(line[end - 1])) --end;
+  for (size_t i = begin; i < end && chars <= 6; ++i) chars += (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80;
+  if (chars > 6) return false;
+  static const RE2 re(R"(^\s*(?:(?:19|20)\d{2}|(\p{Han}+))\s*$)");
+  re2::StringPiece han;
+  if (!RE2::FullMatch(View(line), re, &han)) return false;
+  size_t han_chars = 0;
+  for (char c : han) han_chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return han_chars <= 6;
 }
 const RE2& YearLine() {
   static const RE2 re(R"(^\s*(19|20)\d{2}\s*$)");
@@ -153,15 +177,17 @@ bool IsSiteSentence(std::string_view line) {
 // ("关键词：工作总结 范文", "【关键词】…") or a disclaimer about the text itself ("本文来源于网络，如有侵权请联系
 // 删除"). A report's own last sentence may name 文档 or 下载; it never disclaims itself.
 bool IsTrailingSiteLine(std::string_view line) {
-  static const RE2 kKeywordLine(R"(^\s*(?:[【\[]\s*(?:标签|关键词|关键字)\s*[】\]]|(?:标签|关键词|关键字)\s*[:：])\s*\S.{0,80}$)");
-  static const RE2 kDisclaimer(R"(本文档|本文由|本文来源|来源于网络|网络整理|如有侵权|侵权请|联系删除|仅供(?:学习|参考)|下载后|版权归)");
-  return IsSiteLine(line) || RE2::FullMatch(View(line), kKeywordLine) ||
-         (line.size() < 200 && RE2::PartialMatch(View(line), kDisclaimer));
+  static LazyRE2 kKeywordLine = {R"(^\s*(?:[【\[]\s*(?:标签|关键词|关键字)\s*[】\]]|(?:标签|关键词|关键字)\s*[:：])\s*\S.{0,80}$)"};
+  static LazyRE2 kDisclaimer = {R"(本文档|本文由|本文来源|来源于网络|网络整理|如有侵权|侵权请|联系删除|仅供(?:学习|参考)|下载后|版权归)"};
+  return IsSiteLine(line) ||
+         (ContainsAny(line, {"标签", "关键词", "关键字"}) && RE2::FullMatch(View(line), *kKeywordLine)) ||
+         (line.size() < 200 && RE2::PartialMatch(View(line), *kDisclaimer));
 }
 
 bool IsNoticeLine(std::string_view line, bool in_notice) {
   re2::StringPiece v = View(line);
-  if (RE2::FullMatch(v, NoticeTitle()) || RE2::FullMatch(v, ServiceLine()) ||
+  if (RE2::FullMatch(v, NoticeTitle()) ||
+      (ContainsAny(line, {"客服", "投诉电话"}) && RE2::FullMatch(v, ServiceLine())) ||
       RE2::FullMatch(v, ReferenceNumber())) {
     return true;
   }
@@ -245,7 +271,7 @@ SiteHeader FindSiteHeader(const std::vector<Line>& lines) {
   // 2. Keyword tags: the year, then short pieces of the title, one per line.
   size_t tags_begin = i, j = i;
   std::vector<std::string_view> tags;
-  while (j < lines.size() && j - tags_begin < 12 && RE2::FullMatch(View(lines[j].text), TagLine())) {
+  while (j < lines.size() && j - tags_begin < 12 && IsTagLine(lines[j].text)) {
     if (!RE2::FullMatch(View(lines[j].text), YearLine())) tags.push_back(Trim(lines[j].text));
     ++j;
   }
@@ -432,26 +458,26 @@ void FlagBundledDocuments(RepairContext& context) {
 #define WENSHU_BUNDLE_COUNT R"((?:\d{1,3}|[一二三四五六七八九十两]{1,3}))"
   // Traditional forms too (匯總, 範文): converting sites bundle as well. A collection word ending the line
   // without a count ("…工作總結匯總") names a bundle only with a document start below it.
-  static const RE2 kBundleTitle(
+  static LazyRE2 kBundleTitle = {
       R"((?:汇编|匯編|合集|精选|精選|范文|範文|范例|範例|大全|汇总|匯總)\s*[（(]?\s*(?:范文|範文|范例|範例)?)"
       WENSHU_BUNDLE_COUNT R"(\s*篇|[（(][^()（）]{0,6})" WENSHU_BUNDLE_COUNT
       R"(\s*篇\s*[)）]|(?:汇编|匯編|合集|大全|汇总|匯總)\s*$|\p{Han}\s*)" WENSHU_BUNDLE_COUNT
-      R"(\s*篇\s*(?:[(（][^()（）]{0,24}[)）])?\s*$)");
+      R"(\s*篇\s*(?:[(（][^()（）]{0,24}[)）])?\s*$)"};
   // At a line's start: "篇1:", "第一篇:", "第1篇 ", "【一】".
-  static const RE2 kPartStart(R"(^\s*(?:(?:第\s*)?)" WENSHU_BUNDLE_COUNT R"(\s*篇|篇\s*)" WENSHU_BUNDLE_COUNT
-                              R"(|【\s*)" WENSHU_BUNDLE_COUNT R"(\s*】)\s*[:：、.．]?)");
+  static LazyRE2 kPartStart = {R"(^\s*(?:(?:第\s*)?)" WENSHU_BUNDLE_COUNT R"(\s*篇|篇\s*)" WENSHU_BUNDLE_COUNT
+                              R"(|【\s*)" WENSHU_BUNDLE_COUNT R"(\s*】)\s*[:：、.．]?)"};
   // A piece's title with its number: "乡镇年终工作总结 篇1", "社区文化工作总结篇一", "工作报告范文1".
-  static const RE2 kNumberedTitle(R"(^\s*[^\s，。,；;：:]{2,40}?\s*(?:篇|范文|範文|范例|範例))" WENSHU_BUNDLE_COUNT
-                                  R"(\s*[:：]?)");
+  static LazyRE2 kNumberedTitle = {R"(^\s*[^\s，。,；;：:]{2,40}?\s*(?:篇|范文|範文|范例|範例))" WENSHU_BUNDLE_COUNT
+                                  R"(\s*[:：]?)"};
   // A piece's title numbered with a bare figure after the kind of report ("班主任年度工作总结1",
   // "农村小学工作计划2"): not followed by another digit or a unit of a date or amount.
-  static const RE2 kBareNumberedTitle(
+  static LazyRE2 kBareNumberedTitle = {
       R"(^(\s*[^\s，。,；;：:、]{2,40}?(?:总结|總結|报告|報告|计划|計劃|方案|规划|規劃|讲话|講話|汇报|匯報|体会|體會|心得))"
-      R"(\s*[1-9][0-9]?)(?:[^0-9年月日号號%％.．、个個万萬亿億元篇份]|$))");
+      R"(\s*[1-9][0-9]?)(?:[^0-9年月日号號%％.．、个個万萬亿億元篇份]|$))"};
   // The first piece's label ("篇一:", "第1篇", "篇1:") names a bundle on its own near the top.
-  static const RE2 kFirstPart(R"(^\s*(?:第\s*[1一]\s*篇|篇\s*[1一])(?:[^0-9]|$))");
+  static LazyRE2 kFirstPart = {R"(^\s*(?:第\s*[1一]\s*篇|篇\s*[1一])(?:[^0-9]|$))"};
   // A collection title with its count ("…汇编65篇", "…精选(范文四篇)") names a bundle on its own.
-  static const RE2 kCountedTitle(R"([0-9一二三四五六七八九十两]\s*篇)");
+  static LazyRE2 kCountedTitle = {R"([0-9一二三四五六七八九十两]\s*篇)"};
 #undef WENSHU_BUNDLE_COUNT
   std::string_view text = context.text();
   std::vector<Line> lines = SplitLines(text);
@@ -463,29 +489,29 @@ void FlagBundledDocuments(RepairContext& context) {
   for (const Line& line : lines) {
     re2::StringPiece rest = View(line.text);
     re2::StringPiece bare = rest;
-    if (RE2::Consume(&rest, kPartStart) || RE2::Consume(&rest, kNumberedTitle)) {
+    if (RE2::Consume(&rest, *kPartStart) || RE2::Consume(&rest, *kNumberedTitle)) {
       const size_t length = static_cast<size_t>(rest.data() - line.text.data());
       // "篇202" would be a year cut short ("开启新篇2024年"): the count ends where the digits end.
       if (length < line.text.size() && line.text[length] >= '0' && line.text[length] <= '9') continue;
       parts.push_back({&line, length});
-    } else if (re2::StringPiece label; RE2::PartialMatch(bare, kBareNumberedTitle, &label)) {
+    } else if (re2::StringPiece label; RE2::PartialMatch(bare, *kBareNumberedTitle, &label)) {
       const size_t length = label.size();
       parts.push_back({&line, length});
     }
   }
   const Line* title = nullptr;
   for (size_t n = 0; n < lines.size() && n < 12; ++n) {
-    if (lines[n].text.size() <= 180 && RE2::PartialMatch(View(lines[n].text), kBundleTitle)) {
+    if (lines[n].text.size() <= 180 && RE2::PartialMatch(View(lines[n].text), *kBundleTitle)) {
       title = &lines[n];
       break;
     }
   }
   // Two document starts, or one under a bundle title; or a collection title that counts its pieces, or
   // the first piece's label ("篇一:") in the first lines, alone.
-  const bool counted_title = title != nullptr && RE2::PartialMatch(View(title->text), kCountedTitle) &&
+  const bool counted_title = title != nullptr && RE2::PartialMatch(View(title->text), *kCountedTitle) &&
                              !RE2::PartialMatch(View(title->text), SentencePunctuation());
   const bool first_part_on_top = parts.size() == 1 && parts[0].line - lines.data() < 15 &&
-                                 RE2::PartialMatch(View(parts[0].line->text), kFirstPart) &&
+                                 RE2::PartialMatch(View(parts[0].line->text), *kFirstPart) &&
                                  !RE2::PartialMatch(View(parts[0].line->text), SentencePunctuation());
   if (parts.size() < 2 && !(title != nullptr && parts.size() == 1) && !counted_title && !first_part_on_top) return;
   if (title != nullptr) {

@@ -74,9 +74,21 @@ icu::Transliterator* TraditionalToSimplified() {
 // the brackets are searched for; the pattern is tried where one opens.
 template <typename Fn>
 void ForEachReading(std::string_view text, Fn fn) {
-  for (size_t at = text.find_first_of("(\xEF"); at != std::string_view::npos;
-       at = text.find_first_of("(\xEF", at + 1)) {
+  // A plain byte loop: find_first_of with a set calls memchr on the set for every byte of the text.
+  auto next_bracket = [&](size_t from) {
+    for (size_t i = from; i < text.size(); ++i) {
+      if (text[i] == '(' || text[i] == '\xEF') return i;
+    }
+    return std::string_view::npos;
+  };
+  for (size_t at = next_bracket(0); at != std::string_view::npos; at = next_bracket(at + 1)) {
     if (text[at] != '(' && text.substr(at, 3) != "（") continue;
+    // The reading's first letter is a-z, ü or a toned vowel (lead bytes C3, C4, C5, C7): elsewhere the
+    // pattern cannot match, and is neither asked nor, on a text without readings, ever compiled.
+    const size_t next = at + (text[at] == '(' ? 1 : 3);
+    if (next >= text.size()) continue;
+    const auto b = static_cast<unsigned char>(text[next]);
+    if (!((b >= 'a' && b <= 'z') || b == 0xC3 || b == 0xC4 || b == 0xC5 || b == 0xC7)) continue;
     re2::StringPiece rest = View(text.substr(at)), reading;
     if (!RE2::Consume(&rest, InjectedReading(), &reading)) continue;
     const size_t end = static_cast<size_t>(rest.data() - text.data());

@@ -77,14 +77,17 @@ bool EndsWithAny(std::string_view text, size_t at, std::initializer_list<std::st
   return false;
 }
 
+// Calls fn(begin, end) for each line; false when the caller's cancel hook stopped it on the way.
 template <typename Fn>
-void ForEachLine(std::string_view text, Fn fn) {
+[[nodiscard]] bool ForEachLine(RepairContext& context, std::string_view text, Fn fn) {
   for (size_t at = 0; at < text.size();) {
+    if (context.CancelledAt(at)) return false;
     size_t nl = text.find('\n', at);
     size_t end = nl == std::string_view::npos ? text.size() : nl;
     fn(at, end);
     at = nl == std::string_view::npos ? text.size() : nl + 1;
   }
+  return true;
 }
 
 void ProposeQuote(RepairContext& context, std::string_view rule, size_t begin, size_t size,
@@ -105,14 +108,16 @@ void ProposeQuote(RepairContext& context, std::string_view rule, size_t begin, s
 void DiagnoseQuoteDamage(RepairContext& context) {
   std::string_view text = context.text();
   bool damaged = HasCjkQuote(text);
-  ForEachLine(text, [&](size_t begin, size_t end) {
+  if (!ForEachLine(context, text, [&](size_t begin, size_t end) {
     if (damaged) return;
     std::vector<Mark> marks = DoubleMarks(text, begin, end);
     for (size_t i = 0; i < marks.size(); ++i) {
       Dir expected = i % 2 == 0 ? Dir::kOpen : Dir::kClose;
       if (marks.size() % 2 == 0 && marks[i].dir != expected) damaged = true;
     }
-  });
+  })) {
+    return;
+  }
   if (damaged) context.mutable_diagnosis().quote_damage = true;
 }
 
@@ -137,7 +142,7 @@ void RepairQuoteDirection(RepairContext& context) {
   // A document that writes every double quotation mark as ” (no “ anywhere) uses it for both directions.
   const bool closers_only = text.find(kOpen) == std::string_view::npos &&
                             text.find(kCjkOpen) == std::string_view::npos && text.find(kClose) != std::string_view::npos;
-  ForEachLine(text, [&](size_t begin, size_t end) {
+  if (!ForEachLine(context, text, [&](size_t begin, size_t end) {
     std::vector<Mark> marks = DoubleMarks(text, begin, end);
     if (!marks.empty() && marks.size() % 2 == 0 && marks.size() <= 40 && Balanced(marks)) {
       // "“树立“品牌”意识”": quotation marks nested as brackets are correct as written (sites nest “” where
@@ -211,28 +216,38 @@ void RepairQuoteDirection(RepairContext& context) {
                      "“ closes a quotation opened by an apostrophe: restored as ”.", {Span{a, a + apostrophe_size}});
       }
     }
-  });
+  })) {
+    return;
+  }
   // "‘十二五'": a single quotation opened with ‘ and closed with an ASCII apostrophe (or the reverse).
-  ForEachLine(text, [&](size_t begin, size_t end) {
-    for (size_t at = text.find(kLeftSingle, begin); at != std::string_view::npos && at < end;
-         at = text.find(kLeftSingle, at + kLeftSingle.size())) {
+  // Every search stays inside its line (and the quotation's limit): searching the rest of the text
+  // from each line made a document of many lines quadratic.
+  if (!ForEachLine(context, text, [&](size_t begin, size_t end) {
+    const std::string_view line = text.substr(begin, end - begin);
+    for (size_t in_line = line.find(kLeftSingle); in_line != std::string_view::npos;
+         in_line = line.find(kLeftSingle, in_line + kLeftSingle.size())) {
+      const size_t at = begin + in_line;
       const size_t from = at + kLeftSingle.size();
       const size_t limit = std::min(end, from + kMaxSingleQuoted);
-      const size_t close = text.find('\'', from);
-      const size_t proper = text.find(kRightSingle, from);
-      if (close == std::string_view::npos || close >= limit || close == from ||
-          (proper != std::string_view::npos && proper < close)) {
+      const std::string_view quoted = text.substr(from, limit - from);
+      const size_t close_in = quoted.find('\'');
+      const size_t proper_in = quoted.find(kRightSingle);
+      if (close_in == std::string_view::npos || close_in == 0 ||
+          (proper_in != std::string_view::npos && proper_in < close_in)) {
         continue;
       }
+      const size_t close = from + close_in;
       ProposeQuote(context, "quote.direction", close, 1, kRightSingle, 0.8,
                    "An ASCII apostrophe closes a quotation opened with ‘: restored as ’.", {Span{at, from}});
     }
-  });
+  })) {
+    return;
+  }
   // ‚…‛ used consistently as a pair: in every line they alternate ‚ first, as many of each. The site
   // wrote “…” that way; restore them. Otherwise their direction is unknown: flag them.
   bool paired = text.find(kLowSingle) != std::string_view::npos;
   std::vector<std::pair<size_t, bool>> singles;  // offset, opens
-  ForEachLine(text, [&](size_t begin, size_t end) {
+  if (!ForEachLine(context, text, [&](size_t begin, size_t end) {
     bool open = false;
     for (size_t i = begin; paired && i < end; ++i) {
       if (At(text, i, kLowSingle)) {
@@ -246,7 +261,9 @@ void RepairQuoteDirection(RepairContext& context) {
       }
     }
     paired = paired && !open;
-  });
+  })) {
+    return;
+  }
   if (paired && singles.size() >= 2 * kLowPairsForDirection) {
     for (auto [at, opens] : singles) {
       ProposeQuote(context, "quote.direction", at, 3, opens ? kOpen : kClose, 0.8,

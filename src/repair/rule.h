@@ -77,6 +77,8 @@ class RepairContext {
   // returns at once; what it proposed so far is dropped with the whole result.
   bool Cancelled() { return cancel_.Now(); }
   bool CancelledAt(size_t offset) { return cancel_.At(offset); }
+  // For helpers that scan the text outside a pass (FindSiteLines): the same poll.
+  text_internal::CancelPoll& cancel_poll() { return cancel_; }
   // Sorted by span.begin, equal begins in the order they were accepted.
   const std::vector<RepairRecord>& records() const { return records_.items(); }
   const std::vector<RepairFlag>& flags() const { return flags_.items(); }

@@ -4,7 +4,10 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
+#include <span>
 #include <string>
 
 #include "absl/status/status.h"
@@ -19,10 +22,42 @@
 namespace wenshu::repair_internal {
 namespace {
 
-// The table, embedded at build time from src/repair/data/furniture_model.tsv.
-constexpr char kEmbeddedModel[] =
-#include "repair/furniture_model_data.inc"
-    ;
+// The model, compiled at build time from src/repair/data/furniture_model.tsv (kFurnitureBias,
+// kFurnitureWeights), and its hash index, built by the compiler.
+#include "repair/furniture_model_table.inc"
+
+// FNV-1a 32 of a feature's bytes.
+constexpr uint32_t FeatureHash(std::string_view feature) {
+  uint32_t h = 2166136261u;
+  for (char c : feature) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 16777619u;
+  }
+  return h;
+}
+
+// Fills `slots` (a power of two, at least twice the entries: probes stay short) with 1 + the index of
+// each entry at its feature's hash, linear probing; a repeated feature keeps its last weight, as a map
+// assigned row by row would.
+constexpr void FillIndex(std::span<const FurnitureWeight> weights, std::span<uint32_t> slots) {
+  const uint32_t mask = static_cast<uint32_t>(slots.size() - 1);
+  for (uint32_t i = 0; i < weights.size(); ++i) {
+    for (uint32_t s = FeatureHash(weights[i].feature) & mask;; s = (s + 1) & mask) {
+      if (slots[s] == 0 || weights[slots[s] - 1].feature == weights[i].feature) {
+        slots[s] = i + 1;
+        break;
+      }
+    }
+  }
+}
+
+constexpr size_t IndexSlots(size_t entries) { return std::bit_ceil(std::max<size_t>(2 * entries, 2)); }
+
+constexpr auto kFurnitureIndex = [] {
+  std::array<uint32_t, IndexSlots(std::size(kFurnitureWeights))> slots{};
+  FillIndex(kFurnitureWeights, slots);
+  return slots;
+}();
 
 // As in tools/furniture/features.py.
 constexpr size_t kNgramChars = 80;
@@ -206,10 +241,18 @@ std::vector<std::string> FurnitureFeatures(std::string_view line) {
   return f;
 }
 
+struct FurnitureModel::Owned {
+  std::string tsv;  // the features are views into it
+  std::vector<FurnitureWeight> weights;
+  std::vector<uint32_t> index;
+};
+
 absl::StatusOr<FurnitureModel> FurnitureModel::Parse(std::string_view tsv) {
   FurnitureModel model;
+  auto owned = std::make_shared<Owned>();
+  owned->tsv.assign(tsv.data(), tsv.size());
   bool versioned = false;
-  for (absl::string_view row : absl::StrSplit(absl::string_view(tsv.data(), tsv.size()), '\n')) {
+  for (absl::string_view row : absl::StrSplit(absl::string_view(owned->tsv.data(), owned->tsv.size()), '\n')) {
     if (row.empty() || row[0] == '#') continue;
     std::vector<absl::string_view> cells = absl::StrSplit(row, '\t');
     if (cells[0] == "V") {
@@ -222,41 +265,55 @@ absl::StatusOr<FurnitureModel> FurnitureModel::Parse(std::string_view tsv) {
       if (!absl::SimpleAtod(cells[2], &w)) {
         return absl::InvalidArgumentError(absl::StrCat("furniture model: bad weight row ", row));
       }
-      model.weights_[std::string(cells[1])] = w;
+      owned->weights.push_back({std::string_view(cells[1].data(), cells[1].size()), w});
     } else {
       return absl::InvalidArgumentError(absl::StrCat("furniture model: bad row ", row));
     }
   }
   if (!versioned) return absl::InvalidArgumentError("furniture model: no version row");
+  owned->index.assign(IndexSlots(owned->weights.size()), 0);
+  FillIndex(owned->weights, owned->index);
+  model.weights_ = owned->weights;
+  model.index_ = owned->index;
+  model.owned_ = std::move(owned);
   return model;
+}
+
+double FurnitureModel::Weight(std::string_view feature) const {
+  const uint32_t mask = static_cast<uint32_t>(index_.size() - 1);
+  for (uint32_t s = FeatureHash(feature) & mask; index_[s] != 0; s = (s + 1) & mask) {
+    const FurnitureWeight& w = weights_[index_[s] - 1];
+    if (w.feature == feature) return w.weight;
+  }
+  return 0;
 }
 
 double FurnitureModel::Probability(std::string_view line) const {
   double z = bias_;
-  for (const std::string& f : FurnitureFeatures(line)) {
-    auto it = weights_.find(f);
-    if (it != weights_.end()) z += it->second;
-  }
+  for (const std::string& f : FurnitureFeatures(line)) z += Weight(f);
   z = std::clamp(z, -30.0, 30.0);
   return 1.0 / (1.0 + std::exp(-z));
 }
 
 const FurnitureModel& EmbeddedFurnitureModel() {
   static const FurnitureModel* model = [] {
-    auto parsed = FurnitureModel::Parse(std::string_view(kEmbeddedModel, sizeof(kEmbeddedModel) - 1));
-    // The table is compiled in and checked by tests; a broken table is a build defect.
-    if (!parsed.ok()) std::abort();
-    return new FurnitureModel(*std::move(parsed));
+    auto* m = new FurnitureModel();
+    m->bias_ = kFurnitureBias;
+    m->weights_ = kFurnitureWeights;
+    m->index_ = kFurnitureIndex;
+    return m;
   }();
   return *model;
 }
 
-std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel& model) {
+std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel& model,
+                                    text_internal::CancelPoll* cancel) {
   const std::vector<Line> lines = SplitLines(text);
   std::vector<double> p(lines.size(), 0.0);
   std::vector<bool> blank(lines.size(), false);
   size_t first = lines.size(), last = 0;  // the report's first and last sentence lines
   for (size_t k = 0; k < lines.size(); ++k) {
+    if (cancel != nullptr && cancel->At(lines[k].begin)) return {};
     blank[k] = IsBlankLine(lines[k].text);
     if (blank[k]) continue;
     const size_t chars = CountChars(lines[k].text);
@@ -345,24 +402,31 @@ struct FoundSiteLines {
 }  // namespace
 
 void DiagnoseSiteLines(RepairContext& context) {
-  auto& found = context.Keep(FoundSiteLines{FindSiteLines(context.text(), EmbeddedFurnitureModel())});
+  auto& found = context.Keep(
+      FoundSiteLines{FindSiteLines(context.text(), EmbeddedFurnitureModel(), &context.cancel_poll())});
   if (!found.lines.empty()) context.mutable_diagnosis().site_boilerplate = true;
 }
 
 void RemoveSiteLines(RepairContext& context) {
   std::string_view text = context.text();
   const FoundSiteLines* kept = context.Kept<FoundSiteLines>();
-  const std::vector<SiteLine> found = kept ? kept->lines : FindSiteLines(text, EmbeddedFurnitureModel());
+  const std::vector<SiteLine> found =
+      kept ? kept->lines : FindSiteLines(text, EmbeddedFurnitureModel(), &context.cancel_poll());
   // A short line next to a page mark or chunk prefix that page_furniture removed is a piece of a sentence
   // it cut and joins back (…认为，中 | - 21 - | 华人民共和国…): never furniture of its own.
   std::vector<Span> joins;
   for (const RepairRecord& r : context.records()) {
     if (r.rule == "boilerplate.page_furniture") joins.push_back(r.span);
   }
+  // The joins are sorted and never overlap (their ends rise too): only those reaching into the line's
+  // neighbourhood are looked at, not every join for every line (quadratic with a footer on every line).
   auto next_to_join = [&](const SiteLine& s) {
-    return std::any_of(joins.begin(), joins.end(), [&](Span j) {
-      return (j.begin <= s.end + 1 && j.end >= s.end) || (j.end + 1 >= s.begin && j.begin <= s.begin);
-    });
+    auto j = std::lower_bound(joins.begin(), joins.end(), s.begin,
+                              [](Span join, size_t begin) { return join.end + 1 < begin; });
+    for (; j != joins.end() && j->begin <= s.end + 1; ++j) {
+      if ((j->begin <= s.end + 1 && j->end >= s.end) || (j->end + 1 >= s.begin && j->begin <= s.begin)) return true;
+    }
+    return false;
   };
   for (const SiteLine& s : found) {
     if (next_to_join(s)) continue;

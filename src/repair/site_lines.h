@@ -7,12 +7,15 @@
 #ifndef WENSHU_SRC_REPAIR_SITE_LINES_H_
 #define WENSHU_SRC_REPAIR_SITE_LINES_H_
 
+#include <cstdint>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "text/cancel.h"
 
 namespace wenshu::repair_internal {
 
@@ -55,15 +58,31 @@ inline constexpr size_t kMaxSiteLineChars = 400;
 // near-certain of (kInsideProbability): a clean report's lone short line at an edge stays.
 inline constexpr size_t kMinDocumentLines = 2;
 
+// One feature's weight. The model compiled into the library is an array of these and a hash index over
+// it, both built at compile time (data/furniture_table.cmake, then constexpr): nothing is parsed or
+// allocated at run time.
+struct FurnitureWeight {
+  std::string_view feature;
+  double weight;
+};
+
 class FurnitureModel {
  public:
+  // A model from its TSV (tools/furniture/train.py's format), for tests and tools.
   static absl::StatusOr<FurnitureModel> Parse(std::string_view tsv);
   // The probability that `line` (one line, without its break) is site furniture.
   double Probability(std::string_view line) const;
 
  private:
+  friend const FurnitureModel& EmbeddedFurnitureModel();
+  struct Owned;  // a parsed model's text, weights and index
+  // The weight of `feature`, 0 when the model has none.
+  double Weight(std::string_view feature) const;
+
   double bias_ = 0;
-  std::unordered_map<std::string, double> weights_;
+  std::span<const FurnitureWeight> weights_;
+  std::span<const uint32_t> index_;  // open addressing, FeatureHash then linear probing: 1 + entry, 0 = empty
+  std::shared_ptr<const Owned> owned_;
 };
 
 // The model compiled into the library.
@@ -88,8 +107,10 @@ struct SiteLine {
   bool segment = false;  // a breadcrumb before the title, on the title's line
 };
 
-// The site lines of a document, by position.
-std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel& model);
+// The site lines of a document, by position. With `cancel`, polled once per kCancelPollBytes of lines:
+// when it says stop, the result is empty (the caller's pass returns; the engine reports the cancel).
+std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel& model,
+                                    text_internal::CancelPoll* cancel = nullptr);
 
 }  // namespace wenshu::repair_internal
 

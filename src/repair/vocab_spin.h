@@ -31,6 +31,14 @@ struct SpinFamilyEvidence {
 
 struct SpinDiagnosis {
   std::vector<SpinFamilyEvidence> families;
+  // The document's word choices as a whole: the share evidence (as share_evidence) over every spot of
+  // every family, listed or learned. A spinner with its own synonym set replaces words of several
+  // families at once; pooled, its improbable choices diagnose the document (and the families in it
+  // that show use of their own, kSpinMinFamilyLikelyInPool) where no single family has enough.
+  int pooled_spots = 0;
+  int pooled_likely = 0;
+  double pooled_evidence = 0;
+  bool pooled_diagnosed = false;
   bool spun() const;
   int strong_spots() const;  // of the best diagnosed family
 };
@@ -54,6 +62,31 @@ inline constexpr double kSpinLikelyLogOdds = 4.0;
 inline constexpr double kSpinShareClean = 0.05;
 inline constexpr double kSpinShareSpun = 0.6;
 inline constexpr double kSpinMinShareEvidence = 6.0;
+// The pooled diagnosis (SpinDiagnosis::pooled_evidence) over every spot of the listed and learned pairs
+// (tools/vocab/learned_pairs.tsv): the same binomial log-likelihood ratio, with a higher bar, since the
+// learned pairs add spots of common report words (支持/支撑, 树立/建立) to every document. Measured
+// (SpinEval.HeldOutSpinner): the largest pooled sum of a clean report is -0.9 in-sample and -0.9 / -3.5
+// on the held-out halves; a real page spun by a family-2 spinner without its markers sums 5.6 (4 of its
+// 9 spots likely, no family reaching kSpinMinShareEvidence alone); spun by the held-out spinner
+// (tools/vocab/heldout_spinner.tsv) at rate 0.5, the median document sums 151.
+inline constexpr double kSpinMinPooledEvidence = 5.0;
+// A pooled diagnosis opens the families that show use of their own: at least kSpinMinFamilyLikelyInPool
+// likely spots. One likely spot of a family is what a spun neighbour makes of a real word (工作开展状况, a
+// real 开展 before a spun 状况 for 情况, scores 9.5 as 发展 on a real page); the spinner's own family shows
+// several.
+inline constexpr int kSpinMinFamilyLikelyInPool = 2;
+
+// Learned pairs (tools/vocab/learned_pairs.tsv, family kSpinLearnedFamily) are candidates a near-synonym
+// list proposed and the corpora selected, not pairs seen spun: their spots start from lower prior odds.
+// kSpinLearnedLogPrior is added to their log-odds. Measured: on the real dev set (tools/wild_eval, issue
+// 14) the one false change of a learned pair had log-odds 1.6 (晋级 in 食品烟草晋级千亿产业集群) and the
+// true ones 15; on the held-out spinner at rate 0.5 (in-sample) precision goes from 0.900 at 0 to 0.918 at
+// -2, recall from 0.371 to 0.365 (on the pairs the model lists: 0.976).
+inline constexpr int kSpinLearnedFamily = 4;
+inline constexpr double kSpinLearnedLogPrior = -2.0;
+
+// A spot's log-odds: the model's, plus kSpinLearnedLogPrior for a learned pair.
+double SpotLogOdds(const VocabModel& model, const VocabPair& pair, const VocabContext& context);
 
 SpinDiagnosis DiagnoseSpinning(std::string_view text, const VocabModel& model);
 

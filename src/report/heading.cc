@@ -1,6 +1,7 @@
 // Title, issuer, kind and period: read from the title line(s) at the top of the repaired text, or from
 // a title the caller knows (a corpus's title field), and the first paragraph when the title is silent.
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "re2/re2.h"
@@ -21,6 +22,24 @@ constexpr std::string_view kTitleWords[] = {"总结", "报告", "计划", "要�
 
 bool Contains(std::string_view text, std::string_view word) {
   return text.find(word) != std::string_view::npos;
+}
+
+// The issuer a government report names in its opening ("我代表国务院，向大会报告政府工作"): two to thirty
+// characters, none a comma, colon, full stop or blank, between 我代表 and a comma; the first place that
+// has them. Tried at each 我代表 with an unbounded run, counted after the match: the pattern with the
+// bounds written in ({2,30}?) compiles thirty copies of the class, longer than a whole short parse. The
+// run ends at the first comma either way, so the answers are the same.
+std::optional<std::string> RepresentedIssuer(std::string_view para) {
+  static const RE2* represent = new RE2("我代表([^，,。：:\\s]+)[，,]");
+  constexpr std::string_view kLead = "我代表";
+  for (size_t at = para.find(kLead); at != std::string_view::npos; at = para.find(kLead, at + 1)) {
+    re2::StringPiece rest(para.data() + at, para.size() - at), who;
+    if (!RE2::Consume(&rest, *represent, &who)) continue;
+    size_t chars = 0;
+    for (char c : who) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (chars >= 2 && chars <= 30) return std::string(who);
+  }
+  return std::nullopt;
 }
 
 std::string_view TrimSpaces(std::string_view s) {
@@ -297,13 +316,7 @@ Heading ReadHeading(std::string_view text, const std::optional<std::string>& giv
         h.year_span = probe.year_span;
       }
     }
-    if (!h.issuer) {
-      re2::StringPiece who;
-      static const RE2* represent = new RE2("我代表([^，,。：:\\s]{2,30}?)[，,]");
-      if (RE2::PartialMatch(re2::StringPiece(para.data(), para.size()), *represent, &who)) {
-        h.issuer = std::string(who);
-      }
-    }
+    if (!h.issuer) h.issuer = RepresentedIssuer(para);
     if (h.kind == ReportKind::kOther && Contains(para, "报告政府工作")) h.kind = ReportKind::kReport;
   }
   return h;

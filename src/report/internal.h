@@ -70,6 +70,16 @@ std::vector<Target> ReadTargets(std::string_view text, const Facts& facts, const
 // The role of a top-level section from its heading: "review", "plan", "problems" or "other".
 std::string_view SectionRole(std::string_view heading);
 
+// The canonical indicator id (docs/schema.md, targets) of an indicator phrase or a fact's subject:
+// "gdp_growth", "cpi", ... or "other".
+std::string_view CanonicalId(std::string_view indicator);
+
+// The role of one fact at `fact` (repaired text): "actual", "target" or "other" (roles.cc). dates are
+// the quantity stage's, in text order; qualifiers the fact's own (左右, 以上 ...).
+std::string_view FactRole(std::string_view text, Span fact, std::string_view section_role,
+                          std::optional<int> report_year, const std::vector<DateFact>& dates,
+                          const std::vector<std::string>& qualifiers);
+
 // Small text helpers shared by the passes.
 // Decodes one UTF-8 code point at text[i]; returns its length (1 for an invalid byte, cp = 0xFFFD).
 size_t DecodeUtf8(std::string_view text, size_t i, char32_t* cp);

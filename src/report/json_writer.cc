@@ -111,7 +111,18 @@ void JsonWriter::NewLine() {
   out_.append(2 * stack_.size(), ' ');
 }
 
+void JsonWriter::Flush() {
+  if (!sink_failed_ && !out_.empty() && !(*sink_)(out_)) sink_failed_ = true;
+  out_.clear();
+}
+
+bool JsonWriter::Finish() {
+  if (sink_ != nullptr) Flush();
+  return !sink_failed_;
+}
+
 void JsonWriter::BeforeValue() {
+  MaybeFlush();
   if (after_key_) {
     after_key_ = false;
     return;
@@ -157,6 +168,7 @@ void JsonWriter::EndArray() {
 }
 
 void JsonWriter::Key(std::string_view key) {
+  MaybeFlush();
   Frame& top = stack_.back();
   if (!top.empty) out_.push_back(',');
   top.empty = false;
@@ -174,7 +186,31 @@ void JsonWriter::Key(std::string_view key) {
 
 void JsonWriter::String(std::string_view value) {
   BeforeValue();
-  AppendJsonString(out_, value);
+  if (sink_ == nullptr || value.size() <= kFlushBytes) {
+    AppendJsonString(out_, value);
+    return;
+  }
+  // A long string (the report's text) goes out in pieces too, cut where AppendJsonString's own walk
+  // steps (a whole character, or one invalid byte), so the escaped bytes are the same as in one piece.
+  out_.push_back('"');
+  size_t at = 0;
+  while (at < value.size()) {
+    size_t cut = at;
+    while (cut < value.size() && cut - at < kFlushBytes) {
+      if (static_cast<unsigned char>(value[cut]) < 0x80) {
+        ++cut;
+        continue;
+      }
+      const text::Decoded d = text::DecodeUtf8At(value, cut);
+      cut += d.len > 0 ? static_cast<size_t>(d.len) : 1;
+    }
+    std::string piece;
+    AppendJsonString(piece, value.substr(at, cut - at));
+    out_.append(piece, 1, piece.size() - 2);  // without its quotes
+    at = cut;
+    MaybeFlush();
+  }
+  out_.push_back('"');
 }
 
 void JsonWriter::Int(int64_t value) {

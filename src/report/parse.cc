@@ -14,11 +14,6 @@ namespace {
 
 using report_internal::SectionOutline;
 
-std::optional<std::string> NonEmpty(const std::string& s) {
-  if (s.empty()) return std::nullopt;
-  return s;
-}
-
 void MapSection(Section& s, const OffsetMap& map) {
   s.span = map.ToOriginal(s.span);
   s.heading_span = map.ToOriginal(s.heading_span);
@@ -119,7 +114,7 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
       fact_options.masked_year_spans.push_back({map.ToRepaired(f.span.begin), map.ToRepaired(f.span.end)});
     }
   }
-  const Facts facts = ExtractFacts(text, fact_options);
+  Facts facts = ExtractFacts(text, fact_options);
   if (facts.cancelled) return cancelled_error();
   auto original_of = [&](Span repaired_span, const std::string& fact_text, bool* touched) {
     Span s = map.ToOriginal(repaired_span);
@@ -127,67 +122,111 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
     return s;
   };
 
+  // Targets and the fact checks read the facts as the quantity stage gave them; then each kind of fact
+  // is moved into the report and its vector freed before the next, so a document dense with figures
+  // never holds two copies of its facts (bench/memory_bench).
+  report.targets = report_internal::ReadTargets(text, facts, outline, report.period.year);
+
+  // A top-level section whose heading names no role but which holds the year's main targets statement
+  // is the plan (福建's 一鼓作气勇争先，全力推动“十五五”开好局、起好步).
+  for (const Target& t : report.targets) {
+    if (t.tier == "main" && !t.section.empty() && t.section[0] < static_cast<int>(report.sections.size()) &&
+        report.sections[t.section[0]].role == "other") {
+      report.sections[t.section[0]].role = "plan";
+    }
+  }
+
+  // Fact roles: a fact inside a main target's clause is a target; any other from its sentence and its
+  // section. Read while the target spans and the facts are still in the repaired text.
+  auto role_of = [&](Span repaired_span, const std::vector<std::string>& qualifiers) -> std::string {
+    for (const Target& t : report.targets) {
+      if (t.span.begin <= repaired_span.begin && repaired_span.end <= t.span.end) return "target";
+    }
+    const SectionPath section = outline.PathAt(repaired_span.begin);
+    const std::string_view section_role =
+        section.empty() || section[0] >= static_cast<int>(report.sections.size())
+            ? std::string_view("other")
+            : std::string_view(report.sections[section[0]].role);
+    return std::string(report_internal::FactRole(text, repaired_span, section_role, report.period.year,
+                                                 facts.dates, qualifiers));
+  };
+  std::vector<std::string> date_roles;
+  date_roles.reserve(facts.dates.size());
+  for (const DateFact& d : facts.dates) date_roles.push_back(role_of(d.span, {}));
+
+  std::vector<ReportCheck> fact_checks;
+  if (cancelled()) return cancelled_error();
+  if (options.run_checks) fact_checks = report_internal::RunFactChecks(text, facts, outline);
+
   report.quantities.reserve(facts.quantities.size());
-  for (const Quantity& q : facts.quantities) {
+  for (Quantity& q : facts.quantities) {
     ReportQuantity out;
-    out.text = q.text;
     out.span = original_of(q.span, q.text, &out.repaired);
+    out.text = std::move(q.text);
     out.value = q.value;
     out.upper = q.upper;
-    out.unit = NonEmpty(q.unit);
+    if (!q.unit.empty()) out.unit = std::move(q.unit);
     out.kind = q.kind;
-    out.subject = NonEmpty(q.subject);
+    out.role = role_of(q.span, q.qualifiers);
+    if (!q.subject.empty()) {
+      out.canonical = std::string(report_internal::CanonicalId(q.subject));
+      out.subject = std::move(q.subject);
+    }
     out.approx = q.approx;
-    out.qualifiers = q.qualifiers;
+    out.qualifiers = std::move(q.qualifiers);
     out.section = outline.PathAt(q.span.begin);
     if (q.part_of >= 0) out.part_of = q.part_of;
     report.quantities.push_back(std::move(out));
   }
+  std::vector<Quantity>().swap(facts.quantities);
   report.changes.reserve(facts.changes.size());
-  for (const Change& c : facts.changes) {
+  for (Change& c : facts.changes) {
     ReportChange out;
-    out.text = c.text;
     out.span = original_of(c.span, c.text, &out.repaired);
+    out.text = std::move(c.text);
     out.direction = c.direction;
     out.value = c.value;
-    out.unit = NonEmpty(c.unit);
+    if (!c.unit.empty()) out.unit = std::move(c.unit);
     out.kind = c.kind;
-    out.baseline = c.baseline;
+    out.baseline = std::move(c.baseline);
     out.upper = c.upper;
-    out.qualifiers = c.qualifiers;
+    out.qualifiers = std::move(c.qualifiers);
     out.shared_qualifier = c.shared_qualifier;
-    out.subject = NonEmpty(c.subject);
+    out.role = role_of(c.span, out.qualifiers);
+    if (!c.subject.empty()) {
+      out.canonical = std::string(report_internal::CanonicalId(c.subject));
+      out.subject = std::move(c.subject);
+    }
     if (c.quantity >= 0) out.total = c.quantity;
     out.section = outline.PathAt(c.span.begin);
     report.changes.push_back(std::move(out));
   }
+  std::vector<Change>().swap(facts.changes);
   report.dates.reserve(facts.dates.size());
-  for (const DateFact& d : facts.dates) {
+  for (size_t i = 0; i < facts.dates.size(); ++i) {
+    DateFact& d = facts.dates[i];
     ReportDate out;
-    out.text = d.text;
+    out.role = std::move(date_roles[i]);
     out.span = original_of(d.span, d.text, &out.repaired);
+    out.text = std::move(d.text);
     out.start.year = d.year;
     out.start.month = d.month;
     out.start.day = d.day;
     out.start.relative_year = d.relative_year;
     out.start.year_masked = d.year_masked;
     if (d.end) out.end = ToDateValue(*d.end);
-    out.part = d.part;
+    out.part = std::move(d.part);
     out.section = outline.PathAt(d.span.begin);
     report.dates.push_back(std::move(out));
   }
-
-  // Targets -----------------------------------------------------------------------------------------
-  report.targets = report_internal::ReadTargets(text, facts, outline, report.period.year);
+  std::vector<DateFact>().swap(facts.dates);
   for (Target& t : report.targets) {
     t.span = original_of(t.span, t.text, &t.repaired);
   }
 
   // Checks ------------------------------------------------------------------------------------------
-  if (cancelled()) return cancelled_error();
   if (options.run_checks) {
     report.checks = std::move(outline.checks);
-    std::vector<ReportCheck> fact_checks = report_internal::RunFactChecks(text, facts, outline);
     report.checks.insert(report.checks.end(), std::make_move_iterator(fact_checks.begin()),
                          std::make_move_iterator(fact_checks.end()));
     for (ReportCheck& c : report.checks) {

@@ -33,7 +33,8 @@ constexpr std::string_view kKindNames[] = {"summary", "plan", "report", "other"}
 constexpr std::string_view kPartNames[] = {"", "year", "H1", "H2", "Q1", "Q2", "Q3", "Q4", "months"};
 constexpr std::string_view kFamilyNames[] = {"chinese_paren", "chinese_comma", "ordinal_di",
                                              "arabic_comma",  "arabic_dot",    "arabic_paren",
-                                             "paren_numeral", "circled",       "inline_shi"};
+                                             "paren_numeral", "circled",       "inline_shi",
+                                             "heading_line"};
 constexpr std::string_view kDirectionNames[] = {"increase", "decrease"};
 constexpr std::string_view kStatusNames[] = {"pass", "fail"};
 
@@ -180,6 +181,8 @@ void Describe(F& f, R& q) {
   f("section", q.section);
   f("part_of", q.part_of);
   f("repaired", q.repaired);
+  f("role", q.role, kMayBeAbsent);            // added after wenshu.report/1 shipped
+  f("canonical", q.canonical, kMayBeAbsent);  // added after wenshu.report/1 shipped
 }
 
 template <typename F, Same<ReportChange> R>
@@ -198,6 +201,8 @@ void Describe(F& f, R& c) {
   f("total", c.total);
   f("section", c.section);
   f("repaired", c.repaired);
+  f("role", c.role, kMayBeAbsent);            // added after wenshu.report/1 shipped
+  f("canonical", c.canonical, kMayBeAbsent);  // added after wenshu.report/1 shipped
 }
 
 template <typename F, Same<DateValue> R>
@@ -218,6 +223,7 @@ void Describe(F& f, R& d) {
   f("part", d.part, kMayBeAbsent);
   f("section", d.section);
   f("repaired", d.repaired);
+  f("role", d.role, kMayBeAbsent);  // added after wenshu.report/1 shipped
 }
 
 template <typename F, Same<RepairAlternative> R>
@@ -789,17 +795,32 @@ std::string_view ReportKindName(ReportKind kind) { return kKindNames[static_cast
 std::string_view PeriodPartName(PeriodPart part) { return kPartNames[static_cast<int>(part)]; }
 std::string_view MarkerFamilyName(MarkerFamily family) { return kFamilyNames[static_cast<int>(family)]; }
 
-std::string ToJson(const Report& report, JsonStyle style) {
-  JsonWriter w(style == JsonStyle::kPretty);
+namespace {
+
+// The one serializer behind ToJson and WriteJson: into the writer's string, or to its sink.
+void WriteReport(JsonWriter& w, const Report& report, JsonStyle style) {
   w.BeginObject();
   w.Key("schema");
   w.String(kReportSchema);
   FieldWriter fields(w);
   Describe(fields, report);
   w.EndObject();
-  std::string out = w.Take();
-  if (style == JsonStyle::kPretty) out.push_back('\n');
-  return out;
+  if (style == JsonStyle::kPretty) w.Raw("\n");
+}
+
+}  // namespace
+
+std::string ToJson(const Report& report, JsonStyle style) {
+  JsonWriter w(style == JsonStyle::kPretty);
+  WriteReport(w, report, style);
+  return w.Take();
+}
+
+bool WriteJson(const Report& report, JsonStyle style, const JsonSink& sink) {
+  const JsonWriter::Sink pieces = sink;
+  JsonWriter w(style == JsonStyle::kPretty, &pieces);
+  WriteReport(w, report, style);
+  return w.Finish();
 }
 
 absl::StatusOr<Report> ReportFromJson(std::string_view text) {

@@ -12,7 +12,13 @@
 namespace wenshu::report_internal {
 namespace {
 
-constexpr int kFamilyCount = static_cast<int>(MarkerFamily::kInlineShi) + 1;
+constexpr int kFamilyCount = static_cast<int>(MarkerFamily::kHeadingLine) + 1;
+// An unnumbered heading line (“十四五”时期工作回顾, 2026年重点工作) is a short line without punctuation
+// that names a role (SectionRole). Bounds in bytes: the 5 provincial 2026 reports set out this way have
+// such headings of 7 to 22 characters; their prose lines are 60 characters and more, and the short
+// lines of a page (来源：…, 相关报道：, 各位代表：) carry a colon.
+constexpr size_t kHeadingLineMinBytes = 4 * 3;
+constexpr size_t kHeadingLineMaxBytes = 32 * 3;
 // Nested restarts stop here; real reports rarely go past five levels.
 constexpr size_t kMaxNestedDepth = 8;
 
@@ -206,6 +212,17 @@ size_t TrimBack(std::string_view text, size_t begin, size_t end) {
 
 std::string MarkerLabel(const Section& s) { return s.marker; }
 
+// Whether text[begin, end) (a trimmed line) reads as an unnumbered heading: short, without sentence or
+// clause punctuation, naming a role.
+bool IsHeadingLine(std::string_view text, size_t begin, size_t end) {
+  if (end - begin < kHeadingLineMinBytes || end - begin > kHeadingLineMaxBytes) return false;
+  const std::string_view line = text.substr(begin, end - begin);
+  for (std::string_view p : {"。", "，", "；", "：", "！", "？", "、", ",", ";", ":", "!", "?", "（", "("}) {
+    if (line.find(p) != std::string_view::npos) return false;
+  }
+  return SectionRole(line) != "other";
+}
+
 }  // namespace
 
 size_t DecodeUtf8(std::string_view text, size_t i, char32_t* cp) {
@@ -319,6 +336,8 @@ SectionOutline ParseSections(std::string_view text) {
   std::vector<int> open;                         // indexes of open line sections, outermost first
   std::vector<int> child_count;                  // per flat node
   int root_children = 0;
+  bool body_seen = false;  // a line ending in sentence punctuation was seen
+  int heading_lines = 0;
 
   auto add = [&](Section s, int parent) {
     FlatSection f;
@@ -355,7 +374,26 @@ SectionOutline ParseSections(std::string_view text) {
           break;
         }
       }
-      if (auto m = MatchMarker(text.substr(0, line_end), pos, next_dot)) {
+      const size_t trimmed_end = TrimBack(text, pos, line_end);
+      std::optional<MarkerMatch> m = MatchMarker(text.substr(0, line_end), pos, next_dot);
+      // An unnumbered heading line is a top-level section when the body has begun (a line ended with
+      // sentence punctuation: the title is never one) and no numbered list was seen before it, or when
+      // such headings already head the document (they stay the top level).
+      const int heading_family = static_cast<int>(MarkerFamily::kHeadingLine);
+      bool numbered_seen = false;
+      for (int f = 0; f < kFamilyCount; ++f) {
+        if (f != heading_family && family_level[f] != 0) numbered_seen = true;
+      }
+      if (!m && body_seen && (!numbered_seen || family_level[heading_family] == 1) &&
+          IsHeadingLine(text, pos, trimmed_end)) {
+        m = MarkerMatch{MarkerFamily::kHeadingLine, ++heading_lines, 0};
+      }
+      if (trimmed_end > pos) {
+        for (std::string_view p : {"。", "：", "；", "！", "？"}) {
+          if (text.substr(pos, trimmed_end - pos).ends_with(p)) body_seen = true;
+        }
+      }
+      if (m) {
         const int family = static_cast<int>(m->family);
         if (family_level[family] == 0) family_level[family] = static_cast<int>(open.size()) + 1;
         auto close_to = [&](size_t depth) {
@@ -490,6 +528,7 @@ SectionOutline ParseSections(std::string_view text) {
   }
   for (const Group& g : groups) {
     const Section& first = out.flat[g.members.front()].section;
+    if (first.family == MarkerFamily::kHeadingLine) continue;  // unnumbered: nothing to check
     if (g.members.size() < 2 && first.ordinal == 1) continue;
     ReportCheck check;
     check.rule = "sections.numbering";

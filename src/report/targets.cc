@@ -20,7 +20,7 @@ namespace {
 
 // Words that open a statement of targets. Longest first is not needed: each is matched where it ends.
 constexpr std::string_view kTriggers[] = {"主要预期目标", "预期目标", "主要目标", "调控目标", "主要指标",
-                                          "增长预期", "计划增长", "预定增长"};
+                                          "增长预期", "计划增长", "预定增长", "计划要求"};
 // Context that marks a multi-year goal (the 十五五 paragraph) rather than the year's targets.
 constexpr std::string_view kLongTermWords[] = {"十五五", "十四五", "十三五", "十二五", "十一五", "五年",
                                                "2030年", "2035年", "远景", "规划期", "时期", "年均"};
@@ -100,10 +100,12 @@ struct CanonicalRule {
   std::initializer_list<std::string_view> also;  // and (when not empty) one of these
 };
 const CanonicalRule kCanonicalRules[] = {
+    // Not the region's own measure: 消费对经济增长的贡献率, 世界经济增速, 国内生产总值每增长1个百分点.
+    {"other", {"贡献率", "世界经济", "全球经济", "每增长"}, {}},
     {"carbon_intensity", {"二氧化碳", "碳排放", "降碳"}, {}},
     {"energy_intensity", {"能耗", "能源消耗", "能源消费"}, {}},
     {"pm25", {"细颗粒物", "PM2.5", "PM2．5"}, {}},
-    {"rd_intensity", {"研发", "研究与试验发展", "R&D"}, {"强度", "比例", "比重", "相当于", "占"}},
+    {"rd_intensity", {"研发", "研究与试验发展", "R&D"}, {"强度", "比例", "比重", "相当于", "占", "之比"}},
     {"rd_spending_growth", {"研发", "研究与试验发展", "R&D"}, {}},
     {"urbanization_rate", {"城镇化率"}, {}},
     {"cpi", {"居民消费价格", "CPI", "物价", "价格总水平", "零售价格", "消费价格"}, {}},
@@ -119,7 +121,7 @@ const CanonicalRule kCanonicalRules[] = {
     {"tertiary_industry_growth", {"三产", "第三产业", "服务业增加值"}, {}},
     {"industrial_value_added_growth", {"工业增加值", "规上工业", "规模工业", "工业生产"}, {}},
     {"fixed_asset_investment_growth", {"固定资产投资"}, {}},
-    {"retail_sales_growth", {"社会消费品零售", "社零"}, {}},
+    {"retail_sales_growth", {"社会消费品零售", "社会商品零售", "社零"}, {}},
     {"foreign_trade_growth", {"进出口", "外贸", "对外贸易"}, {}},
     {"fiscal_revenue_growth", {"公共预算收入", "财政收入"}, {}},
     {"urban_income_growth", {"城镇", "城市"}, {"收入"}},
@@ -127,6 +129,8 @@ const CanonicalRule kCanonicalRules[] = {
     {"resident_income_growth", {"收入"}, {"居民", "人均"}},
     {"gdp_growth", {"生产总值", "GDP", "经济增长", "经济增速", "经济增长速度", "国民收入"}, {}},
 };
+
+}  // namespace
 
 std::string_view CanonicalId(std::string_view indicator) {
   for (const CanonicalRule& r : kCanonicalRules) {
@@ -139,6 +143,8 @@ std::string_view CanonicalId(std::string_view indicator) {
   }
   return "other";
 }
+
+namespace {
 
 struct Statement {
   size_t begin = 0, end = 0;   // the figures and clauses, after the trigger's colon
@@ -599,10 +605,10 @@ class TargetReader {
 // Heading words of each role, tried in this order: a heading naming both (回顾2025年工作和2026年工作安排)
 // is read by its first match in the list order below, problems first (存在的问题和不足).
 constexpr std::string_view kProblemWords[] = {"问题", "不足", "困难和挑战", "困难", "挑战", "差距"};
-constexpr std::string_view kPlanWords[] = {"工作安排", "总体要求", "主要预期目标", "重点任务", "打算", "工作思路",
-                                           "工作计划", "今年", "明年", "下半年", "重点工作", "目标任务",
-                                           "安排", "计划"};
-constexpr std::string_view kReviewWords[] = {"回顾", "过去一年", "过去五年", "过去的一年", "主要成绩",
+constexpr std::string_view kPlanWords[] = {"工作安排", "总体要求", "主要预期目标", "重点任务", "主要任务", "打算",
+                                           "工作思路", "工作计划", "今年", "明年", "下半年", "重点工作", "目标任务",
+                                           "总体部署", "工作任务", "政府工作的建议", "安排", "计划"};
+constexpr std::string_view kReviewWords[] = {"回顾", "过去一年", "过去五年", "过去的一年", "主要成绩", "成就",
                                              "工作总结", "取得的成绩", "成效", "完成情况", "上半年工作"};
 
 }  // namespace

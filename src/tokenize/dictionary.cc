@@ -11,7 +11,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "tokenize/char_class.h"
+#include "text/utf8.h"
 #include "tokenize/dictionary_access.h"
 #include "tokenize/dictionary_format.h"
 
@@ -93,7 +93,7 @@ absl::StatusOr<std::shared_ptr<const Dictionary>> Dictionary::Extend(const Dicti
     stack.pop_back();
     word.resize(f.word_bytes);
     char encoded[4];
-    word.append(encoded, tokenize_internal::EncodeUtf8(base.code_points_[f.node], encoded));
+    word.append(encoded, text::EncodeUtf8(base.code_points_[f.node], encoded));
     const float lp = base.links_[f.node].log_probability;
     if (lp != tokenize_internal::kNotAWord) {
       const auto frequency = static_cast<uint64_t>(std::llround(std::exp(double{lp}) * total));

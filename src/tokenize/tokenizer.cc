@@ -9,21 +9,22 @@
 #include <limits>
 #include <utility>
 
-#include "tokenize/char_class.h"
+#include "text/char_class.h"
+#include "text/utf8.h"
 #include "tokenize/dictionary_access.h"
 #include "tokenize/hmm.h"
 
 namespace wenshu {
 namespace {
 
-using tokenize_internal::CharClass;
-using tokenize_internal::Classify;
-using tokenize_internal::Decoded;
-using tokenize_internal::DecodeUtf8At;
+using text::CharClass;
+using text::Classify;
+using text::Decoded;
+using text::DecodeUtf8At;
 using tokenize_internal::DictionaryAccess;
-using tokenize_internal::IsCjk;
-using tokenize_internal::IsCjkNumeral;
-using tokenize_internal::IsDigit;
+using text::IsCjk;
+using text::IsCjkNumeral;
+using text::IsDigit;
 
 // What lies at an offset of the buffered input.
 struct Peeked {
@@ -297,7 +298,7 @@ void Tokenizer::Emit(const Pending& pending, Token* token) {
     }
     Decoded d = DecodeUtf8At(p + i, n - i, true);
     if (d.len <= 0) break;  // cannot happen inside these kinds
-    if (tokenize_internal::FoldChar(d.cp) != d.cp) {
+    if (text::FoldChar(d.cp) != d.cp) {
       folds = true;
       break;
     }
@@ -313,7 +314,7 @@ void Tokenizer::Emit(const Pending& pending, Token* token) {
       ++i;
       continue;
     }
-    norm_.append(encoded, tokenize_internal::EncodeUtf8(tokenize_internal::FoldChar(d.cp), encoded));
+    norm_.append(encoded, text::EncodeUtf8(text::FoldChar(d.cp), encoded));
     i += static_cast<size_t>(d.len);
   }
   token->norm = norm_;
@@ -679,7 +680,7 @@ void Tokenizer::SegmentCjkRun(size_t length, bool split) {
     size_t e = i;
     bool has_zero = false, digit_like = true;
     while (e < n && IsCjkNumeral(cps[e])) {
-      has_zero |= cps[e] == U'〇' || cps[e] == tokenize_internal::kWhiteCircleZero;
+      has_zero |= cps[e] == U'〇' || cps[e] == text::kWhiteCircleZero;
       digit_like &= IsDigitLikeNumeral(cps[e]);
       ++e;
     }

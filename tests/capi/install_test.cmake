@@ -65,6 +65,20 @@ if(NOT ldd_out MATCHES "libwenshu\\.so\\.0 => ${libdir}/libwenshu\\.so\\.0")
   message(FATAL_ERROR "the C host did not load the installed libwenshu:\n${ldd_out}")
 endif()
 
+# 1b. The same C host linked statically against libwenshu.a, with what `pkg-config --static` lists for
+# it (the .pc file's Requires.private: ICU, RE2, Abseil, the input libraries, the C++ runtime).
+run(COMMAND ${PKG_CONFIG} --static --libs wenshu OUTPUT pc_static)
+string(STRIP "${pc_static}" pc_static)
+separate_arguments(pc_static_args UNIX_COMMAND "${pc_static}")
+list(REMOVE_ITEM pc_static_args -lwenshu)
+run(COMMAND ${C_COMPILER} -std=c99 -Wall -Wextra -pedantic -Werror -I${prefix}/include
+            ${SOURCE_DIR}/examples/c/parse_report.c ${libdir}/libwenshu.a ${pc_static_args}
+            -o ${WORK_DIR}/parse_report_c_static)
+run(COMMAND ${WORK_DIR}/parse_report_c_static ${SAMPLE} OUTPUT c_static_out)
+if(NOT c_static_out STREQUAL c_out)
+  message(FATAL_ERROR "the statically linked C host printed something else:\n${c_static_out}")
+endif()
+
 # 2. The C++ host with find_package(wenshu CONFIG), against the prefix only.
 run(COMMAND ${CMAKE_COMMAND} -S ${SOURCE_DIR}/examples/cpp -B ${WORK_DIR}/cpp -G ${GENERATOR}
             -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=${CXX_COMPILER}

@@ -684,3 +684,38 @@ TEST(ExtractFactsTest, BindingWorkIsLinearInARunOnSentence) {
 
 }  // namespace
 }  // namespace wenshu
+
+namespace wenshu {
+namespace {
+
+// The masked-year spans are looked up by binary search (a scan per year was quadratic in a document
+// full of masked years): in any order, overlapping, long or empty, they mask exactly the years they
+// overlap (Span::Overlaps), as a scan would.
+TEST(ExtractFactsTest, MaskedYearSpansInAnyOrderMaskExactlyTheYearsTheyOverlap) {
+  const std::string unit = "2021年完成,";  // a year every 14 bytes
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += unit;
+  const size_t step = unit.size();
+  FactOptions options;
+  // Unsorted; one long span over years 30-31, one empty span inside year 20 (overlaps it), one touching
+  // year 10's end only (does not overlap), one covering year 5 exactly.
+  options.masked_year_spans = {Span{30 * step + 1, 31 * step + 2}, Span{20 * step + 2, 20 * step + 2},
+                               Span{10 * step + 4, 10 * step + 9}, Span{5 * step, 5 * step + 4}};
+  const Facts f = ExtractFacts(text, options);
+  ASSERT_EQ(f.dates.size(), 40u);
+  for (size_t i = 0; i < f.dates.size(); ++i) {
+    const Span year{f.dates[i].span.begin, f.dates[i].span.begin + 4};
+    bool expected = false;
+    for (const Span& m : options.masked_year_spans) expected = expected || m.Overlaps(year);
+    EXPECT_EQ(f.dates[i].year_masked, expected) << i;
+    EXPECT_EQ(f.dates[i].year.has_value(), !expected) << i;
+  }
+  EXPECT_TRUE(f.dates[5].year_masked);
+  EXPECT_TRUE(f.dates[20].year_masked);
+  EXPECT_FALSE(f.dates[10].year_masked);
+  EXPECT_TRUE(f.dates[30].year_masked);
+  EXPECT_TRUE(f.dates[31].year_masked);
+}
+
+}  // namespace
+}  // namespace wenshu

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -90,6 +91,51 @@ TEST(CancelTest, ParseStopsAtThePollThatSaysStopAnywhereInTheDocument) {
     EXPECT_EQ(report.status().code(), absl::StatusCode::kCancelled) << report.status();
     // Parse returned at the first "stop", without finishing a stage first.
     EXPECT_EQ(hook.calls, stop_at);
+  }
+}
+
+// Lines of the damage the line-wise rules work on: quotation marks (flipped, ‘…' and ‚…‛), a site's
+// download line and page footers between prose lines.
+std::string LineDocument(size_t bytes) {
+  constexpr std::string_view kUnit =
+      "全区现有中小学16所，在校学生26341人，开展\u201d主动服务\u201c活动，落实‘十四五'规划。\n"
+      "社区工作总结第3页\n"
+      "本文档下载自文档之家，请勿用于商业用途。\n"
+      "坚持以人民为中心，较上年增加304人，增长1.2%。\n";
+  std::string out;
+  while (out.size() < bytes) out += kUnit;
+  return out;
+}
+
+// The rules that take the longest on a large document of lines (quote.direction, the site-line model)
+// poll inside their passes, not only between rules: run alone over the document, each asks the hook at
+// least once per kCancelPollBytes of text, and a "stop" at any of those polls ends the repair there.
+TEST(CancelTest, LongRulesStopInsideTheirPasses) {
+  const std::string doc = LineDocument(reliability::Scaled(size_t{8} << 20));
+  std::vector<std::string> all;
+  for (const RepairRuleInfo& rule : RepairRules()) all.emplace_back(rule.id);
+  for (std::string_view id : {"quote.direction", "boilerplate.site_lines"}) {
+    SCOPED_TRACE(id);
+    RepairOptions options;
+    for (const std::string& other : all) {
+      if (other != id) options.disabled_rules.insert(other);
+    }
+    CountingHook counter;
+    options.cancelled = counter.Hook();
+    auto full = Repair(doc, options);
+    ASSERT_TRUE(full.ok()) << full.status();
+    const size_t polls = counter.calls;
+    // Between rules alone the engine asks about 2 x 20 times; inside the passes once per 64 KiB.
+    ASSERT_GE(polls, doc.size() / kCancelPollBytes) << "polls for " << doc.size() << " bytes";
+    for (size_t stop_at : {polls / 3, polls / 2, 2 * polls / 3}) {
+      SCOPED_TRACE(stop_at);
+      CountingHook hook{stop_at};
+      options.cancelled = hook.Hook();
+      auto repaired = Repair(doc, options);
+      ASSERT_FALSE(repaired.ok());
+      EXPECT_EQ(repaired.status().code(), absl::StatusCode::kCancelled) << repaired.status();
+      EXPECT_EQ(hook.calls, stop_at);  // returned at the first "stop", inside the rule's pass
+    }
   }
 }
 

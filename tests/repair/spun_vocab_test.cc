@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <set>
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -186,13 +187,13 @@ size_t CharLength(unsigned char lead) {
   return lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
 }
 
-SpunDocument Spin(std::string_view clean, const VocabModel& model, int family, double rate,
+SpunDocument Spin(std::string_view clean, const std::vector<VocabPair>& pairs, int family, double rate,
                   uint64_t* rng) {
   SpunDocument out;
   out.text.reserve(clean.size());
   for (size_t i = 0; i < clean.size();) {
     const VocabPair* best = nullptr;
-    for (const VocabPair& p : model.pairs()) {
+    for (const VocabPair& p : pairs) {
       if (p.family != family || clean.substr(i, p.original.size()) != p.original) continue;
       if (const char* skip = std::getenv("WENSHU_SPIN_SKIP"); skip && p.spun == skip) continue;
       if (!best || p.original.size() > best->original.size()) best = &p;
@@ -241,6 +242,13 @@ std::vector<RepairRecord> Applied(std::vector<RepairRecord> records) {
 TEST(SpinEval, RestoresSpunCleanReports) {
   auto docs = testing::CleanCorpusDocuments();
   if (docs.empty()) GTEST_SKIP() << "WENSHU_SHARED_DIR not set; no clean corpus";
+  std::vector<int> families = {1, 2};
+  if (const char* f = std::getenv("WENSHU_SPIN_FAMILIES"); f && *f) {
+    families.clear();
+    for (const char* c = f; *c; ++c) {
+      if (*c >= '1' && *c <= '9') families.push_back(*c - '0');
+    }
+  }
   VocabModel override_model;
   const VocabModel* model = &VocabModel::Default();
   int parity = -1;
@@ -275,7 +283,7 @@ TEST(SpinEval, RestoresSpunCleanReports) {
 
   FILE* dump = nullptr;
   if (const char* path = std::getenv("WENSHU_SPIN_DUMP"); path && *path) dump = std::fopen(path, "w");
-  for (int family : {1, 2}) {
+  for (int family : families) {
     long tp = 0, fp = 0, fn = 0, docs_spun = 0, docs_diagnosed = 0;
     long clean_diagnosed = 0, clean_forced_changes = 0;
     std::map<std::string, long> errors;  // by pair and kind, printed with WENSHU_SPIN_DEBUG
@@ -308,7 +316,7 @@ TEST(SpinEval, RestoresSpunCleanReports) {
           }
         }
       }
-      SpunDocument spun = Spin(clean, *model, family, rate, &rng);
+      SpunDocument spun = Spin(clean, model->pairs(), family, rate, &rng);
       if (spun.gold.size() < 3) continue;
       ++docs_spun;
       auto diagnosis = DiagnoseSpinning(spun.text, *model);
@@ -388,6 +396,211 @@ TEST(SpinEval, RestoresSpunCleanReports) {
       EXPECT_GE(recall, 0.7);
     }
   }
+}
+
+}  // namespace
+}  // namespace wenshu
+
+namespace wenshu {
+namespace {
+
+// ---- The held-out spinner ----
+// Spins clean reports with tools/vocab/heldout_spinner.tsv, a synonym set of its own (family 9) that the
+// model was not built from, and measures what the rule undoes with every listed and learned pair: a spot
+// counts as restored when a record at its span gives its original back. Also: how many spun documents are
+// diagnosed, how many clean ones (must be 0), what the rule changes in clean documents as wenshu runs it
+// (with the document gate), and the largest pooled evidence of a clean document (kSpinCleanPooledMax).
+// With WENSHU_VOCAB_EVAL_MODEL / _SPLIT (tools/vocab/spin_eval.sh) the model was built from the other half.
+std::vector<VocabPair> ReadPairList(const std::string& path) {
+  std::vector<VocabPair> pairs;
+  auto text = testing::ReadFile(path);
+  if (!text) return pairs;
+  size_t at = 0;
+  while (at < text->size()) {
+    size_t end = text->find('\n', at);
+    if (end == std::string::npos) end = text->size();
+    std::string line = text->substr(at, end - at);
+    at = end + 1;
+    if (line.empty() || line[0] == '#') continue;
+    size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
+    if (t1 == std::string::npos || t2 == std::string::npos) continue;
+    pairs.push_back({std::atoi(line.substr(0, t1).c_str()), line.substr(t1 + 1, t2 - t1 - 1), line.substr(t2 + 1)});
+  }
+  return pairs;
+}
+
+TEST(SpinEval, HeldOutSpinner) {
+  auto docs = testing::CleanCorpusDocuments();
+  if (docs.empty()) GTEST_SKIP() << "WENSHU_SHARED_DIR not set; no clean corpus";
+  const char* source = std::getenv("WENSHU_SOURCE_DIR");
+  const std::vector<VocabPair> spinner =
+      ReadPairList(std::string(source ? source : ".") + "/tools/vocab/heldout_spinner.tsv");
+  ASSERT_GE(spinner.size(), 30u) << "tools/vocab/heldout_spinner.tsv not found (WENSHU_SOURCE_DIR)";
+  VocabModel override_model;
+  const VocabModel* model = &VocabModel::Default();
+  int parity = -1;
+  if (const char* path = std::getenv("WENSHU_VOCAB_EVAL_MODEL"); path && *path) {
+    auto table = testing::ReadFile(path);
+    ASSERT_TRUE(table.has_value()) << path;
+    auto parsed = VocabModel::Parse(*table);
+    ASSERT_TRUE(parsed.ok()) << parsed.status();
+    override_model = *std::move(parsed);
+    model = &override_model;
+    const char* split = std::getenv("WENSHU_VOCAB_EVAL_SPLIT");
+    parity = split && std::string(split) == "odd" ? 1 : 0;
+  }
+  double rate = 1.0;
+  if (const char* r = std::getenv("WENSHU_SPIN_RATE"); r && *r) rate = std::atof(r);
+  // The spinner's pairs that the model lists (same spun form and original): recall on them is the
+  // context model's; the others measure how far the learned candidates reach.
+  std::set<std::pair<std::string, std::string>> listed;
+  for (const VocabPair& p : model->pairs()) listed.insert({p.spun, p.original});
+  long gold_listed = 0, tp_listed = 0;
+  long tp = 0, fp = 0, gold = 0, docs_spun = 0, docs_diagnosed = 0, clean_diagnosed = 0, clean_changes = 0;
+  double clean_chars = 0, clean_pooled_max = -1e9;
+  std::vector<double> spun_pooled;
+  std::map<std::string, long> errors;
+  uint64_t rng = 20261202u;
+  for (size_t d = 0; d < docs.size(); ++d) {
+    if (parity >= 0 && static_cast<int>(d % 2) != parity) continue;
+    const std::string& clean = docs[d].text;
+    clean_chars += static_cast<double>(clean.size()) / 3.0;
+    auto clean_diagnosis = DiagnoseSpinning(clean, *model);
+    clean_diagnosed += clean_diagnosis.spun();
+    if (clean_diagnosis.spun() && std::getenv("WENSHU_SPIN_DEBUG")) {
+      for (const auto& f : clean_diagnosis.families) {
+        if (!f.diagnosed) continue;
+        std::printf("  clean doc %zu diagnosed: family %d, %zu spots, %d likely, %zu strong, share %.2f, pooled %.2f\n",
+                    d, f.family, f.spots.size(), f.likely_spots, f.strong.size(), f.share_evidence,
+                    clean_diagnosis.pooled_evidence);
+      }
+    }
+    clean_pooled_max = std::max(clean_pooled_max, clean_diagnosis.pooled_evidence);
+    for (const RepairRecord& r : Applied(SpunVocabularyRepairs(clean, *model, clean_diagnosis))) {
+      ++clean_changes;
+      ++errors[r.before + "→" + r.after + " (clean)"];
+    }
+    SpunDocument spun = Spin(clean, spinner, 9, rate, &rng);
+    if (spun.gold.size() < 3) continue;
+    ++docs_spun;
+    auto diagnosis = DiagnoseSpinning(spun.text, *model);
+    docs_diagnosed += diagnosis.spun();
+    spun_pooled.push_back(diagnosis.pooled_evidence);
+    gold += static_cast<long>(spun.gold.size());
+    for (const auto& [span, pair] : spun.gold) gold_listed += listed.count({pair->spun, pair->original});
+    size_t g = 0;
+    std::vector<bool> found(spun.gold.size(), false);
+    for (const RepairRecord& r : Applied(SpunVocabularyRepairs(spun.text, *model, diagnosis))) {
+      while (g < spun.gold.size() && spun.gold[g].first.end <= r.span.begin) ++g;
+      if (g < spun.gold.size() && spun.gold[g].first == r.span && spun.gold[g].second->original == r.after) {
+        ++tp;
+        tp_listed += listed.count({r.before, r.after});
+        found[g] = true;
+      } else {
+        ++fp;
+        ++errors[r.before + "→" + r.after + " (false)"];
+      }
+    }
+    for (size_t k = 0; k < spun.gold.size(); ++k) {
+      if (!found[k]) ++errors[spun.gold[k].second->spun + "→" + spun.gold[k].second->original + " (missed)"];
+    }
+  }
+  std::sort(spun_pooled.begin(), spun_pooled.end());
+  const double precision = tp + fp ? static_cast<double>(tp) / static_cast<double>(tp + fp) : 0;
+  const double recall = gold ? static_cast<double>(tp) / static_cast<double>(gold) : 0;
+  std::printf("spin-eval held-out spinner (%s, spin rate %.2f): %ld spun docs, %ld diagnosed (pooled evidence "
+              "median %.1f); spots: tp %ld fp %ld gold %ld, precision %.3f recall %.3f (on the %ld spots of "
+              "pairs the model lists: %.3f); clean docs diagnosed %ld (largest pooled evidence %.1f); clean changes %ld (%.2f per 100k chars)\n",
+              parity < 0 ? "in-sample" : "held-out", rate, docs_spun, docs_diagnosed,
+              spun_pooled.empty() ? 0.0 : spun_pooled[spun_pooled.size() / 2], tp, fp, gold, precision, recall,
+              gold_listed, gold_listed ? static_cast<double>(tp_listed) / static_cast<double>(gold_listed) : 0.0,
+              clean_diagnosed, clean_pooled_max, clean_changes, clean_chars ? 1e5 * static_cast<double>(clean_changes) / clean_chars : 0);
+  if (std::getenv("WENSHU_SPIN_DEBUG")) {
+    std::vector<std::pair<long, std::string>> sorted;
+    for (const auto& [k, n] : errors) sorted.push_back({n, k});
+    std::sort(sorted.rbegin(), sorted.rend());
+    for (size_t k = 0; k < sorted.size() && k < 40; ++k) {
+      std::printf("  %6ld %s\n", sorted[k].first, sorted[k].second.c_str());
+    }
+  }
+  EXPECT_EQ(clean_diagnosed, 0) << "a clean report was diagnosed as spun";
+  EXPECT_LT(clean_pooled_max, repair_internal::kSpinMinPooledEvidence);
+}
+
+}  // namespace
+}  // namespace wenshu
+
+namespace wenshu {
+namespace {
+
+// WENSHU_SPIN_EXPLAIN=file: prints the diagnosis of one document and every spot with its log-odds (a tool
+// for looking at real pages, which stay outside the repository); skipped without it.
+TEST(SpinEval, ExplainFile) {
+  const char* path = std::getenv("WENSHU_SPIN_EXPLAIN");
+  if (!path || !*path) GTEST_SKIP() << "WENSHU_SPIN_EXPLAIN not set";
+  auto text = testing::ReadFile(path);
+  ASSERT_TRUE(text.has_value()) << path;
+  const VocabModel& model = VocabModel::Default();
+  auto d = DiagnoseSpinning(*text, model);
+  std::printf("pooled: %d spots, %d likely, evidence %.2f%s\n", d.pooled_spots, d.pooled_likely,
+              d.pooled_evidence, d.pooled_diagnosed ? " (diagnosed)" : "");
+  for (const auto& f : d.families) {
+    std::printf("family %d: %zu spots, %d likely, %zu strong (%d forms), share evidence %.2f%s\n", f.family,
+                f.spots.size(), f.likely_spots, f.strong.size(), f.strong_forms, f.share_evidence,
+                f.diagnosed ? " (diagnosed)" : "");
+    for (const auto& s : f.spots) {
+      std::printf("  %s→%s %.2f %s\n", s.pair->spun.c_str(), s.pair->original.c_str(), s.log_odds,
+                  DumpContext(*text, s.span).c_str());
+    }
+  }
+}
+
+}  // namespace
+}  // namespace wenshu
+
+namespace wenshu {
+namespace {
+
+// The pooled diagnosis: a spinner whose words fall in several families, none of which has enough spots
+// alone, is diagnosed by the improbability of all its word choices; each family then opens only with
+// two likely spots of its own. Invented text.
+TEST(SpinDiagnosis, PooledOverFamilies) {
+  const VocabModel& model = VocabModel::Default();
+  ASSERT_FALSE(model.empty());
+  const std::string spun =
+      "今年以来,我局踊跃推进轨制立异,不断完美管理体系,泛博干部职工凸起重点、攻坚克难,获得了显着成效。";
+  auto d = DiagnoseSpinning(spun, model);
+  EXPECT_TRUE(d.pooled_diagnosed) << d.pooled_evidence;
+  EXPECT_GE(d.pooled_evidence, repair_internal::kSpinMinPooledEvidence);
+  for (const auto& f : d.families) {
+    if (f.family == repair_internal::kSpinLearnedFamily) {
+      EXPECT_TRUE(f.diagnosed);
+      EXPECT_GE(f.likely_spots, 5);
+    }
+    if (f.family == 3) {
+      EXPECT_FALSE(f.diagnosed) << "获得 shows once: its family stays closed";
+    }
+  }
+  const std::string clean =
+      "全市12家企业获得国家级荣誉称号,科技创新为产业发展提供有力支撑,广大党员干部牢固树立宗旨意识,"
+      "必须坚持以人民为中心,主动公开政务信息,财政状况良好。";
+  auto c = DiagnoseSpinning(clean, model);
+  EXPECT_FALSE(c.spun());
+  EXPECT_LT(c.pooled_evidence, 0) << "clean word choices are not improbable";
+  EXPECT_GT(c.pooled_spots, 3);
+}
+
+// Learned pairs start from lower prior odds than listed ones.
+TEST(SpinDiagnosis, LearnedPairsStartLower) {
+  const VocabModel& model = VocabModel::Default();
+  for (const VocabPair& p : model.pairs()) {
+    if (p.family != repair_internal::kSpinLearnedFamily) continue;
+    const auto context = repair_internal::ContextAround("推进" + p.spun + "工作", 6, 6 + p.spun.size());
+    EXPECT_DOUBLE_EQ(repair_internal::SpotLogOdds(model, p, context),
+                     model.LogOdds(p, context) + repair_internal::kSpinLearnedLogPrior);
+    return;
+  }
+  FAIL() << "no learned pair in the model";
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include <iostream>
+#include <ostream>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -29,6 +30,9 @@ struct RepairCase {
   std::vector<std::string> flags;  // "rule:text"
   bool check_unexpected_flags = true;  // false when the flags column says "any"
 };
+
+// GoogleTest prints a parameter in a test's description: the case's name, not its bytes.
+inline void PrintTo(const RepairCase& c, std::ostream* out) { *out << c.name; }
 
 // Spun-vocabulary evidence for synthetic cases: several near-certain spots of different forms.
 inline constexpr std::string_view kSpunEvidence =

@@ -2,10 +2,12 @@
 // the JSON form (exact numbers, round trip, errors) and the facts CSV.
 #include "wenshu/report.h"
 
+#include <algorithm>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include "absl/strings/str_split.h"
 #include <string>
 #include <vector>
 
@@ -427,6 +429,39 @@ TEST(JsonTest, RoundTripIsIdentical) {
   }
 }
 
+// WriteJson hands out the bytes of ToJson in pieces (the command streams large reports this way):
+// joined they are ToJson's text exactly, each piece is bounded, and a sink that refuses stops it.
+TEST(JsonTest, WriteJsonStreamsTheBytesOfToJson) {
+  std::string text;
+  while (text.size() < (size_t{256} << 10)) {
+    text += "1、全区现有中小学16所，在校学生26341人，较上年增加304人，增长1.2%，开展〝主动服务〞活动。\n";
+  }
+  const Report r = MustParse(text);
+  for (JsonStyle style : {JsonStyle::kPretty, JsonStyle::kCompact}) {
+    const std::string whole = ToJson(r, style);
+    std::string joined;
+    size_t pieces = 0, largest = 0;
+    ASSERT_TRUE(WriteJson(r, style, [&](std::string_view piece) {
+      joined.append(piece);
+      ++pieces;
+      largest = std::max(largest, piece.size());
+      return true;
+    }));
+    EXPECT_EQ(joined, whole);
+    EXPECT_GE(pieces, whole.size() / (size_t{128} << 10));
+    EXPECT_LT(largest, size_t{128} << 10);  // 64 KiB pieces plus at most one value's text
+    size_t calls = 0;
+    EXPECT_FALSE(WriteJson(r, style, [&](std::string_view) { return ++calls < 2; }));
+    EXPECT_EQ(calls, 2u);
+  }
+  std::string small;
+  ASSERT_TRUE(WriteJson(MustParse(SampleText()), JsonStyle::kPretty, [&](std::string_view piece) {
+    small.append(piece);
+    return true;
+  }));
+  EXPECT_EQ(small, ToJson(MustParse(SampleText()), JsonStyle::kPretty));
+}
+
 // Output of wenshu before diagnosis.converted_script existed still reads; the field reads as false.
 TEST(JsonTest, DiagnosisFieldsAddedLaterMayBeAbsent) {
   Report r = MustParse(SampleText());
@@ -512,15 +547,62 @@ TEST(CsvTest, QuotesFieldsPerRfc4180) {
   const std::string rows = FactsCsvRows(r);
   EXPECT_EQ(
       rows,
-      "\"a,b.txt\",3,quantity,,\"学生,\"\"在校\"\"\",\"5\"\"6\"\"\",56,,人,count,,,约 余,10,17,false\r\n");
+      "\"a,b.txt\",3,quantity,,\"学生,\"\"在校\"\"\",\"5\"\"6\"\"\",56,,人,count,,,约 余,10,17,false,,,,other,other,,,"
+      "\r\n");
 }
 
-TEST(CsvTest, OneRowPerQuantityAndChange) {
+TEST(CsvTest, DocumentColumnsHeadingsRolesSentencesAndDatesInTextOrder) {
+  Report r = MustParse(
+      "某县2024年工作总结\n各位代表：\n一、2023年工作回顾\n过去一年，全县地区生产总值增长5.2%，城镇新增就业1200人。\n"
+      "二、2024年工作安排\n力争地区生产总值增长6%左右。\n");
+  const std::string rows = FactsCsvRows(r);
+  std::vector<std::string> lines;
+  for (size_t at = 0, next; at < rows.size(); at = next + 2) {
+    next = rows.find("\r\n", at);
+    lines.push_back(rows.substr(at, next - at));
+  }
+  ASSERT_EQ(lines.size(), r.quantities.size() + r.changes.size() + r.dates.size());
+  // Text order: every row starts at or after the previous one.
+  size_t previous = 0;
+  for (const std::string& line : lines) {
+    std::vector<std::string> fields = absl::StrSplit(line, ',');
+    ASSERT_GE(fields.size(), 24u) << line;
+    const size_t begin = std::stoul(fields[13]);
+    EXPECT_GE(begin, previous) << line;
+    previous = begin;
+  }
+  auto row_of = [&](std::string_view text) -> std::vector<std::string> {
+    for (const std::string& line : lines) {
+      std::vector<std::string> fields = absl::StrSplit(line, ',');
+      if (fields[5] == text) return fields;
+    }
+    return {};
+  };
+  const std::vector<std::string> actual = row_of("增长5.2%");
+  ASSERT_FALSE(actual.empty());
+  EXPECT_EQ(actual[2], "change");
+  EXPECT_EQ(actual[16], "某县2024年工作总结");  // title
+  EXPECT_EQ(actual[18], "2024");              // year
+  EXPECT_EQ(actual[19], "actual");
+  EXPECT_EQ(actual[20], "gdp_growth");
+  EXPECT_EQ(actual[21], "2023年工作回顾");
+  EXPECT_EQ(actual[23], "过去一年，全县地区生产总值增长5.2%，城镇新增就业1200人。");
+  const std::vector<std::string> target = row_of("增长6%左右");
+  ASSERT_FALSE(target.empty());
+  EXPECT_EQ(target[19], "target");
+  EXPECT_EQ(target[21], "2024年工作安排");
+  const std::vector<std::string> date = row_of("2023年");
+  ASSERT_FALSE(date.empty());
+  EXPECT_EQ(date[2], "date");
+  EXPECT_EQ(date[22], "2023");
+}
+
+TEST(CsvTest, OneRowPerQuantityChangeAndDate) {
   Report r = MustParse(SampleText());
   const std::string rows = FactsCsvRows(r);
   size_t lines = 0;
   for (size_t at = rows.find("\r\n"); at != std::string::npos; at = rows.find("\r\n", at + 2)) ++lines;
-  EXPECT_EQ(lines, r.quantities.size() + r.changes.size());
+  EXPECT_EQ(lines, r.quantities.size() + r.changes.size() + r.dates.size());
 }
 
 // ---------------------------------------------------------------------------------------------------

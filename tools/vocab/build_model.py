@@ -102,14 +102,17 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--shared', required=True)
     ap.add_argument('--jieba-dict', required=True)
-    ap.add_argument('--pairs', required=True)
+    ap.add_argument('--pairs', required=True, action='append',
+                    help='a pair list (pairs.tsv, learned_pairs.tsv); may be given more than once')
     ap.add_argument('--out', required=True)
     ap.add_argument('--split', choices=['all', 'even', 'odd'], default='all')
     ap.add_argument('--stamp', default=None, help='build stamp (default: today, UTC)')
     args = ap.parse_args()
 
-    pairs = read_pairs(args.pairs)
+    pairs = [p for path in args.pairs for p in read_pairs(path)]
     forms = sorted({f for _, s, o in pairs for f in (s, o)})
+    form_set = set(forms)
+    form_lengths = sorted({len(f) for f in forms})
     docs = corpus_documents(args.shared)
     if not docs:
         sys.exit('no clean documents found under ' + args.shared)
@@ -184,31 +187,31 @@ def main():
             word, freq = parts[0], int(parts[1])
             dict_words += 1
             dict_total += freq * len(word)
-            for form in forms:
-                start = word.find(form)
-                while start >= 0:
-                    end = start + len(form)
-                    if word == form:
-                        dict_freq[form] += freq
-                        if len(parts) >= 3:
-                            form_tag[form] = parts[2]
-                    if start >= 1:
-                        dict_ctx[(form, 'L1')][word[start - 1]] += freq
-                        dict_types[(form, 'L1')][word[start - 1]] += 1
-                        dict_side_total[(form, 'L')] += freq
-                        dict_side_types[(form, 'L')] += 1
-                    if start >= 2:
-                        dict_ctx[(form, 'L2')][word[start - 2:start]] += freq
-                        dict_types[(form, 'L2')][word[start - 2:start]] += 1
-                    if end < len(word):
-                        dict_ctx[(form, 'R1')][word[end]] += freq
-                        dict_types[(form, 'R1')][word[end]] += 1
-                        dict_side_total[(form, 'R')] += freq
-                        dict_side_types[(form, 'R')] += 1
-                    if end + 1 < len(word):
-                        dict_ctx[(form, 'R2')][word[end:end + 2]] += freq
-                        dict_types[(form, 'R2')][word[end:end + 2]] += 1
-                    start = word.find(form, start + 1)
+            # Every occurrence of every form in the word, as a find() loop per form would list them.
+            hits = [(start, start + n) for n in form_lengths for start in range(len(word) - n + 1)
+                    if word[start:start + n] in form_set]
+            for start, end in hits:
+                form = word[start:end]
+                if word == form:
+                    dict_freq[form] += freq
+                    if len(parts) >= 3:
+                        form_tag[form] = parts[2]
+                if start >= 1:
+                    dict_ctx[(form, 'L1')][word[start - 1]] += freq
+                    dict_types[(form, 'L1')][word[start - 1]] += 1
+                    dict_side_total[(form, 'L')] += freq
+                    dict_side_types[(form, 'L')] += 1
+                if start >= 2:
+                    dict_ctx[(form, 'L2')][word[start - 2:start]] += freq
+                    dict_types[(form, 'L2')][word[start - 2:start]] += 1
+                if end < len(word):
+                    dict_ctx[(form, 'R1')][word[end]] += freq
+                    dict_types[(form, 'R1')][word[end]] += 1
+                    dict_side_total[(form, 'R')] += freq
+                    dict_side_types[(form, 'R')] += 1
+                if end + 1 < len(word):
+                    dict_ctx[(form, 'R2')][word[end:end + 2]] += freq
+                    dict_types[(form, 'R2')][word[end:end + 2]] += 1
     dict_weight = DICT_MASS_RATIO * total_chars / max(1, dict_total)
 
     stamp = args.stamp or datetime.datetime.utcnow().strftime('%Y-%m-%d')

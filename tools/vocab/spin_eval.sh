@@ -40,7 +40,7 @@ trap 'rm -rf "$tmp"' EXIT
 # Both halves' models at once (a few seconds each).
 for train in odd even; do
   "$python" "$here/build_model.py" --shared "$shared" --jieba-dict "$dict" --pairs "$here/pairs.tsv" \
-      --out "$tmp/model_$train.tsv" --split "$train" 2>"$tmp/build_$train.log" &
+      --pairs "$here/learned_pairs.tsv" --out "$tmp/model_$train.tsv" --split "$train" 2>"$tmp/build_$train.log" &
 done
 wait
 for train in odd even; do
@@ -52,13 +52,14 @@ for rate in $rates; do
   for train in odd even; do
     if [ "$train" = odd ]; then test_split=even; else test_split=odd; fi
     echo "== model trained on $train documents, measured on $test_split documents"
-    if ! WENSHU_SHARED_DIR="$shared" WENSHU_TEST_DATA="$root/tests/data" WENSHU_SPIN_RATE="$rate" \
+    if ! WENSHU_SHARED_DIR="$shared" WENSHU_TEST_DATA="$root/tests/data" WENSHU_SOURCE_DIR="$root" WENSHU_SPIN_RATE="$rate" \
         WENSHU_VOCAB_EVAL_MODEL="$tmp/model_$train.tsv" WENSHU_VOCAB_EVAL_SPLIT="$test_split" \
         "$binary" --gtest_filter='SpinEval.*' >"$tmp/out" 2>&1; then
       status=1
     fi
     grep -E '^spin-eval|^  |FAILED|Failure' "$tmp/out" | grep -v '^\[' || true
-    grep '^spin-eval' "$tmp/out" | sed "s/^/$test_split /" >>"$tmp/results"
+    grep '^spin-eval family' "$tmp/out" | sed "s/^/$test_split /" >>"$tmp/results"
+    grep '^spin-eval held-out spinner' "$tmp/out" | sed "s/^/$test_split /" >>"$tmp/spinner"
   done
 done
 [ "$check" = 1 ] || exit "$status"
@@ -94,4 +95,13 @@ awk '
   }
   END { exit bad }
 ' "$tmp/results" || status=1
+# The held-out spinner (tools/vocab/heldout_spinner.tsv): no clean document diagnosed, at any rate.
+while read -r line; do
+  echo "check $line"
+  case $line in
+    *"clean docs diagnosed 0 "*) ;;
+    *) echo " -- a clean document was diagnosed"; status=1 ;;
+  esac
+done <"$tmp/spinner"
+
 exit "$status"

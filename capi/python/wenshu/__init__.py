@@ -47,7 +47,8 @@ from typing import (Any, BinaryIO, Dict, Iterable, Iterator, List, NamedTuple, O
 
 from . import _native
 from ._native import lib as _lib
-from ._tables import changes, dataframe, dates, facts, repairs, sections, table, targets
+from ._tables import (changes, dataframe, dates, facts, repairs, sections, table, targets, targets_compare,
+                      targets_long, targets_wide)
 
 __all__ = [
     "ABI_VERSION", "Status", "WenshuError", "WenshuWarning", "version", "report_schema",
@@ -58,6 +59,7 @@ __all__ = [
     "TOKEN_NORMALIZED",
     "cut", "lcut", "add_word", "del_word", "load_userdict", "reset_userdict",
     "table", "dataframe", "facts", "changes", "dates", "targets", "repairs", "sections",
+    "targets_wide", "targets_long", "targets_compare",
 ]
 
 

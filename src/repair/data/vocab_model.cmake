@@ -10,12 +10,11 @@ add_custom_command(
   DEPENDS wenshu_dictc ${_wenshu_vocab_tsv}
   COMMENT "Compiling the spun-vocabulary model"
   VERBATIM)
-# A custom target carries the rule across directories (wenshu_objects is defined at the top level).
 add_custom_target(wenshu_vocab_model DEPENDS ${WENSHU_VOCAB_BLOB})
-add_dependencies(wenshu_objects wenshu_vocab_model)
+add_dependencies(wenshu_repair wenshu_vocab_model)
 configure_file(${CMAKE_CURRENT_LIST_DIR}/embedded_vocab_model.S.in
                ${PROJECT_BINARY_DIR}/generated/embedded_vocab_model.S @ONLY)
 # Set in the directory of the target that compiles the file, so a new blob rebuilds the object.
 set_source_files_properties(${PROJECT_BINARY_DIR}/generated/embedded_vocab_model.S
-  TARGET_DIRECTORY wenshu_objects PROPERTIES OBJECT_DEPENDS "${WENSHU_VOCAB_BLOB}")
-target_sources(wenshu_objects PRIVATE ${PROJECT_BINARY_DIR}/generated/embedded_vocab_model.S)
+  TARGET_DIRECTORY wenshu_repair PROPERTIES OBJECT_DEPENDS "${WENSHU_VOCAB_BLOB}")
+target_sources(wenshu_repair PRIVATE ${PROJECT_BINARY_DIR}/generated/embedded_vocab_model.S)

@@ -1,25 +1,23 @@
-// Character classes for the tokenizer.
-#ifndef WENSHU_SRC_TOKENIZE_CHAR_CLASS_H_
-#define WENSHU_SRC_TOKENIZE_CHAR_CLASS_H_
+// Character classes every stage uses: Han (CJK) characters, digits, Chinese numerals, the coarse class
+// the tokenizer splits runs by, and the one-character normalization (full-width → ASCII).
+#ifndef WENSHU_SRC_TEXT_CHAR_CLASS_H_
+#define WENSHU_SRC_TEXT_CHAR_CLASS_H_
 
 #include <cstddef>
 #include <cstdint>
 
 #include "text/utf8.h"
 
-namespace wenshu::tokenize_internal {
+namespace wenshu::text {
 
 enum class CharClass : uint8_t { kCjk, kDigit, kLatin, kSpace, kNewline, kPercent, kPunct, kOther };
-
-// UTF-8 decoding and encoding are the text layer's (src/text/utf8.h), shared by every stage.
-using text::Decoded;
-using text::DecodeUtf8At;
-using text::EncodeUtf8;
 
 // U+25CB WHITE CIRCLE stands for 〇 in many printed years (二○○一年), so it joins CJK runs; alone it
 // is reclassified as other by the tokenizer.
 inline constexpr char32_t kWhiteCircleZero = 0x25CB;
 
+// Han characters (the URO, extension A, the compatibility block and the supplementary planes) plus
+// 〇 (U+3007), 々 (U+3005) and ○.
 inline bool IsCjk(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || c == 0x3007 || c == 0x3005 ||
          c == kWhiteCircleZero ||
@@ -58,6 +56,6 @@ inline char32_t FoldChar(char32_t c) {
   return c;
 }
 
-}  // namespace wenshu::tokenize_internal
+}  // namespace wenshu::text
 
-#endif  // WENSHU_SRC_TOKENIZE_CHAR_CLASS_H_
+#endif  // WENSHU_SRC_TEXT_CHAR_CLASS_H_

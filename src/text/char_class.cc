@@ -1,8 +1,8 @@
-#include "tokenize/char_class.h"
+#include "text/char_class.h"
 
 #include <unicode/uchar.h>
 
-namespace wenshu::tokenize_internal {
+namespace wenshu::text {
 
 CharClass Classify(char32_t c) {
   if (c < 0x80) {
@@ -36,4 +36,4 @@ CharClass Classify(char32_t c) {
   }
 }
 
-}  // namespace wenshu::tokenize_internal
+}  // namespace wenshu::text

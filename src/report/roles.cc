@@ -1,0 +1,98 @@
+// Fact roles: whether a figure is a result reported for the past ("actual"), a goal ("target") or
+// neither ("other"), read from the words and the year before it in its sentence, then its top-level
+// section's role (docs/schema.md, "Fact roles").
+#include <algorithm>
+#include <string_view>
+
+#include "report/internal.h"
+
+namespace wenshu::report_internal {
+namespace {
+
+// How far back in its sentence a fact's tense words and year are looked for: the clause or two before a
+// figure (2025年全省地区生产总值增长5.4%, 力争全年粮食产量稳定在…以上). A bound keeps a run-on sentence
+// linear; 160 bytes is about 50 characters, more than the longest indicator phrase in the targets of
+// the 31 provincial 2026 reports (地方一般公共预算收入同口径增长, 单位地区生产总值能耗下降).
+constexpr size_t kLookBack = 160;
+
+// Words that make what follows a goal (issue 16: 力争, 预期, 确保, 目标) and the plan's verbs.
+// Not 要 or 将 alone: they are inside 主要, 重要, 将近 in every review.
+constexpr std::string_view kTargetWords[] = {"力争", "预期", "确保", "目标", "争取", "计划", "预计", "拟",
+                                             "努力", "要求", "将要", "今年要", "明年要"};
+// Words that make what follows a result: 完成, 实现, 达到 (in a review), a baseline (比上年, 同比).
+constexpr std::string_view kActualWords[] = {"完成", "实现", "达到", "比上年", "同比", "较上年", "比去年",
+                                             "累计", "已", "去年", "上年", "过去", "取得", "超额", "增长了"};
+// The result words that are never a goal's verb (kActualWords without 达到, 实现).
+constexpr std::string_view kStrongActualWords[] = {"完成", "比上年", "同比", "较上年", "比去年", "累计", "已",
+                                                   "去年", "上年", "过去", "取得", "超额", "增长了"};
+// Qualifiers that mark a planned figure in a plan section (5%左右, 1200万人以上).
+constexpr std::string_view kGoalQualifiers[] = {"左右", "以上", "以内", "以下", "不低于", "不超过", "不高于"};
+
+bool IsSentenceEnd(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == U'\n' || c == U'；'; }
+
+template <size_t N>
+size_t LastOf(std::string_view s, const std::string_view (&words)[N]) {
+  size_t best = std::string_view::npos;
+  for (std::string_view w : words) {
+    const size_t at = s.rfind(w);
+    if (at != std::string_view::npos && (best == std::string_view::npos || at + w.size() > best)) {
+      best = at + w.size();
+    }
+  }
+  return best;  // the end of the last match, or npos
+}
+
+}  // namespace
+
+std::string_view FactRole(std::string_view text, Span fact, std::string_view section_role,
+                          std::optional<int> report_year, const std::vector<DateFact>& dates,
+                          const std::vector<std::string>& qualifiers) {
+  // The sentence before the fact, at most kLookBack bytes.
+  size_t begin = fact.begin > kLookBack ? fact.begin - kLookBack : 0;
+  while (begin > 0 && begin < text.size() && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) ++begin;
+  for (size_t p = begin; p < fact.begin;) {
+    char32_t c;
+    const size_t n = DecodeUtf8(text, p, &c);
+    p += n;
+    if (IsSentenceEnd(c)) begin = p;
+  }
+  const std::string_view before = text.substr(begin, fact.begin - begin);
+
+  // The year named last before the fact in its sentence: before the report's year is a result, the
+  // report's year or later a goal.
+  if (report_year) {
+    auto it = std::lower_bound(dates.begin(), dates.end(), fact.begin,
+                               [](const DateFact& d, size_t pos) { return d.span.begin < pos; });
+    while (it != dates.begin()) {
+      --it;
+      if (it->span.begin < begin) break;
+      if (it->relative_year && *it->relative_year > 0) return "target";  // 明年 (上年 is a baseline)
+      if (!it->year || it->year_masked) continue;
+      if (*it->year < *report_year) return "actual";
+      return "target";
+    }
+  }
+  const size_t target_at = LastOf(before, kTargetWords);
+  const size_t actual_at = LastOf(before, kActualWords);
+  // 达到 and 实现 follow a goal word as often as they report a result (力争…达到150亿元): after one they
+  // keep the goal.
+  const size_t strong_actual_at = LastOf(before, kStrongActualWords);
+  if (target_at != std::string_view::npos &&
+      (strong_actual_at == std::string_view::npos || target_at >= strong_actual_at)) {
+    return "target";
+  }
+  // A plan section's figures are goals (its baselines, 比上年增加1800亿元, compare a plan with the past).
+  if (section_role == "plan") return "target";
+  if (actual_at != std::string_view::npos) return "actual";
+  // Outside the plan a qualifier of goals (5%左右) with no other word still reads as a goal.
+  for (const std::string& q : qualifiers) {
+    if (std::find(std::begin(kGoalQualifiers), std::end(kGoalQualifiers), q) != std::end(kGoalQualifiers) &&
+        section_role != "review") {
+      return "target";
+    }
+  }
+  if (section_role == "review") return "actual";
+  return "other";
+}
+
+}  // namespace wenshu::report_internal
