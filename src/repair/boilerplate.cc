@@ -488,7 +488,7 @@ void FlagBundledDocuments(RepairContext& context) {
   // "农村小学工作计划2"): not followed by another digit or a unit of a date or amount.
   static LazyRE2 kBareNumberedTitle = {
       R"(^(\s*[^\s，。,；;：:、]{2,40}?(?:总结|總結|报告|報告|计划|計劃|方案|规划|規劃|讲话|講話|汇报|匯報|体会|體會|心得))"
-      R"(\s*[1-9][0-9]?)(?:[^0-9年月日号號%％.．、个個万萬亿億元]|$))"};
+      R"(\s*[1-9][0-9]?)(?:[^0-9年月日号號%％.．、个個万萬亿億元篇份]|$))"};
   // The first piece's label ("篇一:", "第1篇", "篇1:") names a bundle on its own near the top.
   static LazyRE2 kFirstPart = {R"(^\s*(?:第\s*[1一]\s*篇|篇\s*[1一])(?:[^0-9]|$))"};
   // A collection title with its count ("…汇编65篇", "…精选(范文四篇)") names a bundle on its own.

@@ -120,9 +120,12 @@ bool InsideWord(std::string_view text, size_t cut) {
   std::string window(TextBefore(text, cut, 4));
   const size_t at = window.size();
   window.append(TextAfter(text, cut, 4));
-  TokenizerOptions options;
-  options.hmm_unknown_words = false;
-  Tokenizer tokenizer(Dictionary::Default(), options);
+  // One tokenizer per thread, reused (a tokenizer is one thread at a time; its buffers stay).
+  thread_local Tokenizer tokenizer(Dictionary::Default(), [] {
+    TokenizerOptions options;
+    options.hmm_unknown_words = false;  // only words the dictionary knows are evidence
+    return options;
+  }());
   for (const OwnedToken& t : tokenizer.Tokenize(window)) {
     if (t.begin < at && t.end > at && (t.flags & kTokenInDictionary) != 0) return true;
   }

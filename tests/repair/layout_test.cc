@@ -35,6 +35,20 @@ INSTANTIATE_TEST_SUITE_P(Negative, TitleCases,
                          ::testing::ValuesIn(testing::LoadRepairCases("negative/text_title_cases.tsv")),
                          testing::CaseName);
 
+TEST(LayoutKnownFailures, StillFail) {
+  for (const auto& c : testing::LoadRepairCases("known-failures/text_layout_cases.tsv")) {
+    EXPECT_FALSE(testing::RepairCaseHolds(c, "layout."))
+        << c.name << " now passes: move it from known-failures to synthetic.";
+  }
+}
+
+TEST(TitleKnownFailures, StillFail) {
+  for (const auto& c : testing::LoadRepairCases("known-failures/text_title_cases.tsv")) {
+    EXPECT_FALSE(testing::RepairCaseHolds(c, "boilerplate.title"))
+        << c.name << " now passes: move it from known-failures to synthetic.";
+  }
+}
+
 TEST(Title, RunInSplitIsAnInsertionThatReverts) {
   const std::string original = "某镇镇长述职报告各位领导、同志们:我于今年三月调任某镇镇长,主持政府全面工作。";
   auto result = Repair(original, testing::OnlyRules({"boilerplate.title"}));
