@@ -156,6 +156,10 @@ bool ReadsAsTitle(std::string_view line) {
   if (CountChars(HanOnly(title)) < kBreadcrumbTitleHanChars || !PieceBoundaries(title, 0, title.size()).empty()) {
     return false;
   }
+  // A title holds no sentence's end.
+  for (std::string_view end : kSentenceEnd) {
+    if (title.find(end) != std::string_view::npos) return false;
+  }
   return std::any_of(std::begin(kReportTitleWords), std::end(kReportTitleWords),
                      [&](std::string_view word) { return title.find(word) != std::string_view::npos; });
 }
@@ -648,7 +652,50 @@ void DiagnoseSiteLines(RepairContext& context) {
 void RemoveSiteLines(RepairContext& context) {
   std::string_view text = context.text();
   const FoundSiteLines* kept = context.Kept<FoundSiteLines>();
-  const std::vector<SiteLine> found = kept ? kept->lines : FindSiteLines(text, EmbeddedFurnitureModel());
+  std::vector<SiteLine> found = kept ? kept->lines : FindSiteLines(text, EmbeddedFurnitureModel());
+  // Between bundled documents (boilerplate.bundle flagged their starts) a site repeats its notice: a line
+  // next to a document's start that the model is near-certain of goes, unless it reads as a title.
+  std::vector<Span> starts;
+  for (const RepairFlag& f : context.flags()) {
+    if (f.rule == "boilerplate.bundle") starts.push_back(f.span);
+  }
+  if (!starts.empty()) {
+    const FurnitureModel& model = EmbeddedFurnitureModel();
+    const std::vector<Line> lines = SplitLines(text);
+    auto taken = [&](const Line& l) {
+      return std::any_of(found.begin(), found.end(), [&](const SiteLine& s) { return s.end > l.begin && s.begin < l.next; });
+    };
+    auto consider = [&](size_t j) {
+      const Line& l = lines[j];
+      if (IsBlankLine(l.text) || taken(l) || CountChars(l.text) > kMaxSiteLineChars || IsTableRow(l.text) ||
+          ReadsAsTitle(l.text)) {
+        return;
+      }
+      const double p = model.Probability(l.text);
+      if (p < kInsideProbability) return;
+      SiteLine s;
+      s.begin = l.begin;
+      s.end = l.next;
+      s.probability = p;
+      s.inside = true;
+      found.push_back(s);
+    };
+    size_t k = 0;
+    for (Span start : starts) {
+      while (k < lines.size() && lines[k].next <= start.begin) ++k;
+      if (k >= lines.size()) break;
+      for (size_t j = k; j-- > 0;) {
+        if (IsBlankLine(lines[j].text)) continue;
+        consider(j);
+        break;
+      }
+      for (size_t j = k + 1; j < lines.size(); ++j) {
+        if (IsBlankLine(lines[j].text)) continue;
+        consider(j);
+        break;
+      }
+    }
+  }
   // A short line next to a page mark or chunk prefix that page_furniture removed is a piece of a sentence
   // it cut and joins back (…认为，中 | - 21 - | 华人民共和国…): never furniture of its own.
   std::vector<Span> joins;

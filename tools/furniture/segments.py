@@ -88,7 +88,7 @@ def cut(line, prob, whole_furniture, title_may_stay):
             return True
         title = w.strip(' \t')
         return title_may_stay and han_count(w) >= TITLE_STAYS_HAN and not boundaries(title) and \
-            any(t in title for t in REPORT_TITLE_WORDS)
+            any(t in title for t in REPORT_TITLE_WORDS) and not any(e in title for e in SENTENCE_END_IN_LINE)
 
     def prose_piece(piece):
         piece = window(piece, False)
