@@ -100,6 +100,11 @@ bool IsSentence(std::string_view line) {
 // holds kTitleHanChars ideographs (政 府 工 作 报 告hd9, 各位代表:hd9). A site's line keeps its signals
 // without them (上传人: 文档编号: …, 当前位置>>首页 > …).
 bool ReadsAsProseWithoutNoise(std::string_view line, const FurnitureModel& model) {
+  // A URL is the signal, not noise (《…》来源于www.….com，欢迎阅读…。).
+  const std::string lower = absl::AsciiStrToLower(absl::string_view(line.data(), line.size()));
+  for (std::string_view mark : kUrlMarks) {
+    if (lower.find(mark) != std::string::npos) return false;
+  }
   std::string denoised;
   for (char c : line) {
     if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != ' ' && c != '\t') denoised.push_back(c);
@@ -173,12 +178,6 @@ bool IsFieldName(std::string_view line) {
   else if (t.ends_with(":")) t.remove_suffix(1);
   const size_t han = CountChars(HanOnly(t));
   return han >= kFieldNameMinHan && han <= kFieldNameMaxHan && CountChars(t) == han;
-}
-
-// A table's rule: bars and blanks only.
-bool IsTableRule(std::string_view line) {
-  return line.find('|') != std::string_view::npos &&
-         line.find_first_not_of("| \t\r") == std::string_view::npos;
 }
 
 // Where the blanks before `at` begin (not before `floor`).
@@ -477,23 +476,11 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
       last = k;
     }
   }
-  // A table's rows are the report's (`| 行政许可 | 0 |`, `信息内容 | 本年制发件数 |`), and so are the bare rules
-  // (`|`, `||||`) between them: a site's menu (首页 | 工作总结 | 工作计划) neither starts nor ends with its bar.
+  // A table's rows are the report's (`| 行政许可 | 0 |`, `信息内容 | 本年制发件数 |`): a site's menu (首页 | 工作总结 |
+  // 工作计划) neither starts nor ends with its bar. A bare rule of bars holds nothing of the report: the model
+  // decides it (the dev set annotates those of a broken table as the portal's).
   std::vector<bool> table(lines.size(), false);
   for (size_t k = 0; k < lines.size(); ++k) table[k] = !blank[k] && IsTableRow(lines[k].text);
-  for (size_t k = 0; k < lines.size(); ++k) {
-    if (blank[k] || table[k] || !IsTableRule(lines[k].text)) continue;
-    for (size_t j = k; j-- > 0 && !table[k];) {
-      if (blank[j]) continue;
-      table[k] = IsTableRow(lines[j].text);
-      break;
-    }
-    for (size_t j = k + 1; j < lines.size() && !table[k]; ++j) {
-      if (blank[j]) continue;
-      table[k] = IsTableRow(lines[j].text);
-      break;
-    }
-  }
   std::vector<SiteLine> found;
   double strongest = 0;
   auto add = [&](size_t k, bool inside) {
@@ -562,7 +549,9 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
       if (table[k]) continue;
       const bool sentence = IsSentence(lines[k].text);
       const double needed = sentence ? kEdgeSentenceProbability : kSiteLineProbability;
-      const bool whole = p[k] >= needed && !ReadsAsProseWithoutNoise(lines[k].text, model);
+      // Extraction noise excuses a line the model doubts, not one it is certain of (admin 分享 时间: 加入收藏 …).
+      const bool whole =
+          p[k] >= needed && (p[k] >= kCertainProbability || !ReadsAsProseWithoutNoise(lines[k].text, model));
       // What stays of a line is a sentence, or before the report a title.
       const bool before_report = first == lines.size() || k < first;
       if (before_report && sentence) {

@@ -42,6 +42,9 @@ inline constexpr double kProseProbability = 0.5;
 // A line at an edge that reads as prose once the Latin letters, digits and spaces in it are dropped, and
 // holds kTitleHanChars ideographs, is the report's with extraction noise (政 府 工 作 报 告hd9, 各位代表:hd9).
 inline constexpr size_t kTitleHanChars = 4;
+// ... unless the model is certain of the line as it stands (政 府 工 作 报 告hd9 scores 0.997, 各位代表:hd9 0.928;
+// a stat line with a user name, admin 分享 时间: 加入收藏 …, 1.000).
+inline constexpr double kCertainProbability = 0.999;
 // A breadcrumb whose last item is the title (找总结网 > 工作计划 > … > 镇政府2019年工作总结): with at least
 // kBreadcrumbSeparators link separators, a prefix the model reads as furniture (kSiteLineProbability) goes
 // alone when the last item reads as prose and holds kBreadcrumbTitleHanChars ideographs; a shorter last item
