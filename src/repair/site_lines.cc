@@ -96,6 +96,16 @@ bool IsSentence(std::string_view line) {
   return false;
 }
 
+// A line of clauses: kSentenceChars characters or more and kClauseCommas commas (，) or more.
+bool IsClauseLine(std::string_view line) {
+  if (CountChars(line) < kSentenceChars) return false;
+  size_t commas = 0;
+  for (size_t at = line.find("，"); at != std::string_view::npos && commas < kClauseCommas; at = line.find("，", at + 3)) {
+    ++commas;
+  }
+  return commas >= kClauseCommas;
+}
+
 // Whether the line, without the Latin letters, digits and spaces extraction left in it, reads as prose and
 // holds kTitleHanChars ideographs (政 府 工 作 报 告hd9, 各位代表:hd9). A site's line keeps its signals
 // without them (上传人: 文档编号: …, 当前位置>>首页 > …).
@@ -469,9 +479,10 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     }
   }
   if (first == lines.size()) {
-    // No sentence reads as prose: the report is still somewhere, and its sentences are the body.
+    // No sentence reads as prose: the report is still somewhere, and its sentences are the body, and so are
+    // its clauses (a long line of kClauseCommas commas or more that a wrap cut before its full stop).
     for (size_t k = 0; k < lines.size(); ++k) {
-      if (blank[k] || !IsSentence(lines[k].text)) continue;
+      if (blank[k] || !(IsSentence(lines[k].text) || IsClauseLine(lines[k].text))) continue;
       first = std::min(first, k);
       last = k;
     }

@@ -35,6 +35,10 @@ inline constexpr size_t kInsideMaxChars = 30;
 // A line of the report's body: a sentence (ends in 。！？；, or holds one) of at least kSentenceChars
 // characters that the model reads as prose. The edges are what lies before the first and after the last.
 inline constexpr size_t kSentenceChars = 20;
+// When no line of a document is such a sentence (a fragment cut before its full stop), a line of
+// kSentenceChars characters with kClauseCommas clause commas or more is the body too: site lines with commas
+// (notices) end as sentences, and tag lines run shorter or separate with other marks.
+inline constexpr size_t kClauseCommas = 3;
 // A sentence at an edge (a notice, or the report's own first or last sentence about documents and
 // downloads) goes only when the model is near-certain.
 inline constexpr double kEdgeSentenceProbability = kInsideProbability;
