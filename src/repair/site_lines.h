@@ -77,9 +77,8 @@ inline constexpr std::string_view kReportTitleWords[] = {"总结", "报告", "�
 inline constexpr size_t kSegmentMaxPieces = 8;
 inline constexpr size_t kSegmentProseHanChars = 2;
 // A table's row (kTableBars bars or more, the line starting or ending with one: `| 行政许可 | 0 |`) is the
-// report's, and so is a bare rule of bars next to one: the control pages of issue 14's dev set (annual
-// reports on government information disclosure) carry such tables; a site's menu does not start or end with
-// its bar.
+// report's: the control pages of issue 14's dev set (annual reports on government information disclosure) carry
+// such tables; a site's menu does not start or end with its bar.
 inline constexpr size_t kTableBars = 2;
 // A portal's metadata block (发文单位 ⏎ 某区发展和改革局): a field name of kFieldNameMinHan to kFieldNameMaxHan
 // ideographs that went whole takes the next line with it, before the report, when that line is one piece of
