@@ -11,6 +11,7 @@
 #include "re2/re2.h"
 #include "repair/number_scan.h"
 #include "repair/rules.h"
+#include "wenshu/dictionary.h"
 
 namespace wenshu::repair_internal {
 namespace {
@@ -390,6 +391,29 @@ void FlagStrippedNumbers(RepairContext& context) {
   }
 }
 
+namespace {
+
+// Whether the character [begin, end) ends a dictionary word with the 1 to 3 characters before it (参与).
+bool JoinsWordBefore(std::string_view text, size_t begin, size_t end) {
+  size_t from = begin;
+  for (int k = 0; k < 3 && from > 0; ++k) {
+    from -= CodePointBefore(text, from).length;
+    if (Dictionary::Default().Contains(text.substr(from, end - from))) return true;
+  }
+  return false;
+}
+// Whether the character [begin, end) starts a dictionary word with the 1 to 3 characters after it (和谐).
+bool JoinsWordAfter(std::string_view text, size_t begin, size_t end) {
+  size_t to = end;
+  for (int k = 0; k < 3 && to < text.size(); ++k) {
+    to += CodePointAt(text, to).length;
+    if (Dictionary::Default().Contains(text.substr(begin, to - begin))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void FlagDeletedWords(RepairContext& context) {
   std::string_view text = context.text();
   constexpr std::string_view kRule = "mask.deleted";
@@ -406,6 +430,35 @@ void FlagDeletedWords(RepairContext& context) {
               "Repeated list punctuation: a word between the marks was deleted. The original cannot be known.");
       i = end;
       continue;
+    }
+    // "在、的领导下", "坚持、，": a list mark next to a particle or a punctuation mark no list item can be
+    // (、的 、了 、” 、：、；、，、。、） after it, “ （ ： ； ， 。before it): the clean corpora write none
+    // of these pairs in 1.7 million characters; the words around the mark were deleted.
+    if (c.value == U'、' && n.value != U'、') {
+      static constexpr std::u32string_view kNeverAfter = U"的了”：；，。）)";
+      static constexpr std::u32string_view kNeverBefore = U"“（(：；，。";
+      const CodePoint p = i > 0 ? CodePointBefore(text, i) : CodePoint{0, 0};
+      const bool after = kNeverAfter.find(n.value) != std::u32string_view::npos;
+      const bool before = p.length > 0 && kNeverBefore.find(p.value) != std::u32string_view::npos;
+      if (after || before) {
+        AddFlag(context, kRule, i, next,
+                "A list mark next to a particle or punctuation mark that no list item can be: a word between them "
+                "was deleted. The original cannot be known.");
+        i = next;
+        continue;
+      }
+    }
+    // "推动人才与和", "与及": two conjunctions in a row, neither part of a word (参与和, 与和谐 are words): a
+    // word between them was deleted. Clean reports write 与和 16 times, every time inside such a word.
+    if ((c.value == U'与' || c.value == U'及') && (n.value == U'和' || n.value == U'及' || n.value == U'与')) {
+      const size_t after_pair = next + n.length;
+      if (!JoinsWordBefore(text, i, next) && !JoinsWordAfter(text, next, after_pair)) {
+        AddFlag(context, kRule, i, after_pair,
+                "Two conjunctions in a row, neither part of a word: a word between them was deleted. The "
+                "original cannot be known.");
+        i = after_pair;
+        continue;
+      }
     }
     // "以.为统领", "经济.发展": a point where a phrase stood, between Chinese words (not "一.总则").
     if ((c.value == U'.' || c.value == U'．') && i > 0) {

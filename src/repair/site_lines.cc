@@ -10,6 +10,7 @@
 #include <span>
 #include <string>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
@@ -61,6 +62,7 @@ constexpr auto kFurnitureIndex = [] {
 
 // As in tools/furniture/features.py.
 constexpr size_t kNgramChars = 80;
+constexpr size_t kTailChars = 40;
 constexpr size_t kLengthBuckets[] = {1, 2, 3, 5, 8, 12, 20, 35, 60, 100};
 constexpr std::string_view kSentenceEnd[] = {"。", "！", "？", "；", "…"};
 constexpr std::string_view kCommas[] = {"，", "、"};
@@ -130,10 +132,25 @@ bool IsSentence(std::string_view line) {
   return false;
 }
 
+// A line of clauses: kSentenceChars characters or more and kClauseCommas commas (，) or more.
+bool IsClauseLine(std::string_view line) {
+  if (CountChars(line) < kSentenceChars) return false;
+  size_t commas = 0;
+  for (size_t at = line.find("，"); at != std::string_view::npos && commas < kClauseCommas; at = line.find("，", at + 3)) {
+    ++commas;
+  }
+  return commas >= kClauseCommas;
+}
+
 // Whether the line, without the Latin letters, digits and spaces extraction left in it, reads as prose and
 // holds kTitleHanChars ideographs (政 府 工 作 报 告hd9, 各位代表:hd9). A site's line keeps its signals
 // without them (上传人: 文档编号: …, 当前位置>>首页 > …).
 bool ReadsAsProseWithoutNoise(std::string_view line, const FurnitureModel& model) {
+  // A URL is the signal, not noise (《…》来源于www.….com，欢迎阅读…。).
+  const std::string lower = absl::AsciiStrToLower(absl::string_view(line.data(), line.size()));
+  for (std::string_view mark : kUrlMarks) {
+    if (lower.find(mark) != std::string::npos) return false;
+  }
   std::string denoised;
   for (char c : line) {
     if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != ' ' && c != '\t') denoised.push_back(c);
@@ -165,7 +182,193 @@ size_t BreadcrumbLastItem(std::string_view line) {
   return after;
 }
 
+// Blank characters inside a line: a run of them separates pieces.
+size_t BlankAt(std::string_view s, size_t i) {
+  if (s[i] == ' ' || s[i] == '\t') return 1;
+  if (s.substr(i, 3) == "\u3000") return 3;
+  if (s.substr(i, 2) == "\u00A0") return 2;
+  return 0;
+}
+
+// A row of a table: kTableBars bars or more, and the line starts or ends with one.
+bool IsTableRow(std::string_view line) {
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(absl::string_view(line.data(), line.size()));
+  line = std::string_view(trimmed.data(), trimmed.size());
+  if (line.empty() || std::count(line.begin(), line.end(), '|') < static_cast<long>(kTableBars)) return false;
+  return line.front() == '|' || line.back() == '|';
+}
+std::vector<size_t> PieceBoundaries(std::string_view line, size_t from, size_t to);
+
+// A title: one piece of kBreadcrumbTitleHanChars ideographs or more that names a kind of report
+// (市长政府工作报告全文): before the report such a line stays unless the model is near-certain.
+bool ReadsAsTitle(std::string_view line) {
+  const absl::string_view stripped = absl::StripAsciiWhitespace(absl::string_view(line.data(), line.size()));
+  const std::string_view title(stripped.data(), stripped.size());
+  if (CountChars(HanOnly(title)) < kBreadcrumbTitleHanChars || !PieceBoundaries(title, 0, title.size()).empty()) {
+    return false;
+  }
+  // A title holds no sentence's end.
+  for (std::string_view end : kSentenceEnd) {
+    if (title.find(end) != std::string_view::npos) return false;
+  }
+  return std::any_of(std::begin(kReportTitleWords), std::end(kReportTitleWords),
+                     [&](std::string_view word) { return title.find(word) != std::string_view::npos; });
+}
+
+// A field's name in a portal's metadata block: kFieldNameMinHan to kFieldNameMaxHan ideographs, nothing else
+// but a closing colon (发文单位, 主题分类, 索引号, 来源：).
+bool IsFieldName(std::string_view line) {
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(absl::string_view(line.data(), line.size()));
+  std::string_view t(trimmed.data(), trimmed.size());
+  if (t.ends_with("：")) t.remove_suffix(3);
+  else if (t.ends_with(":")) t.remove_suffix(1);
+  const size_t han = CountChars(HanOnly(t));
+  return han >= kFieldNameMinHan && han <= kFieldNameMaxHan && CountChars(t) == han;
+}
+
+// Where the blanks before `at` begin (not before `floor`).
+size_t TrimBlanksBefore(std::string_view s, size_t at, size_t floor) {
+  while (at > floor) {
+    if (s[at - 1] == ' ' || s[at - 1] == '\t') {
+      at -= 1;
+    } else if (at >= floor + 3 && s.substr(at - 3, 3) == "\u3000") {
+      at -= 3;
+    } else if (at >= floor + 2 && s.substr(at - 2, 2) == "\u00A0") {
+      at -= 2;
+    } else {
+      break;
+    }
+  }
+  return at;
+}
+
+// Link separators join the pieces of a breadcrumb or a menu (首页 > 工作总结, 联系我们 | 关于我们).
+bool IsLinkSeparator(std::string_view c) {
+  constexpr std::string_view kLinkChars[] = {">", "»", "›", "|", "/", "＞", "｜"};
+  return OneOf(c, kLinkChars);
+}
+
+std::string_view CharAt(std::string_view s, size_t i) {
+  return s.substr(i, std::max<size_t>(1, CodePointAt(s, i).length));
+}
+std::string_view CharBefore(std::string_view s, size_t i) {
+  const size_t n = std::max<size_t>(1, CodePointBefore(s, i).length);
+  return s.substr(i - n, n);
+}
+
+// Where a line's pieces begin: 0, then after each run of sentence ends (and the blanks after it) and after
+// each run of blanks not next to a link separator, within [from, to).
+std::vector<size_t> PieceBoundaries(std::string_view line, size_t from, size_t to) {
+  constexpr std::string_view kEnds[] = {"。", "！", "？", "；", "!", "?"};
+  constexpr std::string_view kQuoteClosers[] = {"”", "’", "」", "』", "）", ")", "》"};
+  std::vector<size_t> out;
+  for (size_t i = from; i < to;) {
+    const std::string_view c = CharAt(line, i);
+    if (OneOf(c, kEnds)) {
+      size_t j = i + c.size();
+      while (j < line.size() && OneOf(CharAt(line, j), kEnds)) j += CharAt(line, j).size();
+      if (j < line.size() && OneOf(CharAt(line, j), kQuoteClosers)) {
+        i = j;
+        continue;
+      }
+      while (j < line.size() && BlankAt(line, j)) j += BlankAt(line, j);
+      if (j > 0 && j < line.size()) out.push_back(j);
+      i = j;
+      continue;
+    }
+    if (BlankAt(line, i)) {
+      size_t j = i;
+      while (j < line.size() && BlankAt(line, j)) j += BlankAt(line, j);
+      if (i > 0 && j < line.size() && !IsLinkSeparator(CharBefore(line, i)) && !IsLinkSeparator(CharAt(line, j))) {
+        out.push_back(j);
+      }
+      i = j;
+      continue;
+    }
+    i += c.size();
+  }
+  return out;
+}
+
+// At most kMaxSiteLineChars characters of `s` from its start (or, `from_end`, up to its end).
+std::string_view Window(std::string_view s, bool from_end) {
+  constexpr size_t kBytes = kMaxSiteLineChars * 3;
+  if (s.size() <= kBytes) return s;
+  if (!from_end) {
+    size_t n = kBytes;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    return s.substr(0, n);
+  }
+  size_t b = s.size() - kBytes;
+  while (b < s.size() && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) ++b;
+  return s.substr(b);
+}
+
+size_t HanCount(std::string_view s) { return CountChars(HanOnly(s)); }
+
 }  // namespace
+
+LineCut CutFurnitureSegments(std::string_view line, const FurnitureModel& model, bool whole_furniture,
+                             bool title_may_stay) {
+  LineCut cut{0, line.size()};
+  const double needed = whole_furniture ? kSiteLineProbability : kSegmentProbability;
+  // What stays must hold the report: a sentence, or before the report its title.
+  auto stays = [&](std::string_view rest, bool from_end) {
+    const std::string_view w = Window(rest, from_end);
+    if (HanCount(w) < kTitleHanChars || model.Probability(w) >= kProseProbability) return false;
+    if (IsSentence(w)) return true;
+    // A title is one piece (总结 我要投稿 is two: a site's category and its link).
+    return title_may_stay && ReadsAsTitle(w);
+  };
+  // Pieces and prefixes are read through a window of kMaxSiteLineChars characters: a 50 MB line costs a scan.
+  auto prose_piece = [&](std::string_view piece) {
+    piece = Window(piece, false);
+    return HanCount(piece) >= kSegmentProseHanChars && model.Probability(piece) < kProseProbability;
+  };
+  // The prefix: the first piece boundary after which a piece reads as prose.
+  {
+    const std::string_view head = Window(line, false);
+    std::vector<size_t> b = PieceBoundaries(line, 0, head.size());
+    while (!b.empty() && b.back() > head.size()) b.pop_back();
+    b.insert(b.begin(), 0);
+    b.push_back(line.size());
+    // The shortest such prefix: a longer one may take a sentence of the report with it, the model reading a
+    // prefix by its furniture (generated notices glued to report sentences: the longest prefix took a
+    // sentence 1 time in 7).
+    for (size_t k = 0; k + 1 < b.size() && k < kSegmentMaxPieces; ++k) {
+      if (!prose_piece(line.substr(b[k], b[k + 1] - b[k]))) continue;
+      if (k == 0) break;  // the line starts with the report's text
+      if (model.Probability(Window(line.substr(0, b[k]), false)) >= needed && stays(line.substr(b[k]), false)) {
+        cut.prefix_end = b[k];
+      }
+      break;
+    }
+  }
+  // The suffix, in what the prefix left: the last boundary before which a piece reads as prose.
+  {
+    const std::string_view rest = line.substr(cut.prefix_end);
+    const std::string_view tail = Window(rest, true);
+    const size_t from = line.size() - tail.size();
+    std::vector<size_t> b = PieceBoundaries(line, from, line.size());
+    b.erase(b.begin(), std::upper_bound(b.begin(), b.end(), cut.prefix_end));
+    b.insert(b.begin(), cut.prefix_end);
+    // The line ends with the report's text: no suffix.
+    if (prose_piece(line.substr(b.back()))) return cut;
+    // The shortest such suffix.
+    for (size_t k = b.size() - 1, tried = 0; k > 0 && tried < kSegmentMaxPieces; --k, ++tried) {
+      if (b[k] <= cut.prefix_end) break;
+      if (!prose_piece(line.substr(b[k - 1], b[k] - b[k - 1]))) continue;
+      // The blanks before the suffix go with it.
+      const size_t begin = TrimBlanksBefore(line, b[k], b[k - 1]);
+      if (model.Probability(Window(line.substr(b[k]), true)) >= needed &&
+          stays(line.substr(cut.prefix_end, begin - cut.prefix_end), true)) {
+        cut.suffix_begin = begin;
+      }
+      break;
+    }
+  }
+  return cut;
+}
 
 std::vector<Line> SplitLines(std::string_view text) {
   std::vector<Line> lines;
@@ -195,8 +398,18 @@ std::vector<std::string> FurnitureFeatures(std::string_view line) {
     f.push_back(absl::StrCat("b", prev, chars[k]));
     prev = chars[k];
   }
-  if (chars.size() <= kNgramChars) f.push_back(absl::StrCat("b", prev, "$"));
   const size_t n = chars.size();
+  // A long line's end speaks too (a notice that ends …仅供参考，欢迎阅读。): its last kTailChars characters.
+  if (n > kNgramChars) {
+    const size_t start = std::max(kNgramChars, n - kTailChars);
+    prev = chars[start - 1];
+    for (size_t k = start; k < n; ++k) {
+      f.push_back(absl::StrCat("u", chars[k]));
+      f.push_back(absl::StrCat("b", prev, chars[k]));
+      prev = chars[k];
+    }
+  }
+  f.push_back(absl::StrCat("b", prev, "$"));
   int length_bucket = 0;
   for (size_t edge : kLengthBuckets) length_bucket += n >= edge;
   f.push_back(absl::StrCat("L", length_bucket));
@@ -256,7 +469,7 @@ absl::StatusOr<FurnitureModel> FurnitureModel::Parse(std::string_view tsv) {
     if (row.empty() || row[0] == '#') continue;
     std::vector<absl::string_view> cells = absl::StrSplit(row, '\t');
     if (cells[0] == "V") {
-      versioned = cells.size() >= 3 && cells[1] == "wenshu-furniture-model" && cells[2] == "1";
+      versioned = cells.size() >= 3 && cells[1] == "wenshu-furniture-model" && cells[2] == "2";
       if (!versioned) return absl::InvalidArgumentError("furniture model: unknown version row");
     } else if (cells[0] == "B" && cells.size() == 2) {
       if (!absl::SimpleAtod(cells[1], &model.bias_)) return absl::InvalidArgumentError("furniture model: bad bias");
@@ -324,13 +537,19 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     }
   }
   if (first == lines.size()) {
-    // No sentence reads as prose: the report is still somewhere, and its sentences are the body.
+    // No sentence reads as prose: the report is still somewhere, and its sentences are the body, and so are
+    // its clauses (a long line of kClauseCommas commas or more that a wrap cut before its full stop).
     for (size_t k = 0; k < lines.size(); ++k) {
-      if (blank[k] || !IsSentence(lines[k].text)) continue;
+      if (blank[k] || !(IsSentence(lines[k].text) || IsClauseLine(lines[k].text))) continue;
       first = std::min(first, k);
       last = k;
     }
   }
+  // A table's rows are the report's (`| 行政许可 | 0 |`, `信息内容 | 本年制发件数 |`): a site's menu (首页 | 工作总结 |
+  // 工作计划) neither starts nor ends with its bar. A bare rule of bars holds nothing of the report: the model
+  // decides it (the dev set annotates those of a broken table as the portal's).
+  std::vector<bool> table(lines.size(), false);
+  for (size_t k = 0; k < lines.size(); ++k) table[k] = !blank[k] && IsTableRow(lines[k].text);
   std::vector<SiteLine> found;
   double strongest = 0;
   auto add = [&](size_t k, bool inside) {
@@ -344,6 +563,25 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     s.end = trailing ? lines[k].end : lines[k].next;
     found.push_back(s);
     strongest = std::max(strongest, p[k]);
+  };
+  // The furniture segments of line k, when it holds the report's text too; whether there were any.
+  auto add_segments = [&](size_t k, bool inside, bool whole_furniture, bool title_may_stay) {
+    const std::string_view t = lines[k].text;
+    if (whole_furniture && CountChars(t) > kMaxSiteLineChars) return false;
+    const LineCut cut = CutFurnitureSegments(t, model, whole_furniture, title_may_stay);
+    auto segment = [&](size_t b, size_t e) {
+      SiteLine s;
+      s.begin = lines[k].begin + b;
+      s.end = lines[k].begin + e;
+      s.probability = model.Probability(Window(t.substr(b, e - b), false));
+      s.inside = inside;
+      s.segment = true;
+      found.push_back(s);
+      strongest = std::max(strongest, s.probability);
+    };
+    if (cut.prefix_end > 0) segment(0, cut.prefix_end);
+    if (cut.suffix_begin < t.size()) segment(cut.suffix_begin, t.size());
+    return cut.prefix_end > 0 || cut.suffix_begin < t.size();
   };
   for (size_t k = 0; k < lines.size(); ++k) {
     if (blank[k]) continue;
@@ -377,20 +615,83 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
           continue;
         }
       }
-      const double needed = IsSentence(lines[k].text) ? kEdgeSentenceProbability : kSiteLineProbability;
-      if (p[k] >= needed && !ReadsAsProseWithoutNoise(lines[k].text, model)) add(k, false);
+      if (table[k]) continue;
+      const bool sentence = IsSentence(lines[k].text);
+      const double needed = sentence ? kEdgeSentenceProbability : kSiteLineProbability;
+      // Extraction noise excuses a line the model doubts, not one it is certain of (admin 分享 时间: 加入收藏 …).
+      const bool whole =
+          p[k] >= needed && (p[k] >= kCertainProbability || !ReadsAsProseWithoutNoise(lines[k].text, model));
+      // What stays of a line is a sentence, or before the report a title.
+      const bool before_report = first == lines.size() || k < first;
+      if (before_report && sentence) {
+        // Before the report, a paragraph that ends with the site's notice (…下面是小编为大家收集的…，仅供参考。)
+        // is the site's introduction: a general remark on what a summary is, then the notice.
+        const LineCut cut = CutFurnitureSegments(lines[k].text, model, whole, false);
+        if (cut.prefix_end == 0 && cut.suffix_begin < lines[k].text.size()) {
+          p[k] = model.Probability(Window(lines[k].text.substr(cut.suffix_begin), true));
+          add(k, false);
+          continue;
+        }
+      }
+      if (!add_segments(k, false, whole, before_report) && whole &&
+          !(before_report && p[k] < kEdgeSentenceProbability && ReadsAsTitle(lines[k].text))) {
+        add(k, false);
+      }
       continue;
     }
     // Inside: a run of near-certain short lines (blank lines between them do not break it).
     auto strong = [&](size_t j) {
       return p[j] >= kInsideProbability && CountChars(lines[j].text) <= kInsideMaxChars;
     };
-    if (!strong(k)) continue;
+    if (table[k]) continue;
+    if (!strong(k)) {
+      if (k == first && first < last) {
+        // The opening paragraph ends with the site's notice (…下面是小编为大家收集的…，仅供参考。): it is the
+        // site's introduction (a general remark on what a summary is, then the notice), not the report's.
+        const LineCut cut = CutFurnitureSegments(lines[k].text, model, false, false);
+        if (cut.prefix_end == 0 && cut.suffix_begin < lines[k].text.size()) {
+          p[k] = model.Probability(Window(lines[k].text.substr(cut.suffix_begin), true));
+          add(k, false);
+          continue;
+        }
+      }
+      add_segments(k, true, false, false);
+      continue;
+    }
     size_t run = 1;
     for (size_t j = k; j-- > 0 && (blank[j] || strong(j));) run += !blank[j];
     for (size_t j = k + 1; j < lines.size() && (blank[j] || strong(j)); ++j) run += !blank[j];
     if (run >= kInsideRunLines) add(k, true);
   }
+  // A portal's metadata block writes a field's name on one line and its value on the next (发文单位 ⏎
+  // 某区发展和改革局, 主题分类 ⏎ 政务公开): before the report, a short value line right after a field name
+  // that went whole goes with it.
+  std::vector<SiteLine> values;
+  for (size_t i = 0; i < found.size(); ++i) {
+    const SiteLine& key = found[i];
+    if (key.segment || key.inside) continue;
+    size_t k = 0;
+    while (k < lines.size() && lines[k].begin < key.begin) ++k;
+    if (k >= lines.size() || lines[k].begin != key.begin || !IsFieldName(lines[k].text)) continue;
+    size_t v = k + 1;
+    while (v < lines.size() && blank[v]) ++v;
+    if (v >= lines.size() || (first < lines.size() && v >= first) || table[v]) continue;
+    if (i + 1 < found.size() && found[i + 1].begin <= lines[v].begin) continue;  // it went already
+    const std::string_view value = lines[v].text;
+    const absl::string_view trimmed = absl::StripAsciiWhitespace(absl::string_view(value.data(), value.size()));
+    const std::string_view t(trimmed.data(), trimmed.size());
+    if (t.empty() || CountChars(t) > kFieldValueMaxChars || IsSentence(t) || ReadsAsTitle(t) ||
+        !PieceBoundaries(t, 0, t.size()).empty()) {
+      continue;
+    }
+    SiteLine s;
+    s.begin = lines[v].begin;
+    s.end = lines[v].next;
+    s.probability = key.probability;
+    values.push_back(s);
+  }
+  found.insert(found.end(), values.begin(), values.end());
+  std::sort(found.begin(), found.end(), [](const SiteLine& a, const SiteLine& b) { return a.begin < b.begin; });
   if (found.size() < kMinDocumentLines && strongest < kInsideProbability) found.clear();
   return found;
 }
@@ -410,8 +711,59 @@ void DiagnoseSiteLines(RepairContext& context) {
 void RemoveSiteLines(RepairContext& context) {
   std::string_view text = context.text();
   const FoundSiteLines* kept = context.Kept<FoundSiteLines>();
-  const std::vector<SiteLine> found =
+  std::vector<SiteLine> found =
       kept ? kept->lines : FindSiteLines(text, EmbeddedFurnitureModel(), &context.cancel_poll());
+  // Between bundled documents (boilerplate.bundle flagged their starts) a site repeats its notice: a line
+  // next to a document's start that the model is near-certain of goes, unless it reads as a title.
+  std::vector<Span> starts;
+  for (const RepairFlag& f : context.flags()) {
+    if (f.rule == "boilerplate.bundle") starts.push_back(f.span);
+  }
+  if (!starts.empty()) {
+    const FurnitureModel& model = EmbeddedFurnitureModel();
+    const std::vector<Line> lines = SplitLines(text);
+    // The model's lines are in text order: a binary search finds any overlapping one (a scan of all of
+    // them per start would be quadratic in a file of many pieces). Lines added here are kept by start.
+    const size_t found_by_model = found.size();
+    absl::flat_hash_set<size_t> added;
+    auto taken = [&](const Line& l) {
+      if (added.contains(l.begin)) return true;
+      auto it = std::lower_bound(found.begin(), found.begin() + found_by_model, l.begin,
+                                 [](const SiteLine& s, size_t begin) { return s.end <= begin; });
+      return it != found.begin() + found_by_model && it->begin < l.next;
+    };
+    auto consider = [&](size_t j) {
+      const Line& l = lines[j];
+      if (IsBlankLine(l.text) || taken(l) || CountChars(l.text) > kMaxSiteLineChars || IsTableRow(l.text) ||
+          ReadsAsTitle(l.text)) {
+        return;
+      }
+      const double p = model.Probability(l.text);
+      if (p < kInsideProbability) return;
+      SiteLine s;
+      s.begin = l.begin;
+      s.end = l.next;
+      s.probability = p;
+      s.inside = true;
+      added.insert(l.begin);
+      found.push_back(s);
+    };
+    size_t k = 0;
+    for (Span start : starts) {
+      while (k < lines.size() && lines[k].next <= start.begin) ++k;
+      if (k >= lines.size()) break;
+      for (size_t j = k; j-- > 0;) {
+        if (IsBlankLine(lines[j].text)) continue;
+        consider(j);
+        break;
+      }
+      for (size_t j = k + 1; j < lines.size(); ++j) {
+        if (IsBlankLine(lines[j].text)) continue;
+        consider(j);
+        break;
+      }
+    }
+  }
   // A short line next to a page mark or chunk prefix that page_furniture removed is a piece of a sentence
   // it cut and joins back (…认为，中 | - 21 - | 华人民共和国…): never furniture of its own.
   std::vector<Span> joins;
@@ -429,6 +781,7 @@ void RemoveSiteLines(RepairContext& context) {
     return false;
   };
   for (const SiteLine& s : found) {
+    // Segments too: a line's end before a page mark is a piece of the cut sentence (…方法。大 | - 26 - |).
     if (next_to_join(s)) continue;
     RepairRecord r;
     r.rule = "boilerplate.site_lines";
@@ -437,7 +790,7 @@ void RemoveSiteLines(RepairContext& context) {
     r.after = "";
     r.confidence = s.probability;
     r.reason = absl::StrCat(
-        s.segment  ? "The site's breadcrumb before the title, on the title's line"
+        s.segment  ? "A segment of a line that the site glued to the report's text (the text stays)"
         : s.inside ? "One of a run of site lines inside the text"
                    : "A line the site or portal added around the report",
         " (download, print and share controls, upload and file statistics, breadcrumbs, tags, notices): the "

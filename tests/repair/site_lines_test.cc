@@ -61,8 +61,8 @@ TEST(FurnitureModel, SeparatesSiteLinesFromReportLines) {
 
 TEST(FurnitureModel, RejectsBrokenTables) {
   EXPECT_FALSE(repair_internal::FurnitureModel::Parse("B\t0.5\n").ok());
-  EXPECT_FALSE(repair_internal::FurnitureModel::Parse("V\twenshu-furniture-model\t1\nW\tu下\tx\n").ok());
-  EXPECT_TRUE(repair_internal::FurnitureModel::Parse("V\twenshu-furniture-model\t1\nB\t-1\nW\tu下\t2.5\n").ok());
+  EXPECT_FALSE(repair_internal::FurnitureModel::Parse("V\twenshu-furniture-model\t2\nW\tu下\tx\n").ok());
+  EXPECT_TRUE(repair_internal::FurnitureModel::Parse("V\twenshu-furniture-model\t2\nB\t-1\nW\tu下\t2.5\n").ok());
 }
 
 // Every removal is a record with its reason and the model's confidence, and reverts to the original.

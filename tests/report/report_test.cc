@@ -66,6 +66,24 @@ TEST(HeadingTest, TitleIssuerPeriodKindFromTheTitleLine) {
   EXPECT_FALSE(r.period.year_masked);
 }
 
+TEST(HeadingTest, SiteFurnitureNeverBecomesTitleOrIssuer) {
+  // Other sites' headers hold report words (总结, 工作总结) and run longer than the title: the furniture model
+  // removes them (whole lines, or the segment glued to the title), so the title and issuer are the report's.
+  const std::string text =
+      "当前位置>>首页 > 工作总结 > 年终总结\n"
+      "时间:2023-01-05 10:21:09 工作总结 我要投稿\n"
+      "《某镇2022年工作总结》由会员分享，可在线阅读，更多相关《某镇2022年工作总结（6页珍藏版）》请在某某文库上搜索。\n"
+      "社区服务中心2022年工作总结  上传人:w83721 文档编号:5532190 页数:6 大小:31.2KB\n"
+      "今年以来，我中心紧紧围绕街道党工委的决策部署，扎实推进各项工作，取得了明显成效。\n"
+      "下一步，我们将继续加强基层组织建设，推动社区服务持续健康发展。\n";
+  Report r = MustParse(text);
+  ASSERT_TRUE(r.title);
+  EXPECT_EQ(*r.title, "社区服务中心2022年工作总结");
+  EXPECT_EQ(r.issuer, "社区服务中心");
+  ASSERT_TRUE(r.title_span);
+  EXPECT_EQ(Slice(text, *r.title_span), *r.title);
+}
+
 TEST(HeadingTest, KindsFromTitles) {
   struct Case {
     std::string title;

@@ -10,6 +10,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'
 from build_model import norm_char  # noqa: E402  (one character normalization for both models)
 
 NGRAM_CHARS = 80  # n-grams come from the first NGRAM_CHARS characters: prose is told by its length
+TAIL_CHARS = 40  # and from the last TAIL_CHARS characters of a longer line
 LENGTH_BUCKETS = (1, 2, 3, 5, 8, 12, 20, 35, 60, 100)
 SENTENCE_END = '。！？；…'
 COMMAS = '，、'
@@ -65,9 +66,16 @@ def features(line):
         f.add('u' + c)
         f.add('b' + prev + c)
         prev = c
-    if len(chars) <= NGRAM_CHARS:
-        f.add('b' + prev + '$')
     n = len(chars)
+    # A long line's end speaks too (a notice that ends …仅供参考，欢迎阅读。): its last TAIL_CHARS characters.
+    if n > NGRAM_CHARS:
+        start = max(NGRAM_CHARS, n - TAIL_CHARS)
+        prev = chars[start - 1]
+        for c in chars[start:]:
+            f.add('u' + c)
+            f.add('b' + prev + c)
+            prev = c
+    f.add('b' + prev + '$')
     f.add('L%d' % bucket(n, LENGTH_BUCKETS))
     last = chars[-1]
     if last in SENTENCE_END:

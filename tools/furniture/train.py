@@ -29,10 +29,11 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from features import features, is_han  # noqa: E402
+import segments  # noqa: E402
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'vocab'))
 from build_model import corpus_documents  # noqa: E402
 
-MODEL_FORMAT_VERSION = 1
+MODEL_FORMAT_VERSION = 2
 SEED = 20261202
 EPOCHS = 8
 L2 = 1e-6
@@ -159,7 +160,39 @@ FURNITURE_FORMS = [
     '（未完，全文共{n}字，当前仅显示{n}字，请阅读下面提示信息。', '……(正式会员可完整阅读)',
     '温馨提示：{pages}页的文档只能预览{n}页', '友情提示', '1、下载文档前请自行甄别文档内容的完整性，平台不提供额外的编辑、内容补充等附加服务。',
     '2、本站不支持迅雷下载，请使用浏览器下载。', '人工客服工作时间：9:00-18:30', '客服QQ：{num}',
+    # More sites' interface wording (survey of December 2026): stat lines, notices, introductions, menus.
+    '时间：{datetime} {cat} 我要投稿', '{date} {cat}', '{site} {datetime} {cat}', '推荐人：{user} 来源：{site} 阅读：{n}次',
+    '推荐人: 来源: 阅读: {n}W 次', '发布者：{user} 时间：{date} 浏览：{n}次', '作者：{user} 发布于：{date}', '{date} 编辑：{user}',
+    '字号：', '字号：T|T', '字体：', '默认 大 中 小', '浏览次数：{n} 发布时间：{datetime}', '信息来源：{site}',
+    '发布机构：{site}', '索引号：{num}/{year}-{n}', '文号：', '成文日期：{date}', '主题分类：{cat}', '点击数：{n}',
+    '微信扫一扫在手机阅读、分享本文', '手机扫码阅读', '扫码关注{site}公众号', '版权声明',
+    '版权声明：本文内容由网友自发贡献，本站不拥有所有权，如发现侵权请联系删除。', '作者原创，不允许二次传播，一经发现收回',
+    '本文为{site}原创，转载请注明出处。', '本文来源于网络，仅供学习参考，如有侵权请联系删除。',
+    '《{title}》来源于{url}，欢迎阅读{title}。', '《{title}》属于{cat}中比较优秀的内容，欢迎参考。',
+    '{intro}下面是小编为大家收集的{title}，仅供参考，欢迎大家阅读。', '{intro}下面是{site}小编分享的{title}，以供借鉴。',
+    '{intro}以下是小编精心整理的{title}，希望能够帮助到大家。', '{intro}那么{cat}怎么写呢？以下是小编为大家带来的{title}，欢迎阅读。',
+    'Tag：{word}，{word}，{word} - {cat}', 'Tags: {word} {word}', '-精品{cat}推荐-', '-{cat}推荐-', '@所有人，加入我们',
+    '会员登录 新用户注册 退出', '登录 | 注册', '{site} - {site}之家', '当前位置', '您现在的位置是：首页 > {cat} > {cat2}',
+    '位置：{site} > {cat}', '{cat} > 正文', '栏目：{cat}', '所属栏目：{cat}', '文章来源：{site}', '收藏本站', '设为首页',
+    '复制链接', '打印文章', '纠错', '上一页', '下一页', '全文阅读', '阅读全文', '展开全文', '查看全部', '更多>>',
+    '本篇文章共{n}字，预计阅读时长{pages}分钟', '今日推荐', '{title}相关文章：', '【相关文章】', '【推荐阅读】',
+    '{n}人已阅读', '{n}次浏览', '{n}人收藏', '{n}人点赞', '评分：{pages}.0分', '文档页数：{pages}页 文档大小：{size}',
+    '文档格式：{fmt} 下载次数：{n}', '需要积分：{n}', '{title}.{ext}', '文件格式：{fmt}', '预览结束，剩余{pages}页未读',
+    '下面是小编为大家整理的{title}，供大家参考。', '以下是为大家整理的关于{title}的文章{n}篇，欢迎大家前来参考查阅！',
+    '{title}由{site}小编整理，供大家参考。', '下面是{site}为大家准备的{title}，希望对大家有帮助。',
+    '本文是小编精心编辑的{title}，希望能够给予您帮助。', '《{title}》由{site}整理，仅供参考。', '以上就是{title}的全部内容。',
+    '感谢您阅读《{title}》，希望对您有所帮助。', '{title}（共{pages}篇）', '更多{cat}请点击进入{site}。',
+    '今天是：{date} 星期{wd}', '今天是：{date} 星期{wd} 农历{lunar}', '{site} {date}星期{wd}', '今天是：',
+    'Page {n} - {title}', 'P. {n}', '点击收听{cat}语音朗读', '语音播报', '关怀版', '无障碍阅读', '长者模式', '繁体',
+    '<{tag} id="{x}"></{tag}>', '{n}. <{tag} id="{x}"></{tag}>', '<{tag} id="{x}"><{tag} id="{x}"></{tag}></{tag}>',
+    '发文单位', '发文字号', '发文日期', '效力状态', '公文时效', '标 题', '索引号', '主题分类',
 ]
+# General remarks some sites put before their notice ("a summary is …, below the editor collected …"): written
+# for wenshu, in the manner of those introductions, never copied from a page.
+INTROS = ['总结是对过去一定时期的工作进行回顾和分析的书面材料，', '时间过得真快，转眼间一年的工作即将结束，',
+          '计划是提高工作效率的前提，写好计划很重要。', '工作总结可以帮助我们发现问题、积累经验，', '日子如同白驹过隙，',
+          '一段时间的工作结束了，回顾过去，我们收获了很多。', '在日常工作中，我们经常需要写各种报告，', '']
+
 SITE_SUFFIX = ['文库', '文档网', '范文网', '网', '文秘网', '办公', '资料网', '文档', '范文大全', '公文网']
 CATS = ['工作总结', '工作计划', '述职报告', '范文大全', '年终总结', '心得体会', '政府工作报告', '个人总结', '实用文档',
         '公文写作', '报告', '党团工作', '工作汇报', '总结报告', '行业资料', '教育专区']
@@ -216,6 +249,18 @@ class Drawer:
                     r.choice(['.com', '.cn', '.net', '.com.cn']) + r.choice(['', '/%d.html' % r.randint(1, 10 ** 7), '/doc/%x' % r.randint(1, 10 ** 9)])
             if k == 'year':
                 return str(r.randint(2005, 2026))
+            if k == 'wd':
+                return r.choice('一二三四五六日')
+            if k == 'lunar':
+                return r.choice(['正月', '二月', '五月', '八月', '十月', '腊月']) + r.choice(['初一', '初七', '十五', '廿三'])
+            if k == 'tag':
+                return r.choice(['legend', 'sup', 'input', 's', 'span', 'div', 'p', 'font', 'strong', 'em', 'abbr', 'b'])
+            if k == 'x':
+                return ''.join(r.choice('abcdefghijklmnopqrstuvwxyz0123456789') for _ in range(r.randint(3, 8)))
+            if k == 'intro':
+                return r.choice(INTROS)
+            if k == 'w':
+                return '%.2f' % r.uniform(0.1, 9.9)
             if k == 'icp':
                 return r.choice(['京', '粤', '浙', '沪', '苏']) + 'ICP备%d号' % r.randint(10 ** 6, 10 ** 8)
             raise KeyError(k)
@@ -239,7 +284,9 @@ def generated_prose(rng, drawer):
     for _ in range(GENERATED_PROSE):
         y = rng.randint(1990, 2026)
         org = drawer.han_run(2, 6) + rng.choice(['局', '镇', '街道', '办公室', '中心', '公司', '学校', '委员会', '县', '区', '科', ''])
-        form = rng.randrange(9)
+        form = rng.randrange(12)
+        if form == 11:
+            form = 10  # sentences of disclosure reports twice as often: they share the most words with sites
         if form == 0:
             out.append('%d年%s%s' % (y, org, rng.choice(kinds)))
         elif form == 1:
@@ -268,10 +315,93 @@ def generated_prose(rng, drawer):
             # A title as sites print it: spaced out, or as one document of a bundle.
             t = rng.choice(drawer.titles)
             out.append(rng.choice([' '.join(t), rng.choice(['篇一：', '第一篇:', '【一】', '篇2:', '第三篇：']) + t]))
+        elif form == 9:
+            # Rows of a report's tables, as pages render them (annual reports on information disclosure).
+            cells = [rng.choice(['信息内容', '本年制发件数', '本年废止件数', '现行有效件数', '行政许可', '行政处罚',
+                                 '行政强制', '规章', '行政规范性文件', '本年处理决定数量', '申请人情况', '自然人',
+                                 '商业企业', '科研机构', '其他', '总计', drawer.han_run(2, 8)])
+                     for _ in range(rng.randint(1, 4))] + [str(rng.randint(0, 999)) for _ in range(rng.randint(0, 6))]
+            row = ' | '.join(cells)
+            out.append(rng.choice(['| %s |' % row, '%s |' % row, row.replace(' ', '')]))
+        elif form == 10:
+            # Sentences of annual reports on information disclosure, which use site words.
+            w1, w2 = rng.sample(SITE_WORDS, 2)
+            url = 'www.%s.gov.cn' % ''.join(rng.choice('abcdefghijklmnopqrstuvwxyz') for _ in range(rng.randint(2, 8)))
+            out.append(rng.choice([
+                '本报告的电子版可在%s门户网站（%s）下载。' % (org, url),
+                '本报告电子版可在%s政府网站（%s）查阅或下载。' % (org, url),
+                '如对本报告有疑问，请与%s联系（电话：0%d-%d）。' % (org, rng.randint(10, 999), rng.randint(1000000, 99999999)),
+                '本年度通过%s门户网站主动公开政府信息%d条，网站访问量%d万人次。' % (org, rng.randint(10, 9999), rng.randint(1, 999)),
+                '本报告中所列数据的统计期限自%d年1月1日起至%d年12月31日止。' % (y, y),
+                '本报告根据《中华人民共和国政府信息公开条例》规定编制。全文包括总体情况、主动公开政府信息情况等%s部分。' % (
+                    rng.choice(['五', '六', '七'])),
+                '通过%s网站发布%s信息%d条，举办新闻发布会%d次，解读重要政策文件%d篇次。' % (
+                    org, w1, rng.randint(10, 9999), rng.randint(2, 99), rng.randint(2, 999)),
+                '依托政府网站“%s专栏”，共发布政策解读稿件%d次，网站“互动交流”栏目回应公众咨询%d条。' % (
+                    drawer.han_run(2, 4), rng.randint(2, 99), rng.randint(10, 9999)),
+                '全年%s门户网站访问量%d万人次，发布%s%d条，%s%d篇，下载%s%d份。' % (
+                    org, rng.randint(1, 999), w1, rng.randint(10, 9999), w2, rng.randint(2, 999), w1, rng.randint(2, 999)),
+                '%s有%d户共%d人，下辖%d个村民小组，%s%d条，%s%d次。' % (
+                    org, rng.randint(10, 999), rng.randint(100, 9999), rng.randint(2, 20), w1, rng.randint(2, 99), w2,
+                    rng.randint(2, 99)),
+            ]))
         else:
             out.append(rng.choice(['各位代表：', '同志们：', '尊敬的各位领导：', '述职人：' + drawer.han_run(2, 3),
                                    '汇报人：' + drawer.han_run(2, 3), '特此报告。', '谢谢大家！']))
     return out
+
+
+def read_real(path):
+    out = []
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            if line.startswith('#') or '\t' not in line:
+                continue
+            family, text = line.rstrip('\n').split('\t', 1)
+            out.append((family, text))
+    return out
+
+
+def cross_validate(base, real, prose, folds):
+    """Held-out precision and recall on real furniture lines, by site family: the families are split into
+    `folds` groups; each group is scored by a model trained on the base examples and the other groups' lines.
+    Precision counts the held-out corpus prose lines above the threshold."""
+    families = sorted({f for f, _ in real})
+    fold_of = {f: k % folds for k, f in enumerate(families)}
+    thresholds = [0.5, 0.9, 0.99]
+    tp = {t: 0 for t in thresholds}
+    fp = {t: 0 for t in thresholds}
+    for k in range(folds):
+        extra = [(features(l), 1) for f, l in real if fold_of[f] != k]
+        bias, w = train(base + extra, random.Random(SEED + k))
+        for f, l in real:
+            if fold_of[f] == k:
+                p = score(bias, w, features(l))
+                for t in thresholds:
+                    tp[t] += p >= t
+        for l in prose:
+            p = score(bias, w, features(l))
+            for t in thresholds:
+                fp[t] += p >= t
+    print('cross-validation by site family (%d families, %d real furniture lines, %d folds; prose: the held-out '
+          'corpus lines, once per fold):' % (len(families), len(real), folds))
+    for t in thresholds:
+        prec = tp[t] / (tp[t] + fp[t] / folds) if tp[t] + fp[t] else 1.0
+        print('  p >= %.2f: recall %.4f (%d of %d), %.1f prose lines above per fold, precision %.4f' % (
+            t, tp[t] / len(real), tp[t], len(real), fp[t] / folds, prec))
+
+
+def traditional(lines):
+    """The lines in traditional characters (ICU's Simplified-Traditional, through uconv of icu-devtools)."""
+    import subprocess
+    try:
+        out = subprocess.run(['uconv', '-x', 'Simplified-Traditional'], input='\n'.join(lines), text=True,
+                             capture_output=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        print('uconv (icu-devtools) not found: no traditional-script lines trained', file=sys.stderr)
+        return []
+    out = out.split('\n')
+    return out if len(out) == len(lines) else []
 
 
 def train(examples, rng):
@@ -312,11 +442,60 @@ def report(name, probs_pos, probs_neg, thresholds):
         print('  p >= %.2f: precision %.4f recall %.4f (%d prose lines above)' % (t, prec, rec, fp))
 
 
+def measure_segments(prob, labelled, held, gen_f, gen_p, show):
+    """Partial lines: held-out generated furniture glued before or after a held-out report sentence or
+    title, cut as site_lines.cc cuts it (segments.py); and every line of the clean corpora, where no cut
+    should happen."""
+    rng = random.Random(SEED + 1)
+    sentences = [l.strip() for d, l, y in labelled if y == 0 and held(d) and segments.is_sentence(l.strip())]
+    titles = [l for k, l in enumerate(gen_p) if k % 10 == 0 and not segments.is_sentence(l) and
+              segments.han_count(l) >= segments.TITLE_STAYS_HAN and any(t in l for t in ('总结', '报告', '计划'))]
+    furniture = [l.strip() for k, l in enumerate(gen_f) if k % 10 == 0 and segments.han_count(l) >= 2]
+    exact = {True: 0, False: 0}
+    total = {True: 0, False: 0}
+    misses = []
+    for k in range(2000):
+        f = rng.choice(furniture)
+        front = rng.random() < 0.7
+        text = rng.choice(sentences) if not front or rng.random() < 0.6 else rng.choice(titles)
+        sep = rng.choice(['', ' ', '  ', '\u3000']) if f[-1] in '。！？' else rng.choice([' ', '  ', '\u3000'])
+        line = f + sep + text if front else text + sep + f
+        whole = prob(line) >= (0.99 if segments.is_sentence(line) else 0.9)
+        got = segments.cut(line, prob, whole, front)
+        want = (len(f) + len(sep), len(line)) if front else (0, len(text))
+        total[front] += 1
+        if got == want:
+            exact[front] += 1
+        elif len(misses) < show:
+            misses.append((got, want, line[:90]))
+    print('partial lines (generated furniture glued to held-out report text): cut exactly %d of %d before the '
+          'text, %d of %d after it' % (exact[True], total[True], exact[False], total[False]))
+    for m in misses:
+        print('   missed cut %s want %s %s' % m)
+    cut_lines = []
+    lines = 0
+    for d, l, y in labelled:
+        if y != 0 or not l.strip():
+            continue
+        lines += 1
+        got = segments.cut(l, prob, False, False)
+        if got != (0, len(l)):
+            cut_lines.append((got, l[:60]))
+    print('partial lines on clean report lines: %d of %d cut at p >= %.2f' % (
+        len(cut_lines), lines, segments.SEGMENT_PROBABILITY))
+    for got, l in cut_lines[:max(show, 20)]:
+        print('   cut %s %s' % (got, l))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--shared', default=os.environ.get('WENSHU_SHARED_DIR', '/work/shared'))
     ap.add_argument('--out', required=True)
     ap.add_argument('--real', help='furniture lines from real pages, held out (source<TAB>line)')
+    ap.add_argument('--train-real', help='furniture lines from real pages to train on too (family<TAB>line)')
+    ap.add_argument('--cv-real', help='cross-validate on furniture lines from real pages by site family '
+                    '(family<TAB>line): each fold trains on the other families\' lines')
+    ap.add_argument('--folds', type=int, default=4)
     ap.add_argument('--show-errors', type=int, default=0)
     args = ap.parse_args()
     rng = random.Random(SEED)
@@ -349,6 +528,21 @@ def main():
     for k, line in enumerate(gen_p):
         if k % 10 != 0:
             train_ex.append((features(line), 0))
+    # Converting sites print both the report and their own lines in traditional characters (當前位置 首頁 >
+    # 工作總結): a share of each class is trained in traditional script too, so that the script says nothing.
+    # More prose than furniture in traditional script, so that the script itself leans to prose (a converted
+    # report's first sentence must not read as a site line).
+    trad_f = [l for k, l in enumerate(gen_f) if k % 10 != 0 and k % 15 == 3]
+    trad_p = [l for doc, l, y in labelled if y == 0 and not held(doc)][::4] + [l for k, l in enumerate(gen_p) if k % 10 == 5]
+    for line in traditional(trad_f):
+        train_ex.append((features(line), 1))
+    for line in traditional(trad_p):
+        train_ex.append((features(line), 0))
+    if args.cv_real:
+        cross_validate(train_ex, read_real(args.cv_real), test_neg, args.folds)
+    if args.train_real:
+        for _, line in read_real(args.train_real):
+            train_ex.append((features(line), 1))
     bias, w = train(train_ex, rng)
 
     thresholds = [0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99]
@@ -365,7 +559,8 @@ def main():
                     continue
                 real.append(line.rstrip('\n').split('\t', 1)[1])
         probs = [score(bias, w, features(l)) for l in real]
-        report('real furniture lines from pages (never trained on)', probs,
+        report('real furniture lines from pages (%s)' % ('trained on: in-sample' if args.train_real else
+                                                         'never trained on'), probs,
                [score(bias, w, features(l)) for l in test_neg], thresholds)
         if args.show_errors:
             for p, l in sorted(zip(probs, real))[:args.show_errors]:
@@ -377,6 +572,8 @@ def main():
         pos = sorted((score(bias, w, features(l)), l) for l in test_pos)
         for p, l in pos[:args.show_errors]:
             print('   chrome scored %.3f %s' % (p, l[:60]))
+
+    measure_segments(lambda l: score(bias, w, features(l)), labelled, held, gen_f, gen_p, args.show_errors)
 
     kept = sorted((k, v) for k, v in w.items() if abs(v) >= MIN_WEIGHT)
     body = ''.join('W\t%s\t%.4f\n' % (k, v) for k, v in kept)
