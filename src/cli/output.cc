@@ -259,6 +259,19 @@ bool Output::Commit() {
   return state_ == State::kOk;
 }
 
+int Output::Finish(int status, const char* command) {
+  if (state_ == State::kClosedPipe) {
+    Abandon();
+    return 0;
+  }
+  if (!Commit()) {
+    if (state_ == State::kClosedPipe) return 0;
+    std::fprintf(stderr, "%s: %s\n", command, error_.c_str());
+    return 1;
+  }
+  return status;
+}
+
 void Output::Abandon() {
   if (file_ != nullptr && file_ != stdout) std::fclose(file_);
   if (file_ == stdout) std::fflush(stdout);

@@ -44,6 +44,10 @@ class Output {
   bool Commit();
   // Drops the output: removes the temporary file (standard output is flushed: what was written stays).
   void Abandon();
+  // Ends a command's output and gives its exit status: `status` when everything was written; 0 when the
+  // reader went away (`| head` has what it wanted; a temporary file is dropped); 1, with the reason on
+  // stderr (prefixed by `command`), when writing or committing failed.
+  int Finish(int status, const char* command = "wenshu");
 
   State state() const { return state_; }
   const std::string& error() const { return error_; }

@@ -513,16 +513,7 @@ int RunParse(int argc, char** argv) {
     }
     return 128 + sig;
   }
-  if (out.state() == Output::State::kClosedPipe) {
-    out.Abandon();
-    return 0;  // the reader (e.g. head) has what it wanted
-  }
-  if (!out.Commit()) {
-    if (out.state() == Output::State::kClosedPipe) return 0;
-    std::fprintf(stderr, "wenshu: %s\n", out.error().c_str());
-    return 1;
-  }
-  return failures > 0 ? 1 : 0;
+  return out.Finish(failures > 0 ? 1 : 0);
 }
 
 }  // namespace

@@ -156,12 +156,7 @@ int RepairCommand(int argc, char** argv) {
     std::fprintf(stderr, "\nwenshu: interrupted; nothing was written\n");
     return 128 + sig;
   }
-  if (!out.Commit()) {
-    if (out.state() == Output::State::kClosedPipe) return 0;
-    std::fprintf(stderr, "wenshu: %s\n", out.error().c_str());
-    return 1;
-  }
-  return 0;
+  return out.Finish(0);
 }
 
 }  // namespace wenshu::cli

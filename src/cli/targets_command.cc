@@ -602,16 +602,7 @@ int RunTargets(int argc, char** argv) {
     }
   }
   out.Write(text);
-  if (out.state() == Output::State::kClosedPipe) {
-    out.Abandon();
-    return 0;
-  }
-  if (!out.Commit()) {
-    if (out.state() == Output::State::kClosedPipe) return 0;
-    std::fprintf(stderr, "wenshu: %s\n", out.error().c_str());
-    return 1;
-  }
-  return failures > 0 ? 1 : 0;
+  return out.Finish(failures > 0 ? 1 : 0);
 }
 
 }  // namespace
