@@ -246,29 +246,8 @@ std::vector<RepairRecord> SpunVocabularyRepairs(std::string_view text, const Voc
             : absl::StrCat(diagnosis.pooled_likely, " of the document's ", diagnosis.pooled_spots,
                            " candidate words looking spun");
     const std::vector<double> rescored = RescoredWithNeighboursRestored(text, model, f);
-    // The pairs whose spun form is a common word and whose own spots do not show the spinner's share.
-    absl::flat_hash_map<const VocabPair*, bool> pair_closed;
-    {
-      absl::flat_hash_map<std::string, std::pair<const VocabPair*, bool>> counted;
-      for (const SpinSpot& spot : f.spots) {
-        auto& [pair, likely] = counted[ShareKey(text, spot)];
-        pair = spot.pair;
-        likely = likely || spot.log_odds >= kSpinLikelyLogOdds;
-      }
-      absl::flat_hash_map<const VocabPair*, std::pair<int, int>> per_pair;  // likely, counted
-      for (const auto& [key, value] : counted) {
-        auto& [likely, total] = per_pair[value.first];
-        likely += value.second ? 1 : 0;
-        ++total;
-      }
-      for (const auto& [pair, n] : per_pair) {
-        pair_closed[pair] = model.CleanRatePerMillion(pair->spun) > kSpinMarkerRate &&
-                            ShareEvidence(n.first, n.second) <= kSpinMinPairShareEvidence;
-      }
-    }
     for (size_t i = 0; i < f.spots.size(); ++i) {
       const SpinSpot& spot = f.spots[i];
-      if (!force_all_families && pair_closed[spot.pair]) continue;
       const double log_odds = rescored[i];
       const double confidence = 1.0 / (1.0 + std::exp(-log_odds));
       if (confidence < kMinSuggestConfidence) continue;

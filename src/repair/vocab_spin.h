@@ -81,12 +81,6 @@ inline constexpr int kSpinMinFamilyLikelyInPool = 2;
 // 校舍建设项目方案), which are one word choice, not two. Measured on the real dev set (tools/wild_eval): a
 // clean page whose diagnosis rested on one repeated phrase of a common form loses it.
 inline constexpr int kSpinShareContextChars = 2;
-// A common spun form (clean rate above kSpinMarkerRate: 开展, 方案, 工程) is also a frequent real word, and a
-// diagnosed document may use it both ways. Its spots are restored only where the pair's own counted spots
-// show the spinner's share (their share evidence above kSpinMinPairShareEvidence: more than about a
-// quarter of them likely). On the real dev set a family-1 page that spun 到达 and 根底 but wrote
-// 开展 as the verb (一是开展村道建设) had 2 of its 8 开展 spots likely (share evidence −0.3) and changed both.
-inline constexpr double kSpinMinPairShareEvidence = 0.0;
 
 // Learned pairs (tools/vocab/learned_pairs.tsv, family kSpinLearnedFamily) are candidates a near-synonym
 // list proposed and the corpora selected, not pairs seen spun: their spots start from lower prior odds.
