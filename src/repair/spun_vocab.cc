@@ -93,7 +93,23 @@ std::vector<double> RescoredWithNeighboursRestored(std::string_view text, const 
   return out;
 }
 
+// The key under which a spot is counted for the share evidence: its pair and the kSpinShareContextChars
+// characters before it.
+std::string ShareKey(std::string_view text, const SpinSpot& spot) {
+  size_t begin = spot.span.begin;
+  for (int n = 0; n < kSpinShareContextChars && begin > 0; ++n) {
+    do --begin;
+    while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80);
+  }
+  return spot.pair->spun + "→" + spot.pair->original + ":" + std::string(text.substr(begin, spot.span.begin - begin));
+}
+
 }  // namespace
+
+double ShareEvidence(int likely, int counted) {
+  return likely * std::log(kSpinShareSpun / kSpinShareClean) +
+         (counted - likely) * std::log((1 - kSpinShareSpun) / (1 - kSpinShareClean));
+}
 
 double SpotLogOdds(const VocabModel& model, const VocabPair& pair, const VocabContext& context) {
   return model.LogOdds(pair, context) + (pair.family == kSpinLearnedFamily ? kSpinLearnedLogPrior : 0.0);
@@ -167,7 +183,6 @@ SpinDiagnosis DiagnoseSpinning(std::string_view text, const VocabModel& model) {
       Span span{at, at + pair.spun.size()};
       double log_odds = SpotLogOdds(model, pair, ContextAround(text, span.begin, span.end));
       fam->spots.push_back({&pair, span, log_odds});
-      if (log_odds >= kSpinLikelyLogOdds) ++fam->likely_spots;
       if (marker && log_odds >= kSpinStrongLogOdds) {
         fam->strong.push_back(span);
         form_is_strong = true;
@@ -181,22 +196,24 @@ SpinDiagnosis DiagnoseSpinning(std::string_view text, const VocabModel& model) {
     });
     std::sort(f.strong.begin(), f.strong.end(),
               [](const Span& a, const Span& b) { return a.begin < b.begin; });
-    const double likely = static_cast<double>(f.likely_spots);
-    const double unlikely = static_cast<double>(f.spots.size()) - likely;
-    f.share_evidence = likely * std::log(kSpinShareSpun / kSpinShareClean) +
-                       unlikely * std::log((1 - kSpinShareSpun) / (1 - kSpinShareClean));
+    // One spot per pair and left neighbour; a repeated phrase counts as likely if any of its spots is.
+    absl::flat_hash_map<std::string, bool> counted;
+    for (const SpinSpot& spot : f.spots) {
+      bool& likely = counted[ShareKey(text, spot)];
+      likely = likely || spot.log_odds >= kSpinLikelyLogOdds;
+    }
+    f.counted_spots = static_cast<int>(counted.size());
+    for (const auto& [key, likely] : counted) f.likely_spots += likely ? 1 : 0;
+    f.share_evidence = ShareEvidence(f.likely_spots, f.counted_spots);
     // Markers are the listed spinners' (a learned pair's rare form is rare in reports by selection, and
     // held out, three clean reports show three of them: the learned family needs the share evidence).
     f.diagnosed = (f.family != kSpinLearnedFamily && static_cast<int>(f.strong.size()) >= kSpinMinStrongSpots &&
                    f.strong_forms >= kSpinMinStrongForms) ||
                   f.share_evidence >= kSpinMinShareEvidence;
-    d.pooled_spots += static_cast<int>(f.spots.size());
+    d.pooled_spots += f.counted_spots;
     d.pooled_likely += f.likely_spots;
   }
-  const double likely = static_cast<double>(d.pooled_likely);
-  const double unlikely = static_cast<double>(d.pooled_spots) - likely;
-  d.pooled_evidence = likely * std::log(kSpinShareSpun / kSpinShareClean) +
-                      unlikely * std::log((1 - kSpinShareSpun) / (1 - kSpinShareClean));
+  d.pooled_evidence = ShareEvidence(d.pooled_likely, d.pooled_spots);
   d.pooled_diagnosed = d.pooled_evidence >= kSpinMinPooledEvidence;
   if (d.pooled_diagnosed) {
     for (SpinFamilyEvidence& f : d.families) {
@@ -225,7 +242,7 @@ std::vector<RepairRecord> SpunVocabularyRepairs(std::string_view text, const Voc
         f.strong.size() >= static_cast<size_t>(kSpinMinStrongSpots)
             ? absl::StrCat(f.strong.size(), " near-certain spots")
         : f.share_evidence >= kSpinMinShareEvidence
-            ? absl::StrCat(f.likely_spots, " of its ", f.spots.size(), " spots looking spun")
+            ? absl::StrCat(f.likely_spots, " of its ", f.counted_spots, " spots looking spun")
             : absl::StrCat(diagnosis.pooled_likely, " of the document's ", diagnosis.pooled_spots,
                            " candidate words looking spun");
     const std::vector<double> rescored = RescoredWithNeighboursRestored(text, model, f);

@@ -24,7 +24,8 @@ struct SpinFamilyEvidence {
   std::vector<SpinSpot> spots;  // every occurrence of a spun form of this family, by position
   std::vector<Span> strong;     // the near-certain spots, by position
   int strong_forms = 0;         // how many different marker forms the strong spots show
-  int likely_spots = 0;         // spots of any form whose log-odds reach kSpinLikelyLogOdds
+  int counted_spots = 0;        // spots counted for the share: one per pair and left neighbour (below)
+  int likely_spots = 0;         // counted spots of any form whose log-odds reach kSpinLikelyLogOdds
   double share_evidence = 0;    // log-likelihood ratio of the likely-spot share, spun vs clean
   bool diagnosed = false;
 };
@@ -75,6 +76,11 @@ inline constexpr double kSpinMinPooledEvidence = 5.0;
 // real 开展 before a spun 状况 for 情况, scores 9.5 as 发展 on a real page); the spinner's own family shows
 // several.
 inline constexpr int kSpinMinFamilyLikelyInPool = 2;
+// The share evidence counts one spot per pair and the kSpinShareContextChars characters before it: the
+// binomial assumes independent spots, and a report repeats its own phrases (a heading 项目方案 and then
+// 校舍建设项目方案), which are one word choice, not two. Measured on the real dev set (tools/wild_eval): a
+// clean page whose diagnosis rested on one repeated phrase of a common form loses it.
+inline constexpr int kSpinShareContextChars = 2;
 
 // Learned pairs (tools/vocab/learned_pairs.tsv, family kSpinLearnedFamily) are candidates a near-synonym
 // list proposed and the corpora selected, not pairs seen spun: their spots start from lower prior odds.
@@ -87,6 +93,9 @@ inline constexpr double kSpinLearnedLogPrior = -2.0;
 
 // A spot's log-odds: the model's, plus kSpinLearnedLogPrior for a learned pair.
 double SpotLogOdds(const VocabModel& model, const VocabPair& pair, const VocabContext& context);
+
+// The binomial log-likelihood ratio of `likely` spots among `counted`, kSpinShareSpun vs kSpinShareClean.
+double ShareEvidence(int likely, int counted);
 
 SpinDiagnosis DiagnoseSpinning(std::string_view text, const VocabModel& model);
 

@@ -591,6 +591,22 @@ TEST(SpinDiagnosis, PooledOverFamilies) {
   EXPECT_GT(c.pooled_spots, 3);
 }
 
+// A report repeats its own phrases; the share evidence counts a repeated phrase once, so a clean text
+// whose only candidates are common forms in one repeated phrase (项目方案) is not diagnosed. Invented text.
+TEST(SpinDiagnosis, RepeatedPhraseCountsOnce) {
+  const VocabModel& model = VocabModel::Default();
+  ASSERT_FALSE(model.empty());
+  const std::string text =
+      "为保证这项工作的正常开展，特制定本方案。\n五、项目方案\n（一）校舍建设项目方案\n经学校会议研究，决定实施校舍改造。\n";
+  auto d = DiagnoseSpinning(text, model);
+  EXPECT_FALSE(d.spun()) << d.pooled_evidence;
+  for (const auto& f : d.families) {
+    if (f.family == 1) {
+      EXPECT_LT(f.counted_spots, static_cast<int>(f.spots.size()));
+    }
+  }
+}
+
 // Learned pairs start from lower prior odds than listed ones.
 TEST(SpinDiagnosis, LearnedPairsStartLower) {
   const VocabModel& model = VocabModel::Default();
