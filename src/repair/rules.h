@@ -26,6 +26,11 @@ void RemovePageFurniture(RepairContext& context);
 void DiagnoseSiteLines(RepairContext& context);
 void RemoveSiteLines(RepairContext& context);
 
+// boilerplate.watermark, boilerplate.watermark_code (watermark.cc): a site's signature or code spliced into
+// the text at intervals.
+void RemoveWatermarks(RepairContext& context);
+void RemoveWatermarkCodes(RepairContext& context);
+
 // boilerplate.title (title.cc): the site's copies of the title, and a title run into the first sentence.
 void RepairTitles(RepairContext& context);
 
