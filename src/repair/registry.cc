@@ -57,6 +57,10 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        "mid-sentence, and breaks splitting a dictionary word (\"活动总⏎结大会\"); never before a heading, "
        "list marker or indent.",
        nullptr, JoinHardWraps},
+      {"layout.break",
+       "Restores the line break before a chapter heading (\"…提出意见。一、过去五年…\") run into the text "
+       "after a sentence end, in a page that lost its line breaks (a line of 240 characters or more).",
+       nullptr, RestoreLostBreaks},
       {"number.masked_ten",
        "Restores a \"10\" that a site replaced with a year string inside a number (20230 → 100, "
        "2023、 after 9、 → 10、), in documents that show the mask.",

@@ -37,6 +37,8 @@ void RepairTitles(RepairContext& context);
 // layout.space, layout.wrap (layout.cc): stray spaces and hard line wraps from PDF and Word extraction.
 void RemoveStraySpaces(RepairContext& context);
 void JoinHardWraps(RepairContext& context);
+// layout.break (lost_break.cc): chapter headings run into the text of a page that lost its line breaks.
+void RestoreLostBreaks(RepairContext& context);
 
 // number.masked_ten, number.masked_year (masked_numbers.cc): the "10 → year string" mask.
 void DiagnoseMaskedNumbers(RepairContext& context);
