@@ -29,6 +29,11 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        "Removes running page headers and footers, \"第1页共5页\" page marks, \"第2/145页\" counters and "
        "chunk prefixes (\"2、\" restarting the text mid-sentence), joining the sentences they cut.",
        DiagnosePageFurniture, RemovePageFurniture},
+      {"boilerplate.watermark",
+       "Removes a site's watermark spliced into the text at intervals, even inside a word: its name and "
+       "web address (\"…第一<站名>www.<站>.com责任人…\"), and the bare name where it recurs; only in "
+       "documents that show two signatures or more.",
+       nullptr, RemoveWatermarks},
       {"boilerplate.site_lines",
        "Removes lines a site or government portal added around the report (upload and file statistics, "
        "breadcrumbs, notices, tag lines, print/share/font-size controls, footers), told from report prose "
@@ -39,6 +44,10 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        "\"乡镇政府工作总结|…\" two titles on a line, a teaser of the opening) and splits a title run into "
        "the first sentence (\"…述职报告各位领导、同志们:\" → title, line break, text).",
        nullptr, RepairTitles},
+      {"boilerplate.watermark_code",
+       "Removes a short code a site spliced after every paragraph (\"各位代表:C6m\"): letters and digits "
+       "glued to the text, repeated three times or more and mostly followed by a blank.",
+       nullptr, RemoveWatermarkCodes},
       {"layout.space",
        "Removes stray spaces PDF and Word extraction left inside sentences (\"成绩 。\", \"免疫、 人禽流感\", "
        "\"坚 定不移\", \"43.68 亿元\"), in documents that show several.",
@@ -48,6 +57,10 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        "mid-sentence, and breaks splitting a dictionary word (\"活动总⏎结大会\"); never before a heading, "
        "list marker or indent.",
        nullptr, JoinHardWraps},
+      {"layout.break",
+       "Restores the line break before a chapter heading (\"…提出意见。一、过去五年…\") run into the text "
+       "after a sentence end, in a page that lost its line breaks (a line of 240 characters or more).",
+       nullptr, RestoreLostBreaks},
       {"number.masked_ten",
        "Restores a \"10\" that a site replaced with a year string inside a number (20230 → 100, "
        "2023、 after 9、 → 10、), in documents that show the mask.",

@@ -26,12 +26,19 @@ void RemovePageFurniture(RepairContext& context);
 void DiagnoseSiteLines(RepairContext& context);
 void RemoveSiteLines(RepairContext& context);
 
+// boilerplate.watermark, boilerplate.watermark_code (watermark.cc): a site's signature or code spliced into
+// the text at intervals.
+void RemoveWatermarks(RepairContext& context);
+void RemoveWatermarkCodes(RepairContext& context);
+
 // boilerplate.title (title.cc): the site's copies of the title, and a title run into the first sentence.
 void RepairTitles(RepairContext& context);
 
 // layout.space, layout.wrap (layout.cc): stray spaces and hard line wraps from PDF and Word extraction.
 void RemoveStraySpaces(RepairContext& context);
 void JoinHardWraps(RepairContext& context);
+// layout.break (lost_break.cc): chapter headings run into the text of a page that lost its line breaks.
+void RestoreLostBreaks(RepairContext& context);
 
 // number.masked_ten, number.masked_year (masked_numbers.cc): the "10 → year string" mask.
 void DiagnoseMaskedNumbers(RepairContext& context);
