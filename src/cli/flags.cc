@@ -396,4 +396,15 @@ FlagsOutcome ParseFlagsForTargets(int argc, char** argv, TargetsFlags* flags, st
   return ParseFlagsForParse(static_cast<int>(rest.size()) - 1, rest.data(), &flags->parse, error);
 }
 
+InputOptions InputOptionsOf(const ParseFlags& flags) {
+  InputOptions o;
+  o.encoding = flags.encoding;
+  o.format = flags.force_jsonl ? InputFormat::kJsonl : flags.input_format;
+  o.text_field = flags.text_field;
+  o.id_field = flags.id_field;
+  o.title_field = flags.title_field;
+  o.max_bytes = flags.max_bytes;
+  return o;
+}
+
 }  // namespace wenshu::cli

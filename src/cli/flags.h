@@ -90,6 +90,8 @@ struct TargetsFlags {
 
 // argv[0] is the command name. On kUsageError, *error says what is wrong (one line, no usage text).
 FlagsOutcome ParseFlagsForParse(int argc, char** argv, ParseFlags* flags, std::string* error);
+// How parse's (and targets') inputs are read: encoding, format, field names, size limit.
+InputOptions InputOptionsOf(const ParseFlags& flags);
 FlagsOutcome ParseFlagsForRepair(int argc, char** argv, RepairFlags* flags, std::string* error);
 FlagsOutcome ParseFlagsForTokenize(int argc, char** argv, TokenizeFlags* flags, std::string* error);
 FlagsOutcome ParseFlagsForTargets(int argc, char** argv, TargetsFlags* flags, std::string* error);

@@ -344,16 +344,6 @@ ParseOptions BaseOptions(const Flags& flags) {
   return o;
 }
 
-InputOptions InputOptionsOf(const Flags& flags) {
-  InputOptions o;
-  o.encoding = flags.encoding;
-  o.format = flags.force_jsonl ? InputFormat::kJsonl : flags.input_format;
-  o.text_field = flags.text_field;
-  o.id_field = flags.id_field;
-  o.title_field = flags.title_field;
-  o.max_bytes = flags.max_bytes;
-  return o;
-}
 
 bool IsCorpusFormat(InputFormat f) {
   return f == InputFormat::kJsonl || f == InputFormat::kJson || f == InputFormat::kCsv || f == InputFormat::kTsv;

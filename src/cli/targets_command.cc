@@ -475,13 +475,7 @@ int RunTargets(int argc, char** argv) {
   }
   InstallSignalHandlers();
 
-  InputOptions input_options;
-  input_options.encoding = pf.encoding;
-  input_options.format = pf.force_jsonl ? InputFormat::kJsonl : pf.input_format;
-  input_options.text_field = pf.text_field;
-  input_options.id_field = pf.id_field;
-  input_options.title_field = pf.title_field;
-  input_options.max_bytes = pf.max_bytes;
+  InputOptions input_options = InputOptionsOf(pf);
   input_options.json_meta = true;  // a JSONL corpus's own fields are columns, as a CSV corpus's are
 
   Output out;
