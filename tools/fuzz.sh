@@ -16,12 +16,13 @@ if ! command -v clang++ >/dev/null; then
 fi
 build=build/fuzz
 # -O1 with line tables, as libFuzzer's documentation builds: quicker to compile than -O2 -g and still
-# symbolized.
-CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE= \
+# symbolized (the build type's flags replaced: the top level would otherwise pick RelWithDebInfo's).
+CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only -DNDEBUG" \
+  -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only -DNDEBUG" \
   -DWENSHU_BUILD_FUZZERS=ON -DWENSHU_BUILD_BENCH=OFF -DWENSHU_BUILD_EXAMPLES=OFF \
   -DWENSHU_SANITIZE="address;undefined" \
-  -DCMAKE_CXX_FLAGS="-O1 -gline-tables-only -fsanitize=fuzzer-no-link" \
-  -DCMAKE_C_FLAGS="-O1 -gline-tables-only -fsanitize=fuzzer-no-link" >/dev/null
+  -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link" -DCMAKE_C_FLAGS="-fsanitize=fuzzer-no-link" >/dev/null
 targets=("$@")
 if [ "${#targets[@]}" -eq 0 ]; then
   for f in tests/fuzz/*_fuzzer.cc; do t="$(basename "$f" .cc)"; targets+=("${t%_fuzzer}"); done
