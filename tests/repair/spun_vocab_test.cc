@@ -239,6 +239,27 @@ std::vector<RepairRecord> Applied(std::vector<RepairRecord> records) {
   return applied;
 }
 
+// The model an evaluation scores with: the built-in one, or WENSHU_VOCAB_EVAL_MODEL (a model trained on one
+// half of the clean corpora, tools/vocab/spin_eval.sh) with WENSHU_VOCAB_EVAL_SPLIT naming the held-out half.
+struct EvalModel {
+  VocabModel override_model;
+  const VocabModel* model = &VocabModel::Default();
+  int parity = -1;  // -1: every document; 0/1: only the even/odd (held-out) documents
+};
+
+void LoadEvalModel(EvalModel* eval) {
+  if (const char* path = std::getenv("WENSHU_VOCAB_EVAL_MODEL"); path && *path) {
+    auto table = testing::ReadFile(path);
+    ASSERT_TRUE(table.has_value()) << path;
+    auto parsed = VocabModel::Parse(*table);
+    ASSERT_TRUE(parsed.ok()) << parsed.status();
+    eval->override_model = *std::move(parsed);
+    eval->model = &eval->override_model;
+    const char* split = std::getenv("WENSHU_VOCAB_EVAL_SPLIT");
+    eval->parity = split && std::string(split) == "odd" ? 1 : 0;
+  }
+}
+
 TEST(SpinEval, RestoresSpunCleanReports) {
   auto docs = testing::CleanCorpusDocuments();
   if (docs.empty()) GTEST_SKIP() << "WENSHU_SHARED_DIR not set; no clean corpus";
@@ -249,19 +270,10 @@ TEST(SpinEval, RestoresSpunCleanReports) {
       if (*c >= '1' && *c <= '9') families.push_back(*c - '0');
     }
   }
-  VocabModel override_model;
-  const VocabModel* model = &VocabModel::Default();
-  int parity = -1;
-  if (const char* path = std::getenv("WENSHU_VOCAB_EVAL_MODEL"); path && *path) {
-    auto table = testing::ReadFile(path);
-    ASSERT_TRUE(table.has_value()) << path;
-    auto parsed = VocabModel::Parse(*table);
-    ASSERT_TRUE(parsed.ok()) << parsed.status();
-    override_model = *std::move(parsed);
-    model = &override_model;
-    const char* split = std::getenv("WENSHU_VOCAB_EVAL_SPLIT");
-    parity = split && std::string(split) == "odd" ? 1 : 0;
-  }
+  EvalModel eval;
+  ASSERT_NO_FATAL_FAILURE(LoadEvalModel(&eval));
+  const VocabModel* model = eval.model;
+  const int parity = eval.parity;
   if (const char* scoring = std::getenv("WENSHU_VOCAB_SCORING"); scoring && *scoring) {
     // Trying other settings: "context_prior,second_char_prior,dictionary_word_weight,spin_log_prior".
     if (model == &VocabModel::Default()) {
@@ -269,14 +281,14 @@ TEST(SpinEval, RestoresSpunCleanReports) {
           std::string(std::getenv("WENSHU_SOURCE_DIR") ? std::getenv("WENSHU_SOURCE_DIR") : ".") +
           "/src/repair/data/vocab_model.tsv").value_or("")));
       ASSERT_TRUE(parsed.ok()) << parsed.status();
-      override_model = *std::move(parsed);
-      model = &override_model;
+      eval.override_model = *std::move(parsed);
+      model = &eval.override_model;
     }
     repair_internal::VocabScoring s;
     ASSERT_GE(std::sscanf(scoring, "%lf,%lf,%lf,%lf,%lf,%lf,%lf", &s.context_prior, &s.second_char_prior,
                           &s.dictionary_word_weight, &s.spin_log_prior, &s.window_prior, &s.window_weight,
                           &s.window_clip), 4);
-    override_model.set_scoring(s);
+    eval.override_model.set_scoring(s);
   }
   double rate = 1.0;
   if (const char* r = std::getenv("WENSHU_SPIN_RATE"); r && *r) rate = std::atof(r);
@@ -437,19 +449,10 @@ TEST(SpinEval, HeldOutSpinner) {
   const std::string root = source && *source ? std::string(source) : testing::FixturePath("../..");
   const std::vector<VocabPair> spinner = ReadPairList(root + "/tools/vocab/heldout_spinner.tsv");
   ASSERT_GE(spinner.size(), 30u) << root << "/tools/vocab/heldout_spinner.tsv not found";
-  VocabModel override_model;
-  const VocabModel* model = &VocabModel::Default();
-  int parity = -1;
-  if (const char* path = std::getenv("WENSHU_VOCAB_EVAL_MODEL"); path && *path) {
-    auto table = testing::ReadFile(path);
-    ASSERT_TRUE(table.has_value()) << path;
-    auto parsed = VocabModel::Parse(*table);
-    ASSERT_TRUE(parsed.ok()) << parsed.status();
-    override_model = *std::move(parsed);
-    model = &override_model;
-    const char* split = std::getenv("WENSHU_VOCAB_EVAL_SPLIT");
-    parity = split && std::string(split) == "odd" ? 1 : 0;
-  }
+  EvalModel eval;
+  ASSERT_NO_FATAL_FAILURE(LoadEvalModel(&eval));
+  const VocabModel* model = eval.model;
+  const int parity = eval.parity;
   double rate = 1.0;
   if (const char* r = std::getenv("WENSHU_SPIN_RATE"); r && *r) rate = std::atof(r);
   // The spinner's pairs that the model lists (same spun form and original): recall on them is the
