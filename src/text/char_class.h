@@ -16,13 +16,17 @@ enum class CharClass : uint8_t { kCjk, kDigit, kLatin, kSpace, kNewline, kPercen
 // is reclassified as other by the tokenizer.
 inline constexpr char32_t kWhiteCircleZero = 0x25CB;
 
-// Han characters (the URO, extension A, the compatibility block and the supplementary planes) plus
-// 〇 (U+3007), 々 (U+3005) and ○.
-inline bool IsCjk(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || c == 0x3007 || c == 0x3005 ||
-         c == kWhiteCircleZero ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
+// The ideographs of everyday text: the URO (U+4E00..U+9FFF) and extension A (U+3400..U+4DBF). The
+// repair rules and the fact reader ask this: a report's words are written in these blocks.
+inline bool IsHan(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
+
+// Every Han ideograph: IsHan, the compatibility ideographs and the supplementary planes (extensions B..G).
+inline bool IsIdeograph(char32_t c) {
+  return IsHan(c) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
 }
+
+// What the tokenizer joins into CJK runs: the ideographs plus 〇 (U+3007), 々 (U+3005) and ○.
+inline bool IsCjk(char32_t c) { return IsIdeograph(c) || c == 0x3007 || c == 0x3005 || c == kWhiteCircleZero; }
 
 inline bool IsDigit(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); }
 inline bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }

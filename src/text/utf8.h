@@ -76,6 +76,90 @@ inline Decoded DecodeUtf8Before(std::string_view s, size_t end) {
   return {0, -1};
 }
 
+// One character for a scanner that steps over anything: a valid character, or an ill-formed byte read
+// as U+FFFD REPLACEMENT CHARACTER of one byte (so a loop always advances). Past the text: {0, 0}.
+struct Char {
+  char32_t value = 0;
+  size_t length = 0;
+};
+inline constexpr char32_t kReplacementChar = 0xFFFD;
+
+// The character starting at byte pos of s ({0, 0} when pos >= s.size()).
+inline Char CharAt(std::string_view s, size_t pos) {
+  if (pos >= s.size()) return {};
+  const Decoded d = DecodeUtf8At(s, pos);
+  return d.len > 0 ? Char{d.cp, static_cast<size_t>(d.len)} : Char{kReplacementChar, 1};
+}
+
+// The character ending at byte end of s ({0, 0} when end is 0 or past the text).
+inline Char CharBefore(std::string_view s, size_t end) {
+  if (end == 0 || end > s.size()) return {};
+  const Decoded d = DecodeUtf8Before(s, end);
+  return d.len > 0 ? Char{d.cp, static_cast<size_t>(d.len)} : Char{kReplacementChar, 1};
+}
+
+// The length of the maximal subpart at pos (Unicode 3.9, D93b), where DecodeUtf8At finds no character:
+// the longest prefix of a valid sequence there, or the one byte. ICU's U8_NEXT steps over it, and
+// ICU's conversions replace it with one U+FFFD; a scanner that must stay aligned with them steps so.
+inline size_t IllFormedLength(std::string_view s, size_t pos) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data()) + pos;
+  for (size_t n = s.size() - pos < 3 ? s.size() - pos : 3; n > 1; --n) {
+    if (DecodeUtf8At(p, n, false).len == 0) return n;
+  }
+  return 1;
+}
+
+// Whether b is a continuation byte (10xxxxxx), which never starts a character.
+inline constexpr bool IsContinuationByte(char b) { return (static_cast<uint8_t>(b) & 0xC0) == 0x80; }
+
+// pos moved back over continuation bytes, no further than floor: in well-formed text, the start of the
+// character holding byte pos. A pos at or past the end stays.
+inline size_t AlignToCharStart(std::string_view s, size_t pos, size_t floor = 0) {
+  while (pos > floor && pos < s.size() && IsContinuationByte(s[pos])) --pos;
+  return pos;
+}
+
+// pos moved forward over continuation bytes: in well-formed text, the start of the first character at or
+// after byte pos.
+inline size_t AlignForwardToCharStart(std::string_view s, size_t pos) {
+  while (pos < s.size() && IsContinuationByte(s[pos])) ++pos;
+  return pos;
+}
+
+// The bytes of s that are not continuation bytes, counted up to limit: the number of characters of
+// well-formed text at the cost of one test per byte (a stray continuation byte counts nothing, another
+// ill-formed byte one).
+inline size_t CountCharStarts(std::string_view s, size_t limit = SIZE_MAX) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size() && n < limit; ++i) n += !IsContinuationByte(s[i]);
+  return n;
+}
+
+// The byte length its lead byte announces for the character at the start of s, cut at the end of s (0
+// for an empty s). For text known to be well-formed (a compiled model's keys): no byte is checked but
+// the first, and an ill-formed first byte announces 1.
+inline size_t AnnouncedCharLength(std::string_view s) {
+  if (s.empty()) return 0;
+  const auto lead = static_cast<uint8_t>(s[0]);
+  const size_t n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  return n < s.size() ? n : s.size();
+}
+
+// Whether the characters of part occur in whole in order (not necessarily next to each other). The
+// characters are compared as byte strings, which is exact for UTF-8; a character is the bytes its lead
+// byte announces (AnnouncedCharLength).
+inline bool IsCharSubsequence(std::string_view part, std::string_view whole) {
+  size_t at = 0;
+  for (size_t i = 0; i < part.size();) {
+    const std::string_view c = part.substr(i, AnnouncedCharLength(part.substr(i)));
+    const size_t found = whole.find(c, at);
+    if (found == std::string_view::npos) return false;
+    at = found + c.size();
+    i += c.size();
+  }
+  return true;
+}
+
 // True when every byte of s is part of a valid character.
 inline bool IsValidUtf8(std::string_view s) {
   for (size_t i = 0; i < s.size();) {

@@ -5,6 +5,7 @@
 #include <unicode/utf8.h>
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -68,7 +69,9 @@ std::string Hex(const uint8_t* s, size_t n) {
   return out;
 }
 
-TEST(Utf8, EveryOneTwoAndThreeByteSequenceDecodesAsIcuDoes) {
+// The first sequence of one to three bytes on which check(s, n) fails, in hex; "" when there is none.
+template <typename Check>
+std::string FirstShortSequenceFailing(Check check) {
   uint8_t s[3];
   for (uint32_t v = 0; v < (1u << 24); ++v) {
     s[0] = static_cast<uint8_t>(v >> 16);
@@ -76,23 +79,110 @@ TEST(Utf8, EveryOneTwoAndThreeByteSequenceDecodesAsIcuDoes) {
     s[2] = static_cast<uint8_t>(v);
     // The three-byte buffer also covers every one- and two-byte prefix.
     for (size_t n = (v & 0xFFFF) == 0 ? 1 : ((v & 0xFF) == 0 ? 2 : 3); n <= 3; ++n) {
-      ASSERT_TRUE(Agrees(s, n)) << Hex(s, n);
+      if (!check(s, n)) return Hex(s, n);
     }
   }
+  return "";
 }
 
-TEST(Utf8, EveryFourByteSequenceDecodesAsIcuDoes) {
-  // Only F0..F4 start four-byte characters; other first bytes are covered by the shorter sequences.
+// The same over every four-byte sequence whose first byte is one of `firsts`.
+template <typename Check>
+std::string FirstFourByteSequenceFailing(std::initializer_list<uint32_t> firsts, Check check) {
   uint8_t s[4];
-  for (uint32_t lead = 0xF0; lead <= 0xF4; ++lead) {
+  for (uint32_t first : firsts) {
     for (uint32_t v = 0; v < (1u << 24); ++v) {
-      s[0] = static_cast<uint8_t>(lead);
+      s[0] = static_cast<uint8_t>(first);
       s[1] = static_cast<uint8_t>(v >> 16);
       s[2] = static_cast<uint8_t>(v >> 8);
       s[3] = static_cast<uint8_t>(v);
-      ASSERT_TRUE(Agrees(s, 4)) << Hex(s, 4);
+      if (!check(s, 4)) return Hex(s, 4);
     }
   }
+  return "";
+}
+
+TEST(Utf8, EveryOneTwoAndThreeByteSequenceDecodesAsIcuDoes) { EXPECT_EQ(FirstShortSequenceFailing(Agrees), ""); }
+
+TEST(Utf8, EveryFourByteSequenceDecodesAsIcuDoes) {
+  // Only F0..F4 start four-byte characters; other first bytes are covered by the shorter sequences.
+  EXPECT_EQ(FirstFourByteSequenceFailing({0xF0, 0xF1, 0xF2, 0xF3, 0xF4}, Agrees), "");
+}
+
+// Backward decoding and the maximal subpart at every end and start of s[0, n) against ICU's U8_PREV and
+// U8_NEXT: the same valid character ending at each end, and where no character starts, the same step.
+bool AgreesBothWays(const uint8_t* s, size_t n) {
+  const std::string_view view(reinterpret_cast<const char*>(s), n);
+  for (size_t end = 1; end <= n; ++end) {
+    int32_t i = static_cast<int32_t>(end);
+    UChar32 c;
+    U8_PREV(s, 0, i, c);
+    const Decoded d = DecodeUtf8Before(view, end);
+    if ((c >= 0) != (d.len > 0)) return false;
+    if (c >= 0 && (static_cast<char32_t>(c) != d.cp || end - static_cast<size_t>(i) != static_cast<size_t>(d.len))) {
+      return false;
+    }
+  }
+  for (size_t start = 0; start < n; ++start) {
+    if (DecodeUtf8At(view, start).len > 0) continue;
+    int32_t i = static_cast<int32_t>(start);
+    UChar32 c;
+    U8_NEXT(s, i, static_cast<int32_t>(n), c);
+    if (c >= 0 || static_cast<size_t>(i) - start != IllFormedLength(view, start)) return false;
+  }
+  return true;
+}
+
+TEST(Utf8, EveryOneTwoAndThreeByteSequenceStepsBackAndOverIllFormedBytesAsIcuDoes) {
+  EXPECT_EQ(FirstShortSequenceFailing(AgreesBothWays), "");
+}
+
+TEST(Utf8, EveryFourByteSequenceStepsBackAndOverIllFormedBytesAsIcuDoes) {
+  // Backward, the first of four bytes matters when it leads a four-byte character (F0..F4); one byte of
+  // each other kind (ASCII, continuation, a two- and a three-byte lead, never a lead) stands for the rest.
+  EXPECT_EQ(FirstFourByteSequenceFailing(
+                {0x41, 0x80, 0xBF, 0xC2, 0xE6, 0xF0, 0xF1, 0xF2, 0xF3, 0xF4, 0xF5, 0xFF}, AgreesBothWays),
+            "");
+}
+
+TEST(Utf8, ScannerStepsFindEveryScalarValueBetweenNeighboursAndReplaceIllFormedBytes) {
+  char buffer[8];
+  for (char32_t c = 0x80; c <= 0x10FFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    buffer[0] = 'a';
+    const size_t n = EncodeUtf8(c, buffer + 1);
+    buffer[n + 1] = 'b';
+    const std::string_view s(buffer, n + 2);
+    ASSERT_EQ(CharAt(s, 1).value, c);
+    ASSERT_EQ(CharAt(s, 1).length, n);
+    ASSERT_EQ(CharBefore(s, n + 1).value, c);
+    ASSERT_EQ(CharBefore(s, n + 1).length, n);
+    ASSERT_EQ(CountCharStarts(s), 3u);
+    ASSERT_EQ(AnnouncedCharLength(s.substr(1)), n);
+    for (size_t inside = 1; inside <= n; ++inside) {
+      ASSERT_EQ(AlignToCharStart(s, inside), 1u);
+      ASSERT_EQ(AlignForwardToCharStart(s, inside), inside == 1 ? 1u : n + 1);
+    }
+    ASSERT_EQ(AlignToCharStart(s, n, n), n) << "never back past the floor";
+  }
+  const std::string_view bad = "\xE6\x96" "a\x80";  // a truncated 文, a, a stray continuation byte
+  EXPECT_EQ(CharAt(bad, 0).value, kReplacementChar);
+  EXPECT_EQ(CharAt(bad, 0).length, 1u);
+  EXPECT_EQ(CharAt(bad, 2).value, U'a');
+  EXPECT_EQ(CharBefore(bad, 4).value, kReplacementChar);
+  EXPECT_EQ(CharBefore(bad, 4).length, 1u);
+  EXPECT_EQ(CharAt(bad, 4).length, 0u) << "past the end";
+  EXPECT_EQ(CharBefore(bad, 0).length, 0u) << "before the start";
+  EXPECT_EQ(IllFormedLength(bad, 0), 2u);
+  EXPECT_EQ(CountCharStarts(bad), 2u) << "the lead byte and a; continuation bytes count nothing";
+  EXPECT_EQ(CountCharStarts("文文文文", 2), 2u) << "stops at the limit";
+}
+
+TEST(Utf8, SubsequenceComparesWholeCharacters) {
+  EXPECT_TRUE(IsCharSubsequence("政府报告", "人民政府工作报告"));
+  EXPECT_FALSE(IsCharSubsequence("报告政府", "人民政府工作报告")) << "in order";
+  EXPECT_TRUE(IsCharSubsequence("", "文"));
+  // 文 (E6 96 87) and 斗 (E6 96 97) share two bytes: a byte-wise subsequence would find 文 in 斗x\x87.
+  EXPECT_FALSE(IsCharSubsequence("文", "斗x\x87"));
 }
 
 TEST(Utf8, EveryScalarValueRoundTripsBothWays) {

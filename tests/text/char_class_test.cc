@@ -1,0 +1,64 @@
+// The text layer's character classes and break sets, on every code point.
+#include "text/char_class.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <string_view>
+
+#include "gtest/gtest.h"
+#include "text/breaks.h"
+
+namespace wenshu::text {
+namespace {
+
+TEST(CharClass, HanIsInsideIdeographIsInsideCjkOnEveryCodePoint) {
+  for (char32_t c = 0; c <= 0x10FFFF; ++c) {
+    if (IsHan(c)) {
+      ASSERT_TRUE(IsIdeograph(c)) << static_cast<uint32_t>(c);
+    }
+    if (IsIdeograph(c)) {
+      ASSERT_TRUE(IsCjk(c)) << static_cast<uint32_t>(c);
+    }
+  }
+  EXPECT_TRUE(IsCjk(U'〇') && IsCjk(U'々') && IsCjk(kWhiteCircleZero));
+  EXPECT_FALSE(IsIdeograph(U'〇') || IsIdeograph(U'々') || IsIdeograph(kWhiteCircleZero));
+  EXPECT_TRUE(IsIdeograph(0xF900) && IsIdeograph(0x20000)) << "compatibility, extension B";
+  EXPECT_FALSE(IsHan(0xF900) || IsHan(0x20000));
+}
+
+TEST(CharClass, EveryAssignedHanCharacterOfTheMainBlocksIsHanScript) {
+  // IsHan is a range test: every assigned code point in it is of the Han script (ICU's data), and every
+  // unified ideograph of the BMP outside the compatibility block is in it.
+  for (char32_t c = 0; c <= 0xFFFF; ++c) {
+    const auto u = static_cast<UChar32>(c);
+    UErrorCode status = U_ZERO_ERROR;
+    if (IsHan(c) && u_charType(u) != U_UNASSIGNED) {
+      ASSERT_EQ(uscript_getScript(u, &status), USCRIPT_HAN) << static_cast<uint32_t>(c);
+    }
+    if (u_hasBinaryProperty(u, UCHAR_UNIFIED_IDEOGRAPH) && !(c >= 0xF900 && c <= 0xFAFF)) {
+      ASSERT_TRUE(IsHan(c)) << static_cast<uint32_t>(c);
+    }
+  }
+}
+
+TEST(Breaks, EachMarkIsOneCharacterAndTheGroupsAreTheirMarks) {
+  int marks = 0;
+  for (char32_t c = 0; c <= 0x10FFFF; ++c) {
+    const BreakSet m = BreakMark(c);
+    if (m == 0) continue;
+    ++marks;
+    ASSERT_EQ(m & (m - 1), 0u) << "one bit: " << static_cast<uint32_t>(c);
+  }
+  EXPECT_EQ(marks, 16);
+  EXPECT_TRUE(IsBreak(U'。', kSentenceEnds));
+  EXPECT_TRUE(IsBreak(U'!', kSentenceEnds));
+  EXPECT_FALSE(IsBreak(U'!', kCjkSentenceEnds));
+  EXPECT_FALSE(IsBreak(U'.', ~BreakSet{0})) << "the ASCII full stop is a decimal point too";
+  EXPECT_TRUE(IsBreak(U'\r', kLineBreaks));
+  EXPECT_FALSE(IsBreak(U'，', kSentenceEnds | kSemicolons | kColons));
+  EXPECT_TRUE(IsBreak(U'，', kCommas));
+}
+
+}  // namespace
+}  // namespace wenshu::text
