@@ -137,19 +137,14 @@ uint64_t Dictionary::checksum() const { return header_->checksum; }
 std::string_view Dictionary::Serialized() const { return blob_; }
 
 std::optional<double> Dictionary::LogProbability(std::string_view word) const {
-  const auto* p = reinterpret_cast<const unsigned char*>(word.data());
-  size_t n = word.size(), i = 0;
   uint32_t node = 0;
-  while (i < n) {
+  for (size_t i = 0; i < word.size();) {
     // Dictionary words are valid UTF-8; anything else is simply not found.
-    unsigned char b = p[i];
-    size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    if (i + len > n) return std::nullopt;
-    char32_t cp = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-    for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (p[i + k] & 0x3F);
-    node = node == 0 ? DictionaryAccess::RootChild(*this, cp) : DictionaryAccess::Child(*this, node, cp);
+    const text::Decoded d = text::DecodeUtf8At(word, i);
+    if (d.len <= 0) return std::nullopt;
+    node = node == 0 ? DictionaryAccess::RootChild(*this, d.cp) : DictionaryAccess::Child(*this, node, d.cp);
     if (node == 0) return std::nullopt;
-    i += len;
+    i += static_cast<size_t>(d.len);
   }
   if (node == 0 || links_[node].log_probability == tokenize_internal::kNotAWord) return std::nullopt;
   return links_[node].log_probability;

@@ -14,6 +14,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "text/utf8.h"
 #include "tokenize/dictionary_format.h"
 #include "tokenize/hmm.h"
 
@@ -23,41 +24,15 @@ namespace {
 constexpr size_t kMaxWordBytes = 256;
 constexpr uint64_t kMaxFrequency = uint64_t{1} << 48;
 
-// Decodes strict UTF-8 into code points; false on any invalid or incomplete sequence.
+// Decodes strict UTF-8 (text::DecodeUtf8At) into code points; false on any invalid or incomplete
+// sequence.
 bool DecodeUtf8(std::string_view s, std::u32string* out) {
   out->clear();
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  size_t n = s.size(), i = 0;
-  while (i < n) {
-    unsigned char b = p[i];
-    char32_t cp;
-    size_t len;
-    if (b < 0x80) {
-      cp = b;
-      len = 1;
-    } else if (b >= 0xC2 && b <= 0xDF) {
-      cp = b & 0x1F;
-      len = 2;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-      cp = b & 0x0F;
-      len = 3;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-      cp = b & 0x07;
-      len = 4;
-    } else {
-      return false;
-    }
-    if (i + len > n) return false;
-    for (size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return false;
-    }
-    out->push_back(cp);
-    i += len;
+  for (size_t i = 0; i < s.size();) {
+    const text::Decoded d = text::DecodeUtf8At(s, i);
+    if (d.len <= 0) return false;
+    out->push_back(d.cp);
+    i += static_cast<size_t>(d.len);
   }
   return true;
 }
@@ -150,7 +125,7 @@ absl::StatusOr<std::string> CompileDictionary(std::string_view text, uint64_t de
     if (field_count >= 2 && !ParseFrequency(fields[1], &frequency)) {
       // Quote at most 32 bytes, cut at a character boundary.
       size_t shown = std::min<size_t>(fields[1].size(), 32);
-      while (shown < fields[1].size() && shown > 0 && (fields[1][shown] & 0xC0) == 0x80) --shown;
+      shown = text::AlignToCharStart(fields[1], shown);
       return absl::InvalidArgumentError(absl::StrCat(
           "line ", line_number, ": frequency '", std::string(fields[1].substr(0, shown)),
           "' is not a non-negative integer below 10^15"));

@@ -9,6 +9,7 @@
 #include <limits>
 #include <utility>
 
+#include "text/breaks.h"
 #include "text/char_class.h"
 #include "text/utf8.h"
 #include "tokenize/dictionary_access.h"
@@ -129,14 +130,9 @@ bool IsCircledNumber(char32_t c) {
          (c >= 0x3280 && c <= 0x3289);    // ㊀-㊉
 }
 
+// After these a clause starts (the token context's kClauseStart); a line break has its own context.
 bool IsSentenceEnd(char32_t c) {
-  switch (c) {
-    case U'。': case U'；': case U';': case U'！': case U'!': case U'？': case U'?': case U'：':
-    case U':':
-      return true;
-    default:
-      return false;
-  }
+  return text::IsBreak(c, text::kSentenceEnds | text::kSemicolons | text::kColons);
 }
 
 bool IsClauseSeparator(char32_t c) { return c == U'，' || c == U',' || c == U'、'; }
@@ -491,7 +487,9 @@ bool Tokenizer::ScanNext() {
   switch (cls) {
     case CharClass::kCjk: {
       // The run's characters are decoded once, here, for the segmenter. Most are three-byte
-      // sequences led by E3..E9, decoded inline; anything else takes the general path.
+      // sequences led by E3..E9, decoded inline (such a sequence is always well-formed: an overlong
+      // needs E0 and a surrogate ED, so this is text::DecodeUtf8At's answer); anything else takes the
+      // general path.
       run_cps_.clear();
       run_offsets_.clear();
       size_t i = 0;
