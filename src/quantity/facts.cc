@@ -12,7 +12,9 @@
 #include "quantity/numeral.h"
 #include "quantity/units.h"
 #include "quantity/words.h"
+#include "text/breaks.h"
 #include "text/cancel.h"
+#include "text/char_class.h"
 #include "wenshu/quantity.h"
 
 namespace wenshu {
@@ -84,17 +86,16 @@ constexpr std::string_view kScopePrefixes[] = {"全区", "全市", "全县", "�
 
 constexpr std::string_view kDashes[] = {"-", "--", "—", "——", "–", "～", "~", "－", "至", "到"};
 
-bool IsSentenceEnd(char32_t c) {
-  return c == U'。' || c == U'；' || c == U';' || c == U'\n' || c == U'！' || c == U'!' || c == U'？' ||
-         c == U'?';
-}
+// Where a fact's sentence ends: the sentence ends, semicolons and a line feed (a colon or comma goes on).
+bool IsSentenceEnd(char32_t c) { return text::IsBreak(c, text::kSentenceEnds | text::kSemicolons | text::kLineFeed); }
 
+// Where a fact's phrase ends: every clause break, and the brackets, quotes and blanks around a phrase.
 bool IsClauseBoundary(char32_t c) {
+  if (text::IsBreak(c, text::kClauseBreaks | text::kOpenParens)) return true;
   switch (c) {
-    case U'，': case U',': case U'。': case U'；': case U';': case U'：': case U':': case U'（':
-    case U'(': case U'）': case U')': case U'“': case U'”': case U'"': case U'《': case U'》':
-    case U'\n': case U'\r': case U'\t': case U' ': case U'[': case U']': case U'【': case U'】':
-    case U'〔': case U'〕': case U'！': case U'!': case U'？': case U'?': case U'〞': case U'〝':
+    case U'）': case U')': case U'“': case U'”': case U'"': case U'《': case U'》':
+    case U'\t': case U' ': case U'[': case U']': case U'【': case U'】':
+    case U'〔': case U'〕': case U'〞': case U'〝':
     case U'‘': case U'’': case U'「': case U'」': case 0x3000:
       return true;
     default:
@@ -339,7 +340,7 @@ class Extractor {
       // 10月22出生, 四月十三: the day without 日, when nothing makes the number a count.
       size_t len;
       char32_t next = At(e, &len);
-      if (next == 0 || (next >= 0x4E00 && next <= 0x9FFF && ChineseDigitValue(next) < 0 && MultiplierPower(next) < 0) ||
+      if (next == 0 || (text::IsHan(next) && ChineseDigitValue(next) < 0 && MultiplierPower(next) < 0) ||
           next == U'，' || next == U'。' || next == U',' || next == U'至' || next == U'到') {
         point->day = *day;
         return e;
