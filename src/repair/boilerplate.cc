@@ -16,6 +16,7 @@
 #include "repair/number_scan.h"
 #include "repair/rules.h"
 #include "repair/site_lines.h"
+#include "text/utf8.h"
 
 namespace wenshu::repair_internal {
 namespace {
@@ -91,20 +92,17 @@ const RE2& SourceLine() {
 // copies of the class).
 bool IsTagLine(std::string_view line) {
   // Guard: at most six characters once the blanks (\s: [\t\n\f\r ]) around them are trimmed.
-  size_t begin = 0, end = line.size(), chars = 0;
+  size_t begin = 0, end = line.size();
   auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; };
   while (begin < end && blank(line[begin])) ++begin;
   while (end > begin && blank(line[end - 1])) --end;
-  for (size_t i = begin; i < end && chars <= 6; ++i) chars += (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80;
-  if (chars > 6) return false;
+  if (text::CountCharStarts(line.substr(begin, end - begin), 7) > 6) return false;
   // Nor a fullwidth form (U+FF00..U+FF7F: ：，（）…), neither a digit nor Han ("各位代表：").
   if (ContainsAny(line, {"\xEF\xBC", "\xEF\xBD"})) return false;
   static const RE2 re(R"(^\s*(?:(?:19|20)\d{2}|(\p{Han}+))\s*$)");
   re2::StringPiece han;
   if (!RE2::FullMatch(View(line), re, &han)) return false;
-  size_t han_chars = 0;
-  for (char c : han) han_chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return han_chars <= 6;
+  return text::CountCharStarts(std::string_view(han.data(), han.size())) <= 6;
 }
 const RE2& YearLine() {
   static const RE2 re(R"(^\s*(19|20)\d{2}\s*$)");
@@ -121,25 +119,6 @@ const RE2& SentencePunctuation() {
 
 bool IsBlank(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
-}
-
-// Whether every character of `part` occurs in `whole` in order (byte-wise on UTF-8 is exact for that).
-bool IsSubsequence(std::string_view part, std::string_view whole) {
-  size_t at = 0;
-  for (size_t i = 0; i < part.size();) {
-    // Compare whole UTF-8 characters.
-    size_t len = 1;
-    unsigned char c = static_cast<unsigned char>(part[i]);
-    if (c >= 0xF0) len = 4;
-    else if (c >= 0xE0) len = 3;
-    else if (c >= 0xC0) len = 2;
-    std::string_view ch = part.substr(i, len);
-    size_t found = whole.find(ch, at);
-    if (found == std::string_view::npos) return false;
-    at = found + ch.size();
-    i += len;
-  }
-  return true;
 }
 
 std::string_view Trim(std::string_view s) {
@@ -235,7 +214,7 @@ TitleForms CollectTitleForms(const std::vector<Line>& lines, size_t start) {
   for (size_t k = start; k < lines.size() && f.lines.size() < 4 && IsTitleLike(lines[k].text); ++k) {
     size_t prefix = 0;
     std::string_view form = StripTitlePrefix(lines[k].text, &prefix);
-    if (!f.lines.empty() && !IsSubsequence(form, f.longest) && !IsSubsequence(f.longest, form)) break;
+    if (!f.lines.empty() && !text::IsCharSubsequence(form, f.longest) && !text::IsCharSubsequence(f.longest, form)) break;
     f.lines.push_back(k);
     f.any_prefix = f.any_prefix || prefix > 0;
     // The form kept is the last: the earlier copies belong to the site's header, the last line to the
@@ -340,7 +319,7 @@ size_t OwnTitleAfter(const std::vector<Line>& lines, size_t from, std::string_vi
       std::string line(text);
       RE2::GlobalReplace(&line, kPageCounter, "");  // "政府工作报告第1/34页"
       std::string own = HanOnly(line);
-      if (own.size() >= 18 && (IsSubsequence(own, site) || IsSubsequence(site, own))) return k;
+      if (own.size() >= 18 && (text::IsCharSubsequence(own, site) || text::IsCharSubsequence(site, own))) return k;
     }
     // Only the page's own clutter ("下载", "打印", "【字号："), page marks and site lines may come
     // between; the first line of text ends the search.

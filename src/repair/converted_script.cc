@@ -9,7 +9,6 @@
 // spans other rules claimed stay as they are.
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
-#include <unicode/utf8.h>
 
 #include <bitset>
 #include <memory>
@@ -20,6 +19,8 @@
 #include "re2/re2.h"
 #include "repair/number_scan.h"
 #include "repair/rules.h"
+#include "text/char_class.h"
+#include "text/utf8.h"
 
 namespace wenshu::repair_internal {
 namespace {
@@ -44,15 +45,13 @@ bool LooksTraditional(std::string_view text, size_t* han_chars) {
     }
     return set;
   }();
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const int32_t n = static_cast<int32_t>(std::min<size_t>(text.size(), INT32_MAX));
   size_t han = 0, traditional = 0;
-  for (int32_t i = 0; i < n;) {
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0 || !IsHan(static_cast<char32_t>(c))) continue;
+  for (size_t i = 0; i < text.size();) {
+    const text::Char c = text::CharAt(text, i);
+    i += c.length;
+    if (!text::IsHan(c.value)) continue;
     ++han;
-    traditional += c < 0x10000 && kFrequent->test(static_cast<size_t>(c));
+    traditional += c.value < 0x10000 && kFrequent->test(static_cast<size_t>(c.value));
   }
   *han_chars = han;
   return traditional >= 10 && traditional * 50 >= han;  // 2% of the Han text at least
@@ -118,7 +117,7 @@ void RemoveInjectedPinyin(RepairContext& context) {
   std::string_view text = context.text();
   ForEachReading(text, [&](size_t begin, size_t end, std::string_view reading) {
     std::string shown(reading);
-    if (IsHan(CodePointBefore(text, begin).value)) {
+    if (text::IsHan(text::CharBefore(text, begin).value)) {
       RepairRecord r;
       r.rule = "text.pinyin";
       r.span = {begin, end};
@@ -172,16 +171,15 @@ void ConvertTraditionalScript(RepairContext& context) {
     icu::UnicodeString original = converted;
     convert->transliterate(converted);
     if (converted.countChar32() == original.countChar32() && converted != original) {
-      const auto* s = reinterpret_cast<const uint8_t*>(line.data());
-      const int32_t n = static_cast<int32_t>(line.size());
-      int32_t i = 0, u = 0;
-      while (i < n) {
-        int32_t start = i;
-        UChar32 c;
-        U8_NEXT(s, i, n, c);
+      int32_t u = 0;
+      for (size_t i = 0; i < line.size();) {
+        const size_t start = i;
+        // An ill-formed run became one U+FFFD in `converted`: step over it as one.
+        const text::Decoded c = text::DecodeUtf8At(line, i);
+        i += c.len > 0 ? static_cast<size_t>(c.len) : text::IllFormedLength(line, i);
         UChar32 d = converted.char32At(u);
         u = converted.moveIndex32(u, 1);
-        if (c < 0 || c == d) continue;
+        if (c.len < 0 || c.cp == static_cast<char32_t>(d)) continue;
         std::string out;
         icu::UnicodeString(d).toUTF8String(out);
         size_t begin = at + static_cast<size_t>(start), end = at + static_cast<size_t>(i);

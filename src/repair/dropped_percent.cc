@@ -10,6 +10,8 @@
 #include "absl/strings/str_cat.h"
 #include "repair/number_scan.h"
 #include "repair/rules.h"
+#include "text/char_class.h"
+#include "text/utf8.h"
 
 namespace wenshu::repair_internal {
 namespace {
@@ -161,7 +163,7 @@ void RestoreDroppedPercent(RepairContext& context) {
     {
       size_t at = c.end;
       while (at < text.size()) {
-        CodePoint cp = CodePointAt(text, at);
+        text::Char cp = text::CharAt(text, at);
         if (cp.value != U' ' && cp.value != U'\n' && cp.value != U'\r' && cp.value != U'\t' &&
             cp.value != 0x200B && cp.value != 0x3000 && cp.value != 0xFEFF) {
           break;
@@ -227,7 +229,7 @@ void RestoreDroppedPercent(RepairContext& context) {
     // The words before the number, past any spaces ("增长 52").
     size_t lead = c.begin;
     while (lead > 0 && text[lead - 1] == ' ') --lead;
-    if (auto letter = CodePointBefore(text, lead);
+    if (auto letter = text::CharBefore(text, lead);
         (letter.value >= U'A' && letter.value <= U'Z') || (letter.value >= U'a' && letter.value <= U'z')) {
       continue;  // PM2.5, M 2, G20
     }
@@ -252,7 +254,7 @@ void RestoreDroppedPercent(RepairContext& context) {
       // A bare number needs a plain clause end, and must not be the tail of a ratio, date, formula or
       // fraction (1∶1, 2023-02-09, "1+6", 1/4).
       // "85.2的改革任务": a share of something.
-      bool share = StartsWithAny(text, c.end, {"的"}) && IsHan(CodePointAt(text, c.end + 3).value);
+      bool share = StartsWithAny(text, c.end, {"的"}) && text::IsHan(text::CharAt(text, c.end + 3).value);
       if (!share &&
           !StartsWithAny(text, c.end, {"，",   "。",     "；",     "！",     "？",     ",",      ";",
                                        "以上", "以下",   "左右",   "以内",   "提高到", "提高至", "降至",

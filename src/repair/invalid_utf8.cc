@@ -1,16 +1,12 @@
 // text.invalid_utf8: bytes that are not UTF-8 are kept as they are and flagged, one flag per run.
-#include <unicode/utf8.h>
-
 #include "absl/strings/str_cat.h"
 #include "repair/rules.h"
+#include "text/utf8.h"
 
 namespace wenshu::repair_internal {
 
 void FlagInvalidUtf8(RepairContext& context) {
   std::string_view text = context.text();
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const int64_t n = static_cast<int64_t>(text.size());
-  int64_t i = 0;
   int64_t run_begin = -1;
   auto close_run = [&](int64_t end) {
     if (run_begin < 0) return;
@@ -22,17 +18,17 @@ void FlagInvalidUtf8(RepairContext& context) {
     context.Flag(std::move(flag));
     run_begin = -1;
   };
-  while (i < n) {
-    int64_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0) {
-      if (run_begin < 0) run_begin = start;
+  for (size_t i = 0; i < text.size();) {
+    const text::Decoded d = text::DecodeUtf8At(text, i);
+    if (d.len < 0) {
+      if (run_begin < 0) run_begin = static_cast<int64_t>(i);
+      ++i;
     } else {
-      close_run(start);
+      close_run(static_cast<int64_t>(i));
+      i += static_cast<size_t>(d.len);
     }
   }
-  close_run(n);
+  close_run(static_cast<int64_t>(text.size()));
 }
 
 }  // namespace wenshu::repair_internal

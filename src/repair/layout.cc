@@ -18,6 +18,9 @@
 #include "repair/number_scan.h"
 #include "repair/rules.h"
 #include "repair/site_lines.h"
+#include "text/breaks.h"
+#include "text/char_class.h"
+#include "text/utf8.h"
 #include "wenshu/dictionary.h"
 #include "wenshu/tokenizer.h"
 
@@ -77,22 +80,14 @@ bool IsBlankChar(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000' 
 bool IsLatin(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
 bool IsDigitChar(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
 // Marks a sentence continues after: the space after one is stray.
-bool IsMidPunct(char32_t c) { return c == U'，' || c == U'、' || c == U'；' || c == U',' || c == U';'; }
+constexpr text::BreakSet kMidPunct = text::kCommas | text::kIdeographicComma | text::kSemicolons;
+bool IsMidPunct(char32_t c) { return text::IsBreak(c, kMidPunct); }
 // Marks no space stands before in Chinese text.
-bool IsClosingPunct(char32_t c) {
-  return c == U'，' || c == U'。' || c == U'、' || c == U'；' || c == U'！' || c == U'？' || c == U',' ||
-         c == U';' || c == U'!' || c == U'?';
-}
-
-size_t CountChars(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
+bool IsClosingPunct(char32_t c) { return text::IsBreak(c, kMidPunct | text::kSentenceEnds); }
 
 bool IsProseLine(std::string_view line) {
   static const RE2 kSentencePunct(R"([，。；！？,;])");
-  return CountChars(line) >= kProseChars && RE2::PartialMatch(View(line), kSentencePunct);
+  return text::CountCharStarts(line) >= kProseChars && RE2::PartialMatch(View(line), kSentencePunct);
 }
 
 // Whether a dictionary word of some frequency spans `cut` in `left + right` (`left` ends at the cut),
@@ -147,7 +142,7 @@ std::vector<Space> FindSpaces(const std::vector<Line>& lines, size_t* marker_lin
     size_t chars = 0;
     bool seen_text = false;
     for (size_t i = 0; i < t.size();) {
-      CodePoint c = CodePointAt(t, i);
+      text::Char c = text::CharAt(t, i);
       if (!IsBlankChar(c.value)) {
         seen_text = true;
         ++chars;
@@ -155,39 +150,39 @@ std::vector<Space> FindSpaces(const std::vector<Line>& lines, size_t* marker_lin
         continue;
       }
       size_t j = i;
-      while (j < t.size() && IsBlankChar(CodePointAt(t, j).value)) j += CodePointAt(t, j).length;
-      const size_t run_chars = CountChars(t.substr(i, j - i));
+      while (j < t.size() && IsBlankChar(text::CharAt(t, j).value)) j += text::CharAt(t, j).length;
+      const size_t run_chars = text::CountCharStarts(t.substr(i, j - i));
       if (!seen_text || j >= t.size()) {  // an indent, or blanks ending the line
         chars += run_chars;
         i = j;
         continue;
       }
-      const char32_t before = CodePointBefore(t, i).value;
-      const char32_t after = CodePointAt(t, j).value;
+      const char32_t before = text::CharBefore(t, i).value;
+      const char32_t after = text::CharAt(t, j).value;
       Space s{{line.begin + i, line.begin + j}, SpaceKind::kBetweenHan, n, chars, ""};
       bool keep = true;
-      if (IsClosingPunct(after) && (IsHan(before) || IsDigitChar(before) || before == U'%')) {
+      if (IsClosingPunct(after) && (text::IsHan(before) || IsDigitChar(before) || before == U'%')) {
         s.kind = SpaceKind::kBeforePunct;
       } else if ((before == U'、' || before == U'．' || before == U'）' || before == U')') && IsListMarker(t.substr(0, i))) {
         s.kind = SpaceKind::kAfterMarker;
-        keep = IsHan(after) || IsDigitChar(after);
-      } else if (IsMidPunct(before) && (IsHan(after) || IsDigitChar(after))) {
+        keep = text::IsHan(after) || IsDigitChar(after);
+      } else if (IsMidPunct(before) && (text::IsHan(after) || IsDigitChar(after))) {
         // An ASCII comma between digits or Latin words is theirs ("1, 2"): only after an ideograph.
         const bool ascii = before == U',' || before == U';';
-        keep = !ascii || IsHan(CodePointBefore(t, i - 1).value);
+        keep = !ascii || text::IsHan(text::CharBefore(t, i - 1).value);
         s.kind = SpaceKind::kAfterPunct;
-      } else if (IsHan(before) && UnitAt(t, j).has_value()) {
+      } else if (text::IsHan(before) && UnitAt(t, j).has_value()) {
         // "结案 件", "来访群众 人次": a figure the site deleted (number.stripped flags it), not a stray space.
         keep = false;
-      } else if ((before == U'”' || before == U'」' || before == U'』') && IsHan(after)) {
+      } else if ((before == U'”' || before == U'」' || before == U'』') && text::IsHan(after)) {
         // After a closing quotation mark: only the wrap width can tell ("…学校” 为奋斗目标").
         keep = prose;
-      } else if (IsHan(before) && IsHan(after)) {
+      } else if (text::IsHan(before) && text::IsHan(after)) {
         s.word = SplitWord(t.substr(0, i), t.substr(j));
         s.kind = !s.word.empty() && prose ? SpaceKind::kSplitWord : SpaceKind::kBetweenHan;
         keep = prose;
-      } else if (run_chars == 1 && (((IsDigitChar(before) || IsLatin(before) || before == U'%') && IsHan(after)) ||
-                                    (IsHan(before) && (IsDigitChar(after) || IsLatin(after))))) {
+      } else if (run_chars == 1 && (((IsDigitChar(before) || IsLatin(before) || before == U'%') && text::IsHan(after)) ||
+                                    (text::IsHan(before) && (IsDigitChar(after) || IsLatin(after))))) {
         // One blank: a run of them separates pieces of a page ("C6m   一、…").
         // "43.68 亿元", "2025 年 3 月", "达到 134.9": the space a PDF's typesetting put around a number.
         s.kind = SpaceKind::kDigitUnit;
@@ -278,7 +273,7 @@ SpaceAnalysis AnalyseSpaces(std::string_view text) {
       case SpaceKind::kDigitUnit:
         // A figure followed by its unit ("43.68 亿元") in any damaged text; a space before a figure only in
         // a text typeset so (after a heading, "一、总体情况 2024年,…" is a lost line break).
-        if (wrapped || spaced_figures >= kMinSpacedFigures || (damaged && !IsHan(CodePointBefore(text, s.span.begin).value))) {
+        if (wrapped || spaced_figures >= kMinSpacedFigures || (damaged && !text::IsHan(text::CharBefore(text, s.span.begin).value))) {
           reason = "A space a PDF's typesetting put beside a figure or Latin text, in a text that shows "
                    "extraction damage (stray spaces, a hard-wrapped layout, figures spaced on both sides).";
         }
@@ -303,7 +298,7 @@ SpaceAnalysis AnalyseSpaces(std::string_view text) {
           };
           // The text after the space must go on: the last characters of a cut page are no evidence.
           const size_t line_end = lines[s.line].end;
-          const bool goes_on = CountChars(text.substr(s.span.end, line_end - s.span.end)) >= 2;
+          const bool goes_on = text::CountCharStarts(text.substr(s.span.end, line_end - s.span.end)) >= 2;
           if (it != between.end() && goes_on && ((idx > 0 && at_width(idx - 1, idx)) || at_width(idx, idx + 1))) {
             reason = absl::StrCat("A space where the extraction joined lines wrapped every ", width,
                                   " characters, inside a sentence.");
@@ -325,7 +320,7 @@ size_t DisplayWidth(std::string_view s) {
   static constexpr std::u32string_view kFoldedMarks = U",.;:?!()";
   size_t w = 0;
   for (size_t i = 0; i < s.size();) {
-    CodePoint c = CodePointAt(s, i);
+    text::Char c = text::CharAt(s, i);
     w += c.value >= 0x1100 || kFoldedMarks.find(c.value) != std::u32string_view::npos ? 2 : 1;
     i += c.length;
   }
@@ -337,7 +332,7 @@ bool EndsSentence(std::string_view line) {
   std::string_view t = line;
   while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\r')) t.remove_suffix(1);
   if (t.empty()) return true;
-  const char32_t c = CodePointBefore(t, t.size()).value;
+  const char32_t c = text::CharBefore(t, t.size()).value;
   static constexpr std::u32string_view kFinal = U"。！？；：!?;:…”」』）)〞";
   return kFinal.find(c) != std::u32string_view::npos;
 }
@@ -402,8 +397,8 @@ std::vector<Wrap> FindWraps(std::string_view text) {
     // A short line that ends open is a line of its own (a speaker's name, a page number), not the tail of
     // a wrapped paragraph, which ends its sentence.
     if (!EndsSentence(b.text) && (wrapped ? 2 * DisplayWidth(b.text) < width : !IsProseLine(b.text))) continue;
-    const char32_t last = CodePointBefore(a.text, a.text.size()).value;
-    const char32_t first = CodePointAt(b.text, 0).value;
+    const char32_t last = text::CharBefore(a.text, a.text.size()).value;
+    const char32_t first = text::CharAt(b.text, 0).value;
     const bool latin_pair = last < 0x80 && first < 0x80 && std::isalnum(static_cast<int>(last)) &&
                             std::isalnum(static_cast<int>(first));
     Wrap w{{a.begin + a.text.size(), b.begin}, latin_pair ? " " : "", ""};
@@ -413,7 +408,7 @@ std::vector<Wrap> FindWraps(std::string_view text) {
       wraps.push_back(std::move(w));
       continue;
     }
-    if (!IsHan(last) || !IsHan(first) || !IsProseLine(a.text)) continue;
+    if (!text::IsHan(last) || !text::IsHan(first) || !IsProseLine(a.text)) continue;
     std::string word = SplitWord(a.text, b.text);
     if (word.empty()) continue;
     w.reason = absl::StrCat("A hard line break splitting the word \"", word, "\" inside a sentence.");

@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "repair/rules.h"
+#include "text/breaks.h"
 #include "text/utf8.h"
 
 namespace wenshu::repair_internal {
@@ -27,13 +28,13 @@ bool IsChapterNumeral(char32_t cp) {
   }
 }
 
+// What a numbered item that lost its line break follows: 。！？, a colon or ；.
 bool IsSentenceEnd(char32_t cp) {
-  return cp == U'。' || cp == U'：' || cp == U':' || cp == U'；' || cp == U'！' || cp == U'？';
+  return text::IsBreak(cp, text::kCjkSentenceEnds | text::kColons | text::kFullwidthSemicolon);
 }
 
 void RestoreInLine(RepairContext& context, std::string_view text, size_t begin, size_t end) {
-  size_t chars = 0;
-  for (size_t i = begin; i < end; ++i) chars += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  const size_t chars = text::CountCharStarts(text.substr(begin, end - begin));
   if (chars < kMinLostBreakLineChars) return;
   size_t i = begin;
   char32_t prev = 0;

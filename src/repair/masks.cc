@@ -11,6 +11,9 @@
 #include "re2/re2.h"
 #include "repair/number_scan.h"
 #include "repair/rules.h"
+#include "text/breaks.h"
+#include "text/char_class.h"
+#include "text/utf8.h"
 #include "wenshu/dictionary.h"
 
 namespace wenshu::repair_internal {
@@ -20,10 +23,8 @@ re2::StringPiece View(std::string_view s) { return re2::StringPiece(s.data(), s.
 
 // The Han character right before `at`, or "".
 std::string_view HanBefore(std::string_view text, size_t at) {
-  if (at < 3) return {};
-  std::string_view c = text.substr(at - 3, 3);
-  unsigned char lead = static_cast<unsigned char>(c[0]);
-  return lead >= 0xE4 && lead <= 0xE9 ? c : std::string_view();
+  const text::Char c = text::CharBefore(text, at);
+  return text::IsHan(c.value) ? text.substr(at - c.length, c.length) : std::string_view();
 }
 
 bool IsAsciiAlnum(char c) {
@@ -153,7 +154,7 @@ TokenShape Shape(std::string_view token) {
   TokenShape t;
   char32_t prev = 0;
   for (size_t i = 0; i < token.size();) {
-    CodePoint c = CodePointAt(token, i);
+    text::Char c = text::CharAt(token, i);
     const bool between_digits =
         IsDigit(prev) && i + c.length < token.size() && IsDigit(static_cast<unsigned char>(token[i + c.length]));
     if (IsPlaceholderLetter(c.value)) {
@@ -198,8 +199,8 @@ const std::vector<std::string_view>& BoundUnits() {
 // Whether the clause ends at `at` ("，" "。" "、" "）"), or, with `approximate`, goes on with 以上/左右.
 bool EndsClause(std::string_view text, size_t at, bool approximate) {
   if (at >= text.size()) return true;
-  CodePoint c = CodePointAt(text, at);
-  return IsClauseBreak(c.value) || c.value == U'、' || c.value == U'）' || c.value == U')' ||
+  text::Char c = text::CharAt(text, at);
+  return text::IsBreak(c.value, text::kClauseBreaks) || c.value == U'、' || c.value == U'）' || c.value == U')' ||
          (approximate && StartsWithAny(text, at, {"以上", "左右", "以下", "多", "余"}).has_value());
 }
 
@@ -293,7 +294,7 @@ void FlagPlaceholders(RepairContext& context) {
       end -= n;
     }
     if (begin >= end) return;
-    CodePoint before = CodePointBefore(text, begin), after = CodePointAt(text, end);
+    text::Char before = text::CharBefore(text, begin), after = text::CharAt(text, end);
     if (IsAsciiLetter(before.value) || IsAsciiLetter(after.value)) return;  // XXL, Excel, max
     TokenShape t = Shape(text.substr(begin, end - begin));
     if (t.multiplication || (t.letters == 0 && t.stars == 0)) return;
@@ -306,7 +307,7 @@ void FlagPlaceholders(RepairContext& context) {
     }
     if (t.letters + t.stars != 1 || t.points > 0) return;
     // A lone letter or star: it must touch Chinese text (or a %), and a star must not start a line (a bullet).
-    const bool han_before = IsHan(before.value), han_after = IsHan(after.value);
+    const bool han_before = text::IsHan(before.value), han_after = text::IsHan(after.value);
     const bool percent_after = after.value == U'%' || after.value == U'％';
     if (!han_before && !han_after && !percent_after) return;
     if (t.letters == 1 && StartsLatinLetterWord(text, end)) return;
@@ -333,7 +334,7 @@ void FlagStrippedNumbers(RepairContext& context) {
     AddFlag(context, kRule, begin, end, std::move(reason));
   };
   for (size_t i = 0; i < text.size();) {
-    CodePoint c = CodePointAt(text, i);
+    text::Char c = text::CharAt(text, i);
     // "于年月日", "——年月日在…会议上": a date whose figures were all deleted.
     if (c.value == U'年' && text.substr(i, 9) == "年月日") {
       if (!EndsWithAny(text, i, {"出生", "生"}).has_value()) {
@@ -343,14 +344,14 @@ void FlagStrippedNumbers(RepairContext& context) {
       i += 9;
       continue;
     }
-    if (!IsHan(c.value)) {
+    if (!text::IsHan(c.value)) {
       i += c.length;
       continue;
     }
     const size_t after_han = i + c.length;
     // A gap (spaces) between a word and a unit that ends the clause: the figure that stood there is gone.
     size_t j = after_han;
-    while (j < text.size() && IsGap(CodePointAt(text, j).value)) j += CodePointAt(text, j).length;
+    while (j < text.size() && IsGap(text::CharAt(text, j).value)) j += text::CharAt(text, j).length;
     if (j > after_han) {
       if (auto unit = StartsWithAny(text, j, GapUnits()); unit && EndsClause(text, j + unit->size(), true)) {
         flag(after_han, j + unit->size(),
@@ -382,7 +383,7 @@ void FlagStrippedNumbers(RepairContext& context) {
   for (size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', nl + 1)) {
     while (k < shown.size() && shown[k].end <= nl) ++k;
     if (k < shown.size() && shown[k].begin <= nl) continue;  // inside a flag already
-    if (nl == 0 || !IsHan(CodePointBefore(text, nl).value)) continue;
+    if (nl == 0 || !text::IsHan(text::CharBefore(text, nl).value)) continue;
     auto unit = StartsWithAny(text, nl + 1, GapUnits());
     if (!unit || !EndsClause(text, nl + 1 + unit->size(), true)) continue;
     AddFlag(context, kRule, nl, nl + 1 + unit->size(),
@@ -397,7 +398,7 @@ namespace {
 bool JoinsWordBefore(std::string_view text, size_t begin, size_t end) {
   size_t from = begin;
   for (int k = 0; k < 3 && from > 0; ++k) {
-    from -= CodePointBefore(text, from).length;
+    from -= text::CharBefore(text, from).length;
     if (Dictionary::Default().Contains(text.substr(from, end - from))) return true;
   }
   return false;
@@ -406,7 +407,7 @@ bool JoinsWordBefore(std::string_view text, size_t begin, size_t end) {
 bool JoinsWordAfter(std::string_view text, size_t begin, size_t end) {
   size_t to = end;
   for (int k = 0; k < 3 && to < text.size(); ++k) {
-    to += CodePointAt(text, to).length;
+    to += text::CharAt(text, to).length;
     if (Dictionary::Default().Contains(text.substr(begin, to - begin))) return true;
   }
   return false;
@@ -418,14 +419,14 @@ void FlagDeletedWords(RepairContext& context) {
   std::string_view text = context.text();
   constexpr std::string_view kRule = "mask.deleted";
   for (size_t i = 0; i < text.size();) {
-    CodePoint c = CodePointAt(text, i);
+    text::Char c = text::CharAt(text, i);
     const size_t next = i + c.length;
-    CodePoint n = CodePointAt(text, next);
+    text::Char n = text::CharAt(text, next);
     // "中央、、市": an item of a list was deleted.
     // (A doubled "，" is a typo clean reports show too; "、、" is not.)
     if (c.value == U'、' && n.value == U'、') {
       size_t end = next;
-      while (end < text.size() && CodePointAt(text, end).value == c.value) end += c.length;
+      while (end < text.size() && text::CharAt(text, end).value == c.value) end += c.length;
       AddFlag(context, kRule, i, end,
               "Repeated list punctuation: a word between the marks was deleted. The original cannot be known.");
       i = end;
@@ -437,7 +438,7 @@ void FlagDeletedWords(RepairContext& context) {
     if (c.value == U'、' && n.value != U'、') {
       static constexpr std::u32string_view kNeverAfter = U"的了”：；，。）)";
       static constexpr std::u32string_view kNeverBefore = U"“（(：；，。";
-      const CodePoint p = i > 0 ? CodePointBefore(text, i) : CodePoint{0, 0};
+      const text::Char p = i > 0 ? text::CharBefore(text, i) : text::Char{0, 0};
       const bool after = kNeverAfter.find(n.value) != std::u32string_view::npos;
       const bool before = p.length > 0 && kNeverBefore.find(p.value) != std::u32string_view::npos;
       if (after || before) {
@@ -462,8 +463,8 @@ void FlagDeletedWords(RepairContext& context) {
     }
     // "以.为统领", "经济.发展": a point where a phrase stood, between Chinese words (not "一.总则").
     if ((c.value == U'.' || c.value == U'．') && i > 0) {
-      CodePoint p = CodePointBefore(text, i);
-      if (IsHan(p.value) && IsHan(n.value) && !CarriesQuantity(p.value) && p.value != U'第') {
+      text::Char p = text::CharBefore(text, i);
+      if (text::IsHan(p.value) && text::IsHan(n.value) && !CarriesQuantity(p.value) && p.value != U'第') {
         AddFlag(context, kRule, i, next,
                 "A point between two Chinese words stands where a word or phrase was deleted. The original "
                 "cannot be known.");

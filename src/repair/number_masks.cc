@@ -9,6 +9,9 @@
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "repair/number_scan.h"
+#include "text/breaks.h"
+#include "text/char_class.h"
+#include "text/utf8.h"
 
 namespace wenshu::repair_internal {
 namespace {
@@ -141,7 +144,7 @@ struct Scanner {
     auto d = StartsWithAny(text, runs[i].end, ListDelimiters());
     if (!d) return std::nullopt;
     // "2023、2024年" lists years, not items.
-    CodePoint after = CodePointAt(text, runs[i].end + d->size());
+    text::Char after = text::CharAt(text, runs[i].end + d->size());
     if (after.value >= U'0' && after.value <= U'9') return std::nullopt;
     return d;
   }
@@ -334,7 +337,7 @@ struct Scanner {
     if (!unit) return std::nullopt;
     // This clause and the one before it.
     size_t sentence = ClauseStart(text, runs[i].begin, 90);
-    if (sentence > 0) sentence = ClauseStart(text, sentence - CodePointBefore(text, sentence).length, 90);
+    if (sentence > 0) sentence = ClauseStart(text, sentence - text::CharBefore(text, sentence).length, 90);
     for (size_t j = i; j-- > 0 && runs[j].begin >= sentence;) {
       auto verb = EndsWithAny(text, runs[j].begin, {"突破", "超过", "超", "过"});
       if (!verb) continue;
@@ -420,8 +423,8 @@ struct Scanner {
         size_t digits = after;
         while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
         if (digits > after && StartsWithAny(text, digits, {"号"})) return true;
-        CodePoint lead = CodePointBefore(text, r.begin - open->size());
-        if (IsHan(lead.value) && StartsWithAny(text, after, {"第"})) return true;
+        text::Char lead = text::CharBefore(text, r.begin - open->size());
+        if (text::IsHan(lead.value) && StartsWithAny(text, after, {"第"})) return true;
       }
     }
     // A date written with points, dashes or slashes: 2023.4.7, 2023-04-07, 2023/4/7.
@@ -460,7 +463,7 @@ struct Scanner {
     }
     size_t line_begin = text.rfind('\n', r.begin == 0 ? 0 : r.begin - 1);
     if (line_begin == std::string_view::npos || line_begin == 0) return true;
-    char32_t before = CodePointBefore(text, line_begin).value;
+    char32_t before = text::CharBefore(text, line_begin).value;
     return !((before >= U'A' && before <= U'Z') || (before >= U'a' && before <= U'z'));
   }
 };
@@ -623,7 +626,7 @@ Local Classify(const Scanner& s, size_t i) {
     d.confidence = 0.9;
     out.weight = 1;
     what = "it counts years (近10年, 连续10年), it is not a year";
-  } else if (auto letter = CodePointBefore(
+  } else if (auto letter = text::CharBefore(
                  text, r.begin - (r.begin > 0 && (text[r.begin - 1] == ' ' || text[r.begin - 1] == '\n') ? 1 : 0));
              (letter.value >= U'A' && letter.value <= U'Z') ||
              (letter.value >= U'a' && letter.value <= U'z')) {
@@ -664,7 +667,7 @@ Local Classify(const Scanner& s, size_t i) {
     out.weight = 0.5;
     what = "it is a list marker or note number in brackets, not a document number";
   } else if (EndsWithAny(text, r.begin, QuantityVerbs()) &&
-             (IsClauseBreak(CodePointAt(text, r.end).value) ||
+             (text::IsBreak(text::CharAt(text, r.end).value, text::kClauseBreaks) ||
               StartsWithAny(text, r.end, {"、", "和", "等"}))) {
     d.confidence = 0.85;
     out.weight = 1;

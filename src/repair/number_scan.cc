@@ -1,9 +1,11 @@
 #include "repair/number_scan.h"
 
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <cstdint>
+
+#include "text/breaks.h"
+#include "text/char_class.h"
+#include "text/utf8.h"
 
 namespace wenshu::repair_internal {
 namespace {
@@ -63,38 +65,15 @@ std::vector<DigitRun> ScanDigitRuns(std::string_view text) {
   return runs;
 }
 
-CodePoint CodePointAt(std::string_view text, size_t offset) {
-  if (offset >= text.size()) return {};
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  int32_t i = static_cast<int32_t>(offset);
-  const int32_t n = static_cast<int32_t>(std::min<size_t>(text.size(), offset + 8));
-  UChar32 c;
-  U8_NEXT(s, i, n, c);
-  if (c < 0) return {0xFFFD, 1};
-  return {static_cast<char32_t>(c), static_cast<size_t>(i) - offset};
-}
-
-CodePoint CodePointBefore(std::string_view text, size_t offset) {
-  if (offset == 0 || offset > text.size()) return {};
-  size_t start = offset - 1;
-  // Walk back over continuation bytes, at most three.
-  while (start > 0 && offset - start < 4 && (static_cast<uint8_t>(text[start]) & 0xC0) == 0x80) {
-    --start;
-  }
-  CodePoint cp = CodePointAt(text, start);
-  if (cp.length != offset - start) return {0xFFFD, 1};
-  return cp;
-}
-
 std::string_view TextBefore(std::string_view text, size_t offset, size_t count) {
   size_t at = std::min(offset, text.size());
-  for (size_t k = 0; k < count && at > 0; ++k) at -= CodePointBefore(text, at).length;
+  for (size_t k = 0; k < count && at > 0; ++k) at -= text::CharBefore(text, at).length;
   return text.substr(at, std::min(offset, text.size()) - at);
 }
 
 std::string_view TextAfter(std::string_view text, size_t offset, size_t count) {
   size_t at = std::min(offset, text.size());
-  for (size_t k = 0; k < count && at < text.size(); ++k) at += CodePointAt(text, at).length;
+  for (size_t k = 0; k < count && at < text.size(); ++k) at += text::CharAt(text, at).length;
   return text.substr(offset, at - offset);
 }
 
@@ -117,34 +96,11 @@ std::optional<std::string_view> EndsWithAny(std::string_view text, size_t offset
   return std::nullopt;
 }
 
-bool IsClauseBreak(char32_t c) {
-  switch (c) {
-    case U'，':
-    case U'。':
-    case U'；':
-    case U'：':
-    case U'！':
-    case U'？':
-    case U',':
-    case U';':
-    case U':':
-    case U'!':
-    case U'?':
-    case U'\n':
-    case U'\r':
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool IsHan(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
-
 std::string HanOnly(std::string_view s) {
   std::string han;
   for (size_t i = 0; i < s.size();) {
-    CodePoint c = CodePointAt(s, i);
-    if (IsHan(c.value)) han.append(s.substr(i, c.length));
+    text::Char c = text::CharAt(s, i);
+    if (text::IsHan(c.value)) han.append(s.substr(i, c.length));
     i += c.length;
   }
   return han;
@@ -153,8 +109,8 @@ std::string HanOnly(std::string_view s) {
 size_t ClauseStart(std::string_view text, size_t offset, size_t limit) {
   size_t at = std::min(offset, text.size());
   while (at > 0 && offset - at < limit) {
-    CodePoint cp = CodePointBefore(text, at);
-    if (IsClauseBreak(cp.value)) break;
+    text::Char cp = text::CharBefore(text, at);
+    if (text::IsBreak(cp.value, text::kClauseBreaks)) break;
     at -= cp.length;
   }
   return at;
@@ -163,8 +119,8 @@ size_t ClauseStart(std::string_view text, size_t offset, size_t limit) {
 size_t ClauseEnd(std::string_view text, size_t offset, size_t limit) {
   size_t at = std::min(offset, text.size());
   while (at < text.size() && at - offset < limit) {
-    CodePoint cp = CodePointAt(text, at);
-    if (IsClauseBreak(cp.value)) break;
+    text::Char cp = text::CharAt(text, at);
+    if (text::IsBreak(cp.value, text::kClauseBreaks)) break;
     at += cp.length;
   }
   return at;
@@ -179,7 +135,7 @@ size_t LineStart(std::string_view text, size_t offset) {
 bool OnlyBeforeOnLine(std::string_view text, size_t offset, std::u32string_view allowed) {
   size_t at = std::min(offset, text.size());
   while (at > 0) {
-    CodePoint cp = CodePointBefore(text, at);
+    text::Char cp = text::CharBefore(text, at);
     if (cp.value == U'\n') return true;
     if (allowed.find(cp.value) == std::u32string_view::npos) return false;
     at -= cp.length;
@@ -190,7 +146,7 @@ bool OnlyBeforeOnLine(std::string_view text, size_t offset, std::u32string_view 
 bool OnlyAfterOnLine(std::string_view text, size_t offset, std::u32string_view allowed) {
   size_t at = std::min(offset, text.size());
   while (at < text.size()) {
-    CodePoint cp = CodePointAt(text, at);
+    text::Char cp = text::CharAt(text, at);
     if (cp.value == U'\n') return true;
     if (allowed.find(cp.value) == std::u32string_view::npos) return false;
     at += cp.length;

@@ -28,15 +28,6 @@ struct DigitRun {
 // Every digit run of `text`, in order.
 std::vector<DigitRun> ScanDigitRuns(std::string_view text);
 
-// The code point starting at `offset` (or ending at it, for Before), and its byte length. Invalid bytes
-// decode as U+FFFD with length 1, so callers never loop forever.
-struct CodePoint {
-  char32_t value = 0;
-  size_t length = 0;
-};
-CodePoint CodePointAt(std::string_view text, size_t offset);
-CodePoint CodePointBefore(std::string_view text, size_t offset);
-
 // Up to `count` code points of text before `offset` (or after it), as a view.
 std::string_view TextBefore(std::string_view text, size_t offset, size_t count);
 std::string_view TextAfter(std::string_view text, size_t offset, size_t count);
@@ -48,11 +39,7 @@ std::optional<std::string_view> StartsWithAny(std::string_view text, size_t offs
 std::optional<std::string_view> EndsWithAny(std::string_view text, size_t offset,
                                             const std::vector<std::string_view>& words);
 
-// Clause punctuation: ，。；：！？ and their ASCII forms, line breaks.
-bool IsClauseBreak(char32_t c);
-// CJK unified ideographs.
-bool IsHan(char32_t c);
-// The ideographs of `s` (U+3400..U+9FFF), in order: titles are compared without their digits and
+// The ideographs of `s` (text::IsHan), in order: titles are compared without their digits and
 // punctuation, which sites change (a relabelled year, a dropped "：").
 std::string HanOnly(std::string_view s);
 

@@ -10,7 +10,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
+#include "repair/number_scan.h"
 #include "repair/rules.h"
+#include "text/utf8.h"
 
 namespace wenshu::repair_internal {
 namespace {
@@ -51,22 +53,9 @@ const RE2& TitleLabel() {
   return re;
 }
 
-// Byte length of the UTF-8 character ending at `end`.
+// Byte length of the UTF-8 character ending at `end` (> 0): back to its lead byte, four bytes at most.
 size_t PreviousCharLength(std::string_view text, size_t end) {
-  size_t b = end;
-  while (b > 0 && end - b < 4) {
-    --b;
-    if ((static_cast<unsigned char>(text[b]) & 0xC0) != 0x80) break;
-  }
-  return end - b;
-}
-
-bool IsHanChar(std::string_view text, size_t at, size_t* len) {
-  unsigned char lead = static_cast<unsigned char>(text[at]);
-  *len = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-  if (at + *len > text.size()) *len = text.size() - at;
-  // U+3400..U+9FFF in UTF-8: lead bytes E3 (from U+3400) to E9.
-  return *len == 3 && lead >= 0xE3 && lead <= 0xE9 && !(lead == 0xE3 && static_cast<unsigned char>(text[at + 1]) < 0x90);
+  return end - text::AlignToCharStart(text, end - 1, end >= 4 ? end - 4 : 0);
 }
 
 // Title forms from the document's first lines: what a running header or footer repeats. Each line is
@@ -91,10 +80,7 @@ std::vector<std::string> TitleForms(std::string_view text) {
     if (!title_like && !first) continue;
     if (title_like) titles.emplace_back(line);
     // The first line counts even with punctuation ("各位代表！"): a footer may repeat its ideographs.
-    std::string han;
-    for (size_t i = 0, len = 0; i < line.size() && han.size() < 120; i += len) {
-      if (IsHanChar(line, i, &len)) han.append(line.substr(i, len));
-    }
+    std::string han = HanOnly(line).substr(0, 120);  // 40 ideographs at most
     if ((han.size() >= 12 || (first && han.size() >= 6)) && (titles.empty() || han != titles.back())) {
       titles.push_back(std::move(han));
     }

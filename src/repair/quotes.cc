@@ -13,6 +13,8 @@
 #include "absl/strings/str_cat.h"
 #include "repair/number_scan.h"
 #include "repair/rules.h"
+#include "text/char_class.h"
+#include "text/utf8.h"
 
 namespace wenshu::repair_internal {
 namespace {
@@ -249,7 +251,7 @@ void RepairQuoteDirection(RepairContext& context) {
           close = i;
           break;
         }
-        i += std::max<size_t>(1, CodePointAt(text, i).length);
+        i += std::max<size_t>(1, text::CharAt(text, i).length);
       }
       if (close == std::string_view::npos || close == from) continue;
       // Reports quote with “…” and nest ‘…’ inside it only: the clean corpora write ‘ inside an open “ once
@@ -295,8 +297,8 @@ void RepairQuoteDirection(RepairContext& context) {
         const std::string_view inner = text.substr(marks[k] + 1, marks[k + 1] - marks[k] - 1);
         // The quoted text is Chinese: it holds an ideograph (B保 does too).
         bool han = false;
-        for (size_t i = 0; i < inner.size() && !han; i += std::max<size_t>(1, CodePointAt(inner, i).length)) {
-          han = IsHan(CodePointAt(inner, i).value);
+        for (size_t i = 0; i < inner.size() && !han; i += std::max<size_t>(1, text::CharAt(inner, i).length)) {
+          han = text::IsHan(text::CharAt(inner, i).value);
         }
         if (!han || inner.size() > kMaxSingleQuoted * 2) {
           consistent = false;

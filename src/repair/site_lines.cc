@@ -1,8 +1,6 @@
 // boilerplate.site_lines (see site_lines.h).
 #include "repair/site_lines.h"
 
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -19,6 +17,8 @@
 #include "repair/number_scan.h"
 #include "repair/rules.h"
 #include "repair/vocab_model.h"
+#include "text/char_class.h"
+#include "text/utf8.h"
 
 namespace wenshu::repair_internal {
 namespace {
@@ -75,17 +75,16 @@ bool OneOf(std::string_view c, const std::string_view (&set)[N]) {
   return std::find(std::begin(set), std::end(set), c) != std::end(set);
 }
 
-bool IsHanChar(std::string_view c) { return IsHan(CodePointAt(c, 0).value); }
+bool IsHanChar(std::string_view c) { return text::IsHan(text::CharAt(c, 0).value); }
 
 // The line's characters, normalized (NormalizeContextChar), blank runs collapsed, the ends trimmed.
 std::vector<std::string> LineChars(std::string_view line) {
   std::vector<std::string> out;
-  const auto* s = reinterpret_cast<const uint8_t*>(line.data());
-  const int32_t length = static_cast<int32_t>(line.size());
-  for (int32_t i = 0; i < length;) {
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
+  for (size_t i = 0; i < line.size();) {
+    const size_t start = i;
+    // A maximal ill-formed run is one character here (one U+FFFD), as ICU steps over it.
+    const text::Decoded d = text::DecodeUtf8At(line, i);
+    i += d.len > 0 ? static_cast<size_t>(d.len) : text::IllFormedLength(line, i);
     std::string n = NormalizeContextChar(line.substr(start, i - start));
     if (n == "\n") continue;
     if (n == " " && (out.empty() || out.back() == " ")) continue;
@@ -99,12 +98,6 @@ int ShareBucket(size_t part, size_t whole) {
   if (part == 0 || whole == 0) return 0;
   const double s = static_cast<double>(part) / static_cast<double>(whole);
   return s <= 0.15 ? 1 : s <= 0.4 ? 2 : 3;
-}
-
-size_t CountChars(std::string_view line) {
-  size_t n = 0;
-  for (char c : line) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
 }
 
 // Blank: spaces, tabs, U+3000 and U+00A0 only (what LineChars drops), found without decoding long lines.
@@ -125,7 +118,7 @@ bool IsBlankLine(std::string_view s) {
 
 // A line of the report's body: a sentence of kSentenceChars characters or more.
 bool IsSentence(std::string_view line) {
-  if (CountChars(line) < kSentenceChars) return false;
+  if (text::CountCharStarts(line) < kSentenceChars) return false;
   for (std::string_view end : kSentenceEnd) {
     if (line.find(end) != std::string_view::npos) return true;
   }
@@ -134,7 +127,7 @@ bool IsSentence(std::string_view line) {
 
 // A line of clauses: kSentenceChars characters or more and kClauseCommas commas (，) or more.
 bool IsClauseLine(std::string_view line) {
-  if (CountChars(line) < kSentenceChars) return false;
+  if (text::CountCharStarts(line) < kSentenceChars) return false;
   size_t commas = 0;
   for (size_t at = line.find("，"); at != std::string_view::npos && commas < kClauseCommas; at = line.find("，", at + 3)) {
     ++commas;
@@ -155,7 +148,7 @@ bool ReadsAsProseWithoutNoise(std::string_view line, const FurnitureModel& model
   for (char c : line) {
     if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != ' ' && c != '\t') denoised.push_back(c);
   }
-  if (denoised.size() == line.size() || CountChars(HanOnly(denoised)) < kTitleHanChars) return false;
+  if (denoised.size() == line.size() || text::CountCharStarts(HanOnly(denoised)) < kTitleHanChars) return false;
   return model.Probability(denoised) < kProseProbability;
 }
 
@@ -204,7 +197,7 @@ std::vector<size_t> PieceBoundaries(std::string_view line, size_t from, size_t t
 bool ReadsAsTitle(std::string_view line) {
   const absl::string_view stripped = absl::StripAsciiWhitespace(absl::string_view(line.data(), line.size()));
   const std::string_view title(stripped.data(), stripped.size());
-  if (CountChars(HanOnly(title)) < kBreadcrumbTitleHanChars || !PieceBoundaries(title, 0, title.size()).empty()) {
+  if (text::CountCharStarts(HanOnly(title)) < kBreadcrumbTitleHanChars || !PieceBoundaries(title, 0, title.size()).empty()) {
     return false;
   }
   // A title holds no sentence's end.
@@ -222,8 +215,8 @@ bool IsFieldName(std::string_view line) {
   std::string_view t(trimmed.data(), trimmed.size());
   if (t.ends_with("：")) t.remove_suffix(3);
   else if (t.ends_with(":")) t.remove_suffix(1);
-  const size_t han = CountChars(HanOnly(t));
-  return han >= kFieldNameMinHan && han <= kFieldNameMaxHan && CountChars(t) == han;
+  const size_t han = text::CountCharStarts(HanOnly(t));
+  return han >= kFieldNameMinHan && han <= kFieldNameMaxHan && text::CountCharStarts(t) == han;
 }
 
 // Where the blanks before `at` begin (not before `floor`).
@@ -249,10 +242,10 @@ bool IsLinkSeparator(std::string_view c) {
 }
 
 std::string_view CharAt(std::string_view s, size_t i) {
-  return s.substr(i, std::max<size_t>(1, CodePointAt(s, i).length));
+  return s.substr(i, std::max<size_t>(1, text::CharAt(s, i).length));
 }
 std::string_view CharBefore(std::string_view s, size_t i) {
-  const size_t n = std::max<size_t>(1, CodePointBefore(s, i).length);
+  const size_t n = std::max<size_t>(1, text::CharBefore(s, i).length);
   return s.substr(i - n, n);
 }
 
@@ -295,16 +288,12 @@ std::string_view Window(std::string_view s, bool from_end) {
   constexpr size_t kBytes = kMaxSiteLineChars * 3;
   if (s.size() <= kBytes) return s;
   if (!from_end) {
-    size_t n = kBytes;
-    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-    return s.substr(0, n);
+    return s.substr(0, text::AlignToCharStart(s, kBytes));
   }
-  size_t b = s.size() - kBytes;
-  while (b < s.size() && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) ++b;
-  return s.substr(b);
+  return s.substr(text::AlignForwardToCharStart(s, s.size() - kBytes));
 }
 
-size_t HanCount(std::string_view s) { return CountChars(HanOnly(s)); }
+size_t HanCount(std::string_view s) { return text::CountCharStarts(HanOnly(s)); }
 
 }  // namespace
 
@@ -529,7 +518,7 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     if (cancel != nullptr && cancel->At(lines[k].begin)) return {};
     blank[k] = IsBlankLine(lines[k].text);
     if (blank[k]) continue;
-    const size_t chars = CountChars(lines[k].text);
+    const size_t chars = text::CountCharStarts(lines[k].text);
     p[k] = chars > kMaxSiteLineChars ? 0.0 : model.Probability(lines[k].text);
     if (p[k] < kProseProbability && IsSentence(lines[k].text)) {
       first = std::min(first, k);
@@ -567,7 +556,7 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
   // The furniture segments of line k, when it holds the report's text too; whether there were any.
   auto add_segments = [&](size_t k, bool inside, bool whole_furniture, bool title_may_stay) {
     const std::string_view t = lines[k].text;
-    if (whole_furniture && CountChars(t) > kMaxSiteLineChars) return false;
+    if (whole_furniture && text::CountCharStarts(t) > kMaxSiteLineChars) return false;
     const LineCut cut = CutFurnitureSegments(t, model, whole_furniture, title_may_stay);
     auto segment = [&](size_t b, size_t e) {
       SiteLine s;
@@ -599,7 +588,7 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
           title_follows = title_follows || HanOnly(lines[j].text) == title_han;
         }
         if (crumbs_p >= kSiteLineProbability && model.Probability(title) < kProseProbability &&
-            CountChars(title_han) >= kBreadcrumbTitleHanChars) {
+            text::CountCharStarts(title_han) >= kBreadcrumbTitleHanChars) {
           if (title_follows) {
             p[k] = std::max(p[k], crumbs_p);
             add(k, false);
@@ -641,7 +630,7 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     }
     // Inside: a run of near-certain short lines (blank lines between them do not break it).
     auto strong = [&](size_t j) {
-      return p[j] >= kInsideProbability && CountChars(lines[j].text) <= kInsideMaxChars;
+      return p[j] >= kInsideProbability && text::CountCharStarts(lines[j].text) <= kInsideMaxChars;
     };
     if (table[k]) continue;
     if (!strong(k)) {
@@ -680,7 +669,7 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     const std::string_view value = lines[v].text;
     const absl::string_view trimmed = absl::StripAsciiWhitespace(absl::string_view(value.data(), value.size()));
     const std::string_view t(trimmed.data(), trimmed.size());
-    if (t.empty() || CountChars(t) > kFieldValueMaxChars || IsSentence(t) || ReadsAsTitle(t) ||
+    if (t.empty() || text::CountCharStarts(t) > kFieldValueMaxChars || IsSentence(t) || ReadsAsTitle(t) ||
         !PieceBoundaries(t, 0, t.size()).empty()) {
       continue;
     }
@@ -734,7 +723,7 @@ void RemoveSiteLines(RepairContext& context) {
     };
     auto consider = [&](size_t j) {
       const Line& l = lines[j];
-      if (IsBlankLine(l.text) || taken(l) || CountChars(l.text) > kMaxSiteLineChars || IsTableRow(l.text) ||
+      if (IsBlankLine(l.text) || taken(l) || text::CountCharStarts(l.text) > kMaxSiteLineChars || IsTableRow(l.text) ||
           ReadsAsTitle(l.text)) {
         return;
       }

@@ -17,6 +17,7 @@
 #include "absl/strings/str_format.h"
 #include "repair/rules.h"
 #include "repair/vocab_spin.h"
+#include "text/utf8.h"
 
 namespace wenshu::repair_internal {
 namespace {
@@ -28,16 +29,9 @@ constexpr size_t kMaxEvidenceSpans = 8;
 
 // The spot with two characters of the original on each side, as the reader sees it ("科学[开展]观统").
 std::string Excerpt(std::string_view text, Span span) {
-  auto lead = [](unsigned char c) { return (c & 0xC0) != 0x80; };
   size_t begin = span.begin, end = span.end;
-  for (int n = 0; n < 2 && begin > 0; ++n) {
-    do --begin;
-    while (begin > 0 && !lead(static_cast<unsigned char>(text[begin])));
-  }
-  for (int n = 0; n < 2 && end < text.size(); ++n) {
-    do ++end;
-    while (end < text.size() && !lead(static_cast<unsigned char>(text[end])));
-  }
+  for (int n = 0; n < 2 && begin > 0; ++n) begin = text::AlignToCharStart(text, begin - 1);
+  for (int n = 0; n < 2 && end < text.size(); ++n) end = text::AlignForwardToCharStart(text, end + 1);
   std::string out(text.substr(begin, span.begin - begin));
   out.append("[").append(text.substr(span.begin, span.size())).append("]");
   out.append(text.substr(span.end, end - span.end));
@@ -97,10 +91,7 @@ std::vector<double> RescoredWithNeighboursRestored(std::string_view text, const 
 // characters before it.
 std::string ShareKey(std::string_view text, const SpinSpot& spot) {
   size_t begin = spot.span.begin;
-  for (int n = 0; n < kSpinShareContextChars && begin > 0; ++n) {
-    do --begin;
-    while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80);
-  }
+  for (int n = 0; n < kSpinShareContextChars && begin > 0; ++n) begin = text::AlignToCharStart(text, begin - 1);
   return spot.pair->spun + "→" + spot.pair->original + ":" + std::string(text.substr(begin, spot.span.begin - begin));
 }
 
@@ -159,7 +150,7 @@ SpinDiagnosis DiagnoseSpinning(std::string_view text, const VocabModel& model) {
     };
     for (size_t at = 0; at < text.size(); ++at) {
       // Valid UTF-8 needles start with a lead byte, so continuation bytes never start a match.
-      if ((static_cast<uint8_t>(text[at]) & 0xC0) == 0x80) continue;
+      if (text::IsContinuationByte(text[at])) continue;
       for (size_t p : short_pairs) try_pair(p, at);
       if (at + 3 > text.size()) continue;
       auto it = by_prefix.find(prefix_key(text.substr(at, 3)));

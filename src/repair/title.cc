@@ -17,6 +17,8 @@
 #include "repair/number_scan.h"
 #include "repair/rules.h"
 #include "repair/site_lines.h"
+#include "text/char_class.h"
+#include "text/utf8.h"
 #include "wenshu/dictionary.h"
 #include "wenshu/tokenizer.h"
 
@@ -53,22 +55,16 @@ bool HasSentencePunct(std::string_view s) {
   return RE2::PartialMatch(View(s), re);
 }
 
-size_t CountChars(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 std::string_view Trim(std::string_view s) {
   auto blank = [](std::string_view v, size_t at, size_t* len) {
-    CodePoint c = CodePointAt(v, at);
+    text::Char c = text::CharAt(v, at);
     *len = c.length;
     return c.value == U' ' || c.value == U'\t' || c.value == U'\r' || c.value == U'\u3000' || c.value == U'\u00a0';
   };
   size_t len = 0;
   while (!s.empty() && blank(s, 0, &len)) s.remove_prefix(len);
   while (!s.empty()) {
-    CodePoint c = CodePointBefore(s, s.size());
+    text::Char c = text::CharBefore(s, s.size());
     if (c.value == U' ' || c.value == U'\t' || c.value == U'\r' || c.value == U'\u3000' || c.value == U'\u00a0') {
       s.remove_suffix(c.length);
     } else {
@@ -87,7 +83,7 @@ bool IsTitleLine(std::string_view line) {
   // is never the document's own line.
   static const RE2 kFieldOrHeader(R"(^(?:文章标题|文档标题|文档名称|标\s*题)|[A-Za-z][a-z]{2,})");
   if (RE2::PartialMatch(View(t), kFieldOrHeader)) return false;
-  return CountChars(t) <= kMaxTitleChars && HanOnly(t).size() >= 3 * kMinTitleHan && !HasSentencePunct(t) &&
+  return text::CountCharStarts(t) <= kMaxTitleChars && HanOnly(t).size() >= 3 * kMinTitleHan && !HasSentencePunct(t) &&
          !RE2::PartialMatch(View(t), kLinkSeparator) && RE2::PartialMatch(View(t), GenreWord());
 }
 
@@ -170,22 +166,22 @@ size_t RunInPoint(std::string_view text, size_t from, size_t line_end, size_t* b
   re2::StringPiece tail = View(rest.substr(point, limit - point));
   if (RE2::Consume(&tail, kBracketTail)) point = static_cast<size_t>(tail.data() - rest.data());
   std::string_view title = Trim(rest.substr(0, point));
-  if (HanOnly(title).size() < 3 * 4 || CountChars(title) > kMaxTitleChars) return std::string_view::npos;
+  if (HanOnly(title).size() < 3 * 4 || text::CountCharStarts(title) > kMaxTitleChars) return std::string_view::npos;
   // Blanks between the title and the text go with the split.
   size_t body = point;
   while (body < rest.size()) {
-    CodePoint c = CodePointAt(rest, body);
+    text::Char c = text::CharAt(rest, body);
     if (c.value != U' ' && c.value != U'\t' && c.value != U'\u3000') break;
     body += c.length;
   }
   std::string_view after = rest.substr(body);
-  if (CountChars(after) < 15 || !HasSentencePunct(after)) return std::string_view::npos;
+  if (text::CountCharStarts(after) < 15 || !HasSentencePunct(after)) return std::string_view::npos;
   // A sentence opening: a year, or an ideograph that does not continue the phrase with no word across the
   // point and a short first clause.
   if (!OpensWithYear(after)) {
-    const CodePoint next = CodePointAt(rest, body);
-    if (!IsHan(next.value) || ContinuesPhrase(next.value)) return std::string_view::npos;
-    if (limit <= body || CountChars(rest.substr(body, limit - body)) > kMaxOpeningChars) {
+    const text::Char next = text::CharAt(rest, body);
+    if (!text::IsHan(next.value) || ContinuesPhrase(next.value)) return std::string_view::npos;
+    if (limit <= body || text::CountCharStarts(rest.substr(body, limit - body)) > kMaxOpeningChars) {
       return std::string_view::npos;
     }
     if (body == point && InsideWord(text, from + point)) return std::string_view::npos;
@@ -219,7 +215,7 @@ size_t FirstFreeByte(RepairContext& context, const Line& line) {
     if (r.span.begin > end) break;
   }
   while (at < end) {
-    CodePoint c = CodePointAt(context.text(), at);
+    text::Char c = text::CharAt(context.text(), at);
     if (c.value != U' ' && c.value != U'\t' && c.value != U'\u3000') break;
     at += c.length;
   }
@@ -305,7 +301,7 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
       auto squeeze = [](std::string_view s) {
         std::string out;
         for (size_t i = 0; i < s.size();) {
-          CodePoint c = CodePointAt(s, i);
+          text::Char c = text::CharAt(s, i);
           if (c.value != U' ' && c.value != U'\t' && c.value != U'\u3000' && c.value != U'\r') out.append(s.substr(i, c.length));
           i += c.length;
         }
@@ -334,7 +330,7 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
       end += extra;
       if (end >= line.end || !HasSentencePunct(text.substr(end, line.end - end))) continue;
       // Only before a sentence opening: "社区工作总结是对一年工作的回顾" says the title's words in a sentence.
-      if (extra == 0 && (ContinuesPhrase(CodePointAt(text, end).value) || InsideWord(text, end))) continue;
+      if (extra == 0 && (ContinuesPhrase(text::CharAt(text, end).value) || InsideWord(text, end))) continue;
       edits.push_back({{line.begin + lead, end}, "", 0.85,
                        absl::StrCat("A copy of the title run into the text; the document's own title line, ",
                                     Quoted(title_text), ", stays.")});

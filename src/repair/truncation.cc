@@ -8,6 +8,7 @@
 #include "re2/re2.h"
 #include "repair/number_scan.h"
 #include "repair/rules.h"
+#include "text/utf8.h"
 
 namespace wenshu::repair_internal {
 namespace {
@@ -52,7 +53,7 @@ void RemoveTruncationNotices(RepairContext& context) {
     const size_t reach = at > kOpenBracketReach ? at - kOpenBracketReach : 0;
     size_t open = std::string_view::npos;
     for (size_t i = at; i > std::max(reach, done);) {
-      CodePoint c = CodePointBefore(text, i);
+      text::Char c = text::CharBefore(text, i);
       if (c.value == U'\n' || c.value == U')' || c.value == U'）') break;
       i -= c.length;
       if (c.value == U'(' || c.value == U'（') {
@@ -69,12 +70,12 @@ void RemoveTruncationNotices(RepairContext& context) {
       continue;  // "阅读全文" in a sentence of the report itself
     } else {
       // "此处省略854字……": the phrase up to the end of its dots.
-      while (end < text.size() && (IsDots(CodePointAt(text, end).value) || text[end] == ' ')) {
-        end += CodePointAt(text, end).length;
+      while (end < text.size() && (IsDots(text::CharAt(text, end).value) || text[end] == ' ')) {
+        end += text::CharAt(text, end).length;
       }
     }
     // The dots that lead into the notice ("……(未完"), and a line the notice leaves empty.
-    while (begin > done && IsDots(CodePointBefore(text, begin).value)) begin -= CodePointBefore(text, begin).length;
+    while (begin > done && IsDots(text::CharBefore(text, begin).value)) begin -= text::CharBefore(text, begin).length;
     if (OnlyBeforeOnLine(text, begin, U" \t\r") && OnlyAfterOnLine(text, end, U" \t\r") && end < text.size()) {
       while (end < text.size() && text[end] != '\n') ++end;
       if (end < text.size()) ++end;

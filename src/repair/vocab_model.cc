@@ -1,8 +1,6 @@
 // The spun-vocabulary model: loading the compiled blob and scoring a spot.
 #include "repair/vocab_model.h"
 
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -12,6 +10,8 @@
 #include "absl/status/status.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "text/char_class.h"
+#include "text/utf8.h"
 #include "tokenize/dictionary_format.h"
 
 // The model compiled from src/repair/data/vocab_model.tsv at build time, embedded by
@@ -25,48 +25,35 @@ namespace {
 // Forms seen fewer times than this in clean text get no collocation-window evidence.
 constexpr double kWindowMinUses = 30;
 
-// One code point (as UTF-8) before `at`, moving `at` back; "" at the start or on invalid bytes.
+// One character (as UTF-8) before `at`, moving `at` back; "" at the start or on an invalid byte.
 std::string_view PreviousChar(std::string_view text, size_t& at) {
   if (at == 0) return {};
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  int32_t i = static_cast<int32_t>(at);
-  UChar32 c;
-  U8_PREV(s, 0, i, c);
-  if (c < 0) return {};
-  std::string_view out = text.substr(static_cast<size_t>(i), at - static_cast<size_t>(i));
-  at = static_cast<size_t>(i);
-  return out;
+  const text::Decoded d = text::DecodeUtf8Before(text, at);
+  if (d.len < 0) return {};
+  at -= static_cast<size_t>(d.len);
+  return text.substr(at, static_cast<size_t>(d.len));
 }
 
 std::string_view NextChar(std::string_view text, size_t& at) {
   if (at >= text.size()) return {};
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  int32_t i = static_cast<int32_t>(at);
-  UChar32 c;
-  U8_NEXT(s, i, static_cast<int32_t>(text.size()), c);
-  if (c < 0) return {};
-  std::string_view out = text.substr(at, static_cast<size_t>(i) - at);
-  at = static_cast<size_t>(i);
+  const text::Decoded d = text::DecodeUtf8At(text, at);
+  if (d.len < 0) return {};
+  std::string_view out = text.substr(at, static_cast<size_t>(d.len));
+  at += static_cast<size_t>(d.len);
   return out;
 }
 
-bool IsHan(std::string_view utf8_char) {
-  if (utf8_char.size() < 3) return false;
-  const auto* s = reinterpret_cast<const uint8_t*>(utf8_char.data());
-  int32_t i = 0;
-  UChar32 c;
-  U8_NEXT(s, i, static_cast<int32_t>(utf8_char.size()), c);
-  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F);
+// Whether a character (as UTF-8) is an ideograph of any block: the model's Han context.
+bool IsIdeographChar(std::string_view utf8_char) {
+  return utf8_char.size() >= 3 && text::IsIdeograph(text::CharAt(utf8_char, 0).value);
 }
 
 }  // namespace
 
 std::string NormalizeContextChar(std::string_view utf8_char) {
   if (utf8_char.empty()) return "\n";
-  const auto* s = reinterpret_cast<const uint8_t*>(utf8_char.data());
-  int32_t i = 0;
-  UChar32 c;
-  U8_NEXT(s, i, static_cast<int32_t>(utf8_char.size()), c);
+  // An invalid byte reads as U+FFFD, which none of the classes below holds: it stays as it is.
+  const char32_t c = text::CharAt(utf8_char, 0).value;
   if ((c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19)) return "0";
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xFF21 && c <= 0xFF3A) ||
       (c >= 0xFF41 && c <= 0xFF5A)) {
@@ -294,7 +281,7 @@ double VocabModel::SideLogProbability(const VocabBlobForm& form, bool left,
   const double p_near = (near_count + near_types * CharProbability(near)) / (side_total + near_types);
   // Across punctuation, a line break, a number or a Latin word the far character says nothing about the
   // form (and its counts are too sparse to trust): only a Han near character carries the far one.
-  if (!IsHan(near)) return std::log(p_near);
+  if (!IsIdeographChar(near)) return std::log(p_near);
   // P(far | near, form): the two-character context (in text order), backing off to the far character's
   // frequency.
   const double far_count = left ? ContextCount(form, {"L2", far, near}) : ContextCount(form, {"R2", near, far});
@@ -312,12 +299,10 @@ bool VocabModel::PlaceAt(std::string_view four_chars, bool left) const {
     if (left) {
       size_t at = four_chars.size() - cut;
       if (at == 0) break;
-      size_t b = at - 1;
-      while (b > 0 && (static_cast<unsigned char>(four_chars[b]) & 0xC0) == 0x80) --b;
-      n = at - b;
+      n = at - text::AlignToCharStart(four_chars, at - 1);
     } else {
       if (cut >= four_chars.size()) break;
-      n = FirstCharLength(four_chars.substr(cut));
+      n = text::AnnouncedCharLength(four_chars.substr(cut));
     }
     cut += n;
     if (chars < 2) continue;
@@ -350,11 +335,11 @@ double VocabModel::WindowLogOdds(const VocabBlobForm& original, const VocabBlobF
     const std::string_view side = left ? "L" : "R";
     seen.clear();
     for (size_t i = 0, len = 0; i < window.size(); i += len) {
-      len = FirstCharLength(window.substr(i));
-      size_t len2 = FirstCharLength(window.substr(i + len));
+      len = text::AnnouncedCharLength(window.substr(i));
+      size_t len2 = text::AnnouncedCharLength(window.substr(i + len));
       if (len2 == 0) break;
       std::string_view a = window.substr(i, len), b = window.substr(i + len, len2);
-      if (!IsHan(a) || !IsHan(b)) continue;
+      if (!IsIdeographChar(a) || !IsIdeographChar(b)) continue;
       const std::string_view bigram = window.substr(i, len + len2);
       if (std::find(seen.begin(), seen.end(), bigram) != seen.end()) continue;
       seen.push_back(bigram);

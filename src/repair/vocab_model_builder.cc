@@ -14,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "repair/vocab_model_format.h"
+#include "text/utf8.h"
 #include "tokenize/dictionary_format.h"
 
 namespace wenshu::repair_internal {
@@ -218,7 +219,7 @@ Entries EntriesOf(const Table& model) {
         types[std::string(side)] += 1;
       } else {
         // The near character is the last of an L2 key and the first of an R2 key.
-        const size_t first = FirstCharLength(chars);
+        const size_t first = text::AnnouncedCharLength(chars);
         const std::string_view near = side == "L2" ? chars.substr(first) : chars.substr(0, first);
         types[std::string(side).append(near)] += 1;
       }

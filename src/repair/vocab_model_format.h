@@ -106,14 +106,6 @@ inline VocabBlobSections SectionsOf(const VocabBlobHeader& h) {
   return s;
 }
 
-// The byte length of the first UTF-8 character of `s` (by its lead byte, cut at the end of `s`).
-inline size_t FirstCharLength(std::string_view s) {
-  if (s.empty()) return 0;
-  const unsigned char lead = static_cast<unsigned char>(s[0]);
-  const size_t n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-  return n < s.size() ? n : s.size();
-}
-
 // Compiles a model table (tools/vocab/build_model.py's TSV) into a blob. Fails with a clear status on a
 // wrong version, a malformed row, or a pair whose forms have no statistics.
 absl::StatusOr<std::string> CompileVocabModel(std::string_view table);

@@ -14,6 +14,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "repair/rules.h"
+#include "text/char_class.h"
 #include "text/utf8.h"
 
 namespace wenshu::repair_internal {
@@ -41,10 +42,9 @@ bool IsHostChar(char c) { return IsAsciiAlnum(c) || c == '-' || c == '.'; }
 bool IsPathChar(char c) { return IsAsciiAlnum(c) || c == '-' || c == '_' || c == '/' || c == '.'; }
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
-bool IsHan(char32_t cp) { return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF); }
 // Characters a site name and its slogan are written with: ideographs, Latin letters and digits, dashes.
 bool IsNameChar(char32_t cp) {
-  return IsHan(cp) || (cp < 0x80 && IsAsciiAlnum(static_cast<char>(cp))) || cp == U'—' || cp == U'-' ||
+  return text::IsHan(cp) || (cp < 0x80 && IsAsciiAlnum(static_cast<char>(cp))) || cp == U'—' || cp == U'-' ||
          cp == U'·';
 }
 
@@ -191,9 +191,7 @@ void AddressWatermarks(std::string_view text, std::vector<Cut>& cuts) {
     size_t cut = n.size();
     for (std::string_view sep : {"—", "-", "·"}) cut = std::min(cut, n.find(sep) == std::string_view::npos ? cut : n.find(sep));
     std::string b(n.substr(0, cut));
-    size_t chars = 0;
-    for (size_t i = 0; i < b.size(); ++i) chars += (static_cast<unsigned char>(b[i]) & 0xC0) != 0x80;
-    if (chars >= static_cast<size_t>(kMinBareNameChars)) bare.push_back(std::move(b));
+    if (text::CountCharStarts(b) >= static_cast<size_t>(kMinBareNameChars)) bare.push_back(std::move(b));
   }
   for (const std::string& b : bare) {
     for (size_t at = text.find(b); at != std::string_view::npos; at = text.find(b, at + 1)) {
