@@ -11,6 +11,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "report/internal.h"
+#include "text/breaks.h"
+#include "text/utf8.h"
 
 namespace wenshu::report_internal {
 namespace {
@@ -21,15 +23,10 @@ std::string Show(const Decimal& value, std::string_view unit) {
   return out;
 }
 
-bool IsClauseBreakAt(std::string_view text, size_t i, size_t* len) {
-  static constexpr std::string_view kBreaks[] = {"，", "。", "；", "：", "！", "？", ",", ";", "\n"};
-  for (std::string_view b : kBreaks) {
-    if (text.substr(i, b.size()) == b) {
-      *len = b.size();
-      return true;
-    }
-  }
-  return false;
+// The clause a check reads its subject in ends at ，。；：！？, the ASCII comma and semicolon, or a line feed.
+bool IsClauseBreakAt(std::string_view text, size_t i) {
+  return text::IsBreak(text::CharAt(text, i).value, text::kCjkSentenceEnds | text::kCommas | text::kSemicolons |
+                                                        text::kFullwidthColon | text::kLineFeed);
 }
 
 // The clause that leads up to `offset`: from the previous clause break to offset.
@@ -37,10 +34,8 @@ std::string_view ClauseBefore(std::string_view text, size_t offset) {
   size_t begin = offset;
   size_t steps = 0;
   while (begin > 0 && steps < 120) {
-    size_t prev = begin - 1;
-    while (prev > 0 && (static_cast<unsigned char>(text[prev]) & 0xC0) == 0x80) --prev;
-    size_t len;
-    if (IsClauseBreakAt(text, prev, &len)) break;
+    const size_t prev = text::AlignToCharStart(text, begin - 1);
+    if (IsClauseBreakAt(text, prev)) break;
     begin = prev;
     ++steps;
   }

@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "text/utf8.h"
 #include "wenshu/report.h"
 
 namespace wenshu {
@@ -68,8 +69,6 @@ size_t RepairedOffset(const Report& report, size_t original) {
 // than 99% of the sentences of the 31 provincial reports.
 constexpr size_t kSentenceReach = 600;
 
-bool IsUtf8Lead(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
-
 // The sentence of the repaired text around [begin, end): from after the previous 。！？ or line break to
 // the next one, included.
 std::string Sentence(std::string_view text, size_t begin, size_t end) {
@@ -81,8 +80,7 @@ std::string Sentence(std::string_view text, size_t begin, size_t end) {
   size_t b = begin;
   bool cut_front = false;
   while (b > 0) {
-    size_t q = b - 1;
-    while (q > 0 && !IsUtf8Lead(text[q])) --q;
+    const size_t q = text::AlignToCharStart(text, b - 1);
     if (is_end(q)) break;
     if (begin - q > kSentenceReach) {
       cut_front = true;
@@ -97,7 +95,7 @@ std::string Sentence(std::string_view text, size_t begin, size_t end) {
       if (text[e] != '\n') e += 3;
       break;
     }
-    if (e - end > kSentenceReach && IsUtf8Lead(text[e])) {
+    if (e - end > kSentenceReach && !text::IsContinuationByte(text[e])) {
       cut_back = true;
       break;
     }

@@ -6,6 +6,7 @@
 
 #include "re2/re2.h"
 #include "report/internal.h"
+#include "text/utf8.h"
 
 namespace wenshu::report_internal {
 namespace {
@@ -35,8 +36,7 @@ std::optional<std::string> RepresentedIssuer(std::string_view para) {
   for (size_t at = para.find(kLead); at != std::string_view::npos; at = para.find(kLead, at + 1)) {
     re2::StringPiece rest(para.data() + at, para.size() - at), who;
     if (!RE2::Consume(&rest, *represent, &who)) continue;
-    size_t chars = 0;
-    for (char c : who) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    const size_t chars = text::CountCharStarts(std::string_view(who.data(), who.size()));
     if (chars >= 2 && chars <= 30) return std::string(who);
   }
   return std::nullopt;
@@ -193,20 +193,6 @@ std::optional<std::string> IssuerFromTitle(std::string_view title) {
   return issuer;
 }
 
-// Whether every character of `part` occurs in `whole` in order (byte-wise on UTF-8 is exact for that).
-bool IsSubsequence(std::string_view part, std::string_view whole) {
-  size_t at = 0;
-  for (size_t i = 0; i < part.size();) {
-    unsigned char c = static_cast<unsigned char>(part[i]);
-    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    size_t found = whole.find(part.substr(i, len), at);
-    if (found == std::string_view::npos) return false;
-    at = found + len;
-    i += len;
-  }
-  return true;
-}
-
 std::string_view StripTitlePrefix(std::string_view line) {
   line = TrimSpaces(line);
   for (std::string_view prefix : kTitlePrefixes) {
@@ -256,7 +242,7 @@ Heading ReadHeading(std::string_view text, const std::optional<std::string>& giv
     bool candidate = false;
     for (std::string_view w : kTitleWords) candidate = candidate || Contains(line, w);
     if (!candidate || Contains(line, "。") || line.size() > kMaxTitleBytes || line.size() <= site_best.size() ||
-        line.size() <= best.size() || (!best.empty() && !IsSubsequence(best, line))) {
+        line.size() <= best.size() || (!best.empty() && !text::IsCharSubsequence(best, line))) {
       continue;
     }
     site_best = line;
@@ -295,11 +281,10 @@ Heading ReadHeading(std::string_view text, const std::optional<std::string>& giv
     if (para_end == std::string_view::npos) para_end = text.size();
     std::string_view para = text.substr(body_begin, std::min<size_t>(para_end - body_begin, 600));
     // Stop at a character boundary.
-    while (!para.empty() && (static_cast<unsigned char>(para.back()) & 0xC0) == 0x80 &&
-           para.size() < para_end - body_begin) {
+    while (!para.empty() && text::IsContinuationByte(para.back()) && para.size() < para_end - body_begin) {
       para.remove_suffix(1);
     }
-    if (!para.empty() && (static_cast<unsigned char>(para.back()) & 0xC0) == 0xC0) para.remove_suffix(1);
+    if (!para.empty() && static_cast<unsigned char>(para.back()) >= 0xC0) para.remove_suffix(1);
     if (!h.period.year) {
       // Only the opening sentence speaks for the whole document.
       size_t sentence_end = std::min(para.find("，"), para.find(","));

@@ -89,8 +89,6 @@ std::string_view FactRole(std::string_view text, Span fact, std::string_view sec
                           const std::vector<std::string>& qualifiers);
 
 // Small text helpers shared by the passes.
-// Decodes one UTF-8 code point at text[i]; returns its length (1 for an invalid byte, cp = 0xFFFD).
-size_t DecodeUtf8(std::string_view text, size_t i, char32_t* cp);
 // The value of a small Chinese numeral (一…九十九, 〇, 两), or -1.
 int SmallChineseNumber(std::string_view numeral);
 

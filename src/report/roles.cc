@@ -5,6 +5,8 @@
 #include <string_view>
 
 #include "report/internal.h"
+#include "text/breaks.h"
+#include "text/utf8.h"
 
 namespace wenshu::report_internal {
 namespace {
@@ -29,7 +31,10 @@ constexpr std::string_view kStrongActualWords[] = {"完成", "比上年", "同�
 // Qualifiers that mark a planned figure in a plan section (5%左右, 1200万人以上).
 constexpr std::string_view kGoalQualifiers[] = {"左右", "以上", "以内", "以下", "不低于", "不超过", "不高于"};
 
-bool IsSentenceEnd(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == U'\n' || c == U'；'; }
+// The sentence a fact's role is read in ends at 。！？, a line feed or ；.
+bool IsSentenceEnd(char32_t c) {
+  return text::IsBreak(c, text::kCjkSentenceEnds | text::kLineFeed | text::kFullwidthSemicolon);
+}
 
 template <size_t N>
 size_t LastOf(std::string_view s, const std::string_view (&words)[N]) {
@@ -50,10 +55,9 @@ std::string_view FactRole(std::string_view text, Span fact, std::string_view sec
                           const std::vector<std::string>& qualifiers) {
   // The sentence before the fact, at most kLookBack bytes.
   size_t begin = fact.begin > kLookBack ? fact.begin - kLookBack : 0;
-  while (begin > 0 && begin < text.size() && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) ++begin;
+  if (begin > 0) begin = text::AlignForwardToCharStart(text, begin);
   for (size_t p = begin; p < fact.begin;) {
-    char32_t c;
-    const size_t n = DecodeUtf8(text, p, &c);
+    const auto [c, n] = text::CharAt(text, p);
     p += n;
     if (IsSentenceEnd(c)) begin = p;
   }

@@ -8,6 +8,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "report/internal.h"
+#include "text/breaks.h"
+#include "text/utf8.h"
 
 namespace wenshu::report_internal {
 namespace {
@@ -51,25 +53,11 @@ int AsciiDigit(char32_t c) {
 
 bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == U'\r' || c == U'\u3000' || c == U'\u00A0'; }
 
-// Punctuation after which an inline 一是 may start.
+// Punctuation after which an inline 一是 may start: the clause marks (of the sentence ends only the CJK
+// ones), the list comma and an opening parenthesis.
 bool IsClauseBreak(char32_t c) {
-  switch (c) {
-    case U'，':
-    case U'。':
-    case U'；':
-    case U'：':
-    case U'、':
-    case U',':
-    case U';':
-    case U':':
-    case U'！':
-    case U'？':
-    case U'（':
-    case U'(':
-      return true;
-    default:
-      return false;
-  }
+  return text::IsBreak(c, text::kCjkSentenceEnds | text::kCommas | text::kSemicolons | text::kColons |
+                              text::kIdeographicComma | text::kOpenParens);
 }
 
 struct MarkerMatch {
@@ -82,8 +70,15 @@ struct MarkerMatch {
 // none): "20.2026年…" after "19." is item 20, not the number 20.2026.
 std::optional<MarkerMatch> MatchMarker(std::string_view text, size_t pos, int next_dot) {
   char32_t c;
+  size_t n;
+  // Reads the character at `at` into c and n.
+  auto read = [&](size_t at) {
+    const text::Char ch = text::CharAt(text, at);
+    c = ch.value;
+    n = ch.length;
+  };
   size_t i = pos;
-  size_t n = DecodeUtf8(text, i, &c);
+  read(i);
   // ⑴…⒇ and ①…⑳.
   if (c >= U'\u2474' && c <= U'\u2487')
     return MarkerMatch{MarkerFamily::kParenNumeral, static_cast<int>(c - 0x2474) + 1, n};
@@ -97,7 +92,7 @@ std::optional<MarkerMatch> MatchMarker(std::string_view text, size_t pos, int ne
     int digits = 0;
     bool chinese = false;
     while (i < text.size()) {
-      n = DecodeUtf8(text, i, &c);
+      read(i);
       int d = AsciiDigit(c);
       if (d >= 0 && !chinese && digits < 3) {
         value = value * 10 + d;
@@ -110,7 +105,7 @@ std::optional<MarkerMatch> MatchMarker(std::string_view text, size_t pos, int ne
       i += n;
     }
     if (i == start || i >= text.size()) return std::nullopt;
-    n = DecodeUtf8(text, i, &c);
+    read(i);
     if (c != U')' && c != U'）') return std::nullopt;
     if (chinese) {
       int v = SmallChineseNumber(text.substr(start, i - start));
@@ -125,19 +120,19 @@ std::optional<MarkerMatch> MatchMarker(std::string_view text, size_t pos, int ne
   if (c == U'第') {
     di = true;
     i += n;
-    n = DecodeUtf8(text, i, &c);
+    read(i);
   }
   if (IsChineseDigit(c)) {
     size_t start = i;
     while (i < text.size() && i - start < 12) {
-      n = DecodeUtf8(text, i, &c);
+      read(i);
       if (!IsChineseDigit(c)) break;
       i += n;
     }
     if (i >= text.size()) return std::nullopt;
     int v = SmallChineseNumber(text.substr(start, i - start));
     if (v <= 0) return std::nullopt;
-    n = DecodeUtf8(text, i, &c);
+    read(i);
     if (c == U'、')
       return MarkerMatch{di ? MarkerFamily::kOrdinalDi : MarkerFamily::kChineseComma, v, i + n - pos};
     if (di && (c == U'，' || c == U',' || c == U'：' || c == U':')) {
@@ -152,7 +147,7 @@ std::optional<MarkerMatch> MatchMarker(std::string_view text, size_t pos, int ne
     int64_t value = 0;
     int digits = 0;
     while (i < text.size()) {
-      n = DecodeUtf8(text, i, &c);
+      read(i);
       int d = AsciiDigit(c);
       if (d < 0) break;
       if (++digits > 6) return std::nullopt;  // not a list marker
@@ -161,14 +156,13 @@ std::optional<MarkerMatch> MatchMarker(std::string_view text, size_t pos, int ne
     }
     if (i >= text.size() || value <= 0) return std::nullopt;
     (void)start;
-    n = DecodeUtf8(text, i, &c);
+    read(i);
     if (c == U'、') return MarkerMatch{MarkerFamily::kArabicComma, static_cast<int>(value), i + n - pos};
     if (c == U'.' || c == U'．') {
       // "1.5万" is a number, "1.加强" a marker.
       size_t after = i + n;
       if (after >= text.size()) return std::nullopt;
-      char32_t next;
-      DecodeUtf8(text, after, &next);
+      const char32_t next = text::CharAt(text, after).value;
       if (next == U'\n') return std::nullopt;
       if (AsciiDigit(next) >= 0 && value != next_dot) return std::nullopt;
       return MarkerMatch{MarkerFamily::kArabicDot, static_cast<int>(value), after - pos};
@@ -183,10 +177,9 @@ size_t HeadingEnd(std::string_view text, size_t begin, size_t line_end) {
   size_t first_comma = std::string_view::npos;
   size_t i = begin;
   while (i < line_end) {
-    char32_t c;
-    size_t n = DecodeUtf8(text, i, &c);
-    if (c == U'。' || c == U'；' || c == U';' || c == U'！' || c == U'？' || c == U'：' || c == U':') break;
-    if ((c == U'，' || c == U',') && first_comma == std::string_view::npos) first_comma = i;
+    const auto [c, n] = text::CharAt(text, i);
+    if (text::IsBreak(c, text::kCjkSentenceEnds | text::kSemicolons | text::kColons)) break;
+    if (text::IsBreak(c, text::kCommas) && first_comma == std::string_view::npos) first_comma = i;
     i += n;
   }
   constexpr size_t kLongHeading = 90;  // bytes, about 30 characters
@@ -225,40 +218,14 @@ bool IsHeadingLine(std::string_view text, size_t begin, size_t end) {
 
 }  // namespace
 
-size_t DecodeUtf8(std::string_view text, size_t i, char32_t* cp) {
-  const auto b0 = static_cast<unsigned char>(text[i]);
-  if (b0 < 0x80) {
-    *cp = b0;
-    return 1;
-  }
-  auto cont = [&](size_t k) {
-    return i + k < text.size() && (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-  };
-  if (b0 >= 0xC2 && b0 <= 0xDF && cont(1)) {
-    *cp = ((b0 & 0x1F) << 6) | (text[i + 1] & 0x3F);
-    return 2;
-  }
-  if (b0 >= 0xE0 && b0 <= 0xEF && cont(1) && cont(2)) {
-    *cp = ((b0 & 0x0F) << 12) | ((text[i + 1] & 0x3F) << 6) | (text[i + 2] & 0x3F);
-    if (*cp >= 0x800 && (*cp < 0xD800 || *cp > 0xDFFF)) return 3;
-  }
-  if (b0 >= 0xF0 && b0 <= 0xF4 && cont(1) && cont(2) && cont(3)) {
-    *cp = ((b0 & 0x07) << 18) | ((text[i + 1] & 0x3F) << 12) | ((text[i + 2] & 0x3F) << 6) |
-          (text[i + 3] & 0x3F);
-    if (*cp >= 0x10000 && *cp <= 0x10FFFF) return 4;
-  }
-  *cp = 0xFFFD;
-  return 1;
-}
-
 int SmallChineseNumber(std::string_view numeral) {
   int total = 0;
   int digit = -1;
   bool any = false;
   size_t i = 0;
   while (i < numeral.size()) {
-    char32_t c;
-    i += DecodeUtf8(numeral, i, &c);
+    const auto [c, n] = text::CharAt(numeral, i);
+    i += n;
     int d = -1;
     switch (c) {
       case U'〇':
@@ -361,8 +328,7 @@ SectionOutline ParseSections(std::string_view text) {
     if (line_end == std::string_view::npos) line_end = text.size();
     size_t pos = line_begin;
     while (pos < line_end) {
-      char32_t c;
-      size_t n = DecodeUtf8(text, pos, &c);
+      const auto [c, n] = text::CharAt(text, pos);
       if (!IsSpace(c)) break;
       pos += n;
     }
@@ -431,8 +397,7 @@ SectionOutline ParseSections(std::string_view text) {
         s.ordinal = m->ordinal;
         size_t heading_begin = pos + m->length;
         while (heading_begin < line_end) {
-          char32_t c;
-          size_t n = DecodeUtf8(text, heading_begin, &c);
+          const auto [c, n] = text::CharAt(text, heading_begin);
           if (!IsSpace(c)) break;
           heading_begin += n;
         }
@@ -458,11 +423,7 @@ SectionOutline ParseSections(std::string_view text) {
           bool ok = f == pos;
           if (!ok) {
             // The code point before must be a clause break.
-            size_t back = f - 1;
-            while (back > line_begin && (static_cast<unsigned char>(text[back]) & 0xC0) == 0x80) --back;
-            char32_t prev;
-            DecodeUtf8(text, back, &prev);
-            ok = IsClauseBreak(prev);
+            ok = IsClauseBreak(text::CharAt(text, text::AlignToCharStart(text, f - 1, line_begin)).value);
           }
           if (ok) {
             found = f;

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "report/internal.h"
+#include "text/breaks.h"
+#include "text/utf8.h"
 #include "wenshu/quantity.h"
 #include "wenshu/report.h"
 
@@ -84,10 +86,9 @@ bool InList(std::string_view s, const std::string_view (&words)[N]) {
   return std::find(std::begin(words), std::end(words), s) != std::end(words);
 }
 
-bool IsSentenceEnd(char32_t c) { return c == U'。' || c == U'！' || c == U'？' || c == U'\n'; }
-bool IsClauseEnd(char32_t c) {
-  return IsSentenceEnd(c) || c == U'，' || c == U',' || c == U'；' || c == U';';
-}
+constexpr text::BreakSet kTargetSentenceEnds = text::kCjkSentenceEnds | text::kLineFeed;
+bool IsSentenceEnd(char32_t c) { return text::IsBreak(c, kTargetSentenceEnds); }
+bool IsClauseEnd(char32_t c) { return text::IsBreak(c, kTargetSentenceEnds | text::kCommas | text::kSemicolons); }
 bool IsNumeralStart(char32_t c) {
   return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９') ||
          std::u32string_view(U"零一二两三四五六七八九十百").find(c) != std::u32string_view::npos;
@@ -188,16 +189,15 @@ class TargetReader {
       *len = 0;
       return 0;
     }
-    char32_t c;
-    *len = DecodeUtf8(text_, pos, &c);
-    return c;
+    const text::Char c = text::CharAt(text_, pos);
+    *len = c.length;
+    return c.value;
   }
   // The start of the sentence containing pos (after 。 or a line break).
   size_t SentenceBegin(size_t pos) const {
     size_t p = pos;
     while (p > 0) {
-      size_t q = p - 1;
-      while (q > 0 && (static_cast<unsigned char>(text_[q]) & 0xC0) == 0x80) --q;
+      const size_t q = text::AlignToCharStart(text_, p - 1);
       size_t len;
       if (IsSentenceEnd(At(q, &len))) break;
       p = q;
