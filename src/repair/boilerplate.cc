@@ -14,6 +14,7 @@
 #include "absl/strings/str_join.h"
 #include "re2/re2.h"
 #include "repair/number_scan.h"
+#include "repair/rule_ids.h"
 #include "repair/rules.h"
 #include "repair/site_lines.h"
 #include "text/utf8.h"
@@ -332,7 +333,7 @@ std::string Quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 void Remove(RepairContext& context, size_t begin, size_t end, double confidence, std::string reason) {
   RepairRecord r;
-  r.rule = "boilerplate.site_header";
+  r.rule = repair_rule::kBoilerplateSiteHeader;
   r.span = {begin, end};
   r.before = std::string(context.text().substr(begin, end - begin));
   r.after = "";
@@ -510,7 +511,7 @@ void FlagBundledDocuments(RepairContext& context) {
   if (parts.size() < 2 && !(title != nullptr && parts.size() == 1) && !counted_title && !first_part_on_top) return;
   if (title != nullptr) {
     RepairFlag flag;
-    flag.rule = "boilerplate.bundle";
+    flag.rule = repair_rule::kBoilerplateBundle;
     flag.span = {title->begin, title->begin + title->text.size()};
     flag.text = std::string(title->text);
     flag.reason = "The file bundles several documents under the site's collection title; they are kept "
@@ -519,7 +520,7 @@ void FlagBundledDocuments(RepairContext& context) {
   }
   for (const Part& p : parts) {
     RepairFlag flag;
-    flag.rule = "boilerplate.bundle";
+    flag.rule = repair_rule::kBoilerplateBundle;
     flag.span = {p.line->begin, p.line->begin + p.length};
     flag.text = std::string(p.line->text.substr(0, p.length));
     flag.reason = absl::StrCat("One of ", parts.size(), " documents bundled in this file starts here.");

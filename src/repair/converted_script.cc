@@ -18,6 +18,7 @@
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "repair/number_scan.h"
+#include "repair/rule_ids.h"
 #include "repair/rules.h"
 #include "text/char_class.h"
 #include "text/utf8.h"
@@ -119,7 +120,7 @@ void RemoveInjectedPinyin(RepairContext& context) {
     std::string shown(reading);
     if (text::IsHan(text::CharBefore(text, begin).value)) {
       RepairRecord r;
-      r.rule = "text.pinyin";
+      r.rule = repair_rule::kTextPinyin;
       r.span = {begin, end};
       r.before = std::string(text.substr(begin, end - begin));
       r.confidence = 0.95;
@@ -138,7 +139,7 @@ void RemoveInjectedPinyin(RepairContext& context) {
     }
     if (garbage == begin) return true;
     RepairFlag flag;
-    flag.rule = "text.pinyin";
+    flag.rule = repair_rule::kTextPinyin;
     flag.span = {garbage, end};
     flag.text = std::string(text.substr(garbage, end - garbage));
     flag.reason = absl::StrCat("A character read \"", shown,
@@ -199,7 +200,7 @@ void ConvertTraditionalScript(RepairContext& context) {
   if (changed_chars * 10 < han) return;
   for (Change& c : changes) {
     RepairRecord r;
-    r.rule = "text.traditional";
+    r.rule = repair_rule::kTextTraditional;
     r.span = {c.begin, c.end};
     r.before = std::string(text.substr(c.begin, c.end - c.begin));
     r.after = std::move(c.after);

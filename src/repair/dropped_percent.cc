@@ -9,6 +9,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "repair/number_scan.h"
+#include "repair/rule_ids.h"
 #include "repair/rules.h"
 #include "text/char_class.h"
 #include "text/utf8.h"
@@ -116,7 +117,7 @@ std::optional<std::string> RewrittenAs(const RepairContext& context, Span span) 
   auto it = std::lower_bound(records.begin(), records.end(), span.begin,
                              [](const RepairRecord& r, size_t b) { return r.span.begin < b; });
   for (; it != records.end() && it->span.begin == span.begin; ++it) {
-    if (it->span == span && it->rule == "number.masked_ten") return it->after;
+    if (it->span == span && it->rule == repair_rule::kNumberMaskedTen) return it->after;
   }
   return std::nullopt;
 }
@@ -289,7 +290,7 @@ void RestoreDroppedPercent(RepairContext& context) {
 
   for (const Candidate& c : candidates) {
     RepairRecord record;
-    record.rule = "percent.dropped";
+    record.rule = repair_rule::kPercentDropped;
     record.span = {c.end, c.end};
     record.after = sign;
     record.evidence.push_back(c.evidence);

@@ -1,5 +1,6 @@
 // text.invalid_utf8: bytes that are not UTF-8 are kept as they are and flagged, one flag per run.
 #include "absl/strings/str_cat.h"
+#include "repair/rule_ids.h"
 #include "repair/rules.h"
 #include "text/utf8.h"
 
@@ -11,7 +12,7 @@ void FlagInvalidUtf8(RepairContext& context) {
   auto close_run = [&](int64_t end) {
     if (run_begin < 0) return;
     RepairFlag flag;
-    flag.rule = "text.invalid_utf8";
+    flag.rule = repair_rule::kTextInvalidUtf8;
     flag.span = {static_cast<size_t>(run_begin), static_cast<size_t>(end)};
     flag.text = std::string(text.substr(flag.span.begin, flag.span.size()));
     flag.reason = absl::StrCat(end - run_begin, " byte(s) are not valid UTF-8; kept unchanged.");

@@ -16,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "repair/number_scan.h"
+#include "repair/rule_ids.h"
 #include "repair/rules.h"
 #include "repair/site_lines.h"
 #include "text/breaks.h"
@@ -430,7 +431,7 @@ void JoinHardWraps(RepairContext& context) {
   for (Wrap& w : FindWraps(text)) {
     if (context.IsClaimed(w.span)) continue;
     RepairRecord r;
-    r.rule = "layout.wrap";
+    r.rule = repair_rule::kLayoutWrap;
     r.span = w.span;
     r.before = std::string(text.substr(w.span.begin, w.span.size()));
     r.after = std::move(w.after);
@@ -452,7 +453,7 @@ void RemoveStraySpaces(RepairContext& context) {
     const Space& s = a.remove[k];
     if (context.IsClaimed(s.span)) continue;
     RepairRecord r;
-    r.rule = "layout.space";
+    r.rule = repair_rule::kLayoutSpace;
     r.span = s.span;
     r.before = std::string(text.substr(s.span.begin, s.span.size()));
     r.after = "";

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "absl/strings/str_cat.h"
+#include "repair/rule_ids.h"
 #include "repair/rules.h"
 #include "text/breaks.h"
 #include "text/utf8.h"
@@ -51,7 +52,7 @@ void RestoreInLine(RepairContext& context, std::string_view text, size_t begin, 
       }
       if (n.len > 0 && n.cp == U'、' && !context.IsClaimed({i, i})) {
         RepairRecord r;
-        r.rule = "layout.break";
+        r.rule = repair_rule::kLayoutBreak;
         r.span = {i, i};
         r.before = "";
         r.after = "\n";

@@ -4,6 +4,7 @@
 // repaired or flagged, so a clean 2023 report full of real "2023年" comes out byte-identical.
 #include "absl/strings/str_cat.h"
 #include "repair/number_masks.h"
+#include "repair/rule_ids.h"
 #include "repair/rules.h"
 
 namespace wenshu::repair_internal {
@@ -34,7 +35,7 @@ void RepairMaskedTens(RepairContext& context) {
   for (MaskDecision& d : analysis.decisions) {
     if (d.kind != MaskDecision::Kind::kTen) continue;
     RepairRecord record;
-    record.rule = "number.masked_ten";
+    record.rule = repair_rule::kNumberMaskedTen;
     record.span = d.span;
     record.before = std::string(context.text().substr(d.span.begin, d.span.size()));
     record.after = std::move(d.after);
@@ -54,7 +55,7 @@ void FlagMaskedYears(RepairContext& context) {
     // A year inside text another rule removed (a site's keyword tags) needs no flag of its own.
     if (context.IsClaimed(d.span)) continue;
     RepairFlag flag;
-    flag.rule = "number.masked_year";
+    flag.rule = repair_rule::kNumberMaskedYear;
     flag.span = d.span;
     flag.text = std::string(context.text().substr(d.span.begin, d.span.size()));
     flag.reason = std::move(d.reason);

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "repair/number_scan.h"
+#include "repair/rule_ids.h"
 #include "repair/rules.h"
 #include "text/breaks.h"
 #include "text/char_class.h"
@@ -209,11 +210,11 @@ bool EndsClause(std::string_view text, size_t at, bool approximate) {
 void FlagMaskedPlaces(RepairContext& context) {
   std::string_view text = context.text();
   if (!HoldsAny(text, {"X", "Ｘ", "x", "ｘ", "×", "*", "＊"})) return;
-  FlaggedSpans places(context, "mask.place");
+  FlaggedSpans places(context, repair_rule::kMaskPlace);
   ForEachMatch(text, CountyDistrictMask(), [&](size_t begin, size_t end) {
     std::string_view before = HanBefore(text, begin);
     places.Add({begin, end});
-    AddFlag(context, "mask.place", begin, end,
+    AddFlag(context, repair_rule::kMaskPlace, begin, end,
                   absl::StrCat("\"", std::string(before), std::string(text.substr(begin, end - begin)),
                                "\": \"XX县区\" is a site mask produced by a 县/区 substitution: one character "
                                "plus 县 or 区 was replaced (高新区 → 高XX县区, 文明城区 → 文明XX县区), even "
@@ -223,7 +224,7 @@ void FlagMaskedPlaces(RepairContext& context) {
     if (places.Contains(begin)) return;
     // A lone X is a mask only outside Latin words and numbers.
     if (begin > 0 && (IsAsciiAlnum(text[begin - 1]) || text[begin - 1] == '*')) return;
-    AddFlag(context, "mask.place", begin, end,
+    AddFlag(context, repair_rule::kMaskPlace, begin, end,
             absl::StrCat("\"", std::string(text.substr(begin, end - begin)),
                          "\" is a masked place name (the site or template hid it). The original cannot be "
                          "known."));
@@ -233,21 +234,21 @@ void FlagMaskedPlaces(RepairContext& context) {
 void FlagMaskedNames(RepairContext& context) {
   std::string_view text = context.text();
   if (!HoldsAny(text, {"*", "＊", "_", "＿"})) return;
-  const FlaggedSpans places(context, "mask.place");
+  const FlaggedSpans places(context, repair_rule::kMaskPlace);
   ForEachMatch(text, StarOrLineMask(), [&](size_t begin, size_t end) {
     if (places.Contains(begin)) return;
     // snake_case names and addresses join letters or digits with underscores.
     if (begin > 0 && IsAsciiAlnum(text[begin - 1]) && end < text.size() && IsAsciiAlnum(text[end])) return;
     const std::string m(text.substr(begin, end - begin));
     bool two_stars = m == "**" || m == "＊＊";
-    AddFlag(context, "mask.name", begin, end,
+    AddFlag(context, repair_rule::kMaskName, begin, end,
             absl::StrCat("\"", m, "\" hides ",
                          two_stars ? "a name or a word (sites mask 党 as \"**\")"
                                    : "a person's name (or a blank to fill in)",
                          ". The original cannot be known."));
   });
   ForEachMatch(text, SingleStarInWord(), [&](size_t begin, size_t end) {
-    AddFlag(context, "mask.name", begin, end,
+    AddFlag(context, repair_rule::kMaskName, begin, end,
             "A single \"*\" inside a word hides one character (sites turn 学习 into 学*). The original "
             "cannot be known.");
   });
@@ -256,9 +257,9 @@ void FlagMaskedNames(RepairContext& context) {
 void FlagPlaceholders(RepairContext& context) {
   std::string_view text = context.text();
   if (!HoldsAny(text, {"x", "X", "ｘ", "Ｘ", "×", "*", "＊"})) return;
-  FlaggedSpans placeholders(context, "mask.placeholder");
-  const FlaggedSpans places(context, "mask.place");
-  const FlaggedSpans names(context, "mask.name");
+  FlaggedSpans placeholders(context, repair_rule::kMaskPlaceholder);
+  const FlaggedSpans places(context, repair_rule::kMaskPlace);
+  const FlaggedSpans names(context, repair_rule::kMaskName);
   auto flag = [&](size_t begin, size_t end, std::string_view what) {
     if (begin > 0 && IsAsciiAlnum(text[begin - 1])) return;
     if (end < text.size() && IsAsciiAlnum(text[end])) return;
@@ -266,7 +267,7 @@ void FlagPlaceholders(RepairContext& context) {
       return;
     }
     placeholders.Add({begin, end});
-    AddFlag(context, "mask.placeholder", begin, end,
+    AddFlag(context, repair_rule::kMaskPlaceholder, begin, end,
             absl::StrCat("\"", std::string(text.substr(begin, end - begin)), "\" is ", Av(what),
                          ", not a value. The original cannot be known."));
   };
@@ -326,7 +327,7 @@ void FlagPlaceholders(RepairContext& context) {
 
 void FlagStrippedNumbers(RepairContext& context) {
   std::string_view text = context.text();
-  constexpr std::string_view kRule = "number.stripped";
+  constexpr std::string_view kRule = repair_rule::kNumberStripped;
   std::vector<Span> mine;  // in text order
   auto flag = [&](size_t begin, size_t end, std::string reason) {
     if (!mine.empty() && begin < mine.back().end) return;
@@ -417,7 +418,7 @@ bool JoinsWordAfter(std::string_view text, size_t begin, size_t end) {
 
 void FlagDeletedWords(RepairContext& context) {
   std::string_view text = context.text();
-  constexpr std::string_view kRule = "mask.deleted";
+  constexpr std::string_view kRule = repair_rule::kMaskDeleted;
   for (size_t i = 0; i < text.size();) {
     text::Char c = text::CharAt(text, i);
     const size_t next = i + c.length;

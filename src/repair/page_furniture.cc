@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "repair/number_scan.h"
+#include "repair/rule_ids.h"
 #include "repair/rules.h"
 #include "text/utf8.h"
 
@@ -516,7 +517,7 @@ void RemovePageFurniture(RepairContext& context) {
   if (found == nullptr) return;  // the diagnosis did not run
   for (Furniture& f : *found) {
     RepairRecord r;
-    r.rule = "boilerplate.page_furniture";
+    r.rule = repair_rule::kBoilerplatePageFurniture;
     r.span = f.span;
     r.before = std::string(context.text().substr(f.span.begin, f.span.size()));
     r.confidence = f.confidence;

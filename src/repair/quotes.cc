@@ -12,6 +12,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "repair/number_scan.h"
+#include "repair/rule_ids.h"
 #include "repair/rules.h"
 #include "text/char_class.h"
 #include "text/utf8.h"
@@ -133,12 +134,12 @@ void RepairFullwidthQuotes(RepairContext& context) {
   for (size_t i = 0; i + 3 <= text.size(); ++i) {
     if (static_cast<unsigned char>(text[i]) != 0xE3) continue;
     if (At(text, i, kCjkClose) || At(text, i, kCjkLowClose)) {
-      ProposeQuote(context, "quote.fullwidth", i, 3, kClose, 0.95,
+      ProposeQuote(context, repair_rule::kQuoteFullwidth, i, 3, kClose, 0.95,
                    absl::StrCat("\"", std::string(text.substr(i, 3)), "\" stands for the closing quotation mark ” "
                                 "(a site's character conversion)."),
                    {});
     } else if (At(text, i, kCjkOpen)) {
-      ProposeQuote(context, "quote.fullwidth", i, 3, kOpen, 0.9,
+      ProposeQuote(context, repair_rule::kQuoteFullwidth, i, 3, kOpen, 0.9,
                    "\"〝\" stands for the opening quotation mark “ (a site's character conversion).", {});
     }
   }
@@ -171,7 +172,7 @@ void RepairQuoteDirection(RepairContext& context) {
       for (size_t i = 0; i < marks.size(); ++i) {
         const Dir expected = i == opener ? Dir::kOpen : (n++ % 2 == 0 ? Dir::kOpen : Dir::kClose);
         if (marks[i].dir == expected || marks[i].cjk) continue;
-        ProposeQuote(context, "quote.direction", marks[i].begin, marks[i].size, expected == Dir::kOpen ? kOpen : kClose,
+        ProposeQuote(context, repair_rule::kQuoteDirection, marks[i].begin, marks[i].size, expected == Dir::kOpen ? kOpen : kClose,
                      0.7,
                      i == opener ? "In a document that writes every quotation mark as ”, a mark after a colon opens "
                                    "a quotation: restored as “."
@@ -187,7 +188,7 @@ void RepairQuoteDirection(RepairContext& context) {
         Dir expected = i % 2 == 0 ? Dir::kOpen : Dir::kClose;
         if (marks[i].dir == expected || marks[i].cjk) continue;
         const Mark& partner = i % 2 == 0 ? marks[i + 1] : marks[i - 1];
-        ProposeQuote(context, "quote.direction", marks[i].begin, marks[i].size,
+        ProposeQuote(context, repair_rule::kQuoteDirection, marks[i].begin, marks[i].size,
                      expected == Dir::kOpen ? kOpen : kClose, 0.8,
                      absl::StrCat("Flipped quotation mark: the line's ", marks.size(),
                                   " double quotation marks pair up only as alternating “…”, so this one ",
@@ -215,11 +216,11 @@ void RepairQuoteDirection(RepairContext& context) {
           continue;
         }
         size_t a = from + apostrophe;
-        ProposeQuote(context, "quote.direction", a, apostrophe_size, kOpen, 0.75,
+        ProposeQuote(context, repair_rule::kQuoteDirection, a, apostrophe_size, kOpen, 0.75,
                      "An apostrophe opened a quotation that “ closes: both marks were damaged; "
                      "restored as “…”.",
                      {Span{marks[i].begin, marks[i].begin + 3}});
-        ProposeQuote(context, "quote.direction", marks[i].begin, 3, kClose, 0.75,
+        ProposeQuote(context, repair_rule::kQuoteDirection, marks[i].begin, 3, kClose, 0.75,
                      "“ closes a quotation opened by an apostrophe: restored as ”.", {Span{a, a + apostrophe_size}});
       }
     }
@@ -262,16 +263,16 @@ void RepairQuoteDirection(RepairContext& context) {
         else if ((At(text, depth_scanned, kClose) || At(text, depth_scanned, kCjkClose)) && depth > 0) --depth;
       }
       if (depth == 0) {
-        ProposeQuote(context, "quote.direction", at, kLeftSingle.size(), kOpen, 0.8,
+        ProposeQuote(context, repair_rule::kQuoteDirection, at, kLeftSingle.size(), kOpen, 0.8,
                      "‘ opens a quotation that an ASCII apostrophe closes, outside any “…”: reports nest ‘…’ only "
                      "inside “…”, so the pair was a double quotation; restored as “.",
                      {Span{close, close + 1}});
-        ProposeQuote(context, "quote.direction", close, 1, kClose, 0.8,
+        ProposeQuote(context, repair_rule::kQuoteDirection, close, 1, kClose, 0.8,
                      "An ASCII apostrophe closes a quotation opened with ‘ outside any “…”: restored as ”.",
                      {Span{at, from}});
         continue;
       }
-      ProposeQuote(context, "quote.direction", close, 1, kRightSingle, 0.8,
+      ProposeQuote(context, repair_rule::kQuoteDirection, close, 1, kRightSingle, 0.8,
                    "An ASCII apostrophe closes a quotation opened with ‘ inside “…”: restored as ’.", {Span{at, from}});
     }
   })) {
@@ -311,11 +312,11 @@ void RepairQuoteDirection(RepairContext& context) {
     }
     if (consistent && pairs.size() >= kAsciiPairsForDocument) {
       for (auto [open, close] : pairs) {
-        ProposeQuote(context, "quote.direction", open, 1, kOpen, 0.8,
+        ProposeQuote(context, repair_rule::kQuoteDirection, open, 1, kOpen, 0.8,
                      absl::StrCat("The document writes no “ or ” and quotes Chinese text with ASCII marks (",
                                   pairs.size(), " pairs, each opening and closing in one line): restored as “."),
                      {Span{close, close + 1}});
-        ProposeQuote(context, "quote.direction", close, 1, kClose, 0.8,
+        ProposeQuote(context, repair_rule::kQuoteDirection, close, 1, kClose, 0.8,
                      "The closing ASCII mark of a pair around Chinese text: restored as ”.", {Span{open, open + 1}});
       }
     }
@@ -343,7 +344,7 @@ void RepairQuoteDirection(RepairContext& context) {
   }
   if (paired && singles.size() >= 2 * kLowPairsForDirection) {
     for (auto [at, opens] : singles) {
-      ProposeQuote(context, "quote.direction", at, 3, opens ? kOpen : kClose, 0.8,
+      ProposeQuote(context, repair_rule::kQuoteDirection, at, 3, opens ? kOpen : kClose, 0.8,
                    opens ? "\"‚\" opens a quotation this document always closes with \"‛\": restored as “."
                          : "\"‛\" closes a quotation this document always opens with \"‚\": restored as ”.",
                    {});
@@ -353,7 +354,7 @@ void RepairQuoteDirection(RepairContext& context) {
   for (std::string_view mark : {kLowSingle, kReversedSingle}) {
     for (size_t at = text.find(mark); at != std::string_view::npos; at = text.find(mark, at + mark.size())) {
       RepairFlag flag;
-      flag.rule = "quote.direction";
+      flag.rule = repair_rule::kQuoteDirection;
       flag.span = {at, at + mark.size()};
       flag.text = std::string(mark);
       flag.reason = absl::StrCat("\"", std::string(mark), "\" is used as a quotation mark on some sites; whether it "

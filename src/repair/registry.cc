@@ -1,101 +1,102 @@
 // The one registry of repair rules. Ids are stable: users switch rules off by id, and JSON output and
 // tests refer to them. Order matters: earlier rules win overlapping spans, so removals of site furniture
 // come before rules that rewrite the text around them.
+#include "repair/rule_ids.h"
 #include "repair/rules.h"
 
 namespace wenshu::repair_internal {
 
 const std::vector<RuleDefinition>& RuleRegistry() {
   static const auto* registry = new std::vector<RuleDefinition>{
-      {"text.invalid_utf8", "Flags bytes that are not valid UTF-8; they are kept, never dropped.",
+      {repair_rule::kTextInvalidUtf8, "Flags bytes that are not valid UTF-8; they are kept, never dropped.",
        nullptr, FlagInvalidUtf8},
-      {"text.pinyin",
+      {repair_rule::kTextPinyin,
        "Removes readings a converting site injected after characters (總結(jié) → 總結); flags a reading "
        "whose character was garbled away (?,F(xiàn)).",
        DiagnoseConvertedScript, RemoveInjectedPinyin},
-      {"boilerplate.site_header",
+      {repair_rule::kBoilerplateSiteHeader,
        "Removes a document-sharing site's notice header, keyword tags and copies of the title (keeping "
        "the document's own title line), reference numbers, tag lines and advert lines.",
        DiagnoseSiteBoilerplate, RemoveSiteBoilerplate},
-      {"boilerplate.bundle",
+      {repair_rule::kBoilerplateBundle,
        "Flags files that bundle several documents (\"工作总结汇编(5篇)\", \"篇1:…\"); the documents are kept "
        "together as written, for the caller to split.",
        nullptr, FlagBundledDocuments},
-      {"boilerplate.truncation",
+      {repair_rule::kBoilerplateTruncation,
        "Removes a site's truncation notice (\"……(未完,全文共2234字)\", \"此处省略854字\") and diagnoses the "
        "document as truncated: the text after the cut is missing.",
        nullptr, RemoveTruncationNotices},
-      {"boilerplate.page_furniture",
+      {repair_rule::kBoilerplatePageFurniture,
        "Removes running page headers and footers, \"第1页共5页\" page marks, \"第2/145页\" counters and "
        "chunk prefixes (\"2、\" restarting the text mid-sentence), joining the sentences they cut.",
        DiagnosePageFurniture, RemovePageFurniture},
-      {"boilerplate.watermark",
+      {repair_rule::kBoilerplateWatermark,
        "Removes a site's watermark spliced into the text at intervals, even inside a word: its name and "
        "web address (\"…第一<站名>www.<站>.com责任人…\"), and the bare name where it recurs; only in "
        "documents that show two signatures or more.",
        nullptr, RemoveWatermarks},
-      {"boilerplate.site_lines",
+      {repair_rule::kBoilerplateSiteLines,
        "Removes lines a site or government portal added around the report (upload and file statistics, "
        "breadcrumbs, notices, tag lines, print/share/font-size controls, footers), told from report prose "
        "by a line model learned from clean reports and site furniture.",
        DiagnoseSiteLines, RemoveSiteLines},
-      {"boilerplate.title",
+      {repair_rule::kBoilerplateTitle,
        "Removes the site's copies of the title (a second title line, a copy after the salutation, "
        "\"乡镇政府工作总结|…\" two titles on a line, a teaser of the opening) and splits a title run into "
        "the first sentence (\"…述职报告各位领导、同志们:\" → title, line break, text).",
        nullptr, RepairTitles},
-      {"boilerplate.watermark_code",
+      {repair_rule::kBoilerplateWatermarkCode,
        "Removes a short code a site spliced after every paragraph (\"各位代表:C6m\"): letters and digits "
        "glued to the text, repeated three times or more and mostly followed by a blank.",
        nullptr, RemoveWatermarkCodes},
-      {"layout.space",
+      {repair_rule::kLayoutSpace,
        "Removes stray spaces PDF and Word extraction left inside sentences (\"成绩 。\", \"免疫、 人禽流感\", "
        "\"坚 定不移\", \"43.68 亿元\"), in documents that show several.",
        nullptr, RemoveStraySpaces},
-      {"layout.wrap",
+      {repair_rule::kLayoutWrap,
        "Joins hard line breaks from PDF and Word extraction: lines wrapped at a regular width that end "
        "mid-sentence, and breaks splitting a dictionary word (\"活动总⏎结大会\"); never before a heading, "
        "list marker or indent.",
        nullptr, JoinHardWraps},
-      {"layout.break",
+      {repair_rule::kLayoutBreak,
        "Restores the line break before a chapter heading (\"…提出意见。一、过去五年…\") run into the text "
        "after a sentence end, in a page that lost its line breaks (a line of 240 characters or more).",
        nullptr, RestoreLostBreaks},
-      {"number.masked_ten",
+      {repair_rule::kNumberMaskedTen,
        "Restores a \"10\" that a site replaced with a year string inside a number (20230 → 100, "
        "2023、 after 9、 → 10、), in documents that show the mask.",
        DiagnoseMaskedNumbers, RepairMaskedTens},
-      {"number.masked_year",
+      {repair_rule::kNumberMaskedYear,
        "Flags years replaced by the mask string (2023年4月7日 in an older report); the original year is "
        "lost and is kept as written.",
        nullptr, FlagMaskedYears},
-      {"percent.dropped", "Restores percent signs dropped after rates (安置率为92 → 92%).", nullptr,
+      {repair_rule::kPercentDropped, "Restores percent signs dropped after rates (安置率为92 → 92%).", nullptr,
        RestoreDroppedPercent},
-      {"vocab.spun",
+      {repair_rule::kVocabSpun,
        "Undoes synonym spinning (效劳 → 服务, 科学开展观 → 科学发展观) in documents diagnosed as spun, "
        "deciding each spot from clean-report context statistics.",
        DiagnoseSpunVocabulary, RepairSpunVocabulary},
-      {"quote.fullwidth", "Restores 〞 (U+301E) and 〝 (U+301D) to the quotation marks ” and “.",
+      {repair_rule::kQuoteFullwidth, "Restores 〞 (U+301E) and 〝 (U+301D) to the quotation marks ” and “.",
        DiagnoseQuoteDamage, RepairFullwidthQuotes},
-      {"quote.direction",
+      {repair_rule::kQuoteDirection,
        "Repairs flipped quotation marks where the pairing in a line is unambiguous; flags ‚ and ‛ used "
        "as quotation marks.",
        nullptr, RepairQuoteDirection},
-      {"mask.place", "Flags masked place names (高XX县区, XX省, *镇, **县); the original cannot be known.",
+      {repair_rule::kMaskPlace, "Flags masked place names (高XX县区, XX省, *镇, **县); the original cannot be known.",
        nullptr, FlagMaskedPlaces},
-      {"mask.name", "Flags masked names (***, ___ in name positions, 学*); the original cannot be known.",
+      {repair_rule::kMaskName, "Flags masked names (***, ___ in name positions, 学*); the original cannot be known.",
        nullptr, FlagMaskedNames},
-      {"mask.placeholder", "Flags template placeholders (20xx年, 201X/X/XX, x余条, 成立x周年).", nullptr,
+      {repair_rule::kMaskPlaceholder, "Flags template placeholders (20xx年, 201X/X/XX, x余条, 成立x周年).", nullptr,
        FlagPlaceholders},
-      {"number.stripped",
+      {repair_rule::kNumberStripped,
        "Flags figures a site deleted, leaving a unit with no number (生产总值亿元, 参合率达 %, 于年月日); "
        "the original cannot be known.",
        nullptr, FlagStrippedNumbers},
-      {"mask.deleted",
+      {repair_rule::kMaskDeleted,
        "Flags words a site deleted outright (中央、、市, 以.为统领, empty brackets); the original cannot be "
        "known.",
        nullptr, FlagDeletedWords},
-      {"text.traditional",
+      {repair_rule::kTextTraditional,
        "Converts a report a converting site turned into traditional characters (its injected readings "
        "show it) back to simplified with ICU Traditional-Simplified; traditional text without them stays. "
        "Runs last, around other rules' spans.",

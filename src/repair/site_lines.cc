@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "repair/number_scan.h"
+#include "repair/rule_ids.h"
 #include "repair/rules.h"
 #include "repair/vocab_model.h"
 #include "text/char_class.h"
@@ -706,7 +707,7 @@ void RemoveSiteLines(RepairContext& context) {
   // next to a document's start that the model is near-certain of goes, unless it reads as a title.
   std::vector<Span> starts;
   for (const RepairFlag& f : context.flags()) {
-    if (f.rule == "boilerplate.bundle") starts.push_back(f.span);
+    if (f.rule == repair_rule::kBoilerplateBundle) starts.push_back(f.span);
   }
   if (!starts.empty()) {
     const FurnitureModel& model = EmbeddedFurnitureModel();
@@ -757,7 +758,7 @@ void RemoveSiteLines(RepairContext& context) {
   // it cut and joins back (…认为，中 | - 21 - | 华人民共和国…): never furniture of its own.
   std::vector<Span> joins;
   for (const RepairRecord& r : context.records()) {
-    if (r.rule == "boilerplate.page_furniture") joins.push_back(r.span);
+    if (r.rule == repair_rule::kBoilerplatePageFurniture) joins.push_back(r.span);
   }
   // The joins are sorted and never overlap (their ends rise too): only those reaching into the line's
   // neighbourhood are looked at, not every join for every line (quadratic with a footer on every line).
@@ -773,7 +774,7 @@ void RemoveSiteLines(RepairContext& context) {
     // Segments too: a line's end before a page mark is a piece of the cut sentence (…方法。大 | - 26 - |).
     if (next_to_join(s)) continue;
     RepairRecord r;
-    r.rule = "boilerplate.site_lines";
+    r.rule = repair_rule::kBoilerplateSiteLines;
     r.span = {s.begin, s.end};
     r.before = std::string(text.substr(s.begin, s.end - s.begin));
     r.after = "";

@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_format.h"
+#include "repair/rule_ids.h"
 #include "repair/rules.h"
 #include "repair/vocab_spin.h"
 #include "text/utf8.h"
@@ -243,7 +244,7 @@ std::vector<RepairRecord> SpunVocabularyRepairs(std::string_view text, const Voc
       const double confidence = 1.0 / (1.0 + std::exp(-log_odds));
       if (confidence < kMinSuggestConfidence) continue;
       RepairRecord record;
-      record.rule = "vocab.spun";
+      record.rule = repair_rule::kVocabSpun;
       record.span = spot.span;
       record.before = spot.pair->spun;
       record.after = spot.pair->original;

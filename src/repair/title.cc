@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "repair/number_scan.h"
+#include "repair/rule_ids.h"
 #include "repair/rules.h"
 #include "repair/site_lines.h"
 #include "text/char_class.h"
@@ -380,7 +381,7 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
 void RepairTitles(RepairContext& context) {
   for (TitleEdit& e : FindTitleEdits(context)) {
     RepairRecord r;
-    r.rule = "boilerplate.title";
+    r.rule = repair_rule::kBoilerplateTitle;
     r.span = e.span;
     r.before = std::string(context.text().substr(e.span.begin, e.span.size()));
     r.after = std::move(e.after);

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "repair/number_scan.h"
+#include "repair/rule_ids.h"
 #include "repair/rules.h"
 #include "text/utf8.h"
 
@@ -81,7 +82,7 @@ void RemoveTruncationNotices(RepairContext& context) {
       if (end < text.size()) ++end;
     }
     RepairRecord r;
-    r.rule = "boilerplate.truncation";
+    r.rule = repair_rule::kBoilerplateTruncation;
     r.span = {begin, end};
     r.before = std::string(text.substr(begin, end - begin));
     r.confidence = 0.9;

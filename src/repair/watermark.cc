@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "repair/rule_ids.h"
 #include "repair/rules.h"
 #include "text/char_class.h"
 #include "text/utf8.h"
@@ -280,7 +281,7 @@ void CodeWatermarks(std::string_view text, std::vector<Cut>& cuts) {
 
 namespace {
 
-void ProposeCuts(RepairContext& context, const char* rule, std::vector<Cut> cuts) {
+void ProposeCuts(RepairContext& context, std::string_view rule, std::vector<Cut> cuts) {
   std::string_view text = context.text();
   std::sort(cuts.begin(), cuts.end(), [](const Cut& a, const Cut& b) {
     return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
@@ -305,13 +306,13 @@ void ProposeCuts(RepairContext& context, const char* rule, std::vector<Cut> cuts
 void RemoveWatermarks(RepairContext& context) {
   std::vector<Cut> cuts;
   AddressWatermarks(context.text(), cuts);
-  ProposeCuts(context, "boilerplate.watermark", std::move(cuts));
+  ProposeCuts(context, repair_rule::kBoilerplateWatermark, std::move(cuts));
 }
 
 void RemoveWatermarkCodes(RepairContext& context) {
   std::vector<Cut> cuts;
   CodeWatermarks(context.text(), cuts);
-  ProposeCuts(context, "boilerplate.watermark_code", std::move(cuts));
+  ProposeCuts(context, repair_rule::kBoilerplateWatermarkCode, std::move(cuts));
 }
 
 }  // namespace wenshu::repair_internal

@@ -5,6 +5,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "repair/rule_ids.h"
 #include "report/internal.h"
 #include "wenshu/quantity.h"
 #include "wenshu/report.h"
@@ -30,8 +31,9 @@ DateValue ToDateValue(const DatePoint& p) {
   return v;
 }
 
+// The flags that say a year was masked: number.masked_year, and mask.placeholder (20xx年).
 bool IsMaskedYearFlag(const RepairFlag& f) {
-  return f.rule.find("year") != std::string::npos || f.rule.find("placeholder") != std::string::npos;
+  return f.rule == repair_rule::kNumberMaskedYear || f.rule == repair_rule::kMaskPlaceholder;
 }
 
 }  // namespace
@@ -69,7 +71,7 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
   std::vector<report_internal::SiteTitle> site_titles;
   for (const RepairRecord& r : report.repairs) {
     std::string_view line = r.before;
-    if (r.rule != "boilerplate.site_header" || !r.after.empty()) continue;
+    if (r.rule != repair_rule::kBoilerplateSiteHeader || !r.after.empty()) continue;
     if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
     if (line.empty() || line.find('\n') != std::string_view::npos) continue;
     site_titles.push_back({line, {r.span.begin, r.span.begin + line.size()}});
