@@ -750,7 +750,32 @@ int SmallChineseNumeral(std::string_view s) {
   };
   if (s.size() == 3) return s == "十" ? 10 : digit(s);
   if (s.size() == 6 && s.substr(0, 3) == "十") return 10 + digit(s.substr(3));
+  if (s.size() == 6 && s.substr(3) == "十") return 10 * digit(s.substr(0, 3));                        // 二十
+  if (s.size() == 9 && s.substr(3, 3) == "十") return 10 * digit(s.substr(0, 3)) + digit(s.substr(6));  // 二十一
   return 0;
+}
+
+// The year of "<year>年是党的N大胜利召开之年" / "<year>年，党的N大胜利召开", read from `from` (just after the
+// year's 年): the Party's national congresses from the 12th on met every five years from 1982 (二十大: 2022).
+// A year said to be a congress's year that is not has had its years masked. Returns 0 when no such clause.
+int PartyCongressYear(std::string_view text, size_t from) {
+  std::string_view window = text.substr(from, std::min<size_t>(60, text.size() - from));
+  for (std::string_view lead : {"是", "，", ","}) {
+    if (window.substr(0, lead.size()) == lead) {
+      window.remove_prefix(lead.size());
+      break;
+    }
+  }
+  constexpr std::string_view kParty = "党的";
+  if (window.substr(0, kParty.size()) != kParty) return 0;
+  window.remove_prefix(kParty.size());
+  size_t big = window.find("大");
+  if (big == std::string_view::npos || big > 9) return 0;
+  int congress = SmallChineseNumeral(window.substr(0, big));
+  std::string_view after = window.substr(big + 3);
+  const bool met = after.substr(0, 12) == "胜利召开" || after.substr(0, 6) == "召开";
+  if (!met || congress < 12 || congress > 21) return 0;
+  return 1982 + 5 * (congress - 12);
 }
 
 // The year of "第N届全国人民代表大会第M次会议" (the Nth NPC opened in kFirstYear[N-1], one session a year).
@@ -913,6 +938,14 @@ MaskAnalysis AnalyzeMasks(std::string_view text, text_internal::CancelPoll* canc
         if (int year = StartsWithAny(text, single.runs[i].end, {"年"})
                            ? NationalPeoplesCongressYear(text, single.runs[i].end)
                            : 0;
+            year != 0 && std::to_string(year) != mask) {
+          c.score += 2;
+          c.strongest = 2;
+          c.evidence.push_back(local.decision.span);
+        }
+        // "2024年是党的二十大胜利召开之年": the twentieth congress met in 2022.
+        if (int year = StartsWithAny(text, single.runs[i].end, {"年"}) ? PartyCongressYear(text, single.runs[i].end + 3)
+                                                                        : 0;
             year != 0 && std::to_string(year) != mask) {
           c.score += 2;
           c.strongest = 2;

@@ -63,7 +63,7 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        nullptr, RestoreLostBreaks},
       {"number.masked_ten",
        "Restores a \"10\" that a site replaced with a year string inside a number (20230 → 100, "
-       "2023、 after 9、 → 10、), in documents that show the mask.",
+       "2023、 after 9、 → 10、), in documents that show the mask; flags the ones it cannot decide.",
        DiagnoseMaskedNumbers, RepairMaskedTens},
       {"number.masked_year",
        "Flags years replaced by the mask string (2023年4月7日 in an older report); the original year is "
@@ -88,7 +88,8 @@ const std::vector<RuleDefinition>& RuleRegistry() {
       {"mask.placeholder", "Flags template placeholders (20xx年, 201X/X/XX, x余条, 成立x周年).", nullptr,
        FlagPlaceholders},
       {"number.stripped",
-       "Flags figures a site deleted, leaving a unit with no number (生产总值亿元, 参合率达 %, 于年月日); "
+       "Flags figures a site deleted, leaving a unit with no number (生产总值亿元, 参合率达 %, 于年月日, "
+       "截至月日, 增长倍, 个百分点); "
        "the original cannot be known.",
        nullptr, FlagStrippedNumbers},
       {"mask.deleted",
