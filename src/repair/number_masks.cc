@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "repair/number_scan.h"
+#include "repair/vocab_model.h"
 
 namespace wenshu::repair_internal {
 namespace {
@@ -796,6 +797,46 @@ int NationalPeoplesCongressYear(std::string_view text, size_t from) {
   return kFirstYear[term - 1] + session - 1;
 }
 
+// The headings that review a year's work ("2024年工作回顾"), as written and as the spinners of the vocabulary
+// model write them (回忆 for 回顾): the suffixes to find after "<year>年".
+const std::vector<std::string>& YearReviewHeadings() {
+  static const auto* v = [] {
+    auto* out = new std::vector<std::string>{"工作回顾"};
+    for (const VocabPair& pair : VocabModel::Default().pairs()) {
+      if (pair.original == "回顾") out->push_back("工作" + pair.spun);
+    }
+    return out;
+  }();
+  return *v;
+}
+
+// Whether the report was delivered in the first quarter of `year` ("2024年1月8日" in its opening
+// kHeaderBytes) and reviews that same year's work as past ("2024年工作回顾"): a report delivered early in
+// a year reviews the year before. The span of the heading, or nullopt.
+std::optional<Span> ReviewOfItsOwnYear(std::string_view text, std::string_view year) {
+  const std::string_view head = text.substr(0, std::min(text.size(), kHeaderBytes));
+  const std::string date_prefix = std::string(year) + "年";
+  bool delivered_early = false;
+  for (size_t at = head.find(date_prefix); at != std::string_view::npos; at = head.find(date_prefix, at + 1)) {
+    if (at > 0 && text[at - 1] >= '0' && text[at - 1] <= '9') continue;
+    const size_t month = at + date_prefix.size();
+    if (month + 1 < text.size() && text[month] >= '1' && text[month] <= '3' &&
+        text.substr(month + 1, 3) == "月") {
+      delivered_early = true;
+      break;
+    }
+  }
+  if (!delivered_early) return std::nullopt;
+  for (const std::string& heading : YearReviewHeadings()) {
+    const std::string needle = date_prefix + heading;
+    for (size_t at = text.find(needle); at != std::string_view::npos; at = text.find(needle, at + 1)) {
+      if (at > 0 && text[at - 1] >= '0' && text[at - 1] <= '9') continue;
+      return Span{at, at + needle.size()};
+    }
+  }
+  return std::nullopt;
+}
+
 // The year strings to test as masks: the recent ones sites were seen to use, and every other year string
 // the document writes (inside a longer number or standing alone), most frequent first: a site masks with
 // whatever year it ran in (2012, 2019, 2020 are seen too). Strings holding "10" cannot mask a ten, and
@@ -907,6 +948,15 @@ MaskAnalysis AnalyzeMasks(std::string_view text, text_internal::CancelPoll* canc
         c.score += 2;
         c.strongest = 2;
         c.evidence.insert(c.evidence.end(), late.begin(), late.begin() + std::min<size_t>(2, late.size()));
+      }
+    }
+    // "…2024年1月8日 各位代表：… 一、2024年工作回顾": a report delivered early in a year that reviews that
+    // year as past (none of the 38 clean reports dated in their opening reviews its own year).
+    if (recent) {
+      if (auto review = ReviewOfItsOwnYear(text, mask)) {
+        c.score += 2;
+        c.strongest = 2;
+        c.evidence.push_back(*review);
       }
     }
     // The year tag of a site's keyword lines ("2023" alone on a line before the title): the masking
