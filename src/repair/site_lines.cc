@@ -16,6 +16,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "re2/re2.h"
 #include "repair/number_scan.h"
 #include "repair/rules.h"
 #include "repair/vocab_model.h"
@@ -199,6 +200,20 @@ bool IsTableRow(std::string_view line) {
 }
 std::vector<size_t> PieceBoundaries(std::string_view line, size_t from, size_t to);
 
+// Where a broken table's residue starts in `line` (the blanks before it included): 0 for a line of bars and
+// blanks alone, the start of a run of kResidueBars bars or more (blanks between them) that ends the line,
+// npos for neither.
+size_t BarResidueStart(std::string_view line) {
+  size_t start = line.size(), bars = 0;
+  while (start > 0 && (line[start - 1] == '|' || BlankAt(line, start - 1) == 1)) bars += line[--start] == '|';
+  // A U+3000 or U+00A0 before the run is a blank too.
+  while (start >= 2 && BlankAt(line, start - 2) == 2) start -= 2;
+  while (start >= 3 && BlankAt(line, start - 3) == 3) start -= 3;
+  if (bars == 0) return std::string_view::npos;
+  if (start == 0) return 0;
+  return bars >= kResidueBars ? start : std::string_view::npos;
+}
+
 // A title: one piece of kBreadcrumbTitleHanChars ideographs or more that names a kind of report
 // (市长政府工作报告全文): before the report such a line stays unless the model is near-certain.
 bool ReadsAsTitle(std::string_view line) {
@@ -213,6 +228,12 @@ bool ReadsAsTitle(std::string_view line) {
   }
   return std::any_of(std::begin(kReportTitleWords), std::end(kReportTitleWords),
                      [&](std::string_view word) { return title.find(word) != std::string_view::npos; });
+}
+
+// A site's or portal's field that holds the title: "标   题 …", "文章标题：…".
+bool IsTitleField(std::string_view line) {
+  static const RE2 kTitleField(R"(^[ \t\x{3000}]*(?:文章标题|文档标题|文档名称|标[ \t\x{3000}]*题)[ \t\x{3000}:：])");
+  return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kTitleField);
 }
 
 // A field's name in a portal's metadata block: kFieldNameMinHan to kFieldNameMaxHan ideographs, nothing else
@@ -564,6 +585,40 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     found.push_back(s);
     strongest = std::max(strongest, p[k]);
   };
+  // A broken table's residue: a line of bars alone goes whole (unless a row of the table stands next to
+  // it: then it is the table's), a long run of bars at a line's end as a segment; the rest of the line is
+  // judged no further.
+  std::vector<size_t> residues(lines.size(), std::string_view::npos);
+  for (size_t k = 0; k < lines.size(); ++k) {
+    if (!blank[k]) residues[k] = BarResidueStart(lines[k].text);
+  }
+  auto beside_row = [&](size_t k) {
+    auto row = [&](size_t j) { return table[j] && residues[j] == std::string_view::npos; };
+    size_t j = k;
+    while (j > 0 && blank[j - 1]) --j;
+    if (j > 0 && row(j - 1)) return true;
+    j = k + 1;
+    while (j < lines.size() && blank[j]) ++j;
+    return j < lines.size() && row(j);
+  };
+  for (size_t k = 0; k < lines.size(); ++k) {
+    const std::string_view t = lines[k].text;
+    const size_t residue = residues[k];
+    if (residue == std::string_view::npos || (residue == 0 && beside_row(k))) continue;
+    table[k] = true;
+    p[k] = 1.0;
+    if (residue == 0) {
+      add(k, first < lines.size() && k > first && k < last);
+      continue;
+    }
+    SiteLine s;
+    s.begin = lines[k].begin + residue;
+    s.end = lines[k].begin + t.size();
+    s.probability = 1.0;
+    s.segment = true;
+    found.push_back(s);
+    strongest = 1.0;
+  }
   // The furniture segments of line k, when it holds the report's text too; whether there were any.
   auto add_segments = [&](size_t k, bool inside, bool whole_furniture, bool title_may_stay) {
     const std::string_view t = lines[k].text;
@@ -629,6 +684,16 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
         const LineCut cut = CutFurnitureSegments(lines[k].text, model, whole, false);
         if (cut.prefix_end == 0 && cut.suffix_begin < lines[k].text.size()) {
           p[k] = model.Probability(Window(lines[k].text.substr(cut.suffix_begin), true));
+          add(k, false);
+          continue;
+        }
+      }
+      // A portal's title field ("标   题 某县2022年度…报告") says the title again in its metadata block: when
+      // its label reads as furniture the line goes whole, the title with it (the document's own title line
+      // is elsewhere).
+      if (before_report && IsTitleField(lines[k].text)) {
+        const LineCut cut = CutFurnitureSegments(lines[k].text, model, whole, true);
+        if (whole || cut.prefix_end > 0) {
           add(k, false);
           continue;
         }

@@ -83,6 +83,11 @@ inline constexpr size_t kSegmentProseHanChars = 2;
 // report's: the control pages of issue 14's dev set (annual reports on government information disclosure) carry
 // such tables; a site's menu does not start or end with its bar.
 inline constexpr size_t kTableBars = 2;
+// A broken table leaves lines of bars alone and runs of hundreds of bars after a line's text (issue 14's
+// dev set, a portal's annual report). A table's row on the dev set's control pages ends with at most 9 bars
+// of empty cells (the clean corpora hold no table: at most one bar in a line): a run of kResidueBars bars or
+// more at a line's end is no table's, and holds nothing of the report.
+inline constexpr size_t kResidueBars = 32;
 // A portal's metadata block (发文单位 ⏎ 某区发展和改革局): a field name of kFieldNameMinHan to kFieldNameMaxHan
 // ideographs that went whole takes the next line with it, before the report, when that line is one piece of
 // at most kFieldValueMaxChars characters and neither a sentence nor a title (issue 14's dev set: values of 2
