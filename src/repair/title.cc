@@ -169,8 +169,18 @@ size_t RunInPoint(std::string_view text, size_t from, size_t line_end, size_t* b
   static const RE2 kBracketTail(R"(^(?:[)）]|[(（][^()（）]{1,24}[)）])+)");
   re2::StringPiece tail = View(rest.substr(point, limit - point));
   if (RE2::Consume(&tail, kBracketTail)) point = static_cast<size_t>(tail.data() - rest.data());
-  std::string_view title = Trim(rest.substr(0, point));
+  // A site's category appended to the title ("…政府工作报告工作总结"): a title names one kind of document,
+  // and a second "工作…" kind after the first is the site's label, which goes with the split.
+  static const RE2 kCategoryAfterKind(
+      R"((?:总结|總結|报告|報告|计划|計劃|方案|规划|規劃|讲话|講話|述职|述職|汇报|匯報)(工作(?:总结|總結|计划|計劃|报告|報告))$)");
+  size_t label_begin = point;
+  re2::StringPiece label;
+  if (RE2::PartialMatch(View(rest.substr(0, point)), kCategoryAfterKind, &label)) {
+    label_begin = static_cast<size_t>(label.data() - rest.data());
+  }
+  std::string_view title = Trim(rest.substr(0, label_begin));
   if (HanOnly(title).size() < 3 * 4 || CountChars(title) > kMaxTitleChars) return std::string_view::npos;
+  const size_t title_end = point;
   // Blanks between the title and the text go with the split.
   size_t body = point;
   while (body < rest.size()) {
@@ -197,6 +207,8 @@ size_t RunInPoint(std::string_view text, size_t from, size_t line_end, size_t* b
       point = body = static_cast<size_t>(date.data() - rest.data());
     }
   }
+  // The site's label, when there is one, goes with the blanks (not when the text starts after a date).
+  if (label_begin < title_end && point == title_end) point = label_begin;
   *blanks = body - point;
   return from + point;
 }
@@ -369,9 +381,12 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
       size_t blanks = 0;
       const size_t point = RunInPoint(text, start, line_end, &blanks);
       if (point == std::string_view::npos) continue;
+      const std::string_view label = Trim(text.substr(point, blanks));
       edits.push_back({{point, point + blanks}, "\n", 0.8,
                        absl::StrCat("The title ", Quoted(Trim(text.substr(start, point - start))),
-                                    " runs into the first sentence; a line break splits them.")});
+                                    " runs into the first sentence; a line break splits them",
+                                    label.empty() ? "." : absl::StrCat(", and the site's category ",
+                                                                        Quoted(label), " after it goes."))});
       break;
     }
     break;
