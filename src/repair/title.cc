@@ -213,6 +213,37 @@ size_t RunInPoint(std::string_view text, size_t from, size_t line_end, size_t* b
   return from + point;
 }
 
+bool IsBlankChar(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000'; }
+
+// The second copy of the first line's title, said again after a page number with blanks of its own
+// ("…汇报总结 0 2021 年…汇报总结 为认真…"): [begin, end) holds the blanks, the number and the copy, body is
+// where the text after the copy starts (after its blanks). Empty when the line does not read so.
+struct TitleCopy {
+  size_t begin = 0, end = 0, body = 0;
+};
+TitleCopy SpacedCopyOfFirstTitle(std::string_view text, size_t from, size_t line_end) {
+  static const RE2 kTitleThenNumber(R"(^(\S{4,60}?)[ \t\x{3000}]+[0-9]{1,3}[ \t\x{3000}]+)");
+  std::string_view rest = text.substr(from, line_end - from);
+  re2::StringPiece first, input = View(rest);
+  if (!RE2::Consume(&input, kTitleThenNumber, &first) || !IsTitleLine(std::string_view(first.data(), first.size()))) {
+    return {};
+  }
+  // The copy: the title's characters again, blanks between them allowed.
+  size_t at = static_cast<size_t>(input.data() - text.data());
+  std::string_view title(first.data(), first.size());
+  for (size_t t = 0; t < title.size();) {
+    while (at < line_end && IsBlankChar(CodePointAt(text, at).value)) at += CodePointAt(text, at).length;
+    const CodePoint want = CodePointAt(title, t);
+    if (at >= line_end || CodePointAt(text, at).value != want.value) return {};
+    at += want.length;
+    t += want.length;
+  }
+  size_t body = at;
+  while (body < line_end && IsBlankChar(CodePointAt(text, body).value)) body += CodePointAt(text, body).length;
+  if (body == at || body >= line_end || !HasSentencePunct(text.substr(body, line_end - body))) return {};
+  return {from + first.size(), at, body};
+}
+
 struct TitleEdit {
   Span span;
   std::string after;
@@ -371,6 +402,19 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
       while (end < line_end && (text[end] == ' ' || text[end] == '\t')) ++end;
       edits.push_back({{begin, end}, "", 0.85,
                        "The site said the title twice on the first line; removed the second copy."});
+      break;
+    }
+    // Said twice with the page viewer's page number between and blanks of its own inside the copy
+    // ("某局…总结 0 2021 年某局…总结 为认真…"): the number and the copy go, and the text starts on a line of
+    // its own.
+    if (const TitleCopy copy = SpacedCopyOfFirstTitle(text, from, line_end); copy.end > copy.begin) {
+      edits.push_back({{copy.begin, copy.end}, "", 0.85,
+                       "The site said the title twice on the first line, a page number between; removed the "
+                       "number and the second copy."});
+      if (copy.body > copy.end) {
+        edits.push_back({{copy.end, copy.body}, "\n", 0.8,
+                         "The title runs into the first sentence; a line break splits them."});
+      }
       break;
     }
     std::vector<size_t> starts{from};
