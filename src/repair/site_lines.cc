@@ -757,6 +757,68 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
   }
   found.insert(found.end(), values.begin(), values.end());
   std::sort(found.begin(), found.end(), [](const SiteLine& a, const SiteLine& b) { return a.begin < b.begin; });
+  // Context, as jusText classifies short blocks: at an edge of the report, a short line that is neither a
+  // sentence nor a title, between two lines that went whole (the document's own start or end counting as
+  // one), is the site's too (a portal's category 工作报告 between its date line and its breadcrumb, its name
+  // and date above its menu, a section link under its footer).
+  if (!found.empty()) {
+    std::vector<bool> gone(lines.size(), false);
+    size_t next_found = 0;
+    for (size_t k = 0; k < lines.size(); ++k) {
+      while (next_found < found.size() && found[next_found].end <= lines[k].begin) ++next_found;
+      for (size_t f = next_found; f < found.size() && found[f].begin <= lines[k].begin; ++f) {
+        if (!found[f].segment && !blank[k] && lines[k].begin + lines[k].text.size() <= found[f].end) gone[k] = true;
+      }
+    }
+    size_t first_text = lines.size(), last_text = 0;
+    for (size_t k = 0; k < lines.size(); ++k) {
+      if (blank[k]) continue;
+      first_text = std::min(first_text, k);
+      last_text = k;
+    }
+    auto neighbour_gone = [&](size_t k, int step) {
+      for (size_t j = k;;) {
+        if (step < 0 ? j == 0 : j + 1 >= lines.size()) return true;  // the document's edge
+        j = step < 0 ? j - 1 : j + 1;
+        if (!blank[j]) return static_cast<bool>(gone[j]);
+      }
+    };
+    // Before the report only above its title: between the title and the first sentence stand the report's
+    // own short lines (the speaker, 省长 某某; the date), which read no more as prose than a portal's do.
+    size_t title_line = first;
+    for (size_t k = 0; k < std::min(first, lines.size()); ++k) {
+      if (!blank[k] && !gone[k] && ReadsAsTitle(lines[k].text)) {
+        title_line = k;
+        break;
+      }
+    }
+    std::vector<SiteLine> between;
+    for (size_t k = 0; k < lines.size(); ++k) {
+      const bool edge = first == lines.size() || k < title_line || k > last;
+      if (blank[k] || gone[k] || !edge || table[k]) continue;
+      const std::string_view t = lines[k].text;
+      if (CountChars(t) > kContextLineChars || IsSentence(t) || ReadsAsTitle(t)) continue;
+      if (!neighbour_gone(k, -1) || !neighbour_gone(k, +1)) continue;
+      // Not a line that only the document's edges surround: one side must be a site line.
+      if (k == first_text && k == last_text) continue;
+      // Overlapping a segment already found (a title cut from a breadcrumb) leaves the line to it.
+      const auto after = std::lower_bound(found.begin(), found.end(), lines[k].next,
+                                          [](const SiteLine& f, size_t at) { return f.begin < at; });
+      // Found lines and segments do not overlap one another: the last two beginning before the line's end
+      // are the only ones that can reach into it.
+      bool taken = false;
+      for (auto f = after; f != found.begin() && after - f < 2 && !taken;) taken = (--f)->end > lines[k].begin;
+      if (taken) continue;
+      const bool trailing = first < lines.size() && k > last && lines[k].begin > 0;
+      SiteLine c;
+      c.begin = trailing ? lines[k].begin - 1 : lines[k].begin;
+      c.end = trailing ? lines[k].end : lines[k].next;
+      c.probability = std::max(p[k], kSiteLineProbability);
+      between.push_back(c);
+    }
+    found.insert(found.end(), between.begin(), between.end());
+    std::sort(found.begin(), found.end(), [](const SiteLine& a, const SiteLine& b) { return a.begin < b.begin; });
+  }
   if (found.size() < kMinDocumentLines && strongest < kInsideProbability) found.clear();
   return found;
 }
