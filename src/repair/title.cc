@@ -146,6 +146,19 @@ bool OpensWithYear(std::string_view s) {
   return RE2::PartialMatch(View(s), kYear);
 }
 
+// A subtitle and byline between a run-in title and the text that end in a bracketed date ("…自评报告力促…
+// 工作组(2023年3月28日)根据…"): the end of the date's bracket in `rest`, when it stands in [from, limit) and a
+// sentence opens after it; npos otherwise.
+size_t DatedBylineEnd(std::string_view rest, size_t from, size_t limit) {
+  static const RE2 kBracketedDate(R"(([(（](?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[)）]))");
+  re2::StringPiece input = View(rest.substr(from, limit - from)), date;
+  if (!RE2::FindAndConsume(&input, kBracketedDate, &date)) return std::string_view::npos;
+  const size_t end = static_cast<size_t>(date.data() + date.size() - rest.data());
+  const CodePoint next = CodePointAt(rest, end);
+  if (end >= limit || !IsHan(next.value) || ContinuesPhrase(next.value)) return std::string_view::npos;
+  return end;
+}
+
 // Where a title that runs into the first sentence ends in `rest` (the first content of the document's
 // first line): after a kind of report, before a sentence opening. npos when there is no such point;
 // *blanks gets the blanks between the two.
@@ -195,7 +208,8 @@ size_t RunInPoint(std::string_view text, size_t from, size_t line_end, size_t* b
   if (!OpensWithYear(after)) {
     const CodePoint next = CodePointAt(rest, body);
     if (!IsHan(next.value) || ContinuesPhrase(next.value)) return std::string_view::npos;
-    if (limit <= body || CountChars(rest.substr(body, limit - body)) > kMaxOpeningChars) {
+    if (limit <= body || (CountChars(rest.substr(body, limit - body)) > kMaxOpeningChars &&
+                          DatedBylineEnd(rest, body, limit) == std::string_view::npos)) {
       return std::string_view::npos;
     }
     if (body == point && InsideWord(text, from + point)) return std::string_view::npos;
@@ -425,6 +439,20 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
       size_t blanks = 0;
       const size_t point = RunInPoint(text, start, line_end, &blanks);
       if (point == std::string_view::npos) continue;
+      // The byline's bracketed date ends it: the text starts on a line of its own.
+      const size_t line_rest = point + blanks;
+      static const RE2 kPunct(R"([，。；！？,;!?：:])");
+      re2::StringPiece found;
+      size_t limit = line_end - line_rest;
+      if (RE2::PartialMatch(View(text.substr(line_rest, limit)), kPunct, &found)) {
+        limit = static_cast<size_t>(found.data() - (text.data() + line_rest));
+      }
+      const size_t dated = DatedBylineEnd(text.substr(line_rest, line_end - line_rest), 0, limit);
+      if (dated != std::string_view::npos) {
+        edits.push_back({{line_rest + dated, line_rest + dated}, "\n", 0.8,
+                         "A byline that ends in its bracketed date runs into the first sentence; a line break "
+                         "splits them."});
+      }
       const std::string_view label = Trim(text.substr(point, blanks));
       edits.push_back({{point, point + blanks}, "\n", 0.8,
                        absl::StrCat("The title ", Quoted(Trim(text.substr(start, point - start))),
