@@ -761,7 +761,7 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
   // sentence nor a title, between two lines that went whole (the document's own start or end counting as
   // one), is the site's too (a portal's category 工作报告 between its date line and its breadcrumb, its name
   // and date above its menu, a section link under its footer).
-  if (!found.empty()) {
+  if (!found.empty() && first < lines.size()) {
     std::vector<bool> gone(lines.size(), false);
     size_t next_found = 0;
     for (size_t k = 0; k < lines.size(); ++k) {
@@ -797,7 +797,13 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
       const bool edge = first == lines.size() || k < title_line || k > last;
       if (blank[k] || gone[k] || !edge || table[k]) continue;
       const std::string_view t = lines[k].text;
-      if (CountChars(t) > kContextLineChars || IsSentence(t) || ReadsAsTitle(t)) continue;
+      // Any sentence or clause mark keeps the line: a short sentence of the report (全年新建口袋公园3个。).
+      const bool punctuated = std::any_of(std::begin(kSentenceEnd), std::end(kSentenceEnd),
+                                          [&](std::string_view e) { return t.find(e) != std::string_view::npos; }) ||
+                              std::any_of(std::begin(kCommas), std::end(kCommas),
+                                          [&](std::string_view e) { return t.find(e) != std::string_view::npos; }) ||
+                              t.find_first_of(",;!?") != std::string_view::npos;
+      if (CountChars(t) > kContextLineChars || punctuated || ReadsAsTitle(t)) continue;
       if (!neighbour_gone(k, -1) || !neighbour_gone(k, +1)) continue;
       // Not a line that only the document's edges surround: one side must be a site line.
       if (k == first_text && k == last_text) continue;
