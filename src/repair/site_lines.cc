@@ -776,13 +776,6 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
       first_text = std::min(first_text, k);
       last_text = k;
     }
-    auto neighbour_gone = [&](size_t k, int step) {
-      for (size_t j = k;;) {
-        if (step < 0 ? j == 0 : j + 1 >= lines.size()) return true;  // the document's edge
-        j = step < 0 ? j - 1 : j + 1;
-        if (!blank[j]) return static_cast<bool>(gone[j]);
-      }
-    };
     // Before the report only above its title: between the title and the first sentence stand the report's
     // own short lines (the speaker, 省长 某某; the date), which read no more as prose than a portal's do.
     size_t title_line = first;
@@ -792,6 +785,15 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
         break;
       }
     }
+    // The title bounds the portal's header as a site line would: the last line of a breadcrumb cut into
+    // lines (首页 ⏎ > ⏎ 政务信息 ⏎ > ⏎ 某地要闻 ⏎ title) goes whether the title or a site line comes next.
+    auto neighbour_gone = [&](size_t k, int step) {
+      for (size_t j = k;;) {
+        if (step < 0 ? j == 0 : j + 1 >= lines.size()) return true;  // the document's edge
+        j = step < 0 ? j - 1 : j + 1;
+        if (!blank[j]) return static_cast<bool>(gone[j]) || (step > 0 && j == title_line && title_line < first);
+      }
+    };
     std::vector<SiteLine> between;
     for (size_t k = 0; k < lines.size(); ++k) {
       const bool edge = first == lines.size() || k < title_line || k > last;
