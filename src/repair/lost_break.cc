@@ -180,6 +180,49 @@ void BreakAfterLineHeading(RepairContext& context, std::string_view text, size_t
                "was lost");
 }
 
+// A report's header run into one line with blanks where its breaks were ("…政府工作报告 ——2026年2月3日在…
+// 会议上 某市市长 某某 各位代表: 现在,…"): the blanks after the dateline ("——…会议上"), before the
+// salutation 各位代表 and after its colon stand for line breaks; a report writes each on a line of its own.
+void BreakAroundHeader(RepairContext& context, std::string_view text, size_t begin, size_t end, size_t chars) {
+  std::string_view line = text.substr(begin, end - begin);
+  auto blanks_from = [&](size_t at) {
+    size_t j = at;
+    while (j < end && IsBlank(CodePointAt(text, j).value)) j += CodePointAt(text, j).length;
+    return j - at;
+  };
+  auto blanks_before = [&](size_t at) {
+    size_t j = at;
+    while (j > begin && IsBlank(CodePointBefore(text, j).value)) j -= CodePointBefore(text, j).length;
+    return at - j;
+  };
+  auto propose = [&](size_t at, size_t n, std::string_view what) {
+    ProposeBreak(context, at, n,
+                 absl::StrCat("a blank stands for the line break ", Av(what), " in a line of ", chars,
+                              " characters: the page lost its line breaks"));
+  };
+  static const RE2 kDateline(R"((——\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^，。；！？,;!?]{2,40}?会议上))");
+  re2::StringPiece input = View(line), dateline;
+  while (RE2::FindAndConsume(&input, kDateline, &dateline)) {
+    const size_t after = static_cast<size_t>(dateline.data() + dateline.size() - text.data());
+    if (const size_t n = blanks_from(after); n > 0 && after + n < end) propose(after, n, "after the dateline");
+  }
+  constexpr std::string_view kSalutation = "各位代表";
+  for (size_t at = line.find(kSalutation); at != std::string_view::npos; at = line.find(kSalutation, at + 1)) {
+    const size_t s = begin + at;
+    size_t colon = s + kSalutation.size();
+    const char32_t c = CodePointAt(text, colon).value;
+    if (c != U'：' && c != U':') continue;
+    colon += CodePointAt(text, colon).length;
+    // Before it: blanks after the line's other text (not a line's indent).
+    if (const size_t n = blanks_before(s); n > 0 && s - n > begin && !IsSentenceEnd(CodePointBefore(text, s - n).value)) {
+      propose(s - n, n, "before the salutation");
+    }
+    if (const size_t n = blanks_from(colon); n > 0 && colon + n < end && IsHan(CodePointAt(text, colon + n).value)) {
+      propose(colon, n, "after the salutation");
+    }
+  }
+}
+
 void RestoreInLine(RepairContext& context, std::string_view text, size_t begin, size_t end) {
   size_t chars = 0;
   for (size_t i = begin; i < end; ++i) chars += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
@@ -187,6 +230,7 @@ void RestoreInLine(RepairContext& context, std::string_view text, size_t begin, 
     BreakAfterLineHeading(context, text, begin, end);
     return;
   }
+  BreakAroundHeader(context, text, begin, end, chars);
   // A heading at the start of the line.
   if (size_t marker = ChapterMarkerAt(text, begin, end)) BreakAfterHeading(context, begin + marker, end, chars);
   size_t i = begin;
