@@ -3,7 +3,9 @@
 // character itself was lost.
 //
 // The converter's fingerprint is its readings: a document with three or more is diagnosed. Traditional
-// characters alone are no damage (the reports of 1954 were printed in them) and stay. In a diagnosed
+// characters alone are no damage (the reports of 1954 were printed in them) unless the text cannot have been
+// written in them: a year after the 1964 simplification, or a document site's template masks (a site's
+// converter without readings). In a diagnosed
 // document whose Han text is largely traditional, the text is converted back with ICU's
 // Traditional-Simplified transliterator, one record per run of changed characters. The rule runs last:
 // spans other rules claimed stay as they are.
