@@ -59,7 +59,9 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        nullptr, JoinHardWraps},
       {"layout.break",
        "Restores the line break before a chapter heading (\"…提出意见。一、过去五年…\") run into the text "
-       "after a sentence end, in a page that lost its line breaks (a line of 240 characters or more).",
+       "after a sentence end, in a page that lost its line breaks (a line of 240 characters or more), and after "
+       "the heading where the text shows its end; blanks standing for a report header's breaks and for the break "
+       "after a heading (\"二、工作目标 本学年…\").",
        nullptr, RestoreLostBreaks},
       {"number.masked_ten",
        "Restores a \"10\" that a site replaced with a year string inside a number (20230 → 100, "
@@ -98,8 +100,9 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        nullptr, FlagDeletedWords},
       {"text.traditional",
        "Converts a report a converting site turned into traditional characters (its injected readings "
-       "show it) back to simplified with ICU Traditional-Simplified; traditional text without them stays. "
-       "Runs last, around other rules' spans.",
+       "show it, or a year after 1964 or a template's mask that traditional writing cannot have) back to "
+       "simplified with ICU Traditional-Simplified; other traditional text stays. Runs last, around other "
+       "rules' spans.",
        DiagnoseConvertedScript, ConvertTraditionalScript},
   };
   return *registry;
