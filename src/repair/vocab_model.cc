@@ -22,9 +22,6 @@ extern "C" const char wenshu_embedded_vocab_model_end[];
 namespace wenshu::repair_internal {
 namespace {
 
-// Forms seen fewer times than this in clean text get no collocation-window evidence.
-constexpr double kWindowMinUses = 30;
-
 // One code point (as UTF-8) before `at`, moving `at` back; "" at the start or on invalid bytes.
 std::string_view PreviousChar(std::string_view text, size_t& at) {
   if (at == 0) return {};
@@ -356,7 +353,7 @@ double VocabModel::WindowLogOdds(const VocabBlobForm& original, const VocabBlobF
                                  const VocabContext& context) const {
   // Only between two common forms (开展/发展, 工程/项目): a rare form's window is unknown, and comparing it
   // with a common form's would count every absent collocation against the common one.
-  if (original.corpus < kWindowMinUses || spun.corpus < kWindowMinUses) return 0;
+  if (original.corpus < kVocabWindowMinUses || spun.corpus < kVocabWindowMinUses) return 0;
   double total = 0;
   std::vector<std::string_view> seen;  // Han bigrams already counted on this side
   for (bool left : {true, false}) {

@@ -101,7 +101,8 @@ class VocabModel {
 
   // log(P(original fits here) / P(spun fits here)) for a spot showing pair.spun: positive means the
   // spot was most likely spun. Combines the forms' prior frequencies with the smoothed probabilities of
-  // the left and right contexts given each form.
+  // the left and right contexts given each form. `pair` is one of pairs(): the model keeps the window
+  // counts only of forms its own pairs compare (kVocabWindowMinUses).
   double LogOdds(const VocabPair& pair, const VocabContext& context) const;
 
   const VocabScoring& scoring() const { return scoring_; }

@@ -350,6 +350,17 @@ absl::StatusOr<std::string> CompileVocabModel(std::string_view text) {
   }
   header.window_uses = std::max(1.0, uses);
 
+  // The forms whose window counts some pair can read (kVocabWindowMinUses); the pooled window uses above
+  // count every form's.
+  std::set<std::string> window_read;
+  for (const PairRow& pair : model.pairs) {
+    if (model.forms.at(pair.spun).corpus >= kVocabWindowMinUses &&
+        model.forms.at(pair.original).corpus >= kVocabWindowMinUses) {
+      window_read.insert(pair.spun);
+      window_read.insert(pair.original);
+    }
+  }
+
   std::vector<VocabBlobForm> forms;
   std::map<std::string, uint32_t> form_index;
   std::vector<VocabBlobExtra> extras;
@@ -401,7 +412,7 @@ absl::StatusOr<std::string> CompileVocabModel(std::string_view text) {
       if (absl::Status ok = slots.Ids(std::string_view(key).substr(1), 2, &c1, &c2); !ok.ok()) return ok;
       uint64_t count = 0;
       if (absl::Status ok = AsCount(n, &count); !ok.ok()) return ok;
-      slots.Add(VocabKeyKind::kWindow, id, key[0] == 'R', c1, c2, count);
+      if (window_read.contains(name)) slots.Add(VocabKeyKind::kWindow, id, key[0] == 'R', c1, c2, count);
     }
   }
   for (const auto& [key, n] : window_uses) {

@@ -41,6 +41,12 @@ inline constexpr uint32_t kVocabEndianMarker = 0x01020304u;
 // average at a load of 0.7, 8 bytes each, mostly within one cache line).
 inline constexpr double kVocabSlotLoad = 0.7;
 
+// Forms seen fewer times than this in clean text get no collocation-window evidence (VocabModel's
+// WindowLogOdds compares the windows of a pair's two forms only when both reach it). The builder keeps
+// the window counts of a form only when some pair of the model can read them: a form with this many
+// uses paired with one that has as many too.
+inline constexpr double kVocabWindowMinUses = 30;
+
 // What a slot's key counts. Every key is VocabSlotKey(kind, form + 1 or 0, side, c1, c2).
 enum class VocabKeyKind : uint8_t {
   kUnigram = 1,       // c1                                  -> count in clean text
