@@ -17,7 +17,7 @@
 // Why this shape: scoring one spot looks up a few dozen counts spread over the whole table, so over a
 // corpus every page of it becomes resident (`wenshu parse`'s peak RSS). Keys made of dense ids (form,
 // side, one or two characters of the model's alphabet) and packed with their value into 8 bytes keep
-// the table to about a fifth of the string-keyed layout it replaces (10.9 -> 2.6 MB), with one probe
+// the table to about a fifth of the string-keyed layout it replaces (10.9 -> 2.2 MB), with one probe
 // usually in one cache line. Integers and doubles are in host order; the endian marker rejects another.
 #ifndef WENSHU_SRC_REPAIR_VOCAB_MODEL_FORMAT_H_
 #define WENSHU_SRC_REPAIR_VOCAB_MODEL_FORMAT_H_
