@@ -61,6 +61,31 @@ constexpr auto kFurnitureIndex = [] {
   return slots;
 }();
 
+// Packs `weights` as offsets into their features one after another (`features`, when given, must be
+// exactly that text); returns the features' total size.
+constexpr size_t PackWeights(std::span<const FurnitureWeight> weights, std::span<PackedFurnitureWeight> packed,
+                             std::string_view features = {}) {
+  size_t offset = 0;
+  for (size_t i = 0; i < weights.size(); ++i) {
+    const std::string_view feature = weights[i].feature;
+    if (!features.empty() && features.substr(offset, feature.size()) != feature) {
+      throw "kFurnitureFeatures does not hold kFurnitureWeights' features in order";
+    }
+    packed[i] = {static_cast<uint32_t>(offset), static_cast<uint32_t>(feature.size()), weights[i].weight};
+    offset += feature.size();
+  }
+  return offset;
+}
+
+// What the embedded model reads at run time: kFurnitureFeatures and these offsets into it. (The array of
+// views, kFurnitureWeights, is used only here, by the compiler.)
+constexpr auto kFurniturePacked = [] {
+  std::array<PackedFurnitureWeight, std::size(kFurnitureWeights)> packed{};
+  const size_t bytes = PackWeights(kFurnitureWeights, packed, {kFurnitureFeatures, sizeof(kFurnitureFeatures) - 1});
+  if (bytes != sizeof(kFurnitureFeatures) - 1) throw "kFurnitureFeatures holds more than the features";
+  return packed;
+}();
+
 // As in tools/furniture/features.py.
 constexpr size_t kNgramChars = 80;
 constexpr size_t kTailChars = 40;
@@ -476,17 +501,17 @@ std::vector<std::string> FurnitureFeatures(std::string_view line) {
 }
 
 struct FurnitureModel::Owned {
-  std::string tsv;  // the features are views into it
-  std::vector<FurnitureWeight> weights;
+  std::string features;
+  std::vector<PackedFurnitureWeight> weights;
   std::vector<uint32_t> index;
 };
 
 absl::StatusOr<FurnitureModel> FurnitureModel::Parse(std::string_view tsv) {
   FurnitureModel model;
   auto owned = std::make_shared<Owned>();
-  owned->tsv.assign(tsv.data(), tsv.size());
+  std::vector<FurnitureWeight> weights;  // views into `tsv`
   bool versioned = false;
-  for (absl::string_view row : absl::StrSplit(absl::string_view(owned->tsv.data(), owned->tsv.size()), '\n')) {
+  for (absl::string_view row : absl::StrSplit(absl::string_view(tsv.data(), tsv.size()), '\n')) {
     if (row.empty() || row[0] == '#') continue;
     std::vector<absl::string_view> cells = absl::StrSplit(row, '\t');
     if (cells[0] == "V") {
@@ -499,14 +524,18 @@ absl::StatusOr<FurnitureModel> FurnitureModel::Parse(std::string_view tsv) {
       if (!absl::SimpleAtod(cells[2], &w)) {
         return absl::InvalidArgumentError(absl::StrCat("furniture model: bad weight row ", row));
       }
-      owned->weights.push_back({std::string_view(cells[1].data(), cells[1].size()), w});
+      weights.push_back({std::string_view(cells[1].data(), cells[1].size()), w});
     } else {
       return absl::InvalidArgumentError(absl::StrCat("furniture model: bad row ", row));
     }
   }
   if (!versioned) return absl::InvalidArgumentError("furniture model: no version row");
-  owned->index.assign(IndexSlots(owned->weights.size()), 0);
-  FillIndex(owned->weights, owned->index);
+  owned->index.assign(IndexSlots(weights.size()), 0);
+  FillIndex(weights, owned->index);
+  owned->weights.resize(weights.size());
+  PackWeights(weights, owned->weights);
+  for (const FurnitureWeight& w : weights) owned->features.append(w.feature);
+  model.features_ = owned->features;
   model.weights_ = owned->weights;
   model.index_ = owned->index;
   model.owned_ = std::move(owned);
@@ -516,8 +545,8 @@ absl::StatusOr<FurnitureModel> FurnitureModel::Parse(std::string_view tsv) {
 double FurnitureModel::Weight(std::string_view feature) const {
   const uint32_t mask = static_cast<uint32_t>(index_.size() - 1);
   for (uint32_t s = FeatureHash(feature) & mask; index_[s] != 0; s = (s + 1) & mask) {
-    const FurnitureWeight& w = weights_[index_[s] - 1];
-    if (w.feature == feature) return w.weight;
+    const PackedFurnitureWeight& w = weights_[index_[s] - 1];
+    if (features_.substr(w.offset, w.size) == feature) return w.weight;
   }
   return 0;
 }
@@ -533,7 +562,8 @@ const FurnitureModel& EmbeddedFurnitureModel() {
   static const FurnitureModel* model = [] {
     auto* m = new FurnitureModel();
     m->bias_ = kFurnitureBias;
-    m->weights_ = kFurnitureWeights;
+    m->features_ = std::string_view(kFurnitureFeatures, sizeof(kFurnitureFeatures) - 1);
+    m->weights_ = kFurniturePacked;
     m->index_ = kFurnitureIndex;
     return m;
   }();
