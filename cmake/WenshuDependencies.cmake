@@ -31,12 +31,15 @@ wenshu_require(nlohmann_json_FOUND nlohmann-json3-dev "nlohmann/json (JSON readi
 # Inputs (src/input): HTML pages, Word .docx files, gzip.
 pkg_check_modules(GUMBO QUIET IMPORTED_TARGET gumbo)
 wenshu_require(GUMBO_FOUND libgumbo-dev "Gumbo (the HTML5 parser that reads .html inputs)")
+pkg_check_modules(LIBZIP QUIET IMPORTED_TARGET libzip)
+wenshu_require(LIBZIP_FOUND libzip-dev "libzip (reads the zip container of Word .docx inputs)")
 pkg_check_modules(PUGIXML QUIET IMPORTED_TARGET pugixml)
 wenshu_require(PUGIXML_FOUND libpugixml-dev "pugixml (reads the XML of Word .docx inputs)")
 find_package(ZLIB QUIET)
-wenshu_require(ZLIB_FOUND zlib1g-dev "zlib (reads .gz inputs and the zip container of .docx inputs)")
+wenshu_require(ZLIB_FOUND zlib1g-dev "zlib (reads .gz inputs)")
 add_library(wenshu_input_deps INTERFACE)
-target_link_libraries(wenshu_input_deps INTERFACE PkgConfig::GUMBO PkgConfig::PUGIXML ZLIB::ZLIB)
+target_link_libraries(wenshu_input_deps INTERFACE PkgConfig::GUMBO PkgConfig::LIBZIP PkgConfig::PUGIXML
+                      ZLIB::ZLIB)
 
 find_package(Threads REQUIRED)
 

@@ -5,13 +5,11 @@
 #include <zip.h>
 #include <zlib.h>
 
-#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "gmock/gmock.h"
@@ -271,66 +269,6 @@ TEST(Docx, ParagraphsBecomeLines) {
   ASSERT_TRUE(d.ok()) << d.status();
   EXPECT_EQ(d->format, InputFormat::kDocx);
   EXPECT_EQ(d->text, *text);
-}
-
-// The zip container as the library reads it (src/input/docx.cc, on zlib), against archives libzip writes.
-std::string Zip(const TempDir& dir, const std::vector<std::pair<std::string, std::string>>& members, bool store,
-                const std::string& comment) {
-  const std::string path = dir.path() + "/variant.docx";
-  int err = 0;
-  zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
-  EXPECT_NE(z, nullptr);
-  for (const auto& [name, content] : members) {
-    char* copy = static_cast<char*>(malloc(content.size() + 1));
-    memcpy(copy, content.data(), content.size());
-    zip_source_t* source = zip_source_buffer(z, copy, content.size(), 1);
-    const zip_int64_t index = zip_file_add(z, name.c_str(), source, ZIP_FL_ENC_UTF_8);
-    EXPECT_GE(index, 0);
-    if (store) {
-      EXPECT_EQ(zip_set_file_compression(z, static_cast<zip_uint64_t>(index), ZIP_CM_STORE, 0), 0);
-    }
-  }
-  if (!comment.empty()) {
-    EXPECT_EQ(zip_set_archive_comment(z, comment.data(), static_cast<zip_uint16_t>(comment.size())), 0);
-  }
-  EXPECT_EQ(zip_close(z), 0);
-  return *wenshu::testing::ReadFile(path);
-}
-
-TEST(Docx, ZipContainer) {
-  TempDir dir;
-  std::string xml =
-      "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>";
-  for (int i = 0; i < 200; ++i) xml += "<w:p><w:r><w:t>第" + std::to_string(i) + "段，收入增长5%</w:t></w:r></w:p>";
-  xml += "</w:body></w:document>";
-  const std::vector<std::pair<std::string, std::string>> members = {
-      {"[Content_Types].xml", "<Types/>"}, {"word/styles.xml", "<w:styles/>"}, {"word/document.xml", xml}};
-  absl::StatusOr<std::string> deflated = DocxToText(Zip(dir, members, false, ""), 1 << 20);
-  ASSERT_TRUE(deflated.ok()) << deflated.status();
-  EXPECT_EQ(std::count(deflated->begin(), deflated->end(), '\n'), 200);
-  EXPECT_EQ(deflated->substr(0, deflated->find('\n') + 1), "第0段，收入增长5%\n");
-  // Stored (uncompressed) members and an archive comment after the directory read the same.
-  absl::StatusOr<std::string> stored = DocxToText(Zip(dir, members, true, "WPS Office 归档"), 1 << 20);
-  ASSERT_TRUE(stored.ok()) << stored.status();
-  EXPECT_EQ(*stored, *deflated);
-  // A damaged member (one byte of its compressed data changed) is an error, not wrong text.
-  std::string damaged = Zip(dir, members, false, "");
-  // The member is the last: its data lies between its local header's name and the directory's copy.
-  const size_t local_name = damaged.find("word/document.xml");
-  const size_t directory_name = damaged.find("word/document.xml", local_name + 1);
-  ASSERT_NE(directory_name, std::string::npos);
-  const size_t inside = (local_name + directory_name) / 2;
-  damaged[inside] = static_cast<char>(damaged[inside] ^ 0x55);
-  EXPECT_FALSE(DocxToText(damaged, 1 << 20).ok());
-  // Over the size limit, without the member, not a zip, cut short.
-  EXPECT_EQ(DocxToText(Zip(dir, members, false, ""), 100).status().code(), absl::StatusCode::kResourceExhausted);
-  absl::StatusOr<std::string> no_document = DocxToText(Zip(dir, {members[0]}, false, ""), 1 << 20);
-  EXPECT_THAT(std::string(no_document.status().message()), ::testing::HasSubstr("without word/document.xml"));
-  EXPECT_FALSE(DocxToText("PK\x05\x06 not a zip archive", 1 << 20).ok());
-  const std::string whole = Zip(dir, members, false, "");
-  for (size_t cut : {size_t{0}, size_t{10}, whole.size() / 2, whole.size() - 1}) {
-    EXPECT_FALSE(DocxToText(std::string_view(whole).substr(0, cut), 1 << 20).ok()) << cut;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------
