@@ -34,6 +34,23 @@ bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> 
                      [&](std::string_view l) { return text.find(l) != std::string_view::npos; });
 }
 
+// Whether one of `words` in `text` is followed by a character `next` accepts, right after it or, with
+// `skip_blanks`, after RE2's \s (ASCII tab, line breaks and space): a stricter guard than ContainsAny for
+// patterns that require a figure after a word (the words alone are common in reports: 新篇章, 报告).
+bool WordFollowedBy(std::string_view text, std::initializer_list<std::string_view> words, bool skip_blanks,
+                    bool (*next)(std::string_view rest)) {
+  for (std::string_view word : words) {
+    for (size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+      size_t k = at + word.size();
+      while (skip_blanks && k < text.size() && std::string_view("\t\n\f\r ").find(text[k]) != std::string_view::npos) {
+        ++k;
+      }
+      if (next(text.substr(k))) return true;
+    }
+  }
+  return false;
+}
+
 // A pattern behind its guard: the literals every match holds (see ContainsAny). The pattern is passed
 // by its accessor, so that it is compiled only when the guard passes.
 bool GuardedFullMatch(re2::StringPiece v, std::initializer_list<std::string_view> literals, const RE2& (*re)()) {
@@ -448,6 +465,9 @@ void RemoveSiteBoilerplate(RepairContext& context) {
 // "合集五篇", then "篇1:…", "第一篇:…", "【一】", "…工作总结篇2", "…报告范文1"). Splitting is the caller's
 // decision (the documents stay as they are); the bundle title and each document's start are flagged so a
 // corpus builder can split or drop the file.
+// The Chinese numerals of WENSHU_BUNDLE_COUNT below.
+constexpr std::string_view kChineseCountDigits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两"};
+
 void FlagBundledDocuments(RepairContext& context) {
   // A count of pieces in Arabic or Chinese numerals.
 #define WENSHU_BUNDLE_COUNT R"((?:\d{1,3}|[一二三四五六七八九十两]{1,3}))"
@@ -474,6 +494,24 @@ void FlagBundledDocuments(RepairContext& context) {
   // A collection title with its count ("…汇编65篇", "…精选(范文四篇)") names a bundle on its own.
   static LazyRE2 kCountedTitle = {R"([0-9一二三四五六七八九十两]\s*篇)"};
 #undef WENSHU_BUNDLE_COUNT
+  // Guards (see ContainsAny): these patterns repeat a large class up to 6, 24 or 40 times and each costs
+  // more to compile than a parse of a short report. Every match of kNumberedTitle holds its kind word
+  // right before a count, of kBareNumberedTitle a kind word before a figure 1-9, of kPartStart 篇 or 【,
+  // of kBundleTitle a collection word or 篇.
+  auto numbered_title_may_match = [](std::string_view line) {
+    return WordFollowedBy(line, {"篇", "范文", "範文", "范例", "範例"}, false, [](std::string_view rest) {
+      return (!rest.empty() && rest[0] >= '0' && rest[0] <= '9') ||
+             std::any_of(std::begin(kChineseCountDigits), std::end(kChineseCountDigits),
+                         [&](std::string_view d) { return rest.starts_with(d); });
+    });
+  };
+  auto bare_numbered_title_may_match = [](std::string_view line) {
+    return line.find_first_of("123456789") != std::string_view::npos &&
+           WordFollowedBy(line,
+                          {"总结", "總結", "报告", "報告", "计划", "計劃", "方案", "规划", "規劃", "讲话", "講話", "汇报",
+                           "匯報", "体会", "體會", "心得"},
+                          true, [](std::string_view rest) { return !rest.empty() && rest[0] >= '1' && rest[0] <= '9'; });
+  };
   std::string_view text = context.text();
   std::vector<Line> lines = SplitLines(text);
   struct Part {
@@ -484,19 +522,24 @@ void FlagBundledDocuments(RepairContext& context) {
   for (const Line& line : lines) {
     re2::StringPiece rest = View(line.text);
     re2::StringPiece bare = rest;
-    if (RE2::Consume(&rest, *kPartStart) || RE2::Consume(&rest, *kNumberedTitle)) {
+    if ((ContainsAny(line.text, {"篇", "【"}) && RE2::Consume(&rest, *kPartStart)) ||
+        (numbered_title_may_match(line.text) && RE2::Consume(&rest, *kNumberedTitle))) {
       const size_t length = static_cast<size_t>(rest.data() - line.text.data());
       // "篇202" would be a year cut short ("开启新篇2024年"): the count ends where the digits end.
       if (length < line.text.size() && line.text[length] >= '0' && line.text[length] <= '9') continue;
       parts.push_back({&line, length});
-    } else if (re2::StringPiece label; RE2::PartialMatch(bare, *kBareNumberedTitle, &label)) {
+    } else if (re2::StringPiece label;
+               bare_numbered_title_may_match(line.text) && RE2::PartialMatch(bare, *kBareNumberedTitle, &label)) {
       const size_t length = label.size();
       parts.push_back({&line, length});
     }
   }
   const Line* title = nullptr;
   for (size_t n = 0; n < lines.size() && n < 12; ++n) {
-    if (lines[n].text.size() <= 180 && RE2::PartialMatch(View(lines[n].text), *kBundleTitle)) {
+    if (lines[n].text.size() <= 180 &&
+        ContainsAny(lines[n].text, {"篇", "汇编", "匯編", "合集", "精选", "精選", "范文", "範文", "范例", "範例", "大全",
+                                    "汇总", "匯總"}) &&
+        RE2::PartialMatch(View(lines[n].text), *kBundleTitle)) {
       title = &lines[n];
       break;
     }

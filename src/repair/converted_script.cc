@@ -3,7 +3,9 @@
 // character itself was lost.
 //
 // The converter's fingerprint is its readings: a document with three or more is diagnosed. Traditional
-// characters alone are no damage (the reports of 1954 were printed in them) and stay. In a diagnosed
+// characters alone are no damage (the reports of 1954 were printed in them) unless the text cannot have been
+// written in them: a year after the 1964 simplification, or a document site's template masks (a site's
+// converter without readings). In a diagnosed
 // document whose Han text is largely traditional, the text is converted back with ICU's
 // Traditional-Simplified transliterator, one record per run of changed characters. The rule runs last:
 // spans other rules claimed stay as they are.
@@ -106,11 +108,27 @@ bool HasInjectedReadings(std::string_view text) {
   return readings >= 3;
 }
 
+// Simplified characters became the standard in 1964 (the General List of Simplified Characters): a report
+// that names a year from 1965 on, or that was made from a document site's template (a masked year
+// "20xx年", a masked name "xx镇"), and is written in traditional characters was converted by a site.
+// The one traditional report of the clean corpora (1954) names no year after 1954 and holds no mask.
+bool WrittenAfterSimplification(std::string_view text) {
+  static const RE2 re(
+      R"((?:196[5-9]|19[7-9]\d|20\d\d|20[xX*]{2}|20\d[xX*])\s*年|\p{Han}[xX]{2,}|[xX]{2,}\p{Han})");
+  return RE2::PartialMatch(View(text), re);
+}
+
 }  // namespace
 
 void DiagnoseConvertedScript(RepairContext& context) {
   if (context.diagnosis().converted_script) return;  // both rules share this diagnosis
-  context.mutable_diagnosis().converted_script = HasInjectedReadings(context.text());
+  std::string_view text = context.text();
+  size_t han = 0;
+  // The converter's readings; or, without them, a largely traditional text that cannot have been written
+  // so (ConvertTraditionalScript still asks a tenth of the Han text to change).
+  context.mutable_diagnosis().converted_script =
+      HasInjectedReadings(text) || (text.size() <= INT32_MAX && LooksTraditional(text, &han) &&
+                                    WrittenAfterSimplification(text));
 }
 
 void RemoveInjectedPinyin(RepairContext& context) {

@@ -33,6 +33,17 @@ void RepairMaskedTens(RepairContext& context) {
   MaskAnalysis& analysis = Analysis(context);
   // The ten decisions are moved into records; the year decisions stay for FlagMaskedYears.
   for (MaskDecision& d : analysis.decisions) {
+    // A mask string the analysis could not decide ("超过3万元，达到320230元": 3100, or the digits as written)
+    // is kept and flagged: in a masked document its value is in doubt.
+    if (d.kind == MaskDecision::Kind::kUndecided && !context.IsClaimed(d.span)) {
+      RepairFlag flag;
+      flag.rule = repair_rule::kNumberMaskedTen;
+      flag.span = d.span;
+      flag.text = std::string(context.text().substr(d.span.begin, d.span.size()));
+      flag.reason = d.reason;
+      context.Flag(std::move(flag));
+      continue;
+    }
     if (d.kind != MaskDecision::Kind::kTen) continue;
     RepairRecord record;
     record.rule = repair_rule::kNumberMaskedTen;

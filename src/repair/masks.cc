@@ -197,6 +197,47 @@ const std::vector<std::string_view>& BoundUnits() {
   return *v;
 }
 
+// Verbs of change that a multiple follows only with its figure: "增长倍。" lost it ("增长2倍"). 翻倍 and 加倍
+// are words, so only these; the clean corpora write none of them right before 倍.
+const std::vector<std::string_view>& ChangeVerbsBeforeMultiple() {
+  static const auto* v = new std::vector<std::string_view>{
+      "增长", "增加", "提高", "扩大", "增长了", "增加了", "提高了", "扩大了", "增長", "增長了", "擴大", "擴大了"};
+  return *v;
+}
+// A count of percentage points always has its figure or a numeral before it (3个百分点, 几个百分点, 若干个百分点).
+const std::vector<std::string_view>& PercentagePoints() {
+  static const auto* v = new std::vector<std::string_view>{"个百分点", "個百分點", "百分点", "百分點"};
+  return *v;
+}
+
+// Whether the character [begin, end) ends a dictionary word with the 1 to 3 characters before it (参与).
+bool JoinsWordBefore(std::string_view text, size_t begin, size_t end) {
+  size_t from = begin;
+  for (int k = 0; k < 3 && from > 0; ++k) {
+    from -= text::CharBefore(text, from).length;
+    if (Dictionary::Default().Contains(text.substr(from, end - from))) return true;
+  }
+  return false;
+}
+// Whether the character [begin, end) starts a dictionary word with the 1 to 3 characters after it (和谐).
+bool JoinsWordAfter(std::string_view text, size_t begin, size_t end) {
+  size_t to = end;
+  for (int k = 0; k < 3 && to < text.size(); ++k) {
+    to += text::CharAt(text, to).length;
+    if (Dictionary::Default().Contains(text.substr(begin, to - begin))) return true;
+  }
+  return false;
+}
+
+// Deleted figures of the strong forms a document must show before bare measure words are read as deleted
+// counts too (the clean corpora show none of the strong forms; the dev set's pages whose counts were
+// deleted show 3 or more).
+constexpr size_t kMinStrippedForBareCounters = 2;
+// Measure words that count people, places and items in reports (simplified and traditional).
+constexpr std::u32string_view kBareCounters = U"个個名户戶口件项項家所座位批条條处處";
+
+bool IsDigitChar(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
+
 // Whether the clause ends at `at` ("，" "。" "、" "）"), or, with `approximate`, goes on with 以上/左右.
 bool EndsClause(std::string_view text, size_t at, bool approximate) {
   if (at >= text.size()) return true;
@@ -336,6 +377,7 @@ void FlagStrippedNumbers(RepairContext& context) {
   };
   for (size_t i = 0; i < text.size();) {
     text::Char c = text::CharAt(text, i);
+    const text::Char before = i > 0 ? text::CharBefore(text, i) : text::Char{0, 0};
     // "于年月日", "——年月日在…会议上": a date whose figures were all deleted.
     if (c.value == U'年' && text.substr(i, 9) == "年月日") {
       if (!EndsWithAny(text, i, {"出生", "生"}).has_value()) {
@@ -343,6 +385,44 @@ void FlagStrippedNumbers(RepairContext& context) {
                        "template left it blank). The original cannot be known.");
       }
       i += 9;
+      continue;
+    }
+    // "截至月日", "自月日起": a month and day with no figures (the clean corpora write 月日 only after a
+    // figure; 日均, 日常 after 月 are words and go on).
+    if (c.value == U'月' && text.substr(i, 6) == "月日" && !IsDigitChar(before.value) &&
+        !CarriesQuantity(before.value) && !JoinsWordAfter(text, i + 3, i + 6)) {
+      flag(i, i + 6, "\"月日\" with no figures: the date was deleted. The original cannot be known.");
+      i += 6;
+      continue;
+    }
+    // "占比.%": a decimal point and a percent sign with no digits left around them.
+    if ((c.value == U'.' || c.value == U'．') && !IsDigitChar(before.value)) {
+      if (auto percent = StartsWithAny(text, i + c.length, {"%", "％"})) {
+        flag(i, i + c.length + percent->size(),
+             "A decimal point and \"%\" with no digits: the figure was deleted. The original cannot be known.");
+        i += c.length + percent->size();
+        continue;
+      }
+    }
+    // "高于全省个百分点": percentage points with no figure or numeral before them.
+    if ((c.value == U'个' || c.value == U'個' || c.value == U'百') && !IsDigitChar(before.value) &&
+        !CarriesQuantity(before.value) && before.value != U'干' && before.value != U'.' && before.value != U'．' &&
+        before.value != U'个' && before.value != U'個') {
+      if (auto points = StartsWithAny(text, i, PercentagePoints())) {
+        flag(i, i + points->size(),
+             absl::StrCat("\"", Av(*points), "\" with no figure before it: the number was deleted. The original "
+                          "cannot be known."));
+        i += points->size();
+        continue;
+      }
+    }
+    // "比上年增长倍。": a multiple right after a verb of change.
+    if (c.value == U'倍' && EndsWithAny(text, i, ChangeVerbsBeforeMultiple()).has_value() &&
+        EndsClause(text, i + c.length, true)) {
+      flag(i, i + c.length,
+           "\"倍\" right after a verb of change: the figure of the multiple was deleted. The original cannot "
+           "be known.");
+      i += c.length;
       continue;
     }
     if (!text::IsHan(c.value)) {
@@ -391,30 +471,33 @@ void FlagStrippedNumbers(RepairContext& context) {
             absl::StrCat("\"", Av(*unit), "\" starts a line with no figure before it, in a document whose "
                          "figures were deleted. The original cannot be known."));
   }
-}
-
-namespace {
-
-// Whether the character [begin, end) ends a dictionary word with the 1 to 3 characters before it (参与).
-bool JoinsWordBefore(std::string_view text, size_t begin, size_t end) {
-  size_t from = begin;
-  for (int k = 0; k < 3 && from > 0; ++k) {
-    from -= text::CharBefore(text, from).length;
-    if (Dictionary::Default().Contains(text.substr(from, end - from))) return true;
+  // A measure word with no figure ("该街道有个居委会，个网格", "新聘网格员名、楼栋长名"), once the
+  // document shows kMinStrippedForBareCounters deleted figures of the forms above: alone, a measure word
+  // after 有 or at a clause start is colloquial Chinese (有个好收成) and one ending a clause ends a word.
+  if (shown.size() < kMinStrippedForBareCounters) return;
+  const FlaggedSpans flagged(context, kRule);
+  for (size_t i = 0; i < text.size();) {
+    const text::Char c = text::CharAt(text, i);
+    const size_t next = i + c.length;
+    if (kBareCounters.find(c.value) == std::u32string_view::npos || flagged.Contains(i)) {
+      i = next;
+      continue;
+    }
+    const text::Char before = i > 0 ? text::CharBefore(text, i) : text::Char{U'\n', 1};
+    const bool opens_clause = before.value == U'有' || before.value == U'\n' ||
+                              text::IsBreak(before.value, text::kClauseBreaks) ||
+                              before.value == U'、' || before.value == U'：' || before.value == U':';
+    const bool counts_before = opens_clause && !JoinsWordAfter(text, i, next);
+    const bool ends_clause = text::IsHan(before.value) && !CarriesQuantity(before.value) && before.value != U'有' &&
+                             EndsClause(text, next, false) && !JoinsWordBefore(text, i, next);
+    if (counts_before || ends_clause) {
+      AddFlag(context, kRule, i, next,
+              absl::StrCat("\"", Av(text.substr(i, c.length)), "\" counts with no figure, in a document whose "
+                           "figures were deleted. The original cannot be known."));
+    }
+    i = next;
   }
-  return false;
 }
-// Whether the character [begin, end) starts a dictionary word with the 1 to 3 characters after it (和谐).
-bool JoinsWordAfter(std::string_view text, size_t begin, size_t end) {
-  size_t to = end;
-  for (int k = 0; k < 3 && to < text.size(); ++k) {
-    to += text::CharAt(text, to).length;
-    if (Dictionary::Default().Contains(text.substr(begin, to - begin))) return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 void FlagDeletedWords(RepairContext& context) {
   std::string_view text = context.text();

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "repair/number_scan.h"
+#include "repair/vocab_model.h"
 #include "text/breaks.h"
 #include "text/char_class.h"
 #include "text/utf8.h"
@@ -753,7 +754,32 @@ int SmallChineseNumeral(std::string_view s) {
   };
   if (s.size() == 3) return s == "十" ? 10 : digit(s);
   if (s.size() == 6 && s.substr(0, 3) == "十") return 10 + digit(s.substr(3));
+  if (s.size() == 6 && s.substr(3) == "十") return 10 * digit(s.substr(0, 3));                        // 二十
+  if (s.size() == 9 && s.substr(3, 3) == "十") return 10 * digit(s.substr(0, 3)) + digit(s.substr(6));  // 二十一
   return 0;
+}
+
+// The year of "<year>年是党的N大胜利召开之年" / "<year>年，党的N大胜利召开", read from `from` (just after the
+// year's 年): the Party's national congresses from the 12th on met every five years from 1982 (二十大: 2022).
+// A year said to be a congress's year that is not has had its years masked. Returns 0 when no such clause.
+int PartyCongressYear(std::string_view text, size_t from) {
+  std::string_view window = text.substr(from, std::min<size_t>(60, text.size() - from));
+  for (std::string_view lead : {"是", "，", ","}) {
+    if (window.substr(0, lead.size()) == lead) {
+      window.remove_prefix(lead.size());
+      break;
+    }
+  }
+  constexpr std::string_view kParty = "党的";
+  if (window.substr(0, kParty.size()) != kParty) return 0;
+  window.remove_prefix(kParty.size());
+  size_t big = window.find("大");
+  if (big == std::string_view::npos || big > 9) return 0;
+  int congress = SmallChineseNumeral(window.substr(0, big));
+  std::string_view after = window.substr(big + 3);
+  const bool met = after.substr(0, 12) == "胜利召开" || after.substr(0, 6) == "召开";
+  if (!met || congress < 12 || congress > 21) return 0;
+  return 1982 + 5 * (congress - 12);
 }
 
 // The year of "第N届全国人民代表大会第M次会议" (the Nth NPC opened in kFirstYear[N-1], one session a year).
@@ -772,6 +798,46 @@ int NationalPeoplesCongressYear(std::string_view text, size_t from) {
   int session = SmallChineseNumeral(window.substr(session_begin, session_end - session_begin));
   if (term < 1 || term > 14 || session < 1 || session > 5) return 0;
   return kFirstYear[term - 1] + session - 1;
+}
+
+// The headings that review a year's work ("2024年工作回顾"), as written and as the spinners of the vocabulary
+// model write them (回忆 for 回顾): the suffixes to find after "<year>年".
+const std::vector<std::string>& YearReviewHeadings() {
+  static const auto* v = [] {
+    auto* out = new std::vector<std::string>{"工作回顾"};
+    for (const VocabPair& pair : VocabModel::Default().pairs()) {
+      if (pair.original == "回顾") out->push_back("工作" + pair.spun);
+    }
+    return out;
+  }();
+  return *v;
+}
+
+// Whether the report was delivered in the first quarter of `year` ("2024年1月8日" in its opening
+// kHeaderBytes) and reviews that same year's work as past ("2024年工作回顾"): a report delivered early in
+// a year reviews the year before. The span of the heading, or nullopt.
+std::optional<Span> ReviewOfItsOwnYear(std::string_view text, std::string_view year) {
+  const std::string_view head = text.substr(0, std::min(text.size(), kHeaderBytes));
+  const std::string date_prefix = std::string(year) + "年";
+  bool delivered_early = false;
+  for (size_t at = head.find(date_prefix); at != std::string_view::npos; at = head.find(date_prefix, at + 1)) {
+    if (at > 0 && text[at - 1] >= '0' && text[at - 1] <= '9') continue;
+    const size_t month = at + date_prefix.size();
+    if (month + 1 < text.size() && text[month] >= '1' && text[month] <= '3' &&
+        text.substr(month + 1, 3) == "月") {
+      delivered_early = true;
+      break;
+    }
+  }
+  if (!delivered_early) return std::nullopt;
+  for (const std::string& heading : YearReviewHeadings()) {
+    const std::string needle = date_prefix + heading;
+    for (size_t at = text.find(needle); at != std::string_view::npos; at = text.find(needle, at + 1)) {
+      if (at > 0 && text[at - 1] >= '0' && text[at - 1] <= '9') continue;
+      return Span{at, at + needle.size()};
+    }
+  }
+  return std::nullopt;
 }
 
 // The year strings to test as masks: the recent ones sites were seen to use, and every other year string
@@ -887,6 +953,15 @@ MaskAnalysis AnalyzeMasks(std::string_view text, text_internal::CancelPoll* canc
         c.evidence.insert(c.evidence.end(), late.begin(), late.begin() + std::min<size_t>(2, late.size()));
       }
     }
+    // "…2024年1月8日 各位代表：… 一、2024年工作回顾": a report delivered early in a year that reviews that
+    // year as past (none of the 38 clean reports dated in their opening reviews its own year).
+    if (recent) {
+      if (auto review = ReviewOfItsOwnYear(text, mask)) {
+        c.score += 2;
+        c.strongest = 2;
+        c.evidence.push_back(*review);
+      }
+    }
     // The year tag of a site's keyword lines ("2023" alone on a line before the title): the masking
     // sites print their year string there. One weak sign; a clean report has no such line.
     for (size_t i = 0; i < single.runs.size() && single.runs[i].begin < kHeaderBytes; ++i) {
@@ -916,6 +991,14 @@ MaskAnalysis AnalyzeMasks(std::string_view text, text_internal::CancelPoll* canc
         if (int year = StartsWithAny(text, single.runs[i].end, {"年"})
                            ? NationalPeoplesCongressYear(text, single.runs[i].end)
                            : 0;
+            year != 0 && std::to_string(year) != mask) {
+          c.score += 2;
+          c.strongest = 2;
+          c.evidence.push_back(local.decision.span);
+        }
+        // "2024年是党的二十大胜利召开之年": the twentieth congress met in 2022.
+        if (int year = StartsWithAny(text, single.runs[i].end, {"年"}) ? PartyCongressYear(text, single.runs[i].end + 3)
+                                                                        : 0;
             year != 0 && std::to_string(year) != mask) {
           c.score += 2;
           c.strongest = 2;

@@ -24,10 +24,22 @@ re2::StringPiece View(std::string_view s) { return re2::StringPiece(s.data(), s.
 // line) runs past page 9999.
 const RE2& PageLine() {
   static const RE2 re(
-      R"([ \t\x{3000}]*(第[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页[ \t\x{3000}]*[,，/／]?[ \t\x{3000}]*共[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页|共[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页[ \t\x{3000}]*[,，/／]?[ \t\x{3000}]*第[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页|第[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页|-[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*-|—[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*—)"
-      // A PDF's page header: "P. 2", "Page 2 of 18", "Page 2 - 政府工作报告" (the page number, then the title).
-      R"(|(?:P\.|Page|PAGE)[ \t]*[0-9]+(?:[ \t]*(?:of|/)[ \t]*[0-9]+)?(?:[ \t]+[-–—|][ \t]*[^\n]{1,60})?)[ \t\x{3000}\r]*)");
+      R"([ \t\x{3000}]*(第[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页[ \t\x{3000}]*[,，/／]?[ \t\x{3000}]*共[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页|共[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页[ \t\x{3000}]*[,，/／]?[ \t\x{3000}]*第[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页|第[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页|-[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*-|—[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*—)[ \t\x{3000}\r]*)");
   return re;
+}
+// A PDF's page header: "P. 2", "Page 2 of 18", "Page 2 - 政府工作报告" (the page number, then the title).
+// Apart from PageLine: its run of up to 60 characters costs more to compile than a parse of a short
+// report, so it is compiled only for a line holding one of the words it starts with (PdfPageHeaderLine).
+const RE2& PdfPageHeader() {
+  static const RE2 re(
+      R"([ \t\x{3000}]*(?:P\.|Page|PAGE)[ \t]*[0-9]+(?:[ \t]*(?:of|/)[ \t]*[0-9]+)?(?:[ \t]+[-–—|][ \t]*[^\n]{1,60})?[ \t\x{3000}\r]*)");
+  return re;
+}
+bool PdfPageHeaderLine(std::string_view line) {
+  for (std::string_view word : {"P.", "Page", "PAGE"}) {
+    if (line.find(word) != std::string_view::npos) return RE2::FullMatch(View(line), PdfPageHeader());
+  }
+  return false;
 }
 const RE2& FirstPage() {
   static const RE2 re(R"(^[ \t\x{3000}]*(第[ \t\x{3000}]*[1１][ \t\x{3000}]*页|共[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页[ \t\x{3000}]*[,，/／]?[ \t\x{3000}]*第[ \t\x{3000}]*[1１][ \t\x{3000}]*页|[-—][ \t\x{3000}]*[1１][ \t\x{3000}]*[-—]))");
@@ -307,7 +319,8 @@ void FindPageLines(std::string_view text, bool hard_wrapped, std::vector<Furnitu
     size_t nl = text.find('\n', at);
     size_t line_end = nl == std::string_view::npos ? text.size() : nl;
     size_t next = nl == std::string_view::npos ? text.size() : nl + 1;
-    if (RE2::FullMatch(View(text.substr(at, line_end - at)), PageLine())) {
+    if (RE2::FullMatch(View(text.substr(at, line_end - at)), PageLine()) ||
+        PdfPageHeaderLine(text.substr(at, line_end - at))) {
       // The last line has no break of its own: take the one before it.
       size_t begin = (next == line_end && at > 0) ? at - 1 : at;
       // Page 1 opens the text: nothing before it was cut.

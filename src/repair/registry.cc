@@ -60,11 +60,13 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        nullptr, JoinHardWraps},
       {repair_rule::kLayoutBreak,
        "Restores the line break before a chapter heading (\"…提出意见。一、过去五年…\") run into the text "
-       "after a sentence end, in a page that lost its line breaks (a line of 240 characters or more).",
+       "after a sentence end, in a page that lost its line breaks (a line of 240 characters or more), and after "
+       "the heading where the text shows its end; blanks standing for a report header's breaks and for the break "
+       "after a heading (\"二、工作目标 本学年…\").",
        nullptr, RestoreLostBreaks},
       {repair_rule::kNumberMaskedTen,
        "Restores a \"10\" that a site replaced with a year string inside a number (20230 → 100, "
-       "2023、 after 9、 → 10、), in documents that show the mask.",
+       "2023、 after 9、 → 10、), in documents that show the mask; flags the ones it cannot decide.",
        DiagnoseMaskedNumbers, RepairMaskedTens},
       {repair_rule::kNumberMaskedYear,
        "Flags years replaced by the mask string (2023年4月7日 in an older report); the original year is "
@@ -89,7 +91,8 @@ const std::vector<RuleDefinition>& RuleRegistry() {
       {repair_rule::kMaskPlaceholder, "Flags template placeholders (20xx年, 201X/X/XX, x余条, 成立x周年).", nullptr,
        FlagPlaceholders},
       {repair_rule::kNumberStripped,
-       "Flags figures a site deleted, leaving a unit with no number (生产总值亿元, 参合率达 %, 于年月日); "
+       "Flags figures a site deleted, leaving a unit with no number (生产总值亿元, 参合率达 %, 于年月日, "
+       "截至月日, 增长倍, 个百分点); "
        "the original cannot be known.",
        nullptr, FlagStrippedNumbers},
       {repair_rule::kMaskDeleted,
@@ -98,8 +101,9 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        nullptr, FlagDeletedWords},
       {repair_rule::kTextTraditional,
        "Converts a report a converting site turned into traditional characters (its injected readings "
-       "show it) back to simplified with ICU Traditional-Simplified; traditional text without them stays. "
-       "Runs last, around other rules' spans.",
+       "show it, or a year after 1964 or a template's mask that traditional writing cannot have) back to "
+       "simplified with ICU Traditional-Simplified; other traditional text stays. Runs last, around other "
+       "rules' spans.",
        DiagnoseConvertedScript, ConvertTraditionalScript},
   };
   return *registry;

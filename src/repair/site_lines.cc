@@ -14,6 +14,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "re2/re2.h"
 #include "repair/number_scan.h"
 #include "repair/rule_ids.h"
 #include "repair/rules.h"
@@ -59,6 +60,31 @@ constexpr auto kFurnitureIndex = [] {
   std::array<uint32_t, IndexSlots(std::size(kFurnitureWeights))> slots{};
   FillIndex(kFurnitureWeights, slots);
   return slots;
+}();
+
+// Packs `weights` as offsets into their features one after another (`features`, when given, must be
+// exactly that text); returns the features' total size.
+constexpr size_t PackWeights(std::span<const FurnitureWeight> weights, std::span<PackedFurnitureWeight> packed,
+                             std::string_view features = {}) {
+  size_t offset = 0;
+  for (size_t i = 0; i < weights.size(); ++i) {
+    const std::string_view feature = weights[i].feature;
+    if (!features.empty() && features.substr(offset, feature.size()) != feature) {
+      throw "kFurnitureFeatures does not hold kFurnitureWeights' features in order";
+    }
+    packed[i] = {static_cast<uint32_t>(offset), static_cast<uint32_t>(feature.size()), weights[i].weight};
+    offset += feature.size();
+  }
+  return offset;
+}
+
+// What the embedded model reads at run time: kFurnitureFeatures and these offsets into it. (The array of
+// views, kFurnitureWeights, is used only here, by the compiler.)
+constexpr auto kFurniturePacked = [] {
+  std::array<PackedFurnitureWeight, std::size(kFurnitureWeights)> packed{};
+  const size_t bytes = PackWeights(kFurnitureWeights, packed, {kFurnitureFeatures, sizeof(kFurnitureFeatures) - 1});
+  if (bytes != sizeof(kFurnitureFeatures) - 1) throw "kFurnitureFeatures holds more than the features";
+  return packed;
 }();
 
 // As in tools/furniture/features.py.
@@ -193,6 +219,20 @@ bool IsTableRow(std::string_view line) {
 }
 std::vector<size_t> PieceBoundaries(std::string_view line, size_t from, size_t to);
 
+// Where a broken table's residue starts in `line` (the blanks before it included): 0 for a line of bars and
+// blanks alone, the start of a run of kResidueBars bars or more (blanks between them) that ends the line,
+// npos for neither.
+size_t BarResidueStart(std::string_view line) {
+  size_t start = line.size(), bars = 0;
+  while (start > 0 && (line[start - 1] == '|' || BlankAt(line, start - 1) == 1)) bars += line[--start] == '|';
+  // A U+3000 or U+00A0 before the run is a blank too.
+  while (start >= 2 && BlankAt(line, start - 2) == 2) start -= 2;
+  while (start >= 3 && BlankAt(line, start - 3) == 3) start -= 3;
+  if (bars == 0) return std::string_view::npos;
+  if (start == 0) return 0;
+  return bars >= kResidueBars ? start : std::string_view::npos;
+}
+
 // A title: one piece of kBreadcrumbTitleHanChars ideographs or more that names a kind of report
 // (市长政府工作报告全文): before the report such a line stays unless the model is near-certain.
 bool ReadsAsTitle(std::string_view line) {
@@ -207,6 +247,12 @@ bool ReadsAsTitle(std::string_view line) {
   }
   return std::any_of(std::begin(kReportTitleWords), std::end(kReportTitleWords),
                      [&](std::string_view word) { return title.find(word) != std::string_view::npos; });
+}
+
+// A site's or portal's field that holds the title: "标   题 …", "文章标题：…".
+bool IsTitleField(std::string_view line) {
+  static const RE2 kTitleField(R"(^[ \t\x{3000}]*(?:文章标题|文档标题|文档名称|标[ \t\x{3000}]*题)[ \t\x{3000}:：])");
+  return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kTitleField);
 }
 
 // A field's name in a portal's metadata block: kFieldNameMinHan to kFieldNameMaxHan ideographs, nothing else
@@ -445,17 +491,17 @@ std::vector<std::string> FurnitureFeatures(std::string_view line) {
 }
 
 struct FurnitureModel::Owned {
-  std::string tsv;  // the features are views into it
-  std::vector<FurnitureWeight> weights;
+  std::string features;
+  std::vector<PackedFurnitureWeight> weights;
   std::vector<uint32_t> index;
 };
 
 absl::StatusOr<FurnitureModel> FurnitureModel::Parse(std::string_view tsv) {
   FurnitureModel model;
   auto owned = std::make_shared<Owned>();
-  owned->tsv.assign(tsv.data(), tsv.size());
+  std::vector<FurnitureWeight> weights;  // views into `tsv`
   bool versioned = false;
-  for (absl::string_view row : absl::StrSplit(absl::string_view(owned->tsv.data(), owned->tsv.size()), '\n')) {
+  for (absl::string_view row : absl::StrSplit(absl::string_view(tsv.data(), tsv.size()), '\n')) {
     if (row.empty() || row[0] == '#') continue;
     std::vector<absl::string_view> cells = absl::StrSplit(row, '\t');
     if (cells[0] == "V") {
@@ -468,14 +514,18 @@ absl::StatusOr<FurnitureModel> FurnitureModel::Parse(std::string_view tsv) {
       if (!absl::SimpleAtod(cells[2], &w)) {
         return absl::InvalidArgumentError(absl::StrCat("furniture model: bad weight row ", row));
       }
-      owned->weights.push_back({std::string_view(cells[1].data(), cells[1].size()), w});
+      weights.push_back({std::string_view(cells[1].data(), cells[1].size()), w});
     } else {
       return absl::InvalidArgumentError(absl::StrCat("furniture model: bad row ", row));
     }
   }
   if (!versioned) return absl::InvalidArgumentError("furniture model: no version row");
-  owned->index.assign(IndexSlots(owned->weights.size()), 0);
-  FillIndex(owned->weights, owned->index);
+  owned->index.assign(IndexSlots(weights.size()), 0);
+  FillIndex(weights, owned->index);
+  owned->weights.resize(weights.size());
+  PackWeights(weights, owned->weights);
+  for (const FurnitureWeight& w : weights) owned->features.append(w.feature);
+  model.features_ = owned->features;
   model.weights_ = owned->weights;
   model.index_ = owned->index;
   model.owned_ = std::move(owned);
@@ -485,8 +535,8 @@ absl::StatusOr<FurnitureModel> FurnitureModel::Parse(std::string_view tsv) {
 double FurnitureModel::Weight(std::string_view feature) const {
   const uint32_t mask = static_cast<uint32_t>(index_.size() - 1);
   for (uint32_t s = FeatureHash(feature) & mask; index_[s] != 0; s = (s + 1) & mask) {
-    const FurnitureWeight& w = weights_[index_[s] - 1];
-    if (w.feature == feature) return w.weight;
+    const PackedFurnitureWeight& w = weights_[index_[s] - 1];
+    if (features_.substr(w.offset, w.size) == feature) return w.weight;
   }
   return 0;
 }
@@ -502,7 +552,8 @@ const FurnitureModel& EmbeddedFurnitureModel() {
   static const FurnitureModel* model = [] {
     auto* m = new FurnitureModel();
     m->bias_ = kFurnitureBias;
-    m->weights_ = kFurnitureWeights;
+    m->features_ = std::string_view(kFurnitureFeatures, sizeof(kFurnitureFeatures) - 1);
+    m->weights_ = kFurniturePacked;
     m->index_ = kFurnitureIndex;
     return m;
   }();
@@ -554,6 +605,40 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     found.push_back(s);
     strongest = std::max(strongest, p[k]);
   };
+  // A broken table's residue: a line of bars alone goes whole (unless a row of the table stands next to
+  // it: then it is the table's), a long run of bars at a line's end as a segment; the rest of the line is
+  // judged no further.
+  std::vector<size_t> residues(lines.size(), std::string_view::npos);
+  for (size_t k = 0; k < lines.size(); ++k) {
+    if (!blank[k]) residues[k] = BarResidueStart(lines[k].text);
+  }
+  auto beside_row = [&](size_t k) {
+    auto row = [&](size_t j) { return table[j] && residues[j] == std::string_view::npos; };
+    size_t j = k;
+    while (j > 0 && blank[j - 1]) --j;
+    if (j > 0 && row(j - 1)) return true;
+    j = k + 1;
+    while (j < lines.size() && blank[j]) ++j;
+    return j < lines.size() && row(j);
+  };
+  for (size_t k = 0; k < lines.size(); ++k) {
+    const std::string_view t = lines[k].text;
+    const size_t residue = residues[k];
+    if (residue == std::string_view::npos || (residue == 0 && beside_row(k))) continue;
+    table[k] = true;
+    p[k] = 1.0;
+    if (residue == 0) {
+      add(k, first < lines.size() && k > first && k < last);
+      continue;
+    }
+    SiteLine s;
+    s.begin = lines[k].begin + residue;
+    s.end = lines[k].begin + t.size();
+    s.probability = 1.0;
+    s.segment = true;
+    found.push_back(s);
+    strongest = 1.0;
+  }
   // The furniture segments of line k, when it holds the report's text too; whether there were any.
   auto add_segments = [&](size_t k, bool inside, bool whole_furniture, bool title_may_stay) {
     const std::string_view t = lines[k].text;
@@ -623,6 +708,16 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
           continue;
         }
       }
+      // A portal's title field ("标   题 某县2022年度…报告") says the title again in its metadata block: when
+      // its label reads as furniture the line goes whole, the title with it (the document's own title line
+      // is elsewhere).
+      if (before_report && IsTitleField(lines[k].text)) {
+        const LineCut cut = CutFurnitureSegments(lines[k].text, model, whole, true);
+        if (whole || cut.prefix_end > 0) {
+          add(k, false);
+          continue;
+        }
+      }
       if (!add_segments(k, false, whole, before_report) && whole &&
           !(before_report && p[k] < kEdgeSentenceProbability && ReadsAsTitle(lines[k].text))) {
         add(k, false);
@@ -682,6 +777,76 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
   }
   found.insert(found.end(), values.begin(), values.end());
   std::sort(found.begin(), found.end(), [](const SiteLine& a, const SiteLine& b) { return a.begin < b.begin; });
+  // Context, as jusText classifies short blocks: at an edge of the report, a short line that is neither a
+  // sentence nor a title, between two lines that went whole (the document's own start or end counting as
+  // one), is the site's too (a portal's category 工作报告 between its date line and its breadcrumb, its name
+  // and date above its menu, a section link under its footer).
+  if (!found.empty() && first < lines.size()) {
+    std::vector<bool> gone(lines.size(), false);
+    size_t next_found = 0;
+    for (size_t k = 0; k < lines.size(); ++k) {
+      while (next_found < found.size() && found[next_found].end <= lines[k].begin) ++next_found;
+      for (size_t f = next_found; f < found.size() && found[f].begin <= lines[k].begin; ++f) {
+        if (!found[f].segment && !blank[k] && lines[k].begin + lines[k].text.size() <= found[f].end) gone[k] = true;
+      }
+    }
+    size_t first_text = lines.size(), last_text = 0;
+    for (size_t k = 0; k < lines.size(); ++k) {
+      if (blank[k]) continue;
+      first_text = std::min(first_text, k);
+      last_text = k;
+    }
+    // Before the report only above its title: between the title and the first sentence stand the report's
+    // own short lines (the speaker, 省长 某某; the date), which read no more as prose than a portal's do.
+    size_t title_line = first;
+    for (size_t k = 0; k < std::min(first, lines.size()); ++k) {
+      if (!blank[k] && !gone[k] && ReadsAsTitle(lines[k].text)) {
+        title_line = k;
+        break;
+      }
+    }
+    // The title bounds the portal's header as a site line would: the last line of a breadcrumb cut into
+    // lines (首页 ⏎ > ⏎ 政务信息 ⏎ > ⏎ 某地要闻 ⏎ title) goes whether the title or a site line comes next.
+    auto neighbour_gone = [&](size_t k, int step) {
+      for (size_t j = k;;) {
+        if (step < 0 ? j == 0 : j + 1 >= lines.size()) return true;  // the document's edge
+        j = step < 0 ? j - 1 : j + 1;
+        if (!blank[j]) return static_cast<bool>(gone[j]) || (step > 0 && j == title_line && title_line < first);
+      }
+    };
+    std::vector<SiteLine> between;
+    for (size_t k = 0; k < lines.size(); ++k) {
+      const bool edge = first == lines.size() || k < title_line || k > last;
+      if (blank[k] || gone[k] || !edge || table[k]) continue;
+      const std::string_view t = lines[k].text;
+      // Any sentence or clause mark keeps the line: a short sentence of the report (全年新建口袋公园3个。).
+      const bool punctuated = std::any_of(std::begin(kSentenceEnd), std::end(kSentenceEnd),
+                                          [&](std::string_view e) { return t.find(e) != std::string_view::npos; }) ||
+                              std::any_of(std::begin(kCommas), std::end(kCommas),
+                                          [&](std::string_view e) { return t.find(e) != std::string_view::npos; }) ||
+                              t.find_first_of(",;!?") != std::string_view::npos;
+      if (text::CountCharStarts(t) > kContextLineChars || punctuated || ReadsAsTitle(t)) continue;
+      if (!neighbour_gone(k, -1) || !neighbour_gone(k, +1)) continue;
+      // Not a line that only the document's edges surround: one side must be a site line.
+      if (k == first_text && k == last_text) continue;
+      // Overlapping a segment already found (a title cut from a breadcrumb) leaves the line to it.
+      const auto after = std::lower_bound(found.begin(), found.end(), lines[k].next,
+                                          [](const SiteLine& f, size_t at) { return f.begin < at; });
+      // Found lines and segments do not overlap one another: the last two beginning before the line's end
+      // are the only ones that can reach into it.
+      bool taken = false;
+      for (auto f = after; f != found.begin() && after - f < 2 && !taken;) taken = (--f)->end > lines[k].begin;
+      if (taken) continue;
+      const bool trailing = first < lines.size() && k > last && lines[k].begin > 0;
+      SiteLine c;
+      c.begin = trailing ? lines[k].begin - 1 : lines[k].begin;
+      c.end = trailing ? lines[k].end : lines[k].next;
+      c.probability = std::max(p[k], kSiteLineProbability);
+      between.push_back(c);
+    }
+    found.insert(found.end(), between.begin(), between.end());
+    std::sort(found.begin(), found.end(), [](const SiteLine& a, const SiteLine& b) { return a.begin < b.begin; });
+  }
   if (found.size() < kMinDocumentLines && strongest < kInsideProbability) found.clear();
   return found;
 }

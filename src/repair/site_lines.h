@@ -76,13 +76,23 @@ inline constexpr double kSegmentProbability = 0.99;
 // A title that stays of such a line names a kind of report (what src/report reads as a title).
 inline constexpr std::string_view kReportTitleWords[] = {"总结", "报告", "计划", "要点", "规划", "方案", "汇报",
                                                          "述职", "讲话", "发言", "意见", "通知", "纪要", "总結",
-                                                         "報告", "計劃", "講話"};
+                                                         "報告", "計劃", "講話", "總結", "規劃", "匯報", "述職",
+                                                         "要點", "發言", "紀要"};
 inline constexpr size_t kSegmentMaxPieces = 8;
 inline constexpr size_t kSegmentProseHanChars = 2;
 // A table's row (kTableBars bars or more, the line starting or ending with one: `| 行政许可 | 0 |`) is the
 // report's: the control pages of issue 14's dev set (annual reports on government information disclosure) carry
 // such tables; a site's menu does not start or end with its bar.
 inline constexpr size_t kTableBars = 2;
+// A broken table leaves lines of bars alone and runs of hundreds of bars after a line's text (issue 14's
+// dev set, a portal's annual report). A table's row on the dev set's control pages ends with at most 9 bars
+// of empty cells (the clean corpora hold no table: at most one bar in a line): a run of kResidueBars bars or
+// more at a line's end is no table's, and holds nothing of the report.
+inline constexpr size_t kResidueBars = 32;
+// A line of at most kContextLineChars characters, neither a sentence nor a title, between two site lines
+// at the report's edge goes with them (jusText's context rule for short blocks); the portal lines the dev
+// set's furniture model misses there are 4 to 25 characters long.
+inline constexpr size_t kContextLineChars = 30;
 // A portal's metadata block (发文单位 ⏎ 某区发展和改革局): a field name of kFieldNameMinHan to kFieldNameMaxHan
 // ideographs that went whole takes the next line with it, before the report, when that line is one piece of
 // at most kFieldValueMaxChars characters and neither a sentence nor a title (issue 14's dev set: values of 2
@@ -104,6 +114,13 @@ struct FurnitureWeight {
   std::string_view feature;
   double weight;
 };
+// A weight as a model keeps it: its feature is bytes [offset, offset + size) of the model's features.
+// Offsets, not views: the compiled table then needs no relocation when the library loads (an array of
+// ~20,000 string_views did: about 0.9 MB of pages written at every start, resident in every process).
+struct PackedFurnitureWeight {
+  uint32_t offset, size;
+  double weight;
+};
 
 class FurnitureModel {
  public:
@@ -119,7 +136,8 @@ class FurnitureModel {
   double Weight(std::string_view feature) const;
 
   double bias_ = 0;
-  std::span<const FurnitureWeight> weights_;
+  std::string_view features_;  // every feature, one after another
+  std::span<const PackedFurnitureWeight> weights_;
   std::span<const uint32_t> index_;  // open addressing, FeatureHash then linear probing: 1 + entry, 0 = empty
   std::shared_ptr<const Owned> owned_;
 };

@@ -96,6 +96,44 @@ std::string ShareKey(std::string_view text, const SpinSpot& spot) {
   return spot.pair->spun + "→" + spot.pair->original + ":" + std::string(text.substr(begin, spot.span.begin - begin));
 }
 
+// Whether the spot opens a parallel list item: "一是", "二是" … "十是" right before it.
+bool OpensListItem(std::string_view text, Span span) {
+  static constexpr std::string_view kNumerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+  constexpr std::string_view kIs = "是";
+  if (span.begin < kIs.size() + 3 || text.substr(span.begin - kIs.size(), kIs.size()) != kIs) return false;
+  const std::string_view numeral = text.substr(span.begin - kIs.size() - 3, 3);
+  return std::find(std::begin(kNumerals), std::end(kNumerals), numeral) != std::end(kNumerals);
+}
+
+// The log-odds of the spots of one pair that open parallel list items, decided together
+// (kSpinMinParallelItems): a tie keeps the spun form.
+void DecideParallelItemsTogether(std::string_view text, const SpinFamilyEvidence& f, std::vector<double>& log_odds) {
+  absl::flat_hash_map<const VocabPair*, std::vector<size_t>> items;
+  for (size_t i = 0; i < f.spots.size(); ++i) {
+    if (OpensListItem(text, f.spots[i].span)) items[f.spots[i].pair].push_back(i);
+  }
+  for (const auto& [pair, spots] : items) {
+    if (spots.size() < static_cast<size_t>(kSpinMinParallelItems)) continue;
+    // The items' majority decides; each outvoted item takes the mean log-odds of the majority.
+    double spun_sum = 0, kept_sum = 0;
+    size_t spun = 0;
+    for (size_t i : spots) {
+      if (log_odds[i] > 0) {
+        spun_sum += log_odds[i];
+        ++spun;
+      } else {
+        kept_sum += log_odds[i];
+      }
+    }
+    const size_t kept = spots.size() - spun;
+    const bool restore = spun > kept;
+    const double majority = restore ? spun_sum / static_cast<double>(spun) : kept_sum / static_cast<double>(kept);
+    for (size_t i : spots) {
+      if ((log_odds[i] > 0) != restore) log_odds[i] = majority;
+    }
+  }
+}
+
 }  // namespace
 
 double ShareEvidence(int likely, int counted) {
@@ -237,7 +275,8 @@ std::vector<RepairRecord> SpunVocabularyRepairs(std::string_view text, const Voc
             ? absl::StrCat(f.likely_spots, " of its ", f.counted_spots, " spots looking spun")
             : absl::StrCat(diagnosis.pooled_likely, " of the document's ", diagnosis.pooled_spots,
                            " candidate words looking spun");
-    const std::vector<double> rescored = RescoredWithNeighboursRestored(text, model, f);
+    std::vector<double> rescored = RescoredWithNeighboursRestored(text, model, f);
+    DecideParallelItemsTogether(text, f, rescored);
     for (size_t i = 0; i < f.spots.size(); ++i) {
       const SpinSpot& spot = f.spots[i];
       const double log_odds = rescored[i];

@@ -143,6 +143,19 @@ bool OpensWithYear(std::string_view s) {
   return RE2::PartialMatch(View(s), kYear);
 }
 
+// A subtitle and byline between a run-in title and the text that end in a bracketed date ("…自评报告力促…
+// 工作组(2023年3月28日)根据…"): the end of the date's bracket in `rest`, when it stands in [from, limit) and a
+// sentence opens after it; npos otherwise.
+size_t DatedBylineEnd(std::string_view rest, size_t from, size_t limit) {
+  static const RE2 kBracketedDate(R"(([(（](?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[)）]))");
+  re2::StringPiece input = View(rest.substr(from, limit - from)), date;
+  if (!RE2::FindAndConsume(&input, kBracketedDate, &date)) return std::string_view::npos;
+  const size_t end = static_cast<size_t>(date.data() + date.size() - rest.data());
+  const text::Char next = text::CharAt(rest, end);
+  if (end >= limit || !text::IsHan(next.value) || ContinuesPhrase(next.value)) return std::string_view::npos;
+  return end;
+}
+
 // Where a title that runs into the first sentence ends in `rest` (the first content of the document's
 // first line): after a kind of report, before a sentence opening. npos when there is no such point;
 // *blanks gets the blanks between the two.
@@ -166,8 +179,18 @@ size_t RunInPoint(std::string_view text, size_t from, size_t line_end, size_t* b
   static const RE2 kBracketTail(R"(^(?:[)）]|[(（][^()（）]{1,24}[)）])+)");
   re2::StringPiece tail = View(rest.substr(point, limit - point));
   if (RE2::Consume(&tail, kBracketTail)) point = static_cast<size_t>(tail.data() - rest.data());
-  std::string_view title = Trim(rest.substr(0, point));
+  // A site's category appended to the title ("…政府工作报告工作总结"): a title names one kind of document,
+  // and a second "工作…" kind after the first is the site's label, which goes with the split.
+  static const RE2 kCategoryAfterKind(
+      R"((?:总结|總結|报告|報告|计划|計劃|方案|规划|規劃|讲话|講話|述职|述職|汇报|匯報)(工作(?:总结|總結|计划|計劃|报告|報告))$)");
+  size_t label_begin = point;
+  re2::StringPiece label;
+  if (RE2::PartialMatch(View(rest.substr(0, point)), kCategoryAfterKind, &label)) {
+    label_begin = static_cast<size_t>(label.data() - rest.data());
+  }
+  std::string_view title = Trim(rest.substr(0, label_begin));
   if (HanOnly(title).size() < 3 * 4 || text::CountCharStarts(title) > kMaxTitleChars) return std::string_view::npos;
+  const size_t title_end = point;
   // Blanks between the title and the text go with the split.
   size_t body = point;
   while (body < rest.size()) {
@@ -182,7 +205,8 @@ size_t RunInPoint(std::string_view text, size_t from, size_t line_end, size_t* b
   if (!OpensWithYear(after)) {
     const text::Char next = text::CharAt(rest, body);
     if (!text::IsHan(next.value) || ContinuesPhrase(next.value)) return std::string_view::npos;
-    if (limit <= body || text::CountCharStarts(rest.substr(body, limit - body)) > kMaxOpeningChars) {
+    if (limit <= body || (text::CountCharStarts(rest.substr(body, limit - body)) > kMaxOpeningChars &&
+                          DatedBylineEnd(rest, body, limit) == std::string_view::npos)) {
       return std::string_view::npos;
     }
     if (body == point && InsideWord(text, from + point)) return std::string_view::npos;
@@ -194,8 +218,41 @@ size_t RunInPoint(std::string_view text, size_t from, size_t line_end, size_t* b
       point = body = static_cast<size_t>(date.data() - rest.data());
     }
   }
+  // The site's label, when there is one, goes with the blanks (not when the text starts after a date).
+  if (label_begin < title_end && point == title_end) point = label_begin;
   *blanks = body - point;
   return from + point;
+}
+
+bool IsBlankChar(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000'; }
+
+// The second copy of the first line's title, said again after a page number with blanks of its own
+// ("…汇报总结 0 2021 年…汇报总结 为认真…"): [begin, end) holds the blanks, the number and the copy, body is
+// where the text after the copy starts (after its blanks). Empty when the line does not read so.
+struct TitleCopy {
+  size_t begin = 0, end = 0, body = 0;
+};
+TitleCopy SpacedCopyOfFirstTitle(std::string_view text, size_t from, size_t line_end) {
+  static const RE2 kTitleThenNumber(R"(^(\S{4,60}?)[ \t\x{3000}]+[0-9]{1,3}[ \t\x{3000}]+)");
+  std::string_view rest = text.substr(from, line_end - from);
+  re2::StringPiece first, input = View(rest);
+  if (!RE2::Consume(&input, kTitleThenNumber, &first) || !IsTitleLine(std::string_view(first.data(), first.size()))) {
+    return {};
+  }
+  // The copy: the title's characters again, blanks between them allowed.
+  size_t at = static_cast<size_t>(input.data() - text.data());
+  std::string_view title(first.data(), first.size());
+  for (size_t t = 0; t < title.size();) {
+    while (at < line_end && IsBlankChar(text::CharAt(text, at).value)) at += text::CharAt(text, at).length;
+    const text::Char want = text::CharAt(title, t);
+    if (at >= line_end || text::CharAt(text, at).value != want.value) return {};
+    at += want.length;
+    t += want.length;
+  }
+  size_t body = at;
+  while (body < line_end && IsBlankChar(text::CharAt(text, body).value)) body += text::CharAt(text, body).length;
+  if (body == at || body >= line_end || !HasSentencePunct(text.substr(body, line_end - body))) return {};
+  return {from + first.size(), at, body};
 }
 
 struct TitleEdit {
@@ -358,6 +415,19 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
                        "The site said the title twice on the first line; removed the second copy."});
       break;
     }
+    // Said twice with the page viewer's page number between and blanks of its own inside the copy
+    // ("某局…总结 0 2021 年某局…总结 为认真…"): the number and the copy go, and the text starts on a line of
+    // its own.
+    if (const TitleCopy copy = SpacedCopyOfFirstTitle(text, from, line_end); copy.end > copy.begin) {
+      edits.push_back({{copy.begin, copy.end}, "", 0.85,
+                       "The site said the title twice on the first line, a page number between; removed the "
+                       "number and the second copy."});
+      if (copy.body > copy.end) {
+        edits.push_back({{copy.end, copy.body}, "\n", 0.8,
+                         "The title runs into the first sentence; a line break splits them."});
+      }
+      break;
+    }
     std::vector<size_t> starts{from};
     for (size_t at = rest.find("。"); at != std::string_view::npos && at < 300; at = rest.find("。", at + 3)) {
       starts.push_back(from + at + 3);
@@ -366,9 +436,26 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
       size_t blanks = 0;
       const size_t point = RunInPoint(text, start, line_end, &blanks);
       if (point == std::string_view::npos) continue;
+      // The byline's bracketed date ends it: the text starts on a line of its own.
+      const size_t line_rest = point + blanks;
+      static const RE2 kPunct(R"([，。；！？,;!?：:])");
+      re2::StringPiece found;
+      size_t limit = line_end - line_rest;
+      if (RE2::PartialMatch(View(text.substr(line_rest, limit)), kPunct, &found)) {
+        limit = static_cast<size_t>(found.data() - (text.data() + line_rest));
+      }
+      const size_t dated = DatedBylineEnd(text.substr(line_rest, line_end - line_rest), 0, limit);
+      if (dated != std::string_view::npos) {
+        edits.push_back({{line_rest + dated, line_rest + dated}, "\n", 0.8,
+                         "A byline that ends in its bracketed date runs into the first sentence; a line break "
+                         "splits them."});
+      }
+      const std::string_view label = Trim(text.substr(point, blanks));
       edits.push_back({{point, point + blanks}, "\n", 0.8,
                        absl::StrCat("The title ", Quoted(Trim(text.substr(start, point - start))),
-                                    " runs into the first sentence; a line break splits them.")});
+                                    " runs into the first sentence; a line break splits them",
+                                    label.empty() ? "." : absl::StrCat(", and the site's category ",
+                                                                        Quoted(label), " after it goes."))});
       break;
     }
     break;

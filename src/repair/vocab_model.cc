@@ -22,9 +22,6 @@ extern "C" const char wenshu_embedded_vocab_model_end[];
 namespace wenshu::repair_internal {
 namespace {
 
-// Forms seen fewer times than this in clean text get no collocation-window evidence.
-constexpr double kWindowMinUses = 30;
-
 // One character (as UTF-8) before `at`, moving `at` back; "" at the start or on an invalid byte.
 std::string_view PreviousChar(std::string_view text, size_t& at) {
   if (at == 0) return {};
@@ -152,8 +149,11 @@ absl::StatusOr<VocabModel> VocabModel::Attach(std::string_view blob, std::vector
                      h.table_version, "; this build reads ", kVocabBlobLayoutVersion, " and ", kFormatVersion));
   }
   const VocabBlobSections at = SectionsOf(h);
-  if (h.blob_bytes != blob.size() || at.end != blob.size() || h.slot_count == 0 ||
-      (h.slot_count & (h.slot_count - 1)) != 0 || h.version.offset + uint64_t{h.version.size} > h.strings_size) {
+  const uint64_t key_bits = uint64_t{kVocabKindBits} + h.form_bits + 1 + 2 * uint64_t{h.char_bits};
+  if (h.blob_bytes != blob.size() || at.end != blob.size() || h.slot_count == 0 || key_bits + h.value_bits != 64 ||
+      h.value_bits == 0 || h.form_bits >= 32 || (uint64_t{h.form_count} >> h.form_bits) != 0 ||
+      h.place_slot_count == 0 || (h.place_slot_count & (h.place_slot_count - 1)) != 0 ||
+      h.version.offset + uint64_t{h.version.size} > h.strings_size) {
     return absl::DataLossError("vocabulary model blob has inconsistent sizes");
   }
   VocabModel model;
@@ -161,9 +161,11 @@ absl::StatusOr<VocabModel> VocabModel::Attach(std::string_view blob, std::vector
   const char* base = blob.data();
   model.header_ = reinterpret_cast<const VocabBlobHeader*>(base);
   model.forms_ = reinterpret_cast<const VocabBlobForm*>(base + at.forms);
-  model.entries_ = reinterpret_cast<const VocabBlobEntry*>(base + at.entries);
-  model.values_ = reinterpret_cast<const double*>(base + at.values);
-  model.slots_ = reinterpret_cast<const uint32_t*>(base + at.slots);
+  model.slots_ = reinterpret_cast<const uint64_t*>(base + at.slots);
+  model.extras_ = reinterpret_cast<const VocabBlobExtra*>(base + at.extras);
+  model.char_ids_ = reinterpret_cast<const uint16_t*>(base + at.char_ids);
+  model.place_slots_ = reinterpret_cast<const uint32_t*>(base + at.place_slots);
+  model.places_ = reinterpret_cast<const VocabBlobString*>(base + at.places);
   model.strings_ = base + at.strings;
   model.version_ = std::string(model.String(h.version));
   const auto* pairs = reinterpret_cast<const VocabBlobPair*>(base + at.pairs);
@@ -204,38 +206,34 @@ absl::StatusOr<VocabModel> VocabModel::FromEmbedded(std::string_view blob) { ret
 const VocabModel& VocabModel::Default() { return LoadDefault().model; }
 absl::Status VocabModel::DefaultStatus() { return LoadDefault().status; }
 
-const VocabBlobEntry* VocabModel::Find(VocabKeyKind kind, const VocabBlobForm* form,
-                                       std::initializer_list<std::string_view> parts) const {
-  if (header_ == nullptr) return nullptr;
-  char key[kVocabMaxKeyBytes];
-  size_t n = 0;
-  auto append = [&](std::string_view s) {
-    if (n + s.size() > sizeof(key)) return false;
-    std::memcpy(key + n, s.data(), s.size());
-    n += s.size();
-    return true;
-  };
-  const char kind_byte = static_cast<char>(kind);
-  bool fits = append(std::string_view(&kind_byte, 1));
-  if (form != nullptr) fits = fits && append(String(form->name)) && append("\t");
-  for (std::string_view part : parts) fits = fits && append(part);
-  if (!fits) return nullptr;  // longer than any key the model holds
-  const std::string_view wanted(key, n);
-  const uint32_t mask = header_->slot_count - 1;
-  for (uint32_t slot = static_cast<uint32_t>(tokenize_internal::Fnv1a64(wanted)) & mask;; slot = (slot + 1) & mask) {
-    const uint32_t entry = slots_[slot];
-    if (entry == 0) return nullptr;
-    if (String(entries_[entry - 1].key) == wanted) return &entries_[entry - 1];
+uint32_t VocabModel::CharId(std::string_view c) const {
+  const int32_t code_point = SoleCodePoint(c);
+  return code_point >= 0 && static_cast<uint32_t>(code_point) < header_->char_id_count ? char_ids_[code_point] : 0;
+}
+
+uint64_t VocabModel::Count(VocabKeyKind kind, const VocabBlobForm* form, bool right, uint32_t c1, uint32_t c2,
+                           bool* found) const {
+  if (found != nullptr) *found = false;
+  if (header_ == nullptr) return 0;
+  const uint32_t form_id = form == nullptr ? 0 : static_cast<uint32_t>(form - forms_) + 1;
+  const uint64_t key = VocabSlotKey(kind, form_id, right, c1, c2, header_->form_bits, header_->char_bits);
+  const uint32_t value_bits = header_->value_bits, slot_count = header_->slot_count;
+  for (uint32_t slot = VocabSlotHome(key, slot_count);; slot = slot + 1 == slot_count ? 0 : slot + 1) {
+    const uint64_t packed = slots_[slot];
+    if (packed == 0) return 0;
+    if (packed >> value_bits == key) {
+      if (found != nullptr) *found = true;
+      return packed & ((uint64_t{1} << value_bits) - 1);
+    }
   }
 }
 
-double VocabModel::Value(const VocabBlobEntry* entry, uint32_t index) const {
-  return entry != nullptr && index < entry->value_count ? values_[entry->first_value + index] : 0;
-}
-
 const VocabBlobForm* VocabModel::FindForm(std::string_view name) const {
-  const VocabBlobEntry* entry = Find(VocabKeyKind::kForm, nullptr, {name});
-  return entry == nullptr ? nullptr : &forms_[static_cast<uint32_t>(Value(entry, 0))];
+  if (header_ == nullptr) return nullptr;
+  const VocabBlobForm* end = forms_ + header_->form_count;
+  const VocabBlobForm* it = std::lower_bound(
+      forms_, end, name, [this](const VocabBlobForm& f, std::string_view n) { return String(f.name) < n; });
+  return it != end && String(it->name) == name ? it : nullptr;
 }
 
 int64_t VocabModel::CorpusCount(std::string_view form) const {
@@ -250,45 +248,60 @@ double VocabModel::CleanRatePerMillion(std::string_view form) const {
 }
 
 double VocabModel::CharProbability(std::string_view c) const {
-  const double n = Value(Find(VocabKeyKind::kUnigram, nullptr, {c}), 0);
+  const uint32_t id = CharId(c);
+  const double n = id == 0 ? 0 : static_cast<double>(Count(VocabKeyKind::kUnigram, nullptr, false, id, 0));
   // Add-half smoothing over a generous alphabet, so unseen characters keep a small probability.
   return (n + 0.5) / (header_->total_chars + 0.5 * 20000);
 }
 
-double VocabModel::ContextCount(const VocabBlobForm& form, std::initializer_list<std::string_view> key) const {
-  const VocabBlobEntry* entry = Find(VocabKeyKind::kContext, &form, key);
-  if (entry == nullptr) return 0;
-  return Value(entry, 0) + header_->dictionary_weight * Value(entry, 1) +
-         scoring_.dictionary_word_weight * Value(entry, 2);
-}
-
-double VocabModel::Types(const VocabBlobForm& form, std::initializer_list<std::string_view> key) const {
-  return Value(Find(VocabKeyKind::kTypes, &form, key), 0);
+double VocabModel::ContextCount(const VocabBlobForm& form, bool right, uint32_t c1, uint32_t c2) const {
+  const double corpus = static_cast<double>(Count(VocabKeyKind::kContext, &form, right, c1, c2));
+  bool found = false;
+  const uint64_t extra = Count(VocabKeyKind::kContextExtra, &form, right, c1, c2, &found);
+  const double dictionary = found ? extras_[extra].dictionary : 0;
+  const double words = found ? extras_[extra].words : 0;
+  return corpus + header_->dictionary_weight * dictionary + scoring_.dictionary_word_weight * words;
 }
 
 double VocabModel::SideLogProbability(const VocabBlobForm& form, bool left,
                                       const VocabContext& context) const {
   const std::string& near = left ? context.left1 : context.right1;
   const std::string& far = left ? context.left2 : context.right2;
+  const bool right = !left;
   const double side_total =
       form.corpus +
       header_->dictionary_weight * (left ? form.dictionary_left_total : form.dictionary_right_total) +
       scoring_.dictionary_word_weight * (left ? form.dictionary_left_words : form.dictionary_right_words);
-  const std::string_view near_side = left ? "L1" : "R1";
+  // A character outside the model's alphabet has no count in any context.
+  const uint32_t near_id = CharId(near);
   // P(near | form), backing off to the character's overall frequency.
-  const double near_count = ContextCount(form, {near_side, near});
-  const double near_types = scoring_.context_prior * std::max(1.0, Types(form, {near_side}));
+  const double near_count = near_id == 0 ? 0 : ContextCount(form, right, near_id, 0);
+  const double near_types =
+      scoring_.context_prior * std::max(1.0, static_cast<double>(Count(VocabKeyKind::kTypes, &form, right, 0, 0)));
   const double p_near = (near_count + near_types * CharProbability(near)) / (side_total + near_types);
   // Across punctuation, a line break, a number or a Latin word the far character says nothing about the
   // form (and its counts are too sparse to trust): only a Han near character carries the far one.
   if (!IsIdeographChar(near)) return std::log(p_near);
   // P(far | near, form): the two-character context (in text order), backing off to the far character's
   // frequency.
-  const double far_count = left ? ContextCount(form, {"L2", far, near}) : ContextCount(form, {"R2", near, far});
-  const double far_types =
-      scoring_.second_char_prior * std::max(1.0, Types(form, {left ? "L2" : "R2", near}));
+  const uint32_t far_id = CharId(far);
+  const double far_count = near_id == 0 || far_id == 0 ? 0
+                           : left                      ? ContextCount(form, right, far_id, near_id)
+                                                       : ContextCount(form, right, near_id, far_id);
+  const double far_seen =
+      near_id == 0 ? 0 : static_cast<double>(Count(VocabKeyKind::kTypes, &form, right, near_id, 0));
+  const double far_types = scoring_.second_char_prior * std::max(1.0, far_seen);
   const double p_far = (far_count + far_types * CharProbability(far)) / (near_count + far_types);
   return std::log(p_near) + std::log(p_far);
+}
+
+bool VocabModel::IsPlace(std::string_view name) const {
+  const uint32_t mask = header_->place_slot_count - 1;
+  for (uint32_t slot = static_cast<uint32_t>(tokenize_internal::Fnv1a64(name)) & mask;; slot = (slot + 1) & mask) {
+    const uint32_t place = place_slots_[slot];
+    if (place == 0) return false;
+    if (String(places_[place - 1]) == name) return true;
+  }
 }
 
 bool VocabModel::PlaceAt(std::string_view four_chars, bool left) const {
@@ -307,16 +320,14 @@ bool VocabModel::PlaceAt(std::string_view four_chars, bool left) const {
     cut += n;
     if (chars < 2) continue;
     std::string_view word = left ? four_chars.substr(four_chars.size() - cut) : four_chars.substr(0, cut);
-    if (Find(VocabKeyKind::kPlace, nullptr, {word}) != nullptr) return true;
+    if (IsPlace(word)) return true;
   }
   return false;
 }
 
 double VocabModel::PlaceLogProbability(const VocabBlobForm& form, bool left, bool place) const {
   double mean = header_->place_rate;
-  if (const VocabBlobEntry* rates = Find(VocabKeyKind::kTagPlaceRate, nullptr, {String(form.tag)})) {
-    mean = Value(rates, left ? 0 : 1);
-  }
+  if (form.has_tag_place_rate != 0) mean = left ? form.tag_place_left : form.tag_place_right;
   mean = std::clamp(mean, 1e-4, 0.5);
   const double seen = left ? form.place_left : form.place_right;
   const double p = (seen + scoring_.place_prior * mean) / (form.corpus + scoring_.place_prior);
@@ -327,12 +338,11 @@ double VocabModel::WindowLogOdds(const VocabBlobForm& original, const VocabBlobF
                                  const VocabContext& context) const {
   // Only between two common forms (开展/发展, 工程/项目): a rare form's window is unknown, and comparing it
   // with a common form's would count every absent collocation against the common one.
-  if (original.corpus < kWindowMinUses || spun.corpus < kWindowMinUses) return 0;
+  if (original.corpus < kVocabWindowMinUses || spun.corpus < kVocabWindowMinUses) return 0;
   double total = 0;
   std::vector<std::string_view> seen;  // Han bigrams already counted on this side
   for (bool left : {true, false}) {
     std::string_view window = left ? context.left_window : context.right_window;
-    const std::string_view side = left ? "L" : "R";
     seen.clear();
     for (size_t i = 0, len = 0; i < window.size(); i += len) {
       len = text::AnnouncedCharLength(window.substr(i));
@@ -343,14 +353,20 @@ double VocabModel::WindowLogOdds(const VocabBlobForm& original, const VocabBlobF
       const std::string_view bigram = window.substr(i, len + len2);
       if (std::find(seen.begin(), seen.end(), bigram) != seen.end()) continue;
       seen.push_back(bigram);
-      const VocabBlobEntry* rate = Find(VocabKeyKind::kWindowRate, nullptr, {side, bigram});
-      if (rate == nullptr) continue;  // seen with no form: says nothing
+      const uint32_t a_id = CharId(a), b_id = CharId(b);
+      bool found = false;
+      const double uses =
+          a_id == 0 || b_id == 0 ? 0
+                                 : static_cast<double>(Count(VocabKeyKind::kWindowUses, nullptr, !left, a_id, b_id, &found));
+      if (!found) continue;  // seen with no form: says nothing
+      const double rate = uses / header_->window_uses;
       const double k = scoring_.window_prior;
       const double p_original =
-          (Value(Find(VocabKeyKind::kWindow, &original, {side, bigram}), 0) + k * Value(rate, 0)) /
+          (static_cast<double>(Count(VocabKeyKind::kWindow, &original, !left, a_id, b_id)) + k * rate) /
           (original.corpus + k);
       const double p_spun =
-          (Value(Find(VocabKeyKind::kWindow, &spun, {side, bigram}), 0) + k * Value(rate, 0)) / (spun.corpus + k);
+          (static_cast<double>(Count(VocabKeyKind::kWindow, &spun, !left, a_id, b_id)) + k * rate) /
+          (spun.corpus + k);
       total += std::log(p_original / p_spun);
     }
   }

@@ -13,7 +13,6 @@
 #define WENSHU_SRC_REPAIR_VOCAB_MODEL_H_
 
 #include <cstdint>
-#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -102,7 +101,8 @@ class VocabModel {
 
   // log(P(original fits here) / P(spun fits here)) for a spot showing pair.spun: positive means the
   // spot was most likely spun. Combines the forms' prior frequencies with the smoothed probabilities of
-  // the left and right contexts given each form.
+  // the left and right contexts given each form. `pair` is one of pairs(): the model keeps the window
+  // counts only of forms its own pairs compare (kVocabWindowMinUses).
   double LogOdds(const VocabPair& pair, const VocabContext& context) const;
 
   const VocabScoring& scoring() const { return scoring_; }
@@ -118,20 +118,22 @@ class VocabModel {
   static absl::StatusOr<VocabModel> Attach(std::string_view blob, std::vector<uint64_t> owned);
 
   std::string_view String(VocabBlobString s) const { return {strings_ + s.offset, s.size}; }
-  // The entry under the key `kind` (+ the form's name and a tab) + `parts`, or null.
-  const VocabBlobEntry* Find(VocabKeyKind kind, const VocabBlobForm* form,
-                             std::initializer_list<std::string_view> parts) const;
-  // Value `index` of an entry; 0 for a missing entry.
-  double Value(const VocabBlobEntry* entry, uint32_t index) const;
   const VocabBlobForm* FindForm(std::string_view name) const;
+  // The id of a character (one code point as UTF-8) in the model's alphabet; 0 when it has none.
+  uint32_t CharId(std::string_view c) const;
+  // The value under a key (VocabSlotKey with this model's widths), or 0 when it has none; `found` says
+  // which.
+  uint64_t Count(VocabKeyKind kind, const VocabBlobForm* form, bool right, uint32_t c1, uint32_t c2,
+                 bool* found = nullptr) const;
 
   double CharProbability(std::string_view c) const;
-  double ContextCount(const VocabBlobForm& form, std::initializer_list<std::string_view> key) const;
-  double Types(const VocabBlobForm& form, std::initializer_list<std::string_view> key) const;
+  // The smoothed count of a context of the form: near (c2 = 0) or far and near in text order.
+  double ContextCount(const VocabBlobForm& form, bool right, uint32_t c1, uint32_t c2) const;
   double SideLogProbability(const VocabBlobForm& form, bool left, const VocabContext& context) const;
   // log P(whether a place name stands on that side | form), backing off to forms of the same part of
   // speech (a rare verb like 到达 borrows the place rate of verbs).
   double PlaceLogProbability(const VocabBlobForm& form, bool left, bool place) const;
+  bool IsPlace(std::string_view name) const;
   bool PlaceAt(std::string_view four_chars, bool left) const;
   double WindowLogOdds(const VocabBlobForm& original, const VocabBlobForm& spun,
                        const VocabContext& context) const;
@@ -139,9 +141,11 @@ class VocabModel {
   std::vector<uint64_t> owned_;  // the blob of a parsed table (8-byte aligned); empty for the default
   const VocabBlobHeader* header_ = nullptr;
   const VocabBlobForm* forms_ = nullptr;
-  const VocabBlobEntry* entries_ = nullptr;
-  const double* values_ = nullptr;
-  const uint32_t* slots_ = nullptr;
+  const uint64_t* slots_ = nullptr;
+  const VocabBlobExtra* extras_ = nullptr;
+  const uint16_t* char_ids_ = nullptr;
+  const uint32_t* place_slots_ = nullptr;
+  const VocabBlobString* places_ = nullptr;
   const char* strings_ = nullptr;
   std::string version_;
   std::vector<VocabPair> pairs_;

@@ -4,9 +4,11 @@
 // pooled window and place rates) is computed here, once.
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <map>
 #include <set>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -177,62 +179,11 @@ absl::StatusOr<Table> ParseTable(std::string_view text) {
   return model;
 }
 
-// The keyed entries of the blob, before layout.
-using Entries = std::map<std::string, std::vector<double>>;
-
-std::string Key(VocabKeyKind kind, std::string_view a, std::string_view b = {}) {
-  std::string key(1, static_cast<char>(kind));
-  key.append(a);
-  if (!b.empty()) key.append("\t").append(b);
-  return key;
-}
-
-Entries EntriesOf(const Table& model) {
-  Entries entries;
-  for (const auto& [c, n] : model.unigrams) entries[Key(VocabKeyKind::kUnigram, c)] = {n};
-  for (const std::string& place : model.places) entries[Key(VocabKeyKind::kPlace, place)] = {};
-  // Place rates per part of speech, pooled over the forms that have it.
-  std::map<std::string, std::array<double, 3>> pooled;  // tag -> left, right, uses
-  std::map<std::string, double> window_rates;
-  double uses = 0;
-  int index = 0;
-  for (const auto& [name, form] : model.forms) {
-    entries[Key(VocabKeyKind::kForm, name)] = {static_cast<double>(index++)};
-    auto& p = pooled[form.tag];
-    p[0] += form.place_left;
-    p[1] += form.place_right;
-    p[2] += form.corpus;
-    uses += form.corpus;
-    for (const auto& [key, n] : form.window) {
-      window_rates[key] += n;
-      entries[Key(VocabKeyKind::kWindow, name, key)] = {n};
-    }
-    // Witten-Bell backoff weights: how many different contexts were seen in the corpus. Keys: "L1" and
-    // "R1" for the near character, "L2" + near and "R2" + near for the far character after a near one.
-    std::map<std::string, double> types;
-    for (const auto& [key, count] : form.contexts) {
-      entries[Key(VocabKeyKind::kContext, name, key)] = {count[0], count[1], count[2]};
-      if (count[0] <= 0) continue;
-      const std::string_view side = std::string_view(key).substr(0, 2);
-      const std::string_view chars = std::string_view(key).substr(2);
-      if (side == "L1" || side == "R1") {
-        types[std::string(side)] += 1;
-      } else {
-        // The near character is the last of an L2 key and the first of an R2 key.
-        const size_t first = text::AnnouncedCharLength(chars);
-        const std::string_view near = side == "L2" ? chars.substr(first) : chars.substr(0, first);
-        types[std::string(side).append(near)] += 1;
-      }
-    }
-    for (const auto& [key, n] : types) entries[Key(VocabKeyKind::kTypes, name, key)] = {n};
-  }
-  for (const auto& [key, n] : window_rates) {
-    entries[Key(VocabKeyKind::kWindowRate, key)] = {n / std::max(1.0, uses)};
-  }
-  for (const auto& [tag, p] : pooled) {
-    if (p[2] >= kMinTagUses) entries[Key(VocabKeyKind::kTagPlaceRate, tag)] = {p[0] / p[2], p[1] / p[2]};
-  }
-  return entries;
+// The number of bits that hold every value in [0, n].
+uint32_t BitsFor(uint64_t n) {
+  uint32_t bits = 0;
+  while (n >> bits != 0) ++bits;
+  return bits;
 }
 
 template <typename T>
@@ -240,13 +191,96 @@ void Put(std::string& blob, size_t at, const T& value) {
   std::memcpy(blob.data() + at, &value, sizeof(T));
 }
 
+template <typename T>
+void PutArray(std::string& blob, size_t at, const std::vector<T>& values) {
+  if (!values.empty()) std::memcpy(blob.data() + at, values.data(), values.size() * sizeof(T));
+}
+
+// The model's keyed counts with their keys made of dense ids (vocab_model_format.h), before layout.
+class SlotEntries {
+ public:
+  explicit SlotEntries(const Table& model) {
+    // The alphabet: every character a unigram, context or window key holds, in code point order.
+    std::set<int32_t> alphabet;
+    for (const auto& [c, n] : model.unigrams) alphabet.insert(SoleCodePoint(c));
+    for (const auto& [name, form] : model.forms) {
+      for (const auto& [key, count] : form.contexts) AddChars(std::string_view(key).substr(2), &alphabet);
+      for (const auto& [key, n] : form.window) AddChars(std::string_view(key).substr(1), &alphabet);
+    }
+    alphabet.erase(-1);
+    for (int32_t c : alphabet) char_ids_[c] = static_cast<uint32_t>(char_ids_.size() + 1);
+    form_bits_ = BitsFor(model.forms.size());
+    char_bits_ = BitsFor(char_ids_.size());
+  }
+
+  uint32_t form_bits() const { return form_bits_; }
+  uint32_t char_bits() const { return char_bits_; }
+  const std::map<int32_t, uint32_t>& char_ids() const { return char_ids_; }
+  const std::vector<std::pair<uint64_t, uint64_t>>& entries() const { return entries_; }
+
+  // The ids of the characters of `chars`, which must be `count` of them; fails otherwise.
+  absl::Status Ids(std::string_view chars, size_t count, uint32_t* c1, uint32_t* c2) const {
+    uint32_t ids[2] = {0, 0};
+    size_t n = 0;
+    bool well_formed = true;
+    for (size_t i = 0, len = 0; i < chars.size(); i += len, ++n) {
+      len = text::AnnouncedCharLength(chars.substr(i));
+      const int32_t c = SoleCodePoint(chars.substr(i, len));
+      if (n >= count || c < 0) {
+        well_formed = false;
+        break;
+      }
+      ids[n] = char_ids_.at(c);
+    }
+    if (!well_formed || n != count) {
+      return absl::InvalidArgumentError(absl::StrCat("vocabulary model key '",
+                                                     absl::string_view(chars.data(), chars.size()), "' is not ",
+                                                     count, " character(s)"));
+    }
+    *c1 = ids[0];
+    *c2 = ids[1];
+    return absl::OkStatus();
+  }
+
+  void Add(VocabKeyKind kind, uint32_t form, bool right, uint32_t c1, uint32_t c2, uint64_t value) {
+    entries_.emplace_back(VocabSlotKey(kind, form, right, c1, c2, form_bits_, char_bits_), value);
+  }
+
+ private:
+  static void AddChars(std::string_view chars, std::set<int32_t>* alphabet) {
+    for (size_t i = 0, len = 0; i < chars.size(); i += len) {
+      len = text::AnnouncedCharLength(chars.substr(i));
+      alphabet->insert(SoleCodePoint(chars.substr(i, len)));
+    }
+  }
+
+  std::map<int32_t, uint32_t> char_ids_;
+  uint32_t form_bits_ = 0, char_bits_ = 0;
+  std::vector<std::pair<uint64_t, uint64_t>> entries_;  // key, value
+};
+
+// A count as a slot value: the table holds whole numbers only (counts of text and of dictionary words).
+absl::Status AsCount(double n, uint64_t* out) {
+  if (!(n >= 0) || n != static_cast<double>(static_cast<uint64_t>(n))) {
+    return absl::InvalidArgumentError(absl::StrCat("vocabulary model count ", n, " is not a whole number"));
+  }
+  *out = static_cast<uint64_t>(n);
+  return absl::OkStatus();
+}
+
 }  // namespace
+
+int32_t SoleCodePoint(std::string_view s) {
+  if (s.empty()) return -1;
+  const text::Decoded d = text::DecodeUtf8At(s, 0);
+  return d.len > 0 && static_cast<size_t>(d.len) == s.size() ? static_cast<int32_t>(d.cp) : -1;
+}
 
 absl::StatusOr<std::string> CompileVocabModel(std::string_view text) {
   absl::StatusOr<Table> parsed = ParseTable(text);
   if (!parsed.ok()) return parsed.status();
   const Table& model = *parsed;
-  const Entries entries = EntriesOf(model);
+  SlotEntries slots(model);
 
   std::string strings;
   auto add_string = [&](std::string_view s) {
@@ -262,23 +296,54 @@ absl::StatusOr<std::string> CompileVocabModel(std::string_view text) {
   header.endian_marker = kVocabEndianMarker;
   header.pair_count = static_cast<uint32_t>(model.pairs.size());
   header.form_count = static_cast<uint32_t>(model.forms.size());
-  header.entry_count = static_cast<uint32_t>(entries.size());
   header.place_count = static_cast<uint32_t>(model.places.size());
-  uint32_t slots = 16;
-  while (slots < 2 * entries.size()) slots *= 2;
-  header.slot_count = slots;
   header.version = add_string(model.version);
   header.total_chars = model.total_chars;
   header.dictionary_weight = model.dictionary_weight;
   header.place_rate = model.place_rate;
+  header.form_bits = slots.form_bits();
+  header.char_bits = slots.char_bits();
+  const uint32_t key_bits = kVocabKindBits + header.form_bits + 1 + 2 * header.char_bits;
+  if (key_bits > 48) {
+    return absl::InvalidArgumentError(absl::StrCat("vocabulary model has too many forms (", model.forms.size(),
+                                                   ") or characters (", slots.char_ids().size(),
+                                                   ") for 64-bit slots"));
+  }
+  header.value_bits = 64 - key_bits;
+
+  // Place rates per part of speech, pooled over the forms that have it; window counts pooled over forms.
+  std::map<std::string, std::array<double, 3>> pooled;  // tag -> left, right, uses
+  std::map<std::string, double> window_uses;            // "L"/"R" + Han bigram -> occurrences
+  double uses = 0;
+  for (const auto& [name, form] : model.forms) {
+    auto& p = pooled[form.tag];
+    p[0] += form.place_left;
+    p[1] += form.place_right;
+    p[2] += form.corpus;
+    uses += form.corpus;
+    for (const auto& [key, n] : form.window) window_uses[key] += n;
+  }
+  header.window_uses = std::max(1.0, uses);
+
+  // The forms whose window counts some pair can read (kVocabWindowMinUses); the pooled window uses above
+  // count every form's.
+  std::set<std::string> window_read;
+  for (const PairRow& pair : model.pairs) {
+    if (model.forms.at(pair.spun).corpus >= kVocabWindowMinUses &&
+        model.forms.at(pair.original).corpus >= kVocabWindowMinUses) {
+      window_read.insert(pair.spun);
+      window_read.insert(pair.original);
+    }
+  }
 
   std::vector<VocabBlobForm> forms;
   std::map<std::string, uint32_t> form_index;
+  std::vector<VocabBlobExtra> extras;
   for (const auto& [name, row] : model.forms) {
-    form_index[name] = static_cast<uint32_t>(forms.size());
+    const uint32_t id = static_cast<uint32_t>(forms.size() + 1);  // 0 is "no form" in a key
+    form_index[name] = id - 1;
     VocabBlobForm& form = forms.emplace_back();
     form.name = add_string(name);
-    form.tag = add_string(row.tag);
     form.corpus = row.corpus;
     form.dictionary = row.dictionary;
     form.dictionary_left_total = row.dictionary_left_total;
@@ -287,39 +352,121 @@ absl::StatusOr<std::string> CompileVocabModel(std::string_view text) {
     form.dictionary_right_words = row.dictionary_right_words;
     form.place_left = row.place_left;
     form.place_right = row.place_right;
+    if (const auto& p = pooled.at(row.tag); p[2] >= kMinTagUses) {
+      form.has_tag_place_rate = 1;
+      form.tag_place_left = p[0] / p[2];
+      form.tag_place_right = p[1] / p[2];
+    }
+    // Witten-Bell backoff weights: how many different contexts were seen in the corpus, for the near
+    // character (L1, R1) and for the far character after a given near one (L2 + near, R2 + near).
+    std::map<std::pair<bool, uint32_t>, uint64_t> types;  // right, near id (0 for L1/R1)
+    for (const auto& [key, count] : row.contexts) {
+      const std::string_view side = std::string_view(key).substr(0, 2);
+      const bool right = side[0] == 'R', far = side[1] == '2';
+      uint32_t c1 = 0, c2 = 0;
+      if (absl::Status ok = slots.Ids(std::string_view(key).substr(2), far ? 2 : 1, &c1, &c2); !ok.ok()) return ok;
+      uint64_t corpus = 0, dictionary = 0, words = 0;
+      for (auto [n, out] : {std::pair{count[0], &corpus}, {count[1], &dictionary}, {count[2], &words}}) {
+        if (absl::Status ok = AsCount(n, out); !ok.ok()) return ok;
+      }
+      if (corpus > 0) slots.Add(VocabKeyKind::kContext, id, right, c1, c2, corpus);
+      if (dictionary > 0 || words > 0) {
+        if (dictionary > UINT32_MAX || words > UINT32_MAX) {
+          return absl::InvalidArgumentError(absl::StrCat("vocabulary model context count too large: ", key));
+        }
+        slots.Add(VocabKeyKind::kContextExtra, id, right, c1, c2, extras.size());
+        extras.push_back({static_cast<uint32_t>(dictionary), static_cast<uint32_t>(words)});
+      }
+      if (corpus == 0) continue;
+      // Keys are in text order: the near character is the second of an L2 key, the first of an R2 key.
+      ++types[{right, far ? (right ? c1 : c2) : 0}];
+    }
+    for (const auto& [side, n] : types) slots.Add(VocabKeyKind::kTypes, id, side.first, side.second, 0, n);
+    for (const auto& [key, n] : row.window) {
+      uint32_t c1 = 0, c2 = 0;
+      if (absl::Status ok = slots.Ids(std::string_view(key).substr(1), 2, &c1, &c2); !ok.ok()) return ok;
+      uint64_t count = 0;
+      if (absl::Status ok = AsCount(n, &count); !ok.ok()) return ok;
+      if (window_read.contains(name)) slots.Add(VocabKeyKind::kWindow, id, key[0] == 'R', c1, c2, count);
+    }
   }
+  for (const auto& [key, n] : window_uses) {
+    uint32_t c1 = 0, c2 = 0;
+    if (absl::Status ok = slots.Ids(std::string_view(key).substr(1), 2, &c1, &c2); !ok.ok()) return ok;
+    uint64_t count = 0;
+    if (absl::Status ok = AsCount(n, &count); !ok.ok()) return ok;
+    // Present even when 0: a bigram seen with some form is evidence, one never seen says nothing.
+    slots.Add(VocabKeyKind::kWindowUses, 0, key[0] == 'R', c1, c2, count);
+  }
+  for (const auto& [c, n] : model.unigrams) {
+    uint32_t c1 = 0, c2 = 0;
+    if (absl::Status ok = slots.Ids(c, 1, &c1, &c2); !ok.ok()) return ok;
+    uint64_t count = 0;
+    if (absl::Status ok = AsCount(n, &count); !ok.ok()) return ok;
+    slots.Add(VocabKeyKind::kUnigram, 0, false, c1, 0, count);
+  }
+
+  // The slot table.
+  const std::vector<std::pair<uint64_t, uint64_t>>& entries = slots.entries();
+  const uint32_t slot_count =
+      static_cast<uint32_t>(static_cast<double>(entries.size()) / kVocabSlotLoad) + 1;  // at least one empty
+  std::vector<uint64_t> table(slot_count, 0);
+  for (const auto& [key, value] : entries) {
+    if (value >> header.value_bits != 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("vocabulary model count ", value, " does not fit in ", header.value_bits, " bits"));
+    }
+    uint32_t slot = VocabSlotHome(key, slot_count);
+    while (table[slot] != 0) {
+      if (table[slot] >> header.value_bits == key) {
+        return absl::InvalidArgumentError("vocabulary model has a key twice");
+      }
+      slot = slot + 1 == slot_count ? 0 : slot + 1;
+    }
+    table[slot] = key << header.value_bits | value;
+  }
+  header.slot_count = slot_count;
+  header.extra_count = static_cast<uint32_t>(extras.size());
+
+  std::vector<uint16_t> char_ids;
+  if (!slots.char_ids().empty()) {
+    if (slots.char_ids().size() > UINT16_MAX) return absl::InvalidArgumentError("vocabulary model alphabet too large");
+    char_ids.assign(static_cast<size_t>(slots.char_ids().rbegin()->first) + 1, 0);
+    for (const auto& [c, id] : slots.char_ids()) char_ids[static_cast<size_t>(c)] = static_cast<uint16_t>(id);
+  }
+  header.char_id_count = static_cast<uint32_t>(char_ids.size());
+
+  // Places: their own small table over the names.
+  std::vector<VocabBlobString> places;
+  uint32_t place_slots = 16;
+  while (place_slots < 2 * model.places.size()) place_slots *= 2;
+  std::vector<uint32_t> place_table(place_slots, 0);
+  for (const std::string& place : model.places) {
+    uint32_t slot = static_cast<uint32_t>(tokenize_internal::Fnv1a64(place)) & (place_slots - 1);
+    while (place_table[slot] != 0) slot = (slot + 1) & (place_slots - 1);
+    places.push_back(add_string(place));
+    place_table[slot] = static_cast<uint32_t>(places.size());
+  }
+  header.place_slot_count = place_slots;
+
   std::vector<VocabBlobPair> pairs;
   for (const PairRow& row : model.pairs) {
-    pairs.push_back({row.family, form_index.at(row.spun), form_index.at(row.original), forms[form_index.at(row.spun)].name,
-                     forms[form_index.at(row.original)].name});
+    const uint32_t spun = form_index.at(row.spun), original = form_index.at(row.original);
+    pairs.push_back({row.family, spun, original, forms[spun].name, forms[original].name});
   }
-  std::vector<VocabBlobEntry> blob_entries;
-  std::vector<double> values;
-  std::vector<uint32_t> table(slots, 0);
-  for (const auto& [key, numbers] : entries) {
-    if (key.size() > kVocabMaxKeyBytes) {
-      return absl::InvalidArgumentError(absl::StrCat("vocabulary model key longer than ", kVocabMaxKeyBytes,
-                                                     " bytes: ", key));
-    }
-    uint32_t slot = static_cast<uint32_t>(tokenize_internal::Fnv1a64(key)) & (slots - 1);
-    while (table[slot] != 0) slot = (slot + 1) & (slots - 1);
-    table[slot] = static_cast<uint32_t>(blob_entries.size() + 1);
-    blob_entries.push_back({add_string(key), static_cast<uint32_t>(values.size()),
-                            static_cast<uint32_t>(numbers.size())});
-    values.insert(values.end(), numbers.begin(), numbers.end());
-  }
-  header.value_count = static_cast<uint32_t>(values.size());
   header.strings_size = static_cast<uint32_t>(strings.size());
   const VocabBlobSections at = SectionsOf(header);
   header.blob_bytes = at.end;
 
   std::string blob(at.end, '\0');
   Put(blob, 0, header);
-  std::memcpy(blob.data() + at.pairs, pairs.data(), pairs.size() * sizeof(VocabBlobPair));
-  std::memcpy(blob.data() + at.forms, forms.data(), forms.size() * sizeof(VocabBlobForm));
-  std::memcpy(blob.data() + at.entries, blob_entries.data(), blob_entries.size() * sizeof(VocabBlobEntry));
-  std::memcpy(blob.data() + at.values, values.data(), values.size() * sizeof(double));
-  std::memcpy(blob.data() + at.slots, table.data(), table.size() * sizeof(uint32_t));
+  PutArray(blob, at.pairs, pairs);
+  PutArray(blob, at.forms, forms);
+  PutArray(blob, at.slots, table);
+  PutArray(blob, at.extras, extras);
+  PutArray(blob, at.char_ids, char_ids);
+  PutArray(blob, at.place_slots, place_table);
+  PutArray(blob, at.places, places);
   std::memcpy(blob.data() + at.strings, strings.data(), strings.size());
   return blob;
 }

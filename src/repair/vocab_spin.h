@@ -82,6 +82,13 @@ inline constexpr int kSpinMinFamilyLikelyInPool = 2;
 // clean page whose diagnosis rested on one repeated phrase of a common form loses it.
 inline constexpr int kSpinShareContextChars = 2;
 
+// Parallel list items ("一是开展…。二是开展…。三是开展…") repeat one verb: the spots of one pair that open
+// such items (after 一是 … 十是) are decided together, by the majority of their own decisions (a tie keeps
+// the form as written), once there are kSpinMinParallelItems of them. A spinner replaced the word in every
+// item or in none; one item's two characters of context (二是[开展]文体 reads as 发展文体) should not set it
+// apart from its siblings.
+inline constexpr int kSpinMinParallelItems = 3;
+
 // Learned pairs (tools/vocab/learned_pairs.tsv, family kSpinLearnedFamily) are candidates a near-synonym
 // list proposed and the corpora selected, not pairs seen spun: their spots start from lower prior odds.
 // kSpinLearnedLogPrior is added to their log-odds. Measured: on the real dev set (tools/wild_eval, issue

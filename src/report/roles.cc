@@ -36,16 +36,26 @@ bool IsSentenceEnd(char32_t c) {
   return text::IsBreak(c, text::kCjkSentenceEnds | text::kLineFeed | text::kFullwidthSemicolon);
 }
 
+// The end of the last of `words` in `s`, or npos: one pass backwards over the bytes, comparing a word
+// only where its first byte is. rfind per word made a memcmp call at every position of the look-back
+// window for each of the 39 words: 45% of Parse on a list of a million "1、" (a fact every 4 bytes).
 template <size_t N>
 size_t LastOf(std::string_view s, const std::string_view (&words)[N]) {
+  size_t longest = 0;
+  for (std::string_view w : words) longest = std::max(longest, w.size());
   size_t best = std::string_view::npos;
-  for (std::string_view w : words) {
-    const size_t at = s.rfind(w);
-    if (at != std::string_view::npos && (best == std::string_view::npos || at + w.size() > best)) {
-      best = at + w.size();
+  for (size_t p = s.size(); p-- > 0;) {
+    // A match starting here or earlier ends at most at p + longest: none can beat `best` any more.
+    if (best != std::string_view::npos && p + longest <= best) break;
+    for (std::string_view w : words) {
+      if (s[p] != w[0] || s.size() - p < w.size()) continue;
+      if (std::equal(w.begin() + 1, w.end(), s.begin() + p + 1) &&
+          (best == std::string_view::npos || p + w.size() > best)) {
+        best = p + w.size();
+      }
     }
   }
-  return best;  // the end of the last match, or npos
+  return best;
 }
 
 }  // namespace

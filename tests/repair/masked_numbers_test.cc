@@ -244,6 +244,23 @@ TEST(MaskedNumbers, UndecidedOccurrenceBecomesAFlagWithASuggestion) {
   EXPECT_TRUE(flagged);
 }
 
+TEST(MaskedNumbers, FigureAboveAStatedThresholdIsKeptAndFlagged) {
+  // Read as 100 the figure would contradict the threshold its clause says it passed; read as written it
+  // may still hold a masked 10. Kept as written, and flagged so that the doubt shows.
+  const std::string text = "新增企业20232家，培训20230人次。户均收入超过3万元，达到320230元。";
+  RepairResult result = RepairOrDie(text);
+  ASSERT_TRUE(result.diagnosis.masked_numbers);
+  EXPECT_THAT(result.text, HasSubstr("达到320230元"));
+  bool flagged = false;
+  for (const RepairFlag& f : result.flags) {
+    if (f.rule == "number.masked_ten" && f.text == "320230") {
+      flagged = true;
+      EXPECT_THAT(f.reason, HasSubstr("超过3万元"));
+    }
+  }
+  EXPECT_TRUE(flagged);
+}
+
 TEST(MaskedNumbers, RulesCanBeSwitchedOff) {
   const std::string text = "新增企业20232家，培训20230人次，安置率为92。";
   RepairOptions options;

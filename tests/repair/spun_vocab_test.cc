@@ -48,12 +48,22 @@ TEST(VocabModel, BadTablesAreErrorsNotCrashes) {
   EXPECT_FALSE(VocabModel::Parse(head + "F\t服务\tx\t0\t0\t0\t0\t0\n").ok());
   EXPECT_FALSE(VocabModel::Parse(head + "C\t服务\tL1\t的\t1\t0\t0\n").ok());  // context before form
   EXPECT_FALSE(VocabModel::Parse(head + "Q\t1\n").ok());
+  // The compiled layout keys contexts by one or two characters and packs whole counts.
+  const std::string form = "F\t服务\t9\t9\t0\t0\t0\t0\n";
+  EXPECT_FALSE(VocabModel::Parse(head + form + "C\t服务\tL1\t的地\t1\t0\t0\n").ok());  // two for L1
+  EXPECT_FALSE(VocabModel::Parse(head + form + "C\t服务\tR2\t的\t1\t0\t0\n").ok());    // one for R2
+  EXPECT_FALSE(VocabModel::Parse(head + form + "C\t服务\tL1\t的\t1.5\t0\t0\n").ok());  // not a count
+  EXPECT_FALSE(VocabModel::Parse(head + form + "B\t服务\tL\t工\t3\n").ok());          // not a bigram
+  EXPECT_FALSE(VocabModel::Parse(head + "U\t\xff\t5\n").ok());                       // not UTF-8
   auto ok = VocabModel::Parse(head + "U\t的\t5\nP\t1\t效劳\t服务\nF\t效劳\t0\t1\t0\t0\t0\t0\n"
                                      "F\t服务\t9\t9\t0\t0\t0\t0\nC\t服务\tL1\t的\t3\t0\t0\n");
   ASSERT_TRUE(ok.ok()) << ok.status();
   EXPECT_EQ(ok->pairs().size(), 1u);
   repair_internal::VocabContext context{"的", "的", "。", "\n", "我的", "。", "", ""};
   EXPECT_GT(ok->LogOdds(ok->pairs()[0], context), 0);
+  // The same spot with a left character the model has never seen: no count, only the priors.
+  repair_internal::VocabContext unseen{"龘", "的", "。", "\n", "我的龘", "。", "", ""};
+  EXPECT_LT(ok->LogOdds(ok->pairs()[0], unseen), ok->LogOdds(ok->pairs()[0], context));
 }
 
 // The compiled model is read in place, so loading checks only its stamps: each wrong one is an error.

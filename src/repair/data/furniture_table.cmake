@@ -3,8 +3,10 @@
 # Compiles the furniture line model (tools/furniture/train.py's TSV: a V version row, a B bias row, W
 # feature-weight rows, # comments) into C++ initializers, so that the library parses nothing at run time:
 #   kFurnitureBias = <bias>;  kFurnitureWeights[] = {{R"wsk(<feature>)wsk", <weight>}, ...};
-# site_lines.cc builds the hash index over kFurnitureWeights at compile time (constexpr). The weights are
-# the TSV's decimal texts, read by the compiler exactly as absl::SimpleAtod reads them (correctly rounded),
+#   kFurnitureFeatures[] = "" R"wsk(<feature>)wsk" ...;   (the same features one after another)
+# site_lines.cc builds the hash index over kFurnitureWeights at compile time (constexpr), and the table it
+# uses at run time, which places each feature in kFurnitureFeatures by offset (no pointers to relocate).
+# The weights are the TSV's decimal texts, read by the compiler exactly as absl::SimpleAtod reads them (correctly rounded),
 # so the compiled model scores every line as the parsed one does. A row of any other shape stops the build.
 file(READ "${INPUT}" _content)
 string(FIND "${_content}" ")wsk\"" _clash)
@@ -26,6 +28,7 @@ if(_bias STREQUAL "")
 endif()
 set(_bias_value "${CMAKE_MATCH_1}")
 string(REGEX REPLACE "\nB\t[^\n]*" "" _content "${_content}")
+set(_rows "${_content}")
 # (A weight with trailing junk leaves it after the initializer: the compiler rejects it.)
 string(REGEX REPLACE "\nW\t([^\t\n]+)\t([-+0-9.eE]+)" "\n{R\"wsk(\\1)wsk\", \\2}," _content "${_content}")
 string(REGEX REPLACE "\n\n+" "\n" _content "${_content}")
@@ -33,9 +36,12 @@ string(REGEX MATCH "\n[^{][^\n]*" _bad "${_content}")
 if(NOT _bad STREQUAL "")
   message(FATAL_ERROR "${INPUT}: bad row:${_bad}")
 endif()
+string(REGEX REPLACE "\nW\t([^\t\n]+)\t[-+0-9.eE]+" "\nR\"wsk(\\1)wsk\"" _features "${_rows}")
+string(REGEX REPLACE "\n\n+" "\n" _features "${_features}")
 set(_out "// Generated from ${INPUT} by furniture_table.cmake; do not edit.\n")
 string(APPEND _out "inline constexpr double kFurnitureBias = ${_bias_value};\n")
 string(APPEND _out "inline constexpr FurnitureWeight kFurnitureWeights[] = {${_content}};\n")
+string(APPEND _out "inline constexpr char kFurnitureFeatures[] = \"\"${_features};\n")
 file(WRITE "${OUTPUT}.tmp" "${_out}")
 file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)
 file(REMOVE "${OUTPUT}.tmp")
