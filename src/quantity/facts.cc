@@ -122,7 +122,7 @@ struct ChangeGroup {
 class Extractor {
  public:
   Extractor(std::string_view text, const FactOptions& options)
-      : text_(text), options_(options), cancel_(options.cancelled), masked_years_(options.masked_year_spans) {
+      : text_(text), cancel_(options.cancelled), masked_years_(options.masked_year_spans) {
     // Sorted by begin with the running maximum of the ends, so that YearMasked is a binary search: a
     // scan of every masked year for every year read made a document full of masked years quadratic.
     std::sort(masked_years_.begin(), masked_years_.end(),
@@ -1372,10 +1372,9 @@ class Extractor {
   }
 
   std::string_view text_;
-  const FactOptions& options_;
   quantity_internal::FactsWork work_;
   text_internal::CancelPoll cancel_;
-  std::vector<Span> masked_years_;     // options_.masked_year_spans sorted by begin
+  std::vector<Span> masked_years_;     // the options' masked_year_spans sorted by begin
   std::vector<size_t> masked_max_end_;  // the largest end among masked_years_[0..i]
   Facts facts_;
   NumeralRun run_;
