@@ -253,7 +253,7 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
   return checks;
 }
 
-std::optional<ReportCheck> CheckPeriodYear(const ReportPeriod& period, const std::vector<ReportDate>& dates) {
+std::optional<ReportCheck> CheckPeriodYear(const ReportPeriod& period, const std::vector<DateFact>& dates) {
   constexpr int kMinYears = 5;  // years the body must name for the check to say anything
   constexpr int kRecent = 3;    // a report names its own year or the few before it, again and again
   if (!period.year || period.year_masked) return std::nullopt;
@@ -261,11 +261,11 @@ std::optional<ReportCheck> CheckPeriodYear(const ReportPeriod& period, const std
   // the report's own years many times.
   absl::flat_hash_map<int, int> times;
   int named = 0;
-  for (const ReportDate& d : dates) {
-    if (!d.start.year || d.start.year_masked || d.repaired) continue;
+  for (const DateFact& d : dates) {
+    if (!d.year || d.year_masked || d.repaired) continue;
     if (period.span && period.span->Overlaps(d.span)) continue;  // the title's own year
     ++named;
-    ++times[*d.start.year];
+    ++times[*d.year];
   }
   if (named < kMinYears) return std::nullopt;
   int recent = 0, most = 0, most_times = 0;
