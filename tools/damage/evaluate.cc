@@ -5,6 +5,8 @@
 #include <map>
 #include <utility>
 
+#include "repair/number_cues.h"
+#include "repair/number_masks.h"
 #include "wenshu/repair.h"
 
 namespace wenshu::damage {
@@ -314,6 +316,44 @@ void EvaluateFurniture(const DamagedDocument& doc, const std::vector<RepairRecor
   EvaluateFurnitureItems(doc, furniture, removals, m, max_examples);
 }
 
+namespace {
+
+// Every decision of the mask analysis, by the cue that made it, against the truth at its span.
+void CountCues(const DamagedDocument& doc, const std::map<std::pair<size_t, size_t>, const TruthItem*>& truth,
+               const std::vector<Span>& chrome_spans, Metrics* m, size_t max_examples) {
+  using repair_internal::MaskDecision;
+  repair_internal::MaskAnalysis analysis = repair_internal::AnalyzeMasks(doc.damaged);
+  for (const MaskDecision& d : analysis.decisions) {
+    // Inside the original's chrome or inserted furniture, the span goes with the text around it.
+    if (std::any_of(chrome_spans.begin(), chrome_spans.end(), [&](Span c) { return c.Overlaps(d.span); }) ||
+        std::any_of(doc.truth.begin(), doc.truth.end(),
+                    [&](const TruthItem& x) { return IsFurnitureKind(x.kind) && x.span.Overlaps(d.span); })) {
+      continue;
+    }
+    auto it = truth.find({d.span.begin, d.span.end});
+    const TruthItem* t = it == truth.end() ? nullptr : it->second;
+    bool right = false;
+    if (d.kind == MaskDecision::Kind::kTen) {
+      right = t != nullptr && (t->kind == "masked_ten" || t->kind == "masked_year") && t->original == d.after;
+    } else {
+      right = std::none_of(doc.truth.begin(), doc.truth.end(), [&](const TruthItem& x) {
+        return x.kind == "masked_ten" && x.span.Overlaps(d.span);
+      });
+    }
+    const std::string id(repair_internal::CueInfo(d.cue).id);
+    CueCounts& c = m->cues[id];
+    ++c.decisions;
+    c.correct += right;
+    if (!right && m->examples.size() < max_examples) {
+      m->examples.push_back(doc.id + ": cue " + id + " wrong: " + doc.damaged.substr(d.span.begin, d.span.size()) +
+                            (t != nullptr ? " (truth " + t->kind + " " + t->original + ")" : " (no truth)") +
+                            ": " + Context(doc.damaged, d.span));
+    }
+  }
+}
+
+}  // namespace
+
 void EvaluateDamaged(const std::vector<DamagedDocument>& docs, Metrics* m, size_t max_examples) {
   auto example = [&](std::string line) {
     if (m->examples.size() < max_examples) m->examples.push_back(std::move(line));
@@ -357,6 +397,8 @@ void EvaluateDamaged(const std::vector<DamagedDocument>& docs, Metrics* m, size_
       for (Span e : result->diagnosis.mask_evidence) where += " ⟪" + Context(doc.damaged, e) + "⟫";
       example(doc.id + ": mask diagnosed without the mask:" + where);
     }
+
+    if (result->diagnosis.masked_numbers) CountCues(doc, truth, chrome_spans, m, max_examples);
 
     std::map<std::pair<size_t, size_t>, const RepairRecord*> tens;
     for (const RepairRecord& r : result->records) {
@@ -496,6 +538,18 @@ void PrintReport(const Metrics& m, std::ostream& out) {
       std::to_string(m.clean_year_flags) + " year flags on clean documents");
   out << "  round-trip failures                " << m.roundtrip_failures << "\n";
 
+  out << "masked-number cues (src/repair/number_cues.h), in documents diagnosed as masked:\n";
+  for (const repair_internal::NumberCueInfo& info : repair_internal::kNumberCues) {
+    if (info.cue == repair_internal::NumberCue::kNone) continue;
+    auto it = m.cues.find(std::string(info.id));
+    CueCounts c = it == m.cues.end() ? CueCounts{} : it->second;
+    std::snprintf(line, sizeof line, "  %-34s %7s  %zu/%zu right, confidence %.2f, smoothed %.3f\n",
+                  std::string(info.id).c_str(),
+                  c.decisions == 0 ? "-" : std::to_string(Ratio(c.correct, c.decisions)).substr(0, 6).c_str(),
+                  c.correct, c.decisions, info.confidence,
+                  (static_cast<double>(c.correct) + 1) / (static_cast<double>(c.decisions) + 2));
+    out << line;
+  }
   out << "page and site furniture removed exactly (per truth kind):\n";
   auto furniture_row = [&](const std::string& name, const FurnitureCounts& c) {
     std::string detail = std::to_string(c.removed) + "/" + std::to_string(c.items);

@@ -1,0 +1,83 @@
+// The cue registry of the masked-number decisions (src/repair/number_cues.h): every decision names the
+// cue that made it, with that cue's confidence, and docs/repair.md shows the registry's table.
+#include "repair/number_cues.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <set>
+#include <string>
+
+#include "repair/number_masks.h"
+#include "support/test_data.h"
+
+namespace wenshu::repair_internal {
+namespace {
+
+TEST(NumberCues, IdsAreUniqueAndNamedByKind) {
+  std::set<std::string_view> ids;
+  for (const NumberCueInfo& c : kNumberCues) {
+    EXPECT_TRUE(ids.insert(c.id).second) << c.id;
+    EXPECT_GE(c.confidence, 0.0) << c.id;
+    EXPECT_LE(c.confidence, 1.0) << c.id;
+    EXPECT_LE(c.measured_correct, c.measured_decisions) << c.id;
+    EXPECT_TRUE(c.cue == NumberCue::kNone || !c.reason.empty()) << c.id;
+  }
+}
+
+// The kind a cue's id names: ten., year. or undecided.
+MaskDecision::Kind KindOfId(std::string_view id) {
+  if (id.starts_with("ten.")) return MaskDecision::Kind::kTen;
+  if (id.starts_with("year.")) return MaskDecision::Kind::kYear;
+  return MaskDecision::Kind::kUndecided;
+}
+
+void ExpectDecisionsNameTheirCues(const std::string& text) {
+  MaskAnalysis analysis = AnalyzeMasks(text);
+  ASSERT_TRUE(analysis.masked);
+  ASSERT_FALSE(analysis.decisions.empty());
+  for (const MaskDecision& d : analysis.decisions) {
+    const NumberCueInfo& info = CueInfo(d.cue);
+    std::string at = text.substr(d.span.begin, d.span.size());
+    EXPECT_NE(d.cue, NumberCue::kNone) << at;
+    EXPECT_EQ(d.kind, KindOfId(info.id)) << at << " " << info.id;
+    // The cue's confidence, scaled by the document's (at least 0.9, at most 0.99).
+    EXPECT_LE(d.confidence, info.confidence + 1e-12) << at << " " << info.id;
+    EXPECT_GE(d.confidence, info.confidence * 0.9 - 1e-12) << at << " " << info.id;
+  }
+}
+
+TEST(NumberCues, EveryDecisionOfTheSeedNamesItsCue) {
+  ExpectDecisionsNameTheirCues(wenshu::testing::ReadFixture("repair/in-the-wild/number_seed_000.txt"));
+}
+
+TEST(NumberCues, StrongCuesOnSmallCases) {
+  // A rate over 100 and a list item after 9、: signs clean text cannot show.
+  std::string text =
+      "全市共有学校20230所，其中小学20235所。\n9、加强管理。\n2023、完善制度。\n"
+      "全年完成投资5.2023亿元，增长2023.5%，合格率达到20230%。\n2023月份开工。\n";
+  MaskAnalysis analysis = AnalyzeMasks(text);
+  ASSERT_TRUE(analysis.masked);
+  std::set<std::string_view> cues;
+  for (const MaskDecision& d : analysis.decisions) cues.insert(CueInfo(d.cue).id);
+  EXPECT_THAT(cues, ::testing::IsSupersetOf({"ten.rate_over_100", "ten.list_after_9", "ten.month",
+                                             "ten.decimal_fraction"}));
+  ExpectDecisionsNameTheirCues(text);
+}
+
+// docs/repair.md shows NumberCueTable() verbatim: regenerate it from the registry when a cue changes
+// (this test prints the table).
+TEST(NumberCues, DocsShowTheRegistry) {
+  // The source tree, found from the test data folder (tests/data) unless WENSHU_SOURCE_DIR says.
+  const char* source = std::getenv("WENSHU_SOURCE_DIR");
+  const std::string root = source && *source ? std::string(source) : wenshu::testing::FixturePath("../..");
+  const std::string path = root + "/docs/repair.md";
+  auto docs = wenshu::testing::ReadFile(path);
+  ASSERT_TRUE(docs.has_value()) << path;
+  EXPECT_THAT(*docs, ::testing::HasSubstr(NumberCueTable())) << "docs/repair.md should show:\n"
+                                                             << NumberCueTable();
+}
+
+}  // namespace
+}  // namespace wenshu::repair_internal
