@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <set>
 #include <string>
@@ -23,6 +24,20 @@ TEST(NumberCues, IdsAreUniqueAndNamedByKind) {
     EXPECT_LE(c.confidence, 1.0) << c.id;
     EXPECT_LE(c.measured_correct, c.measured_decisions) << c.id;
     EXPECT_TRUE(c.cue == NumberCue::kNone || !c.reason.empty()) << c.id;
+  }
+}
+
+// A cue measured over enough decisions has a confidence inside the 95% Wilson interval of its measured
+// precision (number_cues.h): a literal the measurement contradicts is replaced by the measurement.
+TEST(NumberCues, ConfidencesAgreeWithTheirMeasurement) {
+  constexpr double z = 1.96;
+  for (const NumberCueInfo& c : kNumberCues) {
+    if (c.measured_decisions < kCueMinDecisionsToSet) continue;
+    const double n = c.measured_decisions, p = c.measured_correct / n;
+    const double center = (p + z * z / (2 * n)) / (1 + z * z / n);
+    const double half = z / (1 + z * z / n) * std::sqrt(p * (1 - p) / n + z * z / (4 * n * n));
+    EXPECT_GE(c.confidence, center - half) << c.id;
+    EXPECT_LE(c.confidence, center + half) << c.id;
   }
 }
 
