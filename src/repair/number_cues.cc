@@ -4,13 +4,15 @@
 #include <string_view>
 
 namespace wenshu::repair_internal {
+namespace {
 
-std::string NumberCueTable() {
+template <typename Entry, size_t N>
+std::string CueTable(const Entry (&table)[N]) {
   std::string out =
       "| cue | confidence | measured precision (right/decisions) | evidence |\n"
       "|-----|-----------:|-------------------------------------:|----------|\n";
-  for (const NumberCueInfo& c : kNumberCues) {
-    if (c.cue == NumberCue::kNone) continue;
+  for (const Entry& c : table) {
+    if (static_cast<size_t>(c.cue) == 0) continue;  // kNone
     char confidence[16], measured[64] = "not exercised by the generator";
     std::snprintf(confidence, sizeof confidence, "%.3f", c.confidence);
     if (c.measured_decisions > 0) {
@@ -23,5 +25,10 @@ std::string NumberCueTable() {
   }
   return out;
 }
+
+}  // namespace
+
+std::string NumberCueTable() { return CueTable(kNumberCues); }
+std::string PercentCueTable() { return CueTable(kPercentCues); }
 
 }  // namespace wenshu::repair_internal

@@ -1,15 +1,18 @@
-// The cues of the masked-number decisions (number_masks.cc Classify): every branch of evidence that
-// decides one occurrence of a mask string, with the confidence it gives and the measurement behind it.
-// A decision records its cue (MaskDecision::cue), so the damage evaluator can count each cue's precision
-// (tools/damage: `wenshu_damage_eval` prints it per cue); docs/repair.md's cue table is NumberCueTable(),
-// and a test fails when the two drift.
+// The cues of the masked-number decisions (number_masks.cc Classify) and of the dropped percent signs
+// (dropped_percent.cc): every branch of evidence that decides one occurrence, with the confidence it
+// gives and the measurement behind it. A mask decision records its cue (MaskDecision::cue), the percent
+// rule keeps a log of its cues (PercentCueLog), so the damage evaluator can count each cue's precision
+// (tools/damage: `wenshu_damage_eval` prints it per cue); docs/repair.md's cue tables are
+// NumberCueTable() and PercentCueTable(), and a test fails when they drift.
 //
 // Measured: on the damage generator's seed set (tools/damage, seed 20261129, every clean report damaged
-// 3 times, 309 documents), every decision of every document diagnosed as masked, against the generator's
-// truth. A ten decision is right when the run is a masked ten (or a masked year) whose original is the
-// decoded reading; a year or undecided decision is right when the run is not a masked ten (the digits
-// are kept as written, which is what a real or masked year needs). `measured_decisions` 0: the generator
-// never exercises the cue; its confidence is the literal it always had.
+// 3 times, 309 documents), against the generator's truth. Mask cues: every decision of every document
+// diagnosed as masked; a ten decision is right when the run is a masked ten (or a masked year) whose
+// original is the decoded reading; a year or undecided decision is right when the run is not a masked
+// ten (the digits are kept as written, which is what a real or masked year needs). Percent cues: every
+// sign the rule proposed, right when the generator dropped a sign there. Decisions inside inserted
+// furniture are left out. `measured_decisions` 0: the generator never exercises the cue; its confidence
+// is the literal it always had.
 //
 // Confidences are the literals the rules were written with, except where the measurement disagrees
 // strongly: where, over at least kCueMinDecisionsToSet decisions, the literal lies outside the 95% Wilson
@@ -26,6 +29,10 @@
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
+
+#include "wenshu/repair.h"
 
 namespace wenshu::repair_internal {
 
@@ -79,24 +86,29 @@ enum class NumberCue : uint8_t {
   kCount,
 };
 
-struct NumberCueInfo {
-  NumberCue cue;
+// One cue of a table: its id, the confidence it gives, why, and its measurement (see the top of this file;
+// 0 decisions: not exercised by the generator).
+template <typename CueEnum>
+struct CueEntry {
+  CueEnum cue;
   std::string_view id;
   double confidence;
   std::string_view reason;
-  // The measurement (see the top of this file); 0 decisions: not exercised by the generator.
   int measured_decisions;
   int measured_correct;
 };
+using NumberCueInfo = CueEntry<NumberCue>;
 
 // A cue whose confidence is the rule's own estimate; `decisions` and `right` are the measurement.
-constexpr NumberCueInfo Estimated(NumberCue cue, std::string_view id, double confidence, std::string_view reason,
-                                  int decisions, int right) {
+template <typename CueEnum>
+constexpr CueEntry<CueEnum> Estimated(CueEnum cue, std::string_view id, double confidence, std::string_view reason,
+                                      int decisions, int right) {
   return {cue, id, confidence, reason, decisions, right};
 }
 // A cue whose confidence is its measured precision, smoothed.
-constexpr NumberCueInfo Measured(NumberCue cue, std::string_view id, std::string_view reason, int decisions,
-                                 int right) {
+template <typename CueEnum>
+constexpr CueEntry<CueEnum> Measured(CueEnum cue, std::string_view id, std::string_view reason, int decisions,
+                                     int right) {
   return {cue, id, (right + 1.0) / (decisions + 2.0), reason, decisions, right};
 }
 
@@ -173,18 +185,51 @@ inline constexpr NumberCueInfo kNumberCues[] = {
 // clang-format on
 
 static_assert(std::size(kNumberCues) == static_cast<size_t>(NumberCue::kCount));
-constexpr bool NumberCuesInOrder() {
-  for (size_t i = 0; i < std::size(kNumberCues); ++i) {
-    if (static_cast<size_t>(kNumberCues[i].cue) != i) return false;
+
+// The evidence of a dropped percent sign (dropped_percent.cc), from strongest to weakest. The weaker
+// contexts are repaired only in a document that shows dropped signs (or the mask) elsewhere.
+enum class PercentCue : uint8_t { kNone, kRate, kRateAlone, kShare, kChange, kList, kBare, kCount };
+using PercentCueInfo = CueEntry<PercentCue>;
+
+// clang-format off
+inline constexpr PercentCueInfo kPercentCues[] = {
+    Estimated(PercentCue::kNone, "none", 0, "no decision", 0, 0),
+    Measured(PercentCue::kRate, "percent.rate",
+     "a rate phrase (安置率为92) ends in a bare number, in a document that dropped signs", 1059, 1059),
+    Estimated(PercentCue::kRateAlone, "percent.rate_alone", 0.8,
+     "a rate phrase ends in a bare number, in a document showing no other damage", 0, 0),
+    Estimated(PercentCue::kShare, "percent.share", 0.75, "a share (占…的18) with no unit", 18, 17),
+    Measured(PercentCue::kChange, "percent.change", "a change (增长8.5，) with no unit", 2357, 2356),
+    Measured(PercentCue::kList, "percent.list",
+     "a later member of a list or range whose head is a percentage (分别增长13.8、18.1)", 391, 391),
+    Measured(PercentCue::kBare, "percent.bare",
+     "a bare number before a clause break, where reports write percentages", 219, 219),
+};
+// clang-format on
+static_assert(std::size(kPercentCues) == static_cast<size_t>(PercentCue::kCount));
+
+template <typename Entry, size_t N>
+constexpr bool CuesInOrder(const Entry (&table)[N]) {
+  for (size_t i = 0; i < N; ++i) {
+    if (static_cast<size_t>(table[i].cue) != i) return false;
   }
   return true;
 }
-static_assert(NumberCuesInOrder(), "kNumberCues must list the cues in the order of NumberCue");
+static_assert(CuesInOrder(kNumberCues), "kNumberCues must list the cues in the order of NumberCue");
+static_assert(CuesInOrder(kPercentCues), "kPercentCues must list the cues in the order of PercentCue");
 
 constexpr const NumberCueInfo& CueInfo(NumberCue cue) { return kNumberCues[static_cast<size_t>(cue)]; }
+constexpr const PercentCueInfo& CueInfo(PercentCue cue) { return kPercentCues[static_cast<size_t>(cue)]; }
 
-// The cue table of docs/repair.md (markdown: id, confidence, measured precision with its counts, reason).
+// The percent rule's decisions, by span (the empty span where the sign goes), kept in the repair context
+// (RepairContext::Keep) for the evaluator's per-cue count.
+struct PercentCueLog {
+  std::vector<std::pair<Span, PercentCue>> decisions;
+};
+
+// The cue tables of docs/repair.md (markdown: id, confidence, measured precision with its counts, reason).
 std::string NumberCueTable();
+std::string PercentCueTable();
 
 }  // namespace wenshu::repair_internal
 

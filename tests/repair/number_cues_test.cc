@@ -1,5 +1,6 @@
-// The cue registry of the masked-number decisions (src/repair/number_cues.h): every decision names the
-// cue that made it, with that cue's confidence, and docs/repair.md shows the registry's table.
+// The cue registries of the masked-number and dropped-percent decisions (src/repair/number_cues.h): every
+// mask decision names the cue that made it, with that cue's confidence; confidences agree with their
+// measurement; docs/repair.md shows the registries' tables.
 #include "repair/number_cues.h"
 
 #include <gmock/gmock.h>
@@ -16,22 +17,33 @@
 namespace wenshu::repair_internal {
 namespace {
 
-TEST(NumberCues, IdsAreUniqueAndNamedByKind) {
-  std::set<std::string_view> ids;
-  for (const NumberCueInfo& c : kNumberCues) {
-    EXPECT_TRUE(ids.insert(c.id).second) << c.id;
+template <typename Entry, size_t N>
+void ExpectWellFormed(const Entry (&table)[N], std::set<std::string_view>* ids) {
+  for (const Entry& c : table) {
+    if (static_cast<size_t>(c.cue) == 0) continue;  // kNone
+    EXPECT_TRUE(ids->insert(c.id).second) << c.id;
     EXPECT_GE(c.confidence, 0.0) << c.id;
     EXPECT_LE(c.confidence, 1.0) << c.id;
     EXPECT_LE(c.measured_correct, c.measured_decisions) << c.id;
-    EXPECT_TRUE(c.cue == NumberCue::kNone || !c.reason.empty()) << c.id;
+    EXPECT_FALSE(c.reason.empty()) << c.id;
+  }
+}
+
+TEST(NumberCues, IdsAreUniqueAndWellFormed) {
+  std::set<std::string_view> ids;
+  ExpectWellFormed(kNumberCues, &ids);
+  ExpectWellFormed(kPercentCues, &ids);
+  for (const PercentCueInfo& c : kPercentCues) {
+    EXPECT_TRUE(c.cue == PercentCue::kNone || c.id.starts_with("percent.")) << c.id;
   }
 }
 
 // A cue measured over enough decisions has a confidence inside the 95% Wilson interval of its measured
 // precision (number_cues.h): a literal the measurement contradicts is replaced by the measurement.
-TEST(NumberCues, ConfidencesAgreeWithTheirMeasurement) {
+template <typename Entry, size_t N>
+void ExpectConfidencesInsideTheirIntervals(const Entry (&table)[N]) {
   constexpr double z = 1.96;
-  for (const NumberCueInfo& c : kNumberCues) {
+  for (const Entry& c : table) {
     if (c.measured_decisions < kCueMinDecisionsToSet) continue;
     const double n = c.measured_decisions, p = c.measured_correct / n;
     const double center = (p + z * z / (2 * n)) / (1 + z * z / n);
@@ -39,6 +51,11 @@ TEST(NumberCues, ConfidencesAgreeWithTheirMeasurement) {
     EXPECT_GE(c.confidence, center - half) << c.id;
     EXPECT_LE(c.confidence, center + half) << c.id;
   }
+}
+
+TEST(NumberCues, ConfidencesAgreeWithTheirMeasurement) {
+  ExpectConfidencesInsideTheirIntervals(kNumberCues);
+  ExpectConfidencesInsideTheirIntervals(kPercentCues);
 }
 
 // The kind a cue's id names: ten., year. or undecided.
@@ -81,7 +98,7 @@ TEST(NumberCues, StrongCuesOnSmallCases) {
   ExpectDecisionsNameTheirCues(text);
 }
 
-// docs/repair.md shows NumberCueTable() verbatim: regenerate it from the registry when a cue changes
+// docs/repair.md shows NumberCueTable() and PercentCueTable() verbatim: regenerate it from the registry when a cue changes
 // (this test prints the table).
 TEST(NumberCues, DocsShowTheRegistry) {
   // The source tree, found from the test data folder (tests/data) unless WENSHU_SOURCE_DIR says.
@@ -92,6 +109,8 @@ TEST(NumberCues, DocsShowTheRegistry) {
   ASSERT_TRUE(docs.has_value()) << path;
   EXPECT_THAT(*docs, ::testing::HasSubstr(NumberCueTable())) << "docs/repair.md should show:\n"
                                                              << NumberCueTable();
+  EXPECT_THAT(*docs, ::testing::HasSubstr(PercentCueTable())) << "docs/repair.md should show:\n"
+                                                              << PercentCueTable();
 }
 
 }  // namespace
