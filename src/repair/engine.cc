@@ -159,6 +159,12 @@ bool NamesRepairRules(std::string_view id) {
 }
 
 absl::StatusOr<RepairResult> Repair(std::string_view original, const RepairOptions& options) {
+  return repair_internal::RepairInspected(original, options, nullptr);
+}
+
+absl::StatusOr<RepairResult> repair_internal::RepairInspected(
+    std::string_view original, const RepairOptions& options,
+    const std::function<void(repair_internal::RepairContext&)>& inspect) {
   RepairResult result;
   repair_internal::RepairContext context(original, options, &result.diagnosis);
   const auto& registry = repair_internal::RuleRegistry();
@@ -172,6 +178,7 @@ absl::StatusOr<RepairResult> Repair(std::string_view original, const RepairOptio
     if (rule.run && options.Enabled(rule.id)) rule.run(context);
   }
   if (context.Cancelled()) return cancelled();
+  if (inspect) inspect(context);
   result.records = context.TakeRecords();
   result.flags = context.TakeFlags();
   auto text = ApplyRepairs(original, result.records);
