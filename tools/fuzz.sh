@@ -21,7 +21,7 @@ CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithD
   -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only -DNDEBUG" \
   -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only -DNDEBUG" \
   -DWENSHU_BUILD_FUZZERS=ON -DWENSHU_BUILD_BENCH=OFF -DWENSHU_BUILD_EXAMPLES=OFF \
-  -DWENSHU_SANITIZE="address;undefined" \
+  -DWENSHU_SANITIZE="address;undefined" -DWENSHU_WERROR=ON \
   -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link" -DCMAKE_C_FLAGS="-fsanitize=fuzzer-no-link" >/dev/null
 targets=("$@")
 if [ "${#targets[@]}" -eq 0 ]; then

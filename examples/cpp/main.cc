@@ -61,9 +61,9 @@ int main(int argc, char** argv) {
   std::cout << "wenshu " << wenshu::Version() << ", kind " << wenshu::ReportKindName(report->kind)
             << "\n";
   for (size_t i = 0; i < report->quantities.size() && i < 5; ++i) {
-    const wenshu::ReportQuantity& q = report->quantities[i];
+    const wenshu::Quantity& q = report->quantities[i];
     std::cout << "  " << q.text << " [" << q.span.begin << "," << q.span.end << ") unit "
-              << q.unit.value_or("-") << (q.subject ? " subject " + *q.subject : std::string())
+              << (q.unit.empty() ? "-" : q.unit) << (q.subject.empty() ? std::string() : " subject " + q.subject)
               << "\n";
   }
   for (const wenshu::RepairRecord& r : report->repairs) {

@@ -98,18 +98,35 @@ enum class QuantityKind {
 };
 std::string_view QuantityKindName(QuantityKind kind);  // "count", "money", "percent", ...
 
+// A path in a report's section tree (wenshu/report.h): child indexes from the top-level list, e.g. {1, 6}
+// is the 7th child of the 2nd top-level section. Empty = before any section (the preamble).
+using SectionPath = std::vector<int>;
+
+// The facts below are also the report's (wenshu/report.h, one record per fact, never copied): Parse
+// fills in the fields marked "report" and maps the spans to the original input; ExtractFacts leaves
+// those fields at their defaults and its spans in the text it was given.
 struct Quantity {
-  std::string text;   // the bytes at span
+  std::string text;   // the bytes at span (in a report: the repaired reading, e.g. "77万元")
   Span span;          // the number with its qualifiers and unit, e.g. "约30万人"
   Decimal value;      // scale applied: 2.16万人 -> 21600; money in 元
   std::optional<Decimal> upper;  // closed ranges (300~500人, 1万-5万元): value is the low end, upper the high
-  std::string unit;   // after scaling: "人", "元", "%", "个百分点", "人次" (also for 人/次), "平方米"; 2.16万人 -> "人"
-  QuantityKind kind = QuantityKind::kPlain;
-  std::string subject;       // the noun phrase counted: "在校学生"; empty when none was found
+  // After scaling: "人", "元", "%", "个百分点", "人次" (also for 人/次), "平方米"; 2.16万人 -> "人". Empty for
+  // a bare number (null in JSON).
+  std::string unit;
+  std::string subject;       // the noun phrase counted: "在校学生"; empty (null in JSON) when none was found
   Span subject_span;         // empty when no subject
   std::vector<std::string> qualifiers;  // as written: 约 近 余 多 以上 左右 不到 超过 ...
+  SectionPath section;       // report: the innermost section holding the fact
+  // report: "actual" (a result reported for the past), "target" (a goal) or "other"; see FactRole in
+  // docs/schema.md ("Fact roles"): the section's role, tense words and the year named before the fact.
+  std::string role = "other";
+  // report: the canonical indicator id of the subject (the targets' vocabulary: "gdp_growth", "cpi" ...),
+  // or "other": what a compare of targets with actuals matches on.
+  std::string canonical = "other";
+  int part_of = -1;          // index in the quantities of the total this is a part of (其中…, (…)); -1 none
+  QuantityKind kind = QuantityKind::kPlain;
   bool approx = false;       // any qualifier that makes the value inexact or a bound
-  int part_of = -1;          // index in Facts::quantities of the total this is a part of (其中…, (…))
+  bool repaired = false;     // report: a repair touched these bytes (`text` is then the repaired reading)
 };
 
 enum class ChangeDirection { kIncrease, kDecrease };
@@ -117,20 +134,24 @@ std::string_view ChangeDirectionName(ChangeDirection direction);  // "increase",
 
 // A change against a baseline: 较上年增加304人, 同比增长8.5%, 比2005年下降3个百分点, 增长1.5倍.
 struct Change {
-  std::string text;  // the bytes at span
+  std::string text;  // the bytes at span (in a report: the repaired reading)
   Span span;         // from the baseline marker (较/比/同比) or the verb to the end of the amount
-  ChangeDirection direction = ChangeDirection::kIncrease;
   Decimal value;     // magnitude, never negative; scale applied as for Quantity
-  std::string unit;
-  QuantityKind kind = QuantityKind::kPlain;  // kPlain with unit "倍" for multiples
-  std::string baseline;  // "上年", "2005年", "同比", "去年同期"; empty when unstated
-  std::string subject;   // the counted noun phrase of the quantity this change belongs to
-  int quantity = -1;     // index in Facts::quantities of the figure that changed, when known
   std::optional<Decimal> upper;  // ranges (增长4.5%—5%, 增长4.5-5%): value is the low end, upper the high
+  std::string unit;      // as Quantity::unit; empty (null in JSON) when none
+  std::string baseline;  // "上年", "2005年", "同比", "去年同期"; empty when unstated
+  std::string subject;   // the counted noun phrase of the quantity this change belongs to; empty when none
   std::vector<std::string> qualifiers;  // as written: 左右 以上 以内 不低于 ... (as on Quantity)
+  SectionPath section;                  // report, as Quantity::section
+  std::string role = "other";           // report, as Quantity::role
+  std::string canonical = "other";      // report, as Quantity::canonical
+  int quantity = -1;     // index in the quantities of the figure that changed, when known ("total" in JSON)
+  ChangeDirection direction = ChangeDirection::kIncrease;
+  QuantityKind kind = QuantityKind::kPlain;  // kPlain with unit "倍" for multiples
   // The qualifier was written once after the last item of a list (分别增长5%、6.5%左右) and is applied to
   // every item: the text does not say whether it belongs to the last item only.
   bool shared_qualifier = false;
+  bool repaired = false;  // report, as Quantity::repaired
 };
 
 // One end of a date or period. Months and days are 1-based.
@@ -141,15 +162,18 @@ struct DatePoint {
 };
 
 struct DateFact {
-  std::string text;  // the bytes at span
+  std::string text;  // the bytes at span (in a report: the repaired reading)
   Span span;
   std::optional<int> year, month, day;  // the start (or only) point
   bool year_masked = false;
+  bool repaired = false;  // report, as Quantity::repaired
   std::optional<int> relative_year;
   std::optional<DatePoint> end;  // ranges: 5月21日-29日 (end month 5 shared), 4月份-5月份, 1—5月
   // A named part of the year, or empty: "H1" 上半年, "H2" 下半年, "Q1".."Q4" 季度, "spring", "summer",
   // "autumn", "winter" (季/春季/今秋), "months" for month ranges (1—5月), "early"/"mid"/"late" (上/中/下旬).
   std::string part;
+  SectionPath section;         // report, as Quantity::section
+  std::string role = "other";  // report, as Quantity::role
 };
 
 struct FactOptions {

@@ -61,10 +61,6 @@ struct ReportPeriod {
   std::optional<Span> span;  // where the period was read (title or first paragraph)
 };
 
-// A path in the section tree: child indexes from the top-level list, e.g. {1, 6} is the 7th child of
-// the 2nd top-level section. Empty = before any section (the preamble).
-using SectionPath = std::vector<int>;
-
 // Marker families, in the order users know them. The level of a family is assigned by its first
 // appearance in the document (like markdown heading inference), not fixed by family.
 enum class MarkerFamily {
@@ -94,65 +90,11 @@ struct Section {
   std::vector<Section> children;
 };
 
-// Quantity kinds and change directions are the quantity stage's (wenshu/quantity.h).
-struct ReportQuantity {
-  std::string text;                 // the repaired reading, e.g. "77万元"
-  Span span;                        // original bytes
-  Decimal value;                    // exact, scale applied: 77万元 -> 770000
-  std::optional<Decimal> upper;     // the high end of a range (300~500人)
-  std::optional<std::string> unit;  // "元", "人", "%"; null for a bare number
-  QuantityKind kind = QuantityKind::kPlain;
-  std::optional<std::string> subject;   // what is counted, e.g. "在校学生"
-  bool approx = false;                  // 约, 近, 余, 多
-  std::vector<std::string> qualifiers;  // e.g. "约", "以上", "余", "人次"
-  SectionPath section;
-  std::optional<int> part_of;  // index into Report::quantities of the total this is a part of
-  bool repaired = false;       // a repair touched these bytes
-  // "actual" (a result reported for the past), "target" (a goal) or "other"; see FactRole in
-  // docs/schema.md ("Fact roles"): the section's role, tense words and the year named before the fact.
-  std::string role = "other";
-  // The canonical indicator id of the subject (the targets' vocabulary: "gdp_growth", "cpi" ...), or
-  // "other": what a compare of targets with actuals matches on.
-  std::string canonical = "other";
-};
-
-struct ReportChange {
-  std::string text;  // "较上年增加304人"
-  Span span;
-  ChangeDirection direction = ChangeDirection::kIncrease;
-  Decimal value;                    // magnitude, exact
-  std::optional<std::string> unit;  // "人", "%", "个百分点", "倍"
-  QuantityKind kind = QuantityKind::kPlain;
-  std::string baseline;  // "上年", "2023年", "同比"; empty when unstated
-  std::optional<std::string> subject;
-  std::optional<int> total;  // index into Report::quantities of the quantity that changed
-  SectionPath section;
-  bool repaired = false;
-  std::optional<Decimal> upper;         // the high end of a range (增长4.5%—5%)
-  std::vector<std::string> qualifiers;  // 左右, 以上, 以内, 不低于 ...
-  bool shared_qualifier = false;        // the qualifier was written once after a list (5%、6.5%左右)
-  std::string role = "other";           // "actual", "target" or "other", as ReportQuantity::role
-  std::string canonical = "other";      // as ReportQuantity::canonical
-};
-
-struct DateValue {
-  std::optional<int> year;
-  std::optional<int> month;
-  std::optional<int> day;
-  std::optional<int> relative_year;  // 今年 0, 上年 -1, 明年 +1
-  bool year_masked = false;          // the year is a mask string: it is not reported
-};
-
-struct ReportDate {
-  std::string text;
-  Span span;
-  DateValue start;               // written flat in JSON: "year", "month", "day", "year_masked"...
-  std::optional<DateValue> end;  // for ranges: 5月21日-29日
-  std::string part;              // "H1", "Q2", "months", "spring", "early"...; empty when none
-  SectionPath section;
-  bool repaired = false;
-  std::string role = "other";  // "actual", "target" or "other", as ReportQuantity::role
-};
+// The facts (quantities, changes, dates) are the quantity stage's records (wenshu/quantity.h: Quantity,
+// Change, DateFact) with their report fields filled in: section, role, canonical, repaired, and every
+// span mapped to the original. In JSON a date's start is written flat ("year", "month", "day",
+// "relative_year", "year_masked"), an empty unit or subject and an index of -1 (part_of, a change's
+// quantity, written "total") as null.
 
 // One target of the year's plan (docs/schema.md, "targets"): a figure or a qualitative aim from the
 // main expected targets statement (主要预期目标是：…), with what it measures.
@@ -197,9 +139,9 @@ struct Report {
   ReportPeriod period;
   std::string text;  // the repaired text
   std::vector<Section> sections;
-  std::vector<ReportQuantity> quantities;  // in text order
-  std::vector<ReportChange> changes;
-  std::vector<ReportDate> dates;
+  std::vector<Quantity> quantities;  // in text order
+  std::vector<Change> changes;       // in text order
+  std::vector<DateFact> dates;       // in text order
   std::vector<RepairRecord> repairs;
   std::vector<RepairFlag> flags;  // found and kept: masked years, place masks, placeholders
   DamageDiagnosis diagnosis;

@@ -169,20 +169,20 @@ Document Summarize(Report&& r) {
   };
   // A review reports the year before the report's.
   const int reviewed = d.year.value_or(0) - 1;
-  for (const ReportChange& c : r.changes) {
+  for (const Change& c : r.changes) {
     if (c.role != "actual" || c.canonical == "other" || !in_review(c.section) ||
         !ForYear(ContextBefore(r, c.span.begin), reviewed, several_years(c.section))) {
       continue;
     }
-    d.actuals.push_back({c.canonical, c.subject.value_or(""), c.text, true,
-                         c.direction == ChangeDirection::kIncrease, c.value, c.unit.value_or(""), c.span});
+    d.actuals.push_back({c.canonical, c.subject, c.text, true,
+                         c.direction == ChangeDirection::kIncrease, c.value, c.unit, c.span});
   }
-  for (const ReportQuantity& q : r.quantities) {
+  for (const Quantity& q : r.quantities) {
     if (q.role != "actual" || q.canonical == "other" || !in_review(q.section) ||
         !ForYear(ContextBefore(r, q.span.begin), reviewed, several_years(q.section))) {
       continue;
     }
-    d.actuals.push_back({q.canonical, q.subject.value_or(""), q.text, false, true, q.value, q.unit.value_or(""),
+    d.actuals.push_back({q.canonical, q.subject, q.text, false, true, q.value, q.unit,
                          q.span});
   }
   std::stable_sort(d.actuals.begin(), d.actuals.end(),

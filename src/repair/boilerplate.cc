@@ -189,8 +189,8 @@ bool IsSiteSentence(std::string_view line) {
 // ("关键词：工作总结 范文", "【关键词】…") or a disclaimer about the text itself ("本文来源于网络，如有侵权请联系
 // 删除"). A report's own last sentence may name 文档 or 下载; it never disclaims itself.
 bool IsTrailingSiteLine(std::string_view line) {
-  static LazyRE2 kKeywordLine = {R"(^\s*(?:[【\[]\s*(?:标签|关键词|关键字)\s*[】\]]|(?:标签|关键词|关键字)\s*[:：])\s*\S.{0,80}$)"};
-  static LazyRE2 kDisclaimer = {R"(本文档|本文由|本文来源|来源于网络|网络整理|如有侵权|侵权请|联系删除|仅供(?:学习|参考)|下载后|版权归)"};
+  static LazyRE2 kKeywordLine = {.pattern_ = R"(^\s*(?:[【\[]\s*(?:标签|关键词|关键字)\s*[】\]]|(?:标签|关键词|关键字)\s*[:：])\s*\S.{0,80}$)"};
+  static LazyRE2 kDisclaimer = {.pattern_ = R"(本文档|本文由|本文来源|来源于网络|网络整理|如有侵权|侵权请|联系删除|仅供(?:学习|参考)|下载后|版权归)"};
   return IsSiteLine(line) ||
          (ContainsAny(line, {"标签", "关键词", "关键字"}) && RE2::FullMatch(View(line), *kKeywordLine)) ||
          (line.size() < 200 && RE2::PartialMatch(View(line), *kDisclaimer));
@@ -473,26 +473,26 @@ void FlagBundledDocuments(RepairContext& context) {
 #define WENSHU_BUNDLE_COUNT R"((?:\d{1,3}|[一二三四五六七八九十两]{1,3}))"
   // Traditional forms too (匯總, 範文): converting sites bundle as well. A collection word ending the line
   // without a count ("…工作總結匯總") names a bundle only with a document start below it.
-  static LazyRE2 kBundleTitle = {
+  static LazyRE2 kBundleTitle = {.pattern_ =
       R"((?:汇编|匯編|合集|精选|精選|范文|範文|范例|範例|大全|汇总|匯總)\s*[（(]?\s*(?:范文|範文|范例|範例)?)"
       WENSHU_BUNDLE_COUNT R"(\s*篇|[（(][^()（）]{0,6})" WENSHU_BUNDLE_COUNT
       R"(\s*篇\s*[)）]|(?:汇编|匯編|合集|大全|汇总|匯總)\s*$|\p{Han}\s*)" WENSHU_BUNDLE_COUNT
       R"(\s*篇\s*(?:[(（][^()（）]{0,24}[)）])?\s*$)"};
   // At a line's start: "篇1:", "第一篇:", "第1篇 ", "【一】".
-  static LazyRE2 kPartStart = {R"(^\s*(?:(?:第\s*)?)" WENSHU_BUNDLE_COUNT R"(\s*篇|篇\s*)" WENSHU_BUNDLE_COUNT
+  static LazyRE2 kPartStart = {.pattern_ = R"(^\s*(?:(?:第\s*)?)" WENSHU_BUNDLE_COUNT R"(\s*篇|篇\s*)" WENSHU_BUNDLE_COUNT
                               R"(|【\s*)" WENSHU_BUNDLE_COUNT R"(\s*】)\s*[:：、.．]?)"};
   // A piece's title with its number: "乡镇年终工作总结 篇1", "社区文化工作总结篇一", "工作报告范文1".
-  static LazyRE2 kNumberedTitle = {R"(^\s*[^\s，。,；;：:]{2,40}?\s*(?:篇|范文|範文|范例|範例))" WENSHU_BUNDLE_COUNT
+  static LazyRE2 kNumberedTitle = {.pattern_ = R"(^\s*[^\s，。,；;：:]{2,40}?\s*(?:篇|范文|範文|范例|範例))" WENSHU_BUNDLE_COUNT
                                   R"(\s*[:：]?)"};
   // A piece's title numbered with a bare figure after the kind of report ("班主任年度工作总结1",
   // "农村小学工作计划2"): not followed by another digit or a unit of a date or amount.
-  static LazyRE2 kBareNumberedTitle = {
+  static LazyRE2 kBareNumberedTitle = {.pattern_ =
       R"(^(\s*[^\s，。,；;：:、]{2,40}?(?:总结|總結|报告|報告|计划|計劃|方案|规划|規劃|讲话|講話|汇报|匯報|体会|體會|心得))"
       R"(\s*[1-9][0-9]?)(?:[^0-9年月日号號%％.．、个個万萬亿億元篇份]|$))"};
   // The first piece's label ("篇一:", "第1篇", "篇1:") names a bundle on its own near the top.
-  static LazyRE2 kFirstPart = {R"(^\s*(?:第\s*[1一]\s*篇|篇\s*[1一])(?:[^0-9]|$))"};
+  static LazyRE2 kFirstPart = {.pattern_ = R"(^\s*(?:第\s*[1一]\s*篇|篇\s*[1一])(?:[^0-9]|$))"};
   // A collection title with its count ("…汇编65篇", "…精选(范文四篇)") names a bundle on its own.
-  static LazyRE2 kCountedTitle = {R"([0-9一二三四五六七八九十两]\s*篇)"};
+  static LazyRE2 kCountedTitle = {.pattern_ = R"([0-9一二三四五六七八九十两]\s*篇)"};
 #undef WENSHU_BUNDLE_COUNT
   // Guards (see ContainsAny): these patterns repeat a large class up to 6, 24 or 40 times and each costs
   // more to compile than a parse of a short report. Every match of kNumberedTitle holds its kind word

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "absl/strings/str_cat.h"
+#include "repair/number_cues.h"
 #include "repair/number_scan.h"
 #include "repair/rule_ids.h"
 #include "repair/rules.h"
@@ -288,6 +289,7 @@ void RestoreDroppedPercent(RepairContext& context) {
                        (strong + changes >= 3 && (strong + changes) * 2 >= signs);
   const std::string sign = fullwidth_signs > percent_signs ? "％" : "%";
 
+  PercentCueLog& log = context.Keep(PercentCueLog{});
   for (const Candidate& c : candidates) {
     RepairRecord record;
     record.rule = repair_rule::kPercentDropped;
@@ -295,36 +297,37 @@ void RestoreDroppedPercent(RepairContext& context) {
     record.after = sign;
     record.evidence.push_back(c.evidence);
     std::string_view number = text.substr(c.begin, c.end - c.begin);
-    std::string_view cue = text.substr(c.evidence.begin, c.evidence.size());
+    std::string_view cue_text = text.substr(c.evidence.begin, c.evidence.size());
+    PercentCue cue = PercentCue::kNone;
     switch (c.context) {
       case PercentContext::kRate:
-        record.confidence = damaged ? 0.92 : 0.8;
-        record.reason = absl::StrCat("\"", Av(number), "\" ends a rate phrase (\"", Av(cue),
+        cue = damaged ? PercentCue::kRate : PercentCue::kRateAlone;
+        record.reason = absl::StrCat("\"", Av(number), "\" ends a rate phrase (\"", Av(cue_text),
                                      "\") with no unit; the percent sign was dropped.");
         break;
       case PercentContext::kShare:
         if (!damaged) continue;
-        record.confidence = 0.75;
-        record.reason = absl::StrCat("\"", Av(number), "\" is a share (\"", Av(cue),
+        cue = PercentCue::kShare;
+        record.reason = absl::StrCat("\"", Av(number), "\" is a share (\"", Av(cue_text),
                                      "…的\") with no unit in a damaged document; the percent sign "
                                      "was dropped.");
         break;
       case PercentContext::kChange:
         if (!damaged) continue;
-        record.confidence = 0.8;
-        record.reason = absl::StrCat("\"", Av(number), "\" is a change (\"", Av(cue),
+        cue = PercentCue::kChange;
+        record.reason = absl::StrCat("\"", Av(number), "\" is a change (\"", Av(cue_text),
                                      "\") with no unit in a damaged document; the percent sign was "
                                      "dropped.");
         break;
       case PercentContext::kList:
         if (!damaged) continue;
-        record.confidence = 0.8;
+        cue = PercentCue::kList;
         record.reason = absl::StrCat("\"", Av(number), "\" continues a list or range of percentages (\"",
-                                     Av(cue), "\") in a damaged document; the percent sign was dropped.");
+                                     Av(cue_text), "\") in a damaged document; the percent sign was dropped.");
         break;
       case PercentContext::kBare:
         if (!damaged) continue;
-        record.confidence = 0.65;
+        cue = PercentCue::kBare;
         record.reason = absl::StrCat("\"", Av(number),
                                      "\" stands without a unit before a clause break in a document that "
                                      "dropped its percent signs; reports write such numbers as percentages.");
@@ -332,7 +335,9 @@ void RestoreDroppedPercent(RepairContext& context) {
       case PercentContext::kNone:
         continue;
     }
+    record.confidence = CueInfo(cue).confidence;
     record.alternatives.push_back({"", 1 - record.confidence, "The number may be a bare value."});
+    log.decisions.emplace_back(record.span, cue);
     context.Propose(std::move(record));
   }
 }

@@ -474,6 +474,12 @@ struct Local {
   double weight = 0;  // document-level evidence this occurrence contributes
 };
 
+// Decides `d` by `cue`: its confidence is the cue's (number_cues.h).
+void SetCue(MaskDecision& d, NumberCue cue) {
+  d.cue = cue;
+  d.confidence = CueInfo(cue).confidence;
+}
+
 // Classifies run i, which holds at least one mask string, assuming the document is masked.
 Local Classify(const Scanner& s, size_t i) {
   const DigitRun& r = s.runs[i];
@@ -495,7 +501,7 @@ Local Classify(const Scanner& s, size_t i) {
 
   if (exact && s.IsYearPosition(i)) {
     d.kind = MaskDecision::Kind::kYear;
-    d.confidence = 0.9;
+    SetCue(d, NumberCue::kYearPosition);
     d.reason = absl::StrCat("\"", Av(r.digits),
                             "\" stands where a year stands; this document masks numbers with it, so "
                             "the original year is lost and is kept as written.");
@@ -505,7 +511,7 @@ Local Classify(const Scanner& s, size_t i) {
   if (!exact && hits.size() == 1 && r.digits.size() == 6 && hits[0].offset == 2 && LooksLikeYear(decoded) &&
       StartsWithAny(text, r.end, {"年"})) {
     d.kind = MaskDecision::Kind::kTen;
-    d.confidence = 0.85;
+    SetCue(d, NumberCue::kTenSixDigitYear);
     out.weight = 2;  // a six-digit year is the mask's own signature
     d.reason = absl::StrCat("\"", Av(r.digits), "年\" is the year ", decoded, " whose \"10\" was masked with ",
                             mask_list, ": six digits never stand before 年.");
@@ -516,7 +522,7 @@ Local Classify(const Scanner& s, size_t i) {
   if (!exact && StartsWithAny(text, r.end, {"年"}) && r.digits.substr(0, 2) == "20" && r.digits.size() <= 8 &&
       (decoded.size() == 4 || r.digits.size() >= 6)) {
     d.kind = MaskDecision::Kind::kYear;
-    d.confidence = 0.8;
+    SetCue(d, NumberCue::kYearMaskedTwice);
     out.weight = 2;  // a six-digit year is the mask's own signature
     d.reason = absl::StrCat("\"", Av(r.digits), "年\" is a year masked more than once (", mask_list,
                             "); the original year is lost and is kept as written.");
@@ -532,7 +538,7 @@ Local Classify(const Scanner& s, size_t i) {
         StartsWithAny(text, r.end, {"年"});
     if (year_neighbour) {
       d.kind = MaskDecision::Kind::kYear;
-      d.confidence = 0.7;
+      SetCue(d, NumberCue::kYearInRange);
       out.weight = 2;
       d.reason = absl::StrCat("\"", Av(r.digits), "\" is a year in a range whose \"10\" was masked (",
                               mask_list, "; it may have been ", decoded, "); years are kept as written.");
@@ -544,7 +550,7 @@ Local Classify(const Scanner& s, size_t i) {
     double month = Value(r.digits.substr(4, 2)), day = Value(r.digits.substr(6, 2));
     if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
       d.kind = MaskDecision::Kind::kYear;
-      d.confidence = 0.6;
+      SetCue(d, NumberCue::kYearDate8);
       d.reason = absl::StrCat("\"", Av(r.digits), "\" reads as a date whose year is masked; kept.");
       return out;
     }
@@ -555,7 +561,7 @@ Local Classify(const Scanner& s, size_t i) {
   // decoded reading does not. The digits are real.
   if (auto threshold = s.ThresholdPassed(i); threshold && raw >= threshold->value && value < threshold->value) {
     d.kind = MaskDecision::Kind::kUndecided;
-    d.confidence = 0.2;
+    SetCue(d, NumberCue::kUndecidedThreshold);
     d.evidence.push_back(threshold->span);
     d.reason = absl::StrCat("\"", Av(r.digits), "\" holds the mask string, but the clause says it passed ",
                             Av(text.substr(threshold->span.begin, threshold->span.size())),
@@ -569,24 +575,24 @@ Local Classify(const Scanner& s, size_t i) {
   // Strong checks first: they hold for embedded and exact masks alike.
   if (auto rate = s.RateContext(i); rate && raw > 100 && value <= 100 &&
                                     !StartsWithAny(text, r.end, {"年", "元", "万", "亿", "人", "个"})) {
-    d.confidence = 0.97;
+    SetCue(d, NumberCue::kTenRateOver100);
     d.evidence.push_back(*rate);
     out.weight = 2;
     what = absl::StrCat("it is a rate, and a rate of ", Av(r.digits), " is impossible while ", decoded,
                         " is not");
   } else if (auto total = s.ChangeExceedsTotal(i, raw, value)) {
-    d.confidence = 0.97;
+    SetCue(d, NumberCue::kTenChangeOverTotal);
     d.evidence.push_back(*total);
     out.weight = 2;
     what = absl::StrCat("it is a change larger than its total \"",
                         Av(text.substr(total->begin, total->size())), "\" unless read as ", decoded);
   } else if (auto sum = s.PartsAddUp(i)) {
-    d.confidence = 0.97;
+    SetCue(d, NumberCue::kTenPartsAddUp);
     d.evidence.push_back(*sum);
     out.weight = 2;
     what = "the parts add up to the total only when the mask is read as 10";
   } else if (auto ratio = s.RatioHolds(i, raw, value)) {
-    d.confidence = 0.97;
+    SetCue(d, NumberCue::kTenStatedRatio);
     d.evidence.push_back(*ratio);
     out.weight = 2;
     what = absl::StrCat("the rate stated in the sentence (", Av(text.substr(ratio->begin, ratio->size())),
@@ -597,134 +603,134 @@ Local Classify(const Scanner& s, size_t i) {
     // Already decided by a strong check.
   } else if (!exact) {
     if (r.digits.size() >= 9 && !unit) {
-      d.confidence = 0.4;
+      SetCue(d, NumberCue::kTenEmbeddedIdentifier);
       what = "it sits inside a long digit string that may be an identifier";
     } else if (r.after_decimal_point || r.before_decimal_point) {
-      d.confidence = 0.93;
+      SetCue(d, NumberCue::kTenEmbeddedDecimal);
       out.weight = 1;
       what = "the year string sits inside a decimal number";
     } else if (StartsWithAny(text, r.end, {"周年", "年"}) && value <= 300) {
-      d.confidence = 0.95;
+      SetCue(d, NumberCue::kTenEmbeddedYearCount);
       out.weight = 2;  // a 20240th anniversary does not exist; a 100th does
       what = absl::StrCat("it counts years, and ", Av(r.digits), " years is impossible");
     } else {
-      d.confidence = 0.92;
+      SetCue(d, NumberCue::kTenEmbedded);
       // One such number (120230元) can be genuine; two, or one beside another sign, are the mask.
       out.weight = 1;
       what = absl::StrCat("the year string sits inside the longer number ", Av(r.digits));
     }
   } else if (r.after_decimal_point) {
-    d.confidence = 0.95;
+    SetCue(d, NumberCue::kTenDecimalFraction);
     out.weight = 1;
     what = "it is the fraction of a decimal number";
   } else if (r.before_decimal_point) {
     bool unit_after = i + 1 < s.runs.size() && UnitAt(text, s.runs[i + 1].end).has_value();
     bool quantity = unit_after || EndsWithAny(text, r.begin, QuantityVerbs()).has_value();
-    d.confidence = 0.9;
+    SetCue(d, NumberCue::kTenDecimalInteger);
     out.weight = quantity ? 1 : 0.5;
     what = "it is the integer part of a decimal number, not a date";
   } else if (s.DurationBefore(i)) {
-    d.confidence = 0.9;
+    SetCue(d, NumberCue::kTenDuration);
     out.weight = 1;
     what = "it counts years (近10年, 连续10年), it is not a year";
   } else if (auto letter = text::CharBefore(
                  text, r.begin - (r.begin > 0 && (text[r.begin - 1] == ' ' || text[r.begin - 1] == '\n') ? 1 : 0));
              (letter.value >= U'A' && letter.value <= U'Z') ||
              (letter.value >= U'a' && letter.value <= U'z')) {
-    d.confidence = 0.9;
+    SetCue(d, NumberCue::kTenLetterCode);
     out.weight = 1;
     what = "it is part of a code like PM10";
   } else if (EndsWithAny(text, r.begin, {"+", "＋"}) || StartsWithAny(text, r.end, {"+", "＋"})) {
-    d.confidence = 0.85;
+    SetCue(d, NumberCue::kTenPlusFormula);
     out.weight = 1;
     what = "it is a term of a \"1+10+N\" formula";
   } else if (auto conn = EndsWithAny(text, r.begin, {"/", "至", "-", "—", "～", "~", "到", "－"});
              conn && i > 0 && s.runs[i - 1].end + conn->size() == r.begin &&
              !LooksLikeYear(s.runs[i - 1].digits)) {
-    d.confidence = 0.9;
+    SetCue(d, NumberCue::kTenRangeEnd);
     out.weight = 1;
     d.evidence.push_back({s.runs[i - 1].begin, r.begin});
     what = "it ends a range or fraction that starts with a small number";
   } else if (auto conn2 = StartsWithAny(text, r.end, {"至", "-", "—", "～", "~", "到", "－"});
              conn2 && i + 1 < s.runs.size() && s.runs[i + 1].begin == r.end + conn2->size() &&
              !LooksLikeYear(s.runs[i + 1].digits)) {
-    d.confidence = 0.9;
+    SetCue(d, NumberCue::kTenRangeStart);
     out.weight = 1;
     d.evidence.push_back({r.end, s.runs[i + 1].end});
     what = "it starts a range that ends with a small number";
   } else if (auto group = StartsWithAny(text, r.end, {",", "，", ":", "："});
              group && i + 1 < s.runs.size() && s.runs[i + 1].begin == r.end + group->size() &&
              s.runs[i + 1].digits.size() == ((*group == ":" || *group == "：") ? 2 : 3)) {
-    d.confidence = 0.85;
+    SetCue(d, NumberCue::kTenDigitGroupHead);
     out.weight = 1;
     what = (*group == ":" || *group == "：") ? "it is the hour of a time (10:30)"
                                              : "it is the head of a number with thousands groups (10,000)";
   } else if (StartsWithAny(text, r.end, {"以上", "以下", "左右", "以内", "上下"})) {
-    d.confidence = 0.9;
+    SetCue(d, NumberCue::kTenAmountQualifier);
     out.weight = 1;
     what = "an amount qualifier follows (以上, 左右)";
   } else if (EndsWithAny(text, r.begin, OpenBrackets()) && StartsWithAny(text, r.end, CloseBrackets())) {
-    d.confidence = 0.8;
+    SetCue(d, NumberCue::kTenBracketMarker);
     out.weight = 0.5;
     what = "it is a list marker or note number in brackets, not a document number";
   } else if (EndsWithAny(text, r.begin, QuantityVerbs()) &&
              (text::IsBreak(text::CharAt(text, r.end).value, text::kClauseBreaks) ||
               StartsWithAny(text, r.end, {"、", "和", "等"}))) {
-    d.confidence = 0.85;
+    SetCue(d, NumberCue::kTenChangeAmount);
     out.weight = 1;
     what = "it is the amount of a change or level";
   } else if (unit_text == "月") {
-    d.confidence = 0.97;
+    SetCue(d, NumberCue::kTenMonth);
     out.weight = 2;
     what = "a month numbered 2023 does not exist";
   } else if ((unit_text == "日" || unit_text == "号") && EndsWithAny(text, r.begin, {"月"})) {
-    d.confidence = 0.97;
+    SetCue(d, NumberCue::kTenDay);
     out.weight = 2;
     what = "it is the day of a month";
   } else if (auto delim = s.ListDelimiter(i)) {
     auto prev = s.NeighbourMarker(i, *delim, -1);
     auto next = s.NeighbourMarker(i, *delim, +1);
     if (prev && s.DecodedValue(*prev) == 9) {
-      d.confidence = 0.97;
+      SetCue(d, NumberCue::kTenListAfter9);
       out.weight = 2;
       d.evidence.push_back({s.runs[*prev].begin, s.runs[*prev].end + delim->size()});
       what = absl::StrCat("it is the list item after \"9", Av(*delim), "\"");
     } else if (next && s.DecodedValue(*next) == 11) {
-      d.confidence = 0.97;
+      SetCue(d, NumberCue::kTenListBefore11);
       out.weight = 2;
       d.evidence.push_back({s.runs[*next].begin, s.runs[*next].end + delim->size()});
       what = absl::StrCat("it is the list item before \"11", Av(*delim), "\"");
     } else {
-      d.confidence = 0.8;
+      SetCue(d, NumberCue::kTenListMarker);
       out.weight = 0.5;
       what = "it is a list marker at the start of a line";
     }
   } else if (auto sep = EndsWithAny(text, r.begin, {"、", "·", "•", ".", "．"});
              sep && i > 0 && s.runs[i - 1].end + sep->size() == r.begin && s.runs[i - 1].digits.size() <= 2 &&
              !s.AtLineStart(i - 1)) {
-    d.confidence = 0.85;
+    SetCue(d, NumberCue::kTenCompoundSecond);
     out.weight = 1;
     d.evidence.push_back({s.runs[i - 1].begin, r.begin});
     what = absl::StrCat("it follows \"", Av(s.runs[i - 1].digits), Av(*sep),
                         "\" as the second part of a compound number (a date like 6·10)");
   } else if (unit_text == "%" || unit_text == "％") {
-    d.confidence = 0.9;
+    SetCue(d, NumberCue::kTenPercent);
     out.weight = 1;
     what = "a percentage follows";
   } else if (EndsWithAny(text, r.begin, {"第"})) {
-    d.confidence = 0.9;
+    SetCue(d, NumberCue::kTenOrdinal);
     out.weight = 1;
     what = "it is an ordinal (第…)";
   } else if (unit) {
-    d.confidence = 0.88;
+    SetCue(d, NumberCue::kTenUnit);
     out.weight = 1;
     what = absl::StrCat("a count or amount follows (", Av(unit_text), "), not a year");
   } else if (s.RateContext(i)) {
-    d.confidence = 0.9;
+    SetCue(d, NumberCue::kTenRate);
     out.weight = 2;
     what = "it is a rate, and a rate of 2023 is impossible";
   } else {
-    d.confidence = 0.45;
+    SetCue(d, NumberCue::kTenNoContext);
     what = "nothing around it says whether it is a count or a year";
   }
 
@@ -1069,7 +1075,7 @@ MaskAnalysis AnalyzeMasks(std::string_view text, text_internal::CancelPoll* canc
       MaskDecision d;
       d.kind = MaskDecision::Kind::kYear;
       d.span = {r.begin, r.end};
-      d.confidence = 0.5;
+      SetCue(d, NumberCue::kYearUnmaskedString);
       d.reason = absl::StrCat("\"", Av(r.digits),
                               "\" is a year in a document whose years are masked with year strings; "
                               "it may be a real year or a masked one, and is kept as written.");

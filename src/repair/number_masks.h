@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "repair/number_cues.h"
 #include "text/cancel.h"
 #include "wenshu/repair.h"
 
@@ -23,7 +24,8 @@ struct MaskDecision {
   Kind kind = Kind::kUndecided;
   Span span;          // the whole digit run
   std::string after;  // the restored digits, for kTen
-  double confidence = 0;
+  NumberCue cue = NumberCue::kNone;  // the evidence that decided it (number_cues.h)
+  double confidence = 0;             // the cue's, times the document's
   std::string reason;
   std::vector<Span> evidence;
   std::vector<RepairAlternative> alternatives;

@@ -7,6 +7,7 @@
 #define WENSHU_SRC_REPAIR_RULE_H_
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string_view>
@@ -136,6 +137,11 @@ struct RuleDefinition {
 
 // The registry, in running order (registry.cc).
 const std::vector<RuleDefinition>& RuleRegistry();
+
+// Repair() that lets `inspect` (may be empty) read the context after every rule ran: what the rules kept
+// there (PercentCueLog) is what the damage evaluator counts per cue.
+absl::StatusOr<RepairResult> RepairInspected(std::string_view original, const RepairOptions& options,
+                                             const std::function<void(RepairContext&)>& inspect);
 
 }  // namespace wenshu::repair_internal
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -87,15 +88,21 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
   const auto& qs = facts.quantities;
 
   // sum.parts ---------------------------------------------------------------------------------------
-  std::vector<std::vector<int>> parts(qs.size());
+  // (total, part) for each part, sorted: the totals in text order, each with its parts in text order.
+  // Only the few quantities that are parts take room (a list per quantity took 24 bytes per figure).
+  std::vector<std::pair<int, int>> parts;
   for (size_t i = 0; i < qs.size(); ++i) {
     const int total = qs[i].part_of;
     if (total >= 0 && static_cast<size_t>(total) < qs.size() && static_cast<size_t>(total) != i) {
-      parts[total].push_back(static_cast<int>(i));
+      parts.emplace_back(total, static_cast<int>(i));
     }
   }
-  for (size_t t = 0; t < qs.size(); ++t) {
-    const Quantity& total = qs[t];
+  std::sort(parts.begin(), parts.end());
+  for (size_t first = 0, last = 0; first < parts.size(); first = last) {
+    const int t = parts[first].first;
+    for (last = first; last < parts.size() && parts[last].first == t; ++last) {
+    }
+    const Quantity& total = qs[static_cast<size_t>(t)];
     std::vector<int> same_unit;
     bool approx = HasApprox(total);
     // Shares in percent have different bases (其中国防费占21.1%); only amounts add up.
@@ -103,7 +110,8 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
         total.kind != QuantityKind::kMeasure) {
       continue;
     }
-    for (int p : parts[t]) {
+    for (size_t k = first; k < last; ++k) {
+      const int p = parts[k].second;
       // "由40元提高到80元", "减少1500亿元": a before/after pair or a change amount is not a part.
       const std::string_view clause = ClauseBefore(text, qs[p].span.begin);
       bool change_word = false;
@@ -248,7 +256,7 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
   return checks;
 }
 
-std::optional<ReportCheck> CheckPeriodYear(const ReportPeriod& period, const std::vector<ReportDate>& dates) {
+std::optional<ReportCheck> CheckPeriodYear(const ReportPeriod& period, const std::vector<DateFact>& dates) {
   constexpr int kMinYears = 5;  // years the body must name for the check to say anything
   constexpr int kRecent = 3;    // a report names its own year or the few before it, again and again
   if (!period.year || period.year_masked) return std::nullopt;
@@ -256,11 +264,11 @@ std::optional<ReportCheck> CheckPeriodYear(const ReportPeriod& period, const std
   // the report's own years many times.
   absl::flat_hash_map<int, int> times;
   int named = 0;
-  for (const ReportDate& d : dates) {
-    if (!d.start.year || d.start.year_masked || d.repaired) continue;
+  for (const DateFact& d : dates) {
+    if (!d.year || d.year_masked || d.repaired) continue;
     if (period.span && period.span->Overlaps(d.span)) continue;  // the title's own year
     ++named;
-    ++times[*d.start.year];
+    ++times[*d.year];
   }
   if (named < kMinYears) return std::nullopt;
   int recent = 0, most = 0, most_times = 0;

@@ -124,7 +124,9 @@ std::string HeadingPath(const Report& report, const SectionPath& path) {
   return out;
 }
 
-std::string DateText(const DateValue& d) {
+// A date's start (DateFact) or end (DatePoint), as yyyy-mm-dd with what is known.
+template <typename Date>
+std::string DateText(const Date& d) {
   if (d.year_masked || (!d.year && !d.month && !d.day)) return "";
   char buf[32];
   std::string out = d.year ? std::to_string(*d.year) : "";
@@ -178,26 +180,26 @@ std::string FactsCsvRows(const Report& report, const std::vector<std::string>& m
   });
   for (const Ref& ref : order) {
     if (ref.list == 1) {
-      const ReportQuantity& q = report.quantities[ref.index];
-      AppendRow(out, {document, line, "quantity", SectionLabel(report, q.section), q.subject.value_or(""),
-                      q.text, q.value.ToString(), q.upper ? q.upper->ToString() : "", q.unit.value_or(""),
+      const Quantity& q = report.quantities[ref.index];
+      AppendRow(out, {document, line, "quantity", SectionLabel(report, q.section), q.subject,
+                      q.text, q.value.ToString(), q.upper ? q.upper->ToString() : "", q.unit,
                       QuantityKindName(q.kind), "", "", absl::StrJoin(q.qualifiers, " "),
                       std::to_string(q.span.begin), std::to_string(q.span.end), q.repaired ? "true" : "false",
                       title, issuer, year, q.role, q.canonical, HeadingPath(report, q.section), "",
                       sentence(q.span)},
                 meta_columns, &report);
     } else if (ref.list == 0) {
-      const ReportChange& c = report.changes[ref.index];
-      AppendRow(out, {document, line, "change", SectionLabel(report, c.section), c.subject.value_or(""), c.text,
-                      c.value.ToString(), c.upper ? c.upper->ToString() : "", c.unit.value_or(""),
+      const Change& c = report.changes[ref.index];
+      AppendRow(out, {document, line, "change", SectionLabel(report, c.section), c.subject, c.text,
+                      c.value.ToString(), c.upper ? c.upper->ToString() : "", c.unit,
                       QuantityKindName(c.kind), ChangeDirectionName(c.direction), c.baseline,
                       absl::StrJoin(c.qualifiers, " "), std::to_string(c.span.begin),
                       std::to_string(c.span.end), c.repaired ? "true" : "false", title, issuer, year, c.role,
                       c.canonical, HeadingPath(report, c.section), "", sentence(c.span)},
                 meta_columns, &report);
     } else {
-      const ReportDate& d = report.dates[ref.index];
-      std::string date = DateText(d.start);
+      const DateFact& d = report.dates[ref.index];
+      std::string date = DateText(d);
       if (d.end) date += "/" + DateText(*d.end);
       if (!d.part.empty()) date += (date.empty() ? "" : " ") + d.part;  // H1, Q2, months, spring ...
       AppendRow(out, {document, line, "date", SectionLabel(report, d.section), "", d.text, "", "", "", "",

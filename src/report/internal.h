@@ -61,7 +61,7 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
 // "period.year": the period's year against the years the text names (a 2015 report relabelled 2023
 // names no year near 2023). Spans in the original, like `period` and `dates`; none when the text names
 // too few years or the period's year is masked.
-std::optional<ReportCheck> CheckPeriodYear(const ReportPeriod& period, const std::vector<ReportDate>& dates);
+std::optional<ReportCheck> CheckPeriodYear(const ReportPeriod& period, const std::vector<DateFact>& dates);
 
 // The year's targets from the main expected targets statement; spans in the repaired text.
 std::vector<Target> ReadTargets(std::string_view text, const Facts& facts, const SectionOutline& outline,
@@ -69,10 +69,9 @@ std::vector<Target> ReadTargets(std::string_view text, const Facts& facts, const
 
 // Numeric targets elsewhere in the plan (tier "plan"): each change or quantity whose role is "target"
 // and whose subject has a canonical id other than "other", outside the main statement's clauses (the
-// `targets` read by ReadTargets, spans in the repaired text). roles are per fact, in the facts' order.
+// `targets` read by ReadTargets, spans in the repaired text), by the facts' `role`s (set before).
 // The targets end up in text order.
-void AddPlanTargets(std::string_view text, const Facts& facts, const std::vector<std::string_view>& quantity_roles,
-                    const std::vector<std::string_view>& change_roles, const SectionOutline& outline,
+void AddPlanTargets(std::string_view text, const Facts& facts, const SectionOutline& outline,
                     std::optional<int> year, std::vector<Target>* targets);
 
 // The role of a top-level section from its heading: "review", "plan", "problems" or "other".

@@ -21,16 +21,6 @@ void MapSection(Section& s, const OffsetMap& map) {
   for (Section& c : s.children) MapSection(c, map);
 }
 
-DateValue ToDateValue(const DatePoint& p) {
-  DateValue v;
-  v.year = p.year;
-  v.month = p.month;
-  v.day = p.day;
-  v.relative_year = p.relative_year;
-  v.year_masked = p.year_masked;
-  return v;
-}
-
 // The flags that say a year was masked: number.masked_year, and mask.placeholder (20xx年).
 bool IsMaskedYearFlag(const RepairFlag& f) {
   return f.rule == repair_rule::kNumberMaskedYear || f.rule == repair_rule::kMaskPlaceholder;
@@ -118,15 +108,10 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
   }
   Facts facts = ExtractFacts(text, fact_options);
   if (facts.cancelled) return cancelled_error();
-  auto original_of = [&](Span repaired_span, const std::string& fact_text, bool* touched) {
-    Span s = map.ToOriginal(repaired_span);
-    *touched = input.substr(s.begin, s.size()) != fact_text;
-    return s;
-  };
 
-  // Targets and the fact checks read the facts as the quantity stage gave them; then each kind of fact
-  // is moved into the report and its vector freed before the next, so a document dense with figures
-  // never holds two copies of its facts (bench/memory_bench).
+  // Targets and the fact checks read the facts in the repaired text; then each fact gets its report
+  // fields and original spans in place and its vector moves into the report, so a document dense with
+  // figures never holds two copies of its facts (bench/memory_bench).
   report.targets = report_internal::ReadTargets(text, facts, outline, report.period.year);
 
   // A top-level section whose heading names no role but which holds the year's main targets statement
@@ -140,7 +125,7 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
 
   // Fact roles: a fact inside a main target's clause is a target; any other from its sentence and its
   // section. Read while the target spans and the facts are still in the repaired text.
-  auto role_of = [&](Span repaired_span, const std::vector<std::string>& qualifiers) -> std::string {
+  auto role_of = [&](Span repaired_span, const std::vector<std::string>& qualifiers) -> std::string_view {
     for (const Target& t : report.targets) {
       if (t.span.begin <= repaired_span.begin && repaired_span.end <= t.span.end) return "target";
     }
@@ -149,95 +134,44 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
         section.empty() || section[0] >= static_cast<int>(report.sections.size())
             ? std::string_view("other")
             : std::string_view(report.sections[section[0]].role);
-    return std::string(report_internal::FactRole(text, repaired_span, section_role, report.period.year,
-                                                 facts.dates, qualifiers));
+    return report_internal::FactRole(text, repaired_span, section_role, report.period.year, facts.dates,
+                                     qualifiers);
   };
-  std::vector<std::string> quantity_roles, change_roles, date_roles;
-  quantity_roles.reserve(facts.quantities.size());
-  for (const Quantity& q : facts.quantities) quantity_roles.push_back(role_of(q.span, q.qualifiers));
-  change_roles.reserve(facts.changes.size());
-  for (const Change& c : facts.changes) change_roles.push_back(role_of(c.span, c.qualifiers));
-  date_roles.reserve(facts.dates.size());
-  for (const DateFact& d : facts.dates) date_roles.push_back(role_of(d.span, {}));
+  for (Quantity& q : facts.quantities) q.role = role_of(q.span, q.qualifiers);
+  for (Change& c : facts.changes) c.role = role_of(c.span, c.qualifiers);
+  for (DateFact& d : facts.dates) d.role = role_of(d.span, {});
   // The plan's other numeric targets (tier "plan"), from the facts and their roles.
-  {
-    const std::vector<std::string_view> quantity_role_views(quantity_roles.begin(), quantity_roles.end());
-    const std::vector<std::string_view> change_role_views(change_roles.begin(), change_roles.end());
-    report_internal::AddPlanTargets(text, facts, quantity_role_views, change_role_views, outline,
-                                    report.period.year, &report.targets);
-  }
+  report_internal::AddPlanTargets(text, facts, outline, report.period.year, &report.targets);
 
   std::vector<ReportCheck> fact_checks;
   if (cancelled()) return cancelled_error();
   if (options.run_checks) fact_checks = report_internal::RunFactChecks(text, facts, outline);
 
-  report.quantities.reserve(facts.quantities.size());
-  for (size_t i = 0; i < facts.quantities.size(); ++i) {
-    Quantity& q = facts.quantities[i];
-    ReportQuantity out;
-    out.span = original_of(q.span, q.text, &out.repaired);
-    out.text = std::move(q.text);
-    out.value = q.value;
-    out.upper = q.upper;
-    if (!q.unit.empty()) out.unit = std::move(q.unit);
-    out.kind = q.kind;
-    out.role = std::move(quantity_roles[i]);
-    if (!q.subject.empty()) {
-      out.canonical = std::string(report_internal::CanonicalId(q.subject));
-      out.subject = std::move(q.subject);
-    }
-    out.approx = q.approx;
-    out.qualifiers = std::move(q.qualifiers);
-    out.section = outline.PathAt(q.span.begin);
-    if (q.part_of >= 0) out.part_of = q.part_of;
-    report.quantities.push_back(std::move(out));
+  // The report's fields and original spans, in place. A fact whose original bytes differ from its text
+  // was touched by a repair.
+  const auto to_original = [&](Span& span, const std::string& fact_text, bool* repaired) {
+    span = map.ToOriginal(span);
+    *repaired = input.substr(span.begin, span.size()) != fact_text;
+  };
+  for (Quantity& q : facts.quantities) {
+    q.section = outline.PathAt(q.span.begin);
+    to_original(q.span, q.text, &q.repaired);
+    if (!q.subject.empty()) q.canonical = report_internal::CanonicalId(q.subject);
+    if (!q.subject_span.empty()) q.subject_span = map.ToOriginal(q.subject_span);
   }
-  std::vector<Quantity>().swap(facts.quantities);
-  report.changes.reserve(facts.changes.size());
-  for (size_t i = 0; i < facts.changes.size(); ++i) {
-    Change& c = facts.changes[i];
-    ReportChange out;
-    out.span = original_of(c.span, c.text, &out.repaired);
-    out.text = std::move(c.text);
-    out.direction = c.direction;
-    out.value = c.value;
-    if (!c.unit.empty()) out.unit = std::move(c.unit);
-    out.kind = c.kind;
-    out.baseline = std::move(c.baseline);
-    out.upper = c.upper;
-    out.qualifiers = std::move(c.qualifiers);
-    out.shared_qualifier = c.shared_qualifier;
-    out.role = std::move(change_roles[i]);
-    if (!c.subject.empty()) {
-      out.canonical = std::string(report_internal::CanonicalId(c.subject));
-      out.subject = std::move(c.subject);
-    }
-    if (c.quantity >= 0) out.total = c.quantity;
-    out.section = outline.PathAt(c.span.begin);
-    report.changes.push_back(std::move(out));
+  for (Change& c : facts.changes) {
+    c.section = outline.PathAt(c.span.begin);
+    to_original(c.span, c.text, &c.repaired);
+    if (!c.subject.empty()) c.canonical = report_internal::CanonicalId(c.subject);
   }
-  std::vector<Change>().swap(facts.changes);
-  report.dates.reserve(facts.dates.size());
-  for (size_t i = 0; i < facts.dates.size(); ++i) {
-    DateFact& d = facts.dates[i];
-    ReportDate out;
-    out.role = std::move(date_roles[i]);
-    out.span = original_of(d.span, d.text, &out.repaired);
-    out.text = std::move(d.text);
-    out.start.year = d.year;
-    out.start.month = d.month;
-    out.start.day = d.day;
-    out.start.relative_year = d.relative_year;
-    out.start.year_masked = d.year_masked;
-    if (d.end) out.end = ToDateValue(*d.end);
-    out.part = std::move(d.part);
-    out.section = outline.PathAt(d.span.begin);
-    report.dates.push_back(std::move(out));
+  for (DateFact& d : facts.dates) {
+    d.section = outline.PathAt(d.span.begin);
+    to_original(d.span, d.text, &d.repaired);
   }
-  std::vector<DateFact>().swap(facts.dates);
-  for (Target& t : report.targets) {
-    t.span = original_of(t.span, t.text, &t.repaired);
-  }
+  report.quantities = std::move(facts.quantities);
+  report.changes = std::move(facts.changes);
+  report.dates = std::move(facts.dates);
+  for (Target& t : report.targets) to_original(t.span, t.text, &t.repaired);
 
   // Checks ------------------------------------------------------------------------------------------
   if (options.run_checks) {

@@ -105,13 +105,13 @@ constexpr std::string_view kRecordName<ReportPeriod> = "period";
 template <>
 constexpr std::string_view kRecordName<Section> = "section";
 template <>
-constexpr std::string_view kRecordName<ReportQuantity> = "quantity";
+constexpr std::string_view kRecordName<Quantity> = "quantity";
 template <>
-constexpr std::string_view kRecordName<ReportChange> = "change";
+constexpr std::string_view kRecordName<Change> = "change";
 template <>
-constexpr std::string_view kRecordName<DateValue> = "date";  // written flat inside a date, or as its end
+constexpr std::string_view kRecordName<DatePoint> = "date";  // a date's end
 template <>
-constexpr std::string_view kRecordName<ReportDate> = "date";
+constexpr std::string_view kRecordName<DateFact> = "date";
 template <>
 constexpr std::string_view kRecordName<RepairRecord> = "repair";
 template <>
@@ -131,6 +131,21 @@ concept Record = !kRecordName<T>.empty();
 // `Same<R, T>`: R is T or const T, so one Describe serves the writer and the reader.
 template <typename R, typename T>
 concept Same = std::same_as<std::remove_const_t<R>, T>;
+
+// Fields whose "none" is a value of their own type: an empty unit or subject, an index of -1. JSON
+// has null for them, as when they were optionals.
+template <typename S>
+struct EmptyIsNull {
+  S& value;  // std::string or const std::string
+};
+template <typename S>
+EmptyIsNull(S&) -> EmptyIsNull<S>;
+template <typename I>
+struct NegativeIsNull {
+  I& value;  // int or const int
+};
+template <typename I>
+NegativeIsNull(I&) -> NegativeIsNull<I>;
 
 template <typename F, Same<ReportSource> R>
 void Describe(F& f, R& s) {
@@ -167,45 +182,46 @@ void Describe(F& f, R& s) {
   f("children", s.children);
 }
 
-template <typename F, Same<ReportQuantity> R>
+template <typename F, Same<Quantity> R>
 void Describe(F& f, R& q) {
   f("text", q.text);
   f("span", q.span);
   f("value", q.value);
   f("upper", q.upper);
-  f("unit", q.unit);
+  f("unit", EmptyIsNull{q.unit});
   f("kind", q.kind);
-  f("subject", q.subject);
+  f("subject", EmptyIsNull{q.subject});
   f("approx", q.approx);
   f("qualifiers", q.qualifiers);
   f("section", q.section);
-  f("part_of", q.part_of);
+  f("part_of", NegativeIsNull{q.part_of});
   f("repaired", q.repaired);
   f("role", q.role, kMayBeAbsent);            // added after wenshu.report/1 shipped
   f("canonical", q.canonical, kMayBeAbsent);  // added after wenshu.report/1 shipped
 }
 
-template <typename F, Same<ReportChange> R>
+template <typename F, Same<Change> R>
 void Describe(F& f, R& c) {
   f("text", c.text);
   f("span", c.span);
   f("direction", c.direction);
   f("value", c.value);
   f("upper", c.upper);
-  f("unit", c.unit);
+  f("unit", EmptyIsNull{c.unit});
   f("kind", c.kind);
   f("qualifiers", c.qualifiers);
   f("shared_qualifier", c.shared_qualifier);
   f("baseline", c.baseline, kMayBeAbsent);
-  f("subject", c.subject);
-  f("total", c.total);
+  f("subject", EmptyIsNull{c.subject});
+  f("total", NegativeIsNull{c.quantity});
   f("section", c.section);
   f("repaired", c.repaired);
   f("role", c.role, kMayBeAbsent);            // added after wenshu.report/1 shipped
   f("canonical", c.canonical, kMayBeAbsent);  // added after wenshu.report/1 shipped
 }
 
-template <typename F, Same<DateValue> R>
+// A date's end; its start is written the same way, flat in the date.
+template <typename F, Same<DatePoint> R>
 void Describe(F& f, R& d) {
   f("year", d.year);
   f("month", d.month);
@@ -214,11 +230,15 @@ void Describe(F& f, R& d) {
   f("year_masked", d.year_masked);
 }
 
-template <typename F, Same<ReportDate> R>
+template <typename F, Same<DateFact> R>
 void Describe(F& f, R& d) {
   f("text", d.text);
   f("span", d.span);
-  Describe(f, d.start);  // flat: the date's own fields are its start
+  f("year", d.year);
+  f("month", d.month);
+  f("day", d.day);
+  f("relative_year", d.relative_year);
+  f("year_masked", d.year_masked);
   f("end", d.end);
   f("part", d.part, kMayBeAbsent);
   f("section", d.section);
@@ -342,6 +362,20 @@ class FieldWriter {
   void Write(bool v) { w_.Bool(v); }
   void Write(double v) { w_.Double(v); }
   void Write(const Decimal& d) { w_.Number(d.ToString()); }
+  void Write(EmptyIsNull<const std::string> s) {
+    if (s.value.empty()) {
+      w_.Null();
+    } else {
+      w_.String(s.value);
+    }
+  }
+  void Write(NegativeIsNull<const int> index) {
+    if (index.value < 0) {
+      w_.Null();
+    } else {
+      w_.Int(index.value);
+    }
+  }
   void Write(QuantityKind kind) { w_.String(QuantityKindName(kind)); }
   template <NamedEnum Enum>
   void Write(Enum value) {
@@ -667,6 +701,14 @@ class FieldReader {
   void operator()(std::string_view key, T& field) {
     Read(key, field);
   }
+  template <typename S>
+  void operator()(std::string_view key, EmptyIsNull<S> field) {
+    Read(key, field);
+  }
+  template <typename I>
+  void operator()(std::string_view key, NegativeIsNull<I> field) {
+    Read(key, field);
+  }
   template <typename T>
   void operator()(std::string_view key, T& field, MayBeAbsent) {
     ReadMayBeAbsent(key, field);
@@ -675,6 +717,12 @@ class FieldReader {
  private:
   void Read(std::string_view key, std::string& s) { s = r_.Str(object_, key, where_); }
   void Read(std::string_view key, std::optional<std::string>& s) { s = r_.OptStr(object_, key, where_); }
+  void Read(std::string_view key, EmptyIsNull<std::string> s) {
+    s.value = r_.OptStr(object_, key, where_).value_or("");
+  }
+  void Read(std::string_view key, NegativeIsNull<int> index) {
+    index.value = r_.OptInt(object_, key, where_).value_or(-1);
+  }
   void Read(std::string_view key, int& v) { v = static_cast<int>(r_.Int(object_, key, where_)); }
   void Read(std::string_view key, std::optional<int>& v) { v = r_.OptInt(object_, key, where_); }
   // A byte count that is not an unsigned integer is ignored, not an error.

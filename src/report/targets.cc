@@ -652,8 +652,7 @@ constexpr size_t kPlanYearLookBack = 160;
 
 }  // namespace
 
-void AddPlanTargets(std::string_view text, const Facts& facts, const std::vector<std::string_view>& quantity_roles,
-                    const std::vector<std::string_view>& change_roles, const SectionOutline& outline,
+void AddPlanTargets(std::string_view text, const Facts& facts, const SectionOutline& outline,
                     std::optional<int> year, std::vector<Target>* targets) {
   const size_t main_count = targets->size();
   auto in_main = [&](Span s) {
@@ -690,9 +689,8 @@ void AddPlanTargets(std::string_view text, const Facts& facts, const std::vector
     t.section = outline.PathAt(s.begin);
     return t;
   };
-  for (size_t i = 0; i < facts.changes.size() && i < change_roles.size(); ++i) {
-    const Change& c = facts.changes[i];
-    if (change_roles[i] != "target" || c.subject.empty() || CanonicalId(c.subject) == "other" || in_main(c.span) ||
+  for (const Change& c : facts.changes) {
+    if (c.role != "target" || c.subject.empty() || CanonicalId(c.subject) == "other" || in_main(c.span) ||
         !UnitFits(CanonicalId(c.subject), c.unit, false)) {
       continue;
     }
@@ -706,9 +704,8 @@ void AddPlanTargets(std::string_view text, const Facts& facts, const std::vector
     if (t.qualifier && InList(*t.qualifier, kCapQualifiers) && t.kind != "reduction") t.kind = "cap";
     targets->push_back(std::move(t));
   }
-  for (size_t i = 0; i < facts.quantities.size() && i < quantity_roles.size(); ++i) {
-    const Quantity& q = facts.quantities[i];
-    if (quantity_roles[i] != "target" || q.subject.empty() || CanonicalId(q.subject) == "other" ||
+  for (const Quantity& q : facts.quantities) {
+    if (q.role != "target" || q.subject.empty() || CanonicalId(q.subject) == "other" ||
         in_main(q.span) || (q.kind != QuantityKind::kPercent && q.unit.empty()) ||
         !UnitFits(CanonicalId(q.subject), q.unit, q.kind == QuantityKind::kPercent)) {
       continue;

@@ -48,9 +48,6 @@ struct Cursor {
   }
 };
 
-// Result of a scanner: a token length, "no match" (0) or "need more input".
-constexpr ptrdiff_t kNeedMore = -1;
-
 // Measure words. `after_numeral` marks those that are safe to split off a CJK numeral inside a word
 // (一个 → 一 + 个); the others (起, 分, 点, 度 …) too often form ordinary words with 一 (一起, 十分).
 struct UnitEntry {

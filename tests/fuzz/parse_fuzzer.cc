@@ -67,12 +67,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   CheckSections(*report, report->sections, path, size, 1);
   for (const auto& q : report->quantities) {
     FUZZ_CHECK(SpanInside(q.span, size));
-    if (q.part_of) FUZZ_CHECK(*q.part_of >= 0 && static_cast<size_t>(*q.part_of) < report->quantities.size());
+    if (q.part_of != -1) FUZZ_CHECK(q.part_of >= 0 && static_cast<size_t>(q.part_of) < report->quantities.size());
     FUZZ_CHECK(q.section.empty() || wenshu::FindSection(*report, q.section) != nullptr);
   }
   for (const auto& c : report->changes) {
     FUZZ_CHECK(SpanInside(c.span, size));
-    if (c.total) FUZZ_CHECK(*c.total >= 0 && static_cast<size_t>(*c.total) < report->quantities.size());
+    if (c.quantity != -1) FUZZ_CHECK(c.quantity >= 0 && static_cast<size_t>(c.quantity) < report->quantities.size());
     FUZZ_CHECK(c.section.empty() || wenshu::FindSection(*report, c.section) != nullptr);
   }
   for (const auto& d : report->dates) FUZZ_CHECK(SpanInside(d.span, size));

@@ -376,7 +376,7 @@ TEST(FactsTest, SpansPointIntoTheOriginal) {
   Report r = MustParse(text);
   ASSERT_GT(r.quantities.size(), 30u);
   size_t repaired = 0;
-  for (const ReportQuantity& q : r.quantities) {
+  for (const Quantity& q : r.quantities) {
     ASSERT_LE(q.span.end, text.size());
     if (q.repaired) {
       ++repaired;
@@ -386,12 +386,12 @@ TEST(FactsTest, SpansPointIntoTheOriginal) {
     }
   }
   EXPECT_GT(repaired, 3u) << "the sample's masked numbers are repaired facts";
-  for (const ReportChange& c : r.changes) {
+  for (const Change& c : r.changes) {
     if (!c.repaired) {
       EXPECT_EQ(Slice(text, c.span), c.text);
     }
   }
-  for (const ReportDate& d : r.dates) {
+  for (const DateFact& d : r.dates) {
     if (!d.repaired) {
       EXPECT_EQ(Slice(text, d.span), d.text);
     }
@@ -402,7 +402,7 @@ TEST(FactsTest, BoundToTheirSection) {
   const std::string text = SampleText();
   Report r = MustParse(text);
   bool found = false;
-  for (const ReportQuantity& q : r.quantities) {
+  for (const Quantity& q : r.quantities) {
     if (q.text.find("588.2万元") != std::string::npos) {
       found = true;
       EXPECT_EQ(q.section, (SectionPath{1, 0}));
@@ -418,7 +418,7 @@ TEST(FactsTest, BoundToTheirSection) {
   EXPECT_TRUE(found);
   // A repaired figure: 562023人 in the original is 5610人.
   bool masked = false;
-  for (const ReportQuantity& q : r.quantities) {
+  for (const Quantity& q : r.quantities) {
     if (Slice(text, q.span) == "562023人") {
       masked = true;
       EXPECT_TRUE(q.repaired);
@@ -495,12 +495,12 @@ TEST(JsonTest, DiagnosisFieldsAddedLaterMayBeAbsent) {
 
 TEST(JsonTest, DecimalsAreWrittenExactly) {
   Report r;
-  ReportQuantity q;
+  Quantity q;
   q.text = "0.3";
   q.value = *Decimal::FromString("0.1")->Add(*Decimal::FromString("0.2"));
   q.upper = Decimal::FromString("123456789012345.67");
   r.quantities.push_back(q);
-  ReportChange c;
+  Change c;
   c.value = *Decimal::FromString("-0.05");
   r.changes.push_back(c);
   const std::string json = ToJson(r, JsonStyle::kCompact);
@@ -551,7 +551,7 @@ TEST(CsvTest, QuotesFieldsPerRfc4180) {
   Report r;
   r.source.name = "a,b.txt";
   r.source.line = 3;
-  ReportQuantity q;
+  Quantity q;
   q.text = "5\"6\"";
   q.subject = "学生,\"在校\"";
   q.value = Decimal::FromInt(56);
@@ -676,7 +676,7 @@ TEST(ParseTest, TruncatedAndRandomInputs) {
     absl::StatusOr<Report> back = ReportFromJson(json);
     ASSERT_TRUE(back.ok()) << back.status();
     ASSERT_EQ(ToJson(*back, JsonStyle::kCompact), json);
-    for (const ReportQuantity& q : r.quantities) ASSERT_LE(q.span.end, in.size());
+    for (const Quantity& q : r.quantities) ASSERT_LE(q.span.end, in.size());
     for (const ReportCheck& c : r.checks) {
       for (Span sp : c.spans) ASSERT_LE(sp.end, in.size());
     }
@@ -714,7 +714,7 @@ TEST(CorpusTest, EveryCleanDocumentParsesAndRoundTrips) {
     absl::StatusOr<Report> back = ReportFromJson(json);
     ASSERT_TRUE(back.ok()) << doc.name << ": " << back.status();
     EXPECT_EQ(ToJson(*back, JsonStyle::kCompact), json) << doc.name;
-    for (const ReportQuantity& q : r->quantities) {
+    for (const Quantity& q : r->quantities) {
       if (!q.repaired) {
         ASSERT_EQ(Slice(doc.text, q.span), q.text) << doc.name;
       }

@@ -16,15 +16,15 @@ Report MustParse(std::string_view text) {
   return r.ok() ? *std::move(r) : Report{};
 }
 
-const ReportChange* ChangeWith(const Report& r, std::string_view text) {
-  for (const ReportChange& c : r.changes) {
+const Change* ChangeWith(const Report& r, std::string_view text) {
+  for (const Change& c : r.changes) {
     if (c.text == text) return &c;
   }
   return nullptr;
 }
 
-const ReportQuantity* QuantityWith(const Report& r, std::string_view text) {
-  for (const ReportQuantity& q : r.quantities) {
+const Quantity* QuantityWith(const Report& r, std::string_view text) {
+  for (const Quantity& q : r.quantities) {
     if (q.text == text) return &q;
   }
   return nullptr;
@@ -101,25 +101,25 @@ TEST(SectionRoles, TheSectionOfTheMainTargetsIsThePlan) {
 
 TEST(FactRoles, ReviewResultsPlanTargetsAndYears) {
   const Report r = MustParse(kUnnumbered);
-  const ReportChange* gdp_2025 = ChangeWith(r, "增长5.6%");
+  const Change* gdp_2025 = ChangeWith(r, "增长5.6%");
   ASSERT_NE(gdp_2025, nullptr);
   EXPECT_EQ(gdp_2025->role, "actual");
   EXPECT_EQ(gdp_2025->canonical, "gdp_growth");
-  const ReportChange* cpi = ChangeWith(r, "上涨0.3%");
+  const Change* cpi = ChangeWith(r, "上涨0.3%");
   ASSERT_NE(cpi, nullptr);
   EXPECT_EQ(cpi->role, "actual");
   EXPECT_EQ(cpi->canonical, "cpi");
-  const ReportChange* gdp_target = ChangeWith(r, "增长5%左右");
+  const Change* gdp_target = ChangeWith(r, "增长5%左右");
   ASSERT_NE(gdp_target, nullptr);
   EXPECT_EQ(gdp_target->role, "target");
   // A 2030 goal is a target by its year; a figure of the plan's list by its section.
-  const ReportQuantity* urbanization = QuantityWith(r, "70%");
+  const Quantity* urbanization = QuantityWith(r, "70%");
   ASSERT_NE(urbanization, nullptr);
   EXPECT_EQ(urbanization->role, "target");
-  const ReportQuantity* roads = QuantityWith(r, "30公里");
+  const Quantity* roads = QuantityWith(r, "30公里");
   ASSERT_NE(roads, nullptr);
   EXPECT_EQ(roads->role, "target");
-  for (const ReportDate& d : r.dates) {
+  for (const DateFact& d : r.dates) {
     if (d.text == "2025年") {
       EXPECT_EQ(d.role, "actual");
     }
@@ -132,9 +132,9 @@ TEST(FactRoles, TenseWordsOutsideTheSections) {
       "全年完成固定资产投资120亿元。\n"
       "明年力争固定资产投资达到150亿元。\n"
       "全县有学校12所。\n");
-  const ReportQuantity* done = QuantityWith(r, "120亿元");
-  const ReportQuantity* aim = QuantityWith(r, "150亿元");
-  const ReportQuantity* bare = QuantityWith(r, "12所");
+  const Quantity* done = QuantityWith(r, "120亿元");
+  const Quantity* aim = QuantityWith(r, "150亿元");
+  const Quantity* bare = QuantityWith(r, "12所");
   ASSERT_NE(done, nullptr);
   ASSERT_NE(aim, nullptr);
   ASSERT_NE(bare, nullptr);

@@ -5,6 +5,9 @@
 #include <map>
 #include <utility>
 
+#include "repair/number_cues.h"
+#include "repair/number_masks.h"
+#include "repair/rule.h"
 #include "wenshu/repair.h"
 
 namespace wenshu::damage {
@@ -314,13 +317,73 @@ void EvaluateFurniture(const DamagedDocument& doc, const std::vector<RepairRecor
   EvaluateFurnitureItems(doc, furniture, removals, m, max_examples);
 }
 
+namespace {
+
+// Inside the original's chrome or inserted furniture a decision's span goes with the text around it.
+bool InRemovedText(const DamagedDocument& doc, const std::vector<Span>& chrome_spans, Span span) {
+  return std::any_of(chrome_spans.begin(), chrome_spans.end(), [&](Span c) { return c.Overlaps(span); }) ||
+         std::any_of(doc.truth.begin(), doc.truth.end(),
+                     [&](const TruthItem& x) { return IsFurnitureKind(x.kind) && x.span.Overlaps(span); });
+}
+
+void CountCue(const std::string& id, bool right, const DamagedDocument& doc, Span span, const std::string& truth,
+              Metrics* m, size_t max_examples) {
+  CueCounts& c = m->cues[id];
+  ++c.decisions;
+  c.correct += right;
+  if (!right && m->examples.size() < max_examples) {
+    m->examples.push_back(doc.id + ": cue " + id + " wrong: " + doc.damaged.substr(span.begin, span.size()) +
+                          " (" + truth + "): " + Context(doc.damaged, span));
+  }
+}
+
+// Every percent sign the percent rule proposed, by its cue: right when the truth dropped a sign there.
+void CountPercentCues(const DamagedDocument& doc, const repair_internal::PercentCueLog& log,
+                      const std::vector<Span>& chrome_spans, Metrics* m, size_t max_examples) {
+  for (const auto& [span, cue] : log.decisions) {
+    if (InRemovedText(doc, chrome_spans, span)) continue;
+    bool right = std::any_of(doc.truth.begin(), doc.truth.end(), [&](const TruthItem& t) {
+      return t.kind == "dropped_percent" && t.span == span;
+    });
+    CountCue(std::string(repair_internal::CueInfo(cue).id), right, doc, span, right ? "" : "no sign dropped", m,
+             max_examples);
+  }
+}
+
+// Every decision of the mask analysis, by the cue that made it, against the truth at its span.
+void CountMaskCues(const DamagedDocument& doc, const std::map<std::pair<size_t, size_t>, const TruthItem*>& truth,
+               const std::vector<Span>& chrome_spans, Metrics* m, size_t max_examples) {
+  using repair_internal::MaskDecision;
+  repair_internal::MaskAnalysis analysis = repair_internal::AnalyzeMasks(doc.damaged);
+  for (const MaskDecision& d : analysis.decisions) {
+    if (InRemovedText(doc, chrome_spans, d.span)) continue;
+    auto it = truth.find({d.span.begin, d.span.end});
+    const TruthItem* t = it == truth.end() ? nullptr : it->second;
+    bool right = false;
+    if (d.kind == MaskDecision::Kind::kTen) {
+      right = t != nullptr && (t->kind == "masked_ten" || t->kind == "masked_year") && t->original == d.after;
+    } else {
+      right = std::none_of(doc.truth.begin(), doc.truth.end(), [&](const TruthItem& x) {
+        return x.kind == "masked_ten" && x.span.Overlaps(d.span);
+      });
+    }
+    CountCue(std::string(repair_internal::CueInfo(d.cue).id), right, doc, d.span,
+             t != nullptr ? "truth " + t->kind + " " + t->original : "no truth", m, max_examples);
+  }
+}
+
+}  // namespace
+
 void EvaluateDamaged(const std::vector<DamagedDocument>& docs, Metrics* m, size_t max_examples) {
   auto example = [&](std::string line) {
     if (m->examples.size() < max_examples) m->examples.push_back(std::move(line));
   };
   for (const DamagedDocument& doc : docs) {
     ++m->documents;
-    auto result = Repair(doc.damaged);
+    repair_internal::PercentCueLog percent_cues;
+    auto result = repair_internal::RepairInspected(doc.damaged, {}, [&](repair_internal::RepairContext& context) {
+      if (auto* log = context.Kept<repair_internal::PercentCueLog>()) percent_cues = *log;
+    });
     if (!result.ok()) {
       example(doc.id + ": repair failed: " + std::string(result.status().message()));
       continue;
@@ -357,6 +420,9 @@ void EvaluateDamaged(const std::vector<DamagedDocument>& docs, Metrics* m, size_
       for (Span e : result->diagnosis.mask_evidence) where += " ⟪" + Context(doc.damaged, e) + "⟫";
       example(doc.id + ": mask diagnosed without the mask:" + where);
     }
+
+    if (result->diagnosis.masked_numbers) CountMaskCues(doc, truth, chrome_spans, m, max_examples);
+    CountPercentCues(doc, percent_cues, chrome_spans, m, max_examples);
 
     std::map<std::pair<size_t, size_t>, const RepairRecord*> tens;
     for (const RepairRecord& r : result->records) {
@@ -496,6 +562,23 @@ void PrintReport(const Metrics& m, std::ostream& out) {
       std::to_string(m.clean_year_flags) + " year flags on clean documents");
   out << "  round-trip failures                " << m.roundtrip_failures << "\n";
 
+  auto cue_rows = [&](const auto& table) {
+    for (const auto& info : table) {
+      if (static_cast<size_t>(info.cue) == 0) continue;  // kNone
+      auto it = m.cues.find(std::string(info.id));
+      CueCounts c = it == m.cues.end() ? CueCounts{} : it->second;
+      std::snprintf(line, sizeof line, "  %-34s %7s  %zu/%zu right, confidence %.3f, smoothed %.3f\n",
+                    std::string(info.id).c_str(),
+                    c.decisions == 0 ? "-" : std::to_string(Ratio(c.correct, c.decisions)).substr(0, 6).c_str(),
+                    c.correct, c.decisions, info.confidence,
+                    (static_cast<double>(c.correct) + 1) / (static_cast<double>(c.decisions) + 2));
+      out << line;
+    }
+  };
+  out << "masked-number cues (src/repair/number_cues.h), in documents diagnosed as masked:\n";
+  cue_rows(repair_internal::kNumberCues);
+  out << "percent cues (src/repair/number_cues.h), every sign proposed:\n";
+  cue_rows(repair_internal::kPercentCues);
   out << "page and site furniture removed exactly (per truth kind):\n";
   auto furniture_row = [&](const std::string& name, const FurnitureCounts& c) {
     std::string detail = std::to_string(c.removed) + "/" + std::to_string(c.items);

@@ -36,6 +36,12 @@ struct FurnitureCounts {
   double Rate() const;
 };
 
+// The decisions of one masked-number cue (src/repair/number_cues.h) in documents diagnosed as masked.
+struct CueCounts {
+  size_t decisions = 0;
+  size_t correct = 0;
+};
+
 struct Metrics {
   size_t documents = 0;
   size_t masked_documents = 0;   // truth: at least one masked ten or year
@@ -53,6 +59,9 @@ struct Metrics {
   size_t clean_documents = 0, clean_documents_changed = 0, clean_changes = 0;
   size_t clean_documents_diagnosed = 0, clean_year_flags = 0;  // the mask seen in a clean report
   size_t roundtrip_failures = 0;
+  // By cue id. A ten decision is right when its reading is the original of a masked ten (or masked year)
+  // at its span; a year or undecided decision is right when no masked ten is there (kept as written).
+  std::map<std::string, CueCounts> cues;
   std::vector<std::string> examples;  // misses and false changes, with context
 
   std::map<std::string, FurnitureCounts> furniture;               // by truth kind
