@@ -376,6 +376,7 @@ void FlagStrippedNumbers(RepairContext& context) {
     AddFlag(context, kRule, begin, end, std::move(reason));
   };
   for (size_t i = 0; i < text.size();) {
+    if (context.CancelledAt(i)) return;
     text::Char c = text::CharAt(text, i);
     const text::Char before = i > 0 ? text::CharBefore(text, i) : text::Char{0, 0};
     // "于年月日", "——年月日在…会议上": a date whose figures were all deleted.
@@ -477,6 +478,7 @@ void FlagStrippedNumbers(RepairContext& context) {
   if (shown.size() < kMinStrippedForBareCounters) return;
   const FlaggedSpans flagged(context, kRule);
   for (size_t i = 0; i < text.size();) {
+    if (context.CancelledAt(i)) return;
     const text::Char c = text::CharAt(text, i);
     const size_t next = i + c.length;
     if (kBareCounters.find(c.value) == std::u32string_view::npos || flagged.Contains(i)) {
@@ -503,6 +505,7 @@ void FlagDeletedWords(RepairContext& context) {
   std::string_view text = context.text();
   constexpr std::string_view kRule = repair_rule::kMaskDeleted;
   for (size_t i = 0; i < text.size();) {
+    if (context.CancelledAt(i)) return;
     text::Char c = text::CharAt(text, i);
     const size_t next = i + c.length;
     text::Char n = text::CharAt(text, next);

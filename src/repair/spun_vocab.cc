@@ -158,7 +158,8 @@ int SpinDiagnosis::strong_spots() const {
   return best;
 }
 
-SpinDiagnosis DiagnoseSpinning(std::string_view text, const VocabModel& model) {
+SpinDiagnosis DiagnoseSpinning(std::string_view text, const VocabModel& model, text_internal::CancelPoll* cancel) {
+  auto cancelled_at = [cancel](size_t at) { return cancel != nullptr && cancel->At(at); };
   SpinDiagnosis d;
   const std::vector<VocabPair>& pairs = model.pairs();
   // One pass over the text finds every pair's occurrences (leftmost, non-overlapping per pair, as a
@@ -188,6 +189,7 @@ SpinDiagnosis DiagnoseSpinning(std::string_view text, const VocabModel& model) {
       }
     };
     for (size_t at = 0; at < text.size(); ++at) {
+      if (cancelled_at(at)) return {};
       // Valid UTF-8 needles start with a lead byte, so continuation bytes never start a match.
       if (text::IsContinuationByte(text[at])) continue;
       for (size_t p : short_pairs) try_pair(p, at);
@@ -210,6 +212,7 @@ SpinDiagnosis DiagnoseSpinning(std::string_view text, const VocabModel& model) {
     const bool marker = model.CleanRatePerMillion(pair.spun) <= kSpinMarkerRate;
     bool form_is_strong = false;
     for (size_t at : occurrences[p]) {
+      if (cancelled_at(at)) return {};
       Span span{at, at + pair.spun.size()};
       double log_odds = SpotLogOdds(model, pair, ContextAround(text, span.begin, span.end));
       fam->spots.push_back({&pair, span, log_odds});
@@ -313,7 +316,7 @@ std::vector<RepairRecord> SpunVocabularyRepairs(std::string_view text, const Voc
 void DiagnoseSpunVocabulary(RepairContext& context) {
   const VocabModel& model = VocabModel::Default();
   if (model.empty()) return;
-  const SpinDiagnosis& d = context.Keep(DiagnoseSpinning(context.text(), model));
+  const SpinDiagnosis& d = context.Keep(DiagnoseSpinning(context.text(), model, &context.cancel_poll()));
   if (!d.spun()) return;
   context.mutable_diagnosis().spun_vocabulary = true;
   context.mutable_diagnosis().spun_score = d.strong_spots();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "repair/vocab_model.h"
+#include "text/cancel.h"
 #include "wenshu/repair.h"
 
 namespace wenshu::repair_internal {
@@ -104,7 +105,10 @@ double SpotLogOdds(const VocabModel& model, const VocabPair& pair, const VocabCo
 // The binomial log-likelihood ratio of `likely` spots among `counted`, kSpinShareSpun vs kSpinShareClean.
 double ShareEvidence(int likely, int counted);
 
-SpinDiagnosis DiagnoseSpinning(std::string_view text, const VocabModel& model);
+// With `cancel`, polled per kCancelPollBytes of its passes over the text (the scan for candidate forms, the
+// scoring of their spots): when it says stop, the diagnosis is empty (not spun; the engine reports the cancel).
+SpinDiagnosis DiagnoseSpinning(std::string_view text, const VocabModel& model,
+                               text_internal::CancelPoll* cancel = nullptr);
 
 // The vocab.spun records for the diagnosed families, by position, possibly overlapping, including those
 // under the application threshold (their confidence says so). With force_all_families, every family is
