@@ -101,10 +101,7 @@ TEST(NumberCues, StrongCuesOnSmallCases) {
 // docs/repair.md shows NumberCueTable() and PercentCueTable() verbatim: regenerate it from the registry when a cue changes
 // (this test prints the table).
 TEST(NumberCues, DocsShowTheRegistry) {
-  // The source tree, found from the test data folder (tests/data) unless WENSHU_SOURCE_DIR says.
-  const char* source = std::getenv("WENSHU_SOURCE_DIR");
-  const std::string root = source && *source ? std::string(source) : wenshu::testing::FixturePath("../..");
-  const std::string path = root + "/docs/repair.md";
+  const std::string path = wenshu::testing::SourcePath("docs/repair.md");
   auto docs = wenshu::testing::ReadFile(path);
   ASSERT_TRUE(docs.has_value()) << path;
   EXPECT_THAT(*docs, ::testing::HasSubstr(NumberCueTable())) << "docs/repair.md should show:\n"

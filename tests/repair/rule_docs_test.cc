@@ -3,7 +3,6 @@
 // The table's prose is written by hand; this keeps its list of ids from drifting.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -39,9 +38,7 @@ std::vector<std::string> DocumentedRuleIds(const std::string& docs) {
 }
 
 TEST(RuleDocs, TheTableListsEveryRegisteredRuleInOrder) {
-  const char* source = std::getenv("WENSHU_SOURCE_DIR");
-  const std::string root = source && *source ? std::string(source) : wenshu::testing::FixturePath("../..");
-  const std::string path = root + "/docs/repair.md";
+  const std::string path = wenshu::testing::SourcePath("docs/repair.md");
   auto docs = wenshu::testing::ReadFile(path);
   ASSERT_TRUE(docs.has_value()) << path;
   std::vector<std::string> registered;

@@ -287,9 +287,8 @@ TEST(SpinEval, RestoresSpunCleanReports) {
   if (const char* scoring = std::getenv("WENSHU_VOCAB_SCORING"); scoring && *scoring) {
     // Trying other settings: "context_prior,second_char_prior,dictionary_word_weight,spin_log_prior".
     if (model == &VocabModel::Default()) {
-      auto parsed = VocabModel::Parse(std::string(testing::ReadFile(
-          std::string(std::getenv("WENSHU_SOURCE_DIR") ? std::getenv("WENSHU_SOURCE_DIR") : ".") +
-          "/src/repair/data/vocab_model.tsv").value_or("")));
+      auto parsed = VocabModel::Parse(
+          std::string(testing::ReadFile(testing::SourcePath("src/repair/data/vocab_model.tsv")).value_or("")));
       ASSERT_TRUE(parsed.ok()) << parsed.status();
       eval.override_model = *std::move(parsed);
       model = &eval.override_model;
@@ -454,11 +453,9 @@ std::vector<VocabPair> ReadPairList(const std::string& path) {
 TEST(SpinEval, HeldOutSpinner) {
   auto docs = testing::CleanCorpusDocuments();
   if (docs.empty()) GTEST_SKIP() << "WENSHU_SHARED_DIR not set; no clean corpus";
-  // The source tree's tools/vocab, found from the test data folder (tests/data) unless WENSHU_SOURCE_DIR says.
-  const char* source = std::getenv("WENSHU_SOURCE_DIR");
-  const std::string root = source && *source ? std::string(source) : testing::FixturePath("../..");
-  const std::vector<VocabPair> spinner = ReadPairList(root + "/tools/vocab/heldout_spinner.tsv");
-  ASSERT_GE(spinner.size(), 30u) << root << "/tools/vocab/heldout_spinner.tsv not found";
+  const std::string spinner_path = testing::SourcePath("tools/vocab/heldout_spinner.tsv");
+  const std::vector<VocabPair> spinner = ReadPairList(spinner_path);
+  ASSERT_GE(spinner.size(), 30u) << spinner_path << " not found";
   EvalModel eval;
   ASSERT_NO_FATAL_FAILURE(LoadEvalModel(&eval));
   const VocabModel* model = eval.model;

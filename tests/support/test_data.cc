@@ -33,6 +33,11 @@ std::string FixturePath(const std::string& relative) {
   return EnvOr("WENSHU_TEST_DATA", WENSHU_TEST_DATA_DIR) + "/" + relative;
 }
 
+std::string SourcePath(const std::string& relative) {
+  const std::string root = EnvOr("WENSHU_SOURCE_DIR", "");
+  return (root.empty() ? FixturePath("../..") : root) + "/" + relative;
+}
+
 std::string ReadFixture(const std::string& relative) {
   auto content = ReadFile(FixturePath(relative));
   if (!content) {

@@ -12,6 +12,10 @@ namespace wenshu::testing {
 std::string ReadFixture(const std::string& relative);
 std::string FixturePath(const std::string& relative);
 
+// The path of <source tree>/<relative> (docs, tools, src data): WENSHU_SOURCE_DIR when set, else found
+// from the test data folder (tests/data is two levels below the source tree).
+std::string SourcePath(const std::string& relative);
+
 // The path of <WENSHU_SHARED_DIR>/<relative> if the variable is set and the file exists.
 // Use with GTEST_SKIP() when absent: a fresh clone has no shared folder.
 std::optional<std::string> SharedPath(const std::string& relative);
