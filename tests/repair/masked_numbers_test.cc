@@ -228,20 +228,23 @@ TEST(MaskedNumbers, TwoMaskStringsInOneDocument) {
   EXPECT_TRUE(YearFlagged(result, text, "较2023年"));
 }
 
+// The number.masked_ten flag on exactly `text`, or nullptr.
+const RepairFlag* MaskedTenFlag(const RepairResult& result, std::string_view text) {
+  for (const RepairFlag& f : result.flags) {
+    if (f.rule == "number.masked_ten" && f.text == text) return &f;
+  }
+  return nullptr;
+}
+
 TEST(MaskedNumbers, UndecidedOccurrenceBecomesAFlagWithASuggestion) {
   // A bare 2023 between ideographs in a masked document: a count or a year, nothing says which.
   const std::string text = "新增企业20232家，培训20230人次，全年2023重点项目完成。";
   RepairResult result = RepairOrDie(text);
   ASSERT_TRUE(result.diagnosis.masked_numbers);
   EXPECT_THAT(result.text, HasSubstr("全年2023重点"));
-  bool flagged = false;
-  for (const RepairFlag& f : result.flags) {
-    if (f.rule == "number.masked_ten" && f.text == "2023") {
-      flagged = true;
-      EXPECT_THAT(f.reason, HasSubstr("suggested \"10\""));
-    }
-  }
-  EXPECT_TRUE(flagged);
+  const RepairFlag* flag = MaskedTenFlag(result, "2023");
+  ASSERT_NE(flag, nullptr);
+  EXPECT_THAT(flag->reason, HasSubstr("suggested \"10\""));
 }
 
 TEST(MaskedNumbers, FigureAboveAStatedThresholdIsKeptAndFlagged) {
@@ -251,14 +254,9 @@ TEST(MaskedNumbers, FigureAboveAStatedThresholdIsKeptAndFlagged) {
   RepairResult result = RepairOrDie(text);
   ASSERT_TRUE(result.diagnosis.masked_numbers);
   EXPECT_THAT(result.text, HasSubstr("达到320230元"));
-  bool flagged = false;
-  for (const RepairFlag& f : result.flags) {
-    if (f.rule == "number.masked_ten" && f.text == "320230") {
-      flagged = true;
-      EXPECT_THAT(f.reason, HasSubstr("超过3万元"));
-    }
-  }
-  EXPECT_TRUE(flagged);
+  const RepairFlag* flag = MaskedTenFlag(result, "320230");
+  ASSERT_NE(flag, nullptr);
+  EXPECT_THAT(flag->reason, HasSubstr("超过3万元"));
 }
 
 TEST(MaskedNumbers, RulesCanBeSwitchedOff) {
