@@ -58,8 +58,9 @@ constexpr size_t kMinMarkerSpaces = 3;
 constexpr double kMarkerSpaceShare = 0.8;
 // Spaces where an extraction joined wrapped lines fall at a regular distance: a document whose spaces
 // between ideographs are kWrapTolerance characters or less from one distance at least kMinPeriodicGaps
-// times (and in at least half of the gaps) was wrapped at that width. Real joined page: 7 of 11 gaps
-// at 39–42 characters; clean reports have at most 4 such spaces, never at one distance.
+// times (and in at least half of the gaps) was wrapped at that width. Real joined pages: 7 of 11 gaps
+// at 39–42 characters; 5 of 9 at 46–50 on a page whose joins split one dictionary word only; clean
+// reports have at most 4 such spaces, never at one distance, so the width alone diagnoses the page.
 constexpr size_t kMinPeriodicGaps = 5;
 constexpr size_t kWrapTolerance = 3;
 // layout.wrap. A text hard-wrapped at a width has at least kMinWrapLines lines within kWidthTolerance
@@ -248,7 +249,10 @@ SpaceAnalysis AnalyseSpaces(std::string_view text) {
   }
   size_t before_punct = 0;
   for (const Space& s : spaces) before_punct += s.kind == SpaceKind::kBeforePunct;
-  const bool damaged = strong >= kMinStraySpaces || before_punct >= kMinSpacesBeforePunct;
+  // Spaces between ideographs that recur at one distance are the extraction's joined lines: evidence on
+  // their own, which no clean report shows (kMinPeriodicGaps), for a page whose wraps split few words.
+  const size_t width = PeriodicWidth(between);
+  const bool damaged = strong >= kMinStraySpaces || before_punct >= kMinSpacesBeforePunct || width > 0;
   static const RE2 kSpacedFigure(R"(\p{Han}[ \x{3000}]+[0-9A-Za-z][0-9A-Za-z.%]*[ \x{3000}]+\p{Han})");
   size_t spaced_figures = 0;
   for (re2::StringPiece input = View(text); RE2::FindAndConsume(&input, kSpacedFigure) && spaced_figures < kMinSpacedFigures;) {
@@ -257,7 +261,6 @@ SpaceAnalysis AnalyseSpaces(std::string_view text) {
   const bool wrapped = IsHardWrappedText(text);
   const bool marker_habit = marker_spaces >= kMinMarkerSpaces &&
                             static_cast<double>(marker_spaces) >= kMarkerSpaceShare * static_cast<double>(marker_lines);
-  const size_t width = damaged ? PeriodicWidth(between) : 0;
   for (size_t k = 0; k < spaces.size(); ++k) {
     const Space& s = spaces[k];
     std::string reason;
