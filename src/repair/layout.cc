@@ -455,6 +455,7 @@ void RemoveStraySpaces(RepairContext& context) {
   for (size_t k = 0; k < a.remove.size(); ++k) {
     const Space& s = a.remove[k];
     if (context.IsClaimed(s.span)) continue;
+    if (BlankEndsRunInHeading(text, s.span.begin)) continue;  // layout.break's: the heading's lost break
     RepairRecord r;
     r.rule = repair_rule::kLayoutSpace;
     r.span = s.span;

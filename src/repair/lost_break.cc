@@ -259,6 +259,35 @@ void RestoreInLine(RepairContext& context, std::string_view text, size_t begin, 
 
 }  // namespace
 
+bool BlankEndsRunInHeading(std::string_view text, size_t at) {
+  const size_t newline = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
+  const size_t line_begin = newline == std::string_view::npos ? 0 : newline + 1;
+  size_t line_end = text.find('\n', at);
+  if (line_end == std::string_view::npos) line_end = text.size();
+  const bool long_line = text::CountCharStarts(text.substr(line_begin, line_end - line_begin)) >= kMinLostBreakLineChars;
+  // The heading opens the line, or (in a line that lost its breaks) follows the last sentence end before `at`.
+  size_t start = line_begin;
+  if (long_line) {
+    for (size_t i = at; i > line_begin;) {
+      const text::Char c = text::CharBefore(text, i);
+      if (IsSentenceEnd(c.value)) {
+        start = i;
+        break;
+      }
+      i -= c.length;
+    }
+  }
+  while (start < at && IsBlank(text::CharAt(text, start).value)) start += text::CharAt(text, start).length;
+  const size_t marker = ChapterMarkerAt(text, start, line_end);
+  if (marker == 0) return false;
+  const HeadingEnd h = FindHeadingEnd(text, start + marker, line_end, /*blank_only=*/!long_line);
+  if (h.at != at || h.blanks == 0) return false;
+  if (long_line) return true;
+  static const RE2 kSentenceEnd(R"([。；！？])");
+  const size_t body = h.at + h.blanks;
+  return RE2::PartialMatch(View(text.substr(body, line_end - body)), kSentenceEnd);
+}
+
 void RestoreLostBreaks(RepairContext& context) {
   std::string_view text = context.text();
   size_t begin = 0;

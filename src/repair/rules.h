@@ -2,6 +2,9 @@
 #ifndef WENSHU_SRC_REPAIR_RULES_H_
 #define WENSHU_SRC_REPAIR_RULES_H_
 
+#include <cstddef>
+#include <string_view>
+
 #include "repair/rule.h"
 
 namespace wenshu::repair_internal {
@@ -39,6 +42,9 @@ void RemoveStraySpaces(RepairContext& context);
 void JoinHardWraps(RepairContext& context);
 // layout.break (lost_break.cc): chapter headings run into the text of a page that lost its line breaks.
 void RestoreLostBreaks(RepairContext& context);
+// Whether the blank at `at` is where layout.break finds a chapter heading's end ("一、召开会议安排部署 4 月
+// 10 日…"): a lost line break, which layout.space must not take for a stray space.
+bool BlankEndsRunInHeading(std::string_view text, size_t at);
 
 // number.masked_ten, number.masked_year (masked_numbers.cc): the "10 → year string" mask.
 void DiagnoseMaskedNumbers(RepairContext& context);
