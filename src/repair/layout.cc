@@ -94,19 +94,23 @@ bool IsProseLine(std::string_view line) {
 
 // Whether a dictionary word of some frequency spans `cut` in `left + right` (`left` ends at the cut),
 // as the tokenizer segments the few characters around it. Returns the word or "".
-std::string SplitWord(std::string_view left, std::string_view right) {
-  std::string window(TextBefore(left, left.size(), 4));
-  const size_t cut = window.size();
-  window.append(TextAfter(right, 0, 4));
-  // One tokenizer per thread, reused (a tokenizer is one thread at a time; its buffers stay).
+// One tokenizer per thread, reused (a tokenizer is one thread at a time; its buffers stay).
+Tokenizer& DictionaryTokenizer() {
   thread_local Tokenizer tokenizer(Dictionary::Default(), [] {
     TokenizerOptions options;
     options.hmm_unknown_words = false;  // only words the dictionary knows are evidence
     return options;
   }());
+  return tokenizer;
+}
+
+std::string SplitWord(std::string_view left, std::string_view right) {
+  std::string window(TextBefore(left, left.size(), 4));
+  const size_t cut = window.size();
+  window.append(TextAfter(right, 0, 4));
   static const double kMinLogProbability =
       std::log(kMinSplitWordFrequency / static_cast<double>(Dictionary::Default().total_frequency()));
-  for (const OwnedToken& t : tokenizer.Tokenize(window)) {
+  for (const OwnedToken& t : DictionaryTokenizer().Tokenize(window)) {
     if (t.begin < cut && t.end > cut && t.kind == TokenKind::kWord && (t.flags & kTokenInDictionary) != 0) {
       auto p = Dictionary::Default().LogProbability(t.text);
       if (p && *p >= kMinLogProbability) return t.text;
@@ -114,6 +118,16 @@ std::string SplitWord(std::string_view left, std::string_view right) {
     }
   }
   return "";
+}
+
+// Whether a measure word stands at `at` of `t` (a figure before it deleted: "来访群众 人次"), not the first
+// character of a longer word the tokenizer reads there ("列席 人员", "各项 工作").
+bool MeasureWordAt(std::string_view t, size_t at) {
+  const std::optional<std::string_view> unit = UnitAt(t, at);
+  if (!unit) return false;
+  const std::string window(TextAfter(t, at, 4));
+  const std::vector<OwnedToken> tokens = DictionaryTokenizer().Tokenize(window);
+  return tokens.empty() || tokens.front().kind != TokenKind::kWord || tokens.front().end <= unit->size();
 }
 
 // "一、", "12、", "（三）" at the start of a line, up to `end`.
@@ -173,7 +187,7 @@ std::vector<Space> FindSpaces(const std::vector<Line>& lines, size_t* marker_lin
         const bool ascii = before == U',' || before == U';';
         keep = !ascii || text::IsHan(text::CharBefore(t, i - 1).value);
         s.kind = SpaceKind::kAfterPunct;
-      } else if (text::IsHan(before) && UnitAt(t, j).has_value()) {
+      } else if (text::IsHan(before) && MeasureWordAt(t, j)) {
         // "结案 件", "来访群众 人次": a figure the site deleted (number.stripped flags it), not a stray space.
         keep = false;
       } else if ((before == U'”' || before == U'」' || before == U'』') && text::IsHan(after)) {
