@@ -317,7 +317,12 @@ SpaceAnalysis AnalyseSpaces(std::string_view text) {
           // The text after the space must go on: the last characters of a cut page are no evidence.
           const size_t line_end = lines[s.line].end;
           const bool goes_on = text::CountCharStarts(text.substr(s.span.end, line_end - s.span.end)) >= 2;
-          if (it != between.end() && goes_on && ((idx > 0 && at_width(idx - 1, idx)) || at_width(idx, idx + 1))) {
+          // The first join of a line that kept its break (a paragraph's start) is at the width from there.
+          const bool first_of_line = it != between.end() && (idx == 0 || between[idx - 1].line != s.line);
+          const bool width_from_line_start = first_of_line && s.char_offset + kWrapTolerance >= width &&
+                                             s.char_offset <= width + kWrapTolerance;
+          if (it != between.end() && goes_on &&
+              ((idx > 0 && at_width(idx - 1, idx)) || at_width(idx, idx + 1) || width_from_line_start)) {
             reason = absl::StrCat("A space where the extraction joined lines wrapped every ", width,
                                   " characters, inside a sentence.");
           }
