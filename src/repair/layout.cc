@@ -92,8 +92,6 @@ bool IsProseLine(std::string_view line) {
   return text::CountCharStarts(line) >= kProseChars && RE2::PartialMatch(View(line), kSentencePunct);
 }
 
-// Whether a dictionary word of some frequency spans `cut` in `left + right` (`left` ends at the cut),
-// as the tokenizer segments the few characters around it. Returns the word or "".
 // One tokenizer per thread, reused (a tokenizer is one thread at a time; its buffers stay).
 Tokenizer& DictionaryTokenizer() {
   thread_local Tokenizer tokenizer(Dictionary::Default(), [] {
@@ -103,6 +101,8 @@ Tokenizer& DictionaryTokenizer() {
   }());
   return tokenizer;
 }
+
+}  // namespace
 
 std::string SplitWord(std::string_view left, std::string_view right) {
   std::string window(TextBefore(left, left.size(), 4));
@@ -119,6 +119,8 @@ std::string SplitWord(std::string_view left, std::string_view right) {
   }
   return "";
 }
+
+namespace {
 
 // Whether a measure word stands at `at` of `t` (a figure before it deleted: "来访群众 人次"), not the first
 // character of a longer word the tokenizer reads there ("列席 人员", "各项 工作").
@@ -474,7 +476,10 @@ void RemoveStraySpaces(RepairContext& context) {
   for (size_t k = 0; k < a.remove.size(); ++k) {
     const Space& s = a.remove[k];
     if (context.IsClaimed(s.span)) continue;
-    if (BlankEndsRunInHeading(text, s.span.begin)) continue;  // layout.break's: the heading's lost break
+    // A blank with no word split or punctuation beside it where a run-in heading ends is the heading's lost
+    // line break (layout.break's), not a typesetting space.
+    const bool weak = s.kind == SpaceKind::kBetweenHan || s.kind == SpaceKind::kDigitUnit;
+    if (weak && BlankEndsRunInHeading(text, s.span.begin)) continue;
     RepairRecord r;
     r.rule = repair_rule::kLayoutSpace;
     r.span = s.span;

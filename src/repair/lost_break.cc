@@ -155,7 +155,9 @@ HeadingEnd FindHeadingEnd(std::string_view text, size_t begin, size_t end, bool 
       if (IsBlank(d.cp)) {
         size_t j = i;
         while (j < end && IsBlank(text::CharAt(text, j).value)) j += text::CharAt(text, j).length;
-        if (j < end && text::IsHan(prev) && !IsSentenceEnd(text::CharAt(text, j).value)) {
+        // Not a blank that splits a dictionary word ("产业 园"): an extraction's stray space inside the heading.
+        if (j < end && text::IsHan(prev) && !IsSentenceEnd(text::CharAt(text, j).value) &&
+            SplitWord(text.substr(0, i), text.substr(j, end - j)).empty()) {
           return {i, j - i, "a blank"};
         }
       } else if (!opening.empty() && !comma && text::IsHan(prev) && rest.substr(0, opening.size()) == opening) {

@@ -3,6 +3,7 @@
 #define WENSHU_SRC_REPAIR_RULES_H_
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 #include "repair/rule.h"
@@ -40,6 +41,9 @@ void RepairTitles(RepairContext& context);
 // layout.space, layout.wrap (layout.cc): stray spaces and hard line wraps from PDF and Word extraction.
 void RemoveStraySpaces(RepairContext& context);
 void JoinHardWraps(RepairContext& context);
+// The dictionary word (jieba frequency ≥ 20) that spans the cut between `left` and `right`, as the tokenizer
+// segments the few characters around it ("产业|园"), or "" when the cut is between words.
+std::string SplitWord(std::string_view left, std::string_view right);
 // layout.break (lost_break.cc): chapter headings run into the text of a page that lost its line breaks.
 void RestoreLostBreaks(RepairContext& context);
 // Whether the blank at `at` is where layout.break finds a chapter heading's end ("一、召开会议安排部署 4 月
