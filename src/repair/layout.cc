@@ -474,13 +474,17 @@ void RemoveStraySpaces(RepairContext& context) {
     return;
   }
   SpaceAnalysis a = AnalyseSpaces(text);
+  if (a.remove.empty()) return;
+  // A blank with no word split or punctuation beside it where layout.break finds a lost line break (a
+  // run-in heading's end, a report header's) is that break, not a typesetting space.
+  const std::vector<Span> lost_breaks = LostBreakBlanks(text);
   for (size_t k = 0; k < a.remove.size(); ++k) {
     const Space& s = a.remove[k];
     if (context.IsClaimed(s.span)) continue;
-    // A blank with no word split or punctuation beside it where a run-in heading ends is the heading's lost
-    // line break (layout.break's), not a typesetting space.
     const bool weak = s.kind == SpaceKind::kBetweenHan || s.kind == SpaceKind::kDigitUnit;
-    if (weak && BlankEndsRunInHeading(text, s.span.begin)) continue;
+    auto lost = std::lower_bound(lost_breaks.begin(), lost_breaks.end(), s.span.begin,
+                                 [](const Span& b, size_t begin) { return b.begin < begin; });
+    if (weak && lost != lost_breaks.end() && lost->begin == s.span.begin) continue;
     RepairRecord r;
     r.rule = repair_rule::kLayoutSpace;
     r.span = s.span;

@@ -5,6 +5,7 @@
 // after the clean reports' headings. In a line of any length, a chapter heading that a blank parts from the
 // paragraph after it ("二、工作目标 本学年…。") gets its break back. Enumerations a clean report writes inline
 // stay: they sit in short paragraphs.
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -183,26 +184,44 @@ HeadingEnd FindHeadingEnd(std::string_view text, size_t begin, size_t end, bool 
   return found;
 }
 
-void ProposeBreak(RepairContext& context, size_t at, size_t blanks, std::string reason) {
-  if (context.IsClaimed({at, at + blanks})) return;
-  RepairRecord r;
-  r.rule = repair_rule::kLayoutBreak;
-  r.span = {at, at + blanks};
-  r.before = std::string(context.text().substr(at, blanks));
-  r.after = "\n";
-  r.confidence = 0.8;
-  r.reason = std::move(reason);
-  context.Propose(std::move(r));
-}
+// Where the breaks found go: proposed to a repair context (the rule), or listed (LostBreakBlanks, which
+// layout.space asks before it takes a blank).
+class BreakSink {
+ public:
+  explicit BreakSink(RepairContext& context) : context_(&context), text_(context.text()) {}
+  explicit BreakSink(std::string_view text) : text_(text) {}
+  std::string_view text() const { return text_; }
+  bool IsClaimed(Span span) const { return context_ != nullptr && context_->IsClaimed(span); }
+  const std::vector<Span>& found() const { return found_; }
+
+  void Propose(size_t at, size_t blanks, std::string reason) {
+    if (IsClaimed({at, at + blanks})) return;
+    found_.push_back({at, at + blanks});
+    if (context_ == nullptr) return;
+    RepairRecord r;
+    r.rule = repair_rule::kLayoutBreak;
+    r.span = {at, at + blanks};
+    r.before = std::string(text_.substr(at, blanks));
+    r.after = "\n";
+    r.confidence = 0.8;
+    r.reason = std::move(reason);
+    context_->Propose(std::move(r));
+  }
+
+ private:
+  RepairContext* context_ = nullptr;
+  std::string_view text_;
+  std::vector<Span> found_;
+};
 
 // The heading starting at `begin` ends where FindHeadingEnd says; a lower-level heading after it
 // ("一、…情况(一)…情况1.…") is followed in turn.
-void BreakAfterHeading(RepairContext& context, size_t begin, size_t end, size_t chars) {
-  std::string_view text = context.text();
+void BreakAfterHeading(BreakSink& sink, size_t begin, size_t end, size_t chars) {
+  std::string_view text = sink.text();
   for (int level = 0; level < 2; ++level) {
     HeadingEnd h = FindHeadingEnd(text, begin, end);
     if (h.at == std::string_view::npos) return;
-    ProposeBreak(context, h.at, h.blanks,
+    sink.Propose(h.at, h.blanks,
                  absl::StrCat("a chapter heading runs into its paragraph (the heading ends before ", Av(h.why),
                               "), in a line of ", chars, " characters: the page lost its line breaks"));
     std::string_view rest = text.substr(h.at + h.blanks, end - h.at - h.blanks);
@@ -217,7 +236,7 @@ void BreakAfterHeading(RepairContext& context, size_t begin, size_t end, size_t 
 // ("一、 工作目标 本学年是…。"): the blank is a lost break. The clean corpora write no such line (0 of their
 // lines that open with 一、…十、 hold a blank after the heading and a sentence after it); a line of
 // headings alone (a table of contents) holds no sentence end and stays.
-void BreakAfterLineHeading(RepairContext& context, std::string_view text, size_t begin, size_t end) {
+void BreakAfterLineHeading(BreakSink& sink, std::string_view text, size_t begin, size_t end) {
   size_t at = begin;
   while (at < end && IsBlank(text::CharAt(text, at).value)) at += text::CharAt(text, at).length;
   const size_t marker = ChapterMarkerAt(text, at, end);
@@ -230,7 +249,7 @@ void BreakAfterLineHeading(RepairContext& context, std::string_view text, size_t
   static const RE2 kClauseEnd(R"([。；！？，,])");
   const size_t body = h.at + h.blanks;
   if (!RE2::PartialMatch(View(text.substr(body, end - body)), h.echo ? kClauseEnd : kSentenceEnd)) return;
-  ProposeBreak(context, h.at, h.blanks,
+  sink.Propose(h.at, h.blanks,
                "a chapter heading runs into its paragraph on one line, a blank between them: the line break "
                "was lost");
 }
@@ -238,7 +257,7 @@ void BreakAfterLineHeading(RepairContext& context, std::string_view text, size_t
 // A report's header run into one line with blanks where its breaks were ("…政府工作报告 ——2026年2月3日在…
 // 会议上 某市市长 某某 各位代表: 现在,…"): the blanks after the dateline ("——…会议上"), before the
 // salutation 各位代表 and after its colon stand for line breaks; a report writes each on a line of its own.
-void BreakAroundHeader(RepairContext& context, std::string_view text, size_t begin, size_t end, size_t chars) {
+void BreakAroundHeader(BreakSink& sink, std::string_view text, size_t begin, size_t end, size_t chars) {
   std::string_view line = text.substr(begin, end - begin);
   auto blanks_from = [&](size_t at) {
     size_t j = at;
@@ -251,7 +270,7 @@ void BreakAroundHeader(RepairContext& context, std::string_view text, size_t beg
     return at - j;
   };
   auto propose = [&](size_t at, size_t n, std::string_view what) {
-    ProposeBreak(context, at, n,
+    sink.Propose(at, n,
                  absl::StrCat("a blank stands for the line break ", Av(what), " in a line of ", chars,
                               " characters: the page lost its line breaks"));
   };
@@ -280,15 +299,15 @@ void BreakAroundHeader(RepairContext& context, std::string_view text, size_t beg
   }
 }
 
-void RestoreInLine(RepairContext& context, std::string_view text, size_t begin, size_t end) {
+void RestoreInLine(BreakSink& sink, std::string_view text, size_t begin, size_t end) {
   const size_t chars = text::CountCharStarts(text.substr(begin, end - begin));
   if (chars < kMinLostBreakLineChars) {
-    BreakAfterLineHeading(context, text, begin, end);
+    BreakAfterLineHeading(sink, text, begin, end);
     return;
   }
-  BreakAroundHeader(context, text, begin, end, chars);
+  BreakAroundHeader(sink, text, begin, end, chars);
   // A heading at the start of the line.
-  if (size_t marker = ChapterMarkerAt(text, begin, end)) BreakAfterHeading(context, begin + marker, end, chars);
+  if (size_t marker = ChapterMarkerAt(text, begin, end)) BreakAfterHeading(sink, begin + marker, end, chars);
   size_t i = begin;
   char32_t prev = 0;
   while (i < end) {
@@ -296,11 +315,11 @@ void RestoreInLine(RepairContext& context, std::string_view text, size_t begin, 
     if (d.len <= 0) { ++i; prev = 0; continue; }
     // One or two numerals, then 、, after a sentence end (and the blanks after it).
     if (i > begin && IsSentenceEnd(prev)) {
-      if (size_t marker = ChapterMarkerAt(text, i, end); marker > 0 && !context.IsClaimed({i, i})) {
-        ProposeBreak(context, i, 0,
+      if (size_t marker = ChapterMarkerAt(text, i, end); marker > 0 && !sink.IsClaimed({i, i})) {
+        sink.Propose(i, 0,
                      absl::StrCat("a chapter heading run into the text after a sentence end, in a line of ",
                                   chars, " characters: the page lost its line breaks"));
-        BreakAfterHeading(context, i + marker, end, chars);
+        BreakAfterHeading(sink, i + marker, end, chars);
       }
     }
     if (!IsBlank(d.cp)) prev = d.cp;
@@ -308,50 +327,38 @@ void RestoreInLine(RepairContext& context, std::string_view text, size_t begin, 
   }
 }
 
-}  // namespace
-
-bool BlankEndsRunInHeading(std::string_view text, size_t at) {
-  const size_t newline = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
-  const size_t line_begin = newline == std::string_view::npos ? 0 : newline + 1;
-  size_t line_end = text.find('\n', at);
-  if (line_end == std::string_view::npos) line_end = text.size();
-  const bool long_line = text::CountCharStarts(text.substr(line_begin, line_end - line_begin)) >= kMinLostBreakLineChars;
-  // The heading opens the line, or (in a line that lost its breaks) follows the last sentence end before `at`.
-  size_t start = line_begin;
-  if (long_line) {
-    for (size_t i = at; i > line_begin;) {
-      const text::Char c = text::CharBefore(text, i);
-      if (IsSentenceEnd(c.value)) {
-        start = i;
-        break;
-      }
-      i -= c.length;
-    }
-  }
-  while (start < at && IsBlank(text::CharAt(text, start).value)) start += text::CharAt(text, start).length;
-  const size_t marker = ChapterMarkerAt(text, start, line_end);
-  if (marker == 0) return false;
-  const HeadingEnd h = FindHeadingEnd(text, start + marker, line_end, /*blank_only=*/!long_line);
-  if (h.at != at || h.blanks == 0) return false;
-  if (long_line) return true;
-  static const RE2 kSentenceEnd(R"([。；！？])");
-  const size_t body = h.at + h.blanks;
-  return RE2::PartialMatch(View(text.substr(body, line_end - body)), kSentenceEnd);
-}
-
-void RestoreLostBreaks(RepairContext& context) {
-  std::string_view text = context.text();
+// Every break the rule finds in `sink`'s text.
+void FindLostBreaks(BreakSink& sink) {
+  std::string_view text = sink.text();
   size_t begin = 0;
   while (begin <= text.size()) {
     size_t end = text.find('\n', begin);
     if (end == std::string_view::npos) end = text.size();
     if (end - begin >= kMinLostBreakLineChars) {
-      RestoreInLine(context, text, begin, end);
+      RestoreInLine(sink, text, begin, end);
     } else {
-      BreakAfterLineHeading(context, text, begin, end);
+      BreakAfterLineHeading(sink, text, begin, end);
     }
     begin = end + 1;
   }
+}
+
+}  // namespace
+
+std::vector<Span> LostBreakBlanks(std::string_view text) {
+  BreakSink sink(text);
+  FindLostBreaks(sink);
+  std::vector<Span> blanks;
+  for (const Span& s : sink.found()) {
+    if (s.size() > 0) blanks.push_back(s);
+  }
+  std::sort(blanks.begin(), blanks.end(), [](const Span& x, const Span& y) { return x.begin < y.begin; });
+  return blanks;
+}
+
+void RestoreLostBreaks(RepairContext& context) {
+  BreakSink sink(context);
+  FindLostBreaks(sink);
 }
 
 }  // namespace wenshu::repair_internal

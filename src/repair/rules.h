@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "repair/rule.h"
 
@@ -46,9 +47,9 @@ void JoinHardWraps(RepairContext& context);
 std::string SplitWord(std::string_view left, std::string_view right);
 // layout.break (lost_break.cc): chapter headings run into the text of a page that lost its line breaks.
 void RestoreLostBreaks(RepairContext& context);
-// Whether the blank at `at` is where layout.break finds a chapter heading's end ("一、召开会议安排部署 4 月
-// 10 日…"): a lost line break, which layout.space must not take for a stray space.
-bool BlankEndsRunInHeading(std::string_view text, size_t at);
+// The blanks layout.break turns into line breaks (a run-in heading's end, "一、召开会议安排部署 4 月 10 日…";
+// a report header's, "市长 某某 各位代表:"), by position: layout.space must not take them for stray spaces.
+std::vector<Span> LostBreakBlanks(std::string_view text);
 
 // number.masked_ten, number.masked_year (masked_numbers.cc): the "10 → year string" mask.
 void DiagnoseMaskedNumbers(RepairContext& context);
