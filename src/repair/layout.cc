@@ -294,7 +294,8 @@ SpaceAnalysis AnalyseSpaces(std::string_view text) {
         // A figure followed by its unit ("43.68 亿元") in any damaged text; a space before a figure only in
         // a text typeset so or joined at a width, where it is one more join ("上涨 0.1%"; after a run-in
         // heading, "一、总体情况 2024年,…", the blank is the lost line break and stays for layout.break).
-        if (wrapped || spaced_figures >= kMinSpacedFigures || (damaged && (width > 0 || !text::IsHan(text::CharBefore(text, s.span.begin).value)))) {
+        if (wrapped || spaced_figures >= kMinSpacedFigures ||
+            (damaged && (width > 0 || !text::IsHan(text::CharBefore(text, s.span.begin).value)))) {
           reason = "A space a PDF's typesetting put beside a figure or Latin text, in a text that shows "
                    "extraction damage (stray spaces, a hard-wrapped layout, figures spaced on both sides).";
         }

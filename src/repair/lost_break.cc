@@ -146,7 +146,9 @@ HeadingEnd FindHeadingEnd(std::string_view text, size_t begin, size_t end, bool 
     for (size_t n = 0; n < kHeadingEchoChars && j < end && text::IsHan(text::CharAt(text, j).value); ++n) {
       j += text::CharAt(text, j).length;
     }
-    if (text::CountCharStarts(text.substr(begin, j - begin)) == kHeadingEchoChars) opening = text.substr(begin, j - begin);
+    if (text::CountCharStarts(text.substr(begin, j - begin)) == kHeadingEchoChars) {
+      opening = text.substr(begin, j - begin);
+    }
   }
   while (i < end && chars < kMaxHeadingChars) {
     text::Decoded d = text::DecodeUtf8At(text, i);
