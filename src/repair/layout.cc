@@ -58,8 +58,9 @@ constexpr size_t kMinMarkerSpaces = 3;
 constexpr double kMarkerSpaceShare = 0.8;
 // Spaces where an extraction joined wrapped lines fall at a regular distance: a document whose spaces
 // between ideographs are kWrapTolerance characters or less from one distance at least kMinPeriodicGaps
-// times (and in at least half of the gaps) was wrapped at that width. Real joined page: 7 of 11 gaps
-// at 39–42 characters; clean reports have at most 4 such spaces, never at one distance.
+// times (and in at least half of the gaps) was wrapped at that width. Real joined pages: 7 of 11 gaps
+// at 39–42 characters; 5 of 9 at 46–50 on a page whose joins split one dictionary word only; clean
+// reports have at most 4 such spaces, never at one distance, so the width alone diagnoses the page.
 constexpr size_t kMinPeriodicGaps = 5;
 constexpr size_t kWrapTolerance = 3;
 // layout.wrap. A text hard-wrapped at a width has at least kMinWrapLines lines within kWidthTolerance
@@ -91,21 +92,25 @@ bool IsProseLine(std::string_view line) {
   return text::CountCharStarts(line) >= kProseChars && RE2::PartialMatch(View(line), kSentencePunct);
 }
 
-// Whether a dictionary word of some frequency spans `cut` in `left + right` (`left` ends at the cut),
-// as the tokenizer segments the few characters around it. Returns the word or "".
-std::string SplitWord(std::string_view left, std::string_view right) {
-  std::string window(TextBefore(left, left.size(), 4));
-  const size_t cut = window.size();
-  window.append(TextAfter(right, 0, 4));
-  // One tokenizer per thread, reused (a tokenizer is one thread at a time; its buffers stay).
+// One tokenizer per thread, reused (a tokenizer is one thread at a time; its buffers stay).
+Tokenizer& DictionaryTokenizer() {
   thread_local Tokenizer tokenizer(Dictionary::Default(), [] {
     TokenizerOptions options;
     options.hmm_unknown_words = false;  // only words the dictionary knows are evidence
     return options;
   }());
+  return tokenizer;
+}
+
+}  // namespace
+
+std::string SplitWord(std::string_view left, std::string_view right) {
+  std::string window(TextBefore(left, left.size(), 4));
+  const size_t cut = window.size();
+  window.append(TextAfter(right, 0, 4));
   static const double kMinLogProbability =
       std::log(kMinSplitWordFrequency / static_cast<double>(Dictionary::Default().total_frequency()));
-  for (const OwnedToken& t : tokenizer.Tokenize(window)) {
+  for (const OwnedToken& t : DictionaryTokenizer().Tokenize(window)) {
     if (t.begin < cut && t.end > cut && t.kind == TokenKind::kWord && (t.flags & kTokenInDictionary) != 0) {
       auto p = Dictionary::Default().LogProbability(t.text);
       if (p && *p >= kMinLogProbability) return t.text;
@@ -113,6 +118,18 @@ std::string SplitWord(std::string_view left, std::string_view right) {
     }
   }
   return "";
+}
+
+namespace {
+
+// Whether a measure word stands at `at` of `t` (a figure before it deleted: "来访群众 人次"), not the first
+// character of a longer word the tokenizer reads there ("列席 人员", "各项 工作").
+bool MeasureWordAt(std::string_view t, size_t at) {
+  const std::optional<std::string_view> unit = UnitAt(t, at);
+  if (!unit) return false;
+  const std::string window(TextAfter(t, at, 4));
+  const std::vector<OwnedToken> tokens = DictionaryTokenizer().Tokenize(window);
+  return tokens.empty() || tokens.front().kind != TokenKind::kWord || tokens.front().end <= unit->size();
 }
 
 // "一、", "12、", "（三）" at the start of a line, up to `end`.
@@ -172,7 +189,7 @@ std::vector<Space> FindSpaces(const std::vector<Line>& lines, size_t* marker_lin
         const bool ascii = before == U',' || before == U';';
         keep = !ascii || text::IsHan(text::CharBefore(t, i - 1).value);
         s.kind = SpaceKind::kAfterPunct;
-      } else if (text::IsHan(before) && UnitAt(t, j).has_value()) {
+      } else if (text::IsHan(before) && MeasureWordAt(t, j)) {
         // "结案 件", "来访群众 人次": a figure the site deleted (number.stripped flags it), not a stray space.
         keep = false;
       } else if ((before == U'”' || before == U'」' || before == U'』') && text::IsHan(after)) {
@@ -248,7 +265,10 @@ SpaceAnalysis AnalyseSpaces(std::string_view text) {
   }
   size_t before_punct = 0;
   for (const Space& s : spaces) before_punct += s.kind == SpaceKind::kBeforePunct;
-  const bool damaged = strong >= kMinStraySpaces || before_punct >= kMinSpacesBeforePunct;
+  // Spaces between ideographs that recur at one distance are the extraction's joined lines: evidence on
+  // their own, which no clean report shows (kMinPeriodicGaps), for a page whose wraps split few words.
+  const size_t width = PeriodicWidth(between);
+  const bool damaged = strong >= kMinStraySpaces || before_punct >= kMinSpacesBeforePunct || width > 0;
   static const RE2 kSpacedFigure(R"(\p{Han}[ \x{3000}]+[0-9A-Za-z][0-9A-Za-z.%]*[ \x{3000}]+\p{Han})");
   size_t spaced_figures = 0;
   for (re2::StringPiece input = View(text); RE2::FindAndConsume(&input, kSpacedFigure) && spaced_figures < kMinSpacedFigures;) {
@@ -257,7 +277,6 @@ SpaceAnalysis AnalyseSpaces(std::string_view text) {
   const bool wrapped = IsHardWrappedText(text);
   const bool marker_habit = marker_spaces >= kMinMarkerSpaces &&
                             static_cast<double>(marker_spaces) >= kMarkerSpaceShare * static_cast<double>(marker_lines);
-  const size_t width = damaged ? PeriodicWidth(between) : 0;
   for (size_t k = 0; k < spaces.size(); ++k) {
     const Space& s = spaces[k];
     std::string reason;
@@ -273,8 +292,10 @@ SpaceAnalysis AnalyseSpaces(std::string_view text) {
         break;
       case SpaceKind::kDigitUnit:
         // A figure followed by its unit ("43.68 亿元") in any damaged text; a space before a figure only in
-        // a text typeset so (after a heading, "一、总体情况 2024年,…" is a lost line break).
-        if (wrapped || spaced_figures >= kMinSpacedFigures || (damaged && !text::IsHan(text::CharBefore(text, s.span.begin).value))) {
+        // a text typeset so or joined at a width, where it is one more join ("上涨 0.1%"; after a run-in
+        // heading, "一、总体情况 2024年,…", the blank is the lost line break and stays for layout.break).
+        if (wrapped || spaced_figures >= kMinSpacedFigures ||
+            (damaged && (width > 0 || !text::IsHan(text::CharBefore(text, s.span.begin).value)))) {
           reason = "A space a PDF's typesetting put beside a figure or Latin text, in a text that shows "
                    "extraction damage (stray spaces, a hard-wrapped layout, figures spaced on both sides).";
         }
@@ -300,7 +321,12 @@ SpaceAnalysis AnalyseSpaces(std::string_view text) {
           // The text after the space must go on: the last characters of a cut page are no evidence.
           const size_t line_end = lines[s.line].end;
           const bool goes_on = text::CountCharStarts(text.substr(s.span.end, line_end - s.span.end)) >= 2;
-          if (it != between.end() && goes_on && ((idx > 0 && at_width(idx - 1, idx)) || at_width(idx, idx + 1))) {
+          // The first join of a line that kept its break (a paragraph's start) is at the width from there.
+          const bool first_of_line = it != between.end() && (idx == 0 || between[idx - 1].line != s.line);
+          const bool width_from_line_start = first_of_line && s.char_offset + kWrapTolerance >= width &&
+                                             s.char_offset <= width + kWrapTolerance;
+          if (it != between.end() && goes_on &&
+              ((idx > 0 && at_width(idx - 1, idx)) || at_width(idx, idx + 1) || width_from_line_start)) {
             reason = absl::StrCat("A space where the extraction joined lines wrapped every ", width,
                                   " characters, inside a sentence.");
           }
@@ -449,9 +475,17 @@ void RemoveStraySpaces(RepairContext& context) {
     return;
   }
   SpaceAnalysis a = AnalyseSpaces(text);
+  if (a.remove.empty()) return;
+  // A blank with no word split or punctuation beside it where layout.break finds a lost line break (a
+  // run-in heading's end, a report header's) is that break, not a typesetting space.
+  const std::vector<Span> lost_breaks = LostBreakBlanks(text);
   for (size_t k = 0; k < a.remove.size(); ++k) {
     const Space& s = a.remove[k];
     if (context.IsClaimed(s.span)) continue;
+    const bool weak = s.kind == SpaceKind::kBetweenHan || s.kind == SpaceKind::kDigitUnit;
+    auto lost = std::lower_bound(lost_breaks.begin(), lost_breaks.end(), s.span.begin,
+                                 [](const Span& b, size_t begin) { return b.begin < begin; });
+    if (weak && lost != lost_breaks.end() && lost->begin == s.span.begin) continue;
     RepairRecord r;
     r.rule = repair_rule::kLayoutSpace;
     r.span = s.span;

@@ -2,6 +2,11 @@
 #ifndef WENSHU_SRC_REPAIR_RULES_H_
 #define WENSHU_SRC_REPAIR_RULES_H_
 
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "repair/rule.h"
 
 namespace wenshu::repair_internal {
@@ -37,8 +42,14 @@ void RepairTitles(RepairContext& context);
 // layout.space, layout.wrap (layout.cc): stray spaces and hard line wraps from PDF and Word extraction.
 void RemoveStraySpaces(RepairContext& context);
 void JoinHardWraps(RepairContext& context);
+// The dictionary word (jieba frequency ≥ 20) that spans the cut between `left` and `right`, as the tokenizer
+// segments the few characters around it ("产业|园"), or "" when the cut is between words.
+std::string SplitWord(std::string_view left, std::string_view right);
 // layout.break (lost_break.cc): chapter headings run into the text of a page that lost its line breaks.
 void RestoreLostBreaks(RepairContext& context);
+// The blanks layout.break turns into line breaks (a run-in heading's end, "一、召开会议安排部署 4 月 10 日…";
+// a report header's, "市长 某某 各位代表:"), by position: layout.space must not take them for stray spaces.
+std::vector<Span> LostBreakBlanks(std::string_view text);
 
 // number.masked_ten, number.masked_year (masked_numbers.cc): the "10 → year string" mask.
 void DiagnoseMaskedNumbers(RepairContext& context);
