@@ -30,6 +30,7 @@ namespace wenshu {
 namespace tokenize_internal {
 struct DictionaryAccess;
 struct BlobHeader;
+struct RootEntry;
 struct TrieLink;
 }  // namespace tokenize_internal
 
@@ -88,7 +89,7 @@ class Dictionary {
   std::string owned_;  // the blob when loaded at run time; empty for the embedded one
   std::string_view blob_;
   const tokenize_internal::BlobHeader* header_ = nullptr;
-  const uint32_t* root_table_ = nullptr;
+  const tokenize_internal::RootEntry* root_table_ = nullptr;
   const uint64_t* bigram_filter_ = nullptr;
   const uint32_t* code_points_ = nullptr;
   const tokenize_internal::TrieLink* links_ = nullptr;

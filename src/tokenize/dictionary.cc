@@ -30,8 +30,9 @@ Dictionary::~Dictionary() = default;
 void Dictionary::Attach(std::string_view blob) {
   blob_ = blob;
   header_ = reinterpret_cast<const BlobHeader*>(blob.data());
-  root_table_ = reinterpret_cast<const uint32_t*>(blob.data() + sizeof(BlobHeader));
-  const char* filter = blob.data() + sizeof(BlobHeader) + header_->root_table_size * sizeof(uint32_t);
+  root_table_ = reinterpret_cast<const tokenize_internal::RootEntry*>(blob.data() + sizeof(BlobHeader));
+  const char* filter =
+      blob.data() + sizeof(BlobHeader) + header_->root_table_size * sizeof(tokenize_internal::RootEntry);
   bigram_filter_ = reinterpret_cast<const uint64_t*>(filter);
   // The pair table follows the filter (DictionaryAccess::PairSlots finds it there).
   const char* arrays = filter + tokenize_internal::BigramFilterBytes(header_->bigram_filter_log2) +

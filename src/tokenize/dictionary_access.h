@@ -14,10 +14,13 @@ struct DictionaryAccess {
   static const uint32_t* CodePoints(const Dictionary& d) { return d.code_points_; }
 
   // The node for the one-character prefix `cp`, or 0 when no word starts with it.
-  static uint32_t RootChild(const Dictionary& d, char32_t cp) {
-    uint32_t offset = static_cast<uint32_t>(cp) - d.header_->root_table_first_cp;
+  static uint32_t RootChild(const Dictionary& d, char32_t cp) { return Root(d, cp).node; }
+  // The same with the node's probability (kNotAWord when it is not a word, or for node 0).
+  static RootEntry Root(const Dictionary& d, char32_t cp) {
+    const uint32_t offset = static_cast<uint32_t>(cp) - d.header_->root_table_first_cp;
     if (offset < d.header_->root_table_size) return d.root_table_[offset];
-    return Child(d, 0, cp);
+    const uint32_t node = Child(d, 0, cp);
+    return {node, d.links_[node].log_probability};
   }
 
   // False when no word starts with the pair (first, second); true means "maybe".

@@ -183,12 +183,12 @@ absl::StatusOr<std::string> CompileDictionary(std::string_view text, uint64_t de
     }
   }
 
-  std::vector<uint32_t> root_table(kRootTableSize, 0);
+  std::vector<RootEntry> root_table(kRootTableSize, RootEntry{0, kNotAWord});
   for (uint32_t i = 0; i < nodes[0].child_count; ++i) {
     uint32_t index = nodes[0].first_child + i;
     uint32_t cp = nodes[index].code_point;
     if (cp >= kRootTableFirstCp && cp < kRootTableFirstCp + kRootTableSize) {
-      root_table[cp - kRootTableFirstCp] = index;
+      root_table[cp - kRootTableFirstCp] = {index, nodes[index].log_probability};
     }
   }
 
@@ -205,7 +205,7 @@ absl::StatusOr<std::string> CompileDictionary(std::string_view text, uint64_t de
   header.bigram_filter_log2 = kBigramFilterLog2;
   header.total_frequency = total;
   std::string payload;
-  payload.append(reinterpret_cast<const char*>(root_table.data()), root_table.size() * sizeof(uint32_t));
+  payload.append(reinterpret_cast<const char*>(root_table.data()), root_table.size() * sizeof(RootEntry));
   std::vector<uint64_t> filter(BigramFilterBytes(kBigramFilterLog2) / sizeof(uint64_t), 0);
   const TrieNode& root = nodes[0];
   for (uint32_t a = root.first_child; a < root.first_child + root.child_count; ++a) {
@@ -270,7 +270,7 @@ absl::Status ValidateBlob(std::string_view blob) {
   }
   const uint64_t filter_bytes = BigramFilterBytes(h.bigram_filter_log2);
   const uint64_t pair_bytes = PairTableBytes(h.pair_table_log2);
-  const uint64_t expected = uint64_t{h.root_table_size} * sizeof(uint32_t) + filter_bytes + pair_bytes +
+  const uint64_t expected = uint64_t{h.root_table_size} * sizeof(RootEntry) + filter_bytes + pair_bytes +
                             uint64_t{h.node_count} * kBytesPerNode + sizeof(TrieLink);
   if (h.payload_bytes != blob.size() - sizeof(BlobHeader) || h.payload_bytes != expected) {
     return absl::InvalidArgumentError(absl::StrCat("dictionary is truncated or padded: ", blob.size(),
@@ -287,10 +287,10 @@ absl::Status ValidateBlob(std::string_view blob) {
   if (Fnv1a64(payload) != h.checksum) {
     return absl::DataLossError("dictionary checksum mismatch: the file is corrupt");
   }
-  std::vector<uint32_t> root_table(h.root_table_size);
-  std::memcpy(root_table.data(), payload.data(), root_table.size() * sizeof(uint32_t));
+  std::vector<RootEntry> root_table(h.root_table_size);
+  std::memcpy(root_table.data(), payload.data(), root_table.size() * sizeof(RootEntry));
   std::vector<TrieNode> nodes(h.node_count);
-  const char* filter = payload.data() + root_table.size() * sizeof(uint32_t);
+  const char* filter = payload.data() + root_table.size() * sizeof(RootEntry);
   const char* pair_table = filter + filter_bytes;
   const char* arrays = pair_table + pair_bytes;
   const size_t n = nodes.size();
@@ -357,10 +357,16 @@ absl::Status ValidateBlob(std::string_view blob) {
   }
   uint64_t table_entries = 0;
   for (uint32_t i = 0; i < root_table.size(); ++i) {
-    uint32_t index = root_table[i];
-    if (index == 0) continue;
+    const uint32_t index = root_table[i].node;
+    if (index == 0) {
+      if (root_table[i].log_probability != kNotAWord) {
+        return absl::InvalidArgumentError("dictionary root table is inconsistent");
+      }
+      continue;
+    }
     if (index < root.first_child || index >= uint64_t{root.first_child} + root.child_count ||
-        nodes[index].code_point != h.root_table_first_cp + i) {
+        nodes[index].code_point != h.root_table_first_cp + i ||
+        std::memcmp(&root_table[i].log_probability, &nodes[index].log_probability, sizeof(float)) != 0) {
       return absl::InvalidArgumentError("dictionary root table is inconsistent");
     }
     ++table_entries;

@@ -1,8 +1,9 @@
 // The binary layout of a compiled dictionary, shared by the library and the wenshu-dictc build tool.
 //
 //   BlobHeader (128 bytes)
-//   uint32_t root_table[header.root_table_size]  node index of the root child for code point
-//                                                root_table_first_cp + i, 0 if none (fast path)
+//   RootEntry root_table[header.root_table_size] the root child for code point root_table_first_cp + i
+//                                                (node 0 if none) and its probability: the first
+//                                                character of a word costs one load, not two (fast path)
 //   uint64_t bigram_filter[2^bigram_filter_log2 / 64]  a bit per hashed two-character prefix of a word:
 //                                                a clear bit proves no word starts with the pair
 //   PairSlot pair_table[2^pair_table_log2]    every two-character prefix, by (first, second): its
@@ -34,7 +35,8 @@
 namespace wenshu::tokenize_internal {
 
 inline constexpr char kBlobMagic[8] = {'W', 'S', 'D', 'I', 'C', 'T', '\x1a', '\0'};
-inline constexpr uint32_t kBlobFormatVersion = 3;  // 2: the pair table; 3: pair slots hold the children
+// 2: the pair table; 3: pair slots hold the children; 4: root table entries hold the probability
+inline constexpr uint32_t kBlobFormatVersion = 4;
 inline constexpr uint32_t kEndianMarker = 0x01020304u;
 // Code points covered by the root fast-path table: CJK punctuation through CJK Unified Ideographs.
 inline constexpr uint32_t kRootTableFirstCp = 0x3000;
@@ -57,6 +59,14 @@ struct BlobHeader {
   uint32_t reserved[15];
 };
 static_assert(sizeof(BlobHeader) == 128);
+
+// A one-character prefix in the root table: its node (0 if no word starts with the character) and
+// the node's probability (kNotAWord for node 0, as the root's link says).
+struct RootEntry {
+  uint32_t node;
+  float log_probability;
+};
+static_assert(sizeof(RootEntry) == 8);
 
 // A two-character prefix in the pair table (16 bytes: four to a cache line): the two code points and
 // the prefix node's child count packed in `key` (PairKey), then the node's first child and probability

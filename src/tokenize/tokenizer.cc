@@ -698,8 +698,9 @@ void Tokenizer::SegmentCjkRun(size_t length, bool split) {
       route_known_[i] = 0;
       continue;
     }
-    uint32_t node = DictionaryAccess::RootChild(*dictionary_, cps[i]);
-    float log_probability = links[node].log_probability;  // the root's (node 0) is kNotAWord
+    const tokenize_internal::RootEntry root = DictionaryAccess::Root(*dictionary_, cps[i]);
+    uint32_t node = root.node;
+    float log_probability = root.log_probability;
     const tokenize_internal::PairSlot* pair = nullptr;
     for (size_t j = i; node != 0;) {
       if (log_probability <= 0.0f && !inside_forced_[j + 1]) {
