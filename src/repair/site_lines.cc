@@ -872,7 +872,8 @@ void RemoveSiteLines(RepairContext& context) {
   // next to a document's start that the model is near-certain of goes, unless it reads as a title.
   std::vector<Span> starts;
   for (const RepairFlag& f : context.flags()) {
-    if (f.rule == repair_rule::kBoilerplateBundle) starts.push_back(f.span);
+    // A table of contents' entries are flagged under the same rule but start no document.
+    if (f.rule == repair_rule::kBoilerplateBundle && !IsTableOfContentsEntry(f.text)) starts.push_back(f.span);
   }
   if (!starts.empty()) {
     const FurnitureModel& model = EmbeddedFurnitureModel();
