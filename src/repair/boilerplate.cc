@@ -485,6 +485,34 @@ bool IsTableOfContentsEntry(std::string_view line, int* page) {
 
 namespace {
 
+// A count of pieces in Arabic or Chinese numerals.
+#define WENSHU_BUNDLE_COUNT R"((?:\d{1,3}|[一二三四五六七八九十两]{1,3}))"
+const RE2& BundleTitle() {
+  // Traditional forms too (匯總, 範文): converting sites bundle as well. A collection word ending the line
+  // without a count ("…工作總結匯總") names a bundle only with a document start below it.
+  static LazyRE2 re = {.pattern_ =
+      R"((?:汇编|匯編|合集|精选|精選|范文|範文|范例|範例|大全|汇总|匯總)\s*[（(]?\s*(?:范文|範文|范例|範例)?)"
+      WENSHU_BUNDLE_COUNT R"(\s*篇|[（(][^()（）]{0,6})" WENSHU_BUNDLE_COUNT
+      R"(\s*篇\s*[)）]|(?:汇编|匯編|合集|大全|汇总|匯總)\s*$|\p{Han}\s*)" WENSHU_BUNDLE_COUNT
+      R"(\s*篇\s*(?:[(（][^()（）]{0,24}[)）])?\s*$)"};
+  return *re;
+}
+
+// A collection title with its count ("…汇编65篇", "…精选(范文四篇)") names a bundle on its own.
+const RE2& CountedTitle() {
+  static LazyRE2 re = {.pattern_ = R"([0-9一二三四五六七八九十两]\s*篇)"};
+  return *re;
+}
+
+}  // namespace
+
+bool IsCountedCollectionTitle(std::string_view line) {
+  return RE2::PartialMatch(View(line), BundleTitle()) && RE2::PartialMatch(View(line), CountedTitle()) &&
+         !RE2::PartialMatch(View(line), SentencePunctuation());
+}
+
+namespace {
+
 // A table of contents copied into the page: at least kMinTocEntries lines in a row (blank lines between
 // allowed) that each end in a page number after a blank or dot leaders, with the page numbers never going
 // down ("1. 某省政府工作报告 5", "第二章 工作回顾……12"), and the "目录" heading above them. Measured: no run
@@ -548,15 +576,6 @@ void FlagTableOfContents(RepairContext& context) {
 
 void FlagBundledDocuments(RepairContext& context) {
   FlagTableOfContents(context);
-  // A count of pieces in Arabic or Chinese numerals.
-#define WENSHU_BUNDLE_COUNT R"((?:\d{1,3}|[一二三四五六七八九十两]{1,3}))"
-  // Traditional forms too (匯總, 範文): converting sites bundle as well. A collection word ending the line
-  // without a count ("…工作總結匯總") names a bundle only with a document start below it.
-  static LazyRE2 kBundleTitle = {.pattern_ =
-      R"((?:汇编|匯編|合集|精选|精選|范文|範文|范例|範例|大全|汇总|匯總)\s*[（(]?\s*(?:范文|範文|范例|範例)?)"
-      WENSHU_BUNDLE_COUNT R"(\s*篇|[（(][^()（）]{0,6})" WENSHU_BUNDLE_COUNT
-      R"(\s*篇\s*[)）]|(?:汇编|匯編|合集|大全|汇总|匯總)\s*$|\p{Han}\s*)" WENSHU_BUNDLE_COUNT
-      R"(\s*篇\s*(?:[(（][^()（）]{0,24}[)）])?\s*$)"};
   // At a line's start: "篇1:", "第一篇:", "第1篇 ", "【一】".
   static LazyRE2 kPartStart = {.pattern_ = R"(^\s*(?:(?:第\s*)?)" WENSHU_BUNDLE_COUNT R"(\s*篇|篇\s*)" WENSHU_BUNDLE_COUNT
                               R"(|【\s*)" WENSHU_BUNDLE_COUNT R"(\s*】)\s*[:：、.．]?)"};
@@ -570,8 +589,6 @@ void FlagBundledDocuments(RepairContext& context) {
       R"(\s*[1-9][0-9]?)(?:[^0-9年月日号號%％.．、个個万萬亿億元篇份]|$))"};
   // The first piece's label ("篇一:", "第1篇", "篇1:") names a bundle on its own near the top.
   static LazyRE2 kFirstPart = {.pattern_ = R"(^\s*(?:第\s*[1一]\s*篇|篇\s*[1一])(?:[^0-9]|$))"};
-  // A collection title with its count ("…汇编65篇", "…精选(范文四篇)") names a bundle on its own.
-  static LazyRE2 kCountedTitle = {.pattern_ = R"([0-9一二三四五六七八九十两]\s*篇)"};
 #undef WENSHU_BUNDLE_COUNT
   // Guards (see ContainsAny): these patterns repeat a large class up to 6, 24 or 40 times and each costs
   // more to compile than a parse of a short report. Every match of kNumberedTitle holds its kind word
@@ -618,14 +635,14 @@ void FlagBundledDocuments(RepairContext& context) {
     if (lines[n].text.size() <= 180 &&
         ContainsAny(lines[n].text, {"篇", "汇编", "匯編", "合集", "精选", "精選", "范文", "範文", "范例", "範例", "大全",
                                     "汇总", "匯總"}) &&
-        RE2::PartialMatch(View(lines[n].text), *kBundleTitle)) {
+        RE2::PartialMatch(View(lines[n].text), BundleTitle())) {
       title = &lines[n];
       break;
     }
   }
   // Two document starts, or one under a bundle title; or a collection title that counts its pieces, or
   // the first piece's label ("篇一:") in the first lines, alone.
-  const bool counted_title = title != nullptr && RE2::PartialMatch(View(title->text), *kCountedTitle) &&
+  const bool counted_title = title != nullptr && RE2::PartialMatch(View(title->text), CountedTitle()) &&
                              !RE2::PartialMatch(View(title->text), SentencePunctuation());
   const bool first_part_on_top = parts.size() == 1 && parts[0].line - lines.data() < 15 &&
                                  RE2::PartialMatch(View(parts[0].line->text), *kFirstPart) &&

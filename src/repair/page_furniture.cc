@@ -49,6 +49,13 @@ const RE2& PageFraction() {
   static const RE2 re(R"([ \t\x{3000}]*([（(]?)第[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*/[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页([）)]?))");
   return re;
 }
+// The page a "第101/108页" counter names (its first number), or 0.
+int CounterPage(std::string_view counter) {
+  static const RE2 re(R"(第[ \t\x{3000}]*([0-9]+))");
+  int page = 0;
+  return RE2::PartialMatch(re2::StringPiece(counter.data(), counter.size()), re, &page) ? page : 0;
+}
+
 const RE2& PageNumberAtLineEnd() {
   static const RE2 re(R"((?m)(第[ \t\x{3000}]*([0-9０-９]+)[ \t\x{3000}]*页(?:[ \t]*[,，/／]?[ \t]*共[ \t]*[0-9０-９]+[ \t]*页)?)[ \t\x{3000}\r]*(?:\n|$))");
   return re;
@@ -469,6 +476,21 @@ std::vector<Furniture> FindFurniture(std::string_view text) {
         end -= close.size();
       }
       while (begin > 0 && (text[begin - 1] == ' ' || text[begin - 1] == '\t')) --begin;
+      // A collection's counted title with a later page's counter ("…汇编65篇(第101/108页)" ending its line)
+      // is the viewer's header of that page, not this text's title: the page holds one of the collected
+      // documents from its middle. The whole line goes. (A single report's title keeps its line: "…工作
+      // 总结第2/145页" loses the counter only.)
+      const size_t line_begin = text.rfind('\n', begin == 0 ? 0 : begin - 1) == std::string_view::npos
+                                    ? 0
+                                    : text.rfind('\n', begin == 0 ? 0 : begin - 1) + 1;
+      const size_t line_end = std::min(text.find('\n', end), text.size());
+      if (CounterPage(text.substr(begin, end - begin)) > 1 && OnlyAfterOnLine(text, end, U" \t\r") &&
+          IsCountedCollectionTitle(text.substr(line_begin, begin - line_begin))) {
+        found.push_back({{line_begin, line_end < text.size() ? line_end + 1 : line_end}, 0.85,
+                         "A collection's title with a later page's counter (\"…汇编65篇(第101/108页)\"): the "
+                         "viewer's header of that page, not the title of the text that follows."});
+        continue;
+      }
       found.push_back({{begin, end}, 0.85, "A page counter (\"第2/145页\") the site added to the line."});
     }
   }
