@@ -274,6 +274,17 @@ const RE2& PageOfPages() {
   return re;
 }
 
+// A site's label at a text's opening: up to 10 characters between dashes or in 【】, holding a site word of
+// the issue-14 furniture vocabulary (推荐 精品 范文 下载 分享 会员 整理 本站), then blanks. Reports open with a
+// title or a sentence, never a dash-bracketed label.
+constexpr size_t kMaxOpeningLabelBytes = 64;
+const RE2& OpeningSiteLabel() {
+  static const RE2 re(
+      R"(((?:[-—－][^-—－\n]{0,8}(?:推荐|精品|范文|下载|分享|会员|整理|本站)[^-—－\n]{0,8}[-—－]|)"
+      R"(【[^】\n]{0,8}(?:推荐|精品|范文|下载|分享|会员|整理|本站)[^】\n]{0,8}】)[ \t\x{3000}]*))");
+  return re;
+}
+
 const RE2& ChunkPrefix() {
   static const RE2 re(R"((\d{1,3})、)");
   return re;
@@ -411,8 +422,16 @@ void FindChunkPrefixes(std::string_view text, bool hard_wrapped, std::vector<Fur
         re2::StringPiece rest = View(text.substr(at, 8));
         int one = 0;
         if (RE2::Consume(&rest, ChunkPrefix(), &one) && one == 1) {
-          found->push_back({{at, static_cast<size_t>(rest.data() - text.data())}, 0.75,
-                            "The site's first chunk prefix (\"1、\") where its text begins; removed it."});
+          size_t end = static_cast<size_t>(rest.data() - text.data());
+          // A site's label the first chunk opens with ("1、-精品合同推荐- 2008年…"): a short bracketed
+          // label holding the site vocabulary of the furniture model (推荐 精品 下载 …) goes with it.
+          re2::StringPiece after = View(text.substr(end, kMaxOpeningLabelBytes));
+          re2::StringPiece label;
+          if (RE2::Consume(&after, OpeningSiteLabel(), &label)) end = static_cast<size_t>(after.data() - text.data());
+          found->push_back({{at, end}, 0.75,
+                            end - at > 4 ? "The site's first chunk prefix (\"1、\") where its text begins, with the "
+                                           "site's label after it; removed them."
+                                         : "The site's first chunk prefix (\"1、\") where its text begins; removed it."});
           break;
         }
         size_t nl = text.find('\n', at);
