@@ -2,7 +2,7 @@
 // "此处省略854字,正式会员可完整阅读", "……此处隐藏27020个字……", "(阅读全部图文内容,您需要先登录!)"). The notice
 // is removed and the document is diagnosed as truncated: what followed the cut is missing, and nothing can
 // restore it. A copy that breaks off mid-sentence with an ellipsis as its last characters ("…全面启动基础...")
-// was cut without a notice: its end is flagged, and the document diagnosed as truncated.
+// was cut without a notice: its end is flagged (the document is diagnosed as truncated only by a notice).
 #include <algorithm>
 #include <string>
 
@@ -77,8 +77,9 @@ void FlagTrailingEllipsis(RepairContext& context) {
   f.text = std::string(text.substr(begin, end - begin));
   f.reason = "The text breaks off mid-sentence in an ellipsis at its very end: the site cut the copy here, "
              "so what followed is missing.";
+  // Flagged only: the document is not diagnosed as truncated on this alone, since a clean copy excerpted
+  // by a search engine ends the same way (its own text is whole up to the cut, and nothing is removed).
   context.Flag(std::move(f));
-  context.mutable_diagnosis().truncated = true;
 }
 
 // The end of the bracketed notice opened before `phrase` (its matching close), or npos.
