@@ -48,6 +48,8 @@ enum class NumberCue : uint8_t {
   kYearUnmaskedString,
   // A year whose 10 was masked (202023年): restored.
   kTenSixDigitYear,
+  // A year masked twice, its first pass a recognised string (202223年 → 2010年): restored.
+  kTenDoublePassYear,
   // Kept and flagged: the digits as written pass a threshold the clause states.
   kUndecidedThreshold,
   // Strong checks: arithmetic the decoded reading passes and the digits fail.
@@ -118,7 +120,7 @@ inline constexpr NumberCueInfo kNumberCues[] = {
     Measured(NumberCue::kYearPosition, "year.position",
      "the mask string stands where a year stands (before 年, in a document number, a date)", 1347, 1345),
     Estimated(NumberCue::kYearMaskedTwice, "year.masked_twice", 0.8,
-     "a year masked more than once (202223年); the year is lost", 0, 0),
+     "a year masked more than once with no known first pass (202297年); the year is lost", 0, 0),
     Estimated(NumberCue::kYearInRange, "year.range", 0.7,
      "a year whose 10 was masked, in a range of years (202023—2015年)", 0, 0),
     Estimated(NumberCue::kYearDate8, "year.date_yyyymmdd", 0.6,
@@ -127,6 +129,8 @@ inline constexpr NumberCueInfo kNumberCues[] = {
      "a candidate year string in a year position of a masked document; may be real", 98, 98),
     Estimated(NumberCue::kTenSixDigitYear, "ten.six_digit_year", 0.85,
      "six digits before 年 that decode to a year (202023年 → 2010年)", 2, 2),
+    Estimated(NumberCue::kTenDoublePassYear, "ten.double_pass_year", 0.75,
+     "six digits before 年: a mask string, then the end of a first pass's (202223年 → 2010年)", 0, 0),
     Estimated(NumberCue::kUndecidedThreshold, "undecided.threshold_passed", 0.2,
      "the clause says the figure passed a threshold only the digits as written pass", 2, 0),
     Estimated(NumberCue::kTenRateOver100, "ten.rate_over_100", 0.97,

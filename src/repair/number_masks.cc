@@ -469,6 +469,13 @@ struct Scanner {
   }
 };
 
+// Whether `string` is a year string a first masking pass may have used: one of this document's mask
+// strings, or a recent one (kCandidates).
+bool IsFirstPassString(const Scanner& s, std::string_view string) {
+  return std::find(s.masks.begin(), s.masks.end(), string) != s.masks.end() ||
+         std::find(kCandidates.begin(), kCandidates.end(), string) != kCandidates.end();
+}
+
 struct Local {
   MaskDecision decision;
   double weight = 0;  // document-level evidence this occurrence contributes
@@ -518,7 +525,23 @@ Local Classify(const Scanner& s, size_t i) {
     keep_alternative(0.1, "a year masked twice; the original lost");
     return out;
   }
-  // Double passes: 2010 → 202023 → 202223年. The year is lost.
+  // Double passes: 2010 → 202023年 (its 10 masked with 20ab), then the year 2020 at its head masked too
+  // (2020 → 2022: 202223年). Six digits before 年 that are a mask string followed by the last two digits of
+  // a string sites mask with (20ab: a mask of this document, or one of the recent strings) decode to 2010
+  // alone: 20 + 20ab is the only year the first pass turns into 2020ab (the docs/DAMAGE.md catalog's form).
+  if (!exact && hits.size() == 1 && hits[0].offset == 0 && r.digits.size() == 6 &&
+      StartsWithAny(text, r.end, {"年"}) && IsFirstPassString(s, absl::StrCat("20", Av(r.digits.substr(4))))) {
+    d.kind = MaskDecision::Kind::kTen;
+    SetCue(d, NumberCue::kTenDoublePassYear);
+    d.after = "2010";
+    out.weight = 2;  // a six-digit year is the mask's own signature
+    d.reason = absl::StrCat("\"", Av(r.digits), "年\" is 2010 masked twice: its \"10\" became 20",
+                            Av(r.digits.substr(4)), " (2020", Av(r.digits.substr(4)), "), then the year 2020 at its "
+                            "head became ", Av(hits[0].mask), ".");
+    keep_alternative(0.2, "a year masked twice some other way; the original lost");
+    return out;
+  }
+  // Other double passes (202223年 where no first-pass string fits). The year is lost.
   if (!exact && StartsWithAny(text, r.end, {"年"}) && r.digits.substr(0, 2) == "20" && r.digits.size() <= 8 &&
       (decoded.size() == 4 || r.digits.size() >= 6)) {
     d.kind = MaskDecision::Kind::kYear;
@@ -966,6 +989,19 @@ MaskAnalysis AnalyzeMasks(std::string_view text, text_internal::CancelPoll* canc
         c.score += 2;
         c.strongest = 2;
         c.evidence.push_back(*review);
+      }
+    }
+    // The first pass of a year masked twice (2010 → 202023 → 202223年): the last two digits of six before
+    // 年, after another year string, are this string's ("2023"). Six digits never stand before 年 in clean
+    // text, so each is a strong sign.
+    for (size_t i = 0; i < single.runs.size(); ++i) {
+      const DigitRun& r = single.runs[i];
+      if (r.digits.size() == 6 && r.digits.substr(0, 2) == "20" && LooksLikeYear(r.digits.substr(0, 4)) &&
+          r.digits.substr(0, 4) != mask && absl::StrCat("20", Av(r.digits.substr(4))) == mask &&
+          StartsWithAny(text, r.end, {"年"})) {
+        c.score += 2;
+        c.strongest = 2;
+        c.evidence.push_back({r.begin, r.end});
       }
     }
     // The year tag of a site's keyword lines ("2023" alone on a line before the title): the masking

@@ -49,6 +49,13 @@ const RE2& PageFraction() {
   static const RE2 re(R"([ \t\x{3000}]*([（(]?)第[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*/[ \t\x{3000}]*[0-9０-９]+[ \t\x{3000}]*页([）)]?))");
   return re;
 }
+// The page a "第101/108页" counter names (its first number), or 0.
+int CounterPage(std::string_view counter) {
+  static const RE2 re(R"(第[ \t\x{3000}]*([0-9]+))");
+  int page = 0;
+  return RE2::PartialMatch(re2::StringPiece(counter.data(), counter.size()), re, &page) ? page : 0;
+}
+
 const RE2& PageNumberAtLineEnd() {
   static const RE2 re(R"((?m)(第[ \t\x{3000}]*([0-9０-９]+)[ \t\x{3000}]*页(?:[ \t]*[,，/／]?[ \t]*共[ \t]*[0-9０-９]+[ \t]*页)?)[ \t\x{3000}\r]*(?:\n|$))");
   return re;
@@ -267,6 +274,17 @@ const RE2& PageOfPages() {
   return re;
 }
 
+// A site's label at a text's opening: up to 10 characters between dashes or in 【】, holding a site word of
+// the issue-14 furniture vocabulary (推荐 精品 范文 下载 分享 会员 整理 本站), then blanks. Reports open with a
+// title or a sentence, never a dash-bracketed label.
+constexpr size_t kMaxOpeningLabelBytes = 64;
+const RE2& OpeningSiteLabel() {
+  static const RE2 re(
+      R"(((?:[-—－][^-—－\n]{0,8}(?:推荐|精品|范文|下载|分享|会员|整理|本站)[^-—－\n]{0,8}[-—－]|)"
+      R"(【[^】\n]{0,8}(?:推荐|精品|范文|下载|分享|会员|整理|本站)[^】\n]{0,8}】)[ \t\x{3000}]*))");
+  return re;
+}
+
 const RE2& ChunkPrefix() {
   static const RE2 re(R"((\d{1,3})、)");
   return re;
@@ -404,8 +422,16 @@ void FindChunkPrefixes(std::string_view text, bool hard_wrapped, std::vector<Fur
         re2::StringPiece rest = View(text.substr(at, 8));
         int one = 0;
         if (RE2::Consume(&rest, ChunkPrefix(), &one) && one == 1) {
-          found->push_back({{at, static_cast<size_t>(rest.data() - text.data())}, 0.75,
-                            "The site's first chunk prefix (\"1、\") where its text begins; removed it."});
+          size_t end = static_cast<size_t>(rest.data() - text.data());
+          // A site's label the first chunk opens with ("1、-精品合同推荐- 2008年…"): a short bracketed
+          // label holding the site vocabulary of the furniture model (推荐 精品 下载 …) goes with it.
+          re2::StringPiece after = View(text.substr(end, kMaxOpeningLabelBytes));
+          re2::StringPiece label;
+          if (RE2::Consume(&after, OpeningSiteLabel(), &label)) end = static_cast<size_t>(after.data() - text.data());
+          found->push_back({{at, end}, 0.75,
+                            end - at > 4 ? "The site's first chunk prefix (\"1、\") where its text begins, with the "
+                                           "site's label after it; removed them."
+                                         : "The site's first chunk prefix (\"1、\") where its text begins; removed it."});
           break;
         }
         size_t nl = text.find('\n', at);
@@ -469,6 +495,21 @@ std::vector<Furniture> FindFurniture(std::string_view text) {
         end -= close.size();
       }
       while (begin > 0 && (text[begin - 1] == ' ' || text[begin - 1] == '\t')) --begin;
+      // A collection's counted title with a later page's counter ("…汇编65篇(第101/108页)" ending its line)
+      // is the viewer's header of that page, not this text's title: the page holds one of the collected
+      // documents from its middle. The whole line goes. (A single report's title keeps its line: "…工作
+      // 总结第2/145页" loses the counter only.)
+      const size_t line_begin = text.rfind('\n', begin == 0 ? 0 : begin - 1) == std::string_view::npos
+                                    ? 0
+                                    : text.rfind('\n', begin == 0 ? 0 : begin - 1) + 1;
+      const size_t line_end = std::min(text.find('\n', end), text.size());
+      if (CounterPage(text.substr(begin, end - begin)) > 1 && OnlyAfterOnLine(text, end, U" \t\r") &&
+          IsCountedCollectionTitle(text.substr(line_begin, begin - line_begin))) {
+        found.push_back({{line_begin, line_end < text.size() ? line_end + 1 : line_end}, 0.85,
+                         "A collection's title with a later page's counter (\"…汇编65篇(第101/108页)\"): the "
+                         "viewer's header of that page, not the title of the text that follows."});
+        continue;
+      }
       found.push_back({{begin, end}, 0.85, "A page counter (\"第2/145页\") the site added to the line."});
     }
   }

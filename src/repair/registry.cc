@@ -24,7 +24,8 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        nullptr, FlagBundledDocuments},
       {repair_rule::kBoilerplateTruncation,
        "Removes a site's truncation notice (\"……(未完,全文共2234字)\", \"此处省略854字\") and diagnoses the "
-       "document as truncated: the text after the cut is missing.",
+       "document as truncated: the text after the cut is missing. A text ending mid-sentence in an ellipsis "
+       "is flagged as cut.",
        nullptr, RemoveTruncationNotices},
       {repair_rule::kBoilerplatePageFurniture,
        "Removes running page headers and footers, \"第1页共5页\" page marks, \"第2/145页\" counters and "

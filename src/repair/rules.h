@@ -19,6 +19,11 @@ void DiagnoseSiteBoilerplate(RepairContext& context);
 void RemoveSiteBoilerplate(RepairContext& context);
 // boilerplate.bundle (boilerplate.cc): several documents bundled in one file, flagged.
 void FlagBundledDocuments(RepairContext& context);
+// Whether `line` reads as an entry of a table of contents (boilerplate.bundle flags runs of them, not as
+// document starts); `page`, when given, gets its page number.
+bool IsTableOfContentsEntry(std::string_view line, int* page = nullptr);
+// Whether `line` is a collection's title that counts its pieces ("…汇编65篇", "…精选(范文四篇)").
+bool IsCountedCollectionTitle(std::string_view line);
 
 // boilerplate.truncation (truncation.cc): a site's notice where it cut the text; diagnoses `truncated`.
 void RemoveTruncationNotices(RepairContext& context);

@@ -372,7 +372,9 @@ LineCut CutFurnitureSegments(std::string_view line, const FurnitureModel& model,
     // prefix by its furniture (generated notices glued to report sentences: the longest prefix took a
     // sentence 1 time in 7).
     for (size_t k = 0; k + 1 < b.size() && k < kSegmentMaxPieces; ++k) {
-      if (!prose_piece(line.substr(b[k], b[k + 1] - b[k]))) continue;
+      const std::string_view piece = line.substr(b[k], b[k + 1] - b[k]);
+      const bool title_piece = k > 0 && ReadsAsTitle(Window(piece, false));
+      if (!title_piece && !prose_piece(piece)) continue;
       if (k == 0) break;  // the line starts with the report's text
       if (model.Probability(Window(line.substr(0, b[k]), false)) >= needed && stays(line.substr(b[k]), false)) {
         cut.prefix_end = b[k];
@@ -872,7 +874,8 @@ void RemoveSiteLines(RepairContext& context) {
   // next to a document's start that the model is near-certain of goes, unless it reads as a title.
   std::vector<Span> starts;
   for (const RepairFlag& f : context.flags()) {
-    if (f.rule == repair_rule::kBoilerplateBundle) starts.push_back(f.span);
+    // A table of contents' entries are flagged under the same rule but start no document.
+    if (f.rule == repair_rule::kBoilerplateBundle && !IsTableOfContentsEntry(f.text)) starts.push_back(f.span);
   }
   if (!starts.empty()) {
     const FurnitureModel& model = EmbeddedFurnitureModel();

@@ -209,12 +209,25 @@ TEST(MaskedNumbers, CleanCorpusIsUntouched) {
   }
 }
 
-TEST(MaskedNumbers, DoublePassYearIsFlaggedNotRestored) {
-  const std::string text = "202223年全区完成投资20230亿元，新增企业20232家，较上年增加2023家。";
+// 2010 → 202023 (its 10 masked with 2023) → 202223 (the year 2020 at its head masked with 2022): the two
+// passes of docs/DAMAGE.md's catalog leave one reading, 2010, which is restored; 2023, the first pass's
+// string, becomes a mask string of the document by it and its own masked ten (2023万) is read as 10.
+TEST(MaskedNumbers, DoublePassYearIsRestoredWhenItsFirstPassIsKnown) {
+  const std::string text = "在全村的努力下，202223年建成养殖场一座，202223年人均收入突破三千元，共筹集资金2023万余元。";
   RepairResult result = RepairOrDie(text);
   ASSERT_TRUE(result.diagnosis.masked_numbers);
-  EXPECT_TRUE(YearFlagged(result, text, "202223年"));
-  EXPECT_THAT(NumbersOnly(text, result), HasSubstr("202223年全区完成投资100亿元"));
+  EXPECT_THAT(result.diagnosis.mask_strings, Contains("2023"));
+  EXPECT_EQ(NumbersOnly(text, result), "在全村的努力下，2010年建成养殖场一座，2010年人均收入突破三千元，共筹集资金10万余元。");
+  ExpectRoundTrip(text, result);
+}
+
+// Six digits before 年 whose tail is no string a site masks with: the year is lost, kept and flagged.
+TEST(MaskedNumbers, DoublePassYearWithoutAFirstPassIsFlaggedNotRestored) {
+  const std::string text = "202297年全区完成投资20230亿元，新增企业20232家，较上年增加2023家。";
+  RepairResult result = RepairOrDie(text);
+  ASSERT_TRUE(result.diagnosis.masked_numbers);
+  EXPECT_TRUE(YearFlagged(result, text, "202297年"));
+  EXPECT_THAT(NumbersOnly(text, result), HasSubstr("202297年全区完成投资100亿元"));
   ExpectRoundTrip(text, result);
 }
 

@@ -36,6 +36,20 @@ TEST(Truncation, DiagnosedOnlyWhenANoticeIsRemoved) {
   EXPECT_TRUE(whole->records.empty());
 }
 
+TEST(Truncation, ATextCutMidSentenceInDotsIsFlaggedNotChanged) {
+  auto cut = Repair("一、主要工作\n全年完成投资5亿元,其中基础设施...");
+  ASSERT_TRUE(cut.ok());
+  EXPECT_FALSE(cut->diagnosis.truncated);  // a notice diagnoses; an excerpt's end is only flagged
+  EXPECT_TRUE(cut->records.empty());
+  ASSERT_EQ(cut->flags.size(), 1u);
+  EXPECT_EQ(cut->flags[0].rule, "boilerplate.truncation");
+  EXPECT_EQ(cut->flags[0].text, "...");
+  auto whole = Repair("一、主要工作\n全年完成投资5亿元。……");
+  ASSERT_TRUE(whole.ok());
+  EXPECT_FALSE(whole->diagnosis.truncated);
+  EXPECT_TRUE(whole->flags.empty());
+}
+
 class BundleCases : public ::testing::TestWithParam<testing::RepairCase> {};
 
 TEST_P(BundleCases, Behaves) { testing::CheckRepairCase(GetParam(), "boilerplate.bundle"); }
