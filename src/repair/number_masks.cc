@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "absl/strings/str_cat.h"
+#include "quantity/consistency.h"
 #include "re2/re2.h"
 #include "repair/number_scan.h"
 #include "repair/vocab_model.h"
@@ -62,6 +63,9 @@ std::string Decode(std::string_view digits, const std::vector<MaskHit>& hits) {
 }
 
 double Value(std::string_view digits) { return ParseDecimal(digits).value_or(0); }
+// The digits as an exact decimal, for the consistency checks (quantity/consistency.h); nullopt when they
+// overflow (a long identifier), which makes no claim.
+std::optional<Decimal> Exact(std::string_view digits) { return Decimal::FromString(digits); }
 
 const std::vector<std::string_view>& YearFollowers() {
   static const auto* v = new std::vector<std::string_view>{
@@ -136,6 +140,10 @@ struct Scanner {
     auto hits = Hits(i);
     return hits.empty() ? Value(runs[i].digits) : Value(Decode(runs[i].digits, hits));
   }
+  std::optional<Decimal> DecodedExact(size_t i) const {
+    auto hits = Hits(i);
+    return hits.empty() ? Exact(runs[i].digits) : Exact(Decode(runs[i].digits, hits));
+  }
 
   bool AtLineStart(size_t i) const { return OnlyBeforeOnLine(text, runs[i].begin, U" \t\r　（(第"); }
 
@@ -179,7 +187,7 @@ struct Scanner {
   }
 
   // "共149人,较上年增加2023人": a change (run i) larger than the total it changes.
-  std::optional<Span> ChangeExceedsTotal(size_t i, double raw, double decoded) const {
+  std::optional<Span> ChangeExceedsTotal(size_t i, const Decimal& raw, const Decimal& decoded) const {
     auto change = EndsWithAny(text, runs[i].begin, ChangeWords());
     if (!change) return std::nullopt;
     size_t cs = ClauseStart(text, runs[i].begin, 90);
@@ -200,8 +208,11 @@ struct Scanner {
       if (t.after_decimal_point) continue;
       if (UnitClass(text, t) != unit) continue;
       if (EndsWithAny(text, t.begin, ChangeWords())) return std::nullopt;
-      double total = DecodedValue(static_cast<size_t>(j));
-      if (raw > total && decoded <= total) return Span{t.begin, t.end};
+      const std::optional<Decimal> total = DecodedExact(static_cast<size_t>(j));
+      if (total && quantity_internal::ChangeExceedsTotal(raw, *total) &&
+          !quantity_internal::ChangeExceedsTotal(decoded, *total)) {
+        return Span{t.begin, t.end};
+      }
       return std::nullopt;
     }
     return std::nullopt;
@@ -209,7 +220,7 @@ struct Scanner {
 
   // A rate stated in the sentence, "接受退役士兵75人，目前共安置69人，安置率为92": run i and another count of
   // the same unit give the rate only when the mask is read as 10. Returns the rate's span.
-  std::optional<Span> RatioHolds(size_t i, double raw, double decoded) const {
+  std::optional<Span> RatioHolds(size_t i, const Decimal& raw, const Decimal& decoded) const {
     std::string unit = UnitClass(text, runs[i]);
     if (unit.empty() || raw == decoded) return std::nullopt;
     auto sentence_break = [&](std::string_view gap) {
@@ -225,9 +236,9 @@ struct Scanner {
       if (runs[k].before_decimal_point && k + 1 < runs.size()) {
         rate_digits += "." + std::string(runs[k + 1].digits);
       }
-      double rate = DecodedValue(k);
-      if (auto v = ParseDecimal(rate_digits); v && FindMasks(runs[k].digits, masks).empty()) rate = *v;
-      if (rate <= 0 || rate > 100) return std::nullopt;
+      const std::optional<Decimal> rate =
+          FindMasks(runs[k].digits, masks).empty() ? Exact(rate_digits) : DecodedExact(k);
+      if (!rate || rate->is_zero() || quantity_internal::RateOverHundred(*rate)) return std::nullopt;
       // The other count: same unit, same sentence, before the rate.
       // Only runs within a sentence's reach of run i: keeps the search linear in long documents.
       size_t first = i;
@@ -236,10 +247,13 @@ struct Scanner {
         if (j == i || runs[j].after_decimal_point || UnitClass(text, runs[j]) != unit) continue;
         size_t lo = std::min(runs[i].begin, runs[j].begin), hi = std::max(runs[i].end, runs[j].end);
         if (sentence_break(text.substr(lo, hi - lo))) continue;
-        double other = DecodedValue(j);
-        auto fits = [&](double mine) {
-          double a = std::min(mine, other), b = std::max(mine, other);
-          return b > 0 && std::abs(a / b * 100 - rate) <= 0.6;
+        const std::optional<Decimal> other = DecodedExact(j);
+        if (!other) continue;
+        // The smaller count is the part, the larger the whole; the report's ratio check decides.
+        auto fits = [&](const Decimal& mine) {
+          const bool mine_smaller = mine.Compare(*other) < 0;
+          return quantity_internal::RatioAgrees(mine_smaller ? mine : *other, mine_smaller ? *other : mine, *rate)
+              .value_or(false);
         };
         if (fits(decoded) && !fits(raw)) return Span{runs[k].begin, runs[k].end};
       }
@@ -249,8 +263,14 @@ struct Scanner {
   }
 
   // A total followed by its parts, "在校学生26341人(高中4771人,初中6774人,…)" or "…13102名…，其中A1575人，
-  // B11517人": returns whether reading the masks as 10 makes the parts add up where the raw digits do not.
-  std::optional<Span> PartsAddUp(size_t i) const {
+  // B11517人": whether reading the masks as 10 makes the parts read as the complete breakdown of the total
+  // (as the report's sum check reads them: adding up, or short by at most its margin) where the raw digits
+  // do not. Returns the total and its parts, and the shortfall when the decoded parts do not add up exactly.
+  struct PartsEvidence {
+    Span span;
+    std::optional<Decimal> shortfall;
+  };
+  std::optional<PartsEvidence> PartsAddUp(size_t i) const {
     for (long back = static_cast<long>(i); back >= 0; --back) {
       size_t t = static_cast<size_t>(back);
       if (runs[i].begin - runs[t].begin > 400) break;
@@ -258,15 +278,21 @@ struct Scanner {
       if (group.empty()) continue;
       bool member = t == i || std::find(group.begin(), group.end(), i) != group.end();
       if (!member) continue;
-      double total_raw = Value(runs[t].digits), total_dec = DecodedValue(t);
-      double sum_raw = 0, sum_dec = 0;
+      const std::optional<Decimal> total_raw = Exact(runs[t].digits), total_dec = DecodedExact(t);
+      std::vector<Decimal> parts_raw, parts_dec;
       for (size_t p : group) {
-        sum_raw += Value(runs[p].digits);
-        sum_dec += DecodedValue(p);
+        const std::optional<Decimal> raw = Exact(runs[p].digits), dec = DecodedExact(p);
+        if (!raw || !dec) break;
+        parts_raw.push_back(*raw);
+        parts_dec.push_back(*dec);
       }
-      bool decoded_fits = std::abs(sum_dec - total_dec) <= std::max(1.0, 0.01 * total_dec);
-      bool raw_fits = std::abs(sum_raw - total_raw) <= 0.05 * total_raw;
-      if (decoded_fits && !raw_fits) return Span{runs[t].begin, runs[group.back()].end};
+      if (!total_raw || !total_dec || parts_dec.size() != group.size()) continue;
+      const auto sum_raw = quantity_internal::SumParts(parts_raw, *total_raw);
+      const auto sum_dec = quantity_internal::SumParts(parts_dec, *total_dec);
+      if (sum_dec && sum_dec->reads_as_complete() && !(sum_raw && sum_raw->reads_as_complete())) {
+        return PartsEvidence{Span{runs[t].begin, runs[group.back()].end},
+                             sum_dec->adds_up() ? std::nullopt : sum_dec->shortfall};
+      }
     }
     return std::nullopt;
   }
@@ -495,6 +521,8 @@ Local Classify(const Scanner& s, size_t i) {
   const bool exact = hits.size() == 1 && r.digits.size() == 4;
   const double raw = Value(r.digits);
   const double value = Value(decoded);
+  // The same two readings exactly, for the strong checks (quantity/consistency.h).
+  const std::optional<Decimal> raw_exact = Exact(r.digits), decoded_exact = Exact(decoded);
   auto keep_alternative = [&](double confidence, std::string reason) {
     d.alternatives.push_back({std::string(r.digits), confidence, std::move(reason)});
   };
@@ -573,14 +601,16 @@ Local Classify(const Scanner& s, size_t i) {
   std::string what;  // the local evidence, for the reason
 
   // Strong checks first: they hold for embedded and exact masks alike.
-  if (auto rate = s.RateContext(i); rate && raw > 100 && value <= 100 &&
+  const bool exact_readings = raw_exact && decoded_exact;
+  if (auto rate = s.RateContext(i); rate && exact_readings && quantity_internal::RateOverHundred(*raw_exact) &&
+                                    !quantity_internal::RateOverHundred(*decoded_exact) &&
                                     !StartsWithAny(text, r.end, {"年", "元", "万", "亿", "人", "个"})) {
     SetCue(d, NumberCue::kTenRateOver100);
     d.evidence.push_back(*rate);
     out.weight = 2;
     what = absl::StrCat("it is a rate, and a rate of ", Av(r.digits), " is impossible while ", decoded,
                         " is not");
-  } else if (auto total = s.ChangeExceedsTotal(i, raw, value)) {
+  } else if (auto total = exact_readings ? s.ChangeExceedsTotal(i, *raw_exact, *decoded_exact) : std::nullopt) {
     SetCue(d, NumberCue::kTenChangeOverTotal);
     d.evidence.push_back(*total);
     out.weight = 2;
@@ -588,10 +618,14 @@ Local Classify(const Scanner& s, size_t i) {
                         Av(text.substr(total->begin, total->size())), "\" unless read as ", decoded);
   } else if (auto sum = s.PartsAddUp(i)) {
     SetCue(d, NumberCue::kTenPartsAddUp);
-    d.evidence.push_back(*sum);
+    d.evidence.push_back(sum->span);
     out.weight = 2;
-    what = "the parts add up to the total only when the mask is read as 10";
-  } else if (auto ratio = s.RatioHolds(i, raw, value)) {
+    what = sum->shortfall
+               ? absl::StrCat("the parts add up to the total, but for ", sum->shortfall->ToString(),
+                              " (within ", quantity_internal::kPartsShortfallPercentStillComplete,
+                              "%), only when the mask is read as 10")
+               : "the parts add up to the total only when the mask is read as 10";
+  } else if (auto ratio = exact_readings ? s.RatioHolds(i, *raw_exact, *decoded_exact) : std::nullopt) {
     SetCue(d, NumberCue::kTenStatedRatio);
     d.evidence.push_back(*ratio);
     out.weight = 2;
