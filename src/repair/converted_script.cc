@@ -28,6 +28,19 @@
 namespace wenshu::repair_internal {
 namespace {
 
+// Confidences, the rules' estimates. Measured on issue 14's real dev set (74 pages outside the repository,
+// December 2026; wild_eval scores these rules by the annotated spots of their pages, so the records were
+// counted apart): every record fell on a page annotated as converted, none on any other page or a
+// control; the spots met: traditional 9 of 9, pinyin 4 of 4. A record is one character or reading, and a
+// page's records share one decision (the page is converted or not), so the counts are not independent
+// decisions: the estimates stand.
+// text.pinyin, a reading injected after a character: 143 records, all on the pages annotated pinyin.
+constexpr double kPinyinConfidence = 0.95;
+// text.traditional, a character restored to its simplified form: 679 records, all on the pages annotated
+// traditional.
+// Lower than pinyin: a traditional character can be the author's (a name, a quotation).
+constexpr double kTraditionalConfidence = 0.9;
+
 re2::StringPiece View(std::string_view s) { return re2::StringPiece(s.data(), s.size()); }
 
 // A parenthesised reading of one syllable with a tone mark ("jié", "qū", "xiàn"): the converter glosses
@@ -141,7 +154,7 @@ void RemoveInjectedPinyin(RepairContext& context) {
       r.rule = repair_rule::kTextPinyin;
       r.span = {begin, end};
       r.before = std::string(text.substr(begin, end - begin));
-      r.confidence = 0.95;
+      r.confidence = kPinyinConfidence;
       r.reason = absl::StrCat("A reading (\"", shown,
                               "\") a converting site injected after the character; removed it.");
       context.Propose(std::move(r));
@@ -222,7 +235,7 @@ void ConvertTraditionalScript(RepairContext& context) {
     r.span = {c.begin, c.end};
     r.before = std::string(text.substr(c.begin, c.end - c.begin));
     r.after = std::move(c.after);
-    r.confidence = 0.9;
+    r.confidence = kTraditionalConfidence;
     r.reason = absl::StrCat("The document was converted to traditional characters; \"", r.before,
                             "\" restored to the simplified \"", r.after, "\".");
     if (context.IsClaimed(r.span)) continue;

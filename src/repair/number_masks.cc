@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "absl/strings/str_cat.h"
+#include "quantity/consistency.h"
 #include "re2/re2.h"
 #include "repair/number_scan.h"
 #include "repair/vocab_model.h"
@@ -62,6 +63,9 @@ std::string Decode(std::string_view digits, const std::vector<MaskHit>& hits) {
 }
 
 double Value(std::string_view digits) { return ParseDecimal(digits).value_or(0); }
+// The digits as an exact decimal, for the consistency checks (quantity/consistency.h); nullopt when they
+// overflow (a long identifier), which makes no claim.
+std::optional<Decimal> Exact(std::string_view digits) { return Decimal::FromString(digits); }
 
 const std::vector<std::string_view>& YearFollowers() {
   static const auto* v = new std::vector<std::string_view>{
@@ -136,6 +140,10 @@ struct Scanner {
     auto hits = Hits(i);
     return hits.empty() ? Value(runs[i].digits) : Value(Decode(runs[i].digits, hits));
   }
+  std::optional<Decimal> DecodedExact(size_t i) const {
+    auto hits = Hits(i);
+    return hits.empty() ? Exact(runs[i].digits) : Exact(Decode(runs[i].digits, hits));
+  }
 
   bool AtLineStart(size_t i) const { return OnlyBeforeOnLine(text, runs[i].begin, U" \t\r　（(第"); }
 
@@ -179,7 +187,7 @@ struct Scanner {
   }
 
   // "共149人,较上年增加2023人": a change (run i) larger than the total it changes.
-  std::optional<Span> ChangeExceedsTotal(size_t i, double raw, double decoded) const {
+  std::optional<Span> ChangeExceedsTotal(size_t i, const Decimal& raw, const Decimal& decoded) const {
     auto change = EndsWithAny(text, runs[i].begin, ChangeWords());
     if (!change) return std::nullopt;
     size_t cs = ClauseStart(text, runs[i].begin, 90);
@@ -200,8 +208,11 @@ struct Scanner {
       if (t.after_decimal_point) continue;
       if (UnitClass(text, t) != unit) continue;
       if (EndsWithAny(text, t.begin, ChangeWords())) return std::nullopt;
-      double total = DecodedValue(static_cast<size_t>(j));
-      if (raw > total && decoded <= total) return Span{t.begin, t.end};
+      const std::optional<Decimal> total = DecodedExact(static_cast<size_t>(j));
+      if (total && quantity_internal::ChangeExceedsTotal(raw, *total) &&
+          !quantity_internal::ChangeExceedsTotal(decoded, *total)) {
+        return Span{t.begin, t.end};
+      }
       return std::nullopt;
     }
     return std::nullopt;
@@ -209,7 +220,7 @@ struct Scanner {
 
   // A rate stated in the sentence, "接受退役士兵75人，目前共安置69人，安置率为92": run i and another count of
   // the same unit give the rate only when the mask is read as 10. Returns the rate's span.
-  std::optional<Span> RatioHolds(size_t i, double raw, double decoded) const {
+  std::optional<Span> RatioHolds(size_t i, const Decimal& raw, const Decimal& decoded) const {
     std::string unit = UnitClass(text, runs[i]);
     if (unit.empty() || raw == decoded) return std::nullopt;
     auto sentence_break = [&](std::string_view gap) {
@@ -225,9 +236,9 @@ struct Scanner {
       if (runs[k].before_decimal_point && k + 1 < runs.size()) {
         rate_digits += "." + std::string(runs[k + 1].digits);
       }
-      double rate = DecodedValue(k);
-      if (auto v = ParseDecimal(rate_digits); v && FindMasks(runs[k].digits, masks).empty()) rate = *v;
-      if (rate <= 0 || rate > 100) return std::nullopt;
+      const std::optional<Decimal> rate =
+          FindMasks(runs[k].digits, masks).empty() ? Exact(rate_digits) : DecodedExact(k);
+      if (!rate || rate->is_zero() || quantity_internal::RateOverHundred(*rate)) return std::nullopt;
       // The other count: same unit, same sentence, before the rate.
       // Only runs within a sentence's reach of run i: keeps the search linear in long documents.
       size_t first = i;
@@ -236,10 +247,13 @@ struct Scanner {
         if (j == i || runs[j].after_decimal_point || UnitClass(text, runs[j]) != unit) continue;
         size_t lo = std::min(runs[i].begin, runs[j].begin), hi = std::max(runs[i].end, runs[j].end);
         if (sentence_break(text.substr(lo, hi - lo))) continue;
-        double other = DecodedValue(j);
-        auto fits = [&](double mine) {
-          double a = std::min(mine, other), b = std::max(mine, other);
-          return b > 0 && std::abs(a / b * 100 - rate) <= 0.6;
+        const std::optional<Decimal> other = DecodedExact(j);
+        if (!other) continue;
+        // The smaller count is the part, the larger the whole; the report's ratio check decides.
+        auto fits = [&](const Decimal& mine) {
+          const bool mine_smaller = mine.Compare(*other) < 0;
+          return quantity_internal::RatioAgrees(mine_smaller ? mine : *other, mine_smaller ? *other : mine, *rate)
+              .value_or(false);
         };
         if (fits(decoded) && !fits(raw)) return Span{runs[k].begin, runs[k].end};
       }
@@ -249,8 +263,14 @@ struct Scanner {
   }
 
   // A total followed by its parts, "在校学生26341人(高中4771人,初中6774人,…)" or "…13102名…，其中A1575人，
-  // B11517人": returns whether reading the masks as 10 makes the parts add up where the raw digits do not.
-  std::optional<Span> PartsAddUp(size_t i) const {
+  // B11517人": whether reading the masks as 10 makes the parts read as the complete breakdown of the total
+  // (as the report's sum check reads them: adding up, or short by at most its margin) where the raw digits
+  // do not. Returns the total and its parts, and the shortfall when the decoded parts do not add up exactly.
+  struct PartsEvidence {
+    Span span;
+    std::optional<Decimal> shortfall;
+  };
+  std::optional<PartsEvidence> PartsAddUp(size_t i) const {
     for (long back = static_cast<long>(i); back >= 0; --back) {
       size_t t = static_cast<size_t>(back);
       if (runs[i].begin - runs[t].begin > 400) break;
@@ -258,15 +278,21 @@ struct Scanner {
       if (group.empty()) continue;
       bool member = t == i || std::find(group.begin(), group.end(), i) != group.end();
       if (!member) continue;
-      double total_raw = Value(runs[t].digits), total_dec = DecodedValue(t);
-      double sum_raw = 0, sum_dec = 0;
+      const std::optional<Decimal> total_raw = Exact(runs[t].digits), total_dec = DecodedExact(t);
+      std::vector<Decimal> parts_raw, parts_dec;
       for (size_t p : group) {
-        sum_raw += Value(runs[p].digits);
-        sum_dec += DecodedValue(p);
+        const std::optional<Decimal> raw = Exact(runs[p].digits), dec = DecodedExact(p);
+        if (!raw || !dec) break;
+        parts_raw.push_back(*raw);
+        parts_dec.push_back(*dec);
       }
-      bool decoded_fits = std::abs(sum_dec - total_dec) <= std::max(1.0, 0.01 * total_dec);
-      bool raw_fits = std::abs(sum_raw - total_raw) <= 0.05 * total_raw;
-      if (decoded_fits && !raw_fits) return Span{runs[t].begin, runs[group.back()].end};
+      if (!total_raw || !total_dec || parts_dec.size() != group.size()) continue;
+      const auto sum_raw = quantity_internal::SumParts(parts_raw, *total_raw);
+      const auto sum_dec = quantity_internal::SumParts(parts_dec, *total_dec);
+      if (sum_dec && sum_dec->reads_as_complete() && !(sum_raw && sum_raw->reads_as_complete())) {
+        return PartsEvidence{Span{runs[t].begin, runs[group.back()].end},
+                             sum_dec->adds_up() ? std::nullopt : sum_dec->shortfall};
+      }
     }
     return std::nullopt;
   }
@@ -487,289 +513,480 @@ void SetCue(MaskDecision& d, NumberCue cue) {
   d.confidence = CueInfo(cue).confidence;
 }
 
-// Classifies run i, which holds at least one mask string, assuming the document is masked.
+// One occurrence of a mask string, as every cue's test reads it.
+struct Occurrence {
+  const Scanner& s;
+  size_t i;
+  const DigitRun& r;
+  std::string_view text;
+  std::vector<MaskHit> hits;
+  std::string decoded;    // the digits with every mask read as 10
+  std::string mask_list;  // the masks found, for the reason
+  bool exact;             // the mask is the whole run
+  double raw, value;      // the digits as written and decoded
+  // The same two readings exactly, for the strong checks (quantity/consistency.h); nullopt on overflow.
+  std::optional<Decimal> raw_exact, decoded_exact;
+  std::optional<std::string_view> unit;
+  std::string_view unit_text;
+};
+
+// What a cue found. A restored ten is explained by `what` (the reason names the reading and the masks);
+// the cues that keep or flag the digits, and the six-digit year, write the whole `reason` and their own
+// alternatives.
+struct Finding {
+  MaskDecision::Kind kind = MaskDecision::Kind::kTen;
+  double weight = 0;  // Local::weight
+  std::string what;
+  std::string reason;
+  std::vector<Span> evidence;
+  std::vector<RepairAlternative> alternatives;
+  std::optional<std::string> after;  // the reading restored, when it is not the decoded digits
+};
+using CueTest = std::optional<Finding> (*)(const Occurrence&);
+
+std::optional<Finding> YearPosition(const Occurrence& o) {
+  if (!o.exact || !o.s.IsYearPosition(o.i)) return std::nullopt;
+  Finding f;
+  f.kind = MaskDecision::Kind::kYear;
+  f.reason = absl::StrCat("\"", Av(o.r.digits),
+                          "\" stands where a year stands; this document masks numbers with it, so "
+                          "the original year is lost and is kept as written.");
+  return f;
+}
+
+// One pass over a year that held a 10: 2010 → 202023年. Decoded, it is a year again: restore it.
+std::optional<Finding> SixDigitYear(const Occurrence& o) {
+  if (o.exact || o.hits.size() != 1 || o.r.digits.size() != 6 || o.hits[0].offset != 2 ||
+      !LooksLikeYear(o.decoded) || !StartsWithAny(o.text, o.r.end, {"年"})) {
+    return std::nullopt;
+  }
+  Finding f;
+  f.weight = 2;  // a six-digit year is the mask's own signature
+  f.reason = absl::StrCat("\"", Av(o.r.digits), "年\" is the year ", o.decoded, " whose \"10\" was masked with ",
+                          o.mask_list, ": six digits never stand before 年.");
+  f.alternatives.push_back({std::string(o.r.digits), 0.1, "a year masked twice; the original lost"});
+  return f;
+}
+
+// Double passes: 2010 → 202023年 (its 10 masked with 20ab), then the year 2020 at its head masked too
+// (2020 → 2022: 202223年). Six digits before 年 that are a mask string followed by the last two digits of
+// a string sites mask with (20ab: a mask of this document, or one of the recent strings) decode to 2010
+// alone: 20 + 20ab is the only year the first pass turns into 2020ab (the docs/DAMAGE.md catalog's form).
+std::optional<Finding> DoublePassYear(const Occurrence& o) {
+  if (o.exact || o.hits.size() != 1 || o.hits[0].offset != 0 || o.r.digits.size() != 6 ||
+      !StartsWithAny(o.text, o.r.end, {"年"}) ||
+      !IsFirstPassString(o.s, absl::StrCat("20", Av(o.r.digits.substr(4))))) {
+    return std::nullopt;
+  }
+  Finding f;
+  f.after = "2010";
+  f.weight = 2;  // a six-digit year is the mask's own signature
+  f.reason = absl::StrCat("\"", Av(o.r.digits), "年\" is 2010 masked twice: its \"10\" became 20",
+                          Av(o.r.digits.substr(4)), " (2020", Av(o.r.digits.substr(4)), "), then the year 2020 at its "
+                          "head became ", Av(o.hits[0].mask), ".");
+  f.alternatives.push_back({std::string(o.r.digits), 0.2, "a year masked twice some other way; the original lost"});
+  return f;
+}
+
+// Other double passes (202223年 where no first-pass string fits). The year is lost.
+std::optional<Finding> YearMaskedTwice(const Occurrence& o) {
+  if (o.exact || !StartsWithAny(o.text, o.r.end, {"年"}) || o.r.digits.substr(0, 2) != "20" ||
+      o.r.digits.size() > 8 || !(o.decoded.size() == 4 || o.r.digits.size() >= 6)) {
+    return std::nullopt;
+  }
+  Finding f;
+  f.kind = MaskDecision::Kind::kYear;
+  f.weight = 2;  // a six-digit year is the mask's own signature
+  f.reason = absl::StrCat("\"", Av(o.r.digits), "年\" is a year masked more than once (", o.mask_list,
+                          "); the original year is lost and is kept as written.");
+  return f;
+}
+
+// A year whose 10 was masked, in a range: "202023—2015年" (2010—2015年). Years are never rewritten.
+std::optional<Finding> YearInRange(const Occurrence& o) {
+  if (o.exact || !LooksLikeYear(o.decoded) ||
+      !(StartsWithAny(o.text, o.r.end, {"—", "-", "－", "～", "~", "至", "到"}) ||
+        EndsWithAny(o.text, o.r.begin, {"—", "-", "－", "～", "~", "至", "到"}))) {
+    return std::nullopt;
+  }
+  const auto& runs = o.s.runs;
+  const size_t i = o.i;
+  const bool year_neighbour =
+      (i + 1 < runs.size() && runs[i + 1].begin <= o.r.end + 3 && LooksLikeYear(runs[i + 1].digits)) ||
+      (i > 0 && runs[i - 1].end + 3 >= o.r.begin && LooksLikeYear(runs[i - 1].digits)) ||
+      StartsWithAny(o.text, o.r.end, {"年"});
+  if (!year_neighbour) return std::nullopt;
+  Finding f;
+  f.kind = MaskDecision::Kind::kYear;
+  f.weight = 2;
+  f.reason = absl::StrCat("\"", Av(o.r.digits), "\" is a year in a range whose \"10\" was masked (", o.mask_list,
+                          "; it may have been ", o.decoded, "); years are kept as written.");
+  return f;
+}
+
+// A date written as yyyymmdd.
+std::optional<Finding> YearDate8(const Occurrence& o) {
+  if (o.r.digits.size() != 8 || o.hits.size() != 1 || o.hits[0].offset != 0) return std::nullopt;
+  const double month = Value(o.r.digits.substr(4, 2)), day = Value(o.r.digits.substr(6, 2));
+  if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+  Finding f;
+  f.kind = MaskDecision::Kind::kYear;
+  f.reason = absl::StrCat("\"", Av(o.r.digits), "\" reads as a date whose year is masked; kept.");
+  return f;
+}
+
+// "首次突破2万元,到达20230元": the clause says the figure passed a threshold its digits pass and the
+// decoded reading does not. The digits are real.
+std::optional<Finding> UndecidedThreshold(const Occurrence& o) {
+  auto threshold = o.s.ThresholdPassed(o.i);
+  if (!threshold || o.raw < threshold->value || o.value >= threshold->value) return std::nullopt;
+  Finding f;
+  f.kind = MaskDecision::Kind::kUndecided;
+  f.evidence.push_back(threshold->span);
+  f.reason = absl::StrCat("\"", Av(o.r.digits), "\" holds the mask string, but the clause says it passed ",
+                          Av(o.text.substr(threshold->span.begin, threshold->span.size())),
+                          ", which only the digits as written do; kept.");
+  return f;
+}
+
+// A restored ten with its weight and local evidence.
+Finding Ten(double weight, std::string what, std::vector<Span> evidence = {}) {
+  Finding f;
+  f.weight = weight;
+  f.what = std::move(what);
+  f.evidence = std::move(evidence);
+  return f;
+}
+
+// Strong checks first: they hold for embedded and exact masks alike. Each asks the report's check
+// (quantity/consistency.h) of both readings.
+std::optional<Finding> RateOver100(const Occurrence& o) {
+  auto rate = o.s.RateContext(o.i);
+  if (!rate || !o.raw_exact || !o.decoded_exact || !quantity_internal::RateOverHundred(*o.raw_exact) ||
+      quantity_internal::RateOverHundred(*o.decoded_exact) ||
+      StartsWithAny(o.text, o.r.end, {"年", "元", "万", "亿", "人", "个"})) {
+    return std::nullopt;
+  }
+  return Ten(2,
+             absl::StrCat("it is a rate, and a rate of ", Av(o.r.digits), " is impossible while ", o.decoded,
+                          " is not"),
+             {*rate});
+}
+
+std::optional<Finding> ChangeOverTotal(const Occurrence& o) {
+  if (!o.raw_exact || !o.decoded_exact) return std::nullopt;
+  auto total = o.s.ChangeExceedsTotal(o.i, *o.raw_exact, *o.decoded_exact);
+  if (!total) return std::nullopt;
+  return Ten(2,
+             absl::StrCat("it is a change larger than its total \"", Av(o.text.substr(total->begin, total->size())),
+                          "\" unless read as ", o.decoded),
+             {*total});
+}
+
+std::optional<Finding> PartsAddUp(const Occurrence& o) {
+  auto sum = o.s.PartsAddUp(o.i);
+  if (!sum) return std::nullopt;
+  return Ten(2,
+             sum->shortfall
+                 ? absl::StrCat("the parts add up to the total, but for ", sum->shortfall->ToString(), " (within ",
+                                quantity_internal::kPartsShortfallPercentStillComplete,
+                                "%), only when the mask is read as 10")
+                 : "the parts add up to the total only when the mask is read as 10",
+             {sum->span});
+}
+
+std::optional<Finding> StatedRatio(const Occurrence& o) {
+  if (!o.raw_exact || !o.decoded_exact) return std::nullopt;
+  auto ratio = o.s.RatioHolds(o.i, *o.raw_exact, *o.decoded_exact);
+  if (!ratio) return std::nullopt;
+  return Ten(2,
+             absl::StrCat("the rate stated in the sentence (", Av(o.text.substr(ratio->begin, ratio->size())),
+                          ") holds only when the mask is read as 10"),
+             {*ratio});
+}
+
+// The mask inside a longer digit run.
+std::optional<Finding> EmbeddedIdentifier(const Occurrence& o) {
+  if (o.exact || o.r.digits.size() < 9 || o.unit) return std::nullopt;
+  return Ten(0, "it sits inside a long digit string that may be an identifier");
+}
+
+std::optional<Finding> EmbeddedDecimal(const Occurrence& o) {
+  if (o.exact || !(o.r.after_decimal_point || o.r.before_decimal_point)) return std::nullopt;
+  return Ten(1, "the year string sits inside a decimal number");
+}
+
+std::optional<Finding> EmbeddedYearCount(const Occurrence& o) {
+  if (o.exact || !StartsWithAny(o.text, o.r.end, {"周年", "年"}) || o.value > 300) return std::nullopt;
+  // A 20240th anniversary does not exist; a 100th does.
+  return Ten(2, absl::StrCat("it counts years, and ", Av(o.r.digits), " years is impossible"));
+}
+
+std::optional<Finding> Embedded(const Occurrence& o) {
+  if (o.exact) return std::nullopt;
+  // One such number (120230元) can be genuine; two, or one beside another sign, are the mask.
+  return Ten(1, absl::StrCat("the year string sits inside the longer number ", Av(o.r.digits)));
+}
+
+// The mask is the whole run (every embedded one was decided above).
+std::optional<Finding> DecimalFraction(const Occurrence& o) {
+  if (!o.r.after_decimal_point) return std::nullopt;
+  return Ten(1, "it is the fraction of a decimal number");
+}
+
+std::optional<Finding> DecimalInteger(const Occurrence& o) {
+  if (!o.r.before_decimal_point) return std::nullopt;
+  const bool unit_after = o.i + 1 < o.s.runs.size() && UnitAt(o.text, o.s.runs[o.i + 1].end).has_value();
+  const bool quantity = unit_after || EndsWithAny(o.text, o.r.begin, QuantityVerbs()).has_value();
+  return Ten(quantity ? 1 : 0.5, "it is the integer part of a decimal number, not a date");
+}
+
+std::optional<Finding> Duration(const Occurrence& o) {
+  if (!o.s.DurationBefore(o.i)) return std::nullopt;
+  return Ten(1, "it counts years (近10年, 连续10年), it is not a year");
+}
+
+std::optional<Finding> LetterCode(const Occurrence& o) {
+  const size_t gap = o.r.begin > 0 && (o.text[o.r.begin - 1] == ' ' || o.text[o.r.begin - 1] == '\n') ? 1 : 0;
+  const char32_t letter = text::CharBefore(o.text, o.r.begin - gap).value;
+  if (!((letter >= U'A' && letter <= U'Z') || (letter >= U'a' && letter <= U'z'))) return std::nullopt;
+  return Ten(1, "it is part of a code like PM10");
+}
+
+std::optional<Finding> PlusFormula(const Occurrence& o) {
+  if (!EndsWithAny(o.text, o.r.begin, {"+", "＋"}) && !StartsWithAny(o.text, o.r.end, {"+", "＋"})) {
+    return std::nullopt;
+  }
+  return Ten(1, "it is a term of a \"1+10+N\" formula");
+}
+
+std::optional<Finding> RangeEnd(const Occurrence& o) {
+  auto conn = EndsWithAny(o.text, o.r.begin, {"/", "至", "-", "—", "～", "~", "到", "－"});
+  if (!conn || o.i == 0 || o.s.runs[o.i - 1].end + conn->size() != o.r.begin ||
+      LooksLikeYear(o.s.runs[o.i - 1].digits)) {
+    return std::nullopt;
+  }
+  return Ten(1, "it ends a range or fraction that starts with a small number", {{o.s.runs[o.i - 1].begin, o.r.begin}});
+}
+
+std::optional<Finding> RangeStart(const Occurrence& o) {
+  auto conn = StartsWithAny(o.text, o.r.end, {"至", "-", "—", "～", "~", "到", "－"});
+  if (!conn || o.i + 1 >= o.s.runs.size() || o.s.runs[o.i + 1].begin != o.r.end + conn->size() ||
+      LooksLikeYear(o.s.runs[o.i + 1].digits)) {
+    return std::nullopt;
+  }
+  return Ten(1, "it starts a range that ends with a small number", {{o.r.end, o.s.runs[o.i + 1].end}});
+}
+
+std::optional<Finding> DigitGroupHead(const Occurrence& o) {
+  auto group = StartsWithAny(o.text, o.r.end, {",", "，", ":", "："});
+  if (!group || o.i + 1 >= o.s.runs.size()) return std::nullopt;
+  const bool time = *group == ":" || *group == "：";
+  if (o.s.runs[o.i + 1].begin != o.r.end + group->size() || o.s.runs[o.i + 1].digits.size() != (time ? 2u : 3u)) {
+    return std::nullopt;
+  }
+  return Ten(1, time ? "it is the hour of a time (10:30)" : "it is the head of a number with thousands groups (10,000)");
+}
+
+std::optional<Finding> AmountQualifier(const Occurrence& o) {
+  if (!StartsWithAny(o.text, o.r.end, {"以上", "以下", "左右", "以内", "上下"})) return std::nullopt;
+  return Ten(1, "an amount qualifier follows (以上, 左右)");
+}
+
+std::optional<Finding> BracketMarker(const Occurrence& o) {
+  if (!EndsWithAny(o.text, o.r.begin, OpenBrackets()) || !StartsWithAny(o.text, o.r.end, CloseBrackets())) {
+    return std::nullopt;
+  }
+  return Ten(0.5, "it is a list marker or note number in brackets, not a document number");
+}
+
+std::optional<Finding> ChangeAmount(const Occurrence& o) {
+  if (!EndsWithAny(o.text, o.r.begin, QuantityVerbs()) ||
+      !(text::IsBreak(text::CharAt(o.text, o.r.end).value, text::kClauseBreaks) ||
+        StartsWithAny(o.text, o.r.end, {"、", "和", "等"}))) {
+    return std::nullopt;
+  }
+  return Ten(1, "it is the amount of a change or level");
+}
+
+std::optional<Finding> Month(const Occurrence& o) {
+  if (o.unit_text != "月") return std::nullopt;
+  return Ten(2, "a month numbered 2023 does not exist");
+}
+
+std::optional<Finding> Day(const Occurrence& o) {
+  if ((o.unit_text != "日" && o.unit_text != "号") || !EndsWithAny(o.text, o.r.begin, {"月"})) return std::nullopt;
+  return Ten(2, "it is the day of a month");
+}
+
+// A line-start list marker decides here whatever its neighbours say: after 9、, before 11、, or alone.
+std::optional<Finding> ListAfter9(const Occurrence& o) {
+  auto delim = o.s.ListDelimiter(o.i);
+  if (!delim) return std::nullopt;
+  auto prev = o.s.NeighbourMarker(o.i, *delim, -1);
+  if (!prev || o.s.DecodedValue(*prev) != 9) return std::nullopt;
+  return Ten(2, absl::StrCat("it is the list item after \"9", Av(*delim), "\""),
+             {{o.s.runs[*prev].begin, o.s.runs[*prev].end + delim->size()}});
+}
+
+std::optional<Finding> ListBefore11(const Occurrence& o) {
+  auto delim = o.s.ListDelimiter(o.i);
+  if (!delim) return std::nullopt;
+  auto next = o.s.NeighbourMarker(o.i, *delim, +1);
+  if (!next || o.s.DecodedValue(*next) != 11) return std::nullopt;
+  return Ten(2, absl::StrCat("it is the list item before \"11", Av(*delim), "\""),
+             {{o.s.runs[*next].begin, o.s.runs[*next].end + delim->size()}});
+}
+
+std::optional<Finding> ListMarker(const Occurrence& o) {
+  if (!o.s.ListDelimiter(o.i)) return std::nullopt;
+  return Ten(0.5, "it is a list marker at the start of a line");
+}
+
+std::optional<Finding> CompoundSecond(const Occurrence& o) {
+  auto sep = EndsWithAny(o.text, o.r.begin, {"、", "·", "•", ".", "．"});
+  if (!sep || o.i == 0) return std::nullopt;
+  const DigitRun& first = o.s.runs[o.i - 1];
+  if (first.end + sep->size() != o.r.begin || first.digits.size() > 2 || o.s.AtLineStart(o.i - 1)) {
+    return std::nullopt;
+  }
+  return Ten(1,
+             absl::StrCat("it follows \"", Av(first.digits), Av(*sep),
+                          "\" as the second part of a compound number (a date like 6·10)"),
+             {{first.begin, o.r.begin}});
+}
+
+std::optional<Finding> Percent(const Occurrence& o) {
+  if (o.unit_text != "%" && o.unit_text != "％") return std::nullopt;
+  return Ten(1, "a percentage follows");
+}
+
+std::optional<Finding> Ordinal(const Occurrence& o) {
+  if (!EndsWithAny(o.text, o.r.begin, {"第"})) return std::nullopt;
+  return Ten(1, "it is an ordinal (第…)");
+}
+
+std::optional<Finding> Unit(const Occurrence& o) {
+  if (!o.unit) return std::nullopt;
+  return Ten(1, absl::StrCat("a count or amount follows (", Av(o.unit_text), "), not a year"));
+}
+
+std::optional<Finding> Rate(const Occurrence& o) {
+  if (!o.s.RateContext(o.i)) return std::nullopt;
+  return Ten(2, "it is a rate, and a rate of 2023 is impossible");
+}
+
+std::optional<Finding> NoContext(const Occurrence&) {
+  return Ten(0, "nothing around it says whether it is a count or a year");
+}
+
+// The cues in the order they are tried: the first that holds decides. Years and the threshold keep the
+// digits; then the strong checks; then the embedded masks (Embedded takes every one left); then the
+// whole-run masks by their context, NoContext last.
+struct OrderedCue {
+  NumberCue cue;
+  CueTest test;
+};
+constexpr OrderedCue kClassifyOrder[] = {
+    {NumberCue::kYearPosition, YearPosition},
+    {NumberCue::kTenSixDigitYear, SixDigitYear},
+    {NumberCue::kTenDoublePassYear, DoublePassYear},
+    {NumberCue::kYearMaskedTwice, YearMaskedTwice},
+    {NumberCue::kYearInRange, YearInRange},
+    {NumberCue::kYearDate8, YearDate8},
+    {NumberCue::kUndecidedThreshold, UndecidedThreshold},
+    {NumberCue::kTenRateOver100, RateOver100},
+    {NumberCue::kTenChangeOverTotal, ChangeOverTotal},
+    {NumberCue::kTenPartsAddUp, PartsAddUp},
+    {NumberCue::kTenStatedRatio, StatedRatio},
+    {NumberCue::kTenEmbeddedIdentifier, EmbeddedIdentifier},
+    {NumberCue::kTenEmbeddedDecimal, EmbeddedDecimal},
+    {NumberCue::kTenEmbeddedYearCount, EmbeddedYearCount},
+    {NumberCue::kTenEmbedded, Embedded},
+    {NumberCue::kTenDecimalFraction, DecimalFraction},
+    {NumberCue::kTenDecimalInteger, DecimalInteger},
+    {NumberCue::kTenDuration, Duration},
+    {NumberCue::kTenLetterCode, LetterCode},
+    {NumberCue::kTenPlusFormula, PlusFormula},
+    {NumberCue::kTenRangeEnd, RangeEnd},
+    {NumberCue::kTenRangeStart, RangeStart},
+    {NumberCue::kTenDigitGroupHead, DigitGroupHead},
+    {NumberCue::kTenAmountQualifier, AmountQualifier},
+    {NumberCue::kTenBracketMarker, BracketMarker},
+    {NumberCue::kTenChangeAmount, ChangeAmount},
+    {NumberCue::kTenMonth, Month},
+    {NumberCue::kTenDay, Day},
+    {NumberCue::kTenListAfter9, ListAfter9},
+    {NumberCue::kTenListBefore11, ListBefore11},
+    {NumberCue::kTenListMarker, ListMarker},
+    {NumberCue::kTenCompoundSecond, CompoundSecond},
+    {NumberCue::kTenPercent, Percent},
+    {NumberCue::kTenOrdinal, Ordinal},
+    {NumberCue::kTenUnit, Unit},
+    {NumberCue::kTenRate, Rate},
+    {NumberCue::kTenNoContext, NoContext},
+};
+
+// Every cue of the table is tried once, but kNone and the year candidates that hold no mask
+// (kYearUnmaskedString, decided in AnalyzeMasks).
+constexpr bool EveryCueTriedOnce() {
+  for (size_t c = 0; c < static_cast<size_t>(NumberCue::kCount); ++c) {
+    const auto cue = static_cast<NumberCue>(c);
+    int times = 0;
+    for (const OrderedCue& o : kClassifyOrder) times += o.cue == cue;
+    const bool outside = cue == NumberCue::kNone || cue == NumberCue::kYearUnmaskedString;
+    if (times != (outside ? 0 : 1)) return false;
+  }
+  return true;
+}
+static_assert(EveryCueTriedOnce(), "kClassifyOrder must try every Classify cue of NumberCue once");
+
+// Classifies run i, which holds at least one mask string, assuming the document is masked: the first
+// cue of kClassifyOrder that holds decides.
 Local Classify(const Scanner& s, size_t i) {
   const DigitRun& r = s.runs[i];
-  std::string_view text = s.text;
-  Local out;
-  MaskDecision& d = out.decision;
-  d.span = {r.begin, r.end};
-  auto hits = s.Hits(i);
+  std::vector<MaskHit> hits = s.Hits(i);
   std::string decoded = Decode(r.digits, hits);
-  d.after = decoded;
   std::string mask_list;
   for (const MaskHit& h : hits) absl::StrAppend(&mask_list, mask_list.empty() ? "" : ", ", Av(h.mask));
   const bool exact = hits.size() == 1 && r.digits.size() == 4;
-  const double raw = Value(r.digits);
-  const double value = Value(decoded);
-  auto keep_alternative = [&](double confidence, std::string reason) {
-    d.alternatives.push_back({std::string(r.digits), confidence, std::move(reason)});
-  };
+  const auto unit = UnitAt(s.text, r.end);
+  const Occurrence o{s, i, r, s.text, hits, decoded, std::move(mask_list), exact,
+                     Value(r.digits), Value(decoded), Exact(r.digits), Exact(decoded), unit,
+                     unit.value_or("")};
 
-  if (exact && s.IsYearPosition(i)) {
-    d.kind = MaskDecision::Kind::kYear;
-    SetCue(d, NumberCue::kYearPosition);
-    d.reason = absl::StrCat("\"", Av(r.digits),
-                            "\" stands where a year stands; this document masks numbers with it, so "
-                            "the original year is lost and is kept as written.");
-    return out;
-  }
-  // One pass over a year that held a 10: 2010 → 202023年. Decoded, it is a year again: restore it.
-  if (!exact && hits.size() == 1 && r.digits.size() == 6 && hits[0].offset == 2 && LooksLikeYear(decoded) &&
-      StartsWithAny(text, r.end, {"年"})) {
-    d.kind = MaskDecision::Kind::kTen;
-    SetCue(d, NumberCue::kTenSixDigitYear);
-    out.weight = 2;  // a six-digit year is the mask's own signature
-    d.reason = absl::StrCat("\"", Av(r.digits), "年\" is the year ", decoded, " whose \"10\" was masked with ",
-                            mask_list, ": six digits never stand before 年.");
-    keep_alternative(0.1, "a year masked twice; the original lost");
-    return out;
-  }
-  // Double passes: 2010 → 202023年 (its 10 masked with 20ab), then the year 2020 at its head masked too
-  // (2020 → 2022: 202223年). Six digits before 年 that are a mask string followed by the last two digits of
-  // a string sites mask with (20ab: a mask of this document, or one of the recent strings) decode to 2010
-  // alone: 20 + 20ab is the only year the first pass turns into 2020ab (the docs/DAMAGE.md catalog's form).
-  if (!exact && hits.size() == 1 && hits[0].offset == 0 && r.digits.size() == 6 &&
-      StartsWithAny(text, r.end, {"年"}) && IsFirstPassString(s, absl::StrCat("20", Av(r.digits.substr(4))))) {
-    d.kind = MaskDecision::Kind::kTen;
-    SetCue(d, NumberCue::kTenDoublePassYear);
-    d.after = "2010";
-    out.weight = 2;  // a six-digit year is the mask's own signature
-    d.reason = absl::StrCat("\"", Av(r.digits), "年\" is 2010 masked twice: its \"10\" became 20",
-                            Av(r.digits.substr(4)), " (2020", Av(r.digits.substr(4)), "), then the year 2020 at its "
-                            "head became ", Av(hits[0].mask), ".");
-    keep_alternative(0.2, "a year masked twice some other way; the original lost");
-    return out;
-  }
-  // Other double passes (202223年 where no first-pass string fits). The year is lost.
-  if (!exact && StartsWithAny(text, r.end, {"年"}) && r.digits.substr(0, 2) == "20" && r.digits.size() <= 8 &&
-      (decoded.size() == 4 || r.digits.size() >= 6)) {
-    d.kind = MaskDecision::Kind::kYear;
-    SetCue(d, NumberCue::kYearMaskedTwice);
-    out.weight = 2;  // a six-digit year is the mask's own signature
-    d.reason = absl::StrCat("\"", Av(r.digits), "年\" is a year masked more than once (", mask_list,
-                            "); the original year is lost and is kept as written.");
-    return out;
-  }
-  // A year whose 10 was masked, in a range: "202023—2015年" (2010—2015年). Years are never rewritten.
-  if (!exact && LooksLikeYear(decoded) &&
-      (StartsWithAny(text, r.end, {"—", "-", "－", "～", "~", "至", "到"}) ||
-       EndsWithAny(text, r.begin, {"—", "-", "－", "～", "~", "至", "到"}))) {
-    bool year_neighbour =
-        (i + 1 < s.runs.size() && s.runs[i + 1].begin <= r.end + 3 && LooksLikeYear(s.runs[i + 1].digits)) ||
-        (i > 0 && s.runs[i - 1].end + 3 >= r.begin && LooksLikeYear(s.runs[i - 1].digits)) ||
-        StartsWithAny(text, r.end, {"年"});
-    if (year_neighbour) {
-      d.kind = MaskDecision::Kind::kYear;
-      SetCue(d, NumberCue::kYearInRange);
-      out.weight = 2;
-      d.reason = absl::StrCat("\"", Av(r.digits), "\" is a year in a range whose \"10\" was masked (",
-                              mask_list, "; it may have been ", decoded, "); years are kept as written.");
+  Local out;
+  MaskDecision& d = out.decision;
+  d.span = {r.begin, r.end};
+  d.after = o.decoded;
+  for (const OrderedCue& cue : kClassifyOrder) {
+    std::optional<Finding> found = cue.test(o);
+    if (!found) continue;
+    SetCue(d, cue.cue);
+    d.kind = found->kind;
+    out.weight = found->weight;
+    d.evidence = std::move(found->evidence);
+    if (found->after) d.after = std::move(*found->after);
+    if (!found->reason.empty()) {
+      d.reason = std::move(found->reason);
+      d.alternatives = std::move(found->alternatives);
       return out;
     }
-  }
-  // A date written as yyyymmdd.
-  if (r.digits.size() == 8 && hits.size() == 1 && hits[0].offset == 0) {
-    double month = Value(r.digits.substr(4, 2)), day = Value(r.digits.substr(6, 2));
-    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
-      d.kind = MaskDecision::Kind::kYear;
-      SetCue(d, NumberCue::kYearDate8);
-      d.reason = absl::StrCat("\"", Av(r.digits), "\" reads as a date whose year is masked; kept.");
-      return out;
+    d.reason = absl::StrCat("\"", Av(r.digits), "\" reads as ", o.decoded, ": the document masks \"10\" with ",
+                            o.mask_list, ", and ", found->what, ".");
+    std::string alternative;
+    if (exact) {
+      alternative = "The string may be a real year or a masked year; then the original is lost.";
+    } else if (hits.size() == 1 && hits[0].offset + 4 == r.digits.size() && hits[0].offset > 0) {
+      alternative = absl::StrCat("The tail may be a masked year (", Av(r.digits.substr(0, hits[0].offset)),
+                                 " followed by a year), whose digits are lost.");
+    } else {
+      alternative = "The digits may be genuine.";
     }
-  }
-
-  d.kind = MaskDecision::Kind::kTen;
-  // "首次突破2万元,到达20230元": the clause says the figure passed a threshold its digits pass and the
-  // decoded reading does not. The digits are real.
-  if (auto threshold = s.ThresholdPassed(i); threshold && raw >= threshold->value && value < threshold->value) {
-    d.kind = MaskDecision::Kind::kUndecided;
-    SetCue(d, NumberCue::kUndecidedThreshold);
-    d.evidence.push_back(threshold->span);
-    d.reason = absl::StrCat("\"", Av(r.digits), "\" holds the mask string, but the clause says it passed ",
-                            Av(text.substr(threshold->span.begin, threshold->span.size())),
-                            ", which only the digits as written do; kept.");
+    d.alternatives.push_back({std::string(r.digits), std::max(0.0, 1 - d.confidence), std::move(alternative)});
     return out;
   }
-  auto unit = UnitAt(text, r.end);
-  std::string_view unit_text = unit.value_or("");
-  std::string what;  // the local evidence, for the reason
-
-  // Strong checks first: they hold for embedded and exact masks alike.
-  if (auto rate = s.RateContext(i); rate && raw > 100 && value <= 100 &&
-                                    !StartsWithAny(text, r.end, {"年", "元", "万", "亿", "人", "个"})) {
-    SetCue(d, NumberCue::kTenRateOver100);
-    d.evidence.push_back(*rate);
-    out.weight = 2;
-    what = absl::StrCat("it is a rate, and a rate of ", Av(r.digits), " is impossible while ", decoded,
-                        " is not");
-  } else if (auto total = s.ChangeExceedsTotal(i, raw, value)) {
-    SetCue(d, NumberCue::kTenChangeOverTotal);
-    d.evidence.push_back(*total);
-    out.weight = 2;
-    what = absl::StrCat("it is a change larger than its total \"",
-                        Av(text.substr(total->begin, total->size())), "\" unless read as ", decoded);
-  } else if (auto sum = s.PartsAddUp(i)) {
-    SetCue(d, NumberCue::kTenPartsAddUp);
-    d.evidence.push_back(*sum);
-    out.weight = 2;
-    what = "the parts add up to the total only when the mask is read as 10";
-  } else if (auto ratio = s.RatioHolds(i, raw, value)) {
-    SetCue(d, NumberCue::kTenStatedRatio);
-    d.evidence.push_back(*ratio);
-    out.weight = 2;
-    what = absl::StrCat("the rate stated in the sentence (", Av(text.substr(ratio->begin, ratio->size())),
-                        ") holds only when the mask is read as 10");
-  }
-
-  if (!what.empty()) {
-    // Already decided by a strong check.
-  } else if (!exact) {
-    if (r.digits.size() >= 9 && !unit) {
-      SetCue(d, NumberCue::kTenEmbeddedIdentifier);
-      what = "it sits inside a long digit string that may be an identifier";
-    } else if (r.after_decimal_point || r.before_decimal_point) {
-      SetCue(d, NumberCue::kTenEmbeddedDecimal);
-      out.weight = 1;
-      what = "the year string sits inside a decimal number";
-    } else if (StartsWithAny(text, r.end, {"周年", "年"}) && value <= 300) {
-      SetCue(d, NumberCue::kTenEmbeddedYearCount);
-      out.weight = 2;  // a 20240th anniversary does not exist; a 100th does
-      what = absl::StrCat("it counts years, and ", Av(r.digits), " years is impossible");
-    } else {
-      SetCue(d, NumberCue::kTenEmbedded);
-      // One such number (120230元) can be genuine; two, or one beside another sign, are the mask.
-      out.weight = 1;
-      what = absl::StrCat("the year string sits inside the longer number ", Av(r.digits));
-    }
-  } else if (r.after_decimal_point) {
-    SetCue(d, NumberCue::kTenDecimalFraction);
-    out.weight = 1;
-    what = "it is the fraction of a decimal number";
-  } else if (r.before_decimal_point) {
-    bool unit_after = i + 1 < s.runs.size() && UnitAt(text, s.runs[i + 1].end).has_value();
-    bool quantity = unit_after || EndsWithAny(text, r.begin, QuantityVerbs()).has_value();
-    SetCue(d, NumberCue::kTenDecimalInteger);
-    out.weight = quantity ? 1 : 0.5;
-    what = "it is the integer part of a decimal number, not a date";
-  } else if (s.DurationBefore(i)) {
-    SetCue(d, NumberCue::kTenDuration);
-    out.weight = 1;
-    what = "it counts years (近10年, 连续10年), it is not a year";
-  } else if (auto letter = text::CharBefore(
-                 text, r.begin - (r.begin > 0 && (text[r.begin - 1] == ' ' || text[r.begin - 1] == '\n') ? 1 : 0));
-             (letter.value >= U'A' && letter.value <= U'Z') ||
-             (letter.value >= U'a' && letter.value <= U'z')) {
-    SetCue(d, NumberCue::kTenLetterCode);
-    out.weight = 1;
-    what = "it is part of a code like PM10";
-  } else if (EndsWithAny(text, r.begin, {"+", "＋"}) || StartsWithAny(text, r.end, {"+", "＋"})) {
-    SetCue(d, NumberCue::kTenPlusFormula);
-    out.weight = 1;
-    what = "it is a term of a \"1+10+N\" formula";
-  } else if (auto conn = EndsWithAny(text, r.begin, {"/", "至", "-", "—", "～", "~", "到", "－"});
-             conn && i > 0 && s.runs[i - 1].end + conn->size() == r.begin &&
-             !LooksLikeYear(s.runs[i - 1].digits)) {
-    SetCue(d, NumberCue::kTenRangeEnd);
-    out.weight = 1;
-    d.evidence.push_back({s.runs[i - 1].begin, r.begin});
-    what = "it ends a range or fraction that starts with a small number";
-  } else if (auto conn2 = StartsWithAny(text, r.end, {"至", "-", "—", "～", "~", "到", "－"});
-             conn2 && i + 1 < s.runs.size() && s.runs[i + 1].begin == r.end + conn2->size() &&
-             !LooksLikeYear(s.runs[i + 1].digits)) {
-    SetCue(d, NumberCue::kTenRangeStart);
-    out.weight = 1;
-    d.evidence.push_back({r.end, s.runs[i + 1].end});
-    what = "it starts a range that ends with a small number";
-  } else if (auto group = StartsWithAny(text, r.end, {",", "，", ":", "："});
-             group && i + 1 < s.runs.size() && s.runs[i + 1].begin == r.end + group->size() &&
-             s.runs[i + 1].digits.size() == ((*group == ":" || *group == "：") ? 2 : 3)) {
-    SetCue(d, NumberCue::kTenDigitGroupHead);
-    out.weight = 1;
-    what = (*group == ":" || *group == "：") ? "it is the hour of a time (10:30)"
-                                             : "it is the head of a number with thousands groups (10,000)";
-  } else if (StartsWithAny(text, r.end, {"以上", "以下", "左右", "以内", "上下"})) {
-    SetCue(d, NumberCue::kTenAmountQualifier);
-    out.weight = 1;
-    what = "an amount qualifier follows (以上, 左右)";
-  } else if (EndsWithAny(text, r.begin, OpenBrackets()) && StartsWithAny(text, r.end, CloseBrackets())) {
-    SetCue(d, NumberCue::kTenBracketMarker);
-    out.weight = 0.5;
-    what = "it is a list marker or note number in brackets, not a document number";
-  } else if (EndsWithAny(text, r.begin, QuantityVerbs()) &&
-             (text::IsBreak(text::CharAt(text, r.end).value, text::kClauseBreaks) ||
-              StartsWithAny(text, r.end, {"、", "和", "等"}))) {
-    SetCue(d, NumberCue::kTenChangeAmount);
-    out.weight = 1;
-    what = "it is the amount of a change or level";
-  } else if (unit_text == "月") {
-    SetCue(d, NumberCue::kTenMonth);
-    out.weight = 2;
-    what = "a month numbered 2023 does not exist";
-  } else if ((unit_text == "日" || unit_text == "号") && EndsWithAny(text, r.begin, {"月"})) {
-    SetCue(d, NumberCue::kTenDay);
-    out.weight = 2;
-    what = "it is the day of a month";
-  } else if (auto delim = s.ListDelimiter(i)) {
-    auto prev = s.NeighbourMarker(i, *delim, -1);
-    auto next = s.NeighbourMarker(i, *delim, +1);
-    if (prev && s.DecodedValue(*prev) == 9) {
-      SetCue(d, NumberCue::kTenListAfter9);
-      out.weight = 2;
-      d.evidence.push_back({s.runs[*prev].begin, s.runs[*prev].end + delim->size()});
-      what = absl::StrCat("it is the list item after \"9", Av(*delim), "\"");
-    } else if (next && s.DecodedValue(*next) == 11) {
-      SetCue(d, NumberCue::kTenListBefore11);
-      out.weight = 2;
-      d.evidence.push_back({s.runs[*next].begin, s.runs[*next].end + delim->size()});
-      what = absl::StrCat("it is the list item before \"11", Av(*delim), "\"");
-    } else {
-      SetCue(d, NumberCue::kTenListMarker);
-      out.weight = 0.5;
-      what = "it is a list marker at the start of a line";
-    }
-  } else if (auto sep = EndsWithAny(text, r.begin, {"、", "·", "•", ".", "．"});
-             sep && i > 0 && s.runs[i - 1].end + sep->size() == r.begin && s.runs[i - 1].digits.size() <= 2 &&
-             !s.AtLineStart(i - 1)) {
-    SetCue(d, NumberCue::kTenCompoundSecond);
-    out.weight = 1;
-    d.evidence.push_back({s.runs[i - 1].begin, r.begin});
-    what = absl::StrCat("it follows \"", Av(s.runs[i - 1].digits), Av(*sep),
-                        "\" as the second part of a compound number (a date like 6·10)");
-  } else if (unit_text == "%" || unit_text == "％") {
-    SetCue(d, NumberCue::kTenPercent);
-    out.weight = 1;
-    what = "a percentage follows";
-  } else if (EndsWithAny(text, r.begin, {"第"})) {
-    SetCue(d, NumberCue::kTenOrdinal);
-    out.weight = 1;
-    what = "it is an ordinal (第…)";
-  } else if (unit) {
-    SetCue(d, NumberCue::kTenUnit);
-    out.weight = 1;
-    what = absl::StrCat("a count or amount follows (", Av(unit_text), "), not a year");
-  } else if (s.RateContext(i)) {
-    SetCue(d, NumberCue::kTenRate);
-    out.weight = 2;
-    what = "it is a rate, and a rate of 2023 is impossible";
-  } else {
-    SetCue(d, NumberCue::kTenNoContext);
-    what = "nothing around it says whether it is a count or a year";
-  }
-
-  d.reason = absl::StrCat("\"", Av(r.digits), "\" reads as ", decoded, ": the document masks \"10\" with ",
-                          mask_list, ", and ", what, ".");
-  if (exact) {
-    keep_alternative(std::max(0.0, 1 - d.confidence),
-                     "The string may be a real year or a masked year; then the original is lost.");
-  } else if (hits.size() == 1 && hits[0].offset + 4 == r.digits.size() && hits[0].offset > 0) {
-    keep_alternative(std::max(0.0, 1 - d.confidence),
-                     absl::StrCat("The tail may be a masked year (", Av(r.digits.substr(0, hits[0].offset)),
-                                  " followed by a year), whose digits are lost."));
-  } else {
-    keep_alternative(std::max(0.0, 1 - d.confidence), "The digits may be genuine.");
-  }
-  return out;
+  return out;  // unreachable: NoContext always holds
 }
 
 // 一 … 十九 as written in session names; 0 when not a numeral.

@@ -35,6 +35,18 @@ constexpr int kMinBareNameChars = 2;
 constexpr int kMinCodeRepeats = 3;
 constexpr size_t kMinCodeLen = 2;
 constexpr size_t kMaxCodeLen = 8;
+// Confidences, the rules' estimates. Measured on issue 14's real dev set (74 pages outside the repository;
+// `tools/wild_eval/wild_eval.py --by-confidence`, December 2026), records right / wrong against the
+// annotations: none wrong, each form under 30 records; the estimates stand. The generator inserts no
+// watermarks.
+// A site's signature (name and address), recurring: right 5 of 5.
+constexpr double kSignatureConfidence = 0.9;
+// The signature's bare name where it recurs without the address: right 2 of 2. Lower: a name alone
+// could be the report's words.
+constexpr double kBareNameConfidence = 0.85;
+// boilerplate.watermark_code, a short code after paragraphs: right 5, and 1 edit no annotation covers
+// (counted false by wild_eval).
+constexpr double kCodeConfidence = 0.85;
 
 bool IsAsciiAlnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -184,7 +196,7 @@ void AddressWatermarks(std::string_view text, std::vector<Cut>& cuts) {
     cuts.push_back({WidenCut(text, span),
                     absl::StrCat("a site's signature (name and web address) spliced into the text; the document "
                                  "holds ", signatures.size(), " of them"),
-                    0.9});
+                    kSignatureConfidence});
   }
   // The bare names (the first part of a name, before a separator) where they recur without the address.
   std::vector<std::string> bare;
@@ -220,7 +232,7 @@ void AddressWatermarks(std::string_view text, std::vector<Cut>& cuts) {
       cuts.push_back({WidenCut(text, {at, e}),
                       absl::StrCat("the name of a site whose signature is spliced into the text, here without "
                                    "its address"),
-                      0.85});
+                      kBareNameConfidence});
     }
   }
 }
@@ -272,7 +284,7 @@ void CodeWatermarks(std::string_view text, std::vector<Cut>& cuts) {
       cuts.push_back({{o.begin, o.end},
                       absl::StrCat("a site's code \"", std::string(code), "\" spliced after ", occ.size(),
                                    " paragraphs of the document"),
-                      0.85});
+                      kCodeConfidence});
     }
   }
 }

@@ -2,7 +2,6 @@
 // changed, a rate over 100, a stated rate against the counts it is a ratio of. Each check is a pass or
 // fail record with the spans it read and a sentence with the numbers, so a user can see why.
 #include <algorithm>
-#include <cmath>
 #include <optional>
 #include <string>
 #include <utility>
@@ -11,6 +10,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "quantity/consistency.h"
 #include "report/internal.h"
 #include "text/breaks.h"
 #include "text/utf8.h"
@@ -125,19 +125,21 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
       }
     }
     if (same_unit.size() < 2 || approx) continue;
-    std::optional<Decimal> sum = Decimal();
+    std::vector<Decimal> values;
     std::string terms;
     for (int p : same_unit) {
-      if (sum) sum = sum->Add(qs[p].value);
+      values.push_back(qs[p].value);
       if (!terms.empty()) absl::StrAppend(&terms, " + ");
       absl::StrAppend(&terms, qs[p].value.ToString());
     }
-    if (!sum) continue;  // overflow: no claim either way
+    const std::optional<quantity_internal::PartsSum> parts_sum = quantity_internal::SumParts(values, total.value);
+    if (!parts_sum) continue;  // overflow: no claim either way
+    const Decimal& sum = parts_sum->sum;
     // A parenthesised breakdown right after the total claims to be complete; a 其中 list may be partial.
     std::string_view between = text.substr(total.span.end, qs[same_unit.front()].span.begin - total.span.end);
     while (!between.empty() && (between.front() == ' ' || between.front() == '\t')) between.remove_prefix(1);
     const bool parenthesised = between.starts_with("(") || between.starts_with("（");
-    const int cmp = sum->Compare(total.value);
+    const int cmp = parts_sum->compare;
     ReportCheck c;
     c.rule = "sum.parts";
     c.section = outline.PathAt(total.span.begin);
@@ -148,14 +150,13 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
       c.reason = absl::StrCat("the parts ", terms, " add up to the total ", Show(total.value, total.unit));
     } else if (cmp > 0) {
       c.status = CheckStatus::kFail;
-      c.reason = absl::StrCat("the parts ", terms, " = ", Show(*sum, total.unit), " exceed the stated total ",
+      c.reason = absl::StrCat("the parts ", terms, " = ", Show(sum, total.unit), " exceed the stated total ",
                               Show(total.value, total.unit));
     } else {
-      auto gap = total.value.Subtract(*sum);
-      const double relative = gap ? gap->ToDouble() / total.value.ToDouble() : 1.0;
-      if (!parenthesised && relative > 0.01) continue;  // a partial 其中 list
+      if (!parenthesised && !parts_sum->short_but_close) continue;  // a partial 其中 list
+      const std::optional<Decimal>& gap = parts_sum->shortfall;
       c.status = CheckStatus::kFail;
-      c.reason = absl::StrCat("the parts ", terms, " = ", Show(*sum, total.unit), " fall ",
+      c.reason = absl::StrCat("the parts ", terms, " = ", Show(sum, total.unit), " fall ",
                               gap ? Show(*gap, total.unit) : std::string("short"),
                               " short of the stated total ", Show(total.value, total.unit));
     }
@@ -179,7 +180,7 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
     c.rule = "change.exceeds_total";
     c.section = outline.PathAt(q.span.begin);
     c.spans = {q.span, ch.span};
-    if (ch.value.Compare(q.value) > 0) {
+    if (quantity_internal::ChangeExceedsTotal(ch.value, q.value)) {
       c.status = CheckStatus::kFail;
       c.reason = absl::StrCat("an increase of ", Show(ch.value, ch.unit), " is larger than the total ",
                               Show(q.value, q.unit), " it led to");
@@ -192,7 +193,6 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
   }
 
   // rate.over_100 and rate.ratio --------------------------------------------------------------------
-  const Decimal hundred = Decimal::FromInt(100);
   for (size_t i = 0; i < qs.size(); ++i) {
     const Quantity& q = qs[i];
     std::optional<std::string_view> stem = RateStem(text, q);
@@ -207,7 +207,7 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
     c.rule = "rate.over_100";
     c.section = outline.PathAt(q.span.begin);
     c.spans = {q.span};
-    const bool over = q.value.Compare(hundred) > 0;
+    const bool over = quantity_internal::RateOverHundred(q.value);
     c.status = over ? CheckStatus::kFail : CheckStatus::kPass;
     c.reason = over ? absl::StrCat("a rate of ", q.value.ToString(), " is over 100 percent")
                     : absl::StrCat("a rate of ", q.value.ToString(), " is within 0-100 percent");
@@ -237,20 +237,22 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
         HasApprox(qs[numerator]) || qs[numerator].value.Compare(qs[denominator].value) > 0) {
       continue;
     }
+    const std::optional<bool> agrees =
+        quantity_internal::RatioAgrees(qs[numerator].value, qs[denominator].value, q.value);
+    if (!agrees) continue;  // overflow: no claim either way
+    // The quotient is only shown, one digit beyond the stated rate's; the verdict above is exact.
     const double ratio = 100.0 * qs[numerator].value.ToDouble() / qs[denominator].value.ToDouble();
     const int decimals = std::max(0, -q.value.exponent());
-    const double tolerance = 0.5 * std::pow(10.0, -decimals) + 1e-9;
     ReportCheck r;
     r.rule = "rate.ratio";
     r.section = c.section;
     r.spans = {q.span, qs[numerator].span, qs[denominator].span};
-    const bool agrees = std::fabs(ratio - q.value.ToDouble()) <= tolerance;
-    r.status = agrees ? CheckStatus::kPass : CheckStatus::kFail;
+    r.status = *agrees ? CheckStatus::kPass : CheckStatus::kFail;
     r.reason = absl::StrCat(std::string(*stem), "率 ", q.value.ToString(), " against ",
                             Show(qs[numerator].value, qs[numerator].unit), " / ",
                             Show(qs[denominator].value, qs[denominator].unit), " = ",
                             absl::StrFormat("%.*f", decimals + 1, ratio),
-                            agrees ? " percent: consistent" : " percent: inconsistent");
+                            *agrees ? " percent: consistent" : " percent: inconsistent");
     checks.push_back(std::move(r));
   }
   return checks;

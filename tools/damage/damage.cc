@@ -4,6 +4,8 @@
 #include <array>
 #include <nlohmann/json.hpp>
 
+#include "text/utf8.h"
+
 namespace wenshu::damage {
 namespace {
 
@@ -14,15 +16,6 @@ bool StartsWith(std::string_view text, size_t at, std::string_view word) {
 }
 bool EndsWith(std::string_view text, size_t at, std::string_view word) {
   return at >= word.size() && text.substr(at - word.size(), word.size()) == word;
-}
-
-// Length of the UTF-8 sequence starting with byte c (1 for invalid lead bytes).
-size_t SequenceLength(unsigned char c) {
-  if (c < 0x80) return 1;
-  if ((c >> 5) == 0x6) return 2;
-  if ((c >> 4) == 0xE) return 3;
-  if ((c >> 3) == 0x1E) return 4;
-  return 1;
 }
 
 // CJK ideographs are three bytes starting E4..E9 in UTF-8.
@@ -39,9 +32,8 @@ std::string PickMask(Random& random) {
   return "2024";
 }
 
-size_t CharLength(std::string_view text, size_t at) {
-  return std::min(SequenceLength(static_cast<unsigned char>(text[at])), text.size() - at);
-}
+// The clean corpora are well-formed UTF-8: a character is the bytes its lead byte announces.
+size_t CharLength(std::string_view text, size_t at) { return text::AnnouncedCharLength(text.substr(at)); }
 
 // The ideographs of `text`, at most `max_bytes` of them.
 std::string HanOnly(std::string_view text, size_t max_bytes = 180) {
@@ -719,7 +711,7 @@ DamagedDocument Damage(std::string id, const CleanDocument& clean_document, cons
       i += sign.size();
       continue;
     }
-    size_t n = std::min(SequenceLength(static_cast<unsigned char>(c)), clean.size() - i);
+    size_t n = CharLength(clean, i);
     out.append(clean.substr(i, n));
     i += n;
   }

@@ -8,6 +8,7 @@
 #include "repair/number_cues.h"
 #include "repair/number_masks.h"
 #include "repair/rule.h"
+#include "text/utf8.h"
 #include "wenshu/repair.h"
 
 namespace wenshu::damage {
@@ -27,19 +28,16 @@ std::string Context(const std::string& text, Span span) {
   size_t b = span.begin >= 36 ? span.begin - 36 : 0;
   size_t e = std::min(text.size(), span.end + 30);
   // Widen to code point boundaries.
-  while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
-  while (e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) ++e;
+  b = text::AlignToCharStart(text, b);
+  e = text::AlignForwardToCharStart(text, e);
   std::string out = text.substr(b, span.begin - b) + "⟦" + text.substr(span.begin, span.size()) + "⟧" +
                     text.substr(span.end, e - span.end);
   std::replace(out.begin(), out.end(), '\n', ' ');
   return out;
 }
 
-// Moves `at` back (or forward) to the start of a UTF-8 character.
-size_t CharStart(const std::string& text, size_t at) {
-  while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
-  return at;
-}
+// Moves `at` back to the start of a UTF-8 character.
+size_t CharStart(const std::string& text, size_t at) { return text::AlignToCharStart(text, at); }
 
 // Long furniture (a site header) shortened to its start and end; line breaks shown as ⏎.
 std::string Visible(const std::string& text, size_t max_bytes = 96) {
@@ -225,8 +223,7 @@ bool HoldsReportSentence(std::string_view removed) {
   for (size_t start = 0; start <= removed.size();) {
     const size_t nl = removed.find('\n', start);
     const std::string_view line = removed.substr(start, nl == std::string_view::npos ? removed.npos : nl - start);
-    size_t chars = 0;
-    for (char c : line) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    const size_t chars = text::CountCharStarts(line);
     if (chars >= 20 && line.find("记者") == std::string_view::npos) {
       for (std::string_view end : {"。", "！", "？", "；"}) {
         if (line.find(end) != std::string_view::npos) return true;

@@ -171,6 +171,12 @@ class Score:
         self.damaged_pages = 0
         # Per site family: spots / met / missed / false (against annotations and unannotated edits).
         self.families: Dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+        # Per (rule, confidence) of the records: right (an annotated spot met), wrong (a spot made false,
+        # a control page edited), missed (a spot touched but not met) or unannotated (no spot touched).
+        self.records: Dict[Tuple[str, float], collections.Counter] = collections.defaultdict(collections.Counter)
+
+    def outcome(self, record: dict, what: str) -> None:
+        self.records[(record["rule"], round(record["confidence"], 4))][what] += 1
 
     def note(self, what: str, page: Page, text: str) -> None:
         self.details.append(f"{what:7} {page.file} {text}")
@@ -193,6 +199,7 @@ def judge(page: Page, result, score: Score) -> None:
         return all(data[i:i + 1].isspace() or any(rb <= i < re_ for rb, re_ in removable) for i in range(b, e))
     if page.kind == "control":
         for r in records:
+            score.outcome(r, "wrong")
             fam["false"] += 1
             score.rules["control:" + r["rule"]] += 1
             score.note("false", page, f"{r['rule']} {r['before']!r} -> {r['after']!r} (control page)")
@@ -204,6 +211,14 @@ def judge(page: Page, result, score: Score) -> None:
         return
 
     score.damaged_pages += 1
+    # Per record, the worst outcome of the spots it touched: wrong > missed > right.
+    outcome: Dict[int, str] = {}
+    rank = {"right": 0, "missed": 1, "wrong": 2}
+
+    def mark(indices: List[int], what: str) -> None:
+        for i in indices:
+            if records[i]["rule"] not in neutral and rank[what] >= rank[outcome.get(i, "right")]:
+                outcome[i] = what
     if not records and not flags:
         score.pages_untouched += 1
     for s in page.spots:
@@ -246,6 +261,7 @@ def judge(page: Page, result, score: Score) -> None:
 
         if s.expected == "kept":
             if own:
+                mark(hit, "wrong")
                 k["false"] += 1
                 fam["false"] += 1
                 score.note("false", page, f"{show} changed to {after!r}")
@@ -258,12 +274,14 @@ def judge(page: Page, result, score: Score) -> None:
         elif s.expected == "removed":
             ok = removed_ok()
             if own and not ok:
+                mark(hit, "wrong")
                 k["false"] += 1
                 fam["false"] += 1
                 score.note("false", page, f"{show} became {after!r}")
         elif s.expected == "flagged":
             ok = bool(hit_flags) and not own
             if own:
+                mark(hit, "wrong")
                 k["false"] += 1
                 fam["false"] += 1
                 score.note("false", page, f"{show} edited to {after!r} instead of flagged")
@@ -277,17 +295,22 @@ def judge(page: Page, result, score: Score) -> None:
             want = expect_text(x)
             ok = bool(own) and (after == want or (any(c.isspace() for c in x) and squeeze(after) == squeeze(want)))
             if own and not ok:
+                mark(hit, "wrong")
                 k["false"] += 1
                 fam["false"] += 1
                 score.note("false", page, f"{show} became {after!r}")
+        mark(hit, "right" if ok else "missed")
         k["met" if ok else "missed"] += 1
         fam["spots"] += 1
         fam["met" if ok else "missed"] += 1
         if not ok:
             score.note("missed", page, show)
     for i, r in enumerate(records):
+        if i in outcome:
+            score.outcome(r, outcome[i])
         if used[i] or r["rule"] in neutral:
             continue
+        score.outcome(r, "unannotated")
         score.rules[r["rule"]] += 1
         fam["false"] += 1
         score.note("false", page, f"{r['rule']} {r['before']!r} -> {r['after']!r} (no annotation)")
@@ -303,6 +326,8 @@ def main(argv: List[str]) -> int:
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--disable", action="append", default=[], help="switch a rule (or family.) off")
     ap.add_argument("--by-family", action="store_true", help="also print the figures per site family")
+    ap.add_argument("--by-confidence", action="store_true",
+                    help="also print each rule's records per confidence: right, wrong, missed, unannotated")
     args = ap.parse_args(argv)
     try:
         pages = load(args.folder)
@@ -340,6 +365,11 @@ def main(argv: List[str]) -> int:
         print(f"{'site family':20} {'pages':>5} {'spots':>5} {'met':>5} {'missed':>6} {'false':>5}")
         for fam, c in sorted(score.families.items()):
             print(f"{fam:20} {c['pages']:5} {c['spots']:5} {c['met']:5} {c['missed']:6} {c['false']:5}")
+    if args.by_confidence:
+        print()
+        print(f"{'rule':32} {'conf':>6} {'right':>5} {'wrong':>5} {'missed':>6} {'unann':>5}")
+        for (rule, conf), c in sorted(score.records.items()):
+            print(f"{rule:32} {conf:6.4f} {c['right']:5} {c['wrong']:5} {c['missed']:6} {c['unannotated']:5}")
     share = total["met"] / total["spots"] if total["spots"] else 0.0
     print(f"total: {total['spots']} spots, {total['met']} met ({share:.1%}), {total['missed']} missed, "
           f"{total['false'] + rule_false} false ({total['false']} against annotations, {rule_false} unannotated "
