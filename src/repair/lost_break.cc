@@ -141,7 +141,7 @@ void ProposeBreak(RepairContext& context, size_t at, size_t blanks, std::string 
   r.rule = repair_rule::kLayoutBreak;
   r.span = {at, at + blanks};
   r.before = std::string(context.text().substr(at, blanks));
-  r.after = "\n";
+  r.after.push_back('\n');  // not `= "\n"`: GCC 12 reports a false -Wrestrict overlap there
   r.confidence = 0.8;
   r.reason = std::move(reason);
   context.Propose(std::move(r));
