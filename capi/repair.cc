@@ -149,7 +149,7 @@ wenshu_status wenshu_repair_result_record(const wenshu_repair_result *result, si
                                              result->result.records.size(), " records)"));
     }
     const wenshu::RepairRecord& r = result->result.records[index];
-    out->rule = r.rule.c_str();
+    out->rule = r.rule.data();  // the registry's NUL-terminated id
     out->rule_len = r.rule.size();
     out->begin = r.span.begin;
     out->end = r.span.end;
@@ -177,7 +177,7 @@ wenshu_status wenshu_repair_result_flag(const wenshu_repair_result *result, size
                                              result->result.flags.size(), " flags)"));
     }
     const wenshu::RepairFlag& f = result->result.flags[index];
-    out->rule = f.rule.c_str();
+    out->rule = f.rule.data();  // the registry's NUL-terminated id
     out->rule_len = f.rule.size();
     out->begin = f.span.begin;
     out->end = f.span.end;

@@ -119,10 +119,12 @@ struct Quantity {
   SectionPath section;       // report: the innermost section holding the fact
   // report: "actual" (a result reported for the past), "target" (a goal) or "other"; see FactRole in
   // docs/schema.md ("Fact roles"): the section's role, tense words and the year named before the fact.
-  std::string role = "other";
+  // A view of the library's own name (static storage), as are `canonical` and RepairRecord::rule: a
+  // record per figure carries no copy of a name shared by thousands (bench/memory_bench).
+  std::string_view role = "other";
   // report: the canonical indicator id of the subject (the targets' vocabulary: "gdp_growth", "cpi" ...),
-  // or "other": what a compare of targets with actuals matches on.
-  std::string canonical = "other";
+  // or "other": what a compare of targets with actuals matches on. Static storage, as `role`.
+  std::string_view canonical = "other";
   int part_of = -1;          // index in the quantities of the total this is a part of (其中…, (…)); -1 none
   QuantityKind kind = QuantityKind::kPlain;
   bool approx = false;       // any qualifier that makes the value inexact or a bound
@@ -143,8 +145,8 @@ struct Change {
   std::string subject;   // the counted noun phrase of the quantity this change belongs to; empty when none
   std::vector<std::string> qualifiers;  // as written: 左右 以上 以内 不低于 ... (as on Quantity)
   SectionPath section;                  // report, as Quantity::section
-  std::string role = "other";           // report, as Quantity::role
-  std::string canonical = "other";      // report, as Quantity::canonical
+  std::string_view role = "other";       // report, as Quantity::role
+  std::string_view canonical = "other";  // report, as Quantity::canonical
   int quantity = -1;     // index in the quantities of the figure that changed, when known ("total" in JSON)
   ChangeDirection direction = ChangeDirection::kIncrease;
   QuantityKind kind = QuantityKind::kPlain;  // kPlain with unit "倍" for multiples
@@ -173,7 +175,7 @@ struct DateFact {
   // "autumn", "winter" (季/春季/今秋), "months" for month ranges (1—5月), "early"/"mid"/"late" (上/中/下旬).
   std::string part;
   SectionPath section;         // report, as Quantity::section
-  std::string role = "other";  // report, as Quantity::role
+  std::string_view role = "other";  // report, as Quantity::role
 };
 
 struct FactOptions {

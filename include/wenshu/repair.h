@@ -30,7 +30,9 @@ struct RepairAlternative {
 
 // One change to the original text.
 struct RepairRecord {
-  std::string rule;    // a stable id from RepairRules(), e.g. "number.masked_ten"
+  // A stable id from RepairRules(), e.g. "number.masked_ten": a view of the registry's own string (static
+  // storage, NUL-terminated), so a record carries no copy of it.
+  std::string_view rule;
   Span span;           // the bytes replaced, in the original
   std::string before;  // == original.substr(span.begin, span.size())
   std::string after;   // what replaces them; empty for removed text
@@ -43,7 +45,7 @@ struct RepairRecord {
 // Something found but deliberately left unchanged, because the original cannot be known: a masked year,
 // a masked place or name, a template placeholder, invalid UTF-8.
 struct RepairFlag {
-  std::string rule;  // a stable id from RepairRules(), e.g. "number.masked_year"
+  std::string_view rule;  // as RepairRecord::rule, e.g. "number.masked_year"
   Span span;         // in the original
   std::string text;  // the original bytes at span
   std::string reason;

@@ -146,7 +146,7 @@ std::string DiagnosisLine(const DamageDiagnosis& d) {
 
 std::string RulesOf(const RepairResult& result, const std::vector<size_t>& edits) {
   std::set<std::string> rules;
-  for (size_t i : edits) rules.insert(result.records[i].rule);
+  for (size_t i : edits) rules.insert(std::string(result.records[i].rule));
   std::string out;
   for (const std::string& r : rules) out += (out.empty() ? "" : ", ") + r;
   return out;
@@ -170,8 +170,8 @@ std::string UnifiedDiff(std::string_view original, const RepairResult& result, c
     const size_t line = LineOf(starts, std::min(f.span.begin, original.size()));
     std::string text = f.text;
     std::replace(text.begin(), text.end(), '\n', ' ');
-    out += std::string(dim) + "# flag " + f.rule + " line " + std::to_string(line + 1) + ": \"" + text +
-           "\" " + f.reason + reset + "\n";
+    out += std::string(dim) + "# flag " + std::string(f.rule) + " line " + std::to_string(line + 1) + ": \"" +
+           text + "\" " + f.reason + reset + "\n";
   }
   if (result.records.empty()) return out;
   out += std::string(bold) + "--- " + options.name + reset + "\n";

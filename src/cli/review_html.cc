@@ -146,8 +146,10 @@ std::string ReviewHtml(std::string_view original, const Report& report, std::str
   // Counts per rule, and the families the filters offer.
   std::map<std::string, size_t> per_rule;
   std::map<std::string, size_t> per_family;
-  for (const RepairRecord& r : report.repairs) ++per_rule[r.rule], ++per_family[Family(r.rule)];
-  for (const RepairFlag& f : report.flags) ++per_rule[f.rule + " (flag)"], ++per_family[Family(f.rule)];
+  for (const RepairRecord& r : report.repairs) ++per_rule[std::string(r.rule)], ++per_family[Family(r.rule)];
+  for (const RepairFlag& f : report.flags) {
+    ++per_rule[std::string(f.rule) + " (flag)"], ++per_family[Family(f.rule)];
+  }
   for (const auto& [rule, n] : per_rule) {
     out += "<span class=\"count\"";
     Attr(out, "data-rule", rule);
@@ -209,10 +211,10 @@ std::string ReviewHtml(std::string_view original, const Report& report, std::str
     std::string_view covered = original.substr(std::min(begin, original.size()),
                                                std::min(end, original.size()) - std::min(begin, original.size()));
     const bool is_record = mk.record >= 0;
-    const std::string& rule = is_record ? report.repairs[mk.record].rule : report.flags[mk.flag].rule;
+    const std::string_view rule = is_record ? report.repairs[mk.record].rule : report.flags[mk.flag].rule;
     const std::string& reason = is_record ? report.repairs[mk.record].reason : report.flags[mk.flag].reason;
     std::string kind = "flag", confidence = "flag";
-    std::string hover = rule;
+    std::string hover(rule);
     if (is_record) {
       const RepairRecord& r = report.repairs[mk.record];
       kind = r.after.empty() ? "removed" : "restored";

@@ -174,7 +174,7 @@ Document Summarize(Report&& r) {
         !ForYear(ContextBefore(r, c.span.begin), reviewed, several_years(c.section))) {
       continue;
     }
-    d.actuals.push_back({c.canonical, c.subject, c.text, true,
+    d.actuals.push_back({std::string(c.canonical), c.subject, c.text, true,
                          c.direction == ChangeDirection::kIncrease, c.value, c.unit, c.span});
   }
   for (const Quantity& q : r.quantities) {
@@ -182,7 +182,7 @@ Document Summarize(Report&& r) {
         !ForYear(ContextBefore(r, q.span.begin), reviewed, several_years(q.section))) {
       continue;
     }
-    d.actuals.push_back({q.canonical, q.subject, q.text, false, true, q.value, q.unit,
+    d.actuals.push_back({std::string(q.canonical), q.subject, q.text, false, true, q.value, q.unit,
                          q.span});
   }
   std::stable_sort(d.actuals.begin(), d.actuals.end(),

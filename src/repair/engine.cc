@@ -196,12 +196,12 @@ absl::StatusOr<std::string> ApplyRepairs(std::string_view original,
   for (const RepairRecord& r : records) {
     if (r.span.begin < at || r.span.end < r.span.begin || r.span.end > original.size()) {
       return absl::InvalidArgumentError(
-          absl::StrCat("record ", r.rule, " at [", r.span.begin, ",", r.span.end,
+          absl::StrCat("record ", std::string(r.rule), " at [", r.span.begin, ",", r.span.end,
                        ") is out of order, overlapping or outside the text"));
     }
     if (original.substr(r.span.begin, r.span.size()) != r.before) {
-      return absl::InvalidArgumentError(absl::StrCat("record ", r.rule, " at [", r.span.begin, ",",
-                                                     r.span.end, ") does not match the original"));
+      return absl::InvalidArgumentError(absl::StrCat("record ", std::string(r.rule), " at [", r.span.begin,
+                                                     ",", r.span.end, ") does not match the original"));
     }
     out.append(original.substr(at, r.span.begin - at));
     out.append(r.after);
@@ -222,8 +222,8 @@ absl::StatusOr<std::string> RevertRepairs(std::string_view repaired,
     size_t keep = r.span.begin - original_at;
     if (at + keep + r.after.size() > repaired.size() ||
         repaired.substr(at + keep, r.after.size()) != r.after) {
-      return absl::InvalidArgumentError(absl::StrCat("record ", r.rule, " at [", r.span.begin, ",",
-                                                     r.span.end, ") does not match the repaired text"));
+      return absl::InvalidArgumentError(absl::StrCat("record ", std::string(r.rule), " at [", r.span.begin,
+                                                     ",", r.span.end, ") does not match the repaired text"));
     }
     out.append(repaired.substr(at, keep));
     out.append(r.before);

@@ -210,7 +210,7 @@ class BreakSink {
     r.rule = repair_rule::kLayoutBreak;
     r.span = {at, at + blanks};
     r.before = std::string(text_.substr(at, blanks));
-    r.after = "\n";
+    r.after.push_back('\n');  // not `= "\n"`: GCC 12 reports a false -Wrestrict overlap there
     r.confidence = kBreakConfidence;
     r.reason = std::move(reason);
     context_->Propose(std::move(r));

@@ -90,7 +90,7 @@ bool HoldsAny(std::string_view text, std::initializer_list<std::string_view> nee
 
 void AddFlag(RepairContext& context, std::string_view rule, size_t begin, size_t end, std::string reason) {
   RepairFlag f;
-  f.rule = std::string(rule);
+  f.rule = rule;
   f.span = {begin, end};
   f.text = std::string(context.text().substr(begin, end - begin));
   f.reason = std::move(reason);

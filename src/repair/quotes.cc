@@ -125,7 +125,7 @@ template <typename Fn>
 void ProposeQuote(RepairContext& context, std::string_view rule, size_t begin, size_t size,
                   std::string_view after, double confidence, std::string reason, std::vector<Span> evidence) {
   RepairRecord r;
-  r.rule = std::string(rule);
+  r.rule = rule;
   r.span = {begin, begin + size};
   r.before = std::string(context.text().substr(begin, size));
   r.after = std::string(after);

@@ -80,6 +80,8 @@ std::string_view SectionRole(std::string_view heading);
 // The canonical indicator id (docs/schema.md, targets) of an indicator phrase or a fact's subject:
 // "gdp_growth", "cpi", ... or "other".
 std::string_view CanonicalId(std::string_view indicator);
+// The vocabulary's own string for a canonical id ("gdp_growth", "other"), or "" when it is not one.
+std::string_view FindCanonicalId(std::string_view id);
 
 // The role of one fact at `fact` (repaired text): "actual", "target" or "other" (roles.cc). dates are
 // the quantity stage's, in text order; qualifiers the fact's own (左右, 以上 ...).

@@ -10,6 +10,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "nlohmann/json.hpp"
+#include "report/internal.h"
 #include "report/json_writer.h"
 #include "wenshu/report.h"
 #include "wenshu/version.h"
@@ -140,6 +141,34 @@ struct EmptyIsNull {
 };
 template <typename S>
 EmptyIsNull(S&) -> EmptyIsNull<S>;
+
+// Fields that view one of the library's own names (static storage): a repair rule id, a fact's role, a
+// canonical indicator id. Written as strings; read by finding the library's own string, so the record
+// keeps a view that outlives the JSON; a name the library does not know is an error, as for enums.
+template <typename V>  // std::string_view or const std::string_view
+struct LibraryName {
+  V& value;
+  std::string_view (*find)(std::string_view name);  // the library's string, or "" when unknown
+};
+std::string_view FindRuleId(std::string_view id) {
+  for (const RepairRuleInfo& info : RepairRules()) {
+    if (info.id == id) return info.id;
+  }
+  return {};
+}
+std::string_view FindFactRole(std::string_view role) {
+  for (std::string_view known : {"actual", "target", "other"}) {
+    if (known == role) return known;  // views of string literals: static storage
+  }
+  return {};
+}
+template <typename V>
+LibraryName<V> RuleName(V& v) { return {v, FindRuleId}; }
+template <typename V>
+LibraryName<V> FactRoleName(V& v) { return {v, FindFactRole}; }
+template <typename V>
+LibraryName<V> CanonicalName(V& v) { return {v, report_internal::FindCanonicalId}; }
+
 template <typename I>
 struct NegativeIsNull {
   I& value;  // int or const int
@@ -196,8 +225,8 @@ void Describe(F& f, R& q) {
   f("section", q.section);
   f("part_of", NegativeIsNull{q.part_of});
   f("repaired", q.repaired);
-  f("role", q.role, kMayBeAbsent);            // added after wenshu.report/1 shipped
-  f("canonical", q.canonical, kMayBeAbsent);  // added after wenshu.report/1 shipped
+  f("role", FactRoleName(q.role), kMayBeAbsent);             // added after wenshu.report/1 shipped
+  f("canonical", CanonicalName(q.canonical), kMayBeAbsent);  // added after wenshu.report/1 shipped
 }
 
 template <typename F, Same<Change> R>
@@ -216,8 +245,8 @@ void Describe(F& f, R& c) {
   f("total", NegativeIsNull{c.quantity});
   f("section", c.section);
   f("repaired", c.repaired);
-  f("role", c.role, kMayBeAbsent);            // added after wenshu.report/1 shipped
-  f("canonical", c.canonical, kMayBeAbsent);  // added after wenshu.report/1 shipped
+  f("role", FactRoleName(c.role), kMayBeAbsent);             // added after wenshu.report/1 shipped
+  f("canonical", CanonicalName(c.canonical), kMayBeAbsent);  // added after wenshu.report/1 shipped
 }
 
 // A date's end; its start is written the same way, flat in the date.
@@ -243,7 +272,7 @@ void Describe(F& f, R& d) {
   f("part", d.part, kMayBeAbsent);
   f("section", d.section);
   f("repaired", d.repaired);
-  f("role", d.role, kMayBeAbsent);  // added after wenshu.report/1 shipped
+  f("role", FactRoleName(d.role), kMayBeAbsent);  // added after wenshu.report/1 shipped
 }
 
 template <typename F, Same<RepairAlternative> R>
@@ -255,7 +284,7 @@ void Describe(F& f, R& a) {
 
 template <typename F, Same<RepairRecord> R>
 void Describe(F& f, R& rec) {
-  f("rule", rec.rule);
+  f("rule", RuleName(rec.rule));
   f("span", rec.span);
   f("before", rec.before);
   f("after", rec.after);
@@ -267,7 +296,7 @@ void Describe(F& f, R& rec) {
 
 template <typename F, Same<RepairFlag> R>
 void Describe(F& f, R& flag) {
-  f("rule", flag.rule);
+  f("rule", RuleName(flag.rule));
   f("span", flag.span);
   f("text", flag.text);
   f("reason", flag.reason, kMayBeAbsent);
@@ -356,6 +385,7 @@ class FieldWriter {
 
  private:
   void Write(const std::string& s) { w_.String(s); }
+  void Write(LibraryName<const std::string_view> name) { w_.String(name.value); }
   void Write(int v) { w_.Int(v); }
   void Write(int64_t v) { w_.Int(v); }
   void Write(size_t v) { w_.Uint(v); }
@@ -709,6 +739,10 @@ class FieldReader {
   void operator()(std::string_view key, NegativeIsNull<I> field) {
     Read(key, field);
   }
+  void operator()(std::string_view key, LibraryName<std::string_view> field) { Read(key, field, false); }
+  void operator()(std::string_view key, LibraryName<std::string_view> field, MayBeAbsent) {
+    Read(key, field, true);
+  }
   template <typename T>
   void operator()(std::string_view key, T& field, MayBeAbsent) {
     ReadMayBeAbsent(key, field);
@@ -810,6 +844,15 @@ class FieldReader {
     }
   }
 
+  // Missing or null reads as "" when it may be absent (a report written before the field existed).
+  void Read(std::string_view key, LibraryName<std::string_view> name, bool may_be_absent) {
+    std::optional<std::string> s =
+        may_be_absent ? r_.OptStr(object_, key, where_) : std::optional(r_.Str(object_, key, where_));
+    name.value = s ? name.find(*s) : std::string_view();
+    if (s && name.value.empty() && !s->empty()) {
+      r_.Fail(Cat({where_, ".", key, " has an unknown value: ", *s}));
+    }
+  }
   void ReadMayBeAbsent(std::string_view key, std::string& s) {
     s = r_.OptStr(object_, key, where_).value_or("");
   }

@@ -147,6 +147,13 @@ std::string_view CanonicalId(std::string_view indicator) {
   return "other";
 }
 
+std::string_view FindCanonicalId(std::string_view id) {
+  for (const CanonicalRule& r : kCanonicalRules) {
+    if (r.id == id) return r.id;  // "other" is one of the rules' ids
+  }
+  return {};
+}
+
 namespace {
 
 struct Statement {

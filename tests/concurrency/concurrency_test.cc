@@ -76,11 +76,11 @@ Outcome Process(std::string_view doc) {
   if (repaired.ok()) {
     out.repaired = repaired->text;
     for (const auto& r : repaired->records) {
-      out.repair_log.push_back(r.rule + "@" + std::to_string(r.span.begin) + "-" +
+      out.repair_log.push_back(std::string(r.rule) + "@" + std::to_string(r.span.begin) + "-" +
                                std::to_string(r.span.end) + ":" + r.before + "->" + r.after);
     }
     for (const auto& f : repaired->flags) {
-      out.repair_log.push_back("flag " + f.rule + "@" + std::to_string(f.span.begin));
+      out.repair_log.push_back("flag " + std::string(f.rule) + "@" + std::to_string(f.span.begin));
     }
   }
   auto report = Parse(doc);

@@ -31,7 +31,7 @@ struct Case {
   std::vector<std::string> years;
 };
 
-bool IsNumberRule(const std::string& rule) {
+bool IsNumberRule(std::string_view rule) {
   return rule.rfind("number.", 0) == 0 || rule.rfind("percent.", 0) == 0;
 }
 

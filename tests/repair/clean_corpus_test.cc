@@ -44,7 +44,7 @@ TEST(CleanCorpus, RepairChangesNothingInCleanReports) {
     spun_documents += result->diagnosis.spun_vocabulary;
     boilerplate_documents += result->diagnosis.site_boilerplate || result->diagnosis.page_furniture;
     for (const RepairRecord& r : result->records) {
-      ++by_rule[r.rule];
+      ++by_rule[std::string(r.rule)];
       // The portal chrome around the provincial reports (download, print and font-size controls, source
       // and date lines, whose digits are the portal's, 相关报道：) is furniture; the national reports have
       // none. Nothing else goes.
@@ -74,7 +74,7 @@ TEST(CleanCorpus, RepairChangesNothingInCleanReports) {
                     r.after.c_str(), r.reason.c_str());
       }
     }
-    for (const RepairFlag& f : result->flags) ++flags_by_rule[f.rule];
+    for (const RepairFlag& f : result->flags) ++flags_by_rule[std::string(f.rule)];
     if (doc.name.rfind("provincial:", 0) == 0) {
       ++provincial;
       const bool chrome = std::any_of(result->records.begin(), result->records.end(),

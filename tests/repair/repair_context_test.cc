@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <deque>
 #include <random>
 #include <string>
 #include <vector>
@@ -69,12 +70,20 @@ class SortedVectorModel {
   std::vector<RepairFlag> flags_;
 };
 
+// A rule name per serial number. Records and flags view their rule's name, so the names live as long
+// as the test (one thread; a deque never moves what it holds).
+std::string_view SerialName(const char* prefix, int serial) {
+  static std::deque<std::string> names;
+  return names.emplace_back(prefix + std::to_string(serial));
+}
+
 // What identifies a record or flag in these tests: its rule (a serial number) and span.
 template <typename Item>
 std::vector<std::string> Keys(const std::vector<Item>& items) {
   std::vector<std::string> out;
   for (const Item& item : items) {
-    out.push_back(item.rule + "@" + std::to_string(item.span.begin) + "-" + std::to_string(item.span.end));
+    out.push_back(std::string(item.rule) + "@" + std::to_string(item.span.begin) + "-" +
+                  std::to_string(item.span.end));
   }
   return out;
 }
@@ -92,7 +101,7 @@ struct OwnedContext {
 RepairRecord Record(std::string_view text, size_t begin, size_t end, std::string after, int serial,
                     double confidence = 0.9) {
   RepairRecord r;
-  r.rule = "r" + std::to_string(serial);
+  r.rule = SerialName("r", serial);
   r.span = {begin, end};
   r.before = std::string(text.substr(begin, end - begin));
   r.after = std::move(after);
@@ -141,7 +150,7 @@ TEST(RepairContextTest, MatchesASortedVectorOverRandomProposals) {
         }
         if (rng() % 16 == 0) {
           RepairFlag flag;
-          flag.rule = "f" + std::to_string(++serial);
+          flag.rule = SerialName("f", ++serial);
           const size_t b = rng() % (size + 1);
           flag.span = {b, std::min(size, b + rng() % 3)};
           context.Flag(flag);

@@ -135,7 +135,7 @@ inline CaseOutcome RunRepairCase(const RepairCase& c, const std::string& prefix)
   o.reverted = reverted.ok() ? *reverted : "error: " + std::string(reverted.status().message());
   std::vector<std::string> seen;
   for (const RepairFlag& f : result->flags) {
-    if (f.rule.substr(0, prefix.size()) == prefix) seen.push_back(f.rule + ":" + f.text);
+    if (f.rule.substr(0, prefix.size()) == prefix) seen.push_back(std::string(f.rule) + ":" + f.text);
   }
   for (const std::string& want : c.flags) {
     bool found = false;

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include "absl/strings/str_split.h"
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "support/test_data.h"
@@ -491,6 +492,41 @@ TEST(JsonTest, DiagnosisFieldsAddedLaterMayBeAbsent) {
   EXPECT_FALSE(back->diagnosis.converted_script);
   j["diagnosis"]["converted_script"] = "yes";
   EXPECT_FALSE(ReportFromJson(j.dump()).ok());
+}
+
+// A repair's rule and a fact's role and canonical id view the library's own names (static storage, no
+// copy per record): read back from JSON they are the library's strings, not the JSON's, and a name the
+// library does not know is an error.
+TEST(JsonTest, NamesReadBackAreTheLibrarysOwn) {
+  Report r = MustParse("2024年工作总结\n开展〝主动服务〞活动，全年地区生产总值增长5.3%。\n");
+  ASSERT_FALSE(r.repairs.empty());
+  ASSERT_FALSE(r.changes.empty());
+  ASSERT_EQ(r.changes[0].canonical, "gdp_growth");
+  nlohmann::json j = nlohmann::json::parse(ToJson(r, JsonStyle::kCompact));
+  absl::StatusOr<Report> back;
+  {
+    const std::string json = j.dump();
+    back = ReportFromJson(json);
+  }  // the JSON text is gone: the names must not point into it
+  ASSERT_TRUE(back.ok()) << back.status();
+  ASSERT_EQ(back->repairs.size(), r.repairs.size());
+  const std::string_view rule = back->repairs[0].rule;
+  EXPECT_EQ(rule, r.repairs[0].rule);
+  bool registry_string = false;
+  for (const RepairRuleInfo& info : RepairRules()) registry_string |= info.id.data() == rule.data();
+  EXPECT_TRUE(registry_string) << rule;
+  EXPECT_EQ(back->changes[0].canonical, "gdp_growth");
+  EXPECT_EQ(back->changes[0].role, r.changes[0].role);
+
+  for (const auto& [list, key, unknown] : {std::tuple{"repairs", "rule", "quote.no_such_rule"},
+                                           std::tuple{"changes", "role", "past"},
+                                           std::tuple{"changes", "canonical", "gdp"}}) {
+    nlohmann::json bad = j;
+    bad[list][0][key] = unknown;
+    absl::StatusOr<Report> read = ReportFromJson(bad.dump());
+    EXPECT_FALSE(read.ok()) << list << "." << key;
+    EXPECT_THAT(std::string(read.status().message()), HasSubstr(unknown));
+  }
 }
 
 TEST(JsonTest, DecimalsAreWrittenExactly) {

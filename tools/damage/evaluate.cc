@@ -20,7 +20,7 @@ bool HasDigitOrPercent(const std::string& s) {
   return s.find_first_of("0123456789%") != std::string::npos || s.find("％") != std::string::npos;
 }
 
-bool IsNumberRule(const std::string& rule) {
+bool IsNumberRule(std::string_view rule) {
   return rule.rfind("number.", 0) == 0 || rule.rfind("percent.", 0) == 0;
 }
 
@@ -159,7 +159,7 @@ void EvaluateFurnitureItems(const DamagedDocument& doc, const std::vector<const 
           false_bytes += r->span.size();
           if (m->furniture_false_examples.size() < max_examples) {
             m->furniture_false_examples.push_back(
-                doc.id + ": " + r->rule +
+                doc.id + ": " + std::string(r->rule) +
                 " removed text that is not furniture: " + FurnitureContext(text, r->span));
           }
         }
@@ -188,8 +188,8 @@ void EvaluateFurnitureItems(const DamagedDocument& doc, const std::vector<const 
       }
       if (counts.misses.size() < max_examples) {
         std::string what = inside.empty() ? "untouched"
-                           : overrun      ? "a removal ran past it (" + overrun->rule + " removed \"" +
-                                           Visible(overrun->before, 60) + "\")"
+                           : overrun      ? "a removal ran past it (" + std::string(overrun->rule) +
+                                           " removed \"" + Visible(overrun->before, 60) + "\")"
                                      : "left \"" + Visible(left, 60) + "\"";
         counts.misses.push_back(doc.id + ": " + what + ": " + FurnitureContext(text, t->span));
       }
@@ -199,7 +199,7 @@ void EvaluateFurnitureItems(const DamagedDocument& doc, const std::vector<const 
       false_bytes += outside;
       if (outside > 0 && m->furniture_false_examples.size() < max_examples) {
         m->furniture_false_examples.push_back(
-            doc.id + ": " + r->rule + " removed " + std::to_string(outside) +
+            doc.id + ": " + std::string(r->rule) + " removed " + std::to_string(outside) +
             " bytes that are not furniture: " + FurnitureContext(text, r->span));
       }
     }
@@ -508,15 +508,15 @@ void EvaluateClean(const std::vector<std::string>& names, const std::vector<std:
       if (IsFurnitureRule(r.rule)) {
         ++furniture;
         if (m->examples.size() < max_examples) {
-          m->examples.push_back(names[i] + ": clean text touched by " + r.rule + ": " +
+          m->examples.push_back(names[i] + ": clean text touched by " + std::string(r.rule) + ": " +
                                 FurnitureContext(texts[i], r.span));
         }
       }
       if (IsNumberRule(r.rule) || HasDigitOrPercent(r.before) || HasDigitOrPercent(r.after)) {
         ++changes;
         if (m->examples.size() < max_examples) {
-          m->examples.push_back(names[i] + ": clean text changed by " + r.rule + " " + r.before + "→" +
-                                r.after + ": " + Context(texts[i], r.span));
+          m->examples.push_back(names[i] + ": clean text changed by " + std::string(r.rule) + " " + r.before +
+                                "→" + r.after + ": " + Context(texts[i], r.span));
         }
       }
     }
