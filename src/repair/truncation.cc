@@ -76,7 +76,7 @@ void FlagTrailingEllipsis(RepairContext& context) {
   text::Char last = text::CharBefore(text, before);
   if (last.value == '\n' || EndsSentence(last.value)) return;
   RepairFlag f;
-  f.rule = std::string(repair_rule::kBoilerplateTruncation);
+  f.rule = repair_rule::kBoilerplateTruncation;
   f.span = {begin, end};
   f.text = std::string(text.substr(begin, end - begin));
   f.reason = "The text breaks off mid-sentence in an ellipsis at its very end: the site cut the copy here, "
