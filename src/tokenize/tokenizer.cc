@@ -4,9 +4,12 @@
 #include "wenshu/tokenizer.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
+#include <iterator>
 #include <limits>
+#include <span>
 #include <utility>
 
 #include "text/breaks.h"
@@ -82,13 +85,32 @@ constexpr UnitEntry kUnits[] = {
 constexpr std::u32string_view kMagnitudes[] = {U"万亿", U"千万", U"百万", U"十万",
                                                U"万",   U"亿",   U"千",   U"百", U"十"};
 
+// kUnits sorted by text (at compile time), so that the units starting with a character are one
+// equal_range and an exact unit one binary search: a linear scan of the 100 units at every word
+// after a numeral cost more than the rest of the unit handling.
+constexpr auto kUnitsByText = [] {
+  std::array<UnitEntry, std::size(kUnits)> sorted{};
+  std::copy(std::begin(kUnits), std::end(kUnits), sorted.begin());
+  std::sort(sorted.begin(), sorted.end(), [](const UnitEntry& a, const UnitEntry& b) { return a.text < b.text; });
+  return sorted;
+}();
+
+// The units whose first character is c.
+std::span<const UnitEntry> UnitsStartingWith(char32_t c) {
+  auto from = std::lower_bound(kUnitsByText.begin(), kUnitsByText.end(), c,
+                               [](const UnitEntry& u, char32_t first) { return u.text[0] < first; });
+  auto to = std::find_if(from, kUnitsByText.end(), [c](const UnitEntry& u) { return u.text[0] != c; });
+  return {from, to};
+}
+
 // The longest unit at the start of cps[0, n) (a magnitude prefix allowed when `with_magnitude`);
 // 0 if none.
 size_t MatchUnit(const char32_t* cps, size_t n, bool with_magnitude, bool only_after_numeral) {
   std::u32string_view text(cps, n);
   size_t best = 0;
   auto match_base = [&](size_t at) {
-    for (const UnitEntry& u : kUnits) {
+    if (at >= n) return;
+    for (const UnitEntry& u : UnitsStartingWith(text[at])) {
       if (only_after_numeral && !u.after_numeral) continue;
       if (text.substr(at, u.text.size()) == u.text) best = std::max(best, at + u.text.size());
     }
@@ -103,11 +125,10 @@ size_t MatchUnit(const char32_t* cps, size_t n, bool with_magnitude, bool only_a
 }
 
 bool IsExactUnit(const char32_t* cps, size_t n) {
-  std::u32string_view text(cps, n);
-  for (const UnitEntry& u : kUnits) {
-    if (u.after_numeral && u.text == text) return true;
-  }
-  return false;
+  const std::u32string_view text(cps, n);
+  auto it = std::lower_bound(kUnitsByText.begin(), kUnitsByText.end(), text,
+                             [](const UnitEntry& u, std::u32string_view t) { return u.text < t; });
+  return it != kUnitsByText.end() && it->text == text && it->after_numeral;
 }
 
 bool IsSmallNumeral(char32_t c) {
@@ -154,6 +175,9 @@ bool IsDigitLikeNumeral(char32_t c) {
       return false;
   }
 }
+
+// The characters a CJK run's buffers first hold; they grow to the longest run seen.
+constexpr size_t kFirstRunCapacity = 256;
 
 // The characters jieba's HMM covers (its re_han: U+4E00..U+9FD5).
 bool IsHmmCharacter(char32_t c) { return c >= 0x4E00 && c <= 0x9FD5; }
@@ -486,9 +510,18 @@ bool Tokenizer::ScanNext() {
       // The run's characters are decoded once, here, for the segmenter. Most are three-byte
       // sequences led by E3..E9, decoded inline (such a sequence is always well-formed: an overlong
       // needs E0 and a surrogate ED, so this is text::DecodeUtf8At's answer); anything else takes the
-      // general path.
-      run_cps_.clear();
-      run_offsets_.clear();
+      // general path. The buffers only grow (to the longest run seen) and are written by index:
+      // a push_back per character cost as much as the decoding.
+      size_t n = 0;
+      auto append = [&](char32_t cp, size_t offset) {
+        if (n == run_cps_.size()) {
+          run_cps_.resize(2 * n + kFirstRunCapacity);
+          run_offsets_.resize(2 * n + kFirstRunCapacity + 1);  // + the end offset
+        }
+        run_cps_[n] = cp;
+        run_offsets_[n] = static_cast<uint32_t>(offset);
+        ++n;
+      };
       size_t i = 0;
       bool split = false;
       for (;;) {
@@ -501,8 +534,7 @@ bool Tokenizer::ScanNext() {
             split = true;
             break;
           }
-          run_cps_.push_back(cp);
-          run_offsets_.push_back(static_cast<uint32_t>(i));
+          append(cp, i);
           i += 3;
           continue;
         }
@@ -513,11 +545,10 @@ bool Tokenizer::ScanNext() {
           split = true;
           break;
         }
-        run_cps_.push_back(next.cp);
-        run_offsets_.push_back(static_cast<uint32_t>(i));
+        append(next.cp, i);
         i += static_cast<size_t>(next.len);
       }
-      SegmentCjkRun(i, split);
+      SegmentCjkRun(n, i, split);
       return true;
     }
     case CharClass::kDigit: {
@@ -615,10 +646,9 @@ bool Tokenizer::IsDictionaryWord(const char32_t* cps, size_t n) const {
   return node != 0 && DictionaryAccess::Links(*dictionary_)[node].log_probability <= 0.0f;
 }
 
-void Tokenizer::SegmentCjkRun(size_t length, bool split) {
-  // run_cps_ and run_offsets_ hold the run's characters (decoded by ScanNext).
-  const size_t n = run_cps_.size();
-  run_offsets_.push_back(static_cast<uint32_t>(length));
+void Tokenizer::SegmentCjkRun(size_t n, size_t length, bool split) {
+  // run_cps_[0, n) and run_offsets_[0, n) hold the run's characters (decoded by ScanNext).
+  run_offsets_[n] = static_cast<uint32_t>(length);
   const uint64_t run_begin = scan_;
   const char32_t* cps = run_cps_.data();
 
