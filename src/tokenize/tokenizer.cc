@@ -689,14 +689,16 @@ void Tokenizer::SegmentCjkRun(size_t n, size_t length, bool split) {
   const tokenize_internal::TrieLink* links = DictionaryAccess::Links(*dictionary_);
   const uint32_t* code_points = DictionaryAccess::CodePoints(*dictionary_);
   const double unknown = unknown_log_probability_;
-  route_score_.resize(n + 1);
-  route_end_.resize(n + 1);
-  route_known_.resize(n + 1);
+  if (route_score_.size() < n + 1) {  // grow only: the sweep writes every entry before reading it
+    route_score_.resize(n + 1);
+    route_end_.resize(n + 1);
+    route_known_.resize(n + 1);
+  }
   route_score_[n] = 0;
   // Numerals written digit by digit (二〇二三, 一九九八, 二○○一) are one token whatever the dictionary
   // says (it knows 一年, 二三年), with a following 年 (a year, a word): no word starts or ends inside.
-  forced_end_.assign(n + 1, 0);
-  inside_forced_.assign(n + 1, 0);
+  // Most runs hold none: the two arrays are cleared only for a run that does.
+  bool any_forced = false;
   for (size_t i = start; i < n;) {
     if (!IsCjkNumeral(cps[i])) {
       ++i;
@@ -713,6 +715,11 @@ void Tokenizer::SegmentCjkRun(size_t n, size_t length, bool split) {
       // A year written this way keeps its 年, as jieba's dictionary and the PKU standard do
       // (一九五八年 is one word).
       if (e < n && cps[e] == U'年') ++e;
+      if (!any_forced) {
+        forced_end_.assign(n + 1, 0);
+        inside_forced_.assign(n + 1, 0);
+        any_forced = true;
+      }
       forced_end_[i] = static_cast<uint32_t>(e);
       for (size_t k = i + 1; k < e; ++k) inside_forced_[k] = 1;
     }
@@ -722,7 +729,7 @@ void Tokenizer::SegmentCjkRun(size_t n, size_t length, bool split) {
     double best = -std::numeric_limits<double>::infinity();
     uint32_t best_end = static_cast<uint32_t>(i + 1);
     bool known = false;
-    if (forced_end_[i] != 0) {
+    if (any_forced && forced_end_[i] != 0) {
       route_score_[i] = unknown + route_score_[forced_end_[i]];
       route_end_[i] = forced_end_[i];
       route_known_[i] = 0;
@@ -733,7 +740,7 @@ void Tokenizer::SegmentCjkRun(size_t n, size_t length, bool split) {
     float log_probability = root.log_probability;
     const tokenize_internal::PairSlot* pair = nullptr;
     for (size_t j = i; node != 0;) {
-      if (log_probability <= 0.0f && !inside_forced_[j + 1]) {
+      if (log_probability <= 0.0f && !(any_forced && inside_forced_[j + 1])) {
         double score = log_probability + route_score_[j + 1];
         if (score >= best) {
           best = score;
