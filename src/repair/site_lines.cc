@@ -461,6 +461,10 @@ std::vector<std::string> FurnitureFeatures(std::string_view line) {
   f.push_back(absl::StrCat("E", std::string(1, e)));
   size_t sentence = 0, commas = 0, colons = 0, separators = 0, spaces = 0, digits = 0, latin = 0, han = 0;
   for (const std::string& c : chars) {
+    if (IsHanChar(c)) {  // most characters, and none of the marks: no need to compare with each
+      ++han;
+      continue;
+    }
     sentence += OneOf(c, kSentenceEnd);
     commas += OneOf(c, kCommas);
     colons += c == "：";
@@ -468,7 +472,6 @@ std::vector<std::string> FurnitureFeatures(std::string_view line) {
     spaces += c == " ";
     digits += c == "0";
     latin += c == "a";
-    han += IsHanChar(c);
   }
   f.push_back(absl::StrCat("S", std::min<size_t>(3, sentence)));
   f.push_back(absl::StrCat("C", std::min<size_t>(3, commas)));
