@@ -350,19 +350,8 @@ void Tokenizer::Push(TokenKind kind, uint32_t flags, size_t length, uint64_t cod
     case TokenKind::kNewline:
       context_ = Context::kLineStart;
       break;
-    case TokenKind::kPunct: {
-      const auto* b = reinterpret_cast<const uint8_t*>(buffer_.data() + (p.begin - buffer_base_));
-      Decoded d = DecodeUtf8At(b, length, true);
-      char32_t c = d.len > 0 ? d.cp : 0;
-      if (IsSentenceEnd(c)) {
-        context_ = Context::kSentenceStart;
-      } else if (IsClauseSeparator(c)) {
-        context_ = Context::kClauseStart;
-      } else {
-        context_ = Context::kMid;
-      }
-      break;
-    }
+    case TokenKind::kPunct:
+      break;  // set by ScanNext, which has the mark decoded
     default:
       context_ = Context::kMid;
       break;
@@ -629,6 +618,13 @@ bool Tokenizer::ScanNext() {
       return true;
     case CharClass::kPunct:
       Push(TokenKind::kPunct, 0, static_cast<size_t>(first.len), 1);
+      if (IsSentenceEnd(c)) {
+        context_ = Context::kSentenceStart;
+      } else if (IsClauseSeparator(c)) {
+        context_ = Context::kClauseStart;
+      } else {
+        context_ = Context::kMid;
+      }
       return true;
     case CharClass::kOther:
       Push(TokenKind::kOther, 0, static_cast<size_t>(first.len), 1);
