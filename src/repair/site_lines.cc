@@ -488,9 +488,12 @@ std::vector<std::string> FurnitureFeatures(std::string_view line) {
       break;
     }
   }
-  std::sort(f.begin(), f.end());
-  f.erase(std::unique(f.begin(), f.end()), f.end());
-  return f;
+  // A set, in order (the model sums the weights in this order). Sorting views moves 16 bytes where
+  // sorting the strings moves each string: this sort was two thirds of the function.
+  std::vector<std::string_view> set(f.begin(), f.end());
+  std::sort(set.begin(), set.end());
+  set.erase(std::unique(set.begin(), set.end()), set.end());
+  return std::vector<std::string>(set.begin(), set.end());
 }
 
 struct FurnitureModel::Owned {
