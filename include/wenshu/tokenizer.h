@@ -177,7 +177,7 @@ class Tokenizer {
   // Scans one token (or one CJK run into queue_) at scan_; false if more input is needed.
   bool ScanNext();
   void Push(TokenKind kind, uint32_t flags, size_t length, uint64_t code_points);
-  void SegmentCjkRun(size_t length, bool split);
+  void SegmentCjkRun(size_t n, size_t length, bool split);
   bool IsDictionaryWord(const char32_t* cps, size_t n) const;
   void Emit(const Pending& pending, Token* token);
   void NoteEmitted(const Pending& pending);

@@ -282,11 +282,15 @@ void BreakAroundHeader(BreakSink& sink, std::string_view text, size_t begin, siz
                  absl::StrCat("a blank stands for the line break ", Av(what), " in a line of ", chars,
                               " characters: the page lost its line breaks"));
   };
-  static const RE2 kDateline(R"((——\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^，。；！？,;!?]{2,40}?会议上))");
-  re2::StringPiece input = View(line), dateline;
-  while (RE2::FindAndConsume(&input, kDateline, &dateline)) {
-    const size_t after = static_cast<size_t>(dateline.data() + dateline.size() - text.data());
-    if (const size_t n = blanks_from(after); n > 0 && after + n < end) propose(after, n, "after the dateline");
+  // Every dateline opens with ——: the pattern (its bounded run of a negated class compiles to ~1,400
+  // instructions, 4.7M CPU instructions to build) is compiled and run only for a line holding one.
+  if (line.find("——") != std::string_view::npos) {
+    static const RE2 kDateline(R"((——\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^，。；！？,;!?]{2,40}?会议上))");
+    re2::StringPiece input = View(line), dateline;
+    while (RE2::FindAndConsume(&input, kDateline, &dateline)) {
+      const size_t after = static_cast<size_t>(dateline.data() + dateline.size() - text.data());
+      if (const size_t n = blanks_from(after); n > 0 && after + n < end) propose(after, n, "after the dateline");
+    }
   }
   constexpr std::string_view kSalutation = "各位代表";
   for (size_t at = line.find(kSalutation); at != std::string_view::npos; at = line.find(kSalutation, at + 1)) {

@@ -463,6 +463,10 @@ std::vector<std::string> FurnitureFeatures(std::string_view line) {
   f.push_back(absl::StrCat("E", std::string(1, e)));
   size_t sentence = 0, commas = 0, colons = 0, separators = 0, spaces = 0, digits = 0, latin = 0, han = 0;
   for (const std::string& c : chars) {
+    if (IsHanChar(c)) {  // most characters, and none of the marks: no need to compare with each
+      ++han;
+      continue;
+    }
     sentence += OneOf(c, kSentenceEnd);
     commas += OneOf(c, kCommas);
     colons += c == "：";
@@ -470,7 +474,6 @@ std::vector<std::string> FurnitureFeatures(std::string_view line) {
     spaces += c == " ";
     digits += c == "0";
     latin += c == "a";
-    han += IsHanChar(c);
   }
   f.push_back(absl::StrCat("S", std::min<size_t>(3, sentence)));
   f.push_back(absl::StrCat("C", std::min<size_t>(3, commas)));
@@ -487,9 +490,12 @@ std::vector<std::string> FurnitureFeatures(std::string_view line) {
       break;
     }
   }
-  std::sort(f.begin(), f.end());
-  f.erase(std::unique(f.begin(), f.end()), f.end());
-  return f;
+  // A set, in order (the model sums the weights in this order). Sorting views moves 16 bytes where
+  // sorting the strings moves each string: this sort was two thirds of the function.
+  std::vector<std::string_view> set(f.begin(), f.end());
+  std::sort(set.begin(), set.end());
+  set.erase(std::unique(set.begin(), set.end()), set.end());
+  return std::vector<std::string>(set.begin(), set.end());
 }
 
 struct FurnitureModel::Owned {

@@ -4,9 +4,12 @@
 #include "wenshu/tokenizer.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
+#include <iterator>
 #include <limits>
+#include <span>
 #include <utility>
 
 #include "text/breaks.h"
@@ -82,13 +85,32 @@ constexpr UnitEntry kUnits[] = {
 constexpr std::u32string_view kMagnitudes[] = {U"万亿", U"千万", U"百万", U"十万",
                                                U"万",   U"亿",   U"千",   U"百", U"十"};
 
+// kUnits sorted by text (at compile time), so that the units starting with a character are one
+// equal_range and an exact unit one binary search: a linear scan of the 100 units at every word
+// after a numeral cost more than the rest of the unit handling.
+constexpr auto kUnitsByText = [] {
+  std::array<UnitEntry, std::size(kUnits)> sorted{};
+  std::copy(std::begin(kUnits), std::end(kUnits), sorted.begin());
+  std::sort(sorted.begin(), sorted.end(), [](const UnitEntry& a, const UnitEntry& b) { return a.text < b.text; });
+  return sorted;
+}();
+
+// The units whose first character is c.
+std::span<const UnitEntry> UnitsStartingWith(char32_t c) {
+  auto from = std::lower_bound(kUnitsByText.begin(), kUnitsByText.end(), c,
+                               [](const UnitEntry& u, char32_t first) { return u.text[0] < first; });
+  auto to = std::find_if(from, kUnitsByText.end(), [c](const UnitEntry& u) { return u.text[0] != c; });
+  return {from, to};
+}
+
 // The longest unit at the start of cps[0, n) (a magnitude prefix allowed when `with_magnitude`);
 // 0 if none.
 size_t MatchUnit(const char32_t* cps, size_t n, bool with_magnitude, bool only_after_numeral) {
   std::u32string_view text(cps, n);
   size_t best = 0;
   auto match_base = [&](size_t at) {
-    for (const UnitEntry& u : kUnits) {
+    if (at >= n) return;
+    for (const UnitEntry& u : UnitsStartingWith(text[at])) {
       if (only_after_numeral && !u.after_numeral) continue;
       if (text.substr(at, u.text.size()) == u.text) best = std::max(best, at + u.text.size());
     }
@@ -103,11 +125,10 @@ size_t MatchUnit(const char32_t* cps, size_t n, bool with_magnitude, bool only_a
 }
 
 bool IsExactUnit(const char32_t* cps, size_t n) {
-  std::u32string_view text(cps, n);
-  for (const UnitEntry& u : kUnits) {
-    if (u.after_numeral && u.text == text) return true;
-  }
-  return false;
+  const std::u32string_view text(cps, n);
+  auto it = std::lower_bound(kUnitsByText.begin(), kUnitsByText.end(), text,
+                             [](const UnitEntry& u, std::u32string_view t) { return u.text < t; });
+  return it != kUnitsByText.end() && it->text == text && it->after_numeral;
 }
 
 bool IsSmallNumeral(char32_t c) {
@@ -154,6 +175,9 @@ bool IsDigitLikeNumeral(char32_t c) {
       return false;
   }
 }
+
+// The characters a CJK run's buffers first hold; they grow to the longest run seen.
+constexpr size_t kFirstRunCapacity = 256;
 
 // The characters jieba's HMM covers (its re_han: U+4E00..U+9FD5).
 bool IsHmmCharacter(char32_t c) { return c >= 0x4E00 && c <= 0x9FD5; }
@@ -326,19 +350,8 @@ void Tokenizer::Push(TokenKind kind, uint32_t flags, size_t length, uint64_t cod
     case TokenKind::kNewline:
       context_ = Context::kLineStart;
       break;
-    case TokenKind::kPunct: {
-      const auto* b = reinterpret_cast<const uint8_t*>(buffer_.data() + (p.begin - buffer_base_));
-      Decoded d = DecodeUtf8At(b, length, true);
-      char32_t c = d.len > 0 ? d.cp : 0;
-      if (IsSentenceEnd(c)) {
-        context_ = Context::kSentenceStart;
-      } else if (IsClauseSeparator(c)) {
-        context_ = Context::kClauseStart;
-      } else {
-        context_ = Context::kMid;
-      }
-      break;
-    }
+    case TokenKind::kPunct:
+      break;  // set by ScanNext, which has the mark decoded
     default:
       context_ = Context::kMid;
       break;
@@ -486,9 +499,18 @@ bool Tokenizer::ScanNext() {
       // The run's characters are decoded once, here, for the segmenter. Most are three-byte
       // sequences led by E3..E9, decoded inline (such a sequence is always well-formed: an overlong
       // needs E0 and a surrogate ED, so this is text::DecodeUtf8At's answer); anything else takes the
-      // general path.
-      run_cps_.clear();
-      run_offsets_.clear();
+      // general path. The buffers only grow (to the longest run seen) and are written by index:
+      // a push_back per character cost as much as the decoding.
+      size_t n = 0;
+      auto append = [&](char32_t cp, size_t offset) {
+        if (n == run_cps_.size()) {
+          run_cps_.resize(2 * n + kFirstRunCapacity);
+          run_offsets_.resize(2 * n + kFirstRunCapacity + 1);  // + the end offset
+        }
+        run_cps_[n] = cp;
+        run_offsets_[n] = static_cast<uint32_t>(offset);
+        ++n;
+      };
       size_t i = 0;
       bool split = false;
       for (;;) {
@@ -501,8 +523,7 @@ bool Tokenizer::ScanNext() {
             split = true;
             break;
           }
-          run_cps_.push_back(cp);
-          run_offsets_.push_back(static_cast<uint32_t>(i));
+          append(cp, i);
           i += 3;
           continue;
         }
@@ -513,11 +534,10 @@ bool Tokenizer::ScanNext() {
           split = true;
           break;
         }
-        run_cps_.push_back(next.cp);
-        run_offsets_.push_back(static_cast<uint32_t>(i));
+        append(next.cp, i);
         i += static_cast<size_t>(next.len);
       }
-      SegmentCjkRun(i, split);
+      SegmentCjkRun(n, i, split);
       return true;
     }
     case CharClass::kDigit: {
@@ -598,6 +618,13 @@ bool Tokenizer::ScanNext() {
       return true;
     case CharClass::kPunct:
       Push(TokenKind::kPunct, 0, static_cast<size_t>(first.len), 1);
+      if (IsSentenceEnd(c)) {
+        context_ = Context::kSentenceStart;
+      } else if (IsClauseSeparator(c)) {
+        context_ = Context::kClauseStart;
+      } else {
+        context_ = Context::kMid;
+      }
       return true;
     case CharClass::kOther:
       Push(TokenKind::kOther, 0, static_cast<size_t>(first.len), 1);
@@ -615,10 +642,9 @@ bool Tokenizer::IsDictionaryWord(const char32_t* cps, size_t n) const {
   return node != 0 && DictionaryAccess::Links(*dictionary_)[node].log_probability <= 0.0f;
 }
 
-void Tokenizer::SegmentCjkRun(size_t length, bool split) {
-  // run_cps_ and run_offsets_ hold the run's characters (decoded by ScanNext).
-  const size_t n = run_cps_.size();
-  run_offsets_.push_back(static_cast<uint32_t>(length));
+void Tokenizer::SegmentCjkRun(size_t n, size_t length, bool split) {
+  // run_cps_[0, n) and run_offsets_[0, n) hold the run's characters (decoded by ScanNext).
+  run_offsets_[n] = static_cast<uint32_t>(length);
   const uint64_t run_begin = scan_;
   const char32_t* cps = run_cps_.data();
 
@@ -659,14 +685,16 @@ void Tokenizer::SegmentCjkRun(size_t length, bool split) {
   const tokenize_internal::TrieLink* links = DictionaryAccess::Links(*dictionary_);
   const uint32_t* code_points = DictionaryAccess::CodePoints(*dictionary_);
   const double unknown = unknown_log_probability_;
-  route_score_.resize(n + 1);
-  route_end_.resize(n + 1);
-  route_known_.resize(n + 1);
+  if (route_score_.size() < n + 1) {  // grow only: the sweep writes every entry before reading it
+    route_score_.resize(n + 1);
+    route_end_.resize(n + 1);
+    route_known_.resize(n + 1);
+  }
   route_score_[n] = 0;
   // Numerals written digit by digit (二〇二三, 一九九八, 二○○一) are one token whatever the dictionary
   // says (it knows 一年, 二三年), with a following 年 (a year, a word): no word starts or ends inside.
-  forced_end_.assign(n + 1, 0);
-  inside_forced_.assign(n + 1, 0);
+  // Most runs hold none: the two arrays are cleared only for a run that does.
+  bool any_forced = false;
   for (size_t i = start; i < n;) {
     if (!IsCjkNumeral(cps[i])) {
       ++i;
@@ -683,6 +711,11 @@ void Tokenizer::SegmentCjkRun(size_t length, bool split) {
       // A year written this way keeps its 年, as jieba's dictionary and the PKU standard do
       // (一九五八年 is one word).
       if (e < n && cps[e] == U'年') ++e;
+      if (!any_forced) {
+        forced_end_.assign(n + 1, 0);
+        inside_forced_.assign(n + 1, 0);
+        any_forced = true;
+      }
       forced_end_[i] = static_cast<uint32_t>(e);
       for (size_t k = i + 1; k < e; ++k) inside_forced_[k] = 1;
     }
@@ -692,7 +725,7 @@ void Tokenizer::SegmentCjkRun(size_t length, bool split) {
     double best = -std::numeric_limits<double>::infinity();
     uint32_t best_end = static_cast<uint32_t>(i + 1);
     bool known = false;
-    if (forced_end_[i] != 0) {
+    if (any_forced && forced_end_[i] != 0) {
       route_score_[i] = unknown + route_score_[forced_end_[i]];
       route_end_[i] = forced_end_[i];
       route_known_[i] = 0;
@@ -703,7 +736,7 @@ void Tokenizer::SegmentCjkRun(size_t length, bool split) {
     float log_probability = root.log_probability;
     const tokenize_internal::PairSlot* pair = nullptr;
     for (size_t j = i; node != 0;) {
-      if (log_probability <= 0.0f && !inside_forced_[j + 1]) {
+      if (log_probability <= 0.0f && !(any_forced && inside_forced_[j + 1])) {
         double score = log_probability + route_score_[j + 1];
         if (score >= best) {
           best = score;
