@@ -31,8 +31,12 @@ struct Candidate {
   Span evidence;
 };
 
+// The rate words, and 覆盖面 (coverage, written with a percent: 覆盖面达到95%), after them (the first found
+// is the rate).
 const std::vector<std::string_view>& RateWords() {
-  static const auto* v = new std::vector<std::string_view>{"率", "比重", "比例", "占比", "覆盖面"};
+  static constexpr std::string_view kCoverage[] = {"覆盖面"};
+  static const auto* v =
+      new std::vector<std::string_view>(text::lexicon::Concat({text::lexicon::kRateWords, kCoverage}));
   return *v;
 }
 // Words allowed between a rate word and its number.

@@ -104,8 +104,11 @@ const std::vector<std::string_view>& ChangeWords() {
       lexicon::Concat({lexicon::Perfective(kCommon), kCommon, kRise, kCountingVerbs, kMoreLess}));
   return *v;
 }
+// The rate words, and 份额 (a share of a market), after them (the first found is the rate).
 const std::vector<std::string_view>& RateWords() {
-  static const auto* v = new std::vector<std::string_view>{"率", "比重", "比例", "占比", "份额"};
+  static constexpr std::string_view kShareOfMarket[] = {"份额"};
+  static const auto* v =
+      new std::vector<std::string_view>(text::lexicon::Concat({text::lexicon::kRateWords, kShareOfMarket}));
   return *v;
 }
 // Words before a figure that make it a quantity (only whether one fits matters, not which): change verbs

@@ -27,6 +27,11 @@ inline constexpr std::string_view kDecreaseChars[] = {"减", "少", "降", "跌"
 // Traditional-script forms of increase verbs (增長, 擴大), as repair's multiple check reads them (Big5 pages).
 inline constexpr std::string_view kTraditionalIncreaseVerbs[] = {"增長", "擴大"};
 
+// Words that name a rate or a share, which a figure in percent follows (就业率达95%, 占比12.3%): the words
+// repair's two rate checks had in common (repair/number_masks.cc, repair/dropped_percent.cc), in their order
+// (each tries them in turn and takes the first found).
+inline constexpr std::string_view kRateWords[] = {"率", "比重", "比例", "占比"};
+
 // Whether word is one of words.
 consteval bool In(std::span<const std::string_view> words, std::string_view word) {
   for (std::string_view w : words) {

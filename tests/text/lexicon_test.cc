@@ -29,7 +29,8 @@ TEST(Lexicon, ClassesHoldEachWordOnce) {
   for (std::span<const std::string_view> word_class :
        {std::span<const std::string_view>(kIncreaseVerbs), std::span<const std::string_view>(kDecreaseVerbs),
         std::span<const std::string_view>(kIncreaseChars), std::span<const std::string_view>(kDecreaseChars),
-        std::span<const std::string_view>(kTraditionalIncreaseVerbs)}) {
+        std::span<const std::string_view>(kTraditionalIncreaseVerbs),
+        std::span<const std::string_view>(kRateWords)}) {
     std::set<std::string_view> seen(word_class.begin(), word_class.end());
     EXPECT_EQ(seen.size(), word_class.size());
   }
