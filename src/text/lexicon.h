@@ -1,4 +1,4 @@
-// The words the stages look for around a figure (change verbs, rate words), written once. A stage that needs
+// The words the stages look for (change verbs, rate words, the kinds of report a title names), written once. A stage that needs
 // only some change verbs names them with PickChangeVerbs, which stops the build when a word is not in the
 // lexicon, so the stages' lists cannot drift from it; a stage's own additions (a 了 form, a word only its
 // context needs) are composed next to the pick with Concat and say why.
@@ -32,6 +32,13 @@ inline constexpr std::string_view kTraditionalIncreaseVerbs[] = {"增長", "擴�
 // (each tries them in turn and takes the first found).
 inline constexpr std::string_view kRateWords[] = {"率", "比重", "比例", "占比"};
 
+// The kinds of report a title names (上半年工作总结, 政府工作报告, 述职报告): the title words report/heading.cc
+// and repair's site-line title check (repair/site_lines.h) had in common; each adds kinds of its own.
+inline constexpr std::string_view kReportKindLabels[] = {"总结", "报告", "计划", "要点", "规划", "汇报", "述职"};
+// The same kinds in traditional script (報告, 總結), as repair's site-line title check reads them.
+inline constexpr std::string_view kReportKindLabelsTraditional[] = {"總結", "報告", "計劃", "規劃",
+                                                                    "匯報", "述職", "要點"};
+
 // Whether word is one of words.
 consteval bool In(std::span<const std::string_view> words, std::string_view word) {
   for (std::string_view w : words) {
@@ -54,12 +61,15 @@ consteval std::array<std::string_view, M> PickChangeVerbs(const std::string_view
   return picked;
 }
 
-// Two classes as one array, in order, for a caller that needs a constant (the fact extractor's verbs).
-template <size_t N, size_t M>
-consteval std::array<std::string_view, N + M> Join(const std::string_view (&a)[N], const std::string_view (&b)[M]) {
-  std::array<std::string_view, N + M> joined{};
-  for (size_t i = 0; i < N; ++i) joined[i] = a[i];
-  for (size_t i = 0; i < M; ++i) joined[N + i] = b[i];
+// Word lists as one array, in order, for a caller that needs a constant (the fact extractor's verbs).
+template <size_t... N>
+consteval std::array<std::string_view, (N + ...)> Join(const std::string_view (&... lists)[N]) {
+  std::array<std::string_view, (N + ...)> joined{};
+  size_t next = 0;
+  auto append = [&](std::span<const std::string_view> list) {
+    for (std::string_view w : list) joined[next++] = w;
+  };
+  (append(lists), ...);
   return joined;
 }
 

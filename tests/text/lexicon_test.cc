@@ -17,6 +17,8 @@ using ::testing::ElementsAre;
 static_assert(PickChangeVerbs({"增长", "减少", "多"})[0] == "增长");
 static_assert(PickChangeVerbs({"增长", "减少", "多"})[2] == "多");
 static_assert(Join(kIncreaseVerbs, kIncreaseChars).size() == std::size(kIncreaseVerbs) + std::size(kIncreaseChars));
+static_assert(Join(kRateWords, kIncreaseChars, kRateWords)[4] == "增");
+static_assert(Join(kRateWords, kIncreaseChars, kRateWords)[9] == "率");
 
 TEST(Lexicon, NoWordIsBothAnIncreaseAndADecrease) {
   std::set<std::string_view> increase(std::begin(kIncreaseVerbs), std::end(kIncreaseVerbs));
@@ -30,7 +32,8 @@ TEST(Lexicon, ClassesHoldEachWordOnce) {
        {std::span<const std::string_view>(kIncreaseVerbs), std::span<const std::string_view>(kDecreaseVerbs),
         std::span<const std::string_view>(kIncreaseChars), std::span<const std::string_view>(kDecreaseChars),
         std::span<const std::string_view>(kTraditionalIncreaseVerbs),
-        std::span<const std::string_view>(kRateWords)}) {
+        std::span<const std::string_view>(kRateWords), std::span<const std::string_view>(kReportKindLabels),
+        std::span<const std::string_view>(kReportKindLabelsTraditional)}) {
     std::set<std::string_view> seen(word_class.begin(), word_class.end());
     EXPECT_EQ(seen.size(), word_class.size());
   }
