@@ -205,7 +205,10 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
     if (!stem) continue;
     // A completion or growth rate may pass 100 (完成率125.5%); only shares of a whole are bounded.
     bool unbounded = false;
-    for (std::string_view w : {"完成", "增长", "执行", "超额", "增速"}) {
+    static constexpr std::string_view kUnboundedStems[] = {"完成", "执行", "超额", "增速"};
+    static constexpr auto kUnbounded =
+        text::lexicon::Join(text::lexicon::PickChangeVerbs({"增长"}), kUnboundedStems);
+    for (std::string_view w : kUnbounded) {
       unbounded = unbounded || stem->find(w) != std::string_view::npos;
     }
     if (unbounded) continue;

@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace wenshu::text::lexicon {
@@ -61,10 +62,16 @@ consteval std::array<std::string_view, M> PickChangeVerbs(const std::string_view
   return picked;
 }
 
-// Word lists as one array, in order, for a caller that needs a constant (the fact extractor's verbs).
-template <size_t... N>
-consteval std::array<std::string_view, (N + ...)> Join(const std::string_view (&... lists)[N]) {
-  std::array<std::string_view, (N + ...)> joined{};
+// The length of a word list known at compile time (a C array or a std::array).
+template <class List>
+struct StaticSize : std::extent<List> {};
+template <size_t N>
+struct StaticSize<std::array<std::string_view, N>> : std::integral_constant<size_t, N> {};
+
+// Word lists (C arrays or picks) as one array, in order, for a caller that needs a constant.
+template <class... Lists>
+consteval std::array<std::string_view, (StaticSize<Lists>::value + ...)> Join(const Lists&... lists) {
+  std::array<std::string_view, (StaticSize<Lists>::value + ...)> joined{};
   size_t next = 0;
   auto append = [&](std::span<const std::string_view> list) {
     for (std::string_view w : list) joined[next++] = w;
