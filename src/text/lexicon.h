@@ -1,7 +1,7 @@
-// The words the stages look for (change verbs, rate words, the kinds of report a title names), written once. A stage that needs
-// only some change verbs names them with PickChangeVerbs, which stops the build when a word is not in the
-// lexicon, so the stages' lists cannot drift from it; a stage's own additions (a 了 form, a word only its
-// context needs) are composed next to the pick with Concat and say why.
+// The words the stages look for (change verbs, rate words, the kinds of report a title names), written
+// once. A stage that needs only some change verbs names them with PickChangeVerbs, which stops the build
+// when a word is not in the lexicon, so the stages' lists cannot drift from it; a stage's own additions (a
+// 了 form, a word only its context needs) are composed next to the pick with Join or Concat and say why.
 #ifndef WENSHU_SRC_TEXT_LEXICON_H_
 #define WENSHU_SRC_TEXT_LEXICON_H_
 
@@ -25,7 +25,7 @@ inline constexpr std::string_view kDecreaseVerbs[] = {"减少", "下降", "降�
 inline constexpr std::string_view kIncreaseChars[] = {"增", "多", "升", "涨", "高"};
 // One-character verbs of a decrease (比上年少2个, 降3%), from the same list.
 inline constexpr std::string_view kDecreaseChars[] = {"减", "少", "降", "跌", "低"};
-// Traditional-script forms of increase verbs (增長, 擴大), as repair's multiple check reads them (Big5 pages).
+// Traditional-script forms of increase verbs (增長, 擴大), as repair's multiple check reads them.
 inline constexpr std::string_view kTraditionalIncreaseVerbs[] = {"增長", "擴大"};
 
 // Words that name a rate or a share, which a figure in percent follows (就业率达95%, 占比12.3%): the words
