@@ -15,6 +15,7 @@
 #include "text/breaks.h"
 #include "text/cancel.h"
 #include "text/char_class.h"
+#include "text/lexicon.h"
 #include "wenshu/quantity.h"
 
 namespace wenshu {
@@ -51,10 +52,9 @@ constexpr std::string_view kApproximating[] = {"约", "大约", "近", "将近",
 constexpr std::string_view kQualifiersBetween[] = {"余", "多"};  // 4500余户, 30多个
 constexpr std::string_view kQualifiersAfter[] = {"以上", "左右", "以下", "以内", "上下", "余", "多"};
 
-constexpr std::string_view kIncreaseVerbs[] = {"增加", "增长", "提高", "上升", "上涨", "扩大", "提升",
-                                               "增多", "增", "多", "升", "涨", "高"};
-constexpr std::string_view kDecreaseVerbs[] = {"减少", "下降", "降低", "回落", "下滑", "下跌", "缩小",
-                                               "减", "少", "降", "跌", "低"};
+// The change verbs, two characters and one (matched longest first, so their order is free).
+constexpr auto kIncreaseVerbs = text::lexicon::Join(text::lexicon::kIncreaseVerbs, text::lexicon::kIncreaseChars);
+constexpr auto kDecreaseVerbs = text::lexicon::Join(text::lexicon::kDecreaseVerbs, text::lexicon::kDecreaseChars);
 
 // Words after which the counted noun phrase is on the right: 为19名困难群众, 新建2个社区.
 constexpr std::string_view kSubjectStops[] = {
@@ -1216,8 +1216,8 @@ class Extractor {
   bool TryChange(size_t begin, size_t end, const Quantity& q) {
     size_t verb_end = begin;
     if (StartsWith(verb_end - std::min<size_t>(verb_end, 3), "了") && verb_end >= 3) verb_end -= 3;
-    size_t inc = MatchWordBefore(text_, verb_end, kIncreaseVerbs);
-    size_t dec = MatchWordBefore(text_, verb_end, kDecreaseVerbs);
+    size_t inc = MatchWordBefore(text_, verb_end, kIncreaseVerbs.data(), kIncreaseVerbs.size());
+    size_t dec = MatchWordBefore(text_, verb_end, kDecreaseVerbs.data(), kDecreaseVerbs.size());
     size_t verb = std::max(inc, dec);
     if (verb == 0) {
       // Continuation: right after the previous change amount and a connector.

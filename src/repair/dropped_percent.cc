@@ -13,6 +13,7 @@
 #include "repair/rule_ids.h"
 #include "repair/rules.h"
 #include "text/char_class.h"
+#include "text/lexicon.h"
 #include "text/utf8.h"
 
 namespace wenshu::repair_internal {
@@ -30,28 +31,43 @@ struct Candidate {
   Span evidence;
 };
 
+// The rate words, and 覆盖面 (coverage, written with a percent: 覆盖面达到95%), after them (the first found
+// is the rate).
 const std::vector<std::string_view>& RateWords() {
-  static const auto* v = new std::vector<std::string_view>{"率", "比重", "比例", "占比", "覆盖面"};
+  static constexpr std::string_view kCoverage[] = {"覆盖面"};
+  static const auto* v =
+      new std::vector<std::string_view>(text::lexicon::Concat({text::lexicon::kRateWords, kCoverage}));
   return *v;
 }
 // Words allowed between a rate word and its number.
+// (The change verbs come first: 降低 must be tried before 降, each link being the first that fits.)
 const std::vector<std::string_view>& RateLinks() {
-  static const auto* v = new std::vector<std::string_view>{
-      "为",   "达",   "到",   "了",   "是",   "提高", "提升", "上升", "增加", "增长", "下降",
-      "降低", "降",   "保持", "稳定", "控制", "在",   "至",   "超过", "超",   "近",   "约",
-      "均",   "分别", "已",   "由",   "从",   "已经", "目前", "平均", "继续", "高于", "低于",
-      "接近", "突破", "逾",   "将",   "要",   "以上", "稳",   "维持", "实现", "再",   "也",
+  namespace lexicon = text::lexicon;
+  static constexpr auto kChangeVerbs =
+      lexicon::PickChangeVerbs({"提高", "提升", "上升", "增加", "增长", "下降", "降低", "降"});
+  static constexpr std::string_view kOtherLinks[] = {
+      "为",   "达",   "到",   "了",   "是",   "保持", "稳定", "控制", "在",   "至",   "超过", "超",
+      "近",   "约",   "均",   "分别", "已",   "由",   "从",   "已经", "目前", "平均", "继续", "高于",
+      "低于", "接近", "突破", "逾",   "将",   "要",   "以上", "稳",   "维持", "实现", "再",   "也",
       "都",   "仍",   "较",   "上年", "同比", "全市", "全区", "全县", "全省"};
+  static const auto* v = new std::vector<std::string_view>(lexicon::Concat({kChangeVerbs, kOtherLinks}));
   return *v;
 }
+// Words right before a change's figure (the first that fits is the evidence, so a word comes before the longer
+// words that end with it, as 增长 before 分别增长): change verbs, their 了 forms, rate nouns and the other verbs.
 const std::vector<std::string_view>& ChangeWords() {
-  static const auto* v = new std::vector<std::string_view>{
-      "增长",     "下降",   "提高",     "降低",     "上升",     "回落",   "增幅为", "降幅为",   "增幅",
-      "降幅",     "增速",   "增长了",   "下降了",   "提高了",   "降低了", "上升了", "分别增长", "分别下降",
-      "分别提高", "均增长", "年均增长", "同比增长", "同比下降", "上涨",   "涨幅",   "压减",     "增至",
-      "升至",     "降为",   "降至",     "提升至",   "提高至",   "提高到", "突破",   "超过",     "不低于",
-      "不高于",   "目标为", "接近",     "稳定在",   "控制在",   "保持在", "扩大到", "减少",     "增加",
-      "占",       "达",     "达到",     "超"};
+  namespace lexicon = text::lexicon;
+  static constexpr auto kChangeVerbs =
+      lexicon::PickChangeVerbs({"增长", "下降", "提高", "降低", "上升", "回落", "上涨", "减少", "增加"});
+  static constexpr std::string_view kRateNouns[] = {"增幅为", "降幅为", "增幅", "降幅", "增速"};
+  static constexpr auto kPerfective = lexicon::PickChangeVerbs({"增长", "下降", "提高", "降低", "上升"});
+  static constexpr std::string_view kOtherWords[] = {
+      "分别增长", "分别下降", "分别提高", "均增长", "年均增长", "同比增长", "同比下降", "涨幅",
+      "压减",     "增至",     "升至",     "降为",   "降至",     "提升至",   "提高至",   "提高到",
+      "突破",     "超过",     "不低于",   "不高于", "目标为",   "接近",     "稳定在",   "控制在",
+      "保持在",   "扩大到",   "占",       "达",     "达到",     "超"};
+  static const auto* v = new std::vector<std::string_view>(
+      lexicon::Concat({kChangeVerbs, kRateNouns, lexicon::Perfective(kPerfective), kOtherWords}));
   return *v;
 }
 const std::vector<std::string_view>& BareFollowers() {

@@ -15,6 +15,7 @@
 #include "repair/rules.h"
 #include "text/breaks.h"
 #include "text/char_class.h"
+#include "text/lexicon.h"
 #include "text/utf8.h"
 #include "wenshu/dictionary.h"
 
@@ -201,8 +202,11 @@ const std::vector<std::string_view>& BoundUnits() {
 // Verbs of change that a multiple follows only with its figure: "增长倍。" lost it ("增长2倍"). 翻倍 and 加倍
 // are words, so only these; the clean corpora write none of them right before 倍.
 const std::vector<std::string_view>& ChangeVerbsBeforeMultiple() {
-  static const auto* v = new std::vector<std::string_view>{
-      "增长", "增加", "提高", "扩大", "增长了", "增加了", "提高了", "扩大了", "增長", "增長了", "擴大", "擴大了"};
+  namespace lexicon = text::lexicon;
+  static constexpr auto kVerbs = lexicon::PickChangeVerbs({"增长", "增加", "提高", "扩大"});
+  static const auto* v = new std::vector<std::string_view>(
+      lexicon::Concat({kVerbs, lexicon::Perfective(kVerbs), lexicon::kTraditionalIncreaseVerbs,
+                       lexicon::Perfective(lexicon::kTraditionalIncreaseVerbs)}));
   return *v;
 }
 // A count of percentage points always has its figure or a numeral before it (3个百分点, 几个百分点, 若干个百分点).

@@ -13,6 +13,7 @@
 #include "repair/vocab_model.h"
 #include "text/breaks.h"
 #include "text/char_class.h"
+#include "text/lexicon.h"
 #include "text/utf8.h"
 
 namespace wenshu::repair_internal {
@@ -91,23 +92,37 @@ const std::vector<std::string_view>& RangeConnectors() {
                                                            "－", "―", "/", "、", "和", "及"};
   return *v;
 }
+// Words before a change amount: the commonest change verbs with and without 了, 上升, the counting verbs 新增
+// and 净增, and the one-character 多 and 少 (比上年多3个), in this order (the first that fits is the change).
 const std::vector<std::string_view>& ChangeWords() {
-  static const auto* v =
-      new std::vector<std::string_view>{"增加了", "减少了", "增长了", "下降了", "增加", "减少", "增长",
-                                        "下降",   "上升",   "新增",   "净增",   "多",   "少"};
+  namespace lexicon = text::lexicon;
+  static constexpr auto kCommon = lexicon::PickChangeVerbs({"增加", "减少", "增长", "下降"});
+  static constexpr auto kRise = lexicon::PickChangeVerbs({"上升"});
+  static constexpr std::string_view kCountingVerbs[] = {"新增", "净增"};
+  static constexpr auto kMoreLess = lexicon::PickChangeVerbs({"多", "少"});
+  static const auto* v = new std::vector<std::string_view>(
+      lexicon::Concat({lexicon::Perfective(kCommon), kCommon, kRise, kCountingVerbs, kMoreLess}));
   return *v;
 }
+// The rate words, and 份额 (a share of a market), after them (the first found is the rate).
 const std::vector<std::string_view>& RateWords() {
-  static const auto* v = new std::vector<std::string_view>{"率", "比重", "比例", "占比", "份额"};
+  static constexpr std::string_view kShareOfMarket[] = {"份额"};
+  static const auto* v =
+      new std::vector<std::string_view>(text::lexicon::Concat({text::lexicon::kRateWords, kShareOfMarket}));
   return *v;
 }
+// Words before a figure that make it a quantity (only whether one fits matters, not which): change verbs
+// and the other verbs and comparisons that take a figure.
 const std::vector<std::string_view>& QuantityVerbs() {
-  static const auto* v = new std::vector<std::string_view>{
-      "增长", "下降",   "提高",   "降低",   "上涨",   "上升",     "增加",   "减少",     "压减", "压缩",
-      "降至", "提高到", "提高至", "达到",   "到达",   "为",       "达",     "超过",     "接近", "占",
-      "回落", "下跌",   "增幅",   "降幅",   "涨幅",   "分别增长", "均增长", "年均增长", "提升", "缩短",
-      "扩大", "节约",   "拟按",   "保持在", "控制在", "超",       "近",     "约",       "降",   "高于",
-      "低于", "略高于", "略低于", "不低于", "不高于", "再降",     "再提高"};
+  namespace lexicon = text::lexicon;
+  static constexpr auto kChangeVerbs = lexicon::PickChangeVerbs({"增长", "下降", "提高", "降低", "上涨", "上升",
+                                                                 "增加", "减少", "回落", "下跌", "提升", "扩大", "降"});
+  static constexpr std::string_view kOtherVerbs[] = {
+      "压减", "压缩", "降至", "提高到", "提高至", "达到",     "到达",   "为",       "达",     "超过",
+      "接近", "占",   "增幅", "降幅",   "涨幅",   "分别增长", "均增长", "年均增长", "缩短",   "节约",
+      "拟按", "保持在", "控制在", "超",   "近",     "约",       "高于",   "低于",     "略高于", "略低于",
+      "不低于", "不高于", "再降", "再提高"};
+  static const auto* v = new std::vector<std::string_view>(lexicon::Concat({kChangeVerbs, kOtherVerbs}));
   return *v;
 }
 const std::vector<std::string_view>& ListDelimiters() {

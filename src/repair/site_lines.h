@@ -16,6 +16,7 @@
 
 #include "absl/status/statusor.h"
 #include "text/cancel.h"
+#include "text/lexicon.h"
 
 namespace wenshu::repair_internal {
 
@@ -74,10 +75,12 @@ inline constexpr size_t kBreadcrumbTitleHanChars = 6;
 // longest took a report sentence with it 1 time in 7.
 inline constexpr double kSegmentProbability = 0.99;
 // A title that stays of such a line names a kind of report (what src/report reads as a title).
-inline constexpr std::string_view kReportTitleWords[] = {"总结", "报告", "计划", "要点", "规划", "方案", "汇报",
-                                                         "述职", "讲话", "发言", "意见", "通知", "纪要", "总結",
-                                                         "報告", "計劃", "講話", "總結", "規劃", "匯報", "述職",
-                                                         "要點", "發言", "紀要"};
+// The lexicon's kinds and the kinds a site's page also carries (方案, 讲话, 通知; 总結 mixes the scripts).
+inline constexpr std::string_view kSiteReportKinds[] = {"方案", "讲话", "发言", "意见", "通知", "纪要", "总結"};
+inline constexpr std::string_view kSiteReportKindsTraditional[] = {"講話", "發言", "紀要"};
+inline constexpr auto kReportTitleWords =
+    text::lexicon::Join(text::lexicon::kReportKindLabels, kSiteReportKinds,
+                        text::lexicon::kReportKindLabelsTraditional, kSiteReportKindsTraditional);
 inline constexpr size_t kSegmentMaxPieces = 8;
 inline constexpr size_t kSegmentProseHanChars = 2;
 // A table's row (kTableBars bars or more, the line starting or ending with one: `| 行政许可 | 0 |`) is the

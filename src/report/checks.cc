@@ -13,6 +13,7 @@
 #include "quantity/consistency.h"
 #include "report/internal.h"
 #include "text/breaks.h"
+#include "text/lexicon.h"
 #include "text/utf8.h"
 
 namespace wenshu::report_internal {
@@ -115,7 +116,12 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
       // "由40元提高到80元", "减少1500亿元": a before/after pair or a change amount is not a part.
       const std::string_view clause = ClauseBefore(text, qs[p].span.begin);
       bool change_word = false;
-      for (std::string_view w : {"由", "从", "提高", "降低", "增加", "减少", "下降", "增长", "上升"}) {
+      static constexpr std::string_view kPairWords[] = {"由", "从"};
+      static constexpr auto kChangeVerbs =
+          text::lexicon::PickChangeVerbs({"提高", "降低", "增加", "减少", "下降", "增长", "上升"});
+      static const auto* change_words =
+          new std::vector<std::string_view>(text::lexicon::Concat({kPairWords, kChangeVerbs}));
+      for (std::string_view w : *change_words) {
         change_word = change_word || clause.find(w) != std::string_view::npos;
       }
       if (change_word) continue;
@@ -199,7 +205,10 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
     if (!stem) continue;
     // A completion or growth rate may pass 100 (完成率125.5%); only shares of a whole are bounded.
     bool unbounded = false;
-    for (std::string_view w : {"完成", "增长", "执行", "超额", "增速"}) {
+    static constexpr std::string_view kUnboundedStems[] = {"完成", "执行", "超额", "增速"};
+    static constexpr auto kUnbounded =
+        text::lexicon::Join(text::lexicon::PickChangeVerbs({"增长"}), kUnboundedStems);
+    for (std::string_view w : kUnbounded) {
       unbounded = unbounded || stem->find(w) != std::string_view::npos;
     }
     if (unbounded) continue;

@@ -6,6 +6,7 @@
 
 #include "re2/re2.h"
 #include "report/internal.h"
+#include "text/lexicon.h"
 #include "text/utf8.h"
 
 namespace wenshu::report_internal {
@@ -17,9 +18,9 @@ constexpr size_t kMaxTitleBytes = 150;   // about 50 characters
 constexpr std::string_view kTitlePrefixes[] = {
     "文章标题:", "文章标题：", "标题:", "标题：", "题目:", "题目："};
 
-// Words that make a short line a title candidate.
-constexpr std::string_view kTitleWords[] = {"总结", "报告", "计划", "要点",     "规划",
-                                            "汇报", "述职", "打算", "工作安排", "工作思路"};
+// Words that make a short line a title candidate: the kinds of report, and the plans' own (打算, 工作安排).
+constexpr std::string_view kPlanTitleWords[] = {"打算", "工作安排", "工作思路"};
+constexpr auto kTitleWords = text::lexicon::Join(text::lexicon::kReportKindLabels, kPlanTitleWords);
 
 bool Contains(std::string_view text, std::string_view word) {
   return text.find(word) != std::string_view::npos;

@@ -7,12 +7,14 @@
 // quantity stage (ranges, qualifiers, units); this pass only cuts the statement into clauses and names
 // what each figure measures.
 #include <algorithm>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "report/internal.h"
 #include "text/breaks.h"
+#include "text/lexicon.h"
 #include "text/utf8.h"
 #include "wenshu/quantity.h"
 #include "wenshu/report.h"
@@ -52,9 +54,10 @@ constexpr std::string_view kNotTargets[] = {"更好结果", "更好的结果", "
 constexpr std::string_view kNotTargetOpeners[] = {"在实际工作中", "实际工作中", "力争", "努力", "争取"};
 // A qualitative target states an aim for a measure (同步, 完成…任务, 只增不减, 保持稳定); a clause without
 // one of these is commentary (加快构建优势, 对标全国全力消减差距).
-constexpr std::string_view kQualitativeAims[] = {
-    "同步", "完成", "下达", "高于", "低于", "快于", "增长", "下降", "提升", "提高", "降低", "保持", "稳定",
-    "改善", "平衡", "合理", "只增不减", "达到", "控制", "回升", "减少", "增加", "持续", "进一步"};
+constexpr std::string_view kOtherAims[] = {"同步", "完成", "下达", "高于", "低于", "快于", "保持", "稳定", "改善",
+                                          "平衡", "合理", "只增不减", "达到", "控制", "回升", "持续", "进一步"};
+constexpr auto kQualitativeAims = text::lexicon::Join(
+    text::lexicon::PickChangeVerbs({"增长", "下降", "提升", "提高", "降低", "减少", "增加"}), kOtherAims);
 // A qualitative target's indicator ends where the comparison starts (全员劳动生产率增速高于…).
 constexpr std::string_view kComparisons[] = {"高于", "低于", "快于", "与", "和", "同步", "完成", "达到"};
 // Words between an indicator and its figure that belong to neither.
@@ -74,8 +77,7 @@ bool StartsWithAt(std::string_view text, size_t pos, std::string_view w) {
 bool EndsWithAt(std::string_view text, size_t end, std::string_view w) {
   return end >= w.size() && end <= text.size() && text.substr(end - w.size(), w.size()) == w;
 }
-template <size_t N>
-bool ContainsAny(std::string_view s, const std::string_view (&words)[N]) {
+bool ContainsAny(std::string_view s, std::span<const std::string_view> words) {
   for (std::string_view w : words) {
     if (s.find(w) != std::string_view::npos) return true;
   }
@@ -591,7 +593,10 @@ class TargetReader {
       if (!q.unit.empty()) t->unit = q.unit;
       t->kind = "level";
       // 涨幅, 增速: a level that is a growth rate.
-      for (std::string_view w : {"涨幅", "增幅", "增速", "增长", "上涨"}) {
+      static constexpr std::string_view kGrowthNouns[] = {"涨幅", "增幅", "增速"};
+      static constexpr auto kGrowthWords =
+          text::lexicon::Join(kGrowthNouns, text::lexicon::PickChangeVerbs({"增长", "上涨"}));
+      for (std::string_view w : kGrowthWords) {
         if (t->indicator.find(w) != std::string::npos) t->kind = "growth";
       }
       qualifiers = &q.qualifiers;
