@@ -8,6 +8,8 @@
 #include <array>
 #include <cstddef>
 #include <initializer_list>
+#include <mutex>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -87,11 +89,15 @@ inline std::vector<std::string_view> Concat(std::initializer_list<std::span<cons
   return all;
 }
 
-// Each word with the perfective 了 after it (增加了, 下降了). The strings live as long as the program, as the
-// callers' word lists do.
+// Each word with the perfective 了 after it (增加了, 下降了). The composed words are kept once each in a pool
+// that lives as long as the program, as the callers' word lists do, so a view of them never dangles and a
+// second call with the same words adds nothing.
 inline std::vector<std::string_view> Perfective(std::span<const std::string_view> words) {
+  static std::mutex* pool_mutex = new std::mutex;
+  static std::set<std::string, std::less<>>* pool = new std::set<std::string, std::less<>>;
+  std::lock_guard<std::mutex> lock(*pool_mutex);
   std::vector<std::string_view> out;
-  for (std::string_view w : words) out.push_back(*new std::string(std::string(w) + "了"));
+  for (std::string_view w : words) out.push_back(*pool->insert(std::string(w) + "了").first);
   return out;
 }
 
