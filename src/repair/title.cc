@@ -369,6 +369,20 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
                                       Quoted(title_text), ", stays.")});
         continue;
       }
+      // A copy broken over two lines ("…2024年政府⏎信息公开工作年度报告", a wrap inside the site's copy): the line
+      // and the next say the title again only together.
+      if (n + 1 < lines.size() && !HasSentencePunct(t) && !LineClaimed(context, lines[n + 1])) {
+        const std::string_view second = Trim(lines[n + 1].text);
+        const std::string joined_han = copy_han + HanOnly(second);
+        if (!second.empty() && IsTitleLine(std::string(t) + std::string(second)) && SameTitle(joined_han, title_han) &&
+            !SameTitle(HanOnly(second), title_han) && !AddsMoreThanSiteWords(joined_han, title_han)) {
+          edits.push_back({{line.begin, lines[n + 1].next}, "", 0.85,
+                           absl::StrCat("A copy of the title broken over two lines; the document's own title line, ",
+                                        Quoted(title_text), ", stays.")});
+          ++n;
+          continue;
+        }
+      }
       if (t.size() <= title_text.size() || t.substr(0, title_text.size()) != title_text) continue;
       // A line that starts with the title and goes on. When the next line starts the same way and holds
       // all of this one, this one is a teaser of the opening: it goes whole.
