@@ -302,8 +302,12 @@ std::vector<size_t> PieceBoundaries(std::string_view line, size_t from, size_t t
   constexpr std::string_view kEnds[] = {"。", "！", "？", "；", "!", "?"};
   constexpr std::string_view kQuoteClosers[] = {"”", "’", "」", "』", "）", ")", "》"};
   std::vector<size_t> out;
+  // A blank inside 《…》 is part of the title it quotes (《某镇工作报告 》由会员上传分享…): no boundary.
+  int title_depth = 0;
   for (size_t i = from; i < to;) {
     const std::string_view c = CharAt(line, i);
+    if (c == "《") ++title_depth;
+    if (c == "》" && title_depth > 0) --title_depth;
     if (OneOf(c, kEnds)) {
       size_t j = i + c.size();
       while (j < line.size() && OneOf(CharAt(line, j), kEnds)) j += CharAt(line, j).size();
@@ -319,7 +323,7 @@ std::vector<size_t> PieceBoundaries(std::string_view line, size_t from, size_t t
     if (BlankAt(line, i)) {
       size_t j = i;
       while (j < line.size() && BlankAt(line, j)) j += BlankAt(line, j);
-      if (i > 0 && j < line.size() && !IsLinkSeparator(CharBefore(line, i)) && !IsLinkSeparator(CharAt(line, j))) {
+      if (i > 0 && j < line.size() && title_depth == 0 && !IsLinkSeparator(CharBefore(line, i)) && !IsLinkSeparator(CharAt(line, j))) {
         out.push_back(j);
       }
       i = j;

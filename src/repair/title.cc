@@ -348,11 +348,14 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
       const Line& line = lines[n];
       if (IsBlankLine(line.text)) continue;
       ++seen;
-      if (LineClaimed(context, line)) continue;
+      // A line another rule edited (a site's suffix cut from its end) keeps its copy of the title at the
+      // start, which may still go: only the whole-line edits need the whole line.
+      const bool line_claimed = LineClaimed(context, line);
       std::string_view t = Trim(line.text);
       const size_t lead = static_cast<size_t>(t.data() - line.text.data());
       const std::string copy_han = HanOnly(t);
-      if (IsTitleLine(t) && SameTitle(copy_han, title_han) && !AddsMoreThanSiteWords(copy_han, title_han)) {
+      if (!line_claimed && IsTitleLine(t) && SameTitle(copy_han, title_han) &&
+          !AddsMoreThanSiteWords(copy_han, title_han)) {
         // The title with the line after it, both again ("陕西省2026年政府工作报告" and its date-and-speaker
         // line, in the portal's header and again in the article): a repeated block of the page, which the
         // furniture rules judge as a whole, not a copy of the title alone.
@@ -371,7 +374,7 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
       }
       // A copy broken over two lines ("…2024年政府⏎信息公开工作年度报告", a wrap inside the site's copy): the line
       // and the next say the title again only together.
-      if (n + 1 < lines.size() && !HasSentencePunct(t) && !LineClaimed(context, lines[n + 1])) {
+      if (!line_claimed && n + 1 < lines.size() && !HasSentencePunct(t) && !LineClaimed(context, lines[n + 1])) {
         const std::string_view second = Trim(lines[n + 1].text);
         const std::string joined_han = copy_han + HanOnly(second);
         if (!second.empty() && IsTitleLine(std::string(t) + std::string(second)) && SameTitle(joined_han, title_han) &&
@@ -399,7 +402,7 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
       while (following < lines.size() && IsBlankLine(lines[following].text)) ++following;
       if (following < lines.size()) {
         const std::string mine = squeeze(t), theirs = squeeze(lines[following].text);
-        if (theirs.size() > mine.size() && theirs.compare(0, mine.size(), mine) == 0) {
+        if (!line_claimed && theirs.size() > mine.size() && theirs.compare(0, mine.size(), mine) == 0) {
           edits.push_back({{line.begin, line.next}, "", kTeaserConfidence,
                            absl::StrCat("A teaser line: the title and the opening again, which the next line "
                                         "holds in full.")});
@@ -415,10 +418,18 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
       // A piece number followed by a digit is the body's own number ("…工作总结2024年…"): keep it.
       size_t extra = static_cast<size_t>(after.data() - start);
       if (extra > 0 && end + extra < line.end && text[end + extra] >= '0' && text[end + extra] <= '9') extra = 0;
+      // A piece number glued to the body's year, masked or not ("…工作总结1" + "20xx年以来"): the year keeps
+      // its four characters, the number before them goes.
+      static const RE2 kNumberBeforeYear(R"(^([0-9]{1,2})(?:19|20)[0-9xX]{2}年)");
+      re2::StringPiece piece_number;
+      if (RE2::PartialMatch(View(text.substr(end, line.end - end)), kNumberBeforeYear, &piece_number)) {
+        extra = piece_number.size();
+      }
       end += extra;
       if (end >= line.end || !HasSentencePunct(text.substr(end, line.end - end))) continue;
       // Only before a sentence opening: "社区工作总结是对一年工作的回顾" says the title's words in a sentence.
       if (extra == 0 && (ContinuesPhrase(text::CharAt(text, end).value) || InsideWord(text, end))) continue;
+      if (context.IsClaimed({line.begin + lead, end})) continue;
       edits.push_back({{line.begin + lead, end}, "", kRunInCopyConfidence,
                        absl::StrCat("A copy of the title run into the text; the document's own title line, ",
                                     Quoted(title_text), ", stays.")});
