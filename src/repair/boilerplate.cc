@@ -16,6 +16,7 @@
 #include "absl/strings/str_join.h"
 #include "re2/re2.h"
 #include "repair/number_scan.h"
+#include "repair/re2_view.h"
 #include "repair/rule_ids.h"
 #include "repair/rules.h"
 #include "repair/site_lines.h"
@@ -24,7 +25,6 @@
 namespace wenshu::repair_internal {
 namespace {
 
-re2::StringPiece View(std::string_view s) { return re2::StringPiece(s.data(), s.size()); }
 
 // Start-up: an RE2 is compiled the first time it is asked, and compiling the larger patterns costs more
 // than a whole parse of a short report (a counted repeat of a character class compiles one copy per

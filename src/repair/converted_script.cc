@@ -20,6 +20,7 @@
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "repair/number_scan.h"
+#include "repair/re2_view.h"
 #include "repair/rule_ids.h"
 #include "repair/rules.h"
 #include "text/char_class.h"
@@ -41,7 +42,6 @@ constexpr double kPinyinConfidence = 0.95;
 // Lower than pinyin: a traditional character can be the author's (a name, a quotation).
 constexpr double kTraditionalConfidence = 0.9;
 
-re2::StringPiece View(std::string_view s) { return re2::StringPiece(s.data(), s.size()); }
 
 // A parenthesised reading of one syllable with a tone mark ("jié", "qū", "xiàn"): the converter glosses
 // single characters. Plain Latin in brackets ("(PM2.5)", "(a)") has no tone mark and never matches.

@@ -16,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "repair/number_scan.h"
+#include "repair/re2_view.h"
 #include "repair/rule_ids.h"
 #include "repair/rules.h"
 #include "repair/site_lines.h"
@@ -28,7 +29,6 @@
 namespace wenshu::repair_internal {
 namespace {
 
-re2::StringPiece View(std::string_view s) { return re2::StringPiece(s.data(), s.size()); }
 
 // A document is touched only with kMinStraySpaces spaces of strong evidence (before a punctuation mark,
 // after a mid-sentence one, or splitting a dictionary word). Measured on the 103 clean reports: none has
@@ -38,8 +38,11 @@ re2::StringPiece View(std::string_view s) { return re2::StringPiece(s.data(), s.
 // one a name (李　强, on a line that is not prose). Real damaged pages show 2 to 9.
 constexpr size_t kMinStraySpaces = 2;
 // A space before a punctuation mark ("成绩 。", "要求 ,") is evidence on its own: none in the 103 clean
-// reports; real pages show it once or five times.
+// reports; real pages show it once or five times. So is a space after a mid-sentence mark ("以来, 全镇",
+// "探亲、 访友"): none in the clean reports either; a second real set (30 pages of 30 other sites) showed
+// pages with one such space and no other strong evidence.
 constexpr size_t kMinSpacesBeforePunct = 1;
+constexpr size_t kMinSpacesAfterPunct = 1;
 // PDF typesetting puts spaces around figures and Latin text inside Chinese ("专题学习 18 次", "xx 镇"):
 // a document with kMinSpacedFigures figures spaced on both sides was typeset so, and its spaces beside
 // figures go. Clean reports: one at most (江西 "省 100 个"); real PDF extractions: 3 to 10.
@@ -263,12 +266,16 @@ SpaceAnalysis AnalyseSpaces(std::string_view text) {
       between.push_back(s);
     }
   }
-  size_t before_punct = 0;
-  for (const Space& s : spaces) before_punct += s.kind == SpaceKind::kBeforePunct;
+  size_t before_punct = 0, after_punct = 0;
+  for (const Space& s : spaces) {
+    before_punct += s.kind == SpaceKind::kBeforePunct;
+    after_punct += s.kind == SpaceKind::kAfterPunct;
+  }
   // Spaces between ideographs that recur at one distance are the extraction's joined lines: evidence on
   // their own, which no clean report shows (kMinPeriodicGaps), for a page whose wraps split few words.
   const size_t width = PeriodicWidth(between);
-  const bool damaged = strong >= kMinStraySpaces || before_punct >= kMinSpacesBeforePunct || width > 0;
+  const bool damaged = strong >= kMinStraySpaces || before_punct >= kMinSpacesBeforePunct ||
+                       after_punct >= kMinSpacesAfterPunct || width > 0;
   static const RE2 kSpacedFigure(R"(\p{Han}[ \x{3000}]+[0-9A-Za-z][0-9A-Za-z.%]*[ \x{3000}]+\p{Han})");
   size_t spaced_figures = 0;
   for (re2::StringPiece input = View(text); RE2::FindAndConsume(&input, kSpacedFigure) && spaced_figures < kMinSpacedFigures;) {

@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "repair/number_scan.h"
+#include "repair/re2_view.h"
 #include "repair/rule_ids.h"
 #include "repair/rules.h"
 #include "text/breaks.h"
@@ -22,7 +23,6 @@
 namespace wenshu::repair_internal {
 namespace {
 
-re2::StringPiece View(std::string_view s) { return re2::StringPiece(s.data(), s.size()); }
 
 // The Han character right before `at`, or "".
 std::string_view HanBefore(std::string_view text, size_t at) {

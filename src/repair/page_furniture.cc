@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "repair/number_scan.h"
+#include "repair/re2_view.h"
 #include "repair/rule_ids.h"
 #include "repair/rules.h"
 #include "text/utf8.h"
@@ -45,7 +46,6 @@ constexpr double kRunningFooterJoinConfidence = 0.93;
 // A running footer with its own break or after a sentence end: not on the dev set.
 constexpr double kRunningFooterConfidence = 0.9;
 
-re2::StringPiece View(std::string_view s) { return re2::StringPiece(s.data(), s.size()); }
 
 // Page numbers are read with any number of digits: a long document split into short pages (one footer a
 // line) runs past page 9999.

@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "repair/number_scan.h"
+#include "repair/re2_view.h"
 #include "repair/rule_ids.h"
 #include "repair/rules.h"
 #include "repair/site_lines.h"
@@ -26,7 +27,6 @@
 namespace wenshu::repair_internal {
 namespace {
 
-re2::StringPiece View(std::string_view s) { return re2::StringPiece(s.data(), s.size()); }
 
 // The title is looked for among the first kTopLines non-blank lines, and its copies among the next
 // kCopyWindowLines non-blank lines after it: the copies seen on real pages stand within 12 lines (a copy

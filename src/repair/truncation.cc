@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "repair/number_scan.h"
+#include "repair/re2_view.h"
 #include "repair/rule_ids.h"
 #include "repair/rules.h"
 #include "text/utf8.h"
@@ -96,6 +97,35 @@ size_t CloseOf(std::string_view text, size_t phrase, size_t open) {
   return std::string_view::npos;
 }
 
+// "已阅读5页,还剩3页未读 继续免费阅读": a document site's reader shows the first pages and says how many are
+// left; the text after it is the part shown, cut. The site's fixed wording, in either script, on a line of
+// its own (at most kMaxProgressLineChars characters: the wording with its counts and a button's label).
+constexpr size_t kMaxProgressLineChars = 60;
+
+void RemoveReadingProgressLines(RepairContext& context) {
+  std::string_view text = context.text();
+  static const RE2 kProgress(R"(^[ \t\x{3000}]*(?:已阅读|已閱讀)\s*[0-9]+\s*(?:页|頁))");
+  for (size_t begin = 0; begin < text.size();) {
+    if (context.CancelledAt(begin)) return;
+    size_t end = text.find('\n', begin);
+    const size_t next = end == std::string_view::npos ? text.size() : end + 1;
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(begin, end - begin);
+    if (text::CountCharStarts(line) <= kMaxProgressLineChars && RE2::PartialMatch(View(line), kProgress) &&
+        (line.find("未读") != std::string_view::npos || line.find("未讀") != std::string_view::npos)) {
+      RepairRecord r;
+      r.rule = repair_rule::kBoilerplateTruncation;
+      r.span = {begin, next};
+      r.before = std::string(text.substr(begin, next - begin));
+      r.confidence = kTruncationNoticeConfidence;
+      r.reason = "A document site's reading progress (\"已阅读…页,还剩…页未读\"): the site showed only its first "
+                 "pages, so what followed is missing from this copy.";
+      if (context.Propose(std::move(r))) context.mutable_diagnosis().truncated = true;
+    }
+    begin = next;
+  }
+}
+
 }  // namespace
 
 void RemoveTruncationNotices(RepairContext& context) {
@@ -156,6 +186,7 @@ void RemoveTruncationNotices(RepairContext& context) {
       done = end;
     }
   }
+  RemoveReadingProgressLines(context);
   FlagTrailingEllipsis(context);
 }
 
