@@ -731,7 +731,7 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
         }
       }
       if (!add_segments(k, false, whole, before_report) && whole &&
-          !(before_report && p[k] < kEdgeSentenceProbability && ReadsAsTitle(lines[k].text))) {
+          !(before_report && p[k] < kEdgeTitleProbability && ReadsAsTitle(lines[k].text))) {
         add(k, false);
       }
       continue;
