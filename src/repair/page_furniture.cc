@@ -356,6 +356,18 @@ void FindPageOfPagesInLines(std::string_view text, bool hard_wrapped, std::vecto
   }
 }
 
+// Whether `s` ends with a page mark "第N页" (blanks after it allowed).
+bool EndsWithPageMark(std::string_view s) {
+  size_t end = s.size();
+  while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\r')) --end;
+  constexpr std::string_view kPage = "页", kOrdinal = "第";
+  if (end < kPage.size() || s.substr(end - kPage.size(), kPage.size()) != kPage) return false;
+  size_t digits = end - kPage.size();
+  while (digits > 0 && s[digits - 1] >= '0' && s[digits - 1] <= '9') --digits;
+  return digits < end - kPage.size() && digits >= kOrdinal.size() &&
+         s.substr(digits - kOrdinal.size(), kOrdinal.size()) == kOrdinal;
+}
+
 // Whole "第1页共5页" / "第3页" / "- 3 -" lines. When the page break cut a sentence (the line before ends
 // mid-sentence and the line after goes on with ideographs), the sentence is joined again.
 void FindPageLines(std::string_view text, bool hard_wrapped, std::vector<Furniture>* found) {
@@ -370,8 +382,10 @@ void FindPageLines(std::string_view text, bool hard_wrapped, std::vector<Furnitu
       size_t begin = (next == line_end && at > 0) ? at - 1 : at;
       // Page 1 opens the text: nothing before it was cut.
       const bool first_page = RE2::PartialMatch(View(text.substr(at, line_end - at)), FirstPage());
-      // A page line after another ("Page 2 - …", "P. 2") cut nothing: the line before it is furniture too.
-      const bool after_page_line = at > 0 && previous_page_line_end == at - 1;
+      // A page line after another ("Page 2 - …", "P. 2") cut nothing: the line before it is furniture too;
+      // so is a line ending in a page mark, a viewer's thumbnail caption ("…docx_第2页", a running header).
+      const bool after_page_line =
+          at > 0 && (previous_page_line_end == at - 1 || EndsWithPageMark(text.substr(0, at - 1)));
       previous_page_line_end = line_end;
       if (begin == at && at > 0 && !first_page && !hard_wrapped && !after_page_line && CutBefore(text, at - 1) &&
           ContinuesAt(text, next)) {
