@@ -83,6 +83,8 @@ constexpr size_t kMinSplitBreaks = 2;
 
 bool IsBlankChar(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000' || c == U'\u00a0'; }
 bool IsLatin(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
+// A glyph a site or template writes for a masked word ("以来, *镇", "、 XX县"): text of the sentence.
+bool IsMaskGlyph(char32_t c) { return c == U'*' || c == U'×' || c == U'X' || c == U'x' || c == U'＊'; }
 bool IsDigitChar(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
 // Marks a sentence continues after: the space after one is stray.
 constexpr text::BreakSet kMidPunct = text::kCommas | text::kIdeographicComma | text::kSemicolons;
@@ -187,7 +189,7 @@ std::vector<Space> FindSpaces(const std::vector<Line>& lines, size_t* marker_lin
       } else if ((before == U'、' || before == U'．' || before == U'）' || before == U')') && IsListMarker(t.substr(0, i))) {
         s.kind = SpaceKind::kAfterMarker;
         keep = text::IsHan(after) || IsDigitChar(after);
-      } else if (IsMidPunct(before) && (text::IsHan(after) || IsDigitChar(after))) {
+      } else if (IsMidPunct(before) && (text::IsHan(after) || IsDigitChar(after) || IsMaskGlyph(after))) {
         // An ASCII comma between digits or Latin words is theirs ("1, 2"): only after an ideograph.
         const bool ascii = before == U',' || before == U';';
         keep = !ascii || text::IsHan(text::CharBefore(t, i - 1).value);
