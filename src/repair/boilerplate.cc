@@ -488,9 +488,34 @@ void RemoveSiteBoilerplate(RepairContext& context) {
 // The Chinese numerals of WENSHU_BUNDLE_COUNT below.
 constexpr std::string_view kChineseCountDigits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两"};
 
+namespace {
+
+// Whether `line` ends as every table-of-contents entry does: 1-4 digits after a blank or a leader, then
+// blanks. Asked before kEntry is compiled or run (a report's lines end otherwise).
+bool EndsInPageNumber(std::string_view line) {
+  auto trailing_blank = [&] {
+    for (std::string_view blank : {" ", "\t", "\r", "\u3000"}) {
+      if (line.ends_with(blank)) return blank.size();
+    }
+    return size_t{0};
+  };
+  for (size_t n; (n = trailing_blank()) > 0;) line.remove_suffix(n);
+  size_t digits = 0;
+  while (digits < line.size() && line[line.size() - 1 - digits] >= '0' && line[line.size() - 1 - digits] <= '9') ++digits;
+  if (digits == 0 || digits > 4) return false;
+  line.remove_suffix(digits);
+  for (std::string_view before : {" ", "\t", "\u3000", ".", "·", "．", "…"}) {
+    if (line.ends_with(before)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 // An entry of a table of contents: a line that ends in a page number after a blank or dot leaders
 // ("1. 某省政府工作报告 5", "第二章 工作回顾……12"); `page` gets the number.
 bool IsTableOfContentsEntry(std::string_view line, int* page) {
+  if (!EndsInPageNumber(line)) return false;
   static LazyRE2 kEntry = {.pattern_ =
       R"re(^[ \t\x{3000}]*(?:第[一二三四五六七八九十百0-9]+[章节篇部分][ \t\x{3000}]*|[0-9]{1,3}[.、．][ \t\x{3000}]*|))re"
       R"re((?:[一二三四五六七八九十]+、)?[^\s|。！？；;][^|。！？；;]*[\p{Han}）)])re"
