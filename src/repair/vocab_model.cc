@@ -171,6 +171,7 @@ absl::StatusOr<VocabModel> VocabModel::Attach(std::string_view blob, std::vector
   model.strings_ = base + at.strings;
   model.version_ = std::string(model.String(h.version));
   const auto* pairs = reinterpret_cast<const VocabBlobPair*>(base + at.pairs);
+  model.pairs_.reserve(h.pair_count);
   for (uint32_t i = 0; i < h.pair_count; ++i) {
     if (pairs[i].spun_form >= h.form_count || pairs[i].original_form >= h.form_count) {
       return absl::DataLossError("vocabulary model blob has a pair without its forms");
