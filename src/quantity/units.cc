@@ -127,8 +127,9 @@ size_t MatchWordBefore(std::string_view text, size_t pos, const std::string_view
   size_t best = 0;
   std::string_view left = text.substr(0, std::min(pos, text.size()));
   for (size_t i = 0; i < count; ++i) {
-    if (words[i].size() > best && left.size() >= words[i].size() &&
-        left.substr(left.size() - words[i].size()) == words[i]) {
+    // The last bytes first: they differ for almost every word (a comparison of views is a call to memcmp).
+    if (words[i].size() > best && left.size() >= words[i].size() && !words[i].empty() &&
+        left.back() == words[i].back() && left.substr(left.size() - words[i].size()) == words[i]) {
       best = words[i].size();
     }
   }

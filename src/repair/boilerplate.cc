@@ -58,6 +58,9 @@ bool WordFollowedBy(std::string_view text, std::initializer_list<std::string_vie
 bool GuardedFullMatch(re2::StringPiece v, std::initializer_list<std::string_view> literals, const RE2& (*re)()) {
   return ContainsAny(std::string_view(v.data(), v.size()), literals) && RE2::FullMatch(v, re());
 }
+bool GuardedPartialMatch(re2::StringPiece v, std::initializer_list<std::string_view> literals, const RE2& (*re)()) {
+  return ContainsAny(std::string_view(v.data(), v.size()), literals) && RE2::PartialMatch(v, re());
+}
 
 const RE2& NoticeTitle() {
   static const RE2 re(R"(^\s*(温馨提示|友情提示|特别提示|重要提示|免责声明|版权声明|下载说明|下载提示)\s*[:：]?\s*$)");
@@ -72,9 +75,24 @@ const RE2& SiteWords() {
       R"(下载|文档|本站|本网站|客服|版权|侵权|上传|预览|付费|会员|VIP|积分|投诉|仅供(?:学习|参考)|编辑|文库|范文网|介绍|来源于网络|网络整理|联系删除)");
   return re;
 }
+// The literals of SiteWords, its guard.
+bool HasSiteWord(std::string_view line) {
+  return ContainsAny(line, {"下载", "文档", "本站", "本网站", "客服", "版权", "侵权", "上传", "预览", "付费", "会员", "VIP",
+                            "积分", "投诉", "仅供学习", "仅供参考", "编辑", "文库", "范文网", "介绍", "来源于网络",
+                            "网络整理", "联系删除"});
+}
+bool IsNoticeLead(re2::StringPiece v) { return GuardedPartialMatch(v, {"提示", "声明", "下载说明"}, NoticeLead); }
 const RE2& NumberedMarker() {
   static const RE2 re(R"(^\s*(\d{1,2}\s*[.、．)）]|[（(]\d{1,2}[)）]))");
   return re;
+}
+// Guard: after RE2's \s ([\t\n\f\r ]), the line opens with a digit or a bracket.
+bool StartsWithNumberedMarker(std::string_view line) {
+  const size_t at = line.find_first_not_of("\t\n\f\r ");
+  if (at == std::string_view::npos) return false;
+  const std::string_view rest = line.substr(at);
+  return ((rest[0] >= '0' && rest[0] <= '9') || rest[0] == '(' || rest.starts_with("（")) &&
+         RE2::PartialMatch(View(line), NumberedMarker());
 }
 const RE2& ServiceLine() {
   static const RE2 re(
@@ -128,6 +146,11 @@ const RE2& YearLine() {
   static const RE2 re(R"(^\s*(19|20)\d{2}\s*$)");
   return re;
 }
+// Guard: digits and RE2's \s only.
+bool IsYearLine(std::string_view line) {
+  return line.find_first_not_of("0123456789\t\n\f\r ") == std::string_view::npos &&
+         RE2::FullMatch(View(line), YearLine());
+}
 const RE2& TitlePrefix() {
   static const RE2 re(R"(^\s*(文章标题|文档标题|标题|文档名称)\s*[:：]\s*)");
   return re;
@@ -151,14 +174,17 @@ std::string_view Trim(std::string_view s) {
 bool IsTitleLike(std::string_view line) {
   std::string_view t = Trim(line);
   return t.size() >= 12 && t.size() <= 180 && !RE2::PartialMatch(View(t), SentencePunctuation()) &&
-         !RE2::FullMatch(View(t), YearLine());
+         !IsYearLine(t);
 }
 
 // The line stripped of a "文章标题:" label; the label's length in bytes goes to *prefix.
 std::string_view StripTitlePrefix(std::string_view line, size_t* prefix) {
   re2::StringPiece rest = View(line);
   *prefix = 0;
-  if (RE2::Consume(&rest, TitlePrefix())) *prefix = line.size() - rest.size();
+  // Guard: every label holds 标题 or 文档名称.
+  if (ContainsAny(line, {"标题", "文档名称"}) && RE2::Consume(&rest, TitlePrefix())) {
+    *prefix = line.size() - rest.size();
+  }
   return Trim(line.substr(*prefix));
 }
 
@@ -181,6 +207,7 @@ bool IsSiteLine(std::string_view line) {
 // the text: inside a report, a sentence on document management may name 文档 and 下载.
 bool IsSiteSentence(std::string_view line) {
   if (line.size() >= 300) return false;
+  if (!HasSiteWord(line)) return false;
   re2::StringPiece v = View(line);
   int signals = 0;
   for (re2::StringPiece rest = v; RE2::FindAndConsume(&rest, SiteWords());) ++signals;
@@ -206,16 +233,17 @@ bool IsNoticeLine(std::string_view line, bool in_notice) {
     return true;
   }
   if (line.size() > 600) return false;
-  if (RE2::PartialMatch(v, NoticeLead()) && RE2::PartialMatch(v, SiteWords())) return true;
+  if (IsNoticeLead(v) && HasSiteWord(line) && RE2::PartialMatch(v, SiteWords())) return true;
   // A numbered notice is a sentence ("1. 本文档由用户上传…"), not a bare "1、下载" a chunk splitter
   // numbered.
-  if (line.size() >= 24 && RE2::PartialMatch(v, NumberedMarker()) && RE2::PartialMatch(v, SiteWords())) {
+  if (line.size() >= 24 && StartsWithNumberedMarker(line) && HasSiteWord(line) &&
+      RE2::PartialMatch(v, SiteWords())) {
     return true;
   }
   if (IsAdvertLine(line)) return true;
   if (IsSiteSentence(line)) return true;
   // Inside a notice, further lines about the site; a bare "下载" is the page's own button text.
-  return in_notice && line.size() >= 15 && RE2::PartialMatch(v, SiteWords()) && line.size() < 300;
+  return in_notice && line.size() >= 15 && line.size() < 300 && HasSiteWord(line) && RE2::PartialMatch(v, SiteWords());
 }
 
 // Consecutive title-like lines from `start` that are forms of one title (each a subsequence of the
@@ -286,7 +314,7 @@ SiteHeader FindSiteHeader(const std::vector<Line>& lines) {
   size_t tags_begin = i, j = i;
   std::vector<std::string_view> tags;
   while (j < lines.size() && j - tags_begin < 12 && IsTagLine(lines[j].text)) {
-    if (!RE2::FullMatch(View(lines[j].text), YearLine())) tags.push_back(Trim(lines[j].text));
+    if (!IsYearLine(lines[j].text)) tags.push_back(Trim(lines[j].text));
     ++j;
   }
   // 3. The title, possibly in several forms. With tags, the first form must contain every tag.
@@ -307,7 +335,7 @@ SiteHeader FindSiteHeader(const std::vector<Line>& lines) {
     }
   }
   if (!tags_valid && strong_notice && tags_begin < lines.size() &&
-      RE2::FullMatch(View(lines[tags_begin].text), YearLine())) {
+      IsYearLine(lines[tags_begin].text)) {
     // A lone year tag after a notice header, then the title.
     forms = CollectTitleForms(lines, tags_begin + 1);
     tags_valid = !forms.lines.empty();
@@ -488,9 +516,34 @@ void RemoveSiteBoilerplate(RepairContext& context) {
 // The Chinese numerals of WENSHU_BUNDLE_COUNT below.
 constexpr std::string_view kChineseCountDigits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两"};
 
+namespace {
+
+// Whether `line` ends as every table-of-contents entry does: 1-4 digits after a blank or a leader, then
+// blanks. Asked before kEntry is compiled or run (a report's lines end otherwise).
+bool EndsInPageNumber(std::string_view line) {
+  auto trailing_blank = [&] {
+    for (std::string_view blank : {" ", "\t", "\r", "\u3000"}) {
+      if (line.ends_with(blank)) return blank.size();
+    }
+    return size_t{0};
+  };
+  for (size_t n; (n = trailing_blank()) > 0;) line.remove_suffix(n);
+  size_t digits = 0;
+  while (digits < line.size() && line[line.size() - 1 - digits] >= '0' && line[line.size() - 1 - digits] <= '9') ++digits;
+  if (digits == 0 || digits > 4) return false;
+  line.remove_suffix(digits);
+  for (std::string_view before : {" ", "\t", "\u3000", ".", "·", "．", "…"}) {
+    if (line.ends_with(before)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 // An entry of a table of contents: a line that ends in a page number after a blank or dot leaders
 // ("1. 某省政府工作报告 5", "第二章 工作回顾……12"); `page` gets the number.
 bool IsTableOfContentsEntry(std::string_view line, int* page) {
+  if (!EndsInPageNumber(line)) return false;
   static LazyRE2 kEntry = {.pattern_ =
       R"re(^[ \t\x{3000}]*(?:第[一二三四五六七八九十百0-9]+[章节篇部分][ \t\x{3000}]*|[0-9]{1,3}[.、．][ \t\x{3000}]*|))re"
       R"re((?:[一二三四五六七八九十]+、)?[^\s|。！？；;][^|。！？；;]*[\p{Han}）)])re"

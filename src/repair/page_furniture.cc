@@ -62,6 +62,25 @@ const RE2& PdfPageHeader() {
       R"([ \t\x{3000}]*(?:P\.|Page|PAGE)[ \t]*[0-9]+(?:[ \t]*(?:of|/)[ \t]*[0-9]+)?(?:[ \t]+[-–—|][ \t]*[^\n]{1,60})?[ \t\x{3000}\r]*)");
   return re;
 }
+// Whether `line` could be a whole PageLine: without the blanks the pattern allows around the mark, it
+// opens with 第 or 共 and ends with 页, or opens and ends with a dash. Asked before the pattern is compiled
+// or run: a report's lines are none of these.
+bool MayBePageLine(std::string_view line) {
+  auto blank_at = [](std::string_view s, bool at_end) {
+    for (std::string_view b : {" ", "\t", "\r", "\u3000"}) {
+      if (at_end ? s.ends_with(b) : (b != "\r" && s.starts_with(b))) return b.size();
+    }
+    return size_t{0};
+  };
+  for (size_t n; (n = blank_at(line, false)) > 0;) line.remove_prefix(n);
+  for (size_t n; (n = blank_at(line, true)) > 0;) line.remove_suffix(n);
+  return ((line.starts_with("第") || line.starts_with("共")) && line.ends_with("页")) ||
+         (line.starts_with("-") && line.ends_with("-")) || (line.starts_with("—") && line.ends_with("—"));
+}
+// Every page counter the patterns below read ("第2页", "共5页", "第2/145页") holds 页: a text without it (most
+// reports) needs none of them, and they are then never compiled.
+bool HasPageWord(std::string_view text) { return text.find("页") != std::string_view::npos; }
+
 bool PdfPageHeaderLine(std::string_view line) {
   for (std::string_view word : {"P.", "Page", "PAGE"}) {
     if (line.find(word) != std::string_view::npos) return RE2::FullMatch(View(line), PdfPageHeader());
@@ -249,6 +268,7 @@ struct PageMark {
 
 std::vector<PageMark> PageMarksAtLineEnd(std::string_view text) {
   std::vector<PageMark> marks;
+  if (!HasPageWord(text)) return marks;
   re2::StringPiece all = View(text);
   re2::StringPiece input = all;
   re2::StringPiece mark, number;
@@ -320,6 +340,7 @@ const RE2& ChunkPrefix() {
 // "第2页共5页" inside a line: the page header landed at the start or end of a line of text. The form
 // with the page count never occurs in report prose.
 void FindPageOfPagesInLines(std::string_view text, bool hard_wrapped, std::vector<Furniture>* found) {
+  if (!HasPageWord(text)) return;
   re2::StringPiece all = View(text), input = all, mark;
   while (RE2::FindAndConsume(&input, PageOfPages(), &mark)) {
     size_t begin = static_cast<size_t>(mark.data() - all.data());
@@ -376,8 +397,8 @@ void FindPageLines(std::string_view text, bool hard_wrapped, std::vector<Furnitu
     size_t nl = text.find('\n', at);
     size_t line_end = nl == std::string_view::npos ? text.size() : nl;
     size_t next = nl == std::string_view::npos ? text.size() : nl + 1;
-    if (RE2::FullMatch(View(text.substr(at, line_end - at)), PageLine()) ||
-        PdfPageHeaderLine(text.substr(at, line_end - at))) {
+    const std::string_view line = text.substr(at, line_end - at);
+    if ((MayBePageLine(line) && RE2::FullMatch(View(line), PageLine())) || PdfPageHeaderLine(line)) {
       // The last line has no break of its own: take the one before it.
       size_t begin = (next == line_end && at > 0) ? at - 1 : at;
       // Page 1 opens the text: nothing before it was cut.
@@ -500,7 +521,20 @@ void FindChunkPrefixes(std::string_view text, bool hard_wrapped, std::vector<Fur
 // "…占比51.1%。—1—(二)推进…": a page number between dashes that the extraction put inside a line, after the
 // end of a sentence. Dashes around a figure never follow a full stop in report prose (the clean reports'
 // dashes around figures are dates, 2026-02-09, and ranges).
+// Every kDashed match opens with a sentence end and a dash ("。—", "；-"): asked before the pattern is
+// compiled or run (one national report of 72 has such a pair).
+bool HasDashAfterSentenceEnd(std::string_view text) {
+  for (std::string_view end : {"。", "！", "？", "；"}) {
+    for (size_t at = text.find(end); at != std::string_view::npos; at = text.find(end, at + end.size())) {
+      const std::string_view rest = text.substr(at + end.size());
+      if (rest.starts_with("—") || rest.starts_with("－") || rest.starts_with("-")) return true;
+    }
+  }
+  return false;
+}
+
 void FindDashedPageNumbersInLines(std::string_view text, std::vector<Furniture>* found) {
+  if (!HasDashAfterSentenceEnd(text)) return;
   static const RE2 kDashed(R"([。！？；]((?:[—－][ \t\x{3000}]*[0-9０-９]{1,3}[ \t\x{3000}]*[—－]|-[ \t]+[0-9]{1,3}[ \t]+-)[ \t\x{3000}]*))");
   re2::StringPiece all = View(text), input = all, mark;
   while (RE2::FindAndConsume(&input, kDashed, &mark)) {
@@ -523,7 +557,7 @@ std::vector<Furniture> FindFurniture(std::string_view text) {
   FindPageOfPagesInLines(text, hard_wrapped, &found);
   FindDashedPageNumbersInLines(text, &found);
   // "第2/145页" inside a line (usually the title).
-  {
+  if (HasPageWord(text)) {
     re2::StringPiece input = all;
     re2::StringPiece open, close;
     while (RE2::FindAndConsume(&input, PageFraction(), &open, &close)) {

@@ -78,6 +78,16 @@ constexpr size_t PackWeights(std::span<const FurnitureWeight> weights, std::span
   return offset;
 }
 
+// Whether the features are in the order of their bytes, each once (FurnitureModel::Probability sums the
+// weights in the order of their entries).
+constexpr bool InFeatureOrder(std::span<const FurnitureWeight> weights) {
+  return std::adjacent_find(weights.begin(), weights.end(), [](const FurnitureWeight& a, const FurnitureWeight& b) {
+           return !(a.feature < b.feature);
+         }) == weights.end();
+}
+// tools/furniture/train.py writes the rows sorted by feature (Python orders by code point, as UTF-8 bytes do).
+static_assert(InFeatureOrder(kFurnitureWeights), "furniture_model.tsv's features are not in byte order, each once");
+
 // What the embedded model reads at run time: kFurnitureFeatures and these offsets into it. (The array of
 // views, kFurnitureWeights, is used only here, by the compiler.)
 constexpr auto kFurniturePacked = [] {
@@ -99,23 +109,27 @@ constexpr std::string_view kUrlMarks[] = {"http", "www.", ".com", ".cn", ".htm",
 
 template <size_t N>
 bool OneOf(std::string_view c, const std::string_view (&set)[N]) {
-  return std::find(std::begin(set), std::end(set), c) != std::end(set);
+  // The first bytes first: most characters are ideographs, and none of the marks starts as one does (a
+  // comparison of views is a call to memcmp).
+  return !c.empty() && std::any_of(std::begin(set), std::end(set),
+                                   [&](std::string_view s) { return s.front() == c.front() && s == c; });
 }
 
 bool IsHanChar(std::string_view c) { return text::IsHan(text::CharAt(c, 0).value); }
 
-// The line's characters, normalized (NormalizeContextChar), blank runs collapsed, the ends trimmed.
-std::vector<std::string> LineChars(std::string_view line) {
-  std::vector<std::string> out;
+// The line's characters, normalized (NormalizedContextChar), blank runs collapsed, the ends trimmed: views
+// into the line or NormalizedContextChar's constants.
+std::vector<std::string_view> LineChars(std::string_view line) {
+  std::vector<std::string_view> out;
   for (size_t i = 0; i < line.size();) {
     const size_t start = i;
     // A maximal ill-formed run is one character here (one U+FFFD), as ICU steps over it.
     const text::Decoded d = text::DecodeUtf8At(line, i);
     i += d.len > 0 ? static_cast<size_t>(d.len) : text::IllFormedLength(line, i);
-    std::string n = NormalizeContextChar(line.substr(start, i - start));
+    const std::string_view n = NormalizedContextChar(line.substr(start, i - start));
     if (n == "\n") continue;
     if (n == " " && (out.empty() || out.back() == " ")) continue;
-    out.push_back(std::move(n));
+    out.push_back(n);
   }
   while (!out.empty() && out.back() == " ") out.pop_back();
   return out;
@@ -430,14 +444,25 @@ std::vector<Line> SplitLines(std::string_view text) {
   return lines;
 }
 
-std::vector<std::string> FurnitureFeatures(std::string_view line) {
-  std::vector<std::string> f;
-  const std::vector<std::string> chars = LineChars(line);
-  if (chars.empty()) return f;
-  std::string prev = "^";
+namespace {
+
+// Calls `emit` with each feature of `line` as tools/furniture/features.py computes them, in the script's
+// order, a feature again each time it recurs. A view lasts until the next call (one buffer holds them).
+template <typename Emit>
+void ForEachFurnitureFeature(std::string_view line, Emit&& emit) {
+  const std::vector<std::string_view> chars = LineChars(line);
+  if (chars.empty()) return;
+  std::string feature;
+  auto emit_of = [&](std::string_view a, std::string_view b = {}, std::string_view c = {}) {
+    feature.assign(a);
+    feature.append(b);
+    feature.append(c);
+    emit(std::string_view(feature));
+  };
+  std::string_view prev = "^";
   for (size_t k = 0; k < chars.size() && k < kNgramChars; ++k) {
-    f.push_back(absl::StrCat("u", chars[k]));
-    f.push_back(absl::StrCat("b", prev, chars[k]));
+    emit_of("u", chars[k]);
+    emit_of("b", prev, chars[k]);
     prev = chars[k];
   }
   const size_t n = chars.size();
@@ -446,16 +471,16 @@ std::vector<std::string> FurnitureFeatures(std::string_view line) {
     const size_t start = std::max(kNgramChars, n - kTailChars);
     prev = chars[start - 1];
     for (size_t k = start; k < n; ++k) {
-      f.push_back(absl::StrCat("u", chars[k]));
-      f.push_back(absl::StrCat("b", prev, chars[k]));
+      emit_of("u", chars[k]);
+      emit_of("b", prev, chars[k]);
       prev = chars[k];
     }
   }
-  f.push_back(absl::StrCat("b", prev, "$"));
+  emit_of("b", prev, "$");
   int length_bucket = 0;
   for (size_t edge : kLengthBuckets) length_bucket += n >= edge;
-  f.push_back(absl::StrCat("L", length_bucket));
-  const std::string& last = chars.back();
+  emit(absl::StrCat("L", length_bucket));
+  const std::string_view last = chars.back();
   char e = 'o';
   if (OneOf(last, kSentenceEnd)) e = 's';
   else if (OneOf(last, kCommas)) e = 'c';
@@ -464,9 +489,9 @@ std::vector<std::string> FurnitureFeatures(std::string_view line) {
   else if (last == "0") e = 'd';
   else if (last == "a") e = 'a';
   else if (IsHanChar(last)) e = 'h';
-  f.push_back(absl::StrCat("E", std::string(1, e)));
+  emit_of("E", std::string_view(&e, 1));
   size_t sentence = 0, commas = 0, colons = 0, separators = 0, spaces = 0, digits = 0, latin = 0, han = 0;
-  for (const std::string& c : chars) {
+  for (std::string_view c : chars) {
     if (IsHanChar(c)) {  // most characters, and none of the marks: no need to compare with each
       ++han;
       continue;
@@ -479,27 +504,32 @@ std::vector<std::string> FurnitureFeatures(std::string_view line) {
     digits += c == "0";
     latin += c == "a";
   }
-  f.push_back(absl::StrCat("S", std::min<size_t>(3, sentence)));
-  f.push_back(absl::StrCat("C", std::min<size_t>(3, commas)));
-  f.push_back(absl::StrCat("K", std::min<size_t>(3, colons)));
-  f.push_back(absl::StrCat("G", std::min<size_t>(3, separators)));
-  f.push_back(absl::StrCat("W", std::min<size_t>(3, spaces)));
-  f.push_back(absl::StrCat("D", ShareBucket(digits, n)));
-  f.push_back(absl::StrCat("A", ShareBucket(latin, n)));
-  f.push_back(absl::StrCat("H", ShareBucket(han, n)));
+  emit(absl::StrCat("S", std::min<size_t>(3, sentence)));
+  emit(absl::StrCat("C", std::min<size_t>(3, commas)));
+  emit(absl::StrCat("K", std::min<size_t>(3, colons)));
+  emit(absl::StrCat("G", std::min<size_t>(3, separators)));
+  emit(absl::StrCat("W", std::min<size_t>(3, spaces)));
+  emit(absl::StrCat("D", ShareBucket(digits, n)));
+  emit(absl::StrCat("A", ShareBucket(latin, n)));
+  emit(absl::StrCat("H", ShareBucket(han, n)));
   const std::string lower = absl::AsciiStrToLower(absl::string_view(line.data(), line.size()));
   for (std::string_view mark : kUrlMarks) {
     if (lower.find(mark) != std::string::npos) {
-      f.push_back("U");
+      emit(std::string_view("U"));
       break;
     }
   }
-  // A set, in order (the model sums the weights in this order). Sorting views moves 16 bytes where
-  // sorting the strings moves each string: this sort was two thirds of the function.
-  std::vector<std::string_view> set(f.begin(), f.end());
+}
+
+}  // namespace
+
+std::vector<std::string> FurnitureFeatures(std::string_view line) {
+  // A set, in order.
+  std::vector<std::string> set;
+  ForEachFurnitureFeature(line, [&](std::string_view f) { set.emplace_back(f); });
   std::sort(set.begin(), set.end());
   set.erase(std::unique(set.begin(), set.end()), set.end());
-  return std::vector<std::string>(set.begin(), set.end());
+  return set;
 }
 
 struct FurnitureModel::Owned {
@@ -532,6 +562,19 @@ absl::StatusOr<FurnitureModel> FurnitureModel::Parse(std::string_view tsv) {
     }
   }
   if (!versioned) return absl::InvalidArgumentError("furniture model: no version row");
+  // In feature order, as the embedded model is; a repeated feature keeps its last weight, as a map assigned
+  // row by row would.
+  std::stable_sort(weights.begin(), weights.end(),
+                   [](const FurnitureWeight& a, const FurnitureWeight& b) { return a.feature < b.feature; });
+  std::vector<FurnitureWeight> distinct;
+  for (const FurnitureWeight& w : weights) {
+    if (!distinct.empty() && distinct.back().feature == w.feature) {
+      distinct.back() = w;
+    } else {
+      distinct.push_back(w);
+    }
+  }
+  weights = std::move(distinct);
   owned->index.assign(IndexSlots(weights.size()), 0);
   FillIndex(weights, owned->index);
   owned->weights.resize(weights.size());
@@ -544,18 +587,28 @@ absl::StatusOr<FurnitureModel> FurnitureModel::Parse(std::string_view tsv) {
   return model;
 }
 
-double FurnitureModel::Weight(std::string_view feature) const {
+uint32_t FurnitureModel::Entry(std::string_view feature) const {
   const uint32_t mask = static_cast<uint32_t>(index_.size() - 1);
   for (uint32_t s = FeatureHash(feature) & mask; index_[s] != 0; s = (s + 1) & mask) {
     const PackedFurnitureWeight& w = weights_[index_[s] - 1];
-    if (features_.substr(w.offset, w.size) == feature) return w.weight;
+    if (features_.substr(w.offset, w.size) == feature) return index_[s];
   }
   return 0;
 }
 
 double FurnitureModel::Probability(std::string_view line) const {
+  // The weights are summed in the order of their features' bytes, as over FurnitureFeatures' sorted set (a
+  // floating-point sum depends on its order). The entries are in that order, so sorting the entries the
+  // line's features found sorts those features, and a feature the model lacks would add 0: numbers are
+  // sorted here instead of ~200 strings a line.
+  std::vector<uint32_t> found;
+  ForEachFurnitureFeature(line, [&](std::string_view f) {
+    if (const uint32_t entry = Entry(f); entry != 0) found.push_back(entry);
+  });
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
   double z = bias_;
-  for (const std::string& f : FurnitureFeatures(line)) z += Weight(f);
+  for (uint32_t entry : found) z += weights_[entry - 1].weight;
   z = std::clamp(z, -30.0, 30.0);
   return 1.0 / (1.0 + std::exp(-z));
 }

@@ -141,12 +141,12 @@ class FurnitureModel {
  private:
   friend const FurnitureModel& EmbeddedFurnitureModel();
   struct Owned;  // a parsed model's text, weights and index
-  // The weight of `feature`, 0 when the model has none.
-  double Weight(std::string_view feature) const;
+  // 1 + the index of `feature`'s weight, 0 when the model has none.
+  uint32_t Entry(std::string_view feature) const;
 
   double bias_ = 0;
   std::string_view features_;  // every feature, one after another
-  std::span<const PackedFurnitureWeight> weights_;
+  std::span<const PackedFurnitureWeight> weights_;  // in the order of their features' bytes, each once
   std::span<const uint32_t> index_;  // open addressing, FeatureHash then linear probing: 1 + entry, 0 = empty
   std::shared_ptr<const Owned> owned_;
 };

@@ -36,6 +36,15 @@ const RE2& CutPhrase() {
   return re;
 }
 
+// Every CutPhrase match holds one of these words: a text without any of them (almost every report) needs
+// the pattern neither compiled nor run.
+bool MayHoldCutPhrase(std::string_view text) {
+  constexpr std::string_view kWords[] = {"未完", "全文共", "省略", "隐藏", "略去", "仅显示", "完整阅读",
+                                         "阅读全", "查看全文", "登录", "下载"};
+  return std::any_of(std::begin(kWords), std::end(kWords),
+                     [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
+}
+
 // A piece of an HTML tag ("p>", "</p>", "<br/>") left where a notice stood.
 const RE2& NoticeMarkup() {
   static const RE2 re(R"(<?/?[A-Za-z]{1,8}\s*/?>)");
@@ -132,7 +141,8 @@ void RemoveTruncationNotices(RepairContext& context) {
   std::string_view text = context.text();
   re2::StringPiece all(text.data(), text.size()), input = all, phrase;
   size_t done = 0;  // the end of the last notice removed
-  while (RE2::FindAndConsume(&input, CutPhrase(), &phrase)) {
+  const bool may_hold_phrase = MayHoldCutPhrase(text);
+  while (may_hold_phrase && RE2::FindAndConsume(&input, CutPhrase(), &phrase)) {
     size_t at = static_cast<size_t>(phrase.data() - all.data());
     if (at < done) continue;
     size_t begin = at, end = at + phrase.size();

@@ -47,7 +47,9 @@ bool IsIdeographChar(std::string_view utf8_char) {
 
 }  // namespace
 
-std::string NormalizeContextChar(std::string_view utf8_char) {
+std::string NormalizeContextChar(std::string_view utf8_char) { return std::string(NormalizedContextChar(utf8_char)); }
+
+std::string_view NormalizedContextChar(std::string_view utf8_char) {
   if (utf8_char.empty()) return "\n";
   // An invalid byte reads as U+FFFD, which none of the classes below holds: it stays as it is.
   const char32_t c = text::CharAt(utf8_char, 0).value;
@@ -71,7 +73,7 @@ std::string NormalizeContextChar(std::string_view utf8_char) {
     case ')': return "）";
     default: break;
   }
-  return std::string(utf8_char);
+  return utf8_char;
 }
 
 VocabContext ContextAround(std::string_view text, size_t begin, size_t end) {
@@ -169,6 +171,7 @@ absl::StatusOr<VocabModel> VocabModel::Attach(std::string_view blob, std::vector
   model.strings_ = base + at.strings;
   model.version_ = std::string(model.String(h.version));
   const auto* pairs = reinterpret_cast<const VocabBlobPair*>(base + at.pairs);
+  model.pairs_.reserve(h.pair_count);
   for (uint32_t i = 0; i < h.pair_count; ++i) {
     if (pairs[i].spun_form >= h.form_count || pairs[i].original_form >= h.form_count) {
       return absl::DataLossError("vocabulary model blob has a pair without its forms");

@@ -43,6 +43,8 @@ struct VocabContext {
 // Maps a character to the class the model counts it as: digits to "0", Latin letters to "a", line breaks
 // to "\n", spaces to " ", 〞 to ”, ASCII , ; : ! ? ( ) to their full-width forms. Others are kept.
 std::string NormalizeContextChar(std::string_view utf8_char);
+// The same as a view: of a constant for a character the classes change, else of `utf8_char` itself.
+std::string_view NormalizedContextChar(std::string_view utf8_char);
 
 // The context around [begin, end) in UTF-8 `text`.
 VocabContext ContextAround(std::string_view text, size_t begin, size_t end);

@@ -2,9 +2,14 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <map>
 #include <sstream>
 #include <string>
 
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "repair/site_lines.h"
@@ -56,6 +61,70 @@ TEST(FurnitureModel, SeparatesSiteLinesFromReportLines) {
   for (const char* prose : {"各位代表：", "某镇2022年工作总结", "一、2025年工作回顾", "2022年12月20日",
                             "全镇完成固定资产投资12亿元，同比增长8.5%，超额完成年度目标任务。"}) {
     EXPECT_LT(model.Probability(prose), repair_internal::kSiteLineProbability) << prose;
+  }
+}
+
+// The probability as the model's definition reads: the bias plus the weight of each of the line's features
+// (FurnitureFeatures: a set, sorted), summed in that order, 0 for a feature the model lacks.
+double ReferenceProbability(double bias, const std::map<std::string, double>& weights, std::string_view line) {
+  double z = bias;
+  for (const std::string& f : FurnitureFeatures(line)) {
+    const auto it = weights.find(f);
+    z += it == weights.end() ? 0.0 : it->second;
+  }
+  z = std::clamp(z, -30.0, 30.0);
+  return 1.0 / (1.0 + std::exp(-z));
+}
+
+// Probability sums only the weights it finds, in the order of the model's entries: it must give the
+// reference's sums bit for bit (a floating-point sum depends on its order), for the compiled model and for
+// one parsed from rows in another order with a feature repeated (the last row's weight counts).
+TEST(FurnitureModel, SumsTheWeightsInTheOrderOfTheSortedFeatures) {
+  const std::optional<std::string> tsv = testing::ReadFile(testing::SourcePath("src/repair/data/furniture_model.tsv"));
+  ASSERT_TRUE(tsv.has_value());
+  double bias = 0;
+  std::string bias_row;
+  std::map<std::string, double> weights;
+  std::vector<std::string> rows;  // the W rows
+  for (absl::string_view row : absl::StrSplit(*tsv, '\n')) {
+    const std::vector<std::string> cells = absl::StrSplit(row, '\t');
+    if (cells[0] == "B") {
+      ASSERT_TRUE(absl::SimpleAtod(cells[1], &bias));
+      bias_row = std::string(row);
+    }
+    if (cells[0] != "W") continue;
+    ASSERT_TRUE(absl::SimpleAtod(cells[2], &weights[cells[1]]));
+    rows.emplace_back(row);
+  }
+  ASSERT_GT(rows.size(), 1000u);
+  std::vector<std::string> lines;
+  std::istringstream fixture(testing::ReadFixture("repair/furniture_features.tsv"));
+  for (std::string row; std::getline(fixture, row);) {
+    if (!row.empty() && row[0] != '#') lines.push_back(row.substr(0, row.find('\t')));
+  }
+  lines.push_back("全镇完成固定资产投资12亿元，同比增长8.5%，超额完成年度目标任务。" + std::string(40, 'x') +
+                  "本文来源于www.example.com，仅供参考，欢迎阅读。");  // longer than the n-gram window
+  lines.push_back("上传人\xFF\xFE 文档编号 \xE4\xB8");  // ill-formed bytes
+  lines.push_back("   ");
+  if (const auto seed = testing::SharedPath("seeds/000_ce9821eab23f2b85.txt"); seed.has_value()) {
+    for (absl::string_view line : absl::StrSplit(testing::ReadFile(*seed).value_or(""), '\n')) lines.emplace_back(line);
+  }
+
+  const auto& embedded = EmbeddedFurnitureModel();
+  for (const std::string& line : lines) {
+    EXPECT_EQ(embedded.Probability(line), ReferenceProbability(bias, weights, line)) << line;
+  }
+
+  // Rows reversed, and the first feature's row repeated at the end with another weight.
+  std::vector<std::string> shuffled(rows.rbegin(), rows.rend());
+  const std::vector<std::string> first = absl::StrSplit(rows.front(), '\t');
+  shuffled.push_back(absl::StrCat("W\t", first[1], "\t1.25"));
+  weights[first[1]] = 1.25;
+  auto parsed = repair_internal::FurnitureModel::Parse(
+      absl::StrCat("V\twenshu-furniture-model\t2\n", bias_row, "\n", absl::StrJoin(shuffled, "\n"), "\n"));
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  for (const std::string& line : lines) {
+    EXPECT_EQ(parsed->Probability(line), ReferenceProbability(bias, weights, line)) << line;
   }
 }
 
