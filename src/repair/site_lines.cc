@@ -185,9 +185,22 @@ bool ReadsAsProseWithoutNoise(std::string_view line, const FurnitureModel& model
   for (std::string_view mark : kUrlMarks) {
     if (lower.find(mark) != std::string::npos) return false;
   }
+  // A run of X or x alone is a template's placeholder (X镇第XX届, 20XX年), a word of the line: it stays.
   std::string denoised;
-  for (char c : line) {
-    if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != ' ' && c != '\t') denoised.push_back(c);
+  for (size_t i = 0; i < line.size();) {
+    const unsigned char c = static_cast<unsigned char>(line[i]);
+    if (absl::ascii_isalpha(c)) {
+      size_t j = i;
+      while (j < line.size() && absl::ascii_isalpha(static_cast<unsigned char>(line[j]))) ++j;
+      const std::string_view run = line.substr(i, j - i);
+      if (run.find_first_not_of('X') == std::string_view::npos || run.find_first_not_of('x') == std::string_view::npos) {
+        denoised.append(run);
+      }
+      i = j;
+      continue;
+    }
+    if (!absl::ascii_isdigit(c) && c != ' ' && c != '\t') denoised.push_back(line[i]);
+    ++i;
   }
   if (denoised.size() == line.size() || text::CountCharStarts(HanOnly(denoised)) < kTitleHanChars) return false;
   return model.Probability(denoised) < kProseProbability;
