@@ -116,17 +116,22 @@ bool RepairContext::Propose(RepairRecord record) {
     flag.rule = record.rule;
     flag.span = record.span;
     flag.text = record.before;
-    flag.reason = absl::StrCat(record.reason, " Not applied: confidence ", record.confidence,
+    flag.reason = absl::StrCat(record.reason.str(), " Not applied: confidence ", record.confidence,
                                " is below ", options_.min_confidence, "; suggested \"",
                                record.after, "\".");
     Flag(std::move(flag));
     return false;
   }
+  record.reason = reasons_.Intern(std::move(record.reason));
+  for (RepairAlternative& a : record.alternatives) a.reason = reasons_.Intern(std::move(a.reason));
   records_.Add(std::move(record));
   return true;
 }
 
-void RepairContext::Flag(RepairFlag flag) { flags_.Add(std::move(flag)); }
+void RepairContext::Flag(RepairFlag flag) {
+  flag.reason = reasons_.Intern(std::move(flag.reason));
+  flags_.Add(std::move(flag));
+}
 
 std::vector<RepairRecord> RepairContext::TakeRecords() { return records_.Take(); }
 std::vector<RepairFlag> RepairContext::TakeFlags() { return flags_.Take(); }

@@ -12,6 +12,7 @@
 #include "nlohmann/json.hpp"
 #include "report/internal.h"
 #include "report/json_writer.h"
+#include "repair/text_pool.h"
 #include "wenshu/report.h"
 #include "wenshu/version.h"
 
@@ -385,6 +386,7 @@ class FieldWriter {
 
  private:
   void Write(const std::string& s) { w_.String(s); }
+  void Write(const SharedText& s) { w_.String(s.str()); }
   void Write(LibraryName<const std::string_view> name) { w_.String(name.value); }
   void Write(int v) { w_.Int(v); }
   void Write(int64_t v) { w_.Int(v); }
@@ -544,6 +546,8 @@ class ExactDomBuilder {
 class Reader {
  public:
   absl::Status status() const { return status_; }
+  // The reasons read, one copy each, as Repair() gives them.
+  repair_internal::TextPool& reasons() { return reasons_; }
 
   const json* Field(const json& obj, std::string_view key, std::string_view where) {
     if (!obj.is_object()) {
@@ -710,6 +714,7 @@ class Reader {
 
  private:
   absl::Status status_;
+  repair_internal::TextPool reasons_;
 };
 
 Decimal ReadDecimal(Reader& r, const std::string& text, std::string_view where) {
@@ -855,6 +860,9 @@ class FieldReader {
   }
   void ReadMayBeAbsent(std::string_view key, std::string& s) {
     s = r_.OptStr(object_, key, where_).value_or("");
+  }
+  void ReadMayBeAbsent(std::string_view key, SharedText& s) {
+    s = r_.reasons().Intern(r_.OptStr(object_, key, where_).value_or(""));
   }
   void ReadMayBeAbsent(std::string_view key, int64_t& v) { v = r_.OptInt(object_, key, where_).value_or(0); }
   void ReadMayBeAbsent(std::string_view key, bool& v) {
