@@ -10,11 +10,11 @@
 #include "quantity/consistency.h"
 #include "re2/re2.h"
 #include "repair/number_scan.h"
-#include "repair/text_pool.h"
 #include "repair/vocab_model.h"
 #include "text/breaks.h"
 #include "text/char_class.h"
 #include "text/lexicon.h"
+#include "text/text_pool.h"
 #include "text/utf8.h"
 
 namespace wenshu::repair_internal {
@@ -1005,7 +1005,7 @@ Local Classify(const Scanner& s, size_t i) {
   return out;  // unreachable: NoContext always holds
 }
 
-void Intern(TextPool& reasons, MaskDecision& d) {
+void Intern(text_internal::TextPool& reasons, MaskDecision& d) {
   d.reason = reasons.Intern(std::move(d.reason));
   for (RepairAlternative& a : d.alternatives) a.reason = reasons.Intern(std::move(a.reason));
 }
@@ -1147,7 +1147,7 @@ int CountNaturalTens(const std::vector<DigitRun>& runs) {
 
 MaskAnalysis AnalyzeMasks(std::string_view text, text_internal::CancelPoll* cancel) {
   MaskAnalysis analysis;
-  TextPool reasons;  // a document's decisions repeat a few sentences thousands of times
+  text_internal::TextPool reasons;  // a document's decisions repeat a few sentences thousands of times
   Scanner scanner{text, ScanDigitRuns(text), {}, {}};
   analysis.natural_tens = CountNaturalTens(scanner.runs);
 

@@ -14,8 +14,8 @@
 #include <utility>
 #include <vector>
 
-#include "repair/text_pool.h"
 #include "text/cancel.h"
+#include "text/text_pool.h"
 #include "wenshu/repair.h"
 
 namespace wenshu::repair_internal {
@@ -84,7 +84,7 @@ class RepairContext {
   text_internal::CancelPoll& cancel_poll() { return cancel_; }
   // The document's sentences, one copy each: Propose and Flag intern every reason here, and an analysis
   // that writes reasons ahead of its records (MaskAnalysis) may too.
-  TextPool& reasons() { return reasons_; }
+  text_internal::TextPool& reasons() { return reasons_; }
   // Sorted by span.begin, equal begins in the order they were accepted.
   const std::vector<RepairRecord>& records() const { return records_.items(); }
   const std::vector<RepairFlag>& flags() const { return flags_.items(); }
@@ -126,7 +126,7 @@ class RepairContext {
   const RepairOptions& options_;
   DamageDiagnosis* diagnosis_;
   std::vector<std::pair<const void*, std::shared_ptr<void>>> kept_;
-  TextPool reasons_;  // declared before the logs: they hold its texts (each its own reference anyway)
+  text_internal::TextPool reasons_;
   SpanOrderedLog<RepairRecord> records_;  // never overlapping, so their ends rise with their begins
   SpanOrderedLog<RepairFlag> flags_;
   text_internal::CancelPoll cancel_;

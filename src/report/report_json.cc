@@ -12,7 +12,7 @@
 #include "nlohmann/json.hpp"
 #include "report/internal.h"
 #include "report/json_writer.h"
-#include "repair/text_pool.h"
+#include "text/text_pool.h"
 #include "wenshu/report.h"
 #include "wenshu/version.h"
 
@@ -163,8 +163,16 @@ std::string_view FindFactRole(std::string_view role) {
   }
   return {};
 }
+std::string_view FindCheckRule(std::string_view rule) {
+  for (std::string_view known : report_internal::kCheckRules) {
+    if (known == rule) return known;
+  }
+  return {};
+}
 template <typename V>
 LibraryName<V> RuleName(V& v) { return {v, FindRuleId}; }
+template <typename V>
+LibraryName<V> CheckRuleName(V& v) { return {v, FindCheckRule}; }
 template <typename V>
 LibraryName<V> FactRoleName(V& v) { return {v, FindFactRole}; }
 template <typename V>
@@ -320,7 +328,7 @@ void Describe(F& f, R& d) {
 
 template <typename F, Same<ReportCheck> R>
 void Describe(F& f, R& c) {
-  f("rule", c.rule);
+  f("rule", CheckRuleName(c.rule));
   f("status", c.status);
   f("spans", c.spans);
   f("reason", c.reason, kMayBeAbsent);
@@ -547,7 +555,7 @@ class Reader {
  public:
   absl::Status status() const { return status_; }
   // The reasons read, one copy each, as Repair() gives them.
-  repair_internal::TextPool& reasons() { return reasons_; }
+  text_internal::TextPool& reasons() { return reasons_; }
 
   const json* Field(const json& obj, std::string_view key, std::string_view where) {
     if (!obj.is_object()) {
@@ -714,7 +722,7 @@ class Reader {
 
  private:
   absl::Status status_;
-  repair_internal::TextPool reasons_;
+  text_internal::TextPool reasons_;
 };
 
 Decimal ReadDecimal(Reader& r, const std::string& text, std::string_view where) {

@@ -1,13 +1,13 @@
-// One copy of each distinct sentence of a repair log (wenshu/shared_text.h says why).
-#ifndef WENSHU_SRC_REPAIR_TEXT_POOL_H_
-#define WENSHU_SRC_REPAIR_TEXT_POOL_H_
+// One copy of each distinct sentence: repair reasons, check reasons (wenshu/shared_text.h says why).
+#ifndef WENSHU_SRC_TEXT_TEXT_POOL_H_
+#define WENSHU_SRC_TEXT_TEXT_POOL_H_
 
 #include <string_view>
 
 #include "absl/container/flat_hash_map.h"
 #include "wenshu/shared_text.h"
 
-namespace wenshu::repair_internal {
+namespace wenshu::text_internal {
 
 // Interns SharedTexts: equal texts come back sharing the first one's allocation. One thread at a time;
 // the pool may go before the texts it handed out (each holds its own reference).
@@ -24,6 +24,6 @@ class TextPool {
   absl::flat_hash_map<std::string_view, SharedText> pool_;
 };
 
-}  // namespace wenshu::repair_internal
+}  // namespace wenshu::text_internal
 
-#endif  // WENSHU_SRC_REPAIR_TEXT_POOL_H_
+#endif  // WENSHU_SRC_TEXT_TEXT_POOL_H_
