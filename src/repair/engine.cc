@@ -23,6 +23,13 @@ void SpanOrderedLog<Item>::Add(Item item) {
     sorted_.push_back(std::move(item));
   } else {
     pending_.emplace(begin, std::move(item));
+    // Room for the merge, made while few items wait: the vector's growth then moves only its own items,
+    // and Merge moves the waiting ones into pages not yet touched. Growing it in Merge held the old
+    // array, the new one and every waiting item at once: the peak of Repair on a document dense with
+    // repairs (bench/memory_bench, many_repairs).
+    if (sorted_.size() + pending_.size() > sorted_.capacity()) {
+      sorted_.reserve(2 * (sorted_.size() + pending_.size()));
+    }
   }
 }
 
