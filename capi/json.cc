@@ -16,21 +16,21 @@ std::string RepairResultJson(const RepairResult& result) {
     for (Span s : r.evidence) evidence.push_back(SpanJson(s));
     nlohmann::json alternatives = nlohmann::json::array();
     for (const RepairAlternative& a : r.alternatives) {
-      alternatives.push_back({{"after", a.after}, {"confidence", a.confidence}, {"reason", a.reason}});
+      alternatives.push_back({{"after", a.after}, {"confidence", a.confidence}, {"reason", a.reason.str()}});
     }
     records.push_back({{"rule", r.rule},
                        {"span", SpanJson(r.span)},
                        {"before", r.before},
                        {"after", r.after},
                        {"confidence", r.confidence},
-                       {"reason", r.reason},
+                       {"reason", r.reason.str()},
                        {"evidence", std::move(evidence)},
                        {"alternatives", std::move(alternatives)}});
   }
   nlohmann::json flags = nlohmann::json::array();
   for (const RepairFlag& f : result.flags) {
     flags.push_back(
-        {{"rule", f.rule}, {"span", SpanJson(f.span)}, {"text", f.text}, {"reason", f.reason}});
+        {{"rule", f.rule}, {"span", SpanJson(f.span)}, {"text", f.text}, {"reason", f.reason.str()}});
   }
   const DamageDiagnosis& d = result.diagnosis;
   nlohmann::json mask_evidence = nlohmann::json::array();

@@ -17,6 +17,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
+#include "wenshu/shared_text.h"
 #include "wenshu/span.h"
 
 namespace wenshu {
@@ -25,7 +26,7 @@ namespace wenshu {
 struct RepairAlternative {
   std::string after;
   double confidence = 0;
-  std::string reason;
+  SharedText reason;  // shared with the other records that give the same reason
 };
 
 // One change to the original text.
@@ -37,7 +38,9 @@ struct RepairRecord {
   std::string before;  // == original.substr(span.begin, span.size())
   std::string after;   // what replaces them; empty for removed text
   double confidence = 0;  // 0..1
-  std::string reason;     // one sentence a user can read
+  // One sentence a user can read. Repair() gives every record (alternative, flag) of a document that
+  // says the same sentence one shared copy of it.
+  SharedText reason;
   std::vector<Span> evidence;  // spans of the original that support the change
   std::vector<RepairAlternative> alternatives;  // other readings, best first
 };
@@ -48,7 +51,7 @@ struct RepairFlag {
   std::string_view rule;  // as RepairRecord::rule, e.g. "number.masked_year"
   Span span;         // in the original
   std::string text;  // the original bytes at span
-  std::string reason;
+  SharedText reason;  // as RepairRecord::reason
 };
 
 // What wenshu believes about the document as a whole, decided before any spot is touched. A document

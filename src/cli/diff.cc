@@ -171,7 +171,7 @@ std::string UnifiedDiff(std::string_view original, const RepairResult& result, c
     std::string text = f.text;
     std::replace(text.begin(), text.end(), '\n', ' ');
     out += std::string(dim) + "# flag " + std::string(f.rule) + " line " + std::to_string(line + 1) + ": \"" +
-           text + "\" " + f.reason + reset + "\n";
+           text + "\" " + f.reason.str() + reset + "\n";
   }
   if (result.records.empty()) return out;
   out += std::string(bold) + "--- " + options.name + reset + "\n";
@@ -207,12 +207,12 @@ std::string DiffJson(std::string_view original, const RepairResult& result, cons
   auto edit_json = [&](const RepairRecord& r) {
     json alts = json::array();
     for (const RepairAlternative& a : r.alternatives) {
-      alts.push_back({{"after", a.after}, {"confidence", a.confidence}, {"reason", a.reason}});
+      alts.push_back({{"after", a.after}, {"confidence", a.confidence}, {"reason", a.reason.str()}});
     }
     return json{{"rule", r.rule}, {"span", {r.span.begin, r.span.end}},
                 {"line", LineOf(starts, std::min(r.span.begin, original.size())) + 1},
                 {"before", r.before}, {"after", r.after}, {"confidence", r.confidence},
-                {"reason", r.reason}, {"alternatives", alts}};
+                {"reason", r.reason.str()}, {"alternatives", alts}};
   };
   json hunks = json::array();
   for (const Hunk& h : Hunks(original, result, options.context)) {
@@ -234,7 +234,7 @@ std::string DiffJson(std::string_view original, const RepairResult& result, cons
   for (const RepairFlag& f : result.flags) {
     flags.push_back({{"rule", f.rule}, {"span", {f.span.begin, f.span.end}},
                      {"line", LineOf(starts, std::min(f.span.begin, original.size())) + 1},
-                     {"text", f.text}, {"reason", f.reason}});
+                     {"text", f.text}, {"reason", f.reason.str()}});
   }
   doc["flags"] = std::move(flags);
   // Bytes that are not UTF-8 are shown as U+FFFD (JSON must be UTF-8); spans stay exact.

@@ -212,7 +212,8 @@ std::string ReviewHtml(std::string_view original, const Report& report, std::str
                                                std::min(end, original.size()) - std::min(begin, original.size()));
     const bool is_record = mk.record >= 0;
     const std::string_view rule = is_record ? report.repairs[mk.record].rule : report.flags[mk.flag].rule;
-    const std::string& reason = is_record ? report.repairs[mk.record].reason : report.flags[mk.flag].reason;
+    const std::string& reason =
+        is_record ? report.repairs[mk.record].reason.str() : report.flags[mk.flag].reason.str();
     std::string kind = "flag", confidence = "flag";
     std::string hover(rule);
     if (is_record) {

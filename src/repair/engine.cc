@@ -23,6 +23,13 @@ void SpanOrderedLog<Item>::Add(Item item) {
     sorted_.push_back(std::move(item));
   } else {
     pending_.emplace(begin, std::move(item));
+    // Room for the merge, made while few items wait: the vector's growth then moves only its own items,
+    // and Merge moves the waiting ones into pages not yet touched. Growing it in Merge held the old
+    // array, the new one and every waiting item at once: the peak of Repair on a document dense with
+    // repairs (bench/memory_bench, many_repairs).
+    if (sorted_.size() + pending_.size() > sorted_.capacity()) {
+      sorted_.reserve(2 * (sorted_.size() + pending_.size()));
+    }
   }
 }
 
@@ -116,17 +123,22 @@ bool RepairContext::Propose(RepairRecord record) {
     flag.rule = record.rule;
     flag.span = record.span;
     flag.text = record.before;
-    flag.reason = absl::StrCat(record.reason, " Not applied: confidence ", record.confidence,
+    flag.reason = absl::StrCat(record.reason.str(), " Not applied: confidence ", record.confidence,
                                " is below ", options_.min_confidence, "; suggested \"",
                                record.after, "\".");
     Flag(std::move(flag));
     return false;
   }
+  record.reason = reasons_.Intern(std::move(record.reason));
+  for (RepairAlternative& a : record.alternatives) a.reason = reasons_.Intern(std::move(a.reason));
   records_.Add(std::move(record));
   return true;
 }
 
-void RepairContext::Flag(RepairFlag flag) { flags_.Add(std::move(flag)); }
+void RepairContext::Flag(RepairFlag flag) {
+  flag.reason = reasons_.Intern(std::move(flag.reason));
+  flags_.Add(std::move(flag));
+}
 
 std::vector<RepairRecord> RepairContext::TakeRecords() { return records_.Take(); }
 std::vector<RepairFlag> RepairContext::TakeFlags() { return flags_.Take(); }

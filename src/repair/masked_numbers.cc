@@ -72,6 +72,9 @@ void FlagMaskedYears(RepairContext& context) {
     flag.reason = std::move(d.reason);
     context.Flag(std::move(flag));
   }
+  // The family's last pass: the decisions (one per mask string, ~140 bytes each) are released now
+  // rather than with the context, when the engine merges its log (bench/memory_bench, many_repairs).
+  std::vector<MaskDecision>().swap(analysis.decisions);
 }
 
 }  // namespace wenshu::repair_internal

@@ -14,6 +14,7 @@
 #include "text/breaks.h"
 #include "text/char_class.h"
 #include "text/lexicon.h"
+#include "text/text_pool.h"
 #include "text/utf8.h"
 
 namespace wenshu::repair_internal {
@@ -1004,6 +1005,11 @@ Local Classify(const Scanner& s, size_t i) {
   return out;  // unreachable: NoContext always holds
 }
 
+void Intern(text_internal::TextPool& reasons, MaskDecision& d) {
+  d.reason = reasons.Intern(std::move(d.reason));
+  for (RepairAlternative& a : d.alternatives) a.reason = reasons.Intern(std::move(a.reason));
+}
+
 // 一 … 十九 as written in session names; 0 when not a numeral.
 int SmallChineseNumeral(std::string_view s) {
   static constexpr std::string_view kDigits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
@@ -1141,6 +1147,7 @@ int CountNaturalTens(const std::vector<DigitRun>& runs) {
 
 MaskAnalysis AnalyzeMasks(std::string_view text, text_internal::CancelPoll* cancel) {
   MaskAnalysis analysis;
+  text_internal::TextPool reasons;  // a document's decisions repeat a few sentences thousands of times
   Scanner scanner{text, ScanDigitRuns(text), {}, {}};
   analysis.natural_tens = CountNaturalTens(scanner.runs);
 
@@ -1333,6 +1340,7 @@ MaskAnalysis AnalyzeMasks(std::string_view text, text_internal::CancelPoll* canc
     if (!scanner.Hits(i).empty()) {
       Local local = Classify(scanner, i);
       local.decision.confidence *= std::max(analysis.confidence, 0.9);
+      Intern(reasons, local.decision);
       analysis.decisions.push_back(std::move(local.decision));
       continue;
     }
@@ -1347,6 +1355,7 @@ MaskAnalysis AnalyzeMasks(std::string_view text, text_internal::CancelPoll* canc
       d.reason = absl::StrCat("\"", Av(r.digits),
                               "\" is a year in a document whose years are masked with year strings; "
                               "it may be a real year or a masked one, and is kept as written.");
+      Intern(reasons, d);
       analysis.decisions.push_back(std::move(d));
     }
   }

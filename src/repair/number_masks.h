@@ -26,7 +26,7 @@ struct MaskDecision {
   std::string after;  // the restored digits, for kTen
   NumberCue cue = NumberCue::kNone;  // the evidence that decided it (number_cues.h)
   double confidence = 0;             // the cue's, times the document's
-  std::string reason;
+  SharedText reason;  // interned: the decisions that give one reason share it
   std::vector<Span> evidence;
   std::vector<RepairAlternative> alternatives;
 };

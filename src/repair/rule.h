@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "text/cancel.h"
+#include "text/text_pool.h"
 #include "wenshu/repair.h"
 
 namespace wenshu::repair_internal {
@@ -65,7 +66,8 @@ class RepairContext {
 
   // Accepts a change unless it overlaps one already accepted or is malformed (span outside the text,
   // before != the original bytes). Records under options().min_confidence become flags that carry the
-  // suggestion as an alternative. Returns whether the record was applied.
+  // suggestion as an alternative. Returns whether the record was applied. Reasons are interned
+  // (reasons()): a record keeps the one copy of its sentence.
   bool Propose(RepairRecord record);
   void Flag(RepairFlag flag);
 
@@ -80,6 +82,9 @@ class RepairContext {
   bool CancelledAt(size_t offset) { return cancel_.At(offset); }
   // For helpers that scan the text outside a pass (FindSiteLines): the same poll.
   text_internal::CancelPoll& cancel_poll() { return cancel_; }
+  // The document's sentences, one copy each: Propose and Flag intern every reason here, and an analysis
+  // that writes reasons ahead of its records (MaskAnalysis) may too.
+  text_internal::TextPool& reasons() { return reasons_; }
   // Sorted by span.begin, equal begins in the order they were accepted.
   const std::vector<RepairRecord>& records() const { return records_.items(); }
   const std::vector<RepairFlag>& flags() const { return flags_.items(); }
@@ -121,6 +126,7 @@ class RepairContext {
   const RepairOptions& options_;
   DamageDiagnosis* diagnosis_;
   std::vector<std::pair<const void*, std::shared_ptr<void>>> kept_;
+  text_internal::TextPool reasons_;
   SpanOrderedLog<RepairRecord> records_;  // never overlapping, so their ends rise with their begins
   SpanOrderedLog<RepairFlag> flags_;
   text_internal::CancelPoll cancel_;

@@ -14,6 +14,7 @@
 #include "report/internal.h"
 #include "text/breaks.h"
 #include "text/lexicon.h"
+#include "text/text_pool.h"
 #include "text/utf8.h"
 
 namespace wenshu::report_internal {
@@ -86,6 +87,13 @@ bool HasApprox(const Quantity& q) { return q.approx || q.upper.has_value(); }
 std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts,
                                        const SectionOutline& outline) {
   std::vector<ReportCheck> checks;
+  // A document dense with figures repeats a few sentences ("an increase of 3所 fits within the total
+  // 3所") once per line: one copy each (bench/memory_bench, many_figures).
+  text_internal::TextPool reasons;
+  const auto add = [&](ReportCheck check) {
+    check.reason = reasons.Intern(std::move(check.reason));
+    checks.push_back(std::move(check));
+  };
   const auto& qs = facts.quantities;
 
   // sum.parts ---------------------------------------------------------------------------------------
@@ -147,7 +155,7 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
     const bool parenthesised = between.starts_with("(") || between.starts_with("（");
     const int cmp = parts_sum->compare;
     ReportCheck c;
-    c.rule = "sum.parts";
+    c.rule = kCheckSumParts;
     c.section = outline.PathAt(total.span.begin);
     c.spans.push_back(total.span);
     for (int p : same_unit) c.spans.push_back(qs[p].span);
@@ -166,7 +174,7 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
                               gap ? Show(*gap, total.unit) : std::string("short"),
                               " short of the stated total ", Show(total.value, total.unit));
     }
-    checks.push_back(std::move(c));
+    add(std::move(c));
   }
 
   // change.exceeds_total -----------------------------------------------------------------------------
@@ -183,7 +191,7 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
       continue;
     }
     ReportCheck c;
-    c.rule = "change.exceeds_total";
+    c.rule = kCheckChangeExceedsTotal;
     c.section = outline.PathAt(q.span.begin);
     c.spans = {q.span, ch.span};
     if (quantity_internal::ChangeExceedsTotal(ch.value, q.value)) {
@@ -195,7 +203,7 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
       c.reason = absl::StrCat("an increase of ", Show(ch.value, ch.unit), " fits within the total ",
                               Show(q.value, q.unit));
     }
-    checks.push_back(std::move(c));
+    add(std::move(c));
   }
 
   // rate.over_100 and rate.ratio --------------------------------------------------------------------
@@ -213,14 +221,14 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
     }
     if (unbounded) continue;
     ReportCheck c;
-    c.rule = "rate.over_100";
+    c.rule = kCheckRateOver100;
     c.section = outline.PathAt(q.span.begin);
     c.spans = {q.span};
     const bool over = quantity_internal::RateOverHundred(q.value);
     c.status = over ? CheckStatus::kFail : CheckStatus::kPass;
     c.reason = over ? absl::StrCat("a rate of ", q.value.ToString(), " is over 100 percent")
                     : absl::StrCat("a rate of ", q.value.ToString(), " is within 0-100 percent");
-    checks.push_back(std::move(c));
+    add(std::move(c));
 
     if (stem->empty()) continue;
     // 接受退役士兵75人，目前共安置69人，安置率为92: the numerator names the stem, the denominator comes
@@ -253,7 +261,7 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
     const double ratio = 100.0 * qs[numerator].value.ToDouble() / qs[denominator].value.ToDouble();
     const int decimals = std::max(0, -q.value.exponent());
     ReportCheck r;
-    r.rule = "rate.ratio";
+    r.rule = kCheckRateRatio;
     r.section = c.section;
     r.spans = {q.span, qs[numerator].span, qs[denominator].span};
     r.status = *agrees ? CheckStatus::kPass : CheckStatus::kFail;
@@ -262,7 +270,7 @@ std::vector<ReportCheck> RunFactChecks(std::string_view text, const Facts& facts
                             Show(qs[denominator].value, qs[denominator].unit), " = ",
                             absl::StrFormat("%.*f", decimals + 1, ratio),
                             *agrees ? " percent: consistent" : " percent: inconsistent");
-    checks.push_back(std::move(r));
+    add(std::move(r));
   }
   return checks;
 }
@@ -291,7 +299,7 @@ std::optional<ReportCheck> CheckPeriodYear(const ReportPeriod& period, const std
     }
   }
   ReportCheck c;
-  c.rule = "period.year";
+  c.rule = kCheckPeriodYear;
   if (period.span) c.spans.push_back(*period.span);
   if (recent < 2) {
     c.status = CheckStatus::kFail;

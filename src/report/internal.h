@@ -13,6 +13,18 @@
 
 namespace wenshu::report_internal {
 
+// The consistency checks' ids (ReportCheck::rule, documented in wenshu/report.h): a check holds a view
+// of one of these, and ReportFromJson maps the ids it reads onto them.
+inline constexpr std::string_view kCheckSumParts = "sum.parts";
+inline constexpr std::string_view kCheckChangeExceedsTotal = "change.exceeds_total";
+inline constexpr std::string_view kCheckRateOver100 = "rate.over_100";
+inline constexpr std::string_view kCheckRateRatio = "rate.ratio";
+inline constexpr std::string_view kCheckSectionsNumbering = "sections.numbering";
+inline constexpr std::string_view kCheckPeriodYear = "period.year";
+inline constexpr std::string_view kCheckRules[] = {kCheckSumParts,    kCheckChangeExceedsTotal,
+                                                   kCheckRateOver100, kCheckRateRatio,
+                                                   kCheckSectionsNumbering, kCheckPeriodYear};
+
 // A section in document order, before it is nested into the tree.
 struct FlatSection {
   Section section;  // children empty; spans in the repaired text

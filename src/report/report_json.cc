@@ -12,6 +12,7 @@
 #include "nlohmann/json.hpp"
 #include "report/internal.h"
 #include "report/json_writer.h"
+#include "text/text_pool.h"
 #include "wenshu/report.h"
 #include "wenshu/version.h"
 
@@ -162,8 +163,16 @@ std::string_view FindFactRole(std::string_view role) {
   }
   return {};
 }
+std::string_view FindCheckRule(std::string_view rule) {
+  for (std::string_view known : report_internal::kCheckRules) {
+    if (known == rule) return known;
+  }
+  return {};
+}
 template <typename V>
 LibraryName<V> RuleName(V& v) { return {v, FindRuleId}; }
+template <typename V>
+LibraryName<V> CheckRuleName(V& v) { return {v, FindCheckRule}; }
 template <typename V>
 LibraryName<V> FactRoleName(V& v) { return {v, FindFactRole}; }
 template <typename V>
@@ -319,7 +328,7 @@ void Describe(F& f, R& d) {
 
 template <typename F, Same<ReportCheck> R>
 void Describe(F& f, R& c) {
-  f("rule", c.rule);
+  f("rule", CheckRuleName(c.rule));
   f("status", c.status);
   f("spans", c.spans);
   f("reason", c.reason, kMayBeAbsent);
@@ -385,6 +394,7 @@ class FieldWriter {
 
  private:
   void Write(const std::string& s) { w_.String(s); }
+  void Write(const SharedText& s) { w_.String(s.str()); }
   void Write(LibraryName<const std::string_view> name) { w_.String(name.value); }
   void Write(int v) { w_.Int(v); }
   void Write(int64_t v) { w_.Int(v); }
@@ -544,6 +554,8 @@ class ExactDomBuilder {
 class Reader {
  public:
   absl::Status status() const { return status_; }
+  // The reasons read, one copy each, as Repair() gives them.
+  text_internal::TextPool& reasons() { return reasons_; }
 
   const json* Field(const json& obj, std::string_view key, std::string_view where) {
     if (!obj.is_object()) {
@@ -710,6 +722,7 @@ class Reader {
 
  private:
   absl::Status status_;
+  text_internal::TextPool reasons_;
 };
 
 Decimal ReadDecimal(Reader& r, const std::string& text, std::string_view where) {
@@ -855,6 +868,9 @@ class FieldReader {
   }
   void ReadMayBeAbsent(std::string_view key, std::string& s) {
     s = r_.OptStr(object_, key, where_).value_or("");
+  }
+  void ReadMayBeAbsent(std::string_view key, SharedText& s) {
+    s = r_.reasons().Intern(r_.OptStr(object_, key, where_).value_or(""));
   }
   void ReadMayBeAbsent(std::string_view key, int64_t& v) { v = r_.OptInt(object_, key, where_).value_or(0); }
   void ReadMayBeAbsent(std::string_view key, bool& v) {

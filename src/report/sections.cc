@@ -492,7 +492,7 @@ SectionOutline ParseSections(std::string_view text) {
     if (first.family == MarkerFamily::kHeadingLine) continue;  // unnumbered: nothing to check
     if (g.members.size() < 2 && first.ordinal == 1) continue;
     ReportCheck check;
-    check.rule = "sections.numbering";
+    check.rule = kCheckSectionsNumbering;
     check.section = g.parent < 0 ? SectionPath{} : out.flat[g.parent].path;
     std::vector<std::string> problems;
     size_t problem_count = 0;
@@ -526,11 +526,12 @@ SectionOutline ParseSections(std::string_view text) {
                                   " are numbered in sequence");
     } else {
       check.status = CheckStatus::kFail;
-      check.reason = absl::StrCat("numbering of ", first.marker, " … ", last.marker,
-                                  " has a gap or is out of order: ", absl::StrJoin(problems, "; "));
+      std::string reason = absl::StrCat("numbering of ", first.marker, " … ", last.marker,
+                                        " has a gap or is out of order: ", absl::StrJoin(problems, "; "));
       if (problem_count > problems.size()) {
-        absl::StrAppend(&check.reason, "; and ", problem_count - problems.size(), " more");
+        absl::StrAppend(&reason, "; and ", problem_count - problems.size(), " more");
       }
+      check.reason = std::move(reason);
     }
     out.checks.push_back(std::move(check));
   }

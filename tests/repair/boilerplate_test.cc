@@ -48,7 +48,7 @@ void ExpectSeedHeaderRemoved(const std::string& original) {
   for (const RepairRecord& r : result->records) {
     EXPECT_TRUE(r.after.empty()) << r.rule;
     EXPECT_FALSE(r.reason.empty());
-    if (r.reason.find("repeated the title") != std::string::npos) {
+    if (r.reason.view().find("repeated the title") != std::string_view::npos) {
       ++title_records;
       EXPECT_THAT(r.reason, ::testing::HasSubstr("kept the last, the document's own line, \"2023年上半年工作总结\""));
     }

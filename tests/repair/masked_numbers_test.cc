@@ -272,6 +272,37 @@ TEST(MaskedNumbers, FigureAboveAStatedThresholdIsKeptAndFlagged) {
   EXPECT_THAT(flag->reason, HasSubstr("超过3万元"));
 }
 
+TEST(MaskedNumbers, RecordsGivingTheSameReasonShareOneCopy) {
+  // Every line restores "20230" as 100 for the same reason: one copy of the sentence (and of the
+  // alternative's), not one per record (bench/memory_bench, many_repairs).
+  std::string text;
+  for (int i = 0; i < 50; ++i) text += "全区新建学校20230所，完成20230项。\n";
+  const RepairResult result = RepairOrDie(text);
+  ASSERT_TRUE(result.diagnosis.masked_numbers);
+  std::vector<const RepairRecord*> tens;
+  for (const RepairRecord& r : result.records) {
+    if (r.rule == "number.masked_ten" && r.before == "20230") tens.push_back(&r);
+  }
+  ASSERT_EQ(tens.size(), 100u);
+  for (const RepairRecord* r : tens) {
+    ASSERT_FALSE(r->reason.empty());
+    EXPECT_EQ(r->reason, tens[0]->reason);
+    EXPECT_TRUE(r->reason.SharesStorageWith(tens[0]->reason));
+    ASSERT_FALSE(r->alternatives.empty());
+    EXPECT_TRUE(r->alternatives[0].reason.SharesStorageWith(tens[0]->alternatives[0].reason));
+  }
+  // A copy of the result outlives the original and reads the same sentences.
+  RepairResult copy;
+  {
+    const RepairResult original = RepairOrDie(text);
+    copy = original;
+  }
+  ASSERT_EQ(copy.records.size(), result.records.size());
+  for (size_t i = 0; i < copy.records.size(); ++i) {
+    EXPECT_EQ(copy.records[i].reason, result.records[i].reason);
+  }
+}
+
 TEST(MaskedNumbers, RulesCanBeSwitchedOff) {
   const std::string text = "新增企业20232家，培训20230人次，安置率为92。";
   RepairOptions options;

@@ -295,7 +295,7 @@ TEST(ChecksTest, PartsTotalsChangesRatesAndRatios) {
   Report r = MustParse(text, WithoutNumberRepairs());
   auto reasons = [&](std::string_view rule, CheckStatus status) {
     std::vector<std::string> out;
-    for (const ReportCheck* c : ChecksOf(r, rule, status)) out.push_back(c->reason);
+    for (const ReportCheck* c : ChecksOf(r, rule, status)) out.push_back(c->reason.str());
     return out;
   };
   using ::testing::Contains;
@@ -527,6 +527,39 @@ TEST(JsonTest, NamesReadBackAreTheLibrarysOwn) {
     EXPECT_FALSE(read.ok()) << list << "." << key;
     EXPECT_THAT(std::string(read.status().message()), HasSubstr(unknown));
   }
+}
+
+TEST(JsonTest, CheckRulesAreTheLibrarysOwnAndEqualReasonsShareOneCopy) {
+  Report r = MustParse("2024年工作总结\n一、教育\n新建学校3所，比上年增加3所。\n新建学校3所，比上年增加3所。\n"
+                       "二、卫生\n新建医院2个。\n");
+  const std::vector<const ReportCheck*> changes = ChecksOf(r, "change.exceeds_total", CheckStatus::kPass);
+  ASSERT_EQ(changes.size(), 2u);
+  EXPECT_EQ(changes[0]->reason, changes[1]->reason);
+  EXPECT_TRUE(changes[0]->reason.SharesStorageWith(changes[1]->reason));
+  ASSERT_FALSE(ChecksOf(r, "sections.numbering", CheckStatus::kPass).empty());
+
+  nlohmann::json j = nlohmann::json::parse(ToJson(r, JsonStyle::kCompact));
+  absl::StatusOr<Report> back;
+  {
+    const std::string json = j.dump();
+    back = ReportFromJson(json);
+  }  // the JSON text is gone: the rules must not point into it
+  ASSERT_TRUE(back.ok()) << back.status();
+  ASSERT_EQ(back->checks.size(), r.checks.size());
+  // Read after the JSON text is freed: a view into it would be a use-after-free (the asan preset).
+  for (size_t i = 0; i < r.checks.size(); ++i) {
+    EXPECT_EQ(back->checks[i].rule, r.checks[i].rule);
+    EXPECT_EQ(back->checks[i].reason, r.checks[i].reason);
+  }
+  const std::vector<const ReportCheck*> read = ChecksOf(*back, "change.exceeds_total", CheckStatus::kPass);
+  ASSERT_EQ(read.size(), 2u);
+  EXPECT_TRUE(read[0]->reason.SharesStorageWith(read[1]->reason));
+
+  nlohmann::json bad = j;
+  bad["checks"][0]["rule"] = "sum.no_such_check";
+  absl::StatusOr<Report> unknown = ReportFromJson(bad.dump());
+  EXPECT_FALSE(unknown.ok());
+  EXPECT_THAT(std::string(unknown.status().message()), HasSubstr("sum.no_such_check"));
 }
 
 TEST(JsonTest, DecimalsAreWrittenExactly) {
