@@ -692,8 +692,13 @@ void FlagBundledDocuments(RepairContext& context) {
     if ((ContainsAny(line.text, {"篇", "【"}) && RE2::Consume(&rest, *kPartStart)) ||
         (numbered_title_may_match(line.text) && RE2::Consume(&rest, *kNumberedTitle))) {
       const size_t length = static_cast<size_t>(rest.data() - line.text.data());
-      // "篇202" would be a year cut short ("开启新篇2024年"): the count ends where the digits end.
-      if (length < line.text.size() && line.text[length] >= '0' && line.text[length] <= '9') continue;
+      // "篇202" would be a year cut short ("开启新篇2024年"): the count ends where the digits end. A blank or
+      // a mark after the count ends it ("第1篇 2023年…工作总结").
+      const char last = line.text[length - 1];
+      const bool separated = last == ' ' || last == '\t' || last == ':' || last == '.' ||
+                             line.text.substr(0, length).ends_with("：") || line.text.substr(0, length).ends_with("、") ||
+                             line.text.substr(0, length).ends_with("．") || line.text.substr(0, length).ends_with("\u3000");
+      if (!separated && length < line.text.size() && line.text[length] >= '0' && line.text[length] <= '9') continue;
       parts.push_back({&line, length});
     } else if (re2::StringPiece label;
                bare_numbered_title_may_match(line.text) && RE2::PartialMatch(bare, *kBareNumberedTitle, &label)) {
@@ -715,9 +720,11 @@ void FlagBundledDocuments(RepairContext& context) {
   // the first piece's label ("篇一:") in the first lines, alone.
   const bool counted_title = title != nullptr && RE2::PartialMatch(View(title->text), CountedTitle()) &&
                              !RE2::PartialMatch(View(title->text), SentencePunctuation());
+  // (A comma may stand in a piece's title, "篇一:乡镇人大会,政府工作报告"; a sentence end may not.)
+  static LazyRE2 kSentenceEnd = {.pattern_ = R"([。！？!?；;])"};
   const bool first_part_on_top = parts.size() == 1 && parts[0].line - lines.data() < 15 &&
                                  RE2::PartialMatch(View(parts[0].line->text), *kFirstPart) &&
-                                 !RE2::PartialMatch(View(parts[0].line->text), SentencePunctuation());
+                                 !RE2::PartialMatch(View(parts[0].line->text), *kSentenceEnd);
   if (parts.size() < 2 && !(title != nullptr && parts.size() == 1) && !counted_title && !first_part_on_top) return;
   if (title != nullptr) {
     RepairFlag flag;
