@@ -238,8 +238,16 @@ void RepairQuoteDirection(RepairContext& context) {
                      "An apostrophe opened a quotation that “ closes: both marks were damaged; "
                      "restored as “…”.",
                      {Span{marks[i].begin, marks[i].begin + 3}});
-        ProposeQuote(context, repair_rule::kQuoteDirection, marks[i].begin, 3, kClose, kApostropheOpenerConfidence,
-                     "“ closes a quotation opened by an apostrophe: restored as ”.", {*opener});
+        // Blanks the site left before the closing mark ('周五大学堂 “) go with it.
+        size_t close = marks[i].begin;
+        while (close > opener->end && text[close - 1] == ' ') --close;
+        if (context.IsClaimed({close, marks[i].begin})) close = marks[i].begin;
+        ProposeQuote(context, repair_rule::kQuoteDirection, close, marks[i].begin + 3 - close, kClose,
+                     kApostropheOpenerConfidence,
+                     close < marks[i].begin ? "“ closes a quotation opened by an apostrophe, after a stray blank: "
+                                              "restored as ”."
+                                            : "“ closes a quotation opened by an apostrophe: restored as ”.",
+                     {*opener});
       }
     };
     // A line whose marks are all “, most of them after an apostrophe that opens a quotation: the site wrote
