@@ -122,14 +122,29 @@ void RemoveReadingProgressLines(RepairContext& context) {
     const std::string_view line = text.substr(begin, end - begin);
     if (text::CountCharStarts(line) <= kMaxProgressLineChars && RE2::PartialMatch(View(line), kProgress) &&
         (line.find("未读") != std::string_view::npos || line.find("未讀") != std::string_view::npos)) {
-      RepairRecord r;
-      r.rule = repair_rule::kBoilerplateTruncation;
-      r.span = {begin, next};
-      r.before = std::string(text.substr(begin, next - begin));
-      r.confidence = kTruncationNoticeConfidence;
-      r.reason = "A document site's reading progress (\"已阅读…页,还剩…页未读\"): the site showed only its first "
-                 "pages, so what followed is missing from this copy.";
-      if (context.Propose(std::move(r))) context.mutable_diagnosis().truncated = true;
+      auto propose = [&](size_t from, size_t to) {
+        RepairRecord r;
+        r.rule = repair_rule::kBoilerplateTruncation;
+        r.span = {from, to};
+        r.before = std::string(text.substr(from, to - from));
+        r.confidence = kTruncationNoticeConfidence;
+        r.reason = "A document site's reading progress (\"已阅读…页,还剩…页未读\"): the site showed only its "
+                   "first pages, so what followed is missing from this copy.";
+        return context.Propose(std::move(r));
+      };
+      bool removed = propose(begin, next);
+      if (!removed) {
+        // An earlier rule took pieces of the line (a converting site's readings, 頁(yè)): the rest goes
+        // around them, piece by piece.
+        for (size_t from = begin; from < next;) {
+          size_t to = from;
+          while (to < next && !context.IsClaimed({to, to + 1})) ++to;
+          if (to > from) removed = propose(from, to) || removed;
+          while (to < next && context.IsClaimed({to, to + 1})) ++to;
+          from = to;
+        }
+      }
+      if (removed) context.mutable_diagnosis().truncated = true;
     }
     begin = next;
   }
