@@ -379,6 +379,12 @@ void FlagPlaceholders(RepairContext& context) {
     const bool percent_after = after.value == U'%' || after.value == U'％';
     if (!han_before && !han_after && !percent_after) return;
     if (t.letters == 1 && StartsLatinLetterWord(text, end)) return;
+    // "x年1至6月": a lone letter before 年 is a year left blank (no clean report writes a letter there).
+    if (t.letters == 1 && t.digits == 0 && after.value == U'年') {
+      flag(begin, end, "a placeholder for a year");
+      document_masks = true;
+      return;
+    }
     if (t.stars == 1 && (OnlyBeforeOnLine(text, begin, U" \t　") || (han_before && han_after))) return;
     lone.push_back({begin, end});
   });
@@ -413,6 +419,20 @@ void FlagStrippedNumbers(RepairContext& context) {
       }
       i += 9;
       continue;
+    }
+    // "2014年 月 日": a date template whose month and day were left blank (no clean report writes 年, 月
+    // and 日 apart with blanks).
+    if (c.value == U'年' && StartsWithAny(text, i + c.length, {" ", "\u3000", "月"}).has_value()) {
+      static const RE2 kBlankDate(R"(年(?:[ \x{3000}]+月[ \x{3000}]*|[ \x{3000}]*月[ \x{3000}]+)日)");
+      re2::StringPiece rest = View(text.substr(i, 40));
+      const char* start = rest.data();
+      if (RE2::Consume(&rest, kBlankDate)) {
+        const size_t end = i + static_cast<size_t>(rest.data() - start);
+        flag(i, end, "A date with blanks where its month and day stand: the figures were deleted or left blank. "
+                     "The original cannot be known.");
+        i = end;
+        continue;
+      }
     }
     // "截至月日", "自月日起": a month and day with no figures (the clean corpora write 月日 only after a
     // figure; 日均, 日常 after 月 are words and go on).
