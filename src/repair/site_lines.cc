@@ -843,8 +843,9 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     const std::string_view value = lines[v].text;
     const absl::string_view trimmed = absl::StripAsciiWhitespace(absl::string_view(value.data(), value.size()));
     const std::string_view t(trimmed.data(), trimmed.size());
+    // A line ending in a colon is no value: another field's name, or the report's salutation (各位代表:).
     if (t.empty() || text::CountCharStarts(t) > kFieldValueMaxChars || IsSentence(t) || ReadsAsTitle(t) ||
-        !PieceBoundaries(t, 0, t.size()).empty()) {
+        t.ends_with(":") || t.ends_with("：") || !PieceBoundaries(t, 0, t.size()).empty()) {
       continue;
     }
     SiteLine s;
