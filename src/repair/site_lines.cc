@@ -1003,7 +1003,11 @@ void RemoveSiteLines(RepairContext& context) {
   // it cut and joins back (…认为，中 | - 21 - | 华人民共和国…): never furniture of its own.
   std::vector<Span> joins;
   for (const RepairRecord& r : context.records()) {
-    if (r.rule == repair_rule::kBoilerplatePageFurniture) joins.push_back(r.span);
+    // A whole line removed (a page-number line after a sentence end, a viewer's thumbnail caption) joins
+    // nothing: the lines around it stand on their own.
+    const bool whole_line = (r.span.begin == 0 || text[r.span.begin - 1] == '\n') && r.span.end > r.span.begin &&
+                            text[r.span.end - 1] == '\n';
+    if (r.rule == repair_rule::kBoilerplatePageFurniture && !whole_line) joins.push_back(r.span);
   }
   // The joins are sorted and never overlap (their ends rise too): only those reaching into the line's
   // neighbourhood are looked at, not every join for every line (quadratic with a footer on every line).
