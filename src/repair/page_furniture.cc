@@ -14,6 +14,7 @@
 #include "repair/re2_view.h"
 #include "repair/rule_ids.h"
 #include "repair/rules.h"
+#include "text/char_class.h"
 #include "text/utf8.h"
 
 namespace wenshu::repair_internal {
@@ -422,6 +423,38 @@ void FindPageLines(std::string_view text, bool hard_wrapped, std::vector<Furnitu
   }
 }
 
+// A bare page number on a line of its own ("…夯实⏎⏎1⏎⏎农业…"), blank lines around it, where the page break
+// cut a sentence: the text before it ends with an ideograph mid-sentence and the text after goes on. Only
+// then: the clean corpora's bare-number lines (7) are the subscript of M2 broken off after a Latin letter.
+constexpr size_t kMaxBarePageNumberDigits = 3;
+
+void FindBarePageNumbers(std::string_view text, bool hard_wrapped, std::vector<Furniture>* found) {
+  if (hard_wrapped) return;
+  for (size_t at = 0; at < text.size();) {
+    const size_t nl = text.find('\n', at);
+    const size_t line_end = nl == std::string_view::npos ? text.size() : nl;
+    const size_t next = nl == std::string_view::npos ? text.size() : nl + 1;
+    std::string_view line = text.substr(at, line_end - at);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t')) line.remove_suffix(1);
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    const bool bare = !line.empty() && line.size() <= kMaxBarePageNumberDigits &&
+                      line.find_first_not_of("0123456789") == std::string_view::npos;
+    if (bare && at > 0) {
+      // The text before: back over blank lines to the last character of text.
+      size_t before = at - 1;  // the break ending the previous line
+      while (before > 0 && (text[before - 1] == '\n' || text[before - 1] == '\r' || text[before - 1] == ' ')) --before;
+      size_t after = next;
+      while (after < text.size() && (text[after] == '\n' || text[after] == '\r' || text[after] == ' ')) ++after;
+      if (before > 0 && CutBefore(text, before) && ContinuesAt(text, after) && text::IsHan(text::CharAt(text, after).value)) {
+        found->push_back({{before, after}, kPageNumberJoinConfidence,
+                          "A bare page number on a line of its own where the page break cut a sentence; removed it "
+                          "and joined the sentence again."});
+      }
+    }
+    at = next;
+  }
+}
+
 // Chunk prefixes: sites that split a text into chunks restart each with "1、", "2、" on a new line,
 // wherever the chunk boundary falls, mostly mid-sentence. A list item follows the end of a sentence or a
 // heading and its numbers restart in every list; chunk numbers rise through the whole document, far
@@ -554,6 +587,7 @@ std::vector<Furniture> FindFurniture(std::string_view text) {
   const bool hard_wrapped = IsHardWrapped(text);
   re2::StringPiece all = View(text);
   FindPageLines(text, hard_wrapped, &found);
+  FindBarePageNumbers(text, hard_wrapped, &found);
   FindPageOfPagesInLines(text, hard_wrapped, &found);
   FindDashedPageNumbersInLines(text, &found);
   // "第2/145页" inside a line (usually the title).

@@ -1019,9 +1019,24 @@ void RemoveSiteLines(RepairContext& context) {
     }
     return false;
   };
+  // A line of invisible characters only (a zero-width space the report's own file holds) is no site's text.
+  auto invisible = [&](const SiteLine& s) {
+    for (size_t i = s.begin; i < s.end;) {
+      const text::Char c = text::CharAt(text, i);
+      switch (c.value) {
+        case U' ': case U'\t': case U'\r': case U'\n': case U'\u3000': case U'\u00a0':
+        case U'\u200b': case U'\u200c': case U'\u200d': case U'\u2060': case U'\ufeff':
+          break;
+        default:
+          return false;
+      }
+      i += std::max<size_t>(1, c.length);
+    }
+    return true;
+  };
   for (const SiteLine& s : found) {
     // Segments too: a line's end before a page mark is a piece of the cut sentence (…方法。大 | - 26 - |).
-    if (next_to_join(s)) continue;
+    if (next_to_join(s) || invisible(s)) continue;
     RepairRecord r;
     r.rule = repair_rule::kBoilerplateSiteLines;
     r.span = {s.begin, s.end};
