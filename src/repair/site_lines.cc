@@ -926,7 +926,13 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     found.insert(found.end(), between.begin(), between.end());
     std::sort(found.begin(), found.end(), [](const SiteLine& a, const SiteLine& b) { return a.begin < b.begin; });
   }
-  if (found.size() < kMinDocumentLines && strongest < kInsideProbability) found.clear();
+  if (found.size() < kMinDocumentLines && strongest < kInsideProbability) {
+    // A lone sentence the site put at the report's edge (its 小编 notice) meets the edge sentences' bar.
+    const bool lone_notice = found.size() == 1 && !found[0].segment && !found[0].inside &&
+                             found[0].probability >= kLoneSentenceProbability &&
+                             IsSentence(text.substr(found[0].begin, found[0].end - found[0].begin));
+    if (!lone_notice) found.clear();
+  }
   return found;
 }
 

@@ -52,6 +52,7 @@ inline constexpr double kEdgeSentenceProbability = 0.98;
 // A line before the report that reads as its title stays below this (a title the model doubts is the
 // report's; "市长政府工作报告全文" scores between the two).
 inline constexpr double kEdgeTitleProbability = kInsideProbability;
+inline constexpr double kLoneSentenceProbability = kEdgeSentenceProbability;
 inline constexpr double kProseProbability = 0.5;
 // A line at an edge that reads as prose once the Latin letters, digits and spaces in it are dropped, and
 // holds kTitleHanChars ideographs, is the report's with extraction noise (政 府 工 作 报 告hd9, 各位代表:hd9).
@@ -113,7 +114,9 @@ inline constexpr size_t kFieldValueMaxChars = 20;
 // download notice) has about 150, and a 50 MB line must cost no more than a scan.
 inline constexpr size_t kMaxSiteLineChars = 400;
 // A document is touched only when the model finds kMinDocumentLines site lines, or one it is
-// near-certain of (kInsideProbability): a clean report's lone short line at an edge stays.
+// near-certain of (kInsideProbability): a clean report's lone short line at an edge stays (a table's lone bar
+// scores between 0.98 and 0.99). A lone sentence at an edge needs kLoneSentenceProbability, the edge
+// sentences' bar (a site's 小编 notice on a page with no other furniture scores 0.981).
 inline constexpr size_t kMinDocumentLines = 2;
 
 // One feature's weight. The model compiled into the library is an array of these and a hash index over
