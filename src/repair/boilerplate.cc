@@ -20,6 +20,7 @@
 #include "repair/rule_ids.h"
 #include "repair/rules.h"
 #include "repair/site_lines.h"
+#include "text/char_class.h"
 #include "text/utf8.h"
 
 namespace wenshu::repair_internal {
@@ -694,10 +695,8 @@ void FlagBundledDocuments(RepairContext& context) {
       const size_t length = static_cast<size_t>(rest.data() - line.text.data());
       // "篇202" would be a year cut short ("开启新篇2024年"): the count ends where the digits end. A blank or
       // a mark after the count ends it ("第1篇 2023年…工作总结").
-      const char last = line.text[length - 1];
-      const bool separated = last == ' ' || last == '\t' || last == ':' || last == '.' ||
-                             line.text.substr(0, length).ends_with("：") || line.text.substr(0, length).ends_with("、") ||
-                             line.text.substr(0, length).ends_with("．") || line.text.substr(0, length).ends_with("\u3000");
+      const char32_t last = text::CharBefore(line.text, length).value;
+      const bool separated = !text::IsHan(last) && !(last >= U'0' && last <= U'9');
       if (!separated && length < line.text.size() && line.text[length] >= '0' && line.text[length] <= '9') continue;
       parts.push_back({&line, length});
     } else if (re2::StringPiece label;
