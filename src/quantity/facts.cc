@@ -637,8 +637,7 @@ class Extractor {
     size_t len_before, len_after;
     char32_t before = Before(number.begin, &len_before);
     char32_t after = At(number.end, &len_after);
-    bool at_line_start = number.begin == 0 || before == U'\n' || before == U' ' || before == 0x3000 ||
-                         before == U'\t';
+    bool at_line_start = number.begin == 0 || before == U'\n' || text::IsInlineBlank(before);
     if (unit_text.empty()) {
       if (after == U'、' || after == U'．') return at_line_start || IsClauseBoundary(before);
       if (after == U'.' && at_line_start) return true;

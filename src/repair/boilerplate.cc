@@ -161,19 +161,8 @@ const RE2& SentencePunctuation() {
   return re;
 }
 
-bool IsBlank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
-}
-
-std::string_view Trim(std::string_view s) {
-  auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
-  while (!s.empty() && ws(s.front())) s.remove_prefix(1);
-  while (!s.empty() && ws(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 bool IsTitleLike(std::string_view line) {
-  std::string_view t = Trim(line);
+  std::string_view t = text::TrimLineBlanks(line);
   return t.size() >= 12 && t.size() <= 180 && !RE2::PartialMatch(View(t), SentencePunctuation()) &&
          !IsYearLine(t);
 }
@@ -186,7 +175,7 @@ std::string_view StripTitlePrefix(std::string_view line, size_t* prefix) {
   if (ContainsAny(line, {"标题", "文档名称"}) && RE2::Consume(&rest, TitlePrefix())) {
     *prefix = line.size() - rest.size();
   }
-  return Trim(line.substr(*prefix));
+  return text::TrimLineBlanks(line.substr(*prefix));
 }
 
 bool IsAdvertLine(std::string_view line) {
@@ -297,7 +286,7 @@ SiteHeader FindSiteHeader(const std::vector<Line>& lines) {
   // 1. The notice block.
   while (i < lines.size()) {
     std::string_view t = lines[i].text;
-    if (IsBlank(t)) {
+    if (text::IsBlankLine(t)) {
       ++i;
       continue;
     }
@@ -309,13 +298,13 @@ SiteHeader FindSiteHeader(const std::vector<Line>& lines) {
   if (!strong_notice) {
     h.notice_end_line = 0;
     i = 0;
-    while (i < lines.size() && IsBlank(lines[i].text)) ++i;
+    while (i < lines.size() && text::IsBlankLine(lines[i].text)) ++i;
   }
   // 2. Keyword tags: the year, then short pieces of the title, one per line.
   size_t tags_begin = i, j = i;
   std::vector<std::string_view> tags;
   while (j < lines.size() && j - tags_begin < 12 && IsTagLine(lines[j].text)) {
-    if (!IsYearLine(lines[j].text)) tags.push_back(Trim(lines[j].text));
+    if (!IsYearLine(lines[j].text)) tags.push_back(text::TrimLineBlanks(lines[j].text));
     ++j;
   }
   // 3. The title, possibly in several forms. With tags, the first form must contain every tag.
@@ -363,7 +352,7 @@ size_t OwnTitleAfter(const std::vector<Line>& lines, size_t from, std::string_vi
   const std::string site = HanOnly(StripTitlePrefix(title, &prefix));
   static const RE2 kPageCounter(R"([（(]?第\s*\d+\s*/\s*\d+\s*页[）)]?)");
   for (size_t k = from; k < lines.size() && k < from + 40; ++k) {
-    std::string_view text = Trim(lines[k].text);
+    std::string_view text = text::TrimLineBlanks(lines[k].text);
     if (IsTitleLike(text)) {
       std::string line(text);
       RE2::GlobalReplace(&line, kPageCounter, "");  // "政府工作报告第1/34页"
@@ -394,8 +383,8 @@ void Remove(RepairContext& context, size_t begin, size_t end, double confidence,
 // the text ends with its own words.
 size_t TrailingSiteBlock(const std::vector<Line>& lines) {
   size_t trailing = lines.size(), site_lines = 0;
-  while (trailing > 0 && (IsBlank(lines[trailing - 1].text) || IsTrailingSiteLine(lines[trailing - 1].text))) {
-    site_lines += !IsBlank(lines[trailing - 1].text);
+  while (trailing > 0 && (text::IsBlankLine(lines[trailing - 1].text) || IsTrailingSiteLine(lines[trailing - 1].text))) {
+    site_lines += !text::IsBlankLine(lines[trailing - 1].text);
     --trailing;
   }
   return site_lines > 0 ? trailing : lines.size();
@@ -447,7 +436,7 @@ void RemoveSiteBoilerplate(RepairContext& context) {
   }
   if (h.tags_end_line > h.tags_begin_line) {
     std::vector<std::string> tags;
-    for (size_t i = h.tags_begin_line; i < h.tags_end_line; ++i) tags.emplace_back(Trim(lines[i].text));
+    for (size_t i = h.tags_begin_line; i < h.tags_end_line; ++i) tags.emplace_back(text::TrimLineBlanks(lines[i].text));
     Remove(context, lines[h.tags_begin_line].begin, lines[h.tags_end_line - 1].next, kHeaderTagsConfidence,
            absl::StrCat("Keyword tags the site printed one per line (", absl::StrJoin(tags, " / "),
                         "): the year and pieces of the title."));
@@ -460,7 +449,7 @@ void RemoveSiteBoilerplate(RepairContext& context) {
       for (size_t n : h.title_lines) {
         Remove(context, lines[n].begin, lines[n].next, kSiteCopyConfidence,
                absl::StrCat("The site's copy of the title; the document's own title, ",
-                            Quoted(Trim(lines[own].text)), ", follows."));
+                            Quoted(text::TrimLineBlanks(lines[own].text)), ", follows."));
       }
       h.title_lines.clear();
     }
@@ -481,7 +470,7 @@ void RemoveSiteBoilerplate(RepairContext& context) {
     }
     if (h.best_prefix > 0) {
       Remove(context, kept.begin, kept.begin + h.best_prefix, kHeaderTagsConfidence,
-             absl::StrCat("The site's label ", Quoted(Trim(kept.text.substr(0, h.best_prefix))),
+             absl::StrCat("The site's label ", Quoted(text::TrimLineBlanks(kept.text.substr(0, h.best_prefix))),
                           " before the title; the title itself is kept."));
     }
   }
@@ -503,7 +492,7 @@ void RemoveSiteBoilerplate(RepairContext& context) {
       Remove(context, begin, end, kSiteLineConfidence, "The site's source or address line.");
     } else if (IsAdvertLine(line.text)) {
       Remove(context, begin, end, kSiteLineConfidence, "An advert line with a messaging id, inserted by the site.");
-    } else if (at_end && !IsBlank(line.text)) {
+    } else if (at_end && !text::IsBlankLine(line.text)) {
       Remove(context, begin, end, kSiteLineConfidence,
              "A line the site appended after the report (keywords or a note on the site).");
     }

@@ -22,6 +22,7 @@
 #include "repair/site_lines.h"
 #include "text/breaks.h"
 #include "text/char_class.h"
+#include "text/list_marker.h"
 #include "text/utf8.h"
 #include "wenshu/dictionary.h"
 #include "wenshu/tokenizer.h"
@@ -81,7 +82,6 @@ constexpr double kWiderShare = 0.1;
 // a title cut in two ("政府工作报⏎告", 2021; not prose, so no evidence).
 constexpr size_t kMinSplitBreaks = 2;
 
-bool IsBlankChar(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000' || c == U'\u00a0'; }
 bool IsLatin(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
 // A glyph a site or template writes for a masked word ("以来, *镇", "、 XX县"): text of the sentence.
 bool IsMaskGlyph(char32_t c) { return c == U'*' || c == U'×' || c == U'X' || c == U'x' || c == U'＊'; }
@@ -137,10 +137,16 @@ bool MeasureWordAt(std::string_view t, size_t at) {
   return tokens.empty() || tokens.front().kind != TokenKind::kWord || tokens.front().end <= unit->size();
 }
 
-// "一、", "12、", "（三）" at the start of a line, up to `end`.
-bool IsListMarker(std::string_view prefix) {
-  static const RE2 kMarker(R"([ \t\x{3000}]*(?:[一二三四五六七八九十]{1,3}|\d{1,3})[、．]|[ \t\x{3000}]*[（(][一二三四五六七八九十\d]{1,3}[）)])");
-  return RE2::FullMatch(View(prefix), kMarker);
+// Whether the line's text up to `end` is a list marker after an indent ("一、", "12．", "（三）").
+bool IsListMarkerUpTo(std::string_view line, size_t end) {
+  const size_t at = text::SkipBlanks(line, 0, end);
+  const std::optional<text::ListMarker> marker = text::MatchListMarker(line, at);
+  return marker && at + marker->length == end;
+}
+
+// Whether the line opens with a list marker after an indent.
+bool OpensWithListMarker(std::string_view line) {
+  return text::MatchListMarker(line, text::SkipBlanks(line, 0, line.size())).has_value();
 }
 
 enum class SpaceKind { kBeforePunct, kAfterPunct, kSplitWord, kDigitUnit, kAfterMarker, kBetweenHan };
@@ -156,24 +162,22 @@ struct Space {
 std::vector<Space> FindSpaces(const std::vector<Line>& lines, size_t* marker_lines) {
   std::vector<Space> spaces;
   *marker_lines = 0;
-  static const RE2 kMarkerLine(R"(^[ \t\x{3000}]*(?:(?:[一二三四五六七八九十]{1,3}|\d{1,3})[、．]|[（(][一二三四五六七八九十\d]{1,3}[）)]))");
   for (size_t n = 0; n < lines.size(); ++n) {
     const Line& line = lines[n];
     std::string_view t = line.text;
-    *marker_lines += RE2::PartialMatch(View(t), kMarkerLine);
+    *marker_lines += OpensWithListMarker(t);
     const bool prose = IsProseLine(t);
     size_t chars = 0;
     bool seen_text = false;
     for (size_t i = 0; i < t.size();) {
       text::Char c = text::CharAt(t, i);
-      if (!IsBlankChar(c.value)) {
+      if (!text::IsInlineBlank(c.value)) {
         seen_text = true;
         ++chars;
         i += c.length;
         continue;
       }
-      size_t j = i;
-      while (j < t.size() && IsBlankChar(text::CharAt(t, j).value)) j += text::CharAt(t, j).length;
+      const size_t j = text::SkipBlanks(t, i, t.size());
       const size_t run_chars = text::CountCharStarts(t.substr(i, j - i));
       if (!seen_text || j >= t.size()) {  // an indent, or blanks ending the line
         chars += run_chars;
@@ -186,7 +190,7 @@ std::vector<Space> FindSpaces(const std::vector<Line>& lines, size_t* marker_lin
       bool keep = true;
       if (IsClosingPunct(after) && (text::IsHan(before) || IsDigitChar(before) || before == U'%')) {
         s.kind = SpaceKind::kBeforePunct;
-      } else if ((before == U'、' || before == U'．' || before == U'）' || before == U')') && IsListMarker(t.substr(0, i))) {
+      } else if ((before == U'、' || before == U'．' || before == U'）' || before == U')') && IsListMarkerUpTo(t, i)) {
         s.kind = SpaceKind::kAfterMarker;
         keep = text::IsHan(after) || IsDigitChar(after);
       } else if (IsMidPunct(before) && (text::IsHan(after) || IsDigitChar(after) || IsMaskGlyph(after))) {
@@ -373,12 +377,6 @@ bool EndsSentence(std::string_view line) {
   return kFinal.find(c) != std::u32string_view::npos;
 }
 
-// Whether a new paragraph, heading or list item starts the line: an indent, a list marker, a page mark.
-bool StartsBlock(std::string_view line) {
-  static const RE2 kBlockStart(
-      R"(^(?:[ \t\x{3000}]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,3}[、.．]|第[一二三四五六七八九十\d]+[，,、章节部条页]|[一二三四五六七八九十]是|[-—]\s*\d|[①-⑳⑴-⒇•·●■◆]))");
-  return RE2::PartialMatch(View(line), kBlockStart);
-}
 
 struct Wrap {
   Span span;  // the line break ("\r\n" or "\n")
@@ -429,7 +427,7 @@ std::vector<Wrap> FindWraps(std::string_view text) {
   for (size_t n = 0; n + 1 < lines.size(); ++n) {
     const Line& a = lines[n];
     const Line& b = lines[n + 1];
-    if (a.text.empty() || b.text.empty() || EndsSentence(a.text) || StartsBlock(b.text)) continue;
+    if (a.text.empty() || b.text.empty() || EndsSentence(a.text) || text::OpensBlock(b.text, 0)) continue;
     // A short line that ends open is a line of its own (a speaker's name, a page number), not the tail of
     // a wrapped paragraph, which ends its sentence.
     if (!EndsSentence(b.text) && (wrapped ? 2 * DisplayWidth(b.text) < width : !IsProseLine(b.text))) continue;

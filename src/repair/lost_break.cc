@@ -18,6 +18,7 @@
 #include "repair/rules.h"
 #include "text/breaks.h"
 #include "text/char_class.h"
+#include "text/list_marker.h"
 #include "text/utf8.h"
 
 namespace wenshu::repair_internal {
@@ -74,7 +75,6 @@ bool IsSentenceEnd(char32_t cp) {
   return text::IsBreak(cp, text::kCjkSentenceEnds | text::kColons | text::kFullwidthSemicolon);
 }
 
-bool IsBlank(char32_t cp) { return cp == U' ' || cp == U'\t' || cp == U'\u3000'; }
 
 // In a line that lost its breaks, blanks after 。！？ or a colon stand for a paragraph break when the next
 // paragraph opens after them (an ideograph, a digit, an opening mark or a dash). The clean corpora write a
@@ -125,10 +125,24 @@ size_t ChapterMarkerAt(std::string_view text, size_t at, size_t end) {
   return d.len > 0 && d.cp == U'、' ? j + static_cast<size_t>(d.len) - at : 0;
 }
 
-// A list marker of a lower level at the start of `rest`: "(一)", "（二）", "(1)", "1.", "1、", "一是".
+// A lower level numbers its items to kMaxLowerLevelItem at most: "(2023)" is a year, not an item.
+constexpr int kMaxLowerLevelItem = 99;
+
+// A subheading's marker at the start of `rest`, "(一)", "（二）", "(12)": its length, or 0.
+size_t SubheadingMarkerLength(std::string_view rest) {
+  const std::optional<text::ListMarker> m = text::MatchListMarker(rest, 0);
+  if (!m || m->ordinal > kMaxLowerLevelItem) return 0;
+  const bool in_parens = m->form == text::ListMarkerForm::kChineseParen || m->form == text::ListMarkerForm::kArabicParen;
+  return in_parens ? m->length : 0;
+}
+
+// A list marker of a lower level at the start of `rest`: "(一)", "（二）", "(1)", "1.", "1、" before an
+// ideograph, "一是".
 bool OpensLowerLevelItem(std::string_view rest) {
-  static const RE2 kItem(R"(^(?:[(（](?:[一二三四五六七八九十]{1,2}|\d{1,2})[)）]|\d{1,2}[.．、]\p{Han}|[一二三四五六七八九十]是))");
-  return RE2::PartialMatch(View(rest), kItem);
+  if (SubheadingMarkerLength(rest) > 0 || text::OpensParallelItem(rest, 0)) return true;
+  const std::optional<text::ListMarker> m = text::MatchListMarker(rest, 0);
+  return m && (m->form == text::ListMarkerForm::kArabicDot || m->form == text::ListMarkerForm::kArabicComma) &&
+         m->ordinal <= kMaxLowerLevelItem && text::IsHan(text::CharAt(rest, m->length).value);
 }
 
 // A sentence opened by a year ("2023年是…", "2017年脱贫…"), not a year range or a date inside a phrase.
@@ -167,9 +181,8 @@ HeadingEnd FindHeadingEnd(std::string_view text, size_t begin, size_t end, bool 
     if (d.len <= 0 || IsSentenceEnd(d.cp) || d.cp == U'\n') break;
     if (chars >= kMinHeadingChars && !ContinuesPhrase(prev)) {
       std::string_view rest = text.substr(i, end - i);
-      if (IsBlank(d.cp)) {
-        size_t j = i;
-        while (j < end && IsBlank(text::CharAt(text, j).value)) j += text::CharAt(text, j).length;
+      if (text::IsInlineBlank(d.cp)) {
+        const size_t j = text::SkipBlanks(text, i, end);
         // Not a blank that splits a dictionary word ("产业 园"): an extraction's stray space inside the heading.
         if (j < end && text::IsHan(prev) && !IsSentenceEnd(text::CharAt(text, j).value) &&
             SplitWord(text.substr(0, i), text.substr(j, end - j)).empty()) {
@@ -190,7 +203,7 @@ HeadingEnd FindHeadingEnd(std::string_view text, size_t begin, size_t end, bool 
         return {i, 0, "a word that opens the paragraph after a heading"};
       }
     }
-    if (!IsBlank(d.cp)) prev = d.cp;
+    if (!text::IsInlineBlank(d.cp)) prev = d.cp;
     comma = comma || text::IsBreak(d.cp, text::kCommas);
     ++chars;
     i += static_cast<size_t>(d.len);
@@ -245,10 +258,9 @@ void BreakAfterHeading(BreakSink& sink, size_t begin, size_t end, size_t chars) 
                  absl::StrCat("a chapter heading runs into its paragraph (the heading ends before ", Av(h.why),
                               "), in a line of ", chars, " characters: the page lost its line breaks"));
     std::string_view rest = text.substr(h.at + h.blanks, end - h.at - h.blanks);
-    static const RE2 kSubheading(R"(^[(（](?:[一二三四五六七八九十]{1,2}|\d{1,2})[)）])");
-    re2::StringPiece marker = View(rest);
-    if (!RE2::Consume(&marker, kSubheading)) return;
-    begin = static_cast<size_t>(marker.data() - text.data());
+    const size_t marker = SubheadingMarkerLength(rest);
+    if (marker == 0) return;
+    begin = h.at + h.blanks + marker;
   }
 }
 
@@ -257,8 +269,7 @@ void BreakAfterHeading(BreakSink& sink, size_t begin, size_t end, size_t chars) 
 // lines that open with 一、…十、 hold a blank after the heading and a sentence after it); a line of
 // headings alone (a table of contents) holds no sentence end and stays.
 void BreakAfterLineHeading(BreakSink& sink, std::string_view text, size_t begin, size_t end) {
-  size_t at = begin;
-  while (at < end && IsBlank(text::CharAt(text, at).value)) at += text::CharAt(text, at).length;
+  const size_t at = text::SkipBlanks(text, begin, end);
   const size_t marker = ChapterMarkerAt(text, at, end);
   if (marker == 0) return;
   HeadingEnd h = FindHeadingEnd(text, at + marker, end, /*blank_only=*/true);
@@ -279,16 +290,8 @@ void BreakAfterLineHeading(BreakSink& sink, std::string_view text, size_t begin,
 // salutation 各位代表 and after its colon stand for line breaks; a report writes each on a line of its own.
 void BreakAroundHeader(BreakSink& sink, std::string_view text, size_t begin, size_t end, size_t chars) {
   std::string_view line = text.substr(begin, end - begin);
-  auto blanks_from = [&](size_t at) {
-    size_t j = at;
-    while (j < end && IsBlank(text::CharAt(text, j).value)) j += text::CharAt(text, j).length;
-    return j - at;
-  };
-  auto blanks_before = [&](size_t at) {
-    size_t j = at;
-    while (j > begin && IsBlank(text::CharBefore(text, j).value)) j -= text::CharBefore(text, j).length;
-    return at - j;
-  };
+  auto blanks_from = [&](size_t at) { return text::SkipBlanks(text, at, end) - at; };
+  auto blanks_before = [&](size_t at) { return at - text::SkipBlanksBack(text, at, begin); };
   auto propose = [&](size_t at, size_t n, std::string_view what) {
     sink.Propose(at, n,
                  absl::StrCat("a blank stands for the line break ", Av(what), " in a line of ", chars,
@@ -339,9 +342,9 @@ void RestoreInLine(BreakSink& sink, std::string_view text, size_t begin, size_t 
     text::Decoded d = text::DecodeUtf8At(text, i);
     if (d.len <= 0) { ++i; prev = 0; continue; }
     // Blanks after a sentence end or a colon, before the next sentence: a paragraph break the page lost.
-    if (i > begin && IsBlank(d.cp) && !IsBlank(text::CharBefore(text, i).value) && EndsParagraph(prev)) {
-      size_t j = i;
-      while (j < end && IsBlank(text::CharAt(text, j).value)) j += text::CharAt(text, j).length;
+    if (i > begin && text::IsInlineBlank(d.cp) && !text::IsInlineBlank(text::CharBefore(text, i).value) &&
+        EndsParagraph(prev)) {
+      const size_t j = text::SkipBlanks(text, i, end);
       const char32_t next = j < end ? text::CharAt(text, j).value : 0;
       // After a colon only an ideograph opens the paragraph (时间: 2018-07-07 is a key and its value).
       const bool opens = text::IsBreak(prev, text::kColons) ? text::IsHan(next) : OpensParagraph(next);
@@ -363,7 +366,7 @@ void RestoreInLine(BreakSink& sink, std::string_view text, size_t begin, size_t 
         BreakAfterHeading(sink, i + marker, end, chars);
       }
     }
-    if (!IsBlank(d.cp)) prev = d.cp;
+    if (!text::IsInlineBlank(d.cp)) prev = d.cp;
     i += static_cast<size_t>(d.len);
   }
 }

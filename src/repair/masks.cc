@@ -183,8 +183,6 @@ bool CarriesQuantity(char32_t c) {
   return kQuantity.find(c) != std::u32string_view::npos;
 }
 
-bool IsGap(char32_t c) { return c == U' ' || c == U'\u3000' || c == U'\t' || c == U'\u00A0'; }
-
 // Units that follow a figure in reports and end a clause when the figure is gone: "收缴基金 万元，" "接待群众
 // 人次，" "结案 件，". Single characters that also end words (件 in 文件) count only after a gap.
 const std::vector<std::string_view>& GapUnits() {
@@ -478,8 +476,7 @@ void FlagStrippedNumbers(RepairContext& context) {
     }
     const size_t after_han = i + c.length;
     // A gap (spaces) between a word and a unit that ends the clause: the figure that stood there is gone.
-    size_t j = after_han;
-    while (j < text.size() && IsGap(text::CharAt(text, j).value)) j += text::CharAt(text, j).length;
+    const size_t j = text::SkipBlanks(text, after_han, text.size());
     if (j > after_han) {
       if (auto unit = StartsWithAny(text, j, GapUnits()); unit && EndsClause(text, j + unit->size(), true)) {
         flag(after_han, j + unit->size(),
@@ -554,16 +551,20 @@ constexpr int kMaxYearRangeSpan = 30;
 
 namespace {
 
-bool IsBlankChar(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000' || c == U'\r'; }
+// The offset after the last character before `at` that is not a blank or a CRLF's '\r'.
+size_t SkipLineBlanksBack(std::string_view text, size_t at) {
+  while (at > 0 && text::IsLineEdgeBlank(text::CharBefore(text, at).value)) at -= text::CharBefore(text, at).length;
+  return at;
+}
 
 // Whether `at` opens a paragraph: only blanks before it on its line, and the line before blank or ended by
 // a sentence end or a colon (a hard wrap may put any character at a line's start, mid-sentence).
 bool OpensParagraphAt(std::string_view text, size_t at) {
-  while (at > 0 && IsBlankChar(text::CharBefore(text, at).value)) at -= text::CharBefore(text, at).length;
+  at = SkipLineBlanksBack(text, at);
   if (at == 0) return true;
   if (text[at - 1] != '\n') return false;
   --at;
-  while (at > 0 && IsBlankChar(text::CharBefore(text, at).value)) at -= text::CharBefore(text, at).length;
+  at = SkipLineBlanksBack(text, at);
   if (at == 0 || text[at - 1] == '\n') return true;  // the line before is blank
   return text::IsBreak(text::CharBefore(text, at).value, text::kSentenceEnds | text::kColons | text::kSemicolons);
 }

@@ -15,6 +15,7 @@
 #include "repair/rule_ids.h"
 #include "repair/rules.h"
 #include "text/char_class.h"
+#include "text/list_marker.h"
 #include "text/utf8.h"
 
 namespace wenshu::repair_internal {
@@ -224,23 +225,9 @@ bool CutBefore(std::string_view text, size_t at) {
   return !EndsSentence(text, at);
 }
 
-const RE2& BlockStart() {
-  static const RE2 re(
-      R"(([ \t\x{3000}]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,3}[、.．]|第[一二三四五六七八九十]+[，,、章节部]|[一二三四五六七八九十]是))");
-  return re;
-}
-
-// Whether a new paragraph, heading or list item starts at `at`: an indent or a list marker. A line break
-// before one is the text's own.
-bool StartsNewBlock(std::string_view text, size_t at) {
-  if (at >= text.size()) return true;
-  re2::StringPiece rest = View(text.substr(at, 24));
-  return RE2::Consume(&rest, BlockStart());
-}
-
 // Whether the text goes on at `at` with the rest of a cut sentence: content that starts no new block.
 bool ContinuesAt(std::string_view text, size_t at) {
-  return at < text.size() && text[at] != '\n' && text[at] != '\r' && !StartsNewBlock(text, at);
+  return at < text.size() && text[at] != '\n' && text[at] != '\r' && !text::OpensBlock(text, at);
 }
 
 // The number of whole characters two texts share at their ends, at most `limit`.
@@ -649,7 +636,7 @@ std::vector<Furniture> FindFurniture(std::string_view text) {
       found.push_back({{begin, end + 1}, kRunningFooterJoinConfidence,
                        absl::StrCat("A running page footer (\"", footer, "\") cut the sentence in two; "
                                     "removed it and its line break so the sentence joins again.")});
-    } else if (has_break && !StartsNewBlock(text, end + 1)) {
+    } else if (has_break && !text::OpensBlock(text, end + 1)) {
       // The splitter added the footer with its own line break: both go, sentences or a blank line follow.
       found.push_back({{begin, end + 1}, kRunningFooterConfidence,
                        absl::StrCat("A running page footer (\"", footer,

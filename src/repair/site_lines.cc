@@ -141,21 +141,6 @@ int ShareBucket(size_t part, size_t whole) {
   return s <= 0.15 ? 1 : s <= 0.4 ? 2 : 3;
 }
 
-// Blank: spaces, tabs, U+3000 and U+00A0 only (what LineChars drops), found without decoding long lines.
-bool IsBlankLine(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r') {
-      ++i;
-    } else if (s.substr(i, 3) == "\u3000") {
-      i += 3;
-    } else if (s.substr(i, 2) == "\u00A0") {
-      i += 2;
-    } else {
-      return false;
-    }
-  }
-  return true;
-}
 
 // A line of the report's body: a sentence of kSentenceChars characters or more.
 bool IsSentence(std::string_view line) {
@@ -293,21 +278,6 @@ bool IsFieldName(std::string_view line) {
   return han >= kFieldNameMinHan && han <= kFieldNameMaxHan && text::CountCharStarts(t) == han;
 }
 
-// Where the blanks before `at` begin (not before `floor`).
-size_t TrimBlanksBefore(std::string_view s, size_t at, size_t floor) {
-  while (at > floor) {
-    if (s[at - 1] == ' ' || s[at - 1] == '\t') {
-      at -= 1;
-    } else if (at >= floor + 3 && s.substr(at - 3, 3) == "\u3000") {
-      at -= 3;
-    } else if (at >= floor + 2 && s.substr(at - 2, 2) == "\u00A0") {
-      at -= 2;
-    } else {
-      break;
-    }
-  }
-  return at;
-}
 
 // Link separators join the pieces of a breadcrumb or a menu (首页 > 工作总结, 联系我们 | 关于我们).
 bool IsLinkSeparator(std::string_view c) {
@@ -428,7 +398,7 @@ LineCut CutFurnitureSegments(std::string_view line, const FurnitureModel& model,
       if (b[k] <= cut.prefix_end) break;
       if (!prose_piece(line.substr(b[k - 1], b[k] - b[k - 1]))) continue;
       // The blanks before the suffix go with it.
-      const size_t begin = TrimBlanksBefore(line, b[k], b[k - 1]);
+      const size_t begin = text::SkipBlanksBack(line, b[k], b[k - 1]);
       if (model.Probability(Window(line.substr(b[k]), true)) >= needed &&
           stays(line.substr(cut.prefix_end, begin - cut.prefix_end), true)) {
         cut.suffix_begin = begin;
@@ -646,7 +616,7 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
   size_t first = lines.size(), last = 0;  // the report's first and last sentence lines
   for (size_t k = 0; k < lines.size(); ++k) {
     if (cancel != nullptr && cancel->At(lines[k].begin)) return {};
-    blank[k] = IsBlankLine(lines[k].text);
+    blank[k] = text::IsBlankLine(lines[k].text);
     if (blank[k]) continue;
     const size_t chars = text::CountCharStarts(lines[k].text);
     p[k] = chars > kMaxSiteLineChars ? 0.0 : model.Probability(lines[k].text);
@@ -975,8 +945,8 @@ void RemoveSiteLines(RepairContext& context) {
     };
     auto consider = [&](size_t j) {
       const Line& l = lines[j];
-      if (IsBlankLine(l.text) || taken(l) || text::CountCharStarts(l.text) > kMaxSiteLineChars || IsTableRow(l.text) ||
-          ReadsAsTitle(l.text)) {
+      if (text::IsBlankLine(l.text) || taken(l) || text::CountCharStarts(l.text) > kMaxSiteLineChars ||
+          IsTableRow(l.text) || ReadsAsTitle(l.text)) {
         return;
       }
       const double p = model.Probability(l.text);
@@ -994,12 +964,12 @@ void RemoveSiteLines(RepairContext& context) {
       while (k < lines.size() && lines[k].next <= start.begin) ++k;
       if (k >= lines.size()) break;
       for (size_t j = k; j-- > 0;) {
-        if (IsBlankLine(lines[j].text)) continue;
+        if (text::IsBlankLine(lines[j].text)) continue;
         consider(j);
         break;
       }
       for (size_t j = k + 1; j < lines.size(); ++j) {
-        if (IsBlankLine(lines[j].text)) continue;
+        if (text::IsBlankLine(lines[j].text)) continue;
         consider(j);
         break;
       }
@@ -1029,13 +999,9 @@ void RemoveSiteLines(RepairContext& context) {
   auto invisible = [&](const SiteLine& s) {
     for (size_t i = s.begin; i < s.end;) {
       const text::Char c = text::CharAt(text, i);
-      switch (c.value) {
-        case U' ': case U'\t': case U'\r': case U'\n': case U'\u3000': case U'\u00a0':
-        case U'\u200b': case U'\u200c': case U'\u200d': case U'\u2060': case U'\ufeff':
-          break;
-        default:
-          return false;
-      }
+      const bool zero_width = c.value == U'\u200b' || c.value == U'\u200c' || c.value == U'\u200d' ||
+                              c.value == U'\u2060' || c.value == U'\ufeff';
+      if (!text::IsLineEdgeBlank(c.value) && c.value != U'\n' && !zero_width) return false;
       i += std::max<size_t>(1, c.length);
     }
     return true;

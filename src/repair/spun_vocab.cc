@@ -18,6 +18,7 @@
 #include "repair/rule_ids.h"
 #include "repair/rules.h"
 #include "repair/vocab_spin.h"
+#include "text/list_marker.h"
 #include "text/utf8.h"
 
 namespace wenshu::repair_internal {
@@ -98,11 +99,8 @@ std::string ShareKey(std::string_view text, const SpinSpot& spot) {
 
 // Whether the spot opens a parallel list item: "一是", "二是" … "十是" right before it.
 bool OpensListItem(std::string_view text, Span span) {
-  static constexpr std::string_view kNumerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
-  constexpr std::string_view kIs = "是";
-  if (span.begin < kIs.size() + 3 || text.substr(span.begin - kIs.size(), kIs.size()) != kIs) return false;
-  const std::string_view numeral = text.substr(span.begin - kIs.size() - 3, 3);
-  return std::find(std::begin(kNumerals), std::end(kNumerals), numeral) != std::end(kNumerals);
+  constexpr size_t kMarkerBytes = std::string_view("一是").size();
+  return span.begin >= kMarkerBytes && text::OpensParallelItem(text, span.begin - kMarkerBytes);
 }
 
 // The log-odds of the spots of one pair that open parallel list items, decided together

@@ -72,29 +72,11 @@ bool HasSentencePunct(std::string_view s) {
   return RE2::PartialMatch(View(s), re);
 }
 
-std::string_view Trim(std::string_view s) {
-  auto blank = [](std::string_view v, size_t at, size_t* len) {
-    text::Char c = text::CharAt(v, at);
-    *len = c.length;
-    return c.value == U' ' || c.value == U'\t' || c.value == U'\r' || c.value == U'\u3000' || c.value == U'\u00a0';
-  };
-  size_t len = 0;
-  while (!s.empty() && blank(s, 0, &len)) s.remove_prefix(len);
-  while (!s.empty()) {
-    text::Char c = text::CharBefore(s, s.size());
-    if (c.value == U' ' || c.value == U'\t' || c.value == U'\r' || c.value == U'\u3000' || c.value == U'\u00a0') {
-      s.remove_suffix(c.length);
-    } else {
-      break;
-    }
-  }
-  return s;
-}
 
 // A line that reads as a title: short, no sentence punctuation, no link separators (a breadcrumb ending
 // in the title is the site's), a kind of report named.
 bool IsTitleLine(std::string_view line) {
-  std::string_view t = Trim(line);
+  std::string_view t = text::TrimLineBlanks(line);
   static const RE2 kLinkSeparator(R"([>»/|｜]|https?:|www\.)");
   // A site's field ("标   题 …", "文章标题:…") or running header ("Page 2 - …") says the title again; it
   // is never the document's own line.
@@ -113,8 +95,6 @@ bool SameTitle(const std::string& a, const std::string& b) {
   return shorter.size() >= 3 * kMinTitleHan && longer.find(shorter) != std::string::npos &&
          static_cast<double>(shorter.size()) >= kMinCopyShare * static_cast<double>(longer.size());
 }
-
-bool IsBlankLine(std::string_view s) { return Trim(s).empty(); }
 
 // Whether a longer form of the title adds more than the site's labels ("…总结范文", "…报告(全文)"): a form
 // that names more ("…工作计划**中学") is the author's line, not the site's copy.
@@ -204,16 +184,11 @@ size_t RunInPoint(std::string_view text, size_t from, size_t line_end, size_t* b
   if (RE2::PartialMatch(View(rest.substr(0, point)), kCategoryAfterKind, &label)) {
     label_begin = static_cast<size_t>(label.data() - rest.data());
   }
-  std::string_view title = Trim(rest.substr(0, label_begin));
+  std::string_view title = text::TrimLineBlanks(rest.substr(0, label_begin));
   if (HanOnly(title).size() < 3 * 4 || text::CountCharStarts(title) > kMaxTitleChars) return std::string_view::npos;
   const size_t title_end = point;
   // Blanks between the title and the text go with the split.
-  size_t body = point;
-  while (body < rest.size()) {
-    text::Char c = text::CharAt(rest, body);
-    if (c.value != U' ' && c.value != U'\t' && c.value != U'\u3000') break;
-    body += c.length;
-  }
+  size_t body = text::SkipBlanks(rest, point, rest.size());
   std::string_view after = rest.substr(body);
   if (text::CountCharStarts(after) < 15 || !HasSentencePunct(after)) return std::string_view::npos;
   // A sentence opening: a year, or an ideograph that does not continue the phrase with no word across the
@@ -240,8 +215,6 @@ size_t RunInPoint(std::string_view text, size_t from, size_t line_end, size_t* b
   return from + point;
 }
 
-bool IsBlankChar(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000'; }
-
 // The second copy of the first line's title, said again after a page number with blanks of its own
 // ("…汇报总结 0 2021 年…汇报总结 为认真…"): [begin, end) holds the blanks, the number and the copy, body is
 // where the text after the copy starts (after its blanks). Empty when the line does not read so.
@@ -259,14 +232,13 @@ TitleCopy SpacedCopyOfFirstTitle(std::string_view text, size_t from, size_t line
   size_t at = static_cast<size_t>(input.data() - text.data());
   std::string_view title(first.data(), first.size());
   for (size_t t = 0; t < title.size();) {
-    while (at < line_end && IsBlankChar(text::CharAt(text, at).value)) at += text::CharAt(text, at).length;
+    at = text::SkipBlanks(text, at, line_end);
     const text::Char want = text::CharAt(title, t);
     if (at >= line_end || text::CharAt(text, at).value != want.value) return {};
     at += want.length;
     t += want.length;
   }
-  size_t body = at;
-  while (body < line_end && IsBlankChar(text::CharAt(text, body).value)) body += text::CharAt(text, body).length;
+  const size_t body = text::SkipBlanks(text, at, line_end);
   if (body == at || body >= line_end || !HasSentencePunct(text.substr(body, line_end - body))) return {};
   return {from + first.size(), at, body};
 }
@@ -288,12 +260,7 @@ size_t FirstFreeByte(RepairContext& context, const Line& line) {
     if (r.span.begin <= at && r.span.end > at) at = std::min(r.span.end, end);
     if (r.span.begin > end) break;
   }
-  while (at < end) {
-    text::Char c = text::CharAt(context.text(), at);
-    if (c.value != U' ' && c.value != U'\t' && c.value != U'\u3000') break;
-    at += c.length;
-  }
-  return at;
+  return text::SkipBlanks(context.text(), at, end);
 }
 
 bool LineClaimed(RepairContext& context, const Line& line) {
@@ -307,7 +274,7 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
   // Non-blank lines at the top.
   std::vector<size_t> top;
   for (size_t n = 0; n < lines.size() && top.size() < kTopLines; ++n) {
-    if (!IsBlankLine(lines[n].text)) top.push_back(n);
+    if (!text::IsBlankLine(lines[n].text)) top.push_back(n);
   }
   // 1. Two titles on one line, "A|B": the site's category or short title, then the document's.
   for (size_t n : top) {
@@ -329,7 +296,7 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
     if (!all_titles || LineClaimed(context, lines[n])) continue;
     edits.push_back({{lines[n].begin, lines[n].begin + last_cut}, "", kSeveralTitlesConfidence,
                      absl::StrCat("The site printed ", parts.size(), " titles on one line; kept the document's, ",
-                                  Quoted(Trim(parts.back())), ".")});
+                                  Quoted(text::TrimLineBlanks(parts.back())), ".")});
     break;
   }
   // 2. The title and its copies.
@@ -341,17 +308,17 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
     }
   }
   if (title < lines.size()) {
-    const std::string_view title_text = Trim(lines[title].text);
+    const std::string_view title_text = text::TrimLineBlanks(lines[title].text);
     const std::string title_han = HanOnly(title_text);
     size_t seen = 0;
     for (size_t n = title + 1; n < lines.size() && seen < kCopyWindowLines; ++n) {
       const Line& line = lines[n];
-      if (IsBlankLine(line.text)) continue;
+      if (text::IsBlankLine(line.text)) continue;
       ++seen;
       // A line another rule edited (a site's suffix cut from its end) keeps its copy of the title at the
       // start, which may still go: only the whole-line edits need the whole line.
       const bool line_claimed = LineClaimed(context, line);
-      std::string_view t = Trim(line.text);
+      std::string_view t = text::TrimLineBlanks(line.text);
       const size_t lead = static_cast<size_t>(t.data() - line.text.data());
       const std::string copy_han = HanOnly(t);
       if (!line_claimed && IsTitleLine(t) && SameTitle(copy_han, title_han) &&
@@ -361,7 +328,7 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
         // furniture rules judge as a whole, not a copy of the title alone.
         auto next_text = [&](size_t k) {
           for (++k; k < lines.size(); ++k) {
-            if (!IsBlankLine(lines[k].text)) return Trim(lines[k].text);
+            if (!text::IsBlankLine(lines[k].text)) return text::TrimLineBlanks(lines[k].text);
           }
           return std::string_view();
         };
@@ -375,7 +342,7 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
       // A copy broken over two lines ("…2024年政府⏎信息公开工作年度报告", a wrap inside the site's copy): the line
       // and the next say the title again only together.
       if (!line_claimed && n + 1 < lines.size() && !HasSentencePunct(t) && !LineClaimed(context, lines[n + 1])) {
-        const std::string_view second = Trim(lines[n + 1].text);
+        const std::string_view second = text::TrimLineBlanks(lines[n + 1].text);
         const std::string joined_han = copy_han + HanOnly(second);
         if (!second.empty() && IsTitleLine(std::string(t) + std::string(second)) && SameTitle(joined_han, title_han) &&
             !SameTitle(HanOnly(second), title_han) && !AddsMoreThanSiteWords(joined_han, title_han)) {
@@ -393,13 +360,13 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
         std::string out;
         for (size_t i = 0; i < s.size();) {
           text::Char c = text::CharAt(s, i);
-          if (c.value != U' ' && c.value != U'\t' && c.value != U'\u3000' && c.value != U'\r') out.append(s.substr(i, c.length));
+          if (!text::IsLineEdgeBlank(c.value)) out.append(s.substr(i, c.length));
           i += c.length;
         }
         return out;
       };
       size_t following = n + 1;
-      while (following < lines.size() && IsBlankLine(lines[following].text)) ++following;
+      while (following < lines.size() && text::IsBlankLine(lines[following].text)) ++following;
       if (following < lines.size()) {
         const std::string mine = squeeze(t), theirs = squeeze(lines[following].text);
         if (!line_claimed && theirs.size() > mine.size() && theirs.compare(0, mine.size(), mine) == 0) {
@@ -491,9 +458,9 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
                          "A byline that ends in its bracketed date runs into the first sentence; a line break "
                          "splits them."});
       }
-      const std::string_view label = Trim(text.substr(point, blanks));
+      const std::string_view label = text::TrimLineBlanks(text.substr(point, blanks));
       edits.push_back({{point, point + blanks}, "\n", kTitleBreakConfidence,
-                       absl::StrCat("The title ", Quoted(Trim(text.substr(start, point - start))),
+                       absl::StrCat("The title ", Quoted(text::TrimLineBlanks(text.substr(start, point - start))),
                                     " runs into the first sentence; a line break splits them",
                                     label.empty() ? "." : absl::StrCat(", and the site's category ",
                                                                         Quoted(label), " after it goes."))});

@@ -59,7 +59,7 @@ std::string_view NormalizedContextChar(std::string_view utf8_char) {
     return "a";
   }
   if (c == '\r' || c == '\n') return "\n";
-  if (c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0) return " ";
+  if (text::IsInlineBlank(c)) return " ";
   if (c == 0x301E) return "\xE2\x80\x9D";  // 〞 is a damaged ”
   // Sites and clean reports differ in punctuation width (the seed's site writes ',' where the corpora
   // write '，'): ASCII punctuation counts as its full-width form. '.' stays (decimal point or full stop).

@@ -6,6 +6,7 @@
 
 #include "re2/re2.h"
 #include "report/internal.h"
+#include "text/char_class.h"
 #include "text/lexicon.h"
 #include "text/utf8.h"
 
@@ -43,25 +44,6 @@ std::optional<std::string> RepresentedIssuer(std::string_view para) {
   return std::nullopt;
 }
 
-std::string_view TrimSpaces(std::string_view s) {
-  auto is_space_at_front = [&](std::string_view v) -> size_t {
-    if (v.empty()) return 0;
-    if (v[0] == ' ' || v[0] == '\t' || v[0] == '\r') return 1;
-    if (v.substr(0, 3) == "\u3000") return 3;
-    return 0;
-  };
-  while (size_t n = is_space_at_front(s)) s.remove_prefix(n);
-  while (!s.empty()) {
-    if (s.back() == ' ' || s.back() == '\t' || s.back() == '\r') {
-      s.remove_suffix(1);
-    } else if (s.size() >= 3 && s.substr(s.size() - 3) == "\u3000") {
-      s.remove_suffix(3);
-    } else {
-      break;
-    }
-  }
-  return s;
-}
 
 ReportKind KindOf(std::string_view title) {
   // "…关于政府工作报告的决议" is a resolution about a report, not the report.
@@ -181,7 +163,7 @@ std::optional<std::string> IssuerFromTitle(std::string_view title) {
       "\\d{1,2}\\s*[-—–~～至到]\\s*\\d{1,2}\\s*月份?|\\d{1,2}月份?");
   RE2::GlobalReplace(&prefix, *year, "");
   RE2::GlobalReplace(&prefix, *part, "");
-  std::string_view trimmed = TrimSpaces(prefix);
+  std::string_view trimmed = text::TrimLineBlanks(prefix);
   while (trimmed.size() >= 3 &&
          (trimmed.substr(trimmed.size() - 3) == "的" || trimmed.substr(trimmed.size() - 3) == "—")) {
     trimmed.remove_suffix(3);
@@ -195,9 +177,9 @@ std::optional<std::string> IssuerFromTitle(std::string_view title) {
 }
 
 std::string_view StripTitlePrefix(std::string_view line) {
-  line = TrimSpaces(line);
+  line = text::TrimLineBlanks(line);
   for (std::string_view prefix : kTitlePrefixes) {
-    if (line.starts_with(prefix)) return TrimSpaces(line.substr(prefix.size()));
+    if (line.starts_with(prefix)) return text::TrimLineBlanks(line.substr(prefix.size()));
   }
   return line;
 }
@@ -217,7 +199,7 @@ Heading ReadHeading(std::string_view text, const std::optional<std::string>& giv
   while (line_begin < head.size()) {
     size_t line_end = head.find('\n', line_begin);
     if (line_end == std::string_view::npos) line_end = head.size();
-    std::string_view line = TrimSpaces(head.substr(line_begin, line_end - line_begin));
+    std::string_view line = text::TrimLineBlanks(head.substr(line_begin, line_end - line_begin));
     if (!line.empty()) {
       if (Contains(line, "。") || line.size() > kMaxTitleBytes) {
         body_begin = static_cast<size_t>(line.data() - text.data());
@@ -251,8 +233,8 @@ Heading ReadHeading(std::string_view text, const std::optional<std::string>& giv
     site_span = Span{s.original.begin + offset, s.original.begin + offset + line.size()};
   }
 
-  if (given_title && !TrimSpaces(*given_title).empty()) {
-    h.title = std::string(TrimSpaces(*given_title));
+  if (given_title && !text::TrimLineBlanks(*given_title).empty()) {
+    h.title = std::string(text::TrimLineBlanks(*given_title));
     size_t at = head.find(*h.title);
     if (at != std::string_view::npos) h.title_span = Span{at, at + h.title->size()};
   } else if (!site_best.empty()) {

@@ -101,10 +101,6 @@ std::string_view FactRole(std::string_view text, Span fact, std::string_view sec
                           std::optional<int> report_year, const std::vector<DateFact>& dates,
                           const std::vector<std::string>& qualifiers);
 
-// Small text helpers shared by the passes.
-// The value of a small Chinese numeral (一…九十九, 〇, 两), or -1.
-int SmallChineseNumber(std::string_view numeral);
-
 }  // namespace wenshu::report_internal
 
 #endif  // WENSHU_SRC_REPORT_INTERNAL_H_

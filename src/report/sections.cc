@@ -9,6 +9,8 @@
 #include "absl/strings/str_join.h"
 #include "report/internal.h"
 #include "text/breaks.h"
+#include "text/char_class.h"
+#include "text/list_marker.h"
 #include "text/utf8.h"
 
 namespace wenshu::report_internal {
@@ -24,35 +26,6 @@ constexpr size_t kHeadingLineMaxBytes = 32 * 3;
 // Nested restarts stop here; real reports rarely go past five levels.
 constexpr size_t kMaxNestedDepth = 8;
 
-bool IsChineseDigit(char32_t c) {
-  switch (c) {
-    case U'一':
-    case U'二':
-    case U'三':
-    case U'四':
-    case U'五':
-    case U'六':
-    case U'七':
-    case U'八':
-    case U'九':
-    case U'十':
-    case U'〇':
-    case U'零':
-    case U'两':
-      return true;
-    default:
-      return false;
-  }
-}
-
-int AsciiDigit(char32_t c) {
-  if (c >= U'0' && c <= U'9') return static_cast<int>(c - U'0');
-  if (c >= U'０' && c <= U'９') return static_cast<int>(c - U'０');
-  return -1;
-}
-
-bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == U'\r' || c == U'\u3000' || c == U'\u00A0'; }
-
 // Punctuation after which an inline 一是 may start: the clause marks (of the sentence ends only the CJK
 // ones), the list comma and an opening parenthesis.
 bool IsClauseBreak(char32_t c) {
@@ -66,109 +39,26 @@ struct MarkerMatch {
   size_t length;  // bytes of the marker
 };
 
-// A marker at text[pos], or nullopt. `next_dot` is the ordinal an open "1." list expects next (0 when
-// none): "20.2026年…" after "19." is item 20, not the number 20.2026.
+// The report's family of a list marker's form.
+MarkerFamily FamilyOf(text::ListMarkerForm form) {
+  switch (form) {
+    case text::ListMarkerForm::kChineseParen: return MarkerFamily::kChineseParen;
+    case text::ListMarkerForm::kChineseComma: return MarkerFamily::kChineseComma;
+    case text::ListMarkerForm::kOrdinalDi: return MarkerFamily::kOrdinalDi;
+    case text::ListMarkerForm::kArabicComma: return MarkerFamily::kArabicComma;
+    case text::ListMarkerForm::kArabicDot: return MarkerFamily::kArabicDot;
+    case text::ListMarkerForm::kArabicParen: return MarkerFamily::kArabicParen;
+    case text::ListMarkerForm::kParenNumeral: return MarkerFamily::kParenNumeral;
+    case text::ListMarkerForm::kCircled: return MarkerFamily::kCircled;
+  }
+  return MarkerFamily::kArabicComma;
+}
+
+// The list marker at text[pos] as a section's marker, or nullopt (text::MatchListMarker).
 std::optional<MarkerMatch> MatchMarker(std::string_view text, size_t pos, int next_dot) {
-  char32_t c;
-  size_t n;
-  // Reads the character at `at` into c and n.
-  auto read = [&](size_t at) {
-    const text::Char ch = text::CharAt(text, at);
-    c = ch.value;
-    n = ch.length;
-  };
-  size_t i = pos;
-  read(i);
-  // ⑴…⒇ and ①…⑳.
-  if (c >= U'\u2474' && c <= U'\u2487')
-    return MarkerMatch{MarkerFamily::kParenNumeral, static_cast<int>(c - 0x2474) + 1, n};
-  if (c >= U'\u2460' && c <= U'\u2473')
-    return MarkerMatch{MarkerFamily::kCircled, static_cast<int>(c - 0x2460) + 1, n};
-
-  if (c == U'(' || c == U'（') {
-    i += n;
-    size_t start = i;
-    int value = 0;
-    int digits = 0;
-    bool chinese = false;
-    while (i < text.size()) {
-      read(i);
-      int d = AsciiDigit(c);
-      if (d >= 0 && !chinese && digits < 3) {
-        value = value * 10 + d;
-        ++digits;
-      } else if (IsChineseDigit(c) && digits == 0 && i - start < 12) {
-        chinese = true;
-      } else {
-        break;
-      }
-      i += n;
-    }
-    if (i == start || i >= text.size()) return std::nullopt;
-    read(i);
-    if (c != U')' && c != U'）') return std::nullopt;
-    if (chinese) {
-      int v = SmallChineseNumber(text.substr(start, i - start));
-      if (v <= 0) return std::nullopt;
-      return MarkerMatch{MarkerFamily::kChineseParen, v, i + n - pos};
-    }
-    if (value <= 0) return std::nullopt;
-    return MarkerMatch{MarkerFamily::kArabicParen, value, i + n - pos};
-  }
-
-  bool di = false;
-  if (c == U'第') {
-    di = true;
-    i += n;
-    read(i);
-  }
-  if (IsChineseDigit(c)) {
-    size_t start = i;
-    while (i < text.size() && i - start < 12) {
-      read(i);
-      if (!IsChineseDigit(c)) break;
-      i += n;
-    }
-    if (i >= text.size()) return std::nullopt;
-    int v = SmallChineseNumber(text.substr(start, i - start));
-    if (v <= 0) return std::nullopt;
-    read(i);
-    if (c == U'、')
-      return MarkerMatch{di ? MarkerFamily::kOrdinalDi : MarkerFamily::kChineseComma, v, i + n - pos};
-    if (di && (c == U'，' || c == U',' || c == U'：' || c == U':')) {
-      return MarkerMatch{MarkerFamily::kOrdinalDi, v, i + n - pos};
-    }
-    return std::nullopt;
-  }
-  if (di) return std::nullopt;
-
-  if (AsciiDigit(c) >= 0) {
-    size_t start = i;
-    int64_t value = 0;
-    int digits = 0;
-    while (i < text.size()) {
-      read(i);
-      int d = AsciiDigit(c);
-      if (d < 0) break;
-      if (++digits > 6) return std::nullopt;  // not a list marker
-      value = value * 10 + d;
-      i += n;
-    }
-    if (i >= text.size() || value <= 0) return std::nullopt;
-    (void)start;
-    read(i);
-    if (c == U'、') return MarkerMatch{MarkerFamily::kArabicComma, static_cast<int>(value), i + n - pos};
-    if (c == U'.' || c == U'．') {
-      // "1.5万" is a number, "1.加强" a marker.
-      size_t after = i + n;
-      if (after >= text.size()) return std::nullopt;
-      const char32_t next = text::CharAt(text, after).value;
-      if (next == U'\n') return std::nullopt;
-      if (AsciiDigit(next) >= 0 && value != next_dot) return std::nullopt;
-      return MarkerMatch{MarkerFamily::kArabicDot, static_cast<int>(value), after - pos};
-    }
-  }
-  return std::nullopt;
+  const std::optional<text::ListMarker> m = text::MatchListMarker(text, pos, next_dot);
+  if (!m) return std::nullopt;
+  return MarkerMatch{FamilyOf(m->form), m->ordinal, m->length};
 }
 
 // The end of a heading that starts at `begin` in a line ending at `line_end`: the first sentence or,
@@ -218,64 +108,6 @@ bool IsHeadingLine(std::string_view text, size_t begin, size_t end) {
 
 }  // namespace
 
-int SmallChineseNumber(std::string_view numeral) {
-  int total = 0;
-  int digit = -1;
-  bool any = false;
-  size_t i = 0;
-  while (i < numeral.size()) {
-    const auto [c, n] = text::CharAt(numeral, i);
-    i += n;
-    int d = -1;
-    switch (c) {
-      case U'〇':
-      case U'零':
-        d = 0;
-        break;
-      case U'一':
-        d = 1;
-        break;
-      case U'二':
-      case U'两':
-        d = 2;
-        break;
-      case U'三':
-        d = 3;
-        break;
-      case U'四':
-        d = 4;
-        break;
-      case U'五':
-        d = 5;
-        break;
-      case U'六':
-        d = 6;
-        break;
-      case U'七':
-        d = 7;
-        break;
-      case U'八':
-        d = 8;
-        break;
-      case U'九':
-        d = 9;
-        break;
-      case U'十':
-        if (total != 0) return -1;
-        total = (digit < 0 ? 1 : digit) * 10;
-        digit = -1;
-        any = true;
-        continue;
-      default:
-        return -1;
-    }
-    if (digit >= 0) return -1;  // two digits in a row: not a small numeral
-    digit = d;
-    any = true;
-  }
-  if (!any) return -1;
-  return total + (digit < 0 ? 0 : digit);
-}
 
 SectionPath SectionOutline::PathAt(size_t offset) const {
   auto it = std::upper_bound(flat.begin(), flat.end(), offset,
@@ -329,7 +161,7 @@ SectionOutline ParseSections(std::string_view text) {
     size_t pos = line_begin;
     while (pos < line_end) {
       const auto [c, n] = text::CharAt(text, pos);
-      if (!IsSpace(c)) break;
+      if (!text::IsLineEdgeBlank(c)) break;
       pos += n;
     }
     if (pos < line_end) {
@@ -398,7 +230,7 @@ SectionOutline ParseSections(std::string_view text) {
         size_t heading_begin = pos + m->length;
         while (heading_begin < line_end) {
           const auto [c, n] = text::CharAt(text, heading_begin);
-          if (!IsSpace(c)) break;
+          if (!text::IsLineEdgeBlank(c)) break;
           heading_begin += n;
         }
         size_t heading_end = HeadingEnd(text, heading_begin, line_end);

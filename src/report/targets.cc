@@ -14,6 +14,7 @@
 
 #include "report/internal.h"
 #include "text/breaks.h"
+#include "text/char_class.h"
 #include "text/lexicon.h"
 #include "text/utf8.h"
 #include "wenshu/quantity.h"
@@ -287,7 +288,7 @@ class TargetReader {
         while (colon && p < text_.size()) {
           size_t len;
           char32_t c = At(p, &len);
-          if (c != U'\n' && c != U'\r' && c != U' ' && c != 0x3000) break;
+          if (c != U'\n' && !text::IsLineEdgeBlank(c)) break;
           p += len;
         }
         // 计划增长百分之八: the verb of the trigger is the figure's.

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 #include "text/utf8.h"
 
@@ -47,6 +48,66 @@ inline bool IsCjkNumeral(char32_t c) {
   static constexpr Bitmap kBitmap;
   if (c < 0x2000 || c >= 0xA000) return false;
   return (kBitmap.words[(c - 0x2000) / 64] >> ((c - 0x2000) % 64)) & 1;
+}
+
+// Blanks inside a line: space, tab, the ideographic space (U+3000) and the no-break space (U+00A0), the
+// padding and indents PDF, Word and HTML extraction leave. Every repair and report rule that skips or trims
+// blanks uses this one set (each used to keep its own, and four of them had drifted apart).
+inline bool IsInlineBlank(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000 || c == 0xA0; }
+
+// A blank at a line's edge: an inline blank or the '\r' of a CRLF line end. Only trimming uses it; a rule
+// that removes blanks inside a line must never take a '\r'.
+inline bool IsLineEdgeBlank(char32_t c) { return IsInlineBlank(c) || c == U'\r'; }
+
+// The first offset at or after `at` (up to `end`) that is not an inline blank.
+inline size_t SkipBlanks(std::string_view s, size_t at, size_t end) {
+  while (at < end) {
+    const Char c = CharAt(s, at);
+    if (!IsInlineBlank(c.value)) break;
+    at += c.length;
+  }
+  return at;
+}
+
+// The offset after the last character before `at` (down to `begin`) that is not an inline blank.
+inline size_t SkipBlanksBack(std::string_view s, size_t at, size_t begin) {
+  while (at > begin) {
+    const Char c = CharBefore(s, at);
+    if (!IsInlineBlank(c.value)) break;
+    at -= c.length;
+  }
+  return at;
+}
+
+// The line without the blanks at its edges (IsLineEdgeBlank).
+inline std::string_view TrimLineBlanks(std::string_view s) {
+  while (!s.empty()) {
+    const Char c = CharAt(s, 0);
+    if (!IsLineEdgeBlank(c.value)) break;
+    s.remove_prefix(c.length);
+  }
+  while (!s.empty()) {
+    const Char c = CharBefore(s, s.size());
+    if (!IsLineEdgeBlank(c.value)) break;
+    s.remove_suffix(c.length);
+  }
+  return s;
+}
+
+// Whether the line holds nothing but blanks (IsLineEdgeBlank), found without decoding long lines.
+inline bool IsBlankLine(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r') {
+      ++i;
+    } else if (s.substr(i, 3) == "\u3000") {
+      i += 3;
+    } else if (s.substr(i, 2) == "\u00A0") {
+      i += 2;
+    } else {
+      return false;
+    }
+  }
+  return true;
 }
 
 CharClass Classify(char32_t c);

@@ -60,5 +60,32 @@ TEST(Breaks, EachMarkIsOneCharacterAndTheGroupsAreTheirMarks) {
   EXPECT_TRUE(IsBreak(U'，', kCommas));
 }
 
+TEST(Blanks, InlineBlanksAreTheSpacesExtractionLeavesAndEveryOneIsASpaceClass) {
+  int blanks = 0;
+  for (char32_t c = 0; c <= 0x10FFFF; ++c) {
+    if (!IsInlineBlank(c)) continue;
+    ++blanks;
+    ASSERT_EQ(Classify(c), CharClass::kSpace) << static_cast<uint32_t>(c);
+  }
+  EXPECT_EQ(blanks, 4) << "space, tab, U+3000 and U+00A0";
+  EXPECT_FALSE(IsInlineBlank(U'\r')) << "a rule removing blanks inside a line must not take a CRLF's \\r";
+  EXPECT_TRUE(IsLineEdgeBlank(U'\r'));
+  EXPECT_FALSE(IsLineEdgeBlank(U'\n'));
+}
+
+TEST(Blanks, SkipAndTrimStopAtTheFirstOtherCharacterAndNeverSplitOne) {
+  const std::string_view line = "\u3000\u00A0 \t一、 工作\u3000 \r";
+  EXPECT_EQ(TrimLineBlanks(line), "一、 工作");
+  EXPECT_EQ(SkipBlanks(line, 0, line.size()), 3u + 2u + 1u + 1u);
+  const size_t end = line.size() - 1;  // before the \r: SkipBlanksBack takes inline blanks only
+  EXPECT_EQ(line.substr(0, SkipBlanksBack(line, end, 0)), "\u3000\u00A0 \t一、 工作");
+  EXPECT_EQ(SkipBlanksBack(line, line.size(), 0), line.size()) << "\\r is not an inline blank";
+  EXPECT_EQ(SkipBlanks(line, 0, 3), 3u) << "the limit is kept";
+  EXPECT_TRUE(IsBlankLine(" \t\u3000\u00A0\r"));
+  EXPECT_TRUE(IsBlankLine(""));
+  EXPECT_FALSE(IsBlankLine(" \xE3\x80"));  // a cut U+3000 is not a blank
+  EXPECT_EQ(TrimLineBlanks("\xE3\x80 "), "\xE3\x80");
+}
+
 }  // namespace
 }  // namespace wenshu::text
