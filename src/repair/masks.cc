@@ -183,20 +183,6 @@ bool CarriesQuantity(char32_t c) {
   return kQuantity.find(c) != std::u32string_view::npos;
 }
 
-// Units that follow a figure in reports and end a clause when the figure is gone: "收缴基金 万元，" "接待群众
-// 人次，" "结案 件，". Single characters that also end words (件 in 文件) count only after a gap.
-const std::vector<std::string_view>& GapUnits() {
-  static const auto* v = new std::vector<std::string_view>{
-      "万元", "亿元", "元", "人次", "万人", "人", "件", "次", "户", "名", "个", "起", "项", "家", "亩", "万亩",
-      "吨", "万吨", "公里", "平方米", "平方公里", "所", "场", "期", "篇", "条", "处", "座", "台", "辆", "%", "％"};
-  return *v;
-}
-// Units that never follow a word without a figure: "生产总值亿元", "投资万元".
-const std::vector<std::string_view>& BoundUnits() {
-  static const auto* v = new std::vector<std::string_view>{"万元", "亿元", "%", "％"};
-  return *v;
-}
-
 // Verbs of change that a multiple follows only with its figure: "增长倍。" lost it ("增长2倍"). 翻倍 and 加倍
 // are words, so only these; the clean corpora write none of them right before 倍.
 const std::vector<std::string_view>& ChangeVerbsBeforeMultiple() {
@@ -478,7 +464,7 @@ void FlagStrippedNumbers(RepairContext& context) {
     // A gap (spaces) between a word and a unit that ends the clause: the figure that stood there is gone.
     const size_t j = text::SkipBlanks(text, after_han, text.size());
     if (j > after_han) {
-      if (auto unit = StartsWithAny(text, j, GapUnits()); unit && EndsClause(text, j + unit->size(), true)) {
+      if (auto unit = UnitAt(text, j, text::kAfterBlankForFigure); unit && EndsClause(text, j + unit->size(), true)) {
         flag(after_han, j + unit->size(),
              absl::StrCat("\"", Av(*unit), "\" follows a blank instead of a figure: the number was deleted. "
                           "The original cannot be known."));
@@ -489,7 +475,7 @@ void FlagStrippedNumbers(RepairContext& context) {
     // A unit that always follows a figure, right after a word and ending the clause: "生产总值亿元，",
     // "参合率达%。" (亿元以上项目 and 万元地区生产总值能耗 name a unit amount, and go on).
     if (!CarriesQuantity(c.value)) {
-      if (auto unit = StartsWithAny(text, after_han, BoundUnits());
+      if (auto unit = UnitAt(text, after_han, text::kOnlyAfterFigure);
           unit && EndsClause(text, after_han + unit->size(), false)) {
         flag(after_han, after_han + unit->size(),
              absl::StrCat("\"", Av(*unit), "\" follows \"", Av(text.substr(i, c.length)),
@@ -509,7 +495,7 @@ void FlagStrippedNumbers(RepairContext& context) {
     while (k < shown.size() && shown[k].end <= nl) ++k;
     if (k < shown.size() && shown[k].begin <= nl) continue;  // inside a flag already
     if (nl == 0 || !text::IsHan(text::CharBefore(text, nl).value)) continue;
-    auto unit = StartsWithAny(text, nl + 1, GapUnits());
+    auto unit = UnitAt(text, nl + 1, text::kAfterBlankForFigure);
     if (!unit || !EndsClause(text, nl + 1 + unit->size(), true)) continue;
     AddFlag(context, kRule, nl, nl + 1 + unit->size(),
             absl::StrCat("\"", Av(*unit), "\" starts a line with no figure before it, in a document whose "

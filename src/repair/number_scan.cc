@@ -5,38 +5,13 @@
 
 #include "text/breaks.h"
 #include "text/char_class.h"
+#include "text/units.h"
 #include "text/utf8.h"
 
 namespace wenshu::repair_internal {
 namespace {
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-
-// Longest first, so that 万元 wins over 万 and 个百分点 over 个.
-const std::vector<std::string_view>& Units() {
-  static const auto* units = [] {
-    auto* v = new std::vector<std::string_view>{
-        "个百分点", "百分点", "平方公里", "平方米", "立方米", "万千瓦", "千瓦时", "万平方", "万亩", "万元",
-        "亿元",     "万人",   "万户",     "万吨",   "万个",   "万件",   "万次",   "万册",   "公里", "公顷",
-        "千米",     "千克",   "千瓦",     "公斤",   "人次",   "户次",   "个月",   "小时",   "分钟", "学时",
-        "大类",     "大项",   "课时",     "周岁",   "人",       "个",     "名",     "家",     "户",     "份",     "次",   "所",
-        "条",       "张",     "万",       "亿",     "千",     "百",     "余",     "多",     "项",   "件",
-        "座",       "位",     "台",       "辆",     "篇",     "期",     "场",     "批",     "类",   "种",
-        "部",       "支",     "只",       "头",     "株",     "棵",     "间",     "套",     "栋",   "幢",
-        "处",       "片",     "段",       "组",     "队",     "天",     "日",     "月",     "岁",   "倍",
-        "米",       "斤",     "床",       "册",     "本",     "块",     "把",     "架",     "艘",   "口",
-        "眼",       "根",     "对",       "双",     "层",     "班",     "例",     "宗",     "起",   "笔",
-        "门",       "节",     "秒",       "周",     "轮",     "遍",     "道",     "幅",     "首",   "集",
-        "章",       "款",     "元",       "吨",     "亩",     "角",     "分",     "度",     "克",   "员",
-        "股",       "起",     "列",       "盏",     "具",     "枚",     "尊",     "孔",     "方",   "g",
-        "km",       "kg",     "m",        "%",      "％",     "‰",      "℃",      "亿",     "兆",   "G",
-        "M",        "t",      "h"};
-    std::stable_sort(v->begin(), v->end(),
-                     [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
-    return v;
-  }();
-  return *units;
-}
 
 }  // namespace
 
@@ -159,8 +134,10 @@ bool OnlyAfterOnLine(std::string_view text, size_t offset, std::u32string_view a
   return true;
 }
 
-std::optional<std::string_view> UnitAt(std::string_view text, size_t offset) {
-  return StartsWithAny(text, offset, Units());
+std::optional<std::string_view> UnitAt(std::string_view text, size_t offset, text::UnitReader reader) {
+  const text::UnitWord* unit = text::LongestUnitAt(text, offset, reader);
+  if (unit == nullptr) return std::nullopt;
+  return unit->written;
 }
 
 std::optional<double> ParseDecimal(std::string_view s) {

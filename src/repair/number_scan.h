@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "text/units.h"
 
 namespace wenshu::repair_internal {
 
@@ -56,8 +57,10 @@ size_t LineStart(std::string_view text, size_t offset);
 bool OnlyBeforeOnLine(std::string_view text, size_t offset, std::u32string_view allowed);
 bool OnlyAfterOnLine(std::string_view text, size_t offset, std::u32string_view allowed);
 
-// Measure words and units that follow a count or amount in reports (人, 个, 元, 万, 公里...).
-std::optional<std::string_view> UnitAt(std::string_view text, size_t offset);
+// Measure words and units that follow a count or amount in reports (人, 个, 元, 万, 公里...): the longest
+// word of text/units.h at `offset` that `reader` takes.
+std::optional<std::string_view> UnitAt(std::string_view text, size_t offset,
+                                       text::UnitReader reader = text::kFollowsDigits);
 
 // Debian's Abseil does not alias std::string_view; absl::StrCat needs this conversion.
 inline absl::string_view Av(std::string_view s) { return absl::string_view(s.data(), s.size()); }

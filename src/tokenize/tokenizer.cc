@@ -14,6 +14,7 @@
 
 #include "text/breaks.h"
 #include "text/char_class.h"
+#include "text/units.h"
 #include "text/utf8.h"
 #include "tokenize/dictionary_access.h"
 #include "tokenize/hmm.h"
@@ -51,55 +52,53 @@ struct Cursor {
   }
 };
 
-// Measure words. `after_numeral` marks those that are safe to split off a CJK numeral inside a word
-// (一个 → 一 + 个); the others (起, 分, 点, 度 …) too often form ordinary words with 一 (一起, 十分).
+// The tokenizer's measure words (text/units.h: the words flagged kTokenAfterNumber or kTokenAfterNumeral) as
+// code points. `after_numeral` marks those that are safe to split off a CJK numeral inside a word
+// (一个 → 一 + 个).
+constexpr size_t kMaxUnitChars = 4;
 struct UnitEntry {
-  std::u32string_view text;
-  bool after_numeral;
+  std::array<char32_t, kMaxUnitChars> cps{};
+  size_t size = 0;
+  bool after_numeral = false;
+  constexpr std::u32string_view text() const { return {cps.data(), size}; }
 };
-constexpr UnitEntry kUnits[] = {
-    {U"人", true},     {U"人次", true},   {U"户", true},     {U"户次", true},   {U"个", true},
-    {U"名", true},     {U"家", true},     {U"张", true},     {U"条", true},     {U"元", true},
-    {U"美元", true},   {U"欧元", true},   {U"港元", true},   {U"所", true},     {U"位", true},
-    {U"项", true},     {U"件", true},     {U"次", true},     {U"台", true},     {U"辆", true},
-    {U"座", true},     {U"间", true},     {U"套", true},     {U"篇", true},     {U"场", true},
-    {U"期", true},     {U"届", true},     {U"批", true},     {U"种", true},     {U"类", true},
-    {U"栋", true},     {U"幢", true},     {U"亩", true},     {U"公顷", true},   {U"平方米", true},
-    {U"平方公里", true}, {U"平方千米", true}, {U"立方米", true}, {U"米", true},  {U"千米", true},
-    {U"公里", true},   {U"厘米", true},   {U"毫米", true},   {U"吨", true},     {U"公斤", true},
-    {U"千克", true},   {U"克", true},     {U"斤", true},     {U"千瓦", true},   {U"千瓦时", true},
-    {U"兆瓦", true},   {U"岁", true},     {U"倍", true},     {U"例", true},     {U"宗", true},
-    {U"份", true},     {U"册", true},     {U"只", true},     {U"株", true},     {U"棵", true},
-    {U"床", true},     {U"天", true},     {U"周", true},     {U"小时", true},   {U"分钟", true},
-    {U"笔", true},     {U"箱", true},     {U"艘", true},     {U"架", true},     {U"架次", true},
-    {U"车次", true},   {U"课时", true},   {U"学时", true},   {U"升", true},     {U"标箱", true},
-    {U"个百分点", true}, {U"百分点", true}, {U"起", false},  {U"分", false},    {U"点", false},
-    {U"度", false},    {U"口", false},    {U"头", false},    {U"本", false},    {U"支", false},
-    {U"部", false},    {U"处", false},    {U"块", false},    {U"节", false},    {U"门", false},
-    {U"轮", false},    {U"里", false},    {U"层", false},    {U"段", false},    {U"村", false},
-    {U"镇", false},    {U"乡", false},    {U"校", false},    {U"单", false},    {U"包", false},
-    {U"袋", false},    {U"瓶", false},    {U"根", false},    {U"盏", false},    {U"秒", false},
-    {U"对", false},    {U"双", false},    {U"副", false},
-};
+constexpr bool IsTokenUnit(const text::UnitWord& u) {
+  return (u.readers & (text::kTokenAfterNumber | text::kTokenAfterNumeral)) != 0;
+}
 // Magnitudes that may precede a unit after a number: 2.16万人, 3亿元.
 constexpr std::u32string_view kMagnitudes[] = {U"万亿", U"千万", U"百万", U"十万",
                                                U"万",   U"亿",   U"千",   U"百", U"十"};
 
-// kUnits sorted by text (at compile time), so that the units starting with a character are one
+// The units sorted by text (at compile time), so that the units starting with a character are one
 // equal_range and an exact unit one binary search: a linear scan of the 100 units at every word
 // after a numeral cost more than the rest of the unit handling.
 constexpr auto kUnitsByText = [] {
-  std::array<UnitEntry, std::size(kUnits)> sorted{};
-  std::copy(std::begin(kUnits), std::end(kUnits), sorted.begin());
-  std::sort(sorted.begin(), sorted.end(), [](const UnitEntry& a, const UnitEntry& b) { return a.text < b.text; });
-  return sorted;
+  std::array<UnitEntry, std::ranges::count_if(text::kUnitWords, IsTokenUnit)> units{};
+  size_t n = 0;
+  for (const text::UnitWord& u : text::kUnitWords) {
+    if (!IsTokenUnit(u)) continue;
+    UnitEntry& e = units[n++];
+    e.after_numeral = (u.readers & text::kTokenAfterNumeral) != 0;
+    // The words are well-formed UTF-8 literals: decoded here without checks.
+    for (size_t i = 0; i < u.written.size();) {
+      const auto b = static_cast<unsigned char>(u.written[i]);
+      const size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+      char32_t c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+      for (size_t k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(u.written[i + k]) & 0x3F);
+      if (e.size == kMaxUnitChars) throw "a tokenizer unit is longer than kMaxUnitChars";
+      e.cps[e.size++] = c;
+      i += len;
+    }
+  }
+  std::sort(units.begin(), units.end(), [](const UnitEntry& a, const UnitEntry& b) { return a.text() < b.text(); });
+  return units;
 }();
 
 // The units whose first character is c.
 std::span<const UnitEntry> UnitsStartingWith(char32_t c) {
   auto from = std::lower_bound(kUnitsByText.begin(), kUnitsByText.end(), c,
-                               [](const UnitEntry& u, char32_t first) { return u.text[0] < first; });
-  auto to = std::find_if(from, kUnitsByText.end(), [c](const UnitEntry& u) { return u.text[0] != c; });
+                               [](const UnitEntry& u, char32_t first) { return u.text()[0] < first; });
+  auto to = std::find_if(from, kUnitsByText.end(), [c](const UnitEntry& u) { return u.text()[0] != c; });
   return {from, to};
 }
 
@@ -112,7 +111,7 @@ size_t MatchUnit(const char32_t* cps, size_t n, bool with_magnitude, bool only_a
     if (at >= n) return;
     for (const UnitEntry& u : UnitsStartingWith(text[at])) {
       if (only_after_numeral && !u.after_numeral) continue;
-      if (text.substr(at, u.text.size()) == u.text) best = std::max(best, at + u.text.size());
+      if (text.substr(at, u.text().size()) == u.text()) best = std::max(best, at + u.text().size());
     }
   };
   match_base(0);
@@ -127,8 +126,8 @@ size_t MatchUnit(const char32_t* cps, size_t n, bool with_magnitude, bool only_a
 bool IsExactUnit(const char32_t* cps, size_t n) {
   const std::u32string_view text(cps, n);
   auto it = std::lower_bound(kUnitsByText.begin(), kUnitsByText.end(), text,
-                             [](const UnitEntry& u, std::u32string_view t) { return u.text < t; });
-  return it != kUnitsByText.end() && it->text == text && it->after_numeral;
+                             [](const UnitEntry& u, std::u32string_view t) { return u.text() < t; });
+  return it != kUnitsByText.end() && it->text() == text && it->after_numeral;
 }
 
 bool IsSmallNumeral(char32_t c) {
