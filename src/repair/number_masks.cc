@@ -30,6 +30,22 @@ constexpr std::array<std::string_view, 5> kCandidates = {"2021", "2022", "2023",
 // is gathered in a pass over the numbers.
 constexpr int kMinOccurrencesOfOtherMask = 3;
 constexpr size_t kMaxOtherMaskCandidates = 8;
+// The reading as written, offered as the alternative to a decoded year masked twice: estimates, not
+// measured. The six-digit form decodes one way only (kMaskedYearAsWrittenAlternative); a double pass may
+// have started from another year (kDoublePassAsWrittenAlternative).
+constexpr double kMaskedYearAsWrittenAlternative = 0.1;
+constexpr double kDoublePassAsWrittenAlternative = 0.2;
+// The diagnosis' confidence that the document masks numbers: kDiagnosisBase plus kDiagnosisPerSign for each
+// sign, at most kMaxDiagnosis, times a doubt for the 10s that survived (1 - tens / (kTensPerSignForDoubt *
+// signs), at least kMinTensDoubt). A decision's confidence is scaled by the diagnosis', at least
+// kMinDiagnosisScale. Estimates that rank documents by their evidence; the decisions' own confidences are
+// the measured ones (number_cues.h).
+constexpr double kDiagnosisBase = 0.6;
+constexpr double kDiagnosisPerSign = 0.08;
+constexpr double kMaxDiagnosis = 0.99;
+constexpr double kTensPerSignForDoubt = 6;
+constexpr double kMinTensDoubt = 0.6;
+constexpr double kMinDiagnosisScale = 0.9;
 
 struct MaskHit {
   size_t offset;  // within the run's digits
@@ -580,7 +596,8 @@ std::optional<Finding> SixDigitYear(const Occurrence& o) {
   f.weight = 2;  // a six-digit year is the mask's own signature
   f.reason = absl::StrCat("\"", Av(o.r.digits), "年\" is the year ", o.decoded, " whose \"10\" was masked with ",
                           o.mask_list, ": six digits never stand before 年.");
-  f.alternatives.push_back({std::string(o.r.digits), 0.1, "a year masked twice; the original lost"});
+  f.alternatives.push_back(
+      {std::string(o.r.digits), kMaskedYearAsWrittenAlternative, "a year masked twice; the original lost"});
   return f;
 }
 
@@ -600,7 +617,8 @@ std::optional<Finding> DoublePassYear(const Occurrence& o) {
   f.reason = absl::StrCat("\"", Av(o.r.digits), "年\" is 2010 masked twice: its \"10\" became 20",
                           Av(o.r.digits.substr(4)), " (2020", Av(o.r.digits.substr(4)), "), then the year 2020 at its "
                           "head became ", Av(o.hits[0].mask), ".");
-  f.alternatives.push_back({std::string(o.r.digits), 0.2, "a year masked twice some other way; the original lost"});
+  f.alternatives.push_back({std::string(o.r.digits), kDoublePassAsWrittenAlternative,
+                            "a year masked twice some other way; the original lost"});
   return f;
 }
 
@@ -1319,8 +1337,9 @@ MaskAnalysis AnalyzeMasks(std::string_view text, text_internal::CancelPoll* canc
                     (total >= 1 && analysis.natural_tens == 0 && scanner.runs.size() >= 20);
   if (!analysis.masked) return analysis;
   analysis.confidence =
-      std::min(0.99, 0.6 + 0.08 * total) *
-      (analysis.natural_tens == 0 ? 1.0 : std::max(0.6, 1 - analysis.natural_tens / (6 * total)));
+      std::min(kMaxDiagnosis, kDiagnosisBase + kDiagnosisPerSign * total) *
+      (analysis.natural_tens == 0 ? 1.0
+                                  : std::max(kMinTensDoubt, 1 - analysis.natural_tens / (kTensPerSignForDoubt * total)));
   for (const Candidate& c : candidates) {
     // A second string needs its own evidence beyond a single weak sign.
     if (c.score >= 2 || (c.score >= 1 && c.mask == candidates.front().mask)) {
@@ -1339,7 +1358,7 @@ MaskAnalysis AnalyzeMasks(std::string_view text, text_internal::CancelPoll* canc
     if (cancel != nullptr && cancel->At(r.begin)) return MaskAnalysis{};
     if (!scanner.Hits(i).empty()) {
       Local local = Classify(scanner, i);
-      local.decision.confidence *= std::max(analysis.confidence, 0.9);
+      local.decision.confidence *= std::max(analysis.confidence, kMinDiagnosisScale);
       Intern(reasons, local.decision);
       analysis.decisions.push_back(std::move(local.decision));
       continue;

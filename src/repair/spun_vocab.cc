@@ -26,6 +26,9 @@ namespace {
 
 // Spots below this confidence are not even suggested.
 constexpr double kMinSuggestConfidence = 0.3;
+// A replacement is never reported surer than kMaxSpinConfidence: context statistics cannot rule out an author
+// who wrote the rarer synonym: many spun forms are real words.
+constexpr double kMaxSpinConfidence = 0.995;
 // Spans a record cites as the document's evidence of spinning.
 constexpr size_t kMaxEvidenceSpans = 8;
 
@@ -288,7 +291,7 @@ std::vector<RepairRecord> SpunVocabularyRepairs(std::string_view text, const Voc
       record.span = spot.span;
       record.before = spot.pair->spun;
       record.after = spot.pair->original;
-      record.confidence = std::min(confidence, 0.995);
+      record.confidence = std::min(confidence, kMaxSpinConfidence);
       record.reason = absl::StrFormat(
           "Spun vocabulary: the site replaced \"%s\" with its synonym \"%s\" (%s %d, diagnosed from "
           "%s); here %s reads better as \"%s\" (log-odds %.1f from clean-report "

@@ -53,6 +53,8 @@ constexpr double kTeaserConfidence = 0.85;
 constexpr double kRunInCopyConfidence = 0.85;
 // The title said twice on the first line (with a page number between or not): right 2 of 2.
 constexpr double kTitleTwiceConfidence = 0.85;
+// A copy broken over two lines by a wrap inside the site's copy: not on the dev set; as a run-in copy.
+constexpr double kBrokenCopyConfidence = 0.85;
 // A line break between a title or byline and the first sentence it runs into: right 17 of 17 (a title
 // 16, a byline 1). Lower: it adds a break where the others remove a copy.
 constexpr double kTitleBreakConfidence = 0.8;
@@ -346,7 +348,7 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
         const std::string joined_han = copy_han + HanOnly(second);
         if (!second.empty() && IsTitleLine(std::string(t) + std::string(second)) && SameTitle(joined_han, title_han) &&
             !SameTitle(HanOnly(second), title_han) && !AddsMoreThanSiteWords(joined_han, title_han)) {
-          edits.push_back({{line.begin, lines[n + 1].next}, "", 0.85,
+          edits.push_back({{line.begin, lines[n + 1].next}, "", kBrokenCopyConfidence,
                            absl::StrCat("A copy of the title broken over two lines; the document's own title line, ",
                                         Quoted(title_text), ", stays.")});
           ++n;
