@@ -1132,11 +1132,12 @@ std::vector<std::string_view> CandidateStrings(const std::vector<DigitRun>& runs
   return out;
 }
 
-// Identifiers: an ASCII token (letters, digits and the joiners "/", "-", "_", ".") that holds a Latin
-// letter, or joins its groups with both "/" and "-". Government portals' index numbers
-// ("ABC123456/2024-00017", "000014349/2023-00123"), document codes and addresses are such tokens; a mask
-// string inside one is the code's own year field, never a masked ten, and no evidence of a mask. Dates keep
-// one joiner ("2024-03-21", "2024/3/21") and stay numbers.
+// Identifiers: an ASCII token (letters, digits and the joiners "/", "-", "_", ".") that joins its digit
+// groups with both "/" and "-", or holds a Latin letter and two digit groups or more. Government portals'
+// index numbers ("ABC123456/2024-00017", "000014349/2023-00123"), document codes and web addresses are such
+// tokens; a mask string inside one is the code's own year field, never a masked ten, and no evidence of a
+// mask. Dates keep one joiner ("2024-03-21", "2024/3/21") and stay numbers; so does a code of one group after
+// its letters (PM10, masked PM2023: ten.letter_code).
 bool IsCodeByte(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '-' ||
          c == '_' || c == '.';
@@ -1145,7 +1146,13 @@ bool IsCode(std::string_view token) {
   const bool letter = std::any_of(token.begin(), token.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   });
-  return letter || (token.find('/') != std::string_view::npos && token.find('-') != std::string_view::npos);
+  size_t digit_groups = 0;
+  for (size_t i = 0; i < token.size(); ++i) {
+    const bool digit = token[i] >= '0' && token[i] <= '9';
+    digit_groups += digit && (i == 0 || !(token[i - 1] >= '0' && token[i - 1] <= '9'));
+  }
+  return (letter && digit_groups >= 2) ||
+         (token.find('/') != std::string_view::npos && token.find('-') != std::string_view::npos);
 }
 
 // The digit runs the mask analysis reads: every run but those inside identifiers. Each token is measured
