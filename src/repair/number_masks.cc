@@ -1150,6 +1150,48 @@ std::vector<std::string_view> CandidateStrings(const std::vector<DigitRun>& runs
   return out;
 }
 
+// Identifiers: an ASCII token (letters, digits and the joiners "/", "-", "_", ".") that joins its digit
+// groups with both "/" and "-", or holds a Latin letter and two digit groups or more. Government portals'
+// index numbers ("ABC123456/2024-00017", "000014349/2023-00123"), document codes and web addresses are such
+// tokens; a mask string inside one is the code's own year field, never a masked ten, and no evidence of a
+// mask. Dates keep one joiner ("2024-03-21", "2024/3/21") and stay numbers; so does a code of one group after
+// its letters (PM10, masked PM2023: ten.letter_code).
+bool IsCodeByte(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '-' ||
+         c == '_' || c == '.';
+}
+bool IsCode(std::string_view token) {
+  const bool letter = std::any_of(token.begin(), token.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  });
+  size_t digit_groups = 0;
+  for (size_t i = 0; i < token.size(); ++i) {
+    const bool digit = token[i] >= '0' && token[i] <= '9';
+    digit_groups += digit && (i == 0 || !(token[i - 1] >= '0' && token[i - 1] <= '9'));
+  }
+  return (letter && digit_groups >= 2) ||
+         (token.find('/') != std::string_view::npos && token.find('-') != std::string_view::npos);
+}
+
+// The digit runs the mask analysis reads: every run but those inside identifiers. Each token is measured
+// once, however many runs it holds.
+std::vector<DigitRun> RunsOutsideCodes(std::string_view text) {
+  std::vector<DigitRun> runs = ScanDigitRuns(text);
+  size_t token_end = 0;
+  bool token_is_code = false;
+  std::erase_if(runs, [&](const DigitRun& r) {
+    if (r.begin >= token_end) {
+      size_t begin = r.begin;
+      while (begin > 0 && IsCodeByte(text[begin - 1])) --begin;
+      token_end = r.end;
+      while (token_end < text.size() && IsCodeByte(text[token_end])) ++token_end;
+      token_is_code = IsCode(text.substr(begin, token_end - begin));
+    }
+    return token_is_code;
+  });
+  return runs;
+}
+
 int CountNaturalTens(const std::vector<DigitRun>& runs) {
   int tens = 0;
   for (const DigitRun& r : runs) {
@@ -1166,7 +1208,7 @@ int CountNaturalTens(const std::vector<DigitRun>& runs) {
 MaskAnalysis AnalyzeMasks(std::string_view text, text_internal::CancelPoll* cancel) {
   MaskAnalysis analysis;
   text_internal::TextPool reasons;  // a document's decisions repeat a few sentences thousands of times
-  Scanner scanner{text, ScanDigitRuns(text), {}, {}};
+  Scanner scanner{text, RunsOutsideCodes(text), {}, {}};
   analysis.natural_tens = CountNaturalTens(scanner.runs);
 
   // Evidence per candidate string, each judged as if it were the only mask.

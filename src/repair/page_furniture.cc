@@ -192,6 +192,9 @@ struct Furniture {
   std::string reason;
 };
 
+// A line of 30 ideographs or more is a paragraph's, not a heading's or a title's.
+constexpr size_t kParagraphBytes = 90;
+
 // Whether the text is hard-wrapped (lines end mid-sentence everywhere, as in a PDF extraction): then a
 // line break before or after furniture is the text's own and is never joined away. Reports copied
 // paragraph by paragraph end most long lines with sentence punctuation; a hard-wrapped text, nearly none.
@@ -201,7 +204,8 @@ bool IsHardWrapped(std::string_view text) {
     size_t nl = text.find('\n', at);
     size_t end = nl == std::string_view::npos ? text.size() : nl;
     while (end > at && (text[end - 1] == '\r' || text[end - 1] == ' ')) --end;
-    if (end - at >= 90) {  // 30 ideographs: a paragraph, not a heading
+    // Only lines a break ends tell where breaks fall: the text's last line may end where the copy was cut.
+    if (nl != std::string_view::npos && end - at >= kParagraphBytes) {
       ++long_lines;
       open_lines += !EndsSentence(text, end);
     }
@@ -389,8 +393,13 @@ void FindPageLines(std::string_view text, bool hard_wrapped, std::vector<Furnitu
     if ((MayBePageLine(line) && RE2::FullMatch(View(line), PageLine())) || PdfPageHeaderLine(line)) {
       // The last line has no break of its own: take the one before it.
       size_t begin = (next == line_end && at > 0) ? at - 1 : at;
-      // Page 1 opens the text: nothing before it was cut.
-      const bool first_page = RE2::PartialMatch(View(text.substr(at, line_end - at)), FirstPage());
+      // Page 1 opens the text: nothing before it was cut. Unless a paragraph's line stands right before it:
+      // then the mark is page 1's footer ("…在一起⏎第 1 页 共 3 页⏎活动的…"), and may have cut a sentence.
+      const size_t previous_break = at >= 2 ? text.rfind('\n', at - 2) : std::string_view::npos;
+      const size_t previous_begin = previous_break == std::string_view::npos ? 0 : previous_break + 1;
+      const size_t previous_bytes = at > previous_begin ? at - 1 - previous_begin : 0;
+      const bool first_page = RE2::PartialMatch(View(text.substr(at, line_end - at)), FirstPage()) &&
+                              previous_bytes < kParagraphBytes;
       // A page line after another ("Page 2 - …", "P. 2") cut nothing: the line before it is furniture too;
       // so is a line ending in a page mark, a viewer's thumbnail caption ("…docx_第2页", a running header).
       const bool after_page_line =

@@ -15,6 +15,7 @@
 #include "repair/number_scan.h"
 #include "repair/rule_ids.h"
 #include "repair/rules.h"
+#include "text/breaks.h"
 #include "text/char_class.h"
 #include "text/utf8.h"
 
@@ -50,7 +51,8 @@ constexpr double kApostropheOpenerConfidence = 0.75;
 // ‘ with an ASCII apostrophe: outside “…” read as “…” (right 3 of 3, both marks), inside as ‘…’ (with the
 // outside pair's closing apostrophe: right 3 of 3).
 constexpr double kMixedSingleConfidence = 0.8;
-// ASCII "…" pairs in a document without “ ”: right 24 of 24 (12 opening, 12 closing).
+// ASCII "…" pairs in a document without “ ”: right 24 of 24 (12 opening, 12 closing); on issue 14's third
+// set 8 of 8 (4 pairs: two closed on the line after a wrap, two around a placeholder "xxxx").
 constexpr double kAsciiPairsConfidence = 0.8;
 // ‚…‛ pairs always in that order: not on the dev set.
 constexpr double kLowPairsConfidence = 0.8;
@@ -91,6 +93,18 @@ std::vector<Mark> DoubleMarks(std::string_view text, size_t begin, size_t end) {
 bool HasCjkQuote(std::string_view text) {
   return text.find(kCjkClose) != std::string_view::npos || text.find(kCjkOpen) != std::string_view::npos ||
          text.find(kCjkLowClose) != std::string_view::npos;
+}
+
+// Ideographs and the full-width punctuation of Chinese text (、《》「」 and the rest of U+3000–U+303F, ，：
+// and the other full-width forms).
+bool IsChineseText(char32_t c) {
+  return text::IsHan(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+// Whether the line [begin, end) ends at a wrap: it holds text and its last character ends no clause.
+bool EndsAtWrap(std::string_view text, size_t begin, size_t end) {
+  while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\r' || text[end - 1] == '\t')) --end;
+  return end > begin && !text::IsBreak(text::CharBefore(text, end).value, text::kClauseBreaks);
 }
 
 // Whether the marks nest like brackets: every closing mark closes an open one, and all are closed.
@@ -340,32 +354,48 @@ void RepairQuoteDirection(RepairContext& context) {
       !HasCjkQuote(text)) {
     std::vector<std::pair<size_t, size_t>> pairs;  // the two marks
     bool consistent = true;
+    size_t han_pairs = 0;
+    // An opening mark whose line ended inside the quotation at a wrap (no clause or sentence end before the
+    // break: `以"某某某某⏎"、…` on a page hard-wrapped at a fixed width), closed on the next line.
+    std::optional<size_t> open_across_break;
     if (!ForEachLine(context, text, [&](size_t begin, size_t end) {
+      if (!consistent) return;
       std::vector<size_t> marks;
+      if (open_across_break) marks.push_back(*open_across_break);
+      open_across_break.reset();
       for (size_t i = begin; i < end; ++i) {
         if (text[i] == '"') marks.push_back(i);
       }
       if (marks.size() % 2 != 0) {
-        consistent = false;
-        return;
+        if (!EndsAtWrap(text, begin, end)) {
+          consistent = false;
+          return;
+        }
+        open_across_break = marks.back();
+        marks.pop_back();
       }
       for (size_t k = 0; k + 1 < marks.size(); k += 2) {
         const std::string_view inner = text.substr(marks[k] + 1, marks[k + 1] - marks[k] - 1);
-        // The quoted text is Chinese: it holds an ideograph (B保 does too).
+        // The quoted text is Chinese: it holds an ideograph (B保 does too), or it is a placeholder the site
+        // put in a quotation's place ("xxxx") with Chinese text on both sides.
         bool han = false;
         for (size_t i = 0; i < inner.size() && !han; i += std::max<size_t>(1, text::CharAt(inner, i).length)) {
           han = text::IsHan(text::CharAt(inner, i).value);
         }
-        if (!han || inner.size() > kMaxSingleQuoted * 2) {
+        const bool chinese_around = IsChineseText(text::CharBefore(text, marks[k]).value) &&
+                                    IsChineseText(text::CharAt(text, marks[k + 1] + 1).value);
+        if ((!han && !chinese_around) || inner.size() > kMaxSingleQuoted * 2) {
           consistent = false;
           return;
         }
+        han_pairs += han ? 1 : 0;
         pairs.push_back({marks[k], marks[k + 1]});
       }
     })) {
       return;
     }
-    if (consistent && pairs.size() >= kAsciiPairsForDocument) {
+    if (open_across_break) consistent = false;
+    if (consistent && han_pairs >= kAsciiPairsForDocument) {
       for (auto [open, close] : pairs) {
         ProposeQuote(context, repair_rule::kQuoteDirection, open, 1, kOpen, kAsciiPairsConfidence,
                      absl::StrCat("The document writes no “ or ” and quotes Chinese text with ASCII marks (",

@@ -278,6 +278,40 @@ bool IsFieldName(std::string_view line) {
   return han >= kFieldNameMinHan && han <= kFieldNameMaxHan && text::CountCharStarts(t) == han;
 }
 
+// A portal's metadata table flattened into rows of cells (`索引号 | ABC123/2024-00017 | ||`, `主题分类 | 政务公开 |
+// 体裁分类 | 其他 |`): the metadata block's field names and values, written with bars where the other form
+// writes blanks or breaks. Every other cell from the first is a field's name (IsFieldName), and no value is a
+// sentence. A report's own table names its columns once in a header row; its data rows hold figures.
+bool IsFieldCellsRow(std::string_view line) {
+  std::vector<std::string_view> cells;
+  for (size_t at = 0;;) {
+    const size_t bar = line.find('|', at);
+    const absl::string_view cell = absl::StripAsciiWhitespace(
+        absl::string_view(line.data() + at, (bar == std::string_view::npos ? line.size() : bar) - at));
+    cells.emplace_back(cell.data(), cell.size());
+    if (bar == std::string_view::npos) break;
+    at = bar + 1;
+  }
+  while (!cells.empty() && cells.back().empty()) cells.pop_back();
+  if (cells.size() < 2) return false;
+  for (size_t c = 0; c < cells.size(); ++c) {
+    if (c == 0 && cells[c].empty()) return false;
+    if (c % 2 == 0 && !cells[c].empty() && !IsFieldName(cells[c])) return false;
+    if (c % 2 == 1 && std::any_of(std::begin(kSentenceEnd), std::end(kSentenceEnd), [&](std::string_view e) {
+          return cells[c].find(e) != std::string_view::npos;
+        })) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The line with its bars read as blanks: the form the model learned a portal's metadata rows in.
+std::string BarsAsBlanks(std::string_view line) {
+  std::string out(line);
+  std::replace(out.begin(), out.end(), '|', ' ');
+  return out;
+}
 
 // Link separators join the pieces of a breadcrumb or a menu (首页 > 工作总结, 联系我们 | 关于我们).
 bool IsLinkSeparator(std::string_view c) {
@@ -687,6 +721,38 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     found.push_back(s);
     strongest = 1.0;
   }
+  // A portal's metadata table before the report, its rows written with bars (IsFieldCellsRow): a run of such
+  // rows goes whole when the model is near-certain (kInsideProbability: a table's row is the report's unless
+  // then; a report table's header `指标 | 单位 | 数值 |` scores 0.91) of one of them with its bars read as
+  // blanks, the form it knows them in (`索引号 … 生成日期 …`); the run's other rows (组配分类 | 计划总结 |) are
+  // the same block's. The title's cell end (a lone bar after it, `某街道2023年工作总结 |`) goes with the table.
+  std::vector<bool> metadata_row(lines.size(), false);
+  bool metadata_rows = false;
+  for (size_t k = 0; k < lines.size() && k < first;) {
+    if (blank[k] || !table[k] || residues[k] != std::string_view::npos || !IsFieldCellsRow(lines[k].text)) {
+      ++k;
+      continue;
+    }
+    size_t end = k;
+    double run_p = 0;
+    for (size_t j = k; j < lines.size() && j < first && (blank[j] || (table[j] && IsFieldCellsRow(lines[j].text)));
+         ++j) {
+      if (blank[j]) continue;
+      run_p = std::max(run_p, model.Probability(BarsAsBlanks(lines[j].text)));
+      end = j + 1;
+    }
+    if (run_p >= kInsideProbability) {
+      for (size_t j = k; j < end; ++j) {
+        if (blank[j]) continue;
+        table[j] = false;
+        p[j] = std::max(p[j], run_p);
+        add(j, false);
+        metadata_row[j] = true;
+        metadata_rows = true;
+      }
+    }
+    k = end;
+  }
   // The furniture segments of line k, when it holds the report's text too; whether there were any.
   auto add_segments = [&](size_t k, bool inside, bool whole_furniture, bool title_may_stay) {
     const std::string_view t = lines[k].text;
@@ -707,7 +773,7 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     return cut.prefix_end > 0 || cut.suffix_begin < t.size();
   };
   for (size_t k = 0; k < lines.size(); ++k) {
-    if (blank[k]) continue;
+    if (blank[k] || metadata_row[k]) continue;
     const bool edge = first == lines.size() || k < first || k > last;
     if (edge) {
       const size_t item = BreadcrumbLastItem(lines[k].text);
@@ -796,6 +862,28 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     for (size_t j = k + 1; j < lines.size() && (blank[j] || strong(j)); ++j) run += !blank[j];
     if (run >= kInsideRunLines) add(k, true);
   }
+  // The title's cell end after a metadata table that went (IsFieldCellsRow above): a lone bar ending a line.
+  for (size_t k = 0; metadata_rows && k < lines.size() && k < first; ++k) {
+    const std::string_view t = lines[k].text;
+    const size_t bar = t.find('|');
+    if (blank[k] || table[k] || bar == std::string_view::npos || t.find('|', bar + 1) != std::string_view::npos) {
+      continue;
+    }
+    if (!absl::StripAsciiWhitespace(absl::string_view(t.data() + bar + 1, t.size() - bar - 1)).empty()) continue;
+    const size_t line_end = lines[k].begin + t.size();
+    if (std::any_of(found.begin(), found.end(), [&](const SiteLine& f) {
+          return f.begin < line_end && f.end > lines[k].begin;
+        })) {
+      continue;  // the line, or a segment of it, went already
+    }
+    SiteLine s;
+    s.begin = lines[k].begin + text::SkipBlanksBack(t, bar, 0);
+    s.end = lines[k].begin + t.size();
+    s.probability = kSiteLineProbability;
+    s.segment = true;
+    found.push_back(s);
+  }
+  std::sort(found.begin(), found.end(), [](const SiteLine& a, const SiteLine& b) { return a.begin < b.begin; });
   // A portal's metadata block writes a field's name on one line and its value on the next (发文单位 ⏎
   // 某区发展和改革局, 主题分类 ⏎ 政务公开): before the report, a short value line right after a field name
   // that went whole goes with it.

@@ -82,9 +82,10 @@ inline constexpr size_t kBreadcrumbTitleHanChars = 6;
 // longest took a report sentence with it 1 time in 7.
 inline constexpr double kSegmentProbability = 0.99;
 // A title that stays of such a line names a kind of report (what src/report reads as a title).
-// The lexicon's kinds and the kinds a site's page also carries (方案, 讲话, 通知; 总結 mixes the scripts).
-inline constexpr std::string_view kSiteReportKinds[] = {"方案", "讲话", "发言", "意见", "通知", "纪要", "总結"};
-inline constexpr std::string_view kSiteReportKindsTraditional[] = {"講話", "發言", "紀要"};
+// The lexicon's kinds and the kinds a site's page also carries (方案, 讲话, 通知; 总結 mixes the scripts; 心得体会,
+// the genre of 5 of the third real set's 19 pages, one of whose titles stood between two site lines).
+inline constexpr std::string_view kSiteReportKinds[] = {"方案", "讲话", "发言", "意见", "通知", "纪要", "总結", "心得体会"};
+inline constexpr std::string_view kSiteReportKindsTraditional[] = {"講話", "發言", "紀要", "心得體會"};
 inline constexpr auto kReportTitleWords =
     text::lexicon::Join(text::lexicon::kReportKindLabels, kSiteReportKinds,
                         text::lexicon::kReportKindLabelsTraditional, kSiteReportKindsTraditional);
