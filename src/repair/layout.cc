@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -521,16 +522,46 @@ constexpr double kTypesetSpaceConfidence = 0.8;
 // right 28 of 28 (before a mark 8, after 12, splitting 8; after a marker not on the dev set).
 constexpr double kStraySpaceConfidence = 0.9;
 
+// The text the layout is read in: a converted copy as its author wrote it (UndoScriptConversion), since the
+// converter's readings and traditional characters hide the marks and dictionary words beside a space or a
+// break ("活動(dòng), 為", "匯 報(bào)"); any other text as it is. Spans found in it map back by ToDocument.
+struct LayoutReading {
+  std::string_view document;
+  std::optional<UnconvertedText> unconverted;
+
+  std::string_view text() const { return unconverted ? std::string_view(unconverted->text) : document; }
+  // The document's span for a span of text(), or nothing when the two differ there (they never should:
+  // blanks and breaks are never inside a reading).
+  std::optional<Span> ToDocument(Span span) const {
+    Span mapped = span;
+    if (unconverted) mapped = {unconverted->Original(span.begin), unconverted->Original(span.end)};
+    if (mapped.end > document.size() || mapped.begin > mapped.end ||
+        document.substr(mapped.begin, mapped.size()) != text().substr(span.begin, span.size())) {
+      return std::nullopt;
+    }
+    return mapped;
+  }
+};
+
+LayoutReading ReadLayout(RepairContext& context) {
+  LayoutReading reading{context.text(), std::nullopt};
+  if (context.diagnosis().converted_script) reading.unconverted = UndoScriptConversion(context.text());
+  return reading;
+}
+
 }  // namespace
 
 void JoinHardWraps(RepairContext& context) {
   std::string_view text = context.text();
-  for (Wrap& w : FindWraps(text)) {
-    if (context.IsClaimed(w.span)) continue;
+  const LayoutReading reading = ReadLayout(context);
+  for (Wrap& w : FindWraps(reading.text())) {
+    const std::optional<Span> mapped = reading.ToDocument(w.span);
+    if (!mapped || context.IsClaimed(*mapped)) continue;
+    const Span span = *mapped;
     RepairRecord r;
     r.rule = repair_rule::kLayoutWrap;
-    r.span = w.span;
-    r.before = std::string(text.substr(w.span.begin, w.span.size()));
+    r.span = span;
+    r.before = std::string(text.substr(span.begin, span.size()));
     r.after = std::move(w.after);
     r.confidence = kWrapConfidence;
     r.reason = std::move(w.reason);
@@ -545,22 +576,25 @@ void RemoveStraySpaces(RepairContext& context) {
       text.find("\u00a0") == std::string_view::npos) {
     return;
   }
-  SpaceAnalysis a = AnalyseSpaces(text);
+  const LayoutReading reading = ReadLayout(context);
+  SpaceAnalysis a = AnalyseSpaces(reading.text());
   if (a.remove.empty()) return;
   // A blank with no word split or punctuation beside it where layout.break finds a lost line break (a
   // run-in heading's end, a report header's) is that break, not a typesetting space.
-  const std::vector<Span> lost_breaks = LostBreakBlanks(text);
+  const std::vector<Span> lost_breaks = LostBreakBlanks(reading.text());
   for (size_t k = 0; k < a.remove.size(); ++k) {
     const Space& s = a.remove[k];
-    if (context.IsClaimed(s.span)) continue;
+    const std::optional<Span> mapped = reading.ToDocument(s.span);
+    if (!mapped || context.IsClaimed(*mapped)) continue;
+    const Span span = *mapped;
     const bool weak = s.kind == SpaceKind::kBetweenHan || s.kind == SpaceKind::kDigitUnit;
     auto lost = std::lower_bound(lost_breaks.begin(), lost_breaks.end(), s.span.begin,
                                  [](const Span& b, size_t begin) { return b.begin < begin; });
     if (weak && lost != lost_breaks.end() && lost->begin == s.span.begin) continue;
     RepairRecord r;
     r.rule = repair_rule::kLayoutSpace;
-    r.span = s.span;
-    r.before = std::string(text.substr(s.span.begin, s.span.size()));
+    r.span = span;
+    r.before = std::string(text.substr(span.begin, span.size()));
     r.after = "";
     r.confidence = s.kind == SpaceKind::kBetweenHan || s.kind == SpaceKind::kDigitUnit ? kTypesetSpaceConfidence
                                                                                       : kStraySpaceConfidence;
