@@ -5,6 +5,7 @@
 #include <array>
 #include <bit>
 #include <cmath>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -155,6 +156,20 @@ bool IsBlankLine(std::string_view s) {
     }
   }
   return true;
+}
+
+// What a line wholly in one pair of lenticular brackets holds ("【人力资源部编写】" → "人力资源部编写"), or
+// nothing when the line is not so written.
+std::optional<std::string_view> BracketedContent(std::string_view line) {
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(absl::string_view(line.data(), line.size()));
+  const std::string_view t(trimmed.data(), trimmed.size());
+  constexpr std::string_view kOpen = "【", kClose = "】";
+  if (t.size() <= kOpen.size() + kClose.size() || !t.starts_with(kOpen) || !t.ends_with(kClose)) {
+    return std::nullopt;
+  }
+  const std::string_view inside(t.data() + kOpen.size(), t.size() - kOpen.size() - kClose.size());
+  if (inside.find(kOpen) != std::string_view::npos || inside.find(kClose) != std::string_view::npos) return std::nullopt;
+  return inside;
 }
 
 // A line of the report's body: a sentence of kSentenceChars characters or more.
@@ -654,6 +669,21 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
       first = std::min(first, k);
       last = k;
     }
+  }
+  // Lines wholly in 【】 read as a site's to the model (its 【字号：大 中 小】, 【站名】), whatever they hold. A
+  // document that writes such a line the model reads as its own (a cover's 【二〇〇九年十二月】) writes in
+  // brackets itself: each of its bracketed lines is judged by what it holds (its 【人力资源部编写】 stays; a
+  // site's 【打印本页】 still goes). Issue 14's two real sets hold four whole-bracket lines: a site's alone on
+  // its page, and three of the documents' own, two of them on one cover.
+  std::vector<std::optional<std::string_view>> bracketed(lines.size());
+  bool brackets_are_the_documents = false;
+  for (size_t k = 0; k < lines.size(); ++k) {
+    if (blank[k]) continue;
+    bracketed[k] = BracketedContent(lines[k].text);
+    brackets_are_the_documents = brackets_are_the_documents || (bracketed[k] && p[k] < kSiteLineProbability);
+  }
+  for (size_t k = 0; k < lines.size() && brackets_are_the_documents; ++k) {
+    if (bracketed[k] && p[k] >= kSiteLineProbability) p[k] = model.Probability(*bracketed[k]);
   }
   if (first == lines.size()) {
     // No sentence reads as prose: the report is still somewhere, and its sentences are the body, and so are
