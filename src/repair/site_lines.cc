@@ -1041,9 +1041,12 @@ void RemoveSiteLines(RepairContext& context) {
   for (const RepairRecord& r : context.records()) {
     // A whole line removed (a page-number line after a sentence end, a viewer's thumbnail caption) joins
     // nothing: the lines around it stand on their own.
-    const bool whole_line = (r.span.begin == 0 || text[r.span.begin - 1] == '\n') && r.span.end > r.span.begin &&
-                            text[r.span.end - 1] == '\n';
-    if (r.rule == repair_rule::kBoilerplatePageFurniture && !whole_line) joins.push_back(r.span);
+    const bool at_line_start = r.span.begin == 0 || text[r.span.begin - 1] == '\n';
+    const bool whole_line = at_line_start && r.span.end > r.span.begin && text[r.span.end - 1] == '\n';
+    // Nor does a prefix that opens a line and keeps its break (the first chunk's "1、").
+    const bool line_prefix =
+        at_line_start && text.substr(r.span.begin, r.span.end - r.span.begin).find('\n') == std::string_view::npos;
+    if (r.rule == repair_rule::kBoilerplatePageFurniture && !whole_line && !line_prefix) joins.push_back(r.span);
   }
   // The joins are sorted and never overlap (their ends rise too): only those reaching into the line's
   // neighbourhood are looked at, not every join for every line (quadratic with a footer on every line).
