@@ -386,6 +386,21 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
           continue;
         }
       }
+      // The title said again in a row, nothing between ("…报告…报告…报告各位代表:", after a chunk prefix an
+      // earlier rule took): a report never repeats its title so; the copies after the first go.
+      if (const size_t from = FirstFreeByte(context, line); text.substr(from).starts_with(title_text)) {
+        size_t end = from + title_text.size();
+        while (end + title_text.size() <= line.end && text.substr(end, title_text.size()) == title_text) {
+          end += title_text.size();
+        }
+        const Span repeats{from + title_text.size(), end};
+        if (repeats.size() > 0 && !context.IsClaimed(repeats)) {
+          edits.push_back({repeats, "", kRunInCopyConfidence,
+                           absl::StrCat("The title said again ", repeats.size() / title_text.size(),
+                                        " times in a row; the first stays.")});
+          continue;
+        }
+      }
       if (t.size() <= title_text.size() || t.substr(0, title_text.size()) != title_text) continue;
       // A line that starts with the title and goes on. When the next line starts the same way and holds
       // all of this one, this one is a teaser of the opening: it goes whole.
