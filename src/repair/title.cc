@@ -506,6 +506,14 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
                          "A byline that ends in its bracketed date runs into the first sentence; a line break "
                          "splits them."});
       }
+      // The site's sentences between its notice, which an earlier rule cut from the line's start, and the
+      // title ("…素材库:网址。公众号:某某。整理汇总。某镇2023年政府工作报告各位代表:"): a report opens with its
+      // title, so what stands before it on that line is the site's too.
+      if (start > from && from > line.begin && !context.IsClaimed({from, start})) {
+        edits.push_back({{from, start}, "", kRunInCopyConfidence,
+                         absl::StrCat("The site's sentences between its notice and the title ",
+                                      Quoted(Trim(text.substr(start, point - start))), ", which opens the report.")});
+      }
       const std::string_view label = Trim(text.substr(point, blanks));
       edits.push_back({{point, point + blanks}, "\n", kTitleBreakConfidence,
                        absl::StrCat("The title ", Quoted(Trim(text.substr(start, point - start))),
