@@ -350,6 +350,17 @@ void RestoreInLine(BreakSink& sink, std::string_view text, size_t begin, size_t 
                      absl::StrCat("blanks after a sentence end stand for a paragraph break, in a line of ", chars,
                                   " characters: the page lost its line breaks"));
         blank_break_end = j;
+        // The paragraph may be a heading without a marker ("过去五年的工作回顾  2023年以来,…"): blanks as wide
+        // as the page's break end it, after a short phrase with no sentence mark or comma.
+        static const RE2 kClauseMark(R"([，,、；;])");
+        const HeadingEnd h = FindHeadingEnd(text, j, end, /*blank_only=*/true);
+        if (h.at != std::string_view::npos && h.blanks >= j - i &&
+            !RE2::PartialMatch(View(text.substr(j, h.at - j)), kClauseMark) &&
+            !sink.IsClaimed({h.at, h.at + h.blanks})) {
+          sink.Propose(h.at, h.blanks,
+                       absl::StrCat("blanks as wide as the page's paragraph breaks end a heading, in a line of ",
+                                    chars, " characters: the page lost its line breaks"));
+        }
       }
     }
     // One or two numerals, then 、, after a sentence end (and the blanks after it).
