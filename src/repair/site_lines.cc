@@ -252,12 +252,17 @@ size_t BlankAt(std::string_view s, size_t i) {
   return 0;
 }
 
-// A row of a table: kTableBars bars or more, and the line starts or ends with one.
+// A row of a table: kTableBars bars or more, the line starting or ending with one, and kTableCells cells.
 bool IsTableRow(std::string_view line) {
   const absl::string_view trimmed = absl::StripAsciiWhitespace(absl::string_view(line.data(), line.size()));
   line = std::string_view(trimmed.data(), trimmed.size());
   if (line.empty() || std::count(line.begin(), line.end(), '|') < static_cast<long>(kTableBars)) return false;
-  return line.front() == '|' || line.back() == '|';
+  if (line.front() != '|' && line.back() != '|') return false;
+  // A row has kTableCells cells at least, empty ones counted (`| 第二十条 | |||`): one word between two bars
+  // alone (`| 报告 |`) is a site's tag.
+  const size_t bars = static_cast<size_t>(std::count(line.begin(), line.end(), '|'));
+  const size_t cells = bars + 1 - (line.front() == '|') - (line.back() == '|');
+  return cells >= kTableCells;
 }
 std::vector<size_t> PieceBoundaries(std::string_view line, size_t from, size_t to);
 

@@ -94,6 +94,10 @@ inline constexpr size_t kSegmentProseHanChars = 2;
 // report's: the control pages of issue 14's dev set (annual reports on government information disclosure) carry
 // such tables; a site's menu does not start or end with its bar.
 inline constexpr size_t kTableBars = 2;
+// ... and at least kTableCells cells, empty ones counted: the first set's control pages write rows of one
+// filled cell and empty ones (`| 第二十条 第(一)项 | |||`), never one cell alone between two bars; the one such
+// line of issue 14's two real sets is a site's tag (`| 报告 |`).
+inline constexpr size_t kTableCells = 2;
 // A broken table leaves lines of bars alone and runs of hundreds of bars after a line's text (issue 14's
 // dev set, a portal's annual report). A table's row on the dev set's control pages ends with at most 9 bars
 // of empty cells (the clean corpora hold no table: at most one bar in a line): a run of kResidueBars bars or
