@@ -527,7 +527,7 @@ constexpr double kStraySpaceConfidence = 0.9;
 // break ("活動(dòng), 為", "匯 報(bào)"); any other text as it is. Spans found in it map back by ToDocument.
 struct LayoutReading {
   std::string_view document;
-  std::optional<UnconvertedText> unconverted;
+  const UnconvertedText* unconverted = nullptr;  // kept in the repair context, for layout.space and layout.wrap
 
   std::string_view text() const { return unconverted ? std::string_view(unconverted->text) : document; }
   // The document's span for a span of text(), or nothing when the two differ there (they never should:
@@ -544,8 +544,10 @@ struct LayoutReading {
 };
 
 LayoutReading ReadLayout(RepairContext& context) {
-  LayoutReading reading{context.text(), std::nullopt};
-  if (context.diagnosis().converted_script) reading.unconverted = UndoScriptConversion(context.text());
+  LayoutReading reading{context.text(), nullptr};
+  if (!context.diagnosis().converted_script) return reading;
+  reading.unconverted = context.Kept<UnconvertedText>();
+  if (reading.unconverted == nullptr) reading.unconverted = &context.Keep(UndoScriptConversion(context.text()));
   return reading;
 }
 
