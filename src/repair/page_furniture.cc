@@ -484,7 +484,7 @@ void FindChunkPrefixes(std::string_view text, bool hard_wrapped, std::vector<Fur
     // A number the chunk boundary split ("…长安镇20⏎3、23年…") is cut as well as a sentence.
     const bool number_cut =
         join > 0 && text[join - 1] >= '0' && text[join - 1] <= '9' && text[end] >= '0' && text[end] <= '9';
-    // A list item never opens with a punctuation mark ("2、、企业…", "3、，…"): none in the 105 clean reports.
+    // A list item never opens with a punctuation mark ("2、、企业…", "3、，…"): none in the 103 clean reports.
     const char32_t after = text::CharAt(text, end).value;
     const bool before_mark = number != 1 && text::IsBreak(after, (text::kClauseBreaks | text::kIdeographicComma) &
                                                                      ~text::kLineBreaks);
