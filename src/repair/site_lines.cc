@@ -961,6 +961,36 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     found.insert(found.end(), between.begin(), between.end());
     std::sort(found.begin(), found.end(), [](const SiteLine& a, const SiteLine& b) { return a.begin < b.begin; });
   }
+  // The site's name after the title on the page's first line ("…述职报告-某某网"), when the same name stands in
+  // a line the model removed ("2022-11-08 某某网的版权声明"): the page's own title, "title-site", copied in.
+  if (!found.empty() && first < lines.size()) {
+    size_t k = 0;
+    while (k < first && blank[k]) ++k;
+    const std::string_view t = lines[k].text;
+    const size_t dash = t.find_last_of("-_|");
+    const absl::string_view after_dash =
+        dash == std::string_view::npos ? absl::string_view() : absl::string_view(t.data() + dash + 1, t.size() - dash - 1);
+    const absl::string_view trimmed_name = absl::StripAsciiWhitespace(after_dash);
+    const std::string_view name(trimmed_name.data(), trimmed_name.size());
+    const size_t name_han = HanCount(name);
+    const bool gone_whole = std::any_of(found.begin(), found.end(), [&](const SiteLine& f) {
+      return f.begin == lines[k].begin && !f.segment;
+    });
+    if (k < first && !gone_whole && name_han >= kSiteNameMinHan && name_han == text::CountCharStarts(name)) {
+      for (const SiteLine& f : found) {
+        const std::string_view site_line = text.substr(f.begin, f.end - f.begin);
+        if (f.segment || f.begin == lines[k].begin || site_line.find(name) == std::string_view::npos) continue;
+        SiteLine suffix;
+        suffix.begin = lines[k].begin + TrimBlanksBefore(t, dash, 0);
+        suffix.end = lines[k].begin + t.size();
+        suffix.probability = f.probability;
+        suffix.segment = true;
+        found.push_back(suffix);
+        std::sort(found.begin(), found.end(), [](const SiteLine& a, const SiteLine& b) { return a.begin < b.begin; });
+        break;
+      }
+    }
+  }
   if (found.size() < kMinDocumentLines && strongest < kInsideProbability) {
     // A lone sentence the site put at the report's edge (its 小编 notice) meets the edge sentences' bar.
     const bool lone_notice = found.size() == 1 && !found[0].segment && !found[0].inside &&

@@ -122,6 +122,9 @@ inline constexpr size_t kMaxSiteLineChars = 400;
 // scores between 0.98 and 0.99). A lone sentence at an edge needs kLoneSentenceProbability, the edge
 // sentences' bar (a site's 小编 notice on a page with no other furniture scores 0.981).
 inline constexpr size_t kMinDocumentLines = 2;
+// A site's name after the title on the first line ("…报告-某某网") holds kSiteNameMinHan ideographs at least,
+// nothing else: a shorter piece after a dash is a range or a code ("2022-23", "1-10-49").
+inline constexpr size_t kSiteNameMinHan = 2;
 
 // One feature's weight. The model compiled into the library is an array of these and a hash index over
 // it, both built at compile time (data/furniture_table.cmake, then constexpr): nothing is parsed or
