@@ -694,14 +694,23 @@ void FlagBundledDocuments(RepairContext& context) {
       parts.push_back({&line, length});
     }
   }
+  // The collection's title, and any other form of it the site prints before the first piece ("…汇编五篇" then
+  // "…(精选5篇)").
   const Line* title = nullptr;
+  std::vector<const Line*> more_titles;
+  const Line* first_part = parts.empty() ? nullptr : parts.front().line;
   for (size_t n = 0; n < lines.size() && n < 12; ++n) {
     if (lines[n].text.size() <= 180 &&
         ContainsAny(lines[n].text, {"篇", "汇编", "匯編", "合集", "精选", "精選", "范文", "範文", "范例", "範例", "大全",
                                     "汇总", "匯總"}) &&
         RE2::PartialMatch(View(lines[n].text), BundleTitle())) {
-      title = &lines[n];
-      break;
+      if (title == nullptr) {
+        title = &lines[n];
+      } else if ((first_part == nullptr || &lines[n] < first_part) && IsCountedCollectionTitle(lines[n].text)) {
+        more_titles.push_back(&lines[n]);
+      } else {
+        break;
+      }
     }
   }
   // Two document starts, or one under a bundle title; or a collection title that counts its pieces, or
@@ -714,11 +723,12 @@ void FlagBundledDocuments(RepairContext& context) {
                                  RE2::PartialMatch(View(parts[0].line->text), *kFirstPart) &&
                                  !RE2::PartialMatch(View(parts[0].line->text), *kSentenceEnd);
   if (parts.size() < 2 && !(title != nullptr && parts.size() == 1) && !counted_title && !first_part_on_top) return;
-  if (title != nullptr) {
+  if (title != nullptr) more_titles.insert(more_titles.begin(), title);
+  for (const Line* t : more_titles) {
     RepairFlag flag;
     flag.rule = repair_rule::kBoilerplateBundle;
-    flag.span = {title->begin, title->begin + title->text.size()};
-    flag.text = std::string(title->text);
+    flag.span = {t->begin, t->begin + t->text.size()};
+    flag.text = std::string(t->text);
     flag.reason = "The file bundles several documents under the site's collection title; they are kept "
                   "together as written.";
     context.Flag(std::move(flag));

@@ -12,7 +12,9 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <bitset>
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <vector>
@@ -132,6 +134,74 @@ bool WrittenAfterSimplification(std::string_view text) {
 }
 
 }  // namespace
+
+size_t UnconvertedText::Original(size_t view_offset) const {
+  auto after = std::upper_bound(anchors.begin(), anchors.end(), view_offset,
+                                [](size_t v, const std::pair<size_t, size_t>& a) { return v < a.first; });
+  if (after == anchors.begin()) return view_offset;
+  const auto& [view, original] = *(after - 1);
+  return original + (view_offset - view);
+}
+
+UnconvertedText UndoScriptConversion(std::string_view text) {
+  UnconvertedText out;
+  out.text.reserve(text.size());
+  std::vector<std::pair<size_t, size_t>> readings;  // begin, end
+  ForEachReading(text, [&](size_t begin, size_t end, std::string_view) {
+    if (text::IsHan(text::CharBefore(text, begin).value)) readings.emplace_back(begin, end);
+    return true;
+  });
+  icu::Transliterator* convert = TraditionalToSimplified();
+  auto next_reading = readings.begin();
+  // An anchor wherever the view's offsets and the document's stop advancing together.
+  std::ptrdiff_t shift = 0;  // document offset minus view offset since the last anchor
+  auto anchor = [&](size_t original) {
+    const std::ptrdiff_t now = static_cast<std::ptrdiff_t>(original) - static_cast<std::ptrdiff_t>(out.text.size());
+    if (now == shift) return;
+    out.anchors.emplace_back(out.text.size(), original);
+    shift = now;
+  };
+  for (size_t at = 0; at < text.size();) {
+    const size_t nl = text.find('\n', at);
+    const size_t line_end = nl == std::string_view::npos ? text.size() : nl + 1;
+    // The line without its readings, and where each of its characters came from.
+    std::string line;
+    std::vector<size_t> origin;
+    for (size_t i = at; i < line_end;) {
+      if (next_reading != readings.end() && next_reading->first == i) {
+        i = next_reading->second;
+        ++next_reading;
+        continue;
+      }
+      const text::Char c = text::CharAt(text, i);
+      origin.push_back(i);
+      line.append(text.substr(i, c.length));
+      i += c.length;
+    }
+    origin.push_back(line_end);
+    icu::UnicodeString converted = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(line.data(), static_cast<int32_t>(std::min<size_t>(line.size(), INT32_MAX))));
+    const int32_t chars = converted.countChar32();
+    if (convert != nullptr) convert->transliterate(converted);
+    // Character for character, or the line as it is (readings removed all the same).
+    const bool one_for_one = converted.countChar32() == chars && static_cast<size_t>(chars) + 1 == origin.size();
+    int32_t u = 0;
+    for (size_t k = 0, i = 0; k + 1 < origin.size(); ++k) {
+      anchor(origin[k]);
+      const text::Char c = text::CharAt(line, i);
+      if (one_for_one && c.value != text::kReplacementChar) {
+        icu::UnicodeString(converted.char32At(u)).toUTF8String(out.text);
+      } else {
+        out.text.append(line.substr(i, c.length));
+      }
+      u = converted.moveIndex32(u, 1);
+      i += c.length;
+    }
+    anchor(line_end);
+    at = line_end;
+  }
+  return out;
+}
 
 void DiagnoseConvertedScript(RepairContext& context) {
   if (context.diagnosis().converted_script) return;  // both rules share this diagnosis

@@ -145,6 +145,12 @@ bool OpensLowerLevelItem(std::string_view rest) {
          m->ordinal <= kMaxLowerLevelItem && text::IsHan(text::CharAt(rest, m->length).value);
 }
 
+// A numbered item at the start of `rest`: "1、" or "12、" before an ideograph.
+bool OpensNumberedItem(std::string_view rest) {
+  static const RE2 kItem(R"(^\d{1,2}、\p{Han})");
+  return RE2::PartialMatch(View(rest), kItem);
+}
+
 // A sentence opened by a year ("2023年是…", "2017年脱贫…"), not a year range or a date inside a phrase.
 bool OpensWithYear(std::string_view rest) {
   static const RE2 kYear(R"(^(?:19|20)\d{2}年[^度初底末\d])");
@@ -351,6 +357,29 @@ void RestoreInLine(BreakSink& sink, std::string_view text, size_t begin, size_t 
       if (j < end && opens && !sink.IsClaimed({i, j})) {
         sink.Propose(i, j - i,
                      absl::StrCat("blanks after a sentence end stand for a paragraph break, in a line of ", chars,
+                                  " characters: the page lost its line breaks"));
+        blank_break_end = j;
+        // The paragraph may be a heading without a marker ("过去五年的工作回顾  2023年以来,…"): blanks as wide
+        // as the page's break end it, after a short phrase with no sentence mark or comma.
+        static const RE2 kClauseMark(R"([，,、；;])");
+        const HeadingEnd h = FindHeadingEnd(text, j, end, /*blank_only=*/true);
+        if (h.at != std::string_view::npos && h.blanks >= j - i &&
+            !RE2::PartialMatch(View(text.substr(j, h.at - j)), kClauseMark) &&
+            !sink.IsClaimed({h.at, h.at + h.blanks})) {
+          sink.Propose(h.at, h.blanks,
+                       absl::StrCat("blanks as wide as the page's paragraph breaks end a heading, in a line of ",
+                                    chars, " characters: the page lost its line breaks"));
+        }
+      }
+    }
+    // Blanks before a list marker ("…归档制度 1、各部门…", "…篇1 一、文书…"): the clean corpora write none inside a
+    // line (0 in 1.1 million characters), so in a line that lost its breaks they stand for one.
+    if (i > begin && text::IsInlineBlank(d.cp) && !text::IsInlineBlank(text::CharBefore(text, i).value)) {
+      const size_t j = text::SkipBlanks(text, i, end);
+      if (j < end && j != blank_break_end && !sink.IsClaimed({i, j}) &&
+          (ChapterMarkerAt(text, j, end) > 0 || OpensNumberedItem(text.substr(j, end - j)))) {
+        sink.Propose(i, j - i,
+                     absl::StrCat("blanks before a list marker stand for its line break, in a line of ", chars,
                                   " characters: the page lost its line breaks"));
         blank_break_end = j;
       }

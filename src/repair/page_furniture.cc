@@ -5,6 +5,7 @@
 // footer and that line break are removed so the sentence joins again ("…到目前为止…"). Also
 // "第1页共5页" lines, bare "第3页" lines, and "第2/145页" inside titles.
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "repair/re2_view.h"
 #include "repair/rule_ids.h"
 #include "repair/rules.h"
+#include "text/breaks.h"
 #include "text/char_class.h"
 #include "text/list_marker.h"
 #include "text/utf8.h"
@@ -459,8 +461,10 @@ void FindChunkPrefixes(std::string_view text, bool hard_wrapped, std::vector<Fur
   if (hard_wrapped) return;
   struct Prefix {
     size_t begin, end;  // the line break before the prefix, and the end of "N、"
+    size_t join;        // the line break that ends the text before (blank lines between chunks stepped over)
     int number;
     bool cut;           // the line before ends mid-sentence
+    bool before_mark;   // a punctuation mark follows "N、": the cut fell inside a sentence, before the mark
   };
   std::vector<Prefix> prefixes;
   for (size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', nl + 1)) {
@@ -469,10 +473,19 @@ void FindChunkPrefixes(std::string_view text, bool hard_wrapped, std::vector<Fur
     if (!RE2::Consume(&rest, ChunkPrefix(), &number)) continue;
     size_t end = static_cast<size_t>(rest.data() - text.data());
     if (end >= text.size() || text[end] == '\n' || text[end] == '\r') continue;
+    // Some sites put a blank line between chunks ("…农民增收⏎⏎2、…"): the text before is that above it.
+    size_t join = nl;
+    while (join > 0 && (text[join - 1] == '\n' || text[join - 1] == '\r' || text[join - 1] == ' ')) --join;
     // The first chunk starts the text: its "1、" follows a title or the site's header, never a cut.
     // A number the chunk boundary split ("…长安镇20⏎3、23年…") is cut as well as a sentence.
-    const bool number_cut = nl > 0 && text[nl - 1] >= '0' && text[nl - 1] <= '9' && text[end] >= '0' && text[end] <= '9';
-    prefixes.push_back({nl, end, number, number != 1 && (CutBefore(text, nl) || number_cut)});
+    const bool number_cut =
+        join > 0 && text[join - 1] >= '0' && text[join - 1] <= '9' && text[end] >= '0' && text[end] <= '9';
+    // A list item never opens with a punctuation mark ("2、、企业…", "3、，…"): none in the 103 clean reports.
+    const char32_t after = text::CharAt(text, end).value;
+    const bool before_mark = number != 1 && text::IsBreak(after, (text::kClauseBreaks | text::kIdeographicComma) &
+                                                                     ~text::kLineBreaks);
+    prefixes.push_back({nl, end, join, number,
+                        number != 1 && (CutBefore(text, join) || number_cut || before_mark), before_mark});
   }
   constexpr size_t kMinCuts = 3, kMinSpacing = 200;
   for (size_t i = 0; i < prefixes.size();) {
@@ -502,12 +515,8 @@ void FindChunkPrefixes(std::string_view text, bool hard_wrapped, std::vector<Fur
     const bool opens_with_one = first.number == 2 && RE2::Consume(&opening, ChunkPrefix(), &opening_number) &&
                                 opening_number == 1;
     const size_t min_cuts = opens_with_one ? kMinCuts - 1 : kMinCuts;
-    const bool chunked = cuts >= min_cuts && (last.begin - first.begin) >= kMinSpacing * (members.size() - 1);
-    if (!chunked) {
-      ++i;
-      continue;
-    }
     // The first chunk's "1、" opens the text (or the line after the site's header).
+    std::optional<Span> first_chunk;
     if (first.number == 2) {
       for (size_t at = 0; at < first.begin && at < 4096;) {
         re2::StringPiece rest = View(text.substr(at, 8));
@@ -519,10 +528,7 @@ void FindChunkPrefixes(std::string_view text, bool hard_wrapped, std::vector<Fur
           re2::StringPiece after = View(text.substr(end, kMaxOpeningLabelBytes));
           re2::StringPiece label;
           if (RE2::Consume(&after, OpeningSiteLabel(), &label)) end = static_cast<size_t>(after.data() - text.data());
-          found->push_back({{at, end}, kChunkSequenceConfidence,
-                            end - at > 4 ? "The site's first chunk prefix (\"1、\") where its text begins, with the "
-                                           "site's label after it; removed them."
-                                         : "The site's first chunk prefix (\"1、\") where its text begins; removed it."});
+          first_chunk = Span{at, end};
           break;
         }
         size_t nl = text.find('\n', at);
@@ -530,11 +536,27 @@ void FindChunkPrefixes(std::string_view text, bool hard_wrapped, std::vector<Fur
         at = nl + 1;
       }
     }
+    // A short text cut into two chunks shows one cut: enough when the cut fell before a punctuation mark
+    // and the first chunk's "1、" is there.
+    const bool two_chunks = first_chunk && members.size() == 1 && first.before_mark;
+    const bool chunked =
+        (cuts >= min_cuts && (last.begin - first.begin) >= kMinSpacing * (members.size() - 1)) || two_chunks;
+    if (!chunked) {
+      ++i;
+      continue;
+    }
+    if (first_chunk) {
+      found->push_back({*first_chunk, kChunkSequenceConfidence,
+                        first_chunk->size() > 4
+                            ? "The site's first chunk prefix (\"1、\") where its text begins, with the "
+                              "site's label after it; removed them."
+                            : "The site's first chunk prefix (\"1、\") where its text begins; removed it."});
+    }
     for (size_t m : members) {
       const Prefix& p = prefixes[m];
       std::string prefix(text.substr(p.begin + 1, p.end - p.begin - 1));
       if (p.cut) {
-        found->push_back({{p.begin, p.end}, kInLineMarkConfidence,
+        found->push_back({{p.join, p.end}, kInLineMarkConfidence,
                           absl::StrCat("A chunk prefix (\"", prefix, "\") the site put where its text chunk "
                                        "restarts, mid-sentence; removed it and the line break.")});
       } else {

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "repair/rule.h"
@@ -86,6 +87,15 @@ void FlagDeletedWords(RepairContext& context);
 void DiagnoseConvertedScript(RepairContext& context);
 void RemoveInjectedPinyin(RepairContext& context);
 void ConvertTraditionalScript(RepairContext& context);
+// A converted document as its author wrote it, the converter's readings removed and its traditional
+// characters simplified: the text in which the dictionary and a line's width can be read. Original() maps
+// an offset of `text` back to the document (a removed reading maps to its end).
+struct UnconvertedText {
+  std::string text;
+  std::vector<std::pair<size_t, size_t>> anchors;  // (offset in text, offset in the document) where they part
+  size_t Original(size_t view_offset) const;
+};
+UnconvertedText UndoScriptConversion(std::string_view text);
 
 }  // namespace wenshu::repair_internal
 

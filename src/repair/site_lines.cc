@@ -5,6 +5,7 @@
 #include <array>
 #include <bit>
 #include <cmath>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -142,6 +143,20 @@ int ShareBucket(size_t part, size_t whole) {
 }
 
 
+// What a line wholly in one pair of lenticular brackets holds ("【人力资源部编写】" → "人力资源部编写"), or
+// nothing when the line is not so written.
+std::optional<std::string_view> BracketedContent(std::string_view line) {
+  const absl::string_view trimmed = absl::StripAsciiWhitespace(absl::string_view(line.data(), line.size()));
+  const std::string_view t(trimmed.data(), trimmed.size());
+  constexpr std::string_view kOpen = "【", kClose = "】";
+  if (t.size() <= kOpen.size() + kClose.size() || !t.starts_with(kOpen) || !t.ends_with(kClose)) {
+    return std::nullopt;
+  }
+  const std::string_view inside(t.data() + kOpen.size(), t.size() - kOpen.size() - kClose.size());
+  if (inside.find(kOpen) != std::string_view::npos || inside.find(kClose) != std::string_view::npos) return std::nullopt;
+  return inside;
+}
+
 // A line of the report's body: a sentence of kSentenceChars characters or more.
 bool IsSentence(std::string_view line) {
   if (text::CountCharStarts(line) < kSentenceChars) return false;
@@ -222,12 +237,17 @@ size_t BlankAt(std::string_view s, size_t i) {
   return 0;
 }
 
-// A row of a table: kTableBars bars or more, and the line starts or ends with one.
+// A row of a table: kTableBars bars or more, the line starting or ending with one, and kTableCells cells.
 bool IsTableRow(std::string_view line) {
   const absl::string_view trimmed = absl::StripAsciiWhitespace(absl::string_view(line.data(), line.size()));
   line = std::string_view(trimmed.data(), trimmed.size());
   if (line.empty() || std::count(line.begin(), line.end(), '|') < static_cast<long>(kTableBars)) return false;
-  return line.front() == '|' || line.back() == '|';
+  if (line.front() != '|' && line.back() != '|') return false;
+  // A row has kTableCells cells at least, empty ones counted (`| 第二十条 | |||`): one word between two bars
+  // alone (`| 报告 |`) is a site's tag.
+  const size_t bars = static_cast<size_t>(std::count(line.begin(), line.end(), '|'));
+  const size_t cells = bars + 1 - (line.front() == '|') - (line.back() == '|');
+  return cells >= kTableCells;
 }
 std::vector<size_t> PieceBoundaries(std::string_view line, size_t from, size_t to);
 
@@ -659,6 +679,21 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
       last = k;
     }
   }
+  // Lines wholly in 【】 read as a site's to the model (its 【字号：大 中 小】, 【站名】), whatever they hold. A
+  // document that writes such a line the model reads as its own (a cover's 【二〇〇九年十二月】) writes in
+  // brackets itself: each of its bracketed lines is judged by what it holds (its 【人力资源部编写】 stays; a
+  // site's 【打印本页】 still goes). Issue 14's two real sets hold four whole-bracket lines: a site's alone on
+  // its page, and three of the documents' own, two of them on one cover.
+  std::vector<std::optional<std::string_view>> bracketed(lines.size());
+  bool brackets_are_the_documents = false;
+  for (size_t k = 0; k < lines.size(); ++k) {
+    if (blank[k]) continue;
+    bracketed[k] = BracketedContent(lines[k].text);
+    brackets_are_the_documents = brackets_are_the_documents || (bracketed[k] && p[k] < kSiteLineProbability);
+  }
+  for (size_t k = 0; k < lines.size() && brackets_are_the_documents; ++k) {
+    if (bracketed[k] && p[k] >= kSiteLineProbability) p[k] = model.Probability(*bracketed[k]);
+  }
   if (first == lines.size()) {
     // No sentence reads as prose: the report is still somewhere, and its sentences are the body, and so are
     // its clauses (a long line of kClauseCommas commas or more that a wrap cut before its full stop).
@@ -984,6 +1019,36 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     found.insert(found.end(), between.begin(), between.end());
     std::sort(found.begin(), found.end(), [](const SiteLine& a, const SiteLine& b) { return a.begin < b.begin; });
   }
+  // The site's name after the title on the page's first line ("…述职报告-某某网"), when the same name stands in
+  // a line the model removed ("2022-11-08 某某网的版权声明"): the page's own title, "title-site", copied in.
+  if (!found.empty() && first < lines.size()) {
+    size_t k = 0;
+    while (k < first && blank[k]) ++k;
+    const std::string_view t = lines[k].text;
+    const size_t dash = t.find_last_of("-_|");
+    const absl::string_view after_dash =
+        dash == std::string_view::npos ? absl::string_view() : absl::string_view(t.data() + dash + 1, t.size() - dash - 1);
+    const absl::string_view trimmed_name = absl::StripAsciiWhitespace(after_dash);
+    const std::string_view name(trimmed_name.data(), trimmed_name.size());
+    const size_t name_han = HanCount(name);
+    const bool gone_whole = std::any_of(found.begin(), found.end(), [&](const SiteLine& f) {
+      return f.begin == lines[k].begin && !f.segment;
+    });
+    if (k < first && !gone_whole && name_han >= kSiteNameMinHan && name_han == text::CountCharStarts(name)) {
+      for (const SiteLine& f : found) {
+        const std::string_view site_line = text.substr(f.begin, f.end - f.begin);
+        if (f.segment || f.begin == lines[k].begin || site_line.find(name) == std::string_view::npos) continue;
+        SiteLine suffix;
+        suffix.begin = lines[k].begin + text::SkipBlanksBack(t, dash, 0);
+        suffix.end = lines[k].begin + t.size();
+        suffix.probability = f.probability;
+        suffix.segment = true;
+        found.push_back(suffix);
+        std::sort(found.begin(), found.end(), [](const SiteLine& a, const SiteLine& b) { return a.begin < b.begin; });
+        break;
+      }
+    }
+  }
   if (found.size() < kMinDocumentLines && strongest < kInsideProbability) {
     // A lone sentence the site put at the report's edge (its 小编 notice) meets the edge sentences' bar.
     const bool lone_notice = found.size() == 1 && !found[0].segment && !found[0].inside &&
@@ -1069,9 +1134,12 @@ void RemoveSiteLines(RepairContext& context) {
   for (const RepairRecord& r : context.records()) {
     // A whole line removed (a page-number line after a sentence end, a viewer's thumbnail caption) joins
     // nothing: the lines around it stand on their own.
-    const bool whole_line = (r.span.begin == 0 || text[r.span.begin - 1] == '\n') && r.span.end > r.span.begin &&
-                            text[r.span.end - 1] == '\n';
-    if (r.rule == repair_rule::kBoilerplatePageFurniture && !whole_line) joins.push_back(r.span);
+    const bool at_line_start = r.span.begin == 0 || text[r.span.begin - 1] == '\n';
+    const bool whole_line = at_line_start && r.span.end > r.span.begin && text[r.span.end - 1] == '\n';
+    // Nor does a prefix that opens a line and keeps its break (the first chunk's "1、").
+    const bool line_prefix =
+        at_line_start && text.substr(r.span.begin, r.span.end - r.span.begin).find('\n') == std::string_view::npos;
+    if (r.rule == repair_rule::kBoilerplatePageFurniture && !whole_line && !line_prefix) joins.push_back(r.span);
   }
   // The joins are sorted and never overlap (their ends rise too): only those reaching into the line's
   // neighbourhood are looked at, not every join for every line (quadratic with a footer on every line).

@@ -95,6 +95,10 @@ inline constexpr size_t kSegmentProseHanChars = 2;
 // report's: the control pages of issue 14's dev set (annual reports on government information disclosure) carry
 // such tables; a site's menu does not start or end with its bar.
 inline constexpr size_t kTableBars = 2;
+// ... and at least kTableCells cells, empty ones counted: the first set's control pages write rows of one
+// filled cell and empty ones (`| 第二十条 第(一)项 | |||`), never one cell alone between two bars; the one such
+// line of issue 14's two real sets is a site's tag (`| 报告 |`).
+inline constexpr size_t kTableCells = 2;
 // A broken table leaves lines of bars alone and runs of hundreds of bars after a line's text (issue 14's
 // dev set, a portal's annual report). A table's row on the dev set's control pages ends with at most 9 bars
 // of empty cells (the clean corpora hold no table: at most one bar in a line): a run of kResidueBars bars or
@@ -119,6 +123,9 @@ inline constexpr size_t kMaxSiteLineChars = 400;
 // scores between 0.98 and 0.99). A lone sentence at an edge needs kLoneSentenceProbability, the edge
 // sentences' bar (a site's 小编 notice on a page with no other furniture scores 0.981).
 inline constexpr size_t kMinDocumentLines = 2;
+// A site's name after the title on the first line ("…报告-某某网") holds kSiteNameMinHan ideographs at least,
+// nothing else: a shorter piece after a dash is a range or a code ("2022-23", "1-10-49").
+inline constexpr size_t kSiteNameMinHan = 2;
 
 // One feature's weight. The model compiled into the library is an array of these and a hash index over
 // it, both built at compile time (data/furniture_table.cmake, then constexpr): nothing is parsed or

@@ -355,6 +355,21 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
           continue;
         }
       }
+      // The title said again in a row, nothing between ("…报告…报告…报告各位代表:", after a chunk prefix an
+      // earlier rule took): a report never repeats its title so; the copies after the first go.
+      if (const size_t from = FirstFreeByte(context, line); text.substr(from).starts_with(title_text)) {
+        size_t end = from + title_text.size();
+        while (end + title_text.size() <= line.end && text.substr(end, title_text.size()) == title_text) {
+          end += title_text.size();
+        }
+        const Span repeats{from + title_text.size(), end};
+        if (repeats.size() > 0 && !context.IsClaimed(repeats)) {
+          edits.push_back({repeats, "", kRunInCopyConfidence,
+                           absl::StrCat("The title said again ", repeats.size() / title_text.size(),
+                                        " times in a row; the first stays.")});
+          continue;
+        }
+      }
       if (t.size() <= title_text.size() || t.substr(0, title_text.size()) != title_text) continue;
       // A line that starts with the title and goes on. When the next line starts the same way and holds
       // all of this one, this one is a teaser of the opening: it goes whole.
@@ -459,6 +474,14 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
         edits.push_back({{line_rest + dated, line_rest + dated}, "\n", kTitleBreakConfidence,
                          "A byline that ends in its bracketed date runs into the first sentence; a line break "
                          "splits them."});
+      }
+      // The site's sentences between its notice, which an earlier rule cut from the line's start, and the
+      // title ("…素材库:网址。公众号:某某。整理汇总。某镇2023年政府工作报告各位代表:"): a report opens with its
+      // title, so what stands before it on that line is the site's too.
+      if (start > from && from > line.begin && !context.IsClaimed({from, start})) {
+        edits.push_back({{from, start}, "", kRunInCopyConfidence,
+                         absl::StrCat("The site's sentences between its notice and the title ",
+                                      Quoted(text::TrimLineBlanks(text.substr(start, point - start))), ", which opens the report.")});
       }
       const std::string_view label = text::TrimLineBlanks(text.substr(point, blanks));
       edits.push_back({{point, point + blanks}, "\n", kTitleBreakConfidence,
