@@ -111,8 +111,10 @@ struct Quantity {
   Decimal value;      // scale applied: 2.16万人 -> 21600; money in 元
   std::optional<Decimal> upper;  // closed ranges (300~500人, 1万-5万元): value is the low end, upper the high
   // After scaling: "人", "元", "%", "个百分点", "人次" (also for 人/次), "平方米"; 2.16万人 -> "人". Empty for
-  // a bare number (null in JSON).
-  std::string unit;
+  // a bare number (null in JSON). A view of the library's unit names (static storage), as `role`: 16
+  // bytes in every figure instead of a 32-byte std::string for one of a few dozen names
+  // (bench/memory_bench).
+  std::string_view unit;
   std::string subject;       // the noun phrase counted: "在校学生"; empty (null in JSON) when none was found
   Span subject_span;         // empty when no subject
   std::vector<std::string> qualifiers;  // as written: 约 近 余 多 以上 左右 不到 超过 ...
@@ -140,7 +142,7 @@ struct Change {
   Span span;         // from the baseline marker (较/比/同比) or the verb to the end of the amount
   Decimal value;     // magnitude, never negative; scale applied as for Quantity
   std::optional<Decimal> upper;  // ranges (增长4.5%—5%, 增长4.5-5%): value is the low end, upper the high
-  std::string unit;      // as Quantity::unit; empty (null in JSON) when none
+  std::string_view unit;  // as Quantity::unit (static storage); empty (null in JSON) when none
   std::string baseline;  // "上年", "2005年", "同比", "去年同期"; empty when unstated
   std::string subject;   // the counted noun phrase of the quantity this change belongs to; empty when none
   std::vector<std::string> qualifiers;  // as written: 左右 以上 以内 不低于 ... (as on Quantity)

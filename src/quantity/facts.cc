@@ -633,7 +633,7 @@ class Extractor {
   // ---- quantities ----
 
   // True for a number that is a list marker or a label, not a figure: "1、", "(一)", "[2023]", “1223”.
-  bool IsMarkerOrLabel(Span number, const std::string& unit_text) const {
+  bool IsMarkerOrLabel(Span number, std::string_view unit_text) const {
     size_t len_before, len_after;
     char32_t before = Before(number.begin, &len_before);
     char32_t after = At(number.end, &len_after);
@@ -857,7 +857,7 @@ class Extractor {
             MatchWordAt(text_, end + unit->written.size(), kPlaceSuffixes) > 0) {
           return end + unit->written.size();
         }
-        q.unit = std::string(unit->unit);
+        q.unit = unit->unit;
         q.kind = unit->kind;
         q.value = q.value.ScaleByPowerOfTen(unit->power);
         end += unit->written.size();
@@ -874,7 +874,7 @@ class Extractor {
         std::string_view w = kCurrencyBefore[i];
         if (number.begin >= w.size() && text_.substr(number.begin - w.size(), w.size()) == w) {
           q.kind = QuantityKind::kMoney;
-          q.unit = std::string(kCurrencyUnit[i]);
+          q.unit = kCurrencyUnit[i];
           currency_prefix_ = w.size();
           break;
         }
@@ -905,7 +905,7 @@ class Extractor {
           const UnitInfo* u2 = MatchUnit(text_, h);
           size_t h_end = h;
           if (u2 != nullptr) {
-            q.unit = std::string(u2->unit);
+            q.unit = u2->unit;
             q.kind = u2->kind;
             q.value = q.value.ScaleByPowerOfTen(u2->power);
             high = high.ScaleByPowerOfTen(u2->power);

@@ -10,6 +10,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "nlohmann/json.hpp"
+#include "quantity/units.h"
 #include "report/internal.h"
 #include "report/json_writer.h"
 #include "text/text_pool.h"
@@ -144,12 +145,14 @@ template <typename S>
 EmptyIsNull(S&) -> EmptyIsNull<S>;
 
 // Fields that view one of the library's own names (static storage): a repair rule id, a fact's role, a
-// canonical indicator id. Written as strings; read by finding the library's own string, so the record
-// keeps a view that outlives the JSON; a name the library does not know is an error, as for enums.
+// canonical indicator id, a fact's unit. Written as strings; read by finding the library's own string, so
+// the record keeps a view that outlives the JSON; a name the library does not know is an error, as for
+// enums.
 template <typename V>  // std::string_view or const std::string_view
 struct LibraryName {
   V& value;
   std::string_view (*find)(std::string_view name);  // the library's string, or "" when unknown
+  bool empty_is_null = false;  // written as null when empty (a unit), as EmptyIsNull
 };
 std::string_view FindRuleId(std::string_view id) {
   for (const RepairRuleInfo& info : RepairRules()) {
@@ -177,6 +180,9 @@ template <typename V>
 LibraryName<V> FactRoleName(V& v) { return {v, FindFactRole}; }
 template <typename V>
 LibraryName<V> CanonicalName(V& v) { return {v, report_internal::FindCanonicalId}; }
+// A fact's unit: null when empty (a bare number), as when it was an optional string.
+template <typename V>
+LibraryName<V> UnitName(V& v) { return {v, quantity_internal::FindUnitName, /*empty_is_null=*/true}; }
 
 template <typename I>
 struct NegativeIsNull {
@@ -226,7 +232,7 @@ void Describe(F& f, R& q) {
   f("span", q.span);
   f("value", q.value);
   f("upper", q.upper);
-  f("unit", EmptyIsNull{q.unit});
+  f("unit", UnitName(q.unit), kMayBeAbsent);
   f("kind", q.kind);
   f("subject", EmptyIsNull{q.subject});
   f("approx", q.approx);
@@ -245,7 +251,7 @@ void Describe(F& f, R& c) {
   f("direction", c.direction);
   f("value", c.value);
   f("upper", c.upper);
-  f("unit", EmptyIsNull{c.unit});
+  f("unit", UnitName(c.unit), kMayBeAbsent);
   f("kind", c.kind);
   f("qualifiers", c.qualifiers);
   f("shared_qualifier", c.shared_qualifier);
@@ -395,7 +401,13 @@ class FieldWriter {
  private:
   void Write(const std::string& s) { w_.String(s); }
   void Write(const SharedText& s) { w_.String(s.str()); }
-  void Write(LibraryName<const std::string_view> name) { w_.String(name.value); }
+  void Write(LibraryName<const std::string_view> name) {
+    if (name.empty_is_null && name.value.empty()) {
+      w_.Null();
+    } else {
+      w_.String(name.value);
+    }
+  }
   void Write(int v) { w_.Int(v); }
   void Write(int64_t v) { w_.Int(v); }
   void Write(size_t v) { w_.Uint(v); }

@@ -19,7 +19,7 @@ using ::testing::IsEmpty;
 // A compact, readable rendering of one quantity: "subject|value unit|kind".
 std::string Show(const Quantity& q) {
   std::string s = q.subject + "|" + q.value.ToString() + (q.upper ? "~" + q.upper->ToString() : "") + " " +
-                  q.unit + "|" + std::string(QuantityKindName(q.kind));
+                  std::string(q.unit) + "|" + std::string(QuantityKindName(q.kind));
   if (q.approx) s += "|approx";
   return s;
 }
@@ -31,7 +31,7 @@ std::vector<std::string> ShowAll(const Facts& facts) {
 }
 
 std::string Show(const Change& c) {
-  return std::string(ChangeDirectionName(c.direction)) + " " + c.value.ToString() + " " + c.unit + " vs " +
+  return std::string(ChangeDirectionName(c.direction)) + " " + c.value.ToString() + " " + std::string(c.unit) + " vs " +
          c.baseline + " of " + c.subject;
 }
 
@@ -328,7 +328,7 @@ TEST(ExtractFactsTest, WholeSeedParsesWithExpectedFigures) {
   EXPECT_GT(f.dates.size(), 10u);
   auto value_of = [&](std::string_view t) -> std::string {
     const Quantity* q = FindQuantity(f, t);
-    return q ? q->value.ToString() + " " + q->unit : "<missing>";
+    return q ? q->value.ToString() + " " + std::string(q->unit) : "<missing>";
   };
   EXPECT_EQ(value_of("2.16万人"), "21600 人");
   EXPECT_EQ(value_of("77万元"), "770000 元");
@@ -351,7 +351,7 @@ std::string QuantityString(std::string_view text) {
   if (!q) return "<none>";
   std::string s = q->value.ToString();
   if (q->upper) s += "~" + q->upper->ToString();
-  s += " " + q->unit + " " + std::string(QuantityKindName(q->kind));
+  s += " " + std::string(q->unit) + " " + std::string(QuantityKindName(q->kind));
   if (q->approx) s += " approx";
   return s;
 }
@@ -577,7 +577,7 @@ namespace {
 
 // "value~upper unit [qualifiers] of subject" for the target-style statements of government reports.
 std::string ShowTarget(const Change& c) {
-  std::string s = c.value.ToString() + (c.upper ? "~" + c.upper->ToString() : "") + " " + c.unit;
+  std::string s = c.value.ToString() + (c.upper ? "~" + c.upper->ToString() : "") + " " + std::string(c.unit);
   for (const std::string& q : c.qualifiers) s += " " + q;
   if (c.shared_qualifier) s += " (shared)";
   return s + " of " + c.subject;

@@ -17,6 +17,7 @@
 namespace wenshu {
 namespace {
 
+using ::testing::Contains;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
@@ -298,7 +299,6 @@ TEST(ChecksTest, PartsTotalsChangesRatesAndRatios) {
     for (const ReportCheck* c : ChecksOf(r, rule, status)) out.push_back(c->reason.str());
     return out;
   };
-  using ::testing::Contains;
   EXPECT_THAT(reasons("sum.parts", CheckStatus::kPass),
               Contains(HasSubstr("2 + 6 + 8 add up to the total 16所")));
   EXPECT_THAT(reasons("sum.parts", CheckStatus::kFail),
@@ -523,13 +523,33 @@ TEST(JsonTest, NamesReadBackAreTheLibrarysOwn) {
 
   for (const auto& [list, key, unknown] : {std::tuple{"repairs", "rule", "quote.no_such_rule"},
                                            std::tuple{"changes", "role", "past"},
-                                           std::tuple{"changes", "canonical", "gdp"}}) {
+                                           std::tuple{"changes", "canonical", "gdp"},
+                                           std::tuple{"changes", "unit", "furlongs"}}) {
     nlohmann::json bad = j;
     bad[list][0][key] = unknown;
     absl::StatusOr<Report> read = ReportFromJson(bad.dump());
     EXPECT_FALSE(read.ok()) << list << "." << key;
     EXPECT_THAT(std::string(read.status().message()), HasSubstr(unknown));
   }
+}
+
+// A fact's unit is a view of the library's unit names, so the reader maps what it reads onto them:
+// every unit the scanner gives (the table's, a currency named before the figure, a percent sign) must
+// be one it finds.
+TEST(JsonTest, EveryUnitTheScannerGivesReadsBack) {
+  Report r = MustParse(
+      "工作总结\n投入人民币3.5，港币两千九百六十元，美元7，欧元8，日元9，共1200亿元，达到70.4%，高出3个百分点，"
+      "增长1.5倍，修路20公里，服务300人次，平方米数为5平方米，浓度35微克/立方米，另有12。\n");
+  std::vector<std::string_view> units;
+  for (const Quantity& q : r.quantities) units.push_back(q.unit);
+  for (const Change& c : r.changes) units.push_back(c.unit);
+  for (std::string_view unit : {"元", "港元", "美元", "欧元", "日元", "%", "个百分点", "倍", "公里", "人次", ""}) {
+    EXPECT_THAT(units, Contains(unit));
+  }
+  const std::string json = ToJson(r, JsonStyle::kCompact);
+  absl::StatusOr<Report> back = ReadBackOnceTheTextIsGone(nlohmann::json::parse(json));
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_EQ(ToJson(*back, JsonStyle::kCompact), json);
 }
 
 TEST(JsonTest, CheckRulesAreTheLibrarysOwnAndEqualReasonsShareOneCopy) {
