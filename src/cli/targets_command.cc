@@ -174,7 +174,7 @@ Document Summarize(Report&& r) {
         !ForYear(ContextBefore(r, c.span.begin), reviewed, several_years(c.section))) {
       continue;
     }
-    d.actuals.push_back({std::string(c.canonical), c.subject, c.text, true,
+    d.actuals.push_back({std::string(c.canonical), std::string(c.subject), std::string(c.text), true,
                          c.direction == ChangeDirection::kIncrease, c.value, std::string(c.unit), c.span});
   }
   for (const Quantity& q : r.quantities) {
@@ -182,8 +182,8 @@ Document Summarize(Report&& r) {
         !ForYear(ContextBefore(r, q.span.begin), reviewed, several_years(q.section))) {
       continue;
     }
-    d.actuals.push_back({std::string(q.canonical), q.subject, q.text, false, true, q.value,
-                         std::string(q.unit), q.span});
+    d.actuals.push_back({std::string(q.canonical), std::string(q.subject), std::string(q.text), false, true,
+                         q.value, std::string(q.unit), q.span});
   }
   std::stable_sort(d.actuals.begin(), d.actuals.end(),
                    [](const Actual& a, const Actual& b) { return a.span.begin < b.span.begin; });

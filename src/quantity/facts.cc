@@ -237,7 +237,8 @@ class Extractor {
   }
   char32_t Before(size_t pos, size_t* len) const { return DecodeBefore(text_, pos, len); }
   bool StartsWith(size_t pos, std::string_view s) const { return text_.substr(pos, s.size()) == s; }
-  std::string Slice(size_t b, size_t e) const { return std::string(text_.substr(b, e - b)); }
+  // A view of the text, as the facts keep (wenshu/quantity.h).
+  std::string_view Slice(size_t b, size_t e) const { return text_.substr(b, e - b); }
 
   void EndSentence() {
     ++sentence_;
@@ -1304,7 +1305,7 @@ class Extractor {
     change.span = Span{change_begin, end};
     change.text = Slice(change_begin, end);
     continuation_template_ = change;
-    continuation_template_.text.clear();
+    continuation_template_.text = {};
     facts_.changes.push_back(std::move(change));
     groups_.push_back({facts_.changes.size() - 1, 1, respectively, sentence_});
     continuation_end_ = end;
@@ -1375,7 +1376,7 @@ class Extractor {
         if (best >= 0) {
           used[static_cast<size_t>(best)] = true;
           c.quantity = candidates[static_cast<size_t>(best)];
-          const std::string& subject = facts_.quantities[static_cast<size_t>(c.quantity)].subject;
+          const std::string_view subject = facts_.quantities[static_cast<size_t>(c.quantity)].subject;
           if (!subject.empty() || c.subject.empty()) c.subject = subject;
         }
       }
@@ -1458,7 +1459,7 @@ std::optional<Quantity> ParseQuantity(std::string_view text) {
   if (facts.quantities.size() != 1 || !facts.changes.empty() || !facts.dates.empty()) return std::nullopt;
   Quantity& q = facts.quantities.front();
   if (q.span.begin != 0 || q.span.end != text.size()) return std::nullopt;
-  q.subject.clear();
+  q.subject = {};
   q.subject_span = Span{};
   q.part_of = -1;
   return std::move(q);

@@ -1,6 +1,8 @@
 // ToJson / ReportFromJson: the "wenshu.report/1" form of a Report (docs/schema.md).
 #include <charconv>
 #include <concepts>
+#include <deque>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -400,6 +402,7 @@ class FieldWriter {
 
  private:
   void Write(const std::string& s) { w_.String(s); }
+  void Write(std::string_view s) { w_.String(s); }  // a fact's text
   void Write(const SharedText& s) { w_.String(s.str()); }
   void Write(LibraryName<const std::string_view> name) {
     if (name.empty_is_null && name.value.empty()) {
@@ -414,7 +417,8 @@ class FieldWriter {
   void Write(bool v) { w_.Bool(v); }
   void Write(double v) { w_.Double(v); }
   void Write(const Decimal& d) { w_.Number(d.ToString()); }
-  void Write(EmptyIsNull<const std::string> s) {
+  template <typename S>  // const std::string or const std::string_view
+  void Write(EmptyIsNull<S> s) {
     if (s.value.empty()) {
       w_.Null();
     } else {
@@ -568,6 +572,13 @@ class Reader {
   absl::Status status() const { return status_; }
   // The reasons read, one copy each, as Repair() gives them.
   text_internal::TextPool& reasons() { return reasons_; }
+  // Keeps a fact's text or subject for the report's views of it (a deque never moves its elements).
+  std::string_view KeepFactString(std::string s) {
+    if (s.empty()) return {};
+    fact_strings_.push_back(std::move(s));
+    return fact_strings_.back();
+  }
+  std::deque<std::string> TakeFactStrings() { return std::move(fact_strings_); }
 
   const json* Field(const json& obj, std::string_view key, std::string_view where) {
     if (!obj.is_object()) {
@@ -735,6 +746,7 @@ class Reader {
  private:
   absl::Status status_;
   text_internal::TextPool reasons_;
+  std::deque<std::string> fact_strings_;
 };
 
 Decimal ReadDecimal(Reader& r, const std::string& text, std::string_view where) {
@@ -778,6 +790,11 @@ class FieldReader {
   void Read(std::string_view key, std::optional<std::string>& s) { s = r_.OptStr(object_, key, where_); }
   void Read(std::string_view key, EmptyIsNull<std::string> s) {
     s.value = r_.OptStr(object_, key, where_).value_or("");
+  }
+  // A fact's text and subject: views of the report's own copy of what was read (Report::fact_strings).
+  void Read(std::string_view key, std::string_view& s) { s = r_.KeepFactString(r_.Str(object_, key, where_)); }
+  void Read(std::string_view key, EmptyIsNull<std::string_view> s) {
+    s.value = r_.KeepFactString(r_.OptStr(object_, key, where_).value_or(""));
   }
   void Read(std::string_view key, NegativeIsNull<int> index) {
     index.value = r_.OptInt(object_, key, where_).value_or(-1);
@@ -960,6 +977,11 @@ absl::StatusOr<Report> ReportFromJson(std::string_view text) {
   FieldReader fields(r, j, kRecordName<Report>);
   Describe(fields, report);
   if (!r.status().ok()) return r.status();
+  // Moving a deque keeps its elements where they are, so the facts' views stay valid.
+  std::deque<std::string> fact_strings = r.TakeFactStrings();
+  if (!fact_strings.empty()) {
+    report.fact_strings = std::make_shared<const std::deque<std::string>>(std::move(fact_strings));
+  }
   return report;
 }
 

@@ -552,6 +552,52 @@ TEST(JsonTest, EveryUnitTheScannerGivesReadsBack) {
   EXPECT_EQ(ToJson(*back, JsonStyle::kCompact), json);
 }
 
+// A fact's text and subject view the report's own text (wenshu/quantity.h): a copy or a move of the
+// report must point them at its own text, for a short text (whose bytes a move copies) and a long one,
+// and a report read from JSON views its own copy of them.
+TEST(JsonTest, FactViewsFollowTheReportsText) {
+  const auto inside = [](std::string_view view, const std::string& text) {
+    return view.data() >= text.data() && view.data() + view.size() <= text.data() + text.size();
+  };
+  const auto views_own_text = [&](const Report& r) {
+    bool ok = !r.quantities.empty() || !r.changes.empty();
+    for (const Quantity& q : r.quantities) {
+      ok &= inside(q.text, r.text) && (q.subject.empty() || inside(q.subject, r.text));
+    }
+    for (const Change& c : r.changes) {
+      ok &= inside(c.text, r.text) && (c.subject.empty() || inside(c.subject, r.text));
+    }
+    for (const DateFact& d : r.dates) ok &= inside(d.text, r.text);
+    return ok;
+  };
+  for (const std::string& text : {std::string("学校3所"),  // 10 bytes: kept inside the string object
+                                  std::string("2024年全区新建学校3所，较上年增加1所，增长5%。\n") + SampleText()}) {
+    Report original = MustParse(text);
+    const std::string json = ToJson(original, JsonStyle::kCompact);
+    ASSERT_TRUE(views_own_text(original)) << text;
+
+    Report copy(original);
+    Report assigned;
+    assigned = original;
+    Report moved(std::move(original));
+    original = Report{};  // the moved-from report is reused; its old text is gone
+    Report move_assigned;
+    move_assigned = std::move(copy);
+    copy = assigned;
+    for (const Report* r : {&copy, &assigned, &moved, &move_assigned}) {
+      EXPECT_TRUE(views_own_text(*r)) << text;
+      EXPECT_EQ(ToJson(*r, JsonStyle::kCompact), json);
+    }
+  }
+  Report read = *ReportFromJson(ToJson(MustParse("学校3所，较上年增加1所"), JsonStyle::kCompact));
+  ASSERT_EQ(read.quantities.size(), 1u);
+  EXPECT_EQ(read.quantities[0].text, "3所");
+  EXPECT_EQ(read.quantities[0].subject, "学校");
+  Report read_copy = read;
+  read = Report{};
+  EXPECT_EQ(read_copy.changes.at(0).text, "较上年增加1所");
+}
+
 TEST(JsonTest, CheckRulesAreTheLibrarysOwnAndEqualReasonsShareOneCopy) {
   Report r = MustParse("2024年工作总结\n一、教育\n新建学校3所，比上年增加3所。\n新建学校3所，比上年增加3所。\n"
                        "二、卫生\n新建医院2个。\n");
