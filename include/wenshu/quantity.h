@@ -106,7 +106,7 @@ using SectionPath = std::vector<int>;
 // fills in the fields marked "report" and maps the spans to the original input; ExtractFacts leaves
 // those fields at their defaults and its spans in the text it was given.
 //
-// A fact's `text` and `subject` are views of the text it was read from: from ExtractFacts and
+// A fact's `text` and `subject` (and a change's `baseline`) are views of the text it was read from: from ExtractFacts and
 // ParseQuantity, of their argument (valid while it lives); in a Report, of the report's own `text`,
 // which the Report keeps valid when it is copied or moved. A document dense with figures has one every
 // ~16 bytes, and two owned std::strings (64 bytes, and a heap block each past 15 bytes) were a quarter
@@ -149,7 +149,7 @@ struct Change {
   Decimal value;     // magnitude, never negative; scale applied as for Quantity
   std::optional<Decimal> upper;  // ranges (增长4.5%—5%, 增长4.5-5%): value is the low end, upper the high
   std::string_view unit;  // as Quantity::unit (static storage); empty (null in JSON) when none
-  std::string baseline;  // "上年", "2005年", "同比", "去年同期"; empty when unstated
+  std::string_view baseline;  // "上年", "2005年", "同比", "去年同期"; empty when unstated; a view, as `text`
   std::string_view subject;  // the counted noun phrase of the quantity it belongs to; empty when none
   std::vector<std::string> qualifiers;  // as written: 左右 以上 以内 不低于 ... (as on Quantity)
   SectionPath section;                  // report, as Quantity::section

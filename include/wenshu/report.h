@@ -143,8 +143,8 @@ struct ReportFields {
   std::optional<std::string> issuer;
   ReportKind kind = ReportKind::kOther;
   ReportPeriod period;
-  // The repaired text. The facts' `text` and `subject` view it (wenshu/quantity.h): changing it leaves
-  // them dangling; copying or moving the Report points them at the new Report's text.
+  // The repaired text. The facts' `text`, `subject` and `baseline` view it (wenshu/quantity.h):
+  // changing it leaves them dangling; copying or moving the Report points them at the new Report's text.
   std::string text;
   std::vector<Section> sections;
   std::vector<Quantity> quantities;  // in text order

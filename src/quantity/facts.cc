@@ -1251,7 +1251,7 @@ class Extractor {
     ChangeDirection direction = inc >= dec ? ChangeDirection::kIncrease : ChangeDirection::kDecrease;
     size_t verb_begin = verb_end - verb;
     // Baseline: 同比/环比 right before the verb, or 较/比 … within the clause.
-    std::string baseline;
+    std::string_view baseline;  // a view of the text, as the change keeps it
     size_t change_begin = verb_begin;
     size_t p = verb_begin;
     bool respectively = false;

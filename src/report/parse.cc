@@ -245,6 +245,7 @@ void Report::RebaseFactViews(std::string_view old_text) noexcept {
   for (Change& c : changes) {
     rebase(c.text);
     rebase(c.subject);
+    rebase(c.baseline);
   }
   for (DateFact& d : dates) rebase(d.text);
 }

@@ -791,7 +791,7 @@ class FieldReader {
   void Read(std::string_view key, EmptyIsNull<std::string> s) {
     s.value = r_.OptStr(object_, key, where_).value_or("");
   }
-  // A fact's text and subject: views of the report's own copy of what was read (Report::fact_strings).
+  // A fact's text, subject and baseline: views of the report's own copy of what was read (Report::fact_strings).
   void Read(std::string_view key, std::string_view& s) { s = r_.KeepFactString(r_.Str(object_, key, where_)); }
   void Read(std::string_view key, EmptyIsNull<std::string_view> s) {
     s.value = r_.KeepFactString(r_.OptStr(object_, key, where_).value_or(""));
@@ -897,6 +897,9 @@ class FieldReader {
   }
   void ReadMayBeAbsent(std::string_view key, std::string& s) {
     s = r_.OptStr(object_, key, where_).value_or("");
+  }
+  void ReadMayBeAbsent(std::string_view key, std::string_view& s) {  // a change's baseline
+    s = r_.KeepFactString(r_.OptStr(object_, key, where_).value_or(""));
   }
   void ReadMayBeAbsent(std::string_view key, SharedText& s) {
     s = r_.reasons().Intern(r_.OptStr(object_, key, where_).value_or(""));

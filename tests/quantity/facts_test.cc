@@ -32,7 +32,7 @@ std::vector<std::string> ShowAll(const Facts& facts) {
 
 std::string Show(const Change& c) {
   return std::string(ChangeDirectionName(c.direction)) + " " + c.value.ToString() + " " + std::string(c.unit) +
-         " vs " + c.baseline + " of " + std::string(c.subject);
+         " vs " + std::string(c.baseline) + " of " + std::string(c.subject);
 }
 
 std::vector<std::string> ShowChanges(const Facts& facts) {

@@ -565,7 +565,8 @@ TEST(JsonTest, FactViewsFollowTheReportsText) {
       ok &= inside(q.text, r.text) && (q.subject.empty() || inside(q.subject, r.text));
     }
     for (const Change& c : r.changes) {
-      ok &= inside(c.text, r.text) && (c.subject.empty() || inside(c.subject, r.text));
+      ok &= inside(c.text, r.text) && (c.subject.empty() || inside(c.subject, r.text)) &&
+            (c.baseline.empty() || inside(c.baseline, r.text));
     }
     for (const DateFact& d : r.dates) ok &= inside(d.text, r.text);
     return ok;
@@ -596,6 +597,7 @@ TEST(JsonTest, FactViewsFollowTheReportsText) {
   Report read_copy = read;
   read = Report{};
   EXPECT_EQ(read_copy.changes.at(0).text, "较上年增加1所");
+  EXPECT_EQ(read_copy.changes.at(0).baseline, "上年");
 }
 
 TEST(JsonTest, CheckRulesAreTheLibrarysOwnAndEqualReasonsShareOneCopy) {
