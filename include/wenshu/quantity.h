@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "wenshu/section_path.h"
 #include "wenshu/span.h"
 
 namespace wenshu {
@@ -98,9 +99,6 @@ enum class QuantityKind {
 };
 std::string_view QuantityKindName(QuantityKind kind);  // "count", "money", "percent", ...
 
-// A path in a report's section tree (wenshu/report.h): child indexes from the top-level list, e.g. {1, 6}
-// is the 7th child of the 2nd top-level section. Empty = before any section (the preamble).
-using SectionPath = std::vector<int>;
 
 // The facts below are also the report's (wenshu/report.h, one record per fact, never copied): Parse
 // fills in the fields marked "report" and maps the spans to the original input; ExtractFacts leaves

@@ -258,6 +258,34 @@ TEST(SectionsTest, DepthStaysBoundedOnRepeatingPatterns) {
   }
 }
 
+// A path of up to three indexes lives inside the object, a deeper one on the heap (wenshu/section_path.h):
+// both behave as the std::vector<int> it replaced when they grow, shrink, are copied, moved and compared.
+TEST(SectionsTest, PathsInPlaceAndOnTheHeapBehaveAlike) {
+  static_assert(sizeof(SectionPath) == 16);
+  SectionPath path;
+  std::vector<int> expected;
+  for (int i = 0; i < 40; ++i) {
+    path.push_back(i * 7 - 3);
+    expected.push_back(i * 7 - 3);
+    ASSERT_EQ(std::vector<int>(path.begin(), path.end()), expected) << i;
+    SectionPath copy = path;
+    SectionPath moved = std::move(copy);
+    EXPECT_EQ(moved, path);
+    EXPECT_EQ(moved.back(), expected.back());
+    copy = moved;  // assigning to a moved-from path
+    EXPECT_EQ(copy, path);
+  }
+  while (!path.empty()) {
+    path.pop_back();
+    expected.pop_back();
+    ASSERT_EQ(std::vector<int>(path.begin(), path.end()), expected);
+  }
+  path.push_back(5);
+  EXPECT_EQ(path, (SectionPath{5}));
+  EXPECT_NE(path, (SectionPath{5, 0}));
+  EXPECT_LT((SectionPath{1, 2}), (SectionPath{1, 2, 0}));
+}
+
 TEST(SectionsTest, GapIsAFailedCheck) {
   const std::string text = ReadFixture("report/checks.txt");
   Report r = MustParse(text, WithoutNumberRepairs());
