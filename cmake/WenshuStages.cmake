@@ -11,7 +11,7 @@
 # The public headers (include/wenshu/) each stage owns; text owns the ones every stage may use.
 set(_wenshu_public_headers_text version.h span.h shared_text.h)
 set(_wenshu_public_headers_tokenize dictionary.h tokenizer.h)
-set(_wenshu_public_headers_quantity quantity.h)
+set(_wenshu_public_headers_quantity quantity.h section_path.h)
 set(_wenshu_public_headers_repair repair.h)
 set(_wenshu_public_headers_report report.h)
 set(_wenshu_public_headers_input input.h)

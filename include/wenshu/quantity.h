@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "wenshu/section_path.h"
 #include "wenshu/span.h"
 
 namespace wenshu {
@@ -98,22 +99,27 @@ enum class QuantityKind {
 };
 std::string_view QuantityKindName(QuantityKind kind);  // "count", "money", "percent", ...
 
-// A path in a report's section tree (wenshu/report.h): child indexes from the top-level list, e.g. {1, 6}
-// is the 7th child of the 2nd top-level section. Empty = before any section (the preamble).
-using SectionPath = std::vector<int>;
 
 // The facts below are also the report's (wenshu/report.h, one record per fact, never copied): Parse
 // fills in the fields marked "report" and maps the spans to the original input; ExtractFacts leaves
 // those fields at their defaults and its spans in the text it was given.
+//
+// A fact's `text` and `subject` (and a change's `baseline`) are views of the text it was read from: from ExtractFacts and
+// ParseQuantity, of their argument (valid while it lives); in a Report, of the report's own `text`,
+// which the Report keeps valid when it is copied or moved. A document dense with figures has one every
+// ~16 bytes, and two owned std::strings (64 bytes, and a heap block each past 15 bytes) were a quarter
+// of its record (bench/memory_bench).
 struct Quantity {
-  std::string text;   // the bytes at span (in a report: the repaired reading, e.g. "77万元")
+  std::string_view text;  // the bytes at span (in a report: the repaired reading, e.g. "77万元"); a view
   Span span;          // the number with its qualifiers and unit, e.g. "约30万人"
   Decimal value;      // scale applied: 2.16万人 -> 21600; money in 元
   std::optional<Decimal> upper;  // closed ranges (300~500人, 1万-5万元): value is the low end, upper the high
   // After scaling: "人", "元", "%", "个百分点", "人次" (also for 人/次), "平方米"; 2.16万人 -> "人". Empty for
-  // a bare number (null in JSON).
-  std::string unit;
-  std::string subject;       // the noun phrase counted: "在校学生"; empty (null in JSON) when none was found
+  // a bare number (null in JSON). A view of the library's unit names (static storage), as `role`: 16
+  // bytes in every figure instead of a 32-byte std::string for one of a few dozen names
+  // (bench/memory_bench).
+  std::string_view unit;
+  std::string_view subject;  // the noun phrase counted: "在校学生"; empty (null in JSON) when none; a view
   Span subject_span;         // empty when no subject
   std::vector<std::string> qualifiers;  // as written: 约 近 余 多 以上 左右 不到 超过 ...
   SectionPath section;       // report: the innermost section holding the fact
@@ -136,13 +142,13 @@ std::string_view ChangeDirectionName(ChangeDirection direction);  // "increase",
 
 // A change against a baseline: 较上年增加304人, 同比增长8.5%, 比2005年下降3个百分点, 增长1.5倍.
 struct Change {
-  std::string text;  // the bytes at span (in a report: the repaired reading)
+  std::string_view text;  // the bytes at span (in a report: the repaired reading); a view, as Quantity's
   Span span;         // from the baseline marker (较/比/同比) or the verb to the end of the amount
   Decimal value;     // magnitude, never negative; scale applied as for Quantity
   std::optional<Decimal> upper;  // ranges (增长4.5%—5%, 增长4.5-5%): value is the low end, upper the high
-  std::string unit;      // as Quantity::unit; empty (null in JSON) when none
-  std::string baseline;  // "上年", "2005年", "同比", "去年同期"; empty when unstated
-  std::string subject;   // the counted noun phrase of the quantity this change belongs to; empty when none
+  std::string_view unit;  // as Quantity::unit (static storage); empty (null in JSON) when none
+  std::string_view baseline;  // "上年", "2005年", "同比", "去年同期"; empty when unstated; a view, as `text`
+  std::string_view subject;  // the counted noun phrase of the quantity it belongs to; empty when none
   std::vector<std::string> qualifiers;  // as written: 左右 以上 以内 不低于 ... (as on Quantity)
   SectionPath section;                  // report, as Quantity::section
   std::string_view role = "other";       // report, as Quantity::role
@@ -164,7 +170,7 @@ struct DatePoint {
 };
 
 struct DateFact {
-  std::string text;  // the bytes at span (in a report: the repaired reading)
+  std::string_view text;  // the bytes at span (in a report: the repaired reading); a view, as Quantity's
   Span span;
   std::optional<int> year, month, day;  // the start (or only) point
   bool year_masked = false;

@@ -15,7 +15,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -133,14 +135,17 @@ struct ReportCheck {
   SectionPath section;
 };
 
-struct Report {
+// Report's fields; Report adds the copy and move that keep its facts' views valid.
+struct ReportFields {
   ReportSource source;
   std::optional<std::string> title;
   std::optional<Span> title_span;  // absent when the title came from ParseOptions::title
   std::optional<std::string> issuer;
   ReportKind kind = ReportKind::kOther;
   ReportPeriod period;
-  std::string text;  // the repaired text
+  // The repaired text. The facts' `text`, `subject` and `baseline` view it (wenshu/quantity.h):
+  // changing it leaves them dangling; copying or moving the Report points them at the new Report's text.
+  std::string text;
   std::vector<Section> sections;
   std::vector<Quantity> quantities;  // in text order
   std::vector<Change> changes;       // in text order
@@ -150,6 +155,26 @@ struct Report {
   DamageDiagnosis diagnosis;
   std::vector<ReportCheck> checks;
   std::vector<Target> targets;  // in text order
+  // Bytes the facts view that are not in `text`: what ReportFromJson read. Never changed; shared by
+  // copies. Empty for a report from Parse.
+  std::shared_ptr<const std::deque<std::string>> fact_strings;
+};
+
+struct Report : ReportFields {
+  Report() = default;
+  Report(const Report& other) : ReportFields(other) { RebaseFactViews(other.text); }
+  Report(Report&& other) noexcept : Report(std::move(other), other.text) {}
+  Report& operator=(const Report& other);
+  Report& operator=(Report&& other) noexcept;
+  ~Report() = default;
+
+ private:
+  // `old_text` is read before `other` is moved from: a short text moves by copying its bytes.
+  Report(Report&& other, std::string_view old_text) noexcept : ReportFields(std::move(other)) {
+    RebaseFactViews(old_text);
+  }
+  // Points every fact view of `old_text`'s bytes at the same bytes of `text`.
+  void RebaseFactViews(std::string_view old_text) noexcept;
 };
 
 struct ParseOptions {

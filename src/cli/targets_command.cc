@@ -174,16 +174,16 @@ Document Summarize(Report&& r) {
         !ForYear(ContextBefore(r, c.span.begin), reviewed, several_years(c.section))) {
       continue;
     }
-    d.actuals.push_back({std::string(c.canonical), c.subject, c.text, true,
-                         c.direction == ChangeDirection::kIncrease, c.value, c.unit, c.span});
+    d.actuals.push_back({std::string(c.canonical), std::string(c.subject), std::string(c.text), true,
+                         c.direction == ChangeDirection::kIncrease, c.value, std::string(c.unit), c.span});
   }
   for (const Quantity& q : r.quantities) {
     if (q.role != "actual" || q.canonical == "other" || !in_review(q.section) ||
         !ForYear(ContextBefore(r, q.span.begin), reviewed, several_years(q.section))) {
       continue;
     }
-    d.actuals.push_back({std::string(q.canonical), q.subject, q.text, false, true, q.value, q.unit,
-                         q.span});
+    d.actuals.push_back({std::string(q.canonical), std::string(q.subject), std::string(q.text), false, true,
+                         q.value, std::string(q.unit), q.span});
   }
   std::stable_sort(d.actuals.begin(), d.actuals.end(),
                    [](const Actual& a, const Actual& b) { return a.span.begin < b.span.begin; });

@@ -237,7 +237,8 @@ class Extractor {
   }
   char32_t Before(size_t pos, size_t* len) const { return DecodeBefore(text_, pos, len); }
   bool StartsWith(size_t pos, std::string_view s) const { return text_.substr(pos, s.size()) == s; }
-  std::string Slice(size_t b, size_t e) const { return std::string(text_.substr(b, e - b)); }
+  // A view of the text, as the facts keep (wenshu/quantity.h).
+  std::string_view Slice(size_t b, size_t e) const { return text_.substr(b, e - b); }
 
   void EndSentence() {
     ++sentence_;
@@ -633,7 +634,7 @@ class Extractor {
   // ---- quantities ----
 
   // True for a number that is a list marker or a label, not a figure: "1、", "(一)", "[2023]", “1223”.
-  bool IsMarkerOrLabel(Span number, const std::string& unit_text) const {
+  bool IsMarkerOrLabel(Span number, std::string_view unit_text) const {
     size_t len_before, len_after;
     char32_t before = Before(number.begin, &len_before);
     char32_t after = At(number.end, &len_after);
@@ -856,7 +857,7 @@ class Extractor {
             MatchWordAt(text_, end + unit->written.size(), kPlaceSuffixes) > 0) {
           return end + unit->written.size();
         }
-        q.unit = std::string(unit->unit);
+        q.unit = unit->unit;
         q.kind = unit->kind;
         q.value = q.value.ScaleByPowerOfTen(unit->power);
         end += unit->written.size();
@@ -873,7 +874,7 @@ class Extractor {
         std::string_view w = kCurrencyBefore[i];
         if (number.begin >= w.size() && text_.substr(number.begin - w.size(), w.size()) == w) {
           q.kind = QuantityKind::kMoney;
-          q.unit = std::string(kCurrencyUnit[i]);
+          q.unit = kCurrencyUnit[i];
           currency_prefix_ = w.size();
           break;
         }
@@ -904,7 +905,7 @@ class Extractor {
           const UnitInfo* u2 = MatchUnit(text_, h);
           size_t h_end = h;
           if (u2 != nullptr) {
-            q.unit = std::string(u2->unit);
+            q.unit = u2->unit;
             q.kind = u2->kind;
             q.value = q.value.ScaleByPowerOfTen(u2->power);
             high = high.ScaleByPowerOfTen(u2->power);
@@ -1249,7 +1250,7 @@ class Extractor {
     ChangeDirection direction = inc >= dec ? ChangeDirection::kIncrease : ChangeDirection::kDecrease;
     size_t verb_begin = verb_end - verb;
     // Baseline: 同比/环比 right before the verb, or 较/比 … within the clause.
-    std::string baseline;
+    std::string_view baseline;  // a view of the text, as the change keeps it
     size_t change_begin = verb_begin;
     size_t p = verb_begin;
     bool respectively = false;
@@ -1303,7 +1304,7 @@ class Extractor {
     change.span = Span{change_begin, end};
     change.text = Slice(change_begin, end);
     continuation_template_ = change;
-    continuation_template_.text.clear();
+    continuation_template_.text = {};
     facts_.changes.push_back(std::move(change));
     groups_.push_back({facts_.changes.size() - 1, 1, respectively, sentence_});
     continuation_end_ = end;
@@ -1374,7 +1375,7 @@ class Extractor {
         if (best >= 0) {
           used[static_cast<size_t>(best)] = true;
           c.quantity = candidates[static_cast<size_t>(best)];
-          const std::string& subject = facts_.quantities[static_cast<size_t>(c.quantity)].subject;
+          const std::string_view subject = facts_.quantities[static_cast<size_t>(c.quantity)].subject;
           if (!subject.empty() || c.subject.empty()) c.subject = subject;
         }
       }
@@ -1457,7 +1458,7 @@ std::optional<Quantity> ParseQuantity(std::string_view text) {
   if (facts.quantities.size() != 1 || !facts.changes.empty() || !facts.dates.empty()) return std::nullopt;
   Quantity& q = facts.quantities.front();
   if (q.span.begin != 0 || q.span.end != text.size()) return std::nullopt;
-  q.subject.clear();
+  q.subject = {};
   q.subject_span = Span{};
   q.part_of = -1;
   return std::move(q);

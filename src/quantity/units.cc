@@ -39,6 +39,13 @@ const UnitInfo* MatchUnit(std::string_view text, size_t pos) {
   return word == nullptr ? nullptr : &kUnitInfos[static_cast<size_t>(word - text::kUnitWords)];
 }
 
+std::string_view FindUnitName(std::string_view unit) {
+  for (const UnitInfo& u : kUnits) {
+    if (u.unit == unit) return u.unit;
+  }
+  return {};
+}
+
 size_t MatchWordAt(std::string_view text, size_t pos, const std::string_view* words, size_t count) {
   size_t best = 0;
   std::string_view rest = text.substr(std::min(pos, text.size()));

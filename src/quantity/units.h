@@ -20,6 +20,11 @@ struct UnitInfo {
 // The longest unit written at text[pos...], or nullptr.
 const UnitInfo* MatchUnit(std::string_view text, size_t pos);
 
+// The library's own string (static storage) equal to `unit`, among every unit a fact can report
+// (Quantity::unit: the table's units, which include the currencies and "%"), or "" when unknown. The JSON
+// reader maps what it reads onto it, as it does a fact's role.
+std::string_view FindUnitName(std::string_view unit);
+
 // The longest word from a list that starts at pos; returns its byte length or 0.
 size_t MatchWordAt(std::string_view text, size_t pos, const std::string_view* words, size_t count);
 // The longest word from a list that ends at pos; returns its byte length or 0.

@@ -2,7 +2,9 @@
 // every span back to the original input.
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -175,7 +177,7 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
 
   // The report's fields and original spans, in place. A fact whose original bytes differ from its text
   // was touched by a repair.
-  const auto to_original = [&](Span& span, const std::string& fact_text, bool* repaired) {
+  const auto to_original = [&](Span& span, std::string_view fact_text, bool* repaired) {
     span = map.ToOriginal(span);
     *repaired = input.substr(span.begin, span.size()) != fact_text;
   };
@@ -225,6 +227,44 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
     report.checks = std::move(checks);
   }
   return report;
+}
+
+void Report::RebaseFactViews(std::string_view old_text) noexcept {
+  if (old_text.data() == text.data()) return;  // a long text moves with its buffer
+  // Pointers into different objects are ordered by std::less, not by <.
+  const std::less<const char*> less;
+  const char* old_end = old_text.data() + old_text.size();
+  const auto rebase = [&](std::string_view& view) {
+    if (view.empty() || less(view.data(), old_text.data()) || less(old_end, view.data() + view.size())) return;
+    view = std::string_view(text).substr(static_cast<size_t>(view.data() - old_text.data()), view.size());
+  };
+  for (Quantity& q : quantities) {
+    rebase(q.text);
+    rebase(q.subject);
+  }
+  for (Change& c : changes) {
+    rebase(c.text);
+    rebase(c.subject);
+    rebase(c.baseline);
+  }
+  for (DateFact& d : dates) rebase(d.text);
+}
+
+Report& Report::operator=(const Report& other) {
+  if (this != &other) {
+    ReportFields::operator=(other);
+    RebaseFactViews(other.text);
+  }
+  return *this;
+}
+
+Report& Report::operator=(Report&& other) noexcept {
+  if (this != &other) {
+    const std::string_view old_text = other.text;  // before a short text's bytes move
+    ReportFields::operator=(std::move(other));
+    RebaseFactViews(old_text);
+  }
+  return *this;
 }
 
 const Section* FindSection(const Report& report, const SectionPath& path) {

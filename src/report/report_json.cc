@@ -1,6 +1,8 @@
 // ToJson / ReportFromJson: the "wenshu.report/1" form of a Report (docs/schema.md).
 #include <charconv>
 #include <concepts>
+#include <deque>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -10,6 +12,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "nlohmann/json.hpp"
+#include "quantity/units.h"
 #include "report/internal.h"
 #include "report/json_writer.h"
 #include "text/text_pool.h"
@@ -144,12 +147,14 @@ template <typename S>
 EmptyIsNull(S&) -> EmptyIsNull<S>;
 
 // Fields that view one of the library's own names (static storage): a repair rule id, a fact's role, a
-// canonical indicator id. Written as strings; read by finding the library's own string, so the record
-// keeps a view that outlives the JSON; a name the library does not know is an error, as for enums.
+// canonical indicator id, a fact's unit. Written as strings; read by finding the library's own string, so
+// the record keeps a view that outlives the JSON; a name the library does not know is an error, as for
+// enums.
 template <typename V>  // std::string_view or const std::string_view
 struct LibraryName {
   V& value;
   std::string_view (*find)(std::string_view name);  // the library's string, or "" when unknown
+  bool empty_is_null = false;  // written as null when empty (a unit), as EmptyIsNull
 };
 std::string_view FindRuleId(std::string_view id) {
   for (const RepairRuleInfo& info : RepairRules()) {
@@ -177,6 +182,9 @@ template <typename V>
 LibraryName<V> FactRoleName(V& v) { return {v, FindFactRole}; }
 template <typename V>
 LibraryName<V> CanonicalName(V& v) { return {v, report_internal::FindCanonicalId}; }
+// A fact's unit: null when empty (a bare number), as when it was an optional string.
+template <typename V>
+LibraryName<V> UnitName(V& v) { return {v, quantity_internal::FindUnitName, /*empty_is_null=*/true}; }
 
 template <typename I>
 struct NegativeIsNull {
@@ -226,7 +234,7 @@ void Describe(F& f, R& q) {
   f("span", q.span);
   f("value", q.value);
   f("upper", q.upper);
-  f("unit", EmptyIsNull{q.unit});
+  f("unit", UnitName(q.unit), kMayBeAbsent);
   f("kind", q.kind);
   f("subject", EmptyIsNull{q.subject});
   f("approx", q.approx);
@@ -245,7 +253,7 @@ void Describe(F& f, R& c) {
   f("direction", c.direction);
   f("value", c.value);
   f("upper", c.upper);
-  f("unit", EmptyIsNull{c.unit});
+  f("unit", UnitName(c.unit), kMayBeAbsent);
   f("kind", c.kind);
   f("qualifiers", c.qualifiers);
   f("shared_qualifier", c.shared_qualifier);
@@ -394,15 +402,23 @@ class FieldWriter {
 
  private:
   void Write(const std::string& s) { w_.String(s); }
+  void Write(std::string_view s) { w_.String(s); }  // a fact's text
   void Write(const SharedText& s) { w_.String(s.str()); }
-  void Write(LibraryName<const std::string_view> name) { w_.String(name.value); }
+  void Write(LibraryName<const std::string_view> name) {
+    if (name.empty_is_null && name.value.empty()) {
+      w_.Null();
+    } else {
+      w_.String(name.value);
+    }
+  }
   void Write(int v) { w_.Int(v); }
   void Write(int64_t v) { w_.Int(v); }
   void Write(size_t v) { w_.Uint(v); }
   void Write(bool v) { w_.Bool(v); }
   void Write(double v) { w_.Double(v); }
   void Write(const Decimal& d) { w_.Number(d.ToString()); }
-  void Write(EmptyIsNull<const std::string> s) {
+  template <typename S>  // const std::string or const std::string_view
+  void Write(EmptyIsNull<S> s) {
     if (s.value.empty()) {
       w_.Null();
     } else {
@@ -556,6 +572,13 @@ class Reader {
   absl::Status status() const { return status_; }
   // The reasons read, one copy each, as Repair() gives them.
   text_internal::TextPool& reasons() { return reasons_; }
+  // Keeps a fact's text or subject for the report's views of it (a deque never moves its elements).
+  std::string_view KeepFactString(std::string s) {
+    if (s.empty()) return {};
+    fact_strings_.push_back(std::move(s));
+    return fact_strings_.back();
+  }
+  std::deque<std::string> TakeFactStrings() { return std::move(fact_strings_); }
 
   const json* Field(const json& obj, std::string_view key, std::string_view where) {
     if (!obj.is_object()) {
@@ -723,6 +746,7 @@ class Reader {
  private:
   absl::Status status_;
   text_internal::TextPool reasons_;
+  std::deque<std::string> fact_strings_;
 };
 
 Decimal ReadDecimal(Reader& r, const std::string& text, std::string_view where) {
@@ -766,6 +790,11 @@ class FieldReader {
   void Read(std::string_view key, std::optional<std::string>& s) { s = r_.OptStr(object_, key, where_); }
   void Read(std::string_view key, EmptyIsNull<std::string> s) {
     s.value = r_.OptStr(object_, key, where_).value_or("");
+  }
+  // A fact's text, subject and baseline: views of the report's own copy of what was read (Report::fact_strings).
+  void Read(std::string_view key, std::string_view& s) { s = r_.KeepFactString(r_.Str(object_, key, where_)); }
+  void Read(std::string_view key, EmptyIsNull<std::string_view> s) {
+    s.value = r_.KeepFactString(r_.OptStr(object_, key, where_).value_or(""));
   }
   void Read(std::string_view key, NegativeIsNull<int> index) {
     index.value = r_.OptInt(object_, key, where_).value_or(-1);
@@ -869,6 +898,9 @@ class FieldReader {
   void ReadMayBeAbsent(std::string_view key, std::string& s) {
     s = r_.OptStr(object_, key, where_).value_or("");
   }
+  void ReadMayBeAbsent(std::string_view key, std::string_view& s) {  // a change's baseline
+    s = r_.KeepFactString(r_.OptStr(object_, key, where_).value_or(""));
+  }
   void ReadMayBeAbsent(std::string_view key, SharedText& s) {
     s = r_.reasons().Intern(r_.OptStr(object_, key, where_).value_or(""));
   }
@@ -948,6 +980,11 @@ absl::StatusOr<Report> ReportFromJson(std::string_view text) {
   FieldReader fields(r, j, kRecordName<Report>);
   Describe(fields, report);
   if (!r.status().ok()) return r.status();
+  // Moving a deque keeps its elements where they are, so the facts' views stay valid.
+  std::deque<std::string> fact_strings = r.TakeFactStrings();
+  if (!fact_strings.empty()) {
+    report.fact_strings = std::make_shared<const std::deque<std::string>>(std::move(fact_strings));
+  }
   return report;
 }
 

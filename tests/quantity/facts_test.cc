@@ -18,8 +18,8 @@ using ::testing::IsEmpty;
 
 // A compact, readable rendering of one quantity: "subject|value unit|kind".
 std::string Show(const Quantity& q) {
-  std::string s = q.subject + "|" + q.value.ToString() + (q.upper ? "~" + q.upper->ToString() : "") + " " +
-                  q.unit + "|" + std::string(QuantityKindName(q.kind));
+  std::string s = std::string(q.subject) + "|" + q.value.ToString() + (q.upper ? "~" + q.upper->ToString() : "") + " " +
+                  std::string(q.unit) + "|" + std::string(QuantityKindName(q.kind));
   if (q.approx) s += "|approx";
   return s;
 }
@@ -31,8 +31,8 @@ std::vector<std::string> ShowAll(const Facts& facts) {
 }
 
 std::string Show(const Change& c) {
-  return std::string(ChangeDirectionName(c.direction)) + " " + c.value.ToString() + " " + c.unit + " vs " +
-         c.baseline + " of " + c.subject;
+  return std::string(ChangeDirectionName(c.direction)) + " " + c.value.ToString() + " " + std::string(c.unit) +
+         " vs " + std::string(c.baseline) + " of " + std::string(c.subject);
 }
 
 std::vector<std::string> ShowChanges(const Facts& facts) {
@@ -114,7 +114,7 @@ TEST(ExtractFactsTest, QizhongListsWithNestedParentheses) {
   int total_index = static_cast<int>(total - f.quantities.data());
   std::vector<std::string> parts;
   for (const Quantity& q : f.quantities) {
-    if (q.part_of == total_index) parts.push_back(q.subject + q.value.ToString());
+    if (q.part_of == total_index) parts.push_back(std::string(q.subject) + q.value.ToString());
   }
   EXPECT_THAT(parts, ElementsAre("直属学校7", "街道办事处所属学校8", "民办十二年一贯制学校1"));
   // The list marker "1、" and the descriptors 九年/十二年 are not figures.
@@ -248,7 +248,7 @@ TEST(ExtractFactsTest, DatesAndPeriods) {
       "2023年4月7日,省教育厅完成审查。4月份-5月份屡次磋商,并于5月21日-29日接待了访问。今年9月1日启动,"
       "今秋开学。2023年上半年工作总结,第一季度,一九五八年,二〇〇六年春季。");
   std::vector<std::string> texts;
-  for (const DateFact& d : f.dates) texts.push_back(d.text);
+  for (const DateFact& d : f.dates) texts.emplace_back(d.text);
   EXPECT_THAT(texts, ElementsAre("2023年4月7日", "4月份-5月份", "5月21日-29日", "今年9月1日", "今秋",
                                  "2023年上半年", "第一季度", "一九五八年", "二〇〇六年春季"));
   ASSERT_EQ(f.dates.size(), 9u);
@@ -328,7 +328,7 @@ TEST(ExtractFactsTest, WholeSeedParsesWithExpectedFigures) {
   EXPECT_GT(f.dates.size(), 10u);
   auto value_of = [&](std::string_view t) -> std::string {
     const Quantity* q = FindQuantity(f, t);
-    return q ? q->value.ToString() + " " + q->unit : "<missing>";
+    return q ? q->value.ToString() + " " + std::string(q->unit) : "<missing>";
   };
   EXPECT_EQ(value_of("2.16万人"), "21600 人");
   EXPECT_EQ(value_of("77万元"), "770000 元");
@@ -351,7 +351,7 @@ std::string QuantityString(std::string_view text) {
   if (!q) return "<none>";
   std::string s = q->value.ToString();
   if (q->upper) s += "~" + q->upper->ToString();
-  s += " " + q->unit + " " + std::string(QuantityKindName(q->kind));
+  s += " " + std::string(q->unit) + " " + std::string(QuantityKindName(q->kind));
   if (q->approx) s += " approx";
   return s;
 }
@@ -407,7 +407,7 @@ TEST(ParseQuantityTest, MeasuresAndPercentForms) {
 TEST(ExtractFactsTest, DateRangesWrittenOnce) {
   Facts f = ExtractFacts("2019年4月12-19日召开,2018年2——4月完成,1月3至2月10检查,他在10月22出生。");
   std::vector<std::string> texts;
-  for (const DateFact& d : f.dates) texts.push_back(d.text);
+  for (const DateFact& d : f.dates) texts.emplace_back(d.text);
   EXPECT_THAT(texts, ElementsAre("2019年4月12-19日", "2018年2——4月", "1月3至2月10", "10月22"));
   ASSERT_EQ(f.dates.size(), 4u);
   ASSERT_TRUE(f.dates[0].end.has_value());
@@ -577,10 +577,10 @@ namespace {
 
 // "value~upper unit [qualifiers] of subject" for the target-style statements of government reports.
 std::string ShowTarget(const Change& c) {
-  std::string s = c.value.ToString() + (c.upper ? "~" + c.upper->ToString() : "") + " " + c.unit;
+  std::string s = c.value.ToString() + (c.upper ? "~" + c.upper->ToString() : "") + " " + std::string(c.unit);
   for (const std::string& q : c.qualifiers) s += " " + q;
   if (c.shared_qualifier) s += " (shared)";
-  return s + " of " + c.subject;
+  return s + " of " + std::string(c.subject);
 }
 
 TEST(ExtractFactsTest, RangesOnChangesWithEverySeparator) {

@@ -17,6 +17,7 @@
 namespace wenshu {
 namespace {
 
+using ::testing::Contains;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
@@ -257,6 +258,34 @@ TEST(SectionsTest, DepthStaysBoundedOnRepeatingPatterns) {
   }
 }
 
+// A path of up to three indexes lives inside the object, a deeper one on the heap (wenshu/section_path.h):
+// both behave as the std::vector<int> it replaced when they grow, shrink, are copied, moved and compared.
+TEST(SectionsTest, PathsInPlaceAndOnTheHeapBehaveAlike) {
+  static_assert(sizeof(SectionPath) == 16);
+  SectionPath path;
+  std::vector<int> expected;
+  for (int i = 0; i < 40; ++i) {
+    path.push_back(i * 7 - 3);
+    expected.push_back(i * 7 - 3);
+    ASSERT_EQ(std::vector<int>(path.begin(), path.end()), expected) << i;
+    SectionPath copy = path;
+    SectionPath moved = std::move(copy);
+    EXPECT_EQ(moved, path);
+    EXPECT_EQ(moved.back(), expected.back());
+    copy = moved;  // assigning to a moved-from path
+    EXPECT_EQ(copy, path);
+  }
+  while (!path.empty()) {
+    path.pop_back();
+    expected.pop_back();
+    ASSERT_EQ(std::vector<int>(path.begin(), path.end()), expected);
+  }
+  path.push_back(5);
+  EXPECT_EQ(path, (SectionPath{5}));
+  EXPECT_NE(path, (SectionPath{5, 0}));
+  EXPECT_LT((SectionPath{1, 2}), (SectionPath{1, 2, 0}));
+}
+
 TEST(SectionsTest, GapIsAFailedCheck) {
   const std::string text = ReadFixture("report/checks.txt");
   Report r = MustParse(text, WithoutNumberRepairs());
@@ -298,7 +327,6 @@ TEST(ChecksTest, PartsTotalsChangesRatesAndRatios) {
     for (const ReportCheck* c : ChecksOf(r, rule, status)) out.push_back(c->reason.str());
     return out;
   };
-  using ::testing::Contains;
   EXPECT_THAT(reasons("sum.parts", CheckStatus::kPass),
               Contains(HasSubstr("2 + 6 + 8 add up to the total 16所")));
   EXPECT_THAT(reasons("sum.parts", CheckStatus::kFail),
@@ -523,13 +551,81 @@ TEST(JsonTest, NamesReadBackAreTheLibrarysOwn) {
 
   for (const auto& [list, key, unknown] : {std::tuple{"repairs", "rule", "quote.no_such_rule"},
                                            std::tuple{"changes", "role", "past"},
-                                           std::tuple{"changes", "canonical", "gdp"}}) {
+                                           std::tuple{"changes", "canonical", "gdp"},
+                                           std::tuple{"changes", "unit", "furlongs"}}) {
     nlohmann::json bad = j;
     bad[list][0][key] = unknown;
     absl::StatusOr<Report> read = ReportFromJson(bad.dump());
     EXPECT_FALSE(read.ok()) << list << "." << key;
     EXPECT_THAT(std::string(read.status().message()), HasSubstr(unknown));
   }
+}
+
+// A fact's unit is a view of the library's unit names, so the reader maps what it reads onto them:
+// every unit the scanner gives (the table's, a currency named before the figure, a percent sign) must
+// be one it finds.
+TEST(JsonTest, EveryUnitTheScannerGivesReadsBack) {
+  Report r = MustParse(
+      "工作总结\n投入人民币3.5，港币两千九百六十元，美元7，欧元8，日元9，共1200亿元，达到70.4%，高出3个百分点，"
+      "增长1.5倍，修路20公里，服务300人次，平方米数为5平方米，浓度35微克/立方米，另有12。\n");
+  std::vector<std::string_view> units;
+  for (const Quantity& q : r.quantities) units.push_back(q.unit);
+  for (const Change& c : r.changes) units.push_back(c.unit);
+  for (std::string_view unit : {"元", "港元", "美元", "欧元", "日元", "%", "个百分点", "倍", "公里", "人次", ""}) {
+    EXPECT_THAT(units, Contains(unit));
+  }
+  const std::string json = ToJson(r, JsonStyle::kCompact);
+  absl::StatusOr<Report> back = ReadBackOnceTheTextIsGone(nlohmann::json::parse(json));
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_EQ(ToJson(*back, JsonStyle::kCompact), json);
+}
+
+// A fact's text and subject view the report's own text (wenshu/quantity.h): a copy or a move of the
+// report must point them at its own text, for a short text (whose bytes a move copies) and a long one,
+// and a report read from JSON views its own copy of them.
+TEST(JsonTest, FactViewsFollowTheReportsText) {
+  const auto inside = [](std::string_view view, const std::string& text) {
+    return view.data() >= text.data() && view.data() + view.size() <= text.data() + text.size();
+  };
+  const auto views_own_text = [&](const Report& r) {
+    bool ok = !r.quantities.empty() || !r.changes.empty();
+    for (const Quantity& q : r.quantities) {
+      ok &= inside(q.text, r.text) && (q.subject.empty() || inside(q.subject, r.text));
+    }
+    for (const Change& c : r.changes) {
+      ok &= inside(c.text, r.text) && (c.subject.empty() || inside(c.subject, r.text)) &&
+            (c.baseline.empty() || inside(c.baseline, r.text));
+    }
+    for (const DateFact& d : r.dates) ok &= inside(d.text, r.text);
+    return ok;
+  };
+  for (const std::string& text : {std::string("学校3所"),  // 10 bytes: kept inside the string object
+                                  std::string("2024年全区新建学校3所，较上年增加1所，增长5%。\n") + SampleText()}) {
+    Report original = MustParse(text);
+    const std::string json = ToJson(original, JsonStyle::kCompact);
+    ASSERT_TRUE(views_own_text(original)) << text;
+
+    Report copy(original);
+    Report assigned;
+    assigned = original;
+    Report moved(std::move(original));
+    original = Report{};  // the moved-from report is reused; its old text is gone
+    Report move_assigned;
+    move_assigned = std::move(copy);
+    copy = assigned;
+    for (const Report* r : {&copy, &assigned, &moved, &move_assigned}) {
+      EXPECT_TRUE(views_own_text(*r)) << text;
+      EXPECT_EQ(ToJson(*r, JsonStyle::kCompact), json);
+    }
+  }
+  Report read = *ReportFromJson(ToJson(MustParse("学校3所，较上年增加1所"), JsonStyle::kCompact));
+  ASSERT_EQ(read.quantities.size(), 1u);
+  EXPECT_EQ(read.quantities[0].text, "3所");
+  EXPECT_EQ(read.quantities[0].subject, "学校");
+  Report read_copy = read;
+  read = Report{};
+  EXPECT_EQ(read_copy.changes.at(0).text, "较上年增加1所");
+  EXPECT_EQ(read_copy.changes.at(0).baseline, "上年");
 }
 
 TEST(JsonTest, CheckRulesAreTheLibrarysOwnAndEqualReasonsShareOneCopy) {

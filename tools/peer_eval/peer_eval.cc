@@ -733,7 +733,7 @@ void Duckling(const fs::path& dir, Suite* suite) {
       continue;
     }
     Decimal value = q->value;
-    std::string our_unit = q->unit;
+    std::string our_unit(q->unit);
     if (unit == "Cent" && our_unit == "元") {
       value = value.ScaleByPowerOfTen(2);
       our_unit = "Cent";
@@ -884,7 +884,7 @@ void JionlpMoneyParser(const json& rows, Suite* suite) {
       ok = ok && v && SameNumber(q->value, *v) && (e["definition"] == "accurate") == !q->approx;
     }
     suite->PassOrFail(ok, [&] {
-      return "money_parser " + in + " got " + q->value.ToString() + " " + q->unit +
+      return "money_parser " + in + " got " + q->value.ToString() + " " + std::string(q->unit) +
              (q->approx ? " approx" : "");
     });
   }
