@@ -40,8 +40,8 @@ const UnitInfo* MatchUnit(std::string_view text, size_t pos) {
 }
 
 std::string_view FindUnitName(std::string_view unit) {
-  for (const UnitInfo& u : kUnits) {
-    if (u.unit == unit) return u.unit;
+  for (const text::UnitWord& w : text::kUnitWords) {
+    if ((w.readers & text::kTypedByFacts) && w.unit == unit) return w.unit;
   }
   return {};
 }
