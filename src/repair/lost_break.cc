@@ -112,17 +112,13 @@ bool JoinsPhrases(char32_t c) {
 }
 
 
-// The byte length of a chapter marker ("一、", "十二、") at `at`, or 0.
+// The byte length of a chapter marker ("一、", "十二、": one or two numerals) at `at`, or 0.
 size_t ChapterMarkerAt(std::string_view text, size_t at, size_t end) {
-  size_t j = at;
-  for (int numerals = 0; numerals < 2 && j < end; ++numerals) {
-    text::Decoded d = text::DecodeUtf8At(text, j);
-    if (d.len <= 0 || !IsChapterNumeral(d.cp)) break;
-    j += static_cast<size_t>(d.len);
-  }
-  if (j == at || j >= end) return 0;
-  text::Decoded d = text::DecodeUtf8At(text, j);
-  return d.len > 0 && d.cp == U'、' ? j + static_cast<size_t>(d.len) - at : 0;
+  constexpr size_t kMaxChapterMarkerBytes = std::string_view("十二、").size();
+  const std::optional<text::ListMarker> m = text::MatchListMarker(text.substr(0, end), at);
+  const bool chapter = m && m->form == text::ListMarkerForm::kChineseComma && m->length <= kMaxChapterMarkerBytes &&
+                       IsChapterNumeral(text::CharAt(text, at).value);
+  return chapter ? m->length : 0;
 }
 
 // A lower level numbers its items to kMaxLowerLevelItem at most: "(2023)" is a year, not an item.
@@ -147,8 +143,10 @@ bool OpensLowerLevelItem(std::string_view rest) {
 
 // A numbered item at the start of `rest`: "1、" or "12、" before an ideograph.
 bool OpensNumberedItem(std::string_view rest) {
-  static const RE2 kItem(R"(^\d{1,2}、\p{Han})");
-  return RE2::PartialMatch(View(rest), kItem);
+  constexpr int kMaxNumberedItem = 99;
+  const std::optional<text::ListMarker> m = text::MatchListMarker(rest, 0);
+  return m && m->form == text::ListMarkerForm::kArabicComma && m->ordinal <= kMaxNumberedItem &&
+         text::IsHan(text::CharAt(rest, m->length).value);
 }
 
 // A sentence opened by a year ("2023年是…", "2017年脱贫…"), not a year range or a date inside a phrase.
