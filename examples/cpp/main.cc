@@ -63,7 +63,8 @@ int main(int argc, char** argv) {
   for (size_t i = 0; i < report->quantities.size() && i < 5; ++i) {
     const wenshu::Quantity& q = report->quantities[i];
     std::cout << "  " << q.text << " [" << q.span.begin << "," << q.span.end << ") unit "
-              << (q.unit.empty() ? "-" : q.unit) << (q.subject.empty() ? std::string() : " subject " + q.subject)
+              << (q.unit.empty() ? "-" : q.unit)
+              << (q.subject.empty() ? std::string() : " subject " + std::string(q.subject))
               << "\n";
   }
   for (const wenshu::RepairRecord& r : report->repairs) {

@@ -230,6 +230,39 @@ std::string TitleCandidate(const std::string& title, const std::string& body) {
   return std::string(best);
 }
 
+// The HTML with every numeric character reference beyond Unicode (&#55420924358, &#x110000;) written as
+// &#xFFFD;, the replacement character the HTML standard maps them to. Gumbo does so for surrogates, but
+// reads a value past 32 bits modulo 2^32 (&#4294967297; became U+0001) and writes one past U+10FFFF as
+// bytes that are no UTF-8. The text is copied only when such a reference is there.
+std::string_view WithinUnicodeReferences(std::string_view html, std::string& storage) {
+  constexpr std::string_view kReplacement = "&#xFFFD;";
+  size_t copied = 0;
+  for (size_t at = html.find("&#"); at != std::string_view::npos; at = html.find("&#", at + 2)) {
+    size_t i = at + 2;
+    const bool hex = i < html.size() && (html[i] == 'x' || html[i] == 'X');
+    if (hex) ++i;
+    const size_t digits_begin = i;
+    uint64_t value = 0;
+    for (; i < html.size(); ++i) {
+      const char c = html[i];
+      int d = -1;
+      if (c >= '0' && c <= '9') d = c - '0';
+      else if (hex && c >= 'a' && c <= 'f') d = c - 'a' + 10;
+      else if (hex && c >= 'A' && c <= 'F') d = c - 'A' + 10;
+      if (d < 0) break;
+      value = std::min<uint64_t>(value * (hex ? 16 : 10) + static_cast<uint64_t>(d), uint64_t{0x110000});
+    }
+    if (i == digits_begin || value <= 0x10FFFF) continue;
+    if (i < html.size() && html[i] == ';') ++i;
+    storage.append(html.substr(copied, at - copied));
+    storage.append(kReplacement);
+    copied = i;
+  }
+  if (copied == 0) return html;
+  storage.append(html.substr(copied));
+  return storage;
+}
+
 }  // namespace
 
 namespace input_internal {
@@ -268,6 +301,8 @@ size_t EstimatedNesting(std::string_view html) {
 
 HtmlText HtmlToText(std::string_view html) {
   HtmlText result;
+  std::string sanitized;
+  html = WithinUnicodeReferences(html, sanitized);
   GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
   if (output == nullptr) return result;
   TextBuilder text;

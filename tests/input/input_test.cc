@@ -234,6 +234,19 @@ TEST(Html, BodyTextWithoutChromeAndTitleCandidate) {
   EXPECT_EQ(d->format, InputFormat::kHtml);
 }
 
+TEST(Html, ReferencesBeyondUnicodeBecomeTheReplacementCharacter) {
+  // The HTML standard maps a numeric reference past U+10FFFF to U+FFFD; Gumbo wrote such a value as bytes
+  // that are no UTF-8 (&#55420924358, found by the input fuzzer) or read it modulo 2^32 (&#4294967297; as
+  // U+0001). The text must stay valid UTF-8 and say that something was lost there.
+  const std::string replacement = "\uFFFD";
+  EXPECT_EQ(HtmlToText("<p>a&#55420924358").text, "a" + replacement + "\n");
+  EXPECT_EQ(HtmlToText("<p>a&#4294967297;b</p>").text, "a" + replacement + "b\n");
+  EXPECT_EQ(HtmlToText("<p>a&#x110000;b</p>").text, "a" + replacement + "b\n");
+  EXPECT_EQ(HtmlToText("<p>a&#99999999999999999999999999;b</p>").text, "a" + replacement + "b\n");
+  // In range, they read as before: the last code point, leading zeros, a reference without its semicolon.
+  EXPECT_EQ(HtmlToText("<p>&#x10FFFF;&#0000066;&#67z</p>").text, "\U0010FFFFBCz\n");
+}
+
 TEST(Html, DeepNestingIsBoundedNotSlow) {
   // Within the bound: parsed (the walk uses no recursion); beyond it: refused at once, where Gumbo
   // would take minutes (20000 levels: 91 s before the bound).
