@@ -12,6 +12,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -30,9 +31,8 @@ namespace {
 // kFurnitureWeights), and its hash index, built by the compiler.
 #include "repair/furniture_model_table.inc"
 
-// FNV-1a 32 of a feature's bytes.
-constexpr uint32_t FeatureHash(std::string_view feature) {
-  uint32_t h = 2166136261u;
+// FNV-1a 32 of a feature's bytes; `h`, the hash of the bytes before them (a feature hashed part by part).
+constexpr uint32_t FeatureHash(std::string_view feature, uint32_t h = 2166136261u) {
   for (char c : feature) {
     h ^= static_cast<unsigned char>(c);
     h *= 16777619u;
@@ -108,6 +108,28 @@ constexpr std::string_view kClosers[] = {"）", ")", "】", "」", "》", "”",
 constexpr std::string_view kSeparators[] = {">", "»", "›", "|", "/", "·", "•"};
 constexpr std::string_view kUrlMarks[] = {"http", "www.", ".com", ".cn", ".htm", ".net", ".org"};
 
+// Whether `line` holds one of kUrlMarks, ASCII case ignored, in one pass without a lowercased copy: only
+// a byte that starts a mark (h, w, '.', in either case) is looked at further.
+bool HasUrlMark(std::string_view line) {
+  static constexpr auto kStartsMark = [] {
+    std::array<bool, 256> starts{};
+    for (std::string_view mark : kUrlMarks) {
+      const auto c = static_cast<unsigned char>(mark.front());
+      starts[c] = true;
+      if (c >= 'a' && c <= 'z') starts[c - 'a' + 'A'] = true;
+    }
+    return starts;
+  }();
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (!kStartsMark[static_cast<unsigned char>(line[i])]) continue;
+    const absl::string_view rest(line.data() + i, line.size() - i);
+    for (std::string_view mark : kUrlMarks) {
+      if (absl::StartsWithIgnoreCase(rest, absl::string_view(mark.data(), mark.size()))) return true;
+    }
+  }
+  return false;
+}
+
 template <size_t N>
 bool OneOf(std::string_view c, const std::string_view (&set)[N]) {
   // The first bytes first: most characters are ideographs, and none of the marks starts as one does (a
@@ -181,10 +203,7 @@ bool IsClauseLine(std::string_view line) {
 // without them (上传人: 文档编号: …, 当前位置>>首页 > …).
 bool ReadsAsProseWithoutNoise(std::string_view line, const FurnitureModel& model) {
   // A URL is the signal, not noise (《…》来源于www.….com，欢迎阅读…。).
-  const std::string lower = absl::AsciiStrToLower(absl::string_view(line.data(), line.size()));
-  for (std::string_view mark : kUrlMarks) {
-    if (lower.find(mark) != std::string::npos) return false;
-  }
+  if (HasUrlMark(line)) return false;
   // A run of X or x alone is a template's placeholder (X镇第XX届, 20XX年), a word of the line: it stays.
   std::string denoised;
   for (size_t i = 0; i < line.size();) {
@@ -484,17 +503,13 @@ std::vector<Line> SplitLines(std::string_view text) {
 namespace {
 
 // Calls `emit` with each feature of `line` as tools/furniture/features.py computes them, in the script's
-// order, a feature again each time it recurs. A view lasts until the next call (one buffer holds them).
+// order, a feature again each time it recurs. The parts' views last until the next call.
 template <typename Emit>
 void ForEachFurnitureFeature(std::string_view line, Emit&& emit) {
   const std::vector<std::string_view> chars = LineChars(line);
   if (chars.empty()) return;
-  std::string feature;
   auto emit_of = [&](std::string_view a, std::string_view b = {}, std::string_view c = {}) {
-    feature.assign(a);
-    feature.append(b);
-    feature.append(c);
-    emit(std::string_view(feature));
+    emit(FeatureParts{a, b, c});
   };
   std::string_view prev = "^";
   for (size_t k = 0; k < chars.size() && k < kNgramChars; ++k) {
@@ -516,7 +531,7 @@ void ForEachFurnitureFeature(std::string_view line, Emit&& emit) {
   emit_of("b", prev, "$");
   int length_bucket = 0;
   for (size_t edge : kLengthBuckets) length_bucket += n >= edge;
-  emit(absl::StrCat("L", length_bucket));
+  emit_of(absl::StrCat("L", length_bucket));
   const std::string_view last = chars.back();
   char e = 'o';
   if (OneOf(last, kSentenceEnd)) e = 's';
@@ -541,21 +556,15 @@ void ForEachFurnitureFeature(std::string_view line, Emit&& emit) {
     digits += c == "0";
     latin += c == "a";
   }
-  emit(absl::StrCat("S", std::min<size_t>(3, sentence)));
-  emit(absl::StrCat("C", std::min<size_t>(3, commas)));
-  emit(absl::StrCat("K", std::min<size_t>(3, colons)));
-  emit(absl::StrCat("G", std::min<size_t>(3, separators)));
-  emit(absl::StrCat("W", std::min<size_t>(3, spaces)));
-  emit(absl::StrCat("D", ShareBucket(digits, n)));
-  emit(absl::StrCat("A", ShareBucket(latin, n)));
-  emit(absl::StrCat("H", ShareBucket(han, n)));
-  const std::string lower = absl::AsciiStrToLower(absl::string_view(line.data(), line.size()));
-  for (std::string_view mark : kUrlMarks) {
-    if (lower.find(mark) != std::string::npos) {
-      emit(std::string_view("U"));
-      break;
-    }
-  }
+  emit_of(absl::StrCat("S", std::min<size_t>(3, sentence)));
+  emit_of(absl::StrCat("C", std::min<size_t>(3, commas)));
+  emit_of(absl::StrCat("K", std::min<size_t>(3, colons)));
+  emit_of(absl::StrCat("G", std::min<size_t>(3, separators)));
+  emit_of(absl::StrCat("W", std::min<size_t>(3, spaces)));
+  emit_of(absl::StrCat("D", ShareBucket(digits, n)));
+  emit_of(absl::StrCat("A", ShareBucket(latin, n)));
+  emit_of(absl::StrCat("H", ShareBucket(han, n)));
+  if (HasUrlMark(line)) emit(FeatureParts{"U"});
 }
 
 }  // namespace
@@ -563,7 +572,7 @@ void ForEachFurnitureFeature(std::string_view line, Emit&& emit) {
 std::vector<std::string> FurnitureFeatures(std::string_view line) {
   // A set, in order.
   std::vector<std::string> set;
-  ForEachFurnitureFeature(line, [&](std::string_view f) { set.emplace_back(f); });
+  ForEachFurnitureFeature(line, [&](const FeatureParts& f) { set.push_back(std::string(f.a).append(f.b).append(f.c)); });
   std::sort(set.begin(), set.end());
   set.erase(std::unique(set.begin(), set.end()), set.end());
   return set;
@@ -624,11 +633,19 @@ absl::StatusOr<FurnitureModel> FurnitureModel::Parse(std::string_view tsv) {
   return model;
 }
 
-uint32_t FurnitureModel::Entry(std::string_view feature) const {
+uint32_t FurnitureModel::Entry(const FeatureParts& feature) const {
   const uint32_t mask = static_cast<uint32_t>(index_.size() - 1);
-  for (uint32_t s = FeatureHash(feature) & mask; index_[s] != 0; s = (s + 1) & mask) {
+  const size_t size = feature.a.size() + feature.b.size() + feature.c.size();
+  const uint32_t hash = FeatureHash(feature.c, FeatureHash(feature.b, FeatureHash(feature.a)));
+  for (uint32_t s = hash & mask; index_[s] != 0; s = (s + 1) & mask) {
     const PackedFurnitureWeight& w = weights_[index_[s] - 1];
-    if (features_.substr(w.offset, w.size) == feature) return index_[s];
+    // The sizes first: most entries probed differ in size, and then no byte need be compared.
+    if (w.size != size) continue;
+    const std::string_view stored = features_.substr(w.offset, w.size);
+    if (stored.starts_with(feature.a) && stored.substr(feature.a.size()).starts_with(feature.b) &&
+        stored.ends_with(feature.c)) {
+      return index_[s];
+    }
   }
   return 0;
 }
@@ -639,7 +656,7 @@ double FurnitureModel::Probability(std::string_view line) const {
   // line's features found sorts those features, and a feature the model lacks would add 0: numbers are
   // sorted here instead of ~200 strings a line.
   std::vector<uint32_t> found;
-  ForEachFurnitureFeature(line, [&](std::string_view f) {
+  ForEachFurnitureFeature(line, [&](const FeatureParts& f) {
     if (const uint32_t entry = Entry(f); entry != 0) found.push_back(entry);
   });
   std::sort(found.begin(), found.end());

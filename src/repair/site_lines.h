@@ -142,6 +142,12 @@ struct PackedFurnitureWeight {
   double weight;
 };
 
+// A feature as the parts it is written in ("b", the previous character, the character): hashed and
+// compared part by part, so no string is assembled for each of a line's ~200 features.
+struct FeatureParts {
+  std::string_view a, b = {}, c = {};
+};
+
 class FurnitureModel {
  public:
   // A model from its TSV (tools/furniture/train.py's format), for tests and tools.
@@ -153,7 +159,7 @@ class FurnitureModel {
   friend const FurnitureModel& EmbeddedFurnitureModel();
   struct Owned;  // a parsed model's text, weights and index
   // 1 + the index of `feature`'s weight, 0 when the model has none.
-  uint32_t Entry(std::string_view feature) const;
+  uint32_t Entry(const FeatureParts& feature) const;
 
   double bias_ = 0;
   std::string_view features_;  // every feature, one after another
