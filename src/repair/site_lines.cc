@@ -41,14 +41,15 @@ constexpr uint32_t FeatureHash(std::string_view feature, uint32_t h = 2166136261
 }
 
 // Fills `slots` (a power of two, at least twice the entries: probes stay short) with 1 + the index of
-// each entry at its feature's hash, linear probing; a repeated feature keeps its last weight, as a map
-// assigned row by row would.
-constexpr void FillIndex(std::span<const FurnitureWeight> weights, std::span<uint32_t> slots) {
+// each entry and its feature's hash at that hash, linear probing; a repeated feature keeps its last
+// weight, as a map assigned row by row would.
+constexpr void FillIndex(std::span<const FurnitureWeight> weights, std::span<FurnitureSlot> slots) {
   const uint32_t mask = static_cast<uint32_t>(slots.size() - 1);
   for (uint32_t i = 0; i < weights.size(); ++i) {
-    for (uint32_t s = FeatureHash(weights[i].feature) & mask;; s = (s + 1) & mask) {
-      if (slots[s] == 0 || weights[slots[s] - 1].feature == weights[i].feature) {
-        slots[s] = i + 1;
+    const uint32_t hash = FeatureHash(weights[i].feature);
+    for (uint32_t s = hash & mask;; s = (s + 1) & mask) {
+      if (slots[s].entry == 0 || weights[slots[s].entry - 1].feature == weights[i].feature) {
+        slots[s] = {hash, i + 1};
         break;
       }
     }
@@ -58,7 +59,7 @@ constexpr void FillIndex(std::span<const FurnitureWeight> weights, std::span<uin
 constexpr size_t IndexSlots(size_t entries) { return std::bit_ceil(std::max<size_t>(2 * entries, 2)); }
 
 constexpr auto kFurnitureIndex = [] {
-  std::array<uint32_t, IndexSlots(std::size(kFurnitureWeights))> slots{};
+  std::array<FurnitureSlot, IndexSlots(std::size(kFurnitureWeights))> slots{};
   FillIndex(kFurnitureWeights, slots);
   return slots;
 }();
@@ -581,7 +582,7 @@ std::vector<std::string> FurnitureFeatures(std::string_view line) {
 struct FurnitureModel::Owned {
   std::string features;
   std::vector<PackedFurnitureWeight> weights;
-  std::vector<uint32_t> index;
+  std::vector<FurnitureSlot> index;
 };
 
 absl::StatusOr<FurnitureModel> FurnitureModel::Parse(std::string_view tsv) {
@@ -621,7 +622,7 @@ absl::StatusOr<FurnitureModel> FurnitureModel::Parse(std::string_view tsv) {
     }
   }
   weights = std::move(distinct);
-  owned->index.assign(IndexSlots(weights.size()), 0);
+  owned->index.assign(IndexSlots(weights.size()), FurnitureSlot{});
   FillIndex(weights, owned->index);
   owned->weights.resize(weights.size());
   PackWeights(weights, owned->weights);
@@ -637,14 +638,16 @@ uint32_t FurnitureModel::Entry(const FeatureParts& feature) const {
   const uint32_t mask = static_cast<uint32_t>(index_.size() - 1);
   const size_t size = feature.a.size() + feature.b.size() + feature.c.size();
   const uint32_t hash = FeatureHash(feature.c, FeatureHash(feature.b, FeatureHash(feature.a)));
-  for (uint32_t s = hash & mask; index_[s] != 0; s = (s + 1) & mask) {
-    const PackedFurnitureWeight& w = weights_[index_[s] - 1];
-    // The sizes first: most entries probed differ in size, and then no byte need be compared.
+  for (uint32_t s = hash & mask; index_[s].entry != 0; s = (s + 1) & mask) {
+    // The stored hash first: a slot probed for another feature (most are: a line's features are mostly
+    // two ideographs, all of one size) is passed without loading its weight or comparing bytes.
+    if (index_[s].hash != hash) continue;
+    const PackedFurnitureWeight& w = weights_[index_[s].entry - 1];
     if (w.size != size) continue;
     const std::string_view stored = features_.substr(w.offset, w.size);
     if (stored.starts_with(feature.a) && stored.substr(feature.a.size()).starts_with(feature.b) &&
         stored.ends_with(feature.c)) {
-      return index_[s];
+      return index_[s].entry;
     }
   }
   return 0;

@@ -148,6 +148,11 @@ struct FeatureParts {
   std::string_view a, b = {}, c = {};
 };
 
+// A slot of a model's hash index: 1 + an entry (0: empty) and its feature's hash.
+struct FurnitureSlot {
+  uint32_t hash = 0, entry = 0;
+};
+
 class FurnitureModel {
  public:
   // A model from its TSV (tools/furniture/train.py's format), for tests and tools.
@@ -164,7 +169,7 @@ class FurnitureModel {
   double bias_ = 0;
   std::string_view features_;  // every feature, one after another
   std::span<const PackedFurnitureWeight> weights_;  // in the order of their features' bytes, each once
-  std::span<const uint32_t> index_;  // open addressing, FeatureHash then linear probing: 1 + entry, 0 = empty
+  std::span<const FurnitureSlot> index_;  // open addressing, FeatureHash then linear probing
   std::shared_ptr<const Owned> owned_;
 };
 
