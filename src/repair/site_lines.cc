@@ -145,6 +145,7 @@ bool IsHanChar(std::string_view c) { return text::IsHan(text::CharAt(c, 0).value
 // into the line or NormalizedContextChar's constants.
 std::vector<std::string_view> LineChars(std::string_view line) {
   std::vector<std::string_view> out;
+  out.reserve(line.size());  // a character is a byte at least: one allocation, not one per doubling
   for (size_t i = 0; i < line.size();) {
     const size_t start = i;
     // A maximal ill-formed run is one character here (one U+FFFD), as ICU steps over it.
@@ -644,9 +645,11 @@ uint32_t FurnitureModel::Entry(const FeatureParts& feature) const {
     if (index_[s].hash != hash) continue;
     const PackedFurnitureWeight& w = weights_[index_[s].entry - 1];
     if (w.size != size) continue;
-    const std::string_view stored = features_.substr(w.offset, w.size);
-    if (stored.starts_with(feature.a) && stored.substr(feature.a.size()).starts_with(feature.b) &&
-        stored.ends_with(feature.c)) {
+    // The sizes agree: each part is compared in place, no bounds to check.
+    const char* stored = features_.data() + w.offset;
+    if (std::equal(feature.a.begin(), feature.a.end(), stored) &&
+        std::equal(feature.b.begin(), feature.b.end(), stored + feature.a.size()) &&
+        std::equal(feature.c.begin(), feature.c.end(), stored + feature.a.size() + feature.b.size())) {
       return index_[s].entry;
     }
   }
@@ -659,6 +662,7 @@ double FurnitureModel::Probability(std::string_view line) const {
   // line's features found sorts those features, and a feature the model lacks would add 0: numbers are
   // sorted here instead of ~200 strings a line.
   std::vector<uint32_t> found;
+  found.reserve(2 * line.size() + 16);  // two n-grams a character at most, and the line's dozen others
   ForEachFurnitureFeature(line, [&](const FeatureParts& f) {
     if (const uint32_t entry = Entry(f); entry != 0) found.push_back(entry);
   });
