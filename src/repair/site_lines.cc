@@ -151,6 +151,11 @@ std::vector<std::string_view> LineChars(std::string_view line) {
     // A maximal ill-formed run is one character here (one U+FFFD), as ICU steps over it.
     const text::Decoded d = text::DecodeUtf8At(line, i);
     i += d.len > 0 ? static_cast<size_t>(d.len) : text::IllFormedLength(line, i);
+    // An ideograph, most characters, is its own normal form: no second decoding.
+    if (d.len > 0 && text::IsHan(d.cp)) {
+      out.push_back(line.substr(start, i - start));
+      continue;
+    }
     const std::string_view n = NormalizedContextChar(line.substr(start, i - start));
     if (n == "\n") continue;
     if (n == " " && (out.empty() || out.back() == " ")) continue;
