@@ -394,7 +394,9 @@ void FlagStrippedNumbers(RepairContext& context) {
   for (size_t i = 0; i < text.size();) {
     if (context.CancelledAt(i)) return;
     text::Char c = text::CharAt(text, i);
-    const text::Char before = i > 0 ? text::CharBefore(text, i) : text::Char{0, 0};
+    // The character before, decoded only where a rule reads it: decoding it backwards at every
+    // character was a fifth of this pass.
+    auto before = [&] { return i > 0 ? text::CharBefore(text, i).value : U'\0'; };
     // "于年月日", "——年月日在…会议上": a date whose figures were all deleted.
     if (c.value == U'年' && text.substr(i, 9) == "年月日") {
       if (!EndsWithAny(text, i, {"出生", "生"}).has_value()) {
@@ -420,14 +422,14 @@ void FlagStrippedNumbers(RepairContext& context) {
     }
     // "截至月日", "自月日起": a month and day with no figures (the clean corpora write 月日 only after a
     // figure; 日均, 日常 after 月 are words and go on).
-    if (c.value == U'月' && text.substr(i, 6) == "月日" && !IsDigitChar(before.value) &&
-        !CarriesQuantity(before.value) && !JoinsWordAfter(text, i + 3, i + 6)) {
+    if (c.value == U'月' && text.substr(i, 6) == "月日" && !IsDigitChar(before()) && !CarriesQuantity(before()) &&
+        !JoinsWordAfter(text, i + 3, i + 6)) {
       flag(i, i + 6, "\"月日\" with no figures: the date was deleted. The original cannot be known.");
       i += 6;
       continue;
     }
     // "占比.%": a decimal point and a percent sign with no digits left around them.
-    if ((c.value == U'.' || c.value == U'．') && !IsDigitChar(before.value)) {
+    if ((c.value == U'.' || c.value == U'．') && !IsDigitChar(before())) {
       if (auto percent = StartsWithAny(text, i + c.length, {"%", "％"})) {
         flag(i, i + c.length + percent->size(),
              "A decimal point and \"%\" with no digits: the figure was deleted. The original cannot be known.");
@@ -436,9 +438,9 @@ void FlagStrippedNumbers(RepairContext& context) {
       }
     }
     // "高于全省个百分点": percentage points with no figure or numeral before them.
-    if ((c.value == U'个' || c.value == U'個' || c.value == U'百') && !IsDigitChar(before.value) &&
-        !CarriesQuantity(before.value) && before.value != U'干' && before.value != U'.' && before.value != U'．' &&
-        before.value != U'个' && before.value != U'個') {
+    if ((c.value == U'个' || c.value == U'個' || c.value == U'百') && !IsDigitChar(before()) &&
+        !CarriesQuantity(before()) && before() != U'干' && before() != U'.' && before() != U'．' &&
+        before() != U'个' && before() != U'個') {
       if (auto points = StartsWithAny(text, i, PercentagePoints())) {
         flag(i, i + points->size(),
              absl::StrCat("\"", Av(*points), "\" with no figure before it: the number was deleted. The original "
