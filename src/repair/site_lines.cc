@@ -438,9 +438,15 @@ LineCut CutFurnitureSegments(std::string_view line, const FurnitureModel& model,
     return title_may_stay && ReadsAsTitle(w);
   };
   // Pieces and prefixes are read through a window of kMaxSiteLineChars characters: a 50 MB line costs a scan.
+  // A line of one piece is its own first and last piece: the last piece read is remembered, not read again.
+  std::string_view read_piece;
+  bool read_prose = false;
   auto prose_piece = [&](std::string_view piece) {
     piece = Window(piece, false);
-    return HanCount(piece) >= kSegmentProseHanChars && model.Probability(piece) < kProseProbability;
+    if (piece.data() == read_piece.data() && piece.size() == read_piece.size()) return read_prose;
+    read_piece = piece;
+    read_prose = HanCount(piece) >= kSegmentProseHanChars && model.Probability(piece) < kProseProbability;
+    return read_prose;
   };
   // The prefix: the first piece boundary after which a piece reads as prose.
   {
