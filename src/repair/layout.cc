@@ -204,8 +204,9 @@ std::vector<Space> FindSpaces(const std::vector<Line>& lines, size_t* marker_lin
         keep = !ascii || text::IsHan(text::CharBefore(t, i - 1).value);
         s.kind = SpaceKind::kAfterPunct;
       } else if (text::IsHan(before) && MeasureWordAt(t, j)) {
-        // "结案 件", "来访群众 人次": a figure the site deleted (number.stripped flags it), not a stray space.
-        keep = false;
+        // "结案 件", "来访群众 人次": a figure the site deleted (number.stripped flags it), not a stray space;
+        // only the wrap width, when it falls there, reads it as a join ("很多极 具可操作性").
+        keep = prose;
       } else if ((before == U'”' || before == U'」' || before == U'』') && text::IsHan(after)) {
         // After a closing quotation mark: only the wrap width can tell ("…学校” 为奋斗目标").
         keep = prose;
