@@ -105,8 +105,12 @@ bool AddsMoreThanSiteWords(const std::string& form, const std::string& title) {
   const size_t at = form.find(title);
   if (at == std::string::npos) return true;
   static const RE2 kSiteWords(R"((?:范文|範文|范例|範例|文稿|模板|大全|精选|精選|全文|下载|下載|大纲|大綱|提纲|提綱)+)");
-  const std::string extra = form.substr(0, at) + form.substr(at + title.size());
-  return !RE2::FullMatch(extra, kSiteWords);
+  // A leading 关于 names nothing more either ("关于安全生产年终总结" for "安全生产年终总结": sites title their
+  // copies so, as authors title reports "关于…的报告").
+  static const RE2 kAbout(R"(关于|關於)");
+  const std::string prefix = form.substr(0, at), suffix = form.substr(at + title.size());
+  if (RE2::FullMatch(prefix, kAbout)) return !suffix.empty() && !RE2::FullMatch(suffix, kSiteWords);
+  return !RE2::FullMatch(prefix + suffix, kSiteWords);
 }
 
 // Whether the dictionary holds a word that spans `cut` in the text around it, as the tokenizer segments
