@@ -316,6 +316,20 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
   if (title < lines.size()) {
     const std::string_view title_text = text::TrimLineBlanks(lines[title].text);
     const std::string title_han = HanOnly(title_text);
+    // The title as the file's name above it ("….docx", the document site's download name): a line before
+    // the title that says the title with a file extension is the site's, never the report's.
+    static const RE2 kFileExtension(R"((?i)\.(?:docx?|wps|pdf|txt)$)");
+    for (size_t n : top) {
+      if (n >= title) break;
+      const std::string_view t = text::TrimLineBlanks(lines[n].text);
+      if (LineClaimed(context, lines[n]) || !RE2::PartialMatch(View(t), kFileExtension)) continue;
+      const std::string name_han = HanOnly(t);
+      if (SameTitle(name_han, title_han) && !AddsMoreThanSiteWords(name_han, title_han)) {
+        edits.push_back({{lines[n].begin, lines[n].next}, "", kTitleCopyLineConfidence,
+                         absl::StrCat("The title as a file's name, ", Quoted(t), "; the document's own title line, ",
+                                      Quoted(title_text), ", stays.")});
+      }
+    }
     size_t seen = 0;
     for (size_t n = title + 1; n < lines.size() && seen < kCopyWindowLines; ++n) {
       const Line& line = lines[n];
