@@ -66,6 +66,10 @@ constexpr double kMarkerSpaceShare = 0.8;
 // times (and in at least half of the gaps) was wrapped at that width. Real joined pages: 7 of 11 gaps
 // at 39–42 characters; 5 of 9 at 46–50 on a page whose joins split one dictionary word only; clean
 // reports have at most 4 such spaces, never at one distance, so the width alone diagnoses the page.
+// A gap of twice the width (within twice the tolerance) counts for it: a wrap whose space fell before a
+// mark ("富裕 ,") or on a measure word is no space between ideographs, and the page of issue 14's third
+// set wrapped at 41 characters showed 4 gaps at 41 and 2 at 82–83 (none in the clean reports, which show
+// too few such spaces to reach kMinPeriodicGaps at all).
 constexpr size_t kMinPeriodicGaps = 5;
 constexpr size_t kWrapTolerance = 3;
 // layout.wrap. A text hard-wrapped at a width has at least kMinWrapLines lines within kWidthTolerance
@@ -189,7 +193,10 @@ std::vector<Space> FindSpaces(const std::vector<Line>& lines, size_t* marker_lin
       const char32_t after = text::CharAt(t, j).value;
       Space s{{line.begin + i, line.begin + j}, SpaceKind::kBetweenHan, n, chars, ""};
       bool keep = true;
-      if (IsClosingPunct(after) && (text::IsHan(before) || IsDigitChar(before) || before == U'%')) {
+      // A closing bracket after an ideograph too ("自行体会 ),"): none in the clean corpora (a figure's
+      // bracket is written spaced, "( 19 )", so only after an ideograph).
+      if ((IsClosingPunct(after) && (text::IsHan(before) || IsDigitChar(before) || before == U'%')) ||
+          ((after == U'）' || after == U')') && text::IsHan(before))) {
         s.kind = SpaceKind::kBeforePunct;
       } else if ((before == U'、' || before == U'．' || before == U'）' || before == U')') && IsListMarkerUpTo(t, i)) {
         s.kind = SpaceKind::kAfterMarker;
@@ -200,8 +207,9 @@ std::vector<Space> FindSpaces(const std::vector<Line>& lines, size_t* marker_lin
         keep = !ascii || text::IsHan(text::CharBefore(t, i - 1).value);
         s.kind = SpaceKind::kAfterPunct;
       } else if (text::IsHan(before) && MeasureWordAt(t, j)) {
-        // "结案 件", "来访群众 人次": a figure the site deleted (number.stripped flags it), not a stray space.
-        keep = false;
+        // "结案 件", "来访群众 人次": a figure the site deleted (number.stripped flags it), not a stray space;
+        // only the wrap width, when it falls there, reads it as a join ("很多极 具可操作性").
+        keep = prose;
       } else if ((before == U'”' || before == U'」' || before == U'』') && text::IsHan(after)) {
         // After a closing quotation mark: only the wrap width can tell ("…学校” 为奋斗目标").
         keep = prose;
@@ -232,23 +240,29 @@ size_t PeriodicWidth(const std::vector<Space>& spaces) {
     if (spaces[k].line != spaces[k - 1].line) continue;
     gaps.push_back(spaces[k].char_offset - spaces[k - 1].char_offset);
   }
-  // The distance with the most gaps within kWrapTolerance of it: a window over the sorted gaps, linear
-  // after the sort (a text of 100,000 spaced ideographs must not cost their square).
+  // The distance with the most gaps within kWrapTolerance of it (binary searches over the sorted gaps: a
+  // text of 100,000 spaced ideographs must not cost their square); the gaps within twice the tolerance of
+  // twice it count for it too (a wrap whose space another rule read, "富裕 ,", or that fell on a measure
+  // word's blank), but do not choose it: half a page's width would take its gaps as doubles.
   std::vector<size_t> sorted;
   for (size_t g : gaps) {
     if (g >= 10) sorted.push_back(g);  // a wrap at ten characters is no page width
   }
   std::sort(sorted.begin(), sorted.end());
+  auto count_within = [&](size_t centre, size_t tolerance) {
+    const size_t low = centre > tolerance ? centre - tolerance : 0;
+    return static_cast<size_t>(std::upper_bound(sorted.begin(), sorted.end(), centre + tolerance) -
+                               std::lower_bound(sorted.begin(), sorted.end(), low));
+  };
   size_t best = 0, best_count = 0;
-  for (size_t k = 0, lo = 0, hi = 0; k < sorted.size(); ++k) {
-    while (sorted[lo] + kWrapTolerance < sorted[k]) ++lo;
-    if (hi < k) hi = k;
-    while (hi + 1 < sorted.size() && sorted[hi + 1] <= sorted[k] + kWrapTolerance) ++hi;
-    if (hi - lo + 1 > best_count) {
-      best = sorted[k];
-      best_count = hi - lo + 1;
+  for (size_t d : sorted) {
+    const size_t count = count_within(d, kWrapTolerance);
+    if (count > best_count) {
+      best = d;
+      best_count = count;
     }
   }
+  best_count += count_within(2 * best, 2 * kWrapTolerance);
   return best_count >= kMinPeriodicGaps && best_count * 2 >= gaps.size() ? best : 0;
 }
 
@@ -330,7 +344,8 @@ SpaceAnalysis AnalyseSpaces(std::string_view text) {
           auto at_width = [&](size_t i, size_t j) {
             if (j >= between.size() || between[i].line != between[j].line) return false;
             const size_t g = between[std::max(i, j)].char_offset - between[std::min(i, j)].char_offset;
-            return g + kWrapTolerance >= width && g <= width + kWrapTolerance;
+            return (g + kWrapTolerance >= width && g <= width + kWrapTolerance) ||
+                   (g + 2 * kWrapTolerance >= 2 * width && g <= 2 * width + 2 * kWrapTolerance);
           };
           // The text after the space must go on: the last characters of a cut page are no evidence.
           const size_t line_end = lines[s.line].end;

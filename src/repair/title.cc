@@ -105,8 +105,12 @@ bool AddsMoreThanSiteWords(const std::string& form, const std::string& title) {
   const size_t at = form.find(title);
   if (at == std::string::npos) return true;
   static const RE2 kSiteWords(R"((?:范文|範文|范例|範例|文稿|模板|大全|精选|精選|全文|下载|下載|大纲|大綱|提纲|提綱)+)");
-  const std::string extra = form.substr(0, at) + form.substr(at + title.size());
-  return !RE2::FullMatch(extra, kSiteWords);
+  // A leading 关于 names nothing more either ("关于安全生产年终总结" for "安全生产年终总结": sites title their
+  // copies so, as authors title reports "关于…的报告").
+  static const RE2 kAbout(R"(关于|關於)");
+  const std::string prefix = form.substr(0, at), suffix = form.substr(at + title.size());
+  if (RE2::FullMatch(prefix, kAbout)) return !suffix.empty() && !RE2::FullMatch(suffix, kSiteWords);
+  return !RE2::FullMatch(prefix + suffix, kSiteWords);
 }
 
 // Whether the dictionary holds a word that spans `cut` in the text around it, as the tokenizer segments
@@ -312,6 +316,20 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
   if (title < lines.size()) {
     const std::string_view title_text = text::TrimLineBlanks(lines[title].text);
     const std::string title_han = HanOnly(title_text);
+    // The title as the file's name above it ("….docx", the document site's download name): a line before
+    // the title that says the title with a file extension is the site's, never the report's.
+    static const RE2 kFileExtension(R"((?i)\.(?:docx?|wps|pdf|txt)$)");
+    for (size_t n : top) {
+      if (n >= title) break;
+      const std::string_view t = text::TrimLineBlanks(lines[n].text);
+      if (LineClaimed(context, lines[n]) || !RE2::PartialMatch(View(t), kFileExtension)) continue;
+      const std::string name_han = HanOnly(t);
+      if (SameTitle(name_han, title_han) && !AddsMoreThanSiteWords(name_han, title_han)) {
+        edits.push_back({{lines[n].begin, lines[n].next}, "", kTitleCopyLineConfidence,
+                         absl::StrCat("The title as a file's name, ", Quoted(t), "; the document's own title line, ",
+                                      Quoted(title_text), ", stays.")});
+      }
+    }
     size_t seen = 0;
     for (size_t n = title + 1; n < lines.size() && seen < kCopyWindowLines; ++n) {
       const Line& line = lines[n];
