@@ -475,7 +475,9 @@ void FindChunkPrefixes(std::string_view text, bool hard_wrapped, std::vector<Fur
     if (end >= text.size() || text[end] == '\n' || text[end] == '\r') continue;
     // Some sites put a blank line between chunks ("…农民增收⏎⏎2、…"): the text before is that above it.
     size_t join = nl;
-    while (join > 0 && (text[join - 1] == '\n' || text[join - 1] == '\r' || text[join - 1] == ' ')) --join;
+    while (join > 0 && (text[join - 1] == '\n' || text::IsLineEdgeBlank(text::CharBefore(text, join).value))) {
+      join -= text::CharBefore(text, join).length;
+    }
     // The first chunk starts the text: its "1、" follows a title or the site's header, never a cut.
     // A number the chunk boundary split ("…长安镇20⏎3、23年…") is cut as well as a sentence.
     const bool number_cut =

@@ -103,7 +103,9 @@ bool IsChineseText(char32_t c) {
 
 // Whether the line [begin, end) ends at a wrap: it holds text and its last character ends no clause.
 bool EndsAtWrap(std::string_view text, size_t begin, size_t end) {
-  while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\r' || text[end - 1] == '\t')) --end;
+  while (end > begin && text::IsLineEdgeBlank(text::CharBefore(text, end).value)) {
+    end -= text::CharBefore(text, end).length;
+  }
   return end > begin && !text::IsBreak(text::CharBefore(text, end).value, text::kClauseBreaks);
 }
 
