@@ -5,33 +5,12 @@
 
 #include <string>
 
-#include "repair/text_repair_cases.h"
+#include "repair/only_rules.h"
 #include "support/test_data.h"
 #include "wenshu/repair.h"
 
 namespace wenshu {
 namespace {
-
-class BoilerplateCases : public ::testing::TestWithParam<testing::RepairCase> {};
-
-TEST_P(BoilerplateCases, Behaves) { testing::CheckRepairCase(GetParam(), "boilerplate."); }
-
-INSTANTIATE_TEST_SUITE_P(
-    InTheWild, BoilerplateCases,
-    ::testing::ValuesIn(testing::LoadRepairCases("in-the-wild/text_boilerplate_cases.tsv")), testing::CaseName);
-INSTANTIATE_TEST_SUITE_P(
-    Synthetic, BoilerplateCases,
-    ::testing::ValuesIn(testing::LoadRepairCases("synthetic/text_boilerplate_cases.tsv")), testing::CaseName);
-INSTANTIATE_TEST_SUITE_P(
-    Negative, BoilerplateCases,
-    ::testing::ValuesIn(testing::LoadRepairCases("negative/text_boilerplate_cases.tsv")), testing::CaseName);
-
-TEST(BoilerplateKnownFailures, StillFail) {
-  for (const auto& c : testing::LoadRepairCases("known-failures/text_boilerplate_cases.tsv")) {
-    EXPECT_FALSE(testing::RepairCaseHolds(c, "boilerplate."))
-        << c.name << " now passes: move it from known-failures to synthetic.";
-  }
-}
 
 // Checks the header of the seed (or of its fixture copy): furniture removed, one title kept.
 void ExpectSeedHeaderRemoved(const std::string& original) {

@@ -1,175 +1,72 @@
-// Data-driven cases for the number and percent repairs, ftfy-style: tests/data/repair/<folder>/number_*.jsonl
-// and percent_*.jsonl, one case per line:
-//   {"name": str, "input": str | "input_file": path, "expected": str | "expected_file": path,
-//    "years": [needle, ...], "note": str}
-// `expected` is the input with only the number.* and percent.* repairs applied (other rule families are
-// tested by their own cases). Each needle in `years` must be covered by a number.masked_year flag.
-//   in-the-wild/    real damaged copies (the seed)
+// Every data-driven repair case goes through here: each *.tsv file in tests/data/repair/<folder>/
+// (the format: tests/data/repair/README.md), one test per case.
+//   in-the-wild/    real damaged copies (fragments of the seed)
 //   synthetic/      the damage as DAMAGE.md describes it
-//   negative/       looks damaged, is not: must come out byte-identical, with no number flags
+//   negative/       looks damaged, is not: the rules under test leave it as the case says (mostly unchanged)
 //   known-failures/ must keep failing until fixed, so progress is noticed
-#include <gmock/gmock.h>
+// The per-rule tests (quotes_test.cc, masks_test.cc, ...) keep the hand-written tests of their rules.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include "support/test_data.h"
-#include "wenshu/repair.h"
+#include "repair/case_file.h"
 
 namespace wenshu {
 namespace {
 
-struct Case {
-  std::string file;
-  std::string name;
-  std::string input;
-  std::string expected;
-  std::vector<std::string> years;
-};
+using testing::RepairCase;
 
-bool IsNumberRule(std::string_view rule) {
-  return rule.rfind("number.", 0) == 0 || rule.rfind("percent.", 0) == 0;
+class RepairCases : public ::testing::TestWithParam<RepairCase> {};
+
+TEST_P(RepairCases, Behaves) { testing::CheckRepairCase(GetParam()); }
+
+std::string Name(const ::testing::TestParamInfo<RepairCase>& info) { return testing::CaseTestName(info.param); }
+
+INSTANTIATE_TEST_SUITE_P(InTheWild, RepairCases, ::testing::ValuesIn(testing::LoadCaseFolder("in-the-wild")), Name);
+INSTANTIATE_TEST_SUITE_P(Synthetic, RepairCases, ::testing::ValuesIn(testing::LoadCaseFolder("synthetic")), Name);
+INSTANTIATE_TEST_SUITE_P(Negative, RepairCases, ::testing::ValuesIn(testing::LoadCaseFolder("negative")), Name);
+INSTANTIATE_TEST_SUITE_P(KnownFailures, RepairCases, ::testing::ValuesIn(testing::LoadCaseFolder("known-failures")),
+                         Name);
+
+// The reader: what a file says is what a case holds, and a malformed file fails instead of being skipped.
+TEST(CaseFile, ReadsDirectivesEscapesAndFlags) {
+  auto cases = testing::ParseCaseFile("synthetic/x_cases.tsv",
+                                      "#! rules: number. percent.\n#! pipeline: whole\n# a comment\n"
+                                      "a\t全年\\n增长5\t全年\\n增长5%\tnumber.masked_year@全年\\n | percent.dropped:5\n"
+                                      "b\t{spun-evidence}x\t{spun-evidence}x\tany\n");
+  ASSERT_EQ(cases.size(), 2u);
+  EXPECT_EQ(cases[0].error, "");
+  EXPECT_EQ(cases[0].line, 4);
+  EXPECT_EQ(cases[0].original, "全年\n增长5");
+  EXPECT_EQ(cases[0].repaired, "全年\n增长5%");
+  ASSERT_EQ(cases[0].flags.size(), 2u);
+  EXPECT_TRUE(cases[0].flags[0].by_needle);
+  EXPECT_EQ(cases[0].flags[0].text, "全年\n");
+  EXPECT_EQ(cases[0].flags[1].rule, "percent.dropped");
+  EXPECT_TRUE(cases[0].rules->whole_pipeline);
+  EXPECT_EQ(cases[0].rules->flag_rules, (std::vector<std::string>{"number.", "percent."}));
+  EXPECT_FALSE(cases[0].known_failure);
+  EXPECT_TRUE(cases[1].any_flags);
+  EXPECT_NE(cases[1].original, cases[1].repaired);  // the spun and the restored evidence
+  EXPECT_EQ(testing::CaseTestName(cases[1]), "x_b");
+  EXPECT_TRUE(testing::ParseCaseFile("known-failures/x.tsv", "#! rules: quote.\na\tb\tc\n")[0].known_failure);
 }
 
-std::vector<Case> LoadCases(const std::string& folder) {
-  std::vector<Case> cases;
-  std::filesystem::path dir = testing::FixturePath("repair/" + folder);
-  if (!std::filesystem::exists(dir)) return cases;
-  std::vector<std::filesystem::path> files;
-  for (const auto& e : std::filesystem::directory_iterator(dir)) {
-    std::string name = e.path().filename().string();
-    bool ours = name.rfind("number_", 0) == 0 || name.rfind("percent_", 0) == 0;
-    if (ours && e.path().extension() == ".jsonl") files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
-  for (const auto& f : files) {
-    std::ifstream in(f);
-    std::string line;
-    int n = 0;
-    while (std::getline(in, line)) {
-      ++n;
-      if (line.empty()) continue;
-      auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-      if (j.is_discarded() || !j.is_object()) {
-        ADD_FAILURE() << f << ":" << n << ": not a JSON object";
-        continue;
-      }
-      Case c;
-      c.file = f.filename().string() + ":" + std::to_string(n);
-      c.name = j.value("name", c.file);
-      c.input = j.contains("input_file")
-                    ? testing::ReadFixture("repair/" + j["input_file"].get<std::string>())
-                    : j.value("input", "");
-      c.expected = j.contains("expected_file")
-                       ? testing::ReadFixture("repair/" + j["expected_file"].get<std::string>())
-                       : j.value("expected", c.input);
-      if (j.contains("years")) c.years = j["years"].get<std::vector<std::string>>();
-      cases.push_back(std::move(c));
-    }
-  }
-  return cases;
-}
-
-struct Outcome {
-  std::string repaired;  // input with only number.* and percent.* records applied
-  RepairResult result;
-};
-
-Outcome RunCase(const Case& c) {
-  Outcome out;
-  auto result = Repair(c.input);
-  EXPECT_TRUE(result.ok()) << result.status();
-  if (!result.ok()) return out;
-  out.result = *std::move(result);
-  // The whole log replays both ways.
-  auto full = ApplyRepairs(c.input, out.result.records);
-  EXPECT_TRUE(full.ok()) << full.status();
-  if (full.ok()) {
-    EXPECT_EQ(*full, out.result.text);
-  }
-  auto back = RevertRepairs(out.result.text, out.result.records);
-  EXPECT_TRUE(back.ok()) << back.status();
-  if (back.ok()) {
-    EXPECT_EQ(*back, c.input);
-  }
-
-  std::vector<RepairRecord> ours;
-  for (const RepairRecord& r : out.result.records) {
-    if (!IsNumberRule(r.rule)) continue;
-    EXPECT_FALSE(r.reason.empty()) << r.rule;
-    EXPECT_GT(r.confidence, 0.0);
-    EXPECT_LE(r.confidence, 1.0);
-    ours.push_back(r);
-  }
-  auto repaired = ApplyRepairs(c.input, ours);
-  EXPECT_TRUE(repaired.ok()) << repaired.status();
-  if (!repaired.ok()) return out;
-  out.repaired = *repaired;
-  auto reverted = RevertRepairs(out.repaired, ours);
-  EXPECT_TRUE(reverted.ok()) << reverted.status();
-  if (reverted.ok()) {
-    EXPECT_EQ(*reverted, c.input);
-  }
-  return out;
-}
-
-bool YearFlagged(const Case& c, const RepairResult& result, const std::string& needle) {
-  size_t at = c.input.find(needle);
-  if (at == std::string::npos) {
-    ADD_FAILURE() << "needle \"" << needle << "\" is not in the input of " << c.name;
-    return false;
-  }
-  Span span{at, at + needle.size()};
-  for (const RepairFlag& f : result.flags) {
-    if (f.rule == "number.masked_year" && f.span.Overlaps(span) && !f.reason.empty()) return true;
-  }
-  return false;
-}
-
-void ExpectPasses(const std::string& folder) {
-  auto cases = LoadCases(folder);
-  ASSERT_FALSE(cases.empty()) << "no number_/percent_ cases in tests/data/repair/" << folder;
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.file + " " + c.name);
-    Outcome out = RunCase(c);
-    EXPECT_EQ(out.repaired, c.expected);
-    for (const std::string& needle : c.years) {
-      EXPECT_TRUE(YearFlagged(c, out.result, needle)) << "year not flagged: " << needle;
-    }
-  }
-}
-
-TEST(RepairCases, InTheWild) { ExpectPasses("in-the-wild"); }
-
-TEST(RepairCases, Synthetic) { ExpectPasses("synthetic"); }
-
-TEST(RepairCases, NegativeCasesComeOutUntouched) {
-  auto cases = LoadCases("negative");
-  ASSERT_FALSE(cases.empty());
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.file + " " + c.name);
-    Outcome out = RunCase(c);
-    EXPECT_EQ(out.repaired, c.input);
-    EXPECT_FALSE(out.result.diagnosis.masked_numbers);
-    for (const RepairFlag& f : out.result.flags) EXPECT_NE(f.rule, "number.masked_year") << f.text;
-  }
-}
-
-TEST(RepairCases, KnownFailuresStillFail) {
-  auto cases = LoadCases("known-failures");
-  ASSERT_FALSE(cases.empty());
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.file + " " + c.name);
-    Outcome out = RunCase(c);
-    bool passes = out.repaired == c.expected;
-    for (const std::string& needle : c.years) passes = passes && YearFlagged(c, out.result, needle);
-    EXPECT_FALSE(passes) << "known failure \"" << c.name
-                         << "\" now passes: move it to synthetic/ or in-the-wild/";
-  }
+TEST(CaseFile, MalformedFilesAndCasesAreErrors) {
+  auto first_error = [](std::string_view contents) {
+    auto cases = testing::ParseCaseFile("synthetic/x.tsv", contents);
+    return cases.empty() ? std::string("no cases") : cases[0].error;
+  };
+  EXPECT_NE(first_error("a\tb\tb\n"), "");                                          // no rules
+  EXPECT_NE(first_error("#! rules: quote.\n#! colour: red\na\tb\tb\n"), "");        // unknown directive
+  EXPECT_NE(first_error("#! rules: number.\n#! undiagnosed: masked\na\tb\tb\n"), "");  // no such field
+  EXPECT_NE(first_error("#! rules: quote.\na\tb\n"), "");                           // no repaired column
+  EXPECT_NE(first_error("#! rules: quote.\na\tb\tb\tmask.place:X\n"), "");          // flag outside the rules
+  EXPECT_NE(first_error("#! rules: number.\na\tb\tb\tnumber.masked_year@c\n"), "");  // needle not in text
+  EXPECT_NE(first_error("#! rules: mask.\n#! edits: none\na\tb\tc\n"), "");         // a flag-only rule edits
+  EXPECT_NE(first_error("#! rules: quote.\na\t{file:no/such.txt}\tb\n"), "");       // no input file
+  EXPECT_EQ(first_error("#! rules: quote.\na\tb\tb\t-\n"), "");
 }
 
 }  // namespace

@@ -4,23 +4,11 @@
 
 #include <string>
 
-#include "repair/text_repair_cases.h"
 #include "support/test_data.h"
 #include "wenshu/repair.h"
 
 namespace wenshu {
 namespace {
-
-class ConvertedScriptCases : public ::testing::TestWithParam<testing::RepairCase> {};
-
-TEST_P(ConvertedScriptCases, Behaves) { testing::CheckRepairCase(GetParam(), "text."); }
-
-INSTANTIATE_TEST_SUITE_P(
-    Synthetic, ConvertedScriptCases,
-    ::testing::ValuesIn(testing::LoadRepairCases("synthetic/text_script_cases.tsv")), testing::CaseName);
-INSTANTIATE_TEST_SUITE_P(
-    Negative, ConvertedScriptCases,
-    ::testing::ValuesIn(testing::LoadRepairCases("negative/text_script_cases.tsv")), testing::CaseName);
 
 TEST(ConvertedScript, RulesCanBeSwitchedOff) {
   const std::string text = "社區(qū)工作總結(jié)\n一年來，我們社區在街道黨工委的領導下，認真開展各項工作，現(xiàn)總結如下。"

@@ -6,48 +6,12 @@
 
 #include <string>
 
-#include "repair/text_repair_cases.h"
+#include "repair/only_rules.h"
 #include "support/test_data.h"
 #include "wenshu/repair.h"
 
 namespace wenshu {
 namespace {
-
-class LayoutCases : public ::testing::TestWithParam<testing::RepairCase> {};
-
-TEST_P(LayoutCases, Behaves) { testing::CheckRepairCase(GetParam(), "layout."); }
-
-INSTANTIATE_TEST_SUITE_P(Synthetic, LayoutCases,
-                         ::testing::ValuesIn(testing::LoadRepairCases("synthetic/text_layout_cases.tsv")),
-                         testing::CaseName);
-INSTANTIATE_TEST_SUITE_P(Negative, LayoutCases,
-                         ::testing::ValuesIn(testing::LoadRepairCases("negative/text_layout_cases.tsv")),
-                         testing::CaseName);
-
-class TitleCases : public ::testing::TestWithParam<testing::RepairCase> {};
-
-TEST_P(TitleCases, Behaves) { testing::CheckRepairCase(GetParam(), "boilerplate.title"); }
-
-INSTANTIATE_TEST_SUITE_P(Synthetic, TitleCases,
-                         ::testing::ValuesIn(testing::LoadRepairCases("synthetic/text_title_cases.tsv")),
-                         testing::CaseName);
-INSTANTIATE_TEST_SUITE_P(Negative, TitleCases,
-                         ::testing::ValuesIn(testing::LoadRepairCases("negative/text_title_cases.tsv")),
-                         testing::CaseName);
-
-TEST(LayoutKnownFailures, StillFail) {
-  for (const auto& c : testing::LoadRepairCases("known-failures/text_layout_cases.tsv")) {
-    EXPECT_FALSE(testing::RepairCaseHolds(c, "layout."))
-        << c.name << " now passes: move it from known-failures to synthetic.";
-  }
-}
-
-TEST(TitleKnownFailures, StillFail) {
-  for (const auto& c : testing::LoadRepairCases("known-failures/text_title_cases.tsv")) {
-    EXPECT_FALSE(testing::RepairCaseHolds(c, "boilerplate.title"))
-        << c.name << " now passes: move it from known-failures to synthetic.";
-  }
-}
 
 TEST(Title, RunInSplitIsAnInsertionThatReverts) {
   const std::string original = "某镇镇长述职报告各位领导、同志们:我于今年三月调任某镇镇长,主持政府全面工作。";

@@ -5,51 +5,12 @@
 
 #include <string>
 
-#include "repair/text_repair_cases.h"
+#include "repair/only_rules.h"
 #include "support/test_data.h"
 #include "wenshu/repair.h"
 
 namespace wenshu {
 namespace {
-
-class MaskCases : public ::testing::TestWithParam<testing::RepairCase> {};
-
-TEST_P(MaskCases, Behaves) {
-  testing::CheckRepairCase(GetParam(), "mask.");
-  EXPECT_EQ(GetParam().original, GetParam().repaired) << "mask rules only flag";
-}
-
-INSTANTIATE_TEST_SUITE_P(InTheWild, MaskCases,
-                         ::testing::ValuesIn(testing::LoadRepairCases("in-the-wild/text_mask_cases.tsv")),
-                         testing::CaseName);
-INSTANTIATE_TEST_SUITE_P(Synthetic, MaskCases,
-                         ::testing::ValuesIn(testing::LoadRepairCases("synthetic/text_mask_cases.tsv")),
-                         testing::CaseName);
-INSTANTIATE_TEST_SUITE_P(Negative, MaskCases,
-                         ::testing::ValuesIn(testing::LoadRepairCases("negative/text_mask_cases.tsv")),
-                         testing::CaseName);
-
-// number.stripped: figures a site deleted, leaving their units.
-class StrippedCases : public ::testing::TestWithParam<testing::RepairCase> {};
-
-TEST_P(StrippedCases, Behaves) {
-  testing::CheckRepairCase(GetParam(), "number.stripped");
-  EXPECT_EQ(GetParam().original, GetParam().repaired) << "number.stripped only flags";
-}
-
-INSTANTIATE_TEST_SUITE_P(Synthetic, StrippedCases,
-                         ::testing::ValuesIn(testing::LoadRepairCases("synthetic/text_stripped_cases.tsv")),
-                         testing::CaseName);
-INSTANTIATE_TEST_SUITE_P(Negative, StrippedCases,
-                         ::testing::ValuesIn(testing::LoadRepairCases("negative/text_stripped_cases.tsv")),
-                         testing::CaseName);
-
-TEST(MaskKnownFailures, StillFail) {
-  for (const auto& c : testing::LoadRepairCases("known-failures/text_mask_cases.tsv")) {
-    EXPECT_FALSE(testing::RepairCaseHolds(c, "mask."))
-        << c.name << " now passes: move it from known-failures to synthetic.";
-  }
-}
 
 TEST(MaskPlace, ReasonExplainsTheCountyDistrictSubstitution) {
   std::string text = "主动服务高XX县区二次创业";

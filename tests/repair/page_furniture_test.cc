@@ -5,33 +5,12 @@
 
 #include <string>
 
-#include "repair/text_repair_cases.h"
+#include "repair/only_rules.h"
 #include "support/test_data.h"
 #include "wenshu/repair.h"
 
 namespace wenshu {
 namespace {
-
-class FurnitureCases : public ::testing::TestWithParam<testing::RepairCase> {};
-
-TEST_P(FurnitureCases, Behaves) { testing::CheckRepairCase(GetParam(), "boilerplate."); }
-
-INSTANTIATE_TEST_SUITE_P(InTheWild, FurnitureCases,
-                         ::testing::ValuesIn(testing::LoadRepairCases("in-the-wild/furniture_cases.tsv")),
-                         testing::CaseName);
-INSTANTIATE_TEST_SUITE_P(Synthetic, FurnitureCases,
-                         ::testing::ValuesIn(testing::LoadRepairCases("synthetic/furniture_cases.tsv")),
-                         testing::CaseName);
-INSTANTIATE_TEST_SUITE_P(Negative, FurnitureCases,
-                         ::testing::ValuesIn(testing::LoadRepairCases("negative/furniture_cases.tsv")),
-                         testing::CaseName);
-
-TEST(FurnitureKnownFailures, StillFail) {
-  for (const auto& c : testing::LoadRepairCases("known-failures/furniture_cases.tsv")) {
-    EXPECT_FALSE(testing::RepairCaseHolds(c, "boilerplate."))
-        << c.name << " now passes: move it from known-failures to synthetic.";
-  }
-}
 
 void ExpectSeedFooterJoined(const std::string& original) {
   auto result = Repair(original, testing::OnlyRules({"boilerplate."}));

@@ -13,7 +13,6 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "repair/site_lines.h"
-#include "repair/text_repair_cases.h"
 #include "support/test_data.h"
 #include "wenshu/repair.h"
 
@@ -22,17 +21,6 @@ namespace {
 
 using repair_internal::EmbeddedFurnitureModel;
 using repair_internal::FurnitureFeatures;
-
-class SiteLineCases : public ::testing::TestWithParam<testing::RepairCase> {};
-
-TEST_P(SiteLineCases, Behaves) { testing::CheckRepairCase(GetParam(), "boilerplate."); }
-
-INSTANTIATE_TEST_SUITE_P(
-    Synthetic, SiteLineCases,
-    ::testing::ValuesIn(testing::LoadRepairCases("synthetic/text_site_lines_cases.tsv")), testing::CaseName);
-INSTANTIATE_TEST_SUITE_P(
-    Negative, SiteLineCases,
-    ::testing::ValuesIn(testing::LoadRepairCases("negative/text_site_lines_cases.tsv")), testing::CaseName);
 
 // The C++ features are the ones tools/furniture/features.py trained the model on (a fixture it printed:
 // line<TAB>features separated by spaces, with spaces inside a feature written as \s).

@@ -1,6 +1,6 @@
 // vocab.spun: spun vocabulary is restored only in documents diagnosed as spun, and only where the context
-// fits the original reading. Cases are data (tests/data/repair/*/vocab_*.tsv); the seed and a spin
-// evaluation over the clean corpora measure the rule on real text.
+// fits the original reading. Cases are data (tests/data/repair/*/vocab_cases.tsv, run by cases_test.cc);
+// the seed and a spin evaluation over the clean corpora measure the rule on real text.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -17,7 +17,6 @@
 #include "repair/vocab_model.h"
 #include "repair/vocab_model_format.h"
 #include "repair/vocab_spin.h"
-#include "repair/text_repair_cases.h"
 #include "support/test_data.h"
 #include "wenshu/repair.h"
 
@@ -122,29 +121,6 @@ TEST(VocabModel, ContextIsNormalized) {
   EXPECT_EQ(repair_internal::NormalizeContextChar("Ｂ"), "a");
   EXPECT_EQ(repair_internal::NormalizeContextChar(","), "，");  // the seed's site writes ASCII commas
   EXPECT_EQ(repair_internal::NormalizeContextChar("."), ".");
-}
-
-// ---- Cases as data ----
-
-class VocabCases : public ::testing::TestWithParam<testing::RepairCase> {};
-
-TEST_P(VocabCases, Behaves) { testing::CheckRepairCase(GetParam(), "vocab."); }
-
-INSTANTIATE_TEST_SUITE_P(InTheWild, VocabCases,
-                         ::testing::ValuesIn(testing::LoadRepairCases("in-the-wild/vocab_cases.tsv")),
-                         testing::CaseName);
-INSTANTIATE_TEST_SUITE_P(Synthetic, VocabCases,
-                         ::testing::ValuesIn(testing::LoadRepairCases("synthetic/vocab_cases.tsv")),
-                         testing::CaseName);
-INSTANTIATE_TEST_SUITE_P(Negative, VocabCases,
-                         ::testing::ValuesIn(testing::LoadRepairCases("negative/vocab_cases.tsv")),
-                         testing::CaseName);
-
-TEST(VocabKnownFailures, StillFail) {
-  for (const auto& c : testing::LoadRepairCases("known-failures/vocab_cases.tsv")) {
-    EXPECT_FALSE(testing::RepairCaseHolds(c, "vocab."))
-        << c.name << " now passes: move it from known-failures to synthetic or in-the-wild.";
-  }
 }
 
 // ---- The seed ----

@@ -5,23 +5,11 @@
 
 #include <string>
 
-#include "repair/text_repair_cases.h"
 #include "support/test_data.h"
 #include "wenshu/repair.h"
 
 namespace wenshu {
 namespace {
-
-class TruncationCases : public ::testing::TestWithParam<testing::RepairCase> {};
-
-TEST_P(TruncationCases, Behaves) { testing::CheckRepairCase(GetParam(), "boilerplate.truncation"); }
-
-INSTANTIATE_TEST_SUITE_P(Synthetic, TruncationCases,
-                         ::testing::ValuesIn(testing::LoadRepairCases("synthetic/text_truncation_cases.tsv")),
-                         testing::CaseName);
-INSTANTIATE_TEST_SUITE_P(Negative, TruncationCases,
-                         ::testing::ValuesIn(testing::LoadRepairCases("negative/text_truncation_cases.tsv")),
-                         testing::CaseName);
 
 TEST(Truncation, DiagnosedOnlyWhenANoticeIsRemoved) {
   auto cut = Repair("一、主要工作\n全年完成投资5亿元。\n……(未完,全文共3120字,当前仅显示800字)\n");
@@ -49,17 +37,6 @@ TEST(Truncation, ATextCutMidSentenceInDotsIsFlaggedNotChanged) {
   EXPECT_FALSE(whole->diagnosis.truncated);
   EXPECT_TRUE(whole->flags.empty());
 }
-
-class BundleCases : public ::testing::TestWithParam<testing::RepairCase> {};
-
-TEST_P(BundleCases, Behaves) { testing::CheckRepairCase(GetParam(), "boilerplate.bundle"); }
-
-INSTANTIATE_TEST_SUITE_P(Synthetic, BundleCases,
-                         ::testing::ValuesIn(testing::LoadRepairCases("synthetic/text_bundle_cases.tsv")),
-                         testing::CaseName);
-INSTANTIATE_TEST_SUITE_P(Negative, BundleCases,
-                         ::testing::ValuesIn(testing::LoadRepairCases("negative/text_bundle_cases.tsv")),
-                         testing::CaseName);
 
 }  // namespace
 }  // namespace wenshu
