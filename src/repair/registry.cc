@@ -14,6 +14,10 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        "Removes readings a converting site injected after characters (總結(jié) → 總結); flags a reading "
        "whose character was garbled away (?,F(xiàn)).",
        DiagnoseConvertedScript, RemoveInjectedPinyin},
+      {repair_rule::kTextMojibake,
+       "Flags mojibake: GBK text a site read one byte out of step after losing a byte (\"?!睘榱…\"), "
+       "found where the text read one byte later is far likelier report language; kept as written.",
+       nullptr, FlagMojibake},
       {repair_rule::kBoilerplateSiteHeader,
        "Removes a document-sharing site's notice header, keyword tags and copies of the title (keeping "
        "the document's own title line), reference numbers, tag lines and advert lines.",
