@@ -426,6 +426,52 @@ void FlagPlaceholders(RepairContext& context) {
   }
 }
 
+// A place unit (区, 村, 镇) opening a clause with no name before it ("，区17个村", "；村换届工作"), where the
+// unit starts no word (区域, 村民): a place name deleted. Clean reports open a clause so only with such
+// words (the clean corpora: 72 openings, every one a word); a document must show kMinDeletedPlaces of them
+// before any is flagged (the dev page whose place names were cut shows 5).
+constexpr size_t kMinDeletedPlaces = 3;
+constexpr std::u32string_view kPlaceUnits = U"区村镇區鎮";
+// Once a document shows kMinDeletedPlaces such openings, a place unit that joins no word on either side
+// is read as a deleted name in more places too: after a word that takes a place after it (到 在 赴 于, a
+// date's 日, 其中), after any punctuation mark (a dash: "地点--镇"), or as a list item ("，村、某某村").
+constexpr std::u32string_view kTakesPlaceAfter = U"到在赴于日";
+
+// The place units a site left without their names, by position: the clause openings, and (in a document
+// that shows kMinDeletedPlaces of those) the other positions above. Empty when the document shows fewer.
+std::vector<Span> DeletedPlaceNames(RepairContext& context) {
+  std::string_view text = context.text();
+  std::vector<Span> openings, others;
+  for (size_t i = 0; i < text.size();) {
+    if (context.CancelledAt(i)) return {};
+    const text::Char c = text::CharAt(text, i);
+    const size_t next = i + c.length;
+    if (kPlaceUnits.find(c.value) != std::u32string_view::npos) {
+      const text::Char before = i > 0 ? text::CharBefore(text, i) : text::Char{U'\n', 1};
+      const text::Char after = text::CharAt(text, next);
+      const bool opens_clause = before.value == U'\n' ||
+                                text::IsBreak(before.value, text::kCommas | text::kSemicolons | text::kColons);
+      const bool goes_on = text::IsHan(after.value) || text::IsAsciiDigit(after.value);
+      if (opens_clause && goes_on && !JoinsWordAfter(text, i, next)) {
+        openings.push_back({i, next});
+      } else if ((goes_on || after.value == U'、') && !JoinsWordAfter(text, i, next) &&
+                 // 其中 ends a word of its own (中区 would read as one).
+                 (EndsWithAny(text, i, {"其中"}).has_value() ||
+                  (!JoinsWordBefore(text, i, next) &&
+                   (kTakesPlaceAfter.find(before.value) != std::u32string_view::npos ||
+                    (!text::IsHan(before.value) && !text::IsAsciiDigit(before.value) && before.value != ' ' &&
+                     before.value < 0x10000 && (before.value < 'A' || before.value > 'z')))))) {
+        others.push_back({i, next});
+      }
+    }
+    i = next;
+  }
+  if (openings.size() < kMinDeletedPlaces) return {};
+  openings.insert(openings.end(), others.begin(), others.end());
+  std::sort(openings.begin(), openings.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  return openings;
+}
+
 void FlagStrippedNumbers(RepairContext& context) {
   std::string_view text = context.text();
   constexpr std::string_view kRule = repair_rule::kNumberStripped;
@@ -534,10 +580,10 @@ void FlagStrippedNumbers(RepairContext& context) {
   }
   // A line break between a word and such a unit ("直接调解⏎件，"), once the document shows deleted figures
   // elsewhere: in clean hard-wrapped text a line may start with the end of a word (文⏎件).
-  if (mine.empty()) return;
   const std::vector<Span> shown = mine;
   size_t k = 0;  // the first shown span not ending before the line break
-  for (size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', nl + 1)) {
+  for (size_t nl = shown.empty() ? std::string_view::npos : text.find('\n'); nl != std::string_view::npos;
+       nl = text.find('\n', nl + 1)) {
     while (k < shown.size() && shown[k].end <= nl) ++k;
     if (k < shown.size() && shown[k].begin <= nl) continue;  // inside a flag already
     if (nl == 0 || !text::IsHan(text::CharBefore(text, nl).value)) continue;
@@ -550,13 +596,22 @@ void FlagStrippedNumbers(RepairContext& context) {
   // A measure word with no figure ("该街道有个居委会，个网格", "新聘网格员名、楼栋长名"), once the
   // document shows kMinStrippedForBareCounters deleted figures of the forms above: alone, a measure word
   // after 有 or at a clause start is colloquial Chinese (有个好收成) and one ending a clause ends a word.
-  if (shown.size() < kMinStrippedForBareCounters) return;
+  // A site that deleted place names (DeletedPlaceNames) deleted figures too: its document opens this
+  // pass as well. There 人 also counts with no figure where it ends a clause ("应到人、实到人"), after a
+  // word it joins in no dictionary word, not before a colon (a label: 推荐人：) nor after a measure word (口人,
+  // one count), and after none of
+  // 的 之 于 在 些 么 切 种 分: the clean corpora end
+  // 70 clauses with such a 人, all but 15 after those (的人, 投资于人, 一些人), the rest never in a
+  // document that deleted anything.
+  if (shown.size() < kMinStrippedForBareCounters && DeletedPlaceNames(context).empty()) return;
+  static constexpr std::u32string_view kNeverCountBeforePerson = U"的之于在些么切种分";
   const FlaggedSpans flagged(context, kRule);
   for (size_t i = 0; i < text.size();) {
     if (context.CancelledAt(i)) return;
     const text::Char c = text::CharAt(text, i);
     const size_t next = i + c.length;
-    if (kBareCounters.find(c.value) == std::u32string_view::npos || flagged.Contains(i)) {
+    const bool person = c.value == U'人';
+    if ((kBareCounters.find(c.value) == std::u32string_view::npos && !person) || flagged.Contains(i)) {
       i = next;
       continue;
     }
@@ -564,8 +619,11 @@ void FlagStrippedNumbers(RepairContext& context) {
     const bool opens_clause = before.value == U'有' || before.value == U'\n' ||
                               text::IsBreak(before.value, text::kClauseBreaks) ||
                               before.value == U'、' || before.value == U'：' || before.value == U':';
-    const bool counts_before = opens_clause && !JoinsWordAfter(text, i, next);
+    const bool counts_before = !person && opens_clause && !JoinsWordAfter(text, i, next);
     const bool ends_clause = text::IsHan(before.value) && !CarriesQuantity(before.value) && before.value != U'有' &&
+                             (!person || (kNeverCountBeforePerson.find(before.value) == std::u32string_view::npos &&
+                                          kBareCounters.find(before.value) == std::u32string_view::npos &&
+                                          !StartsWithAny(text, next, {"：", ":"}).has_value())) &&
                              EndsClause(text, next, false) && !JoinsWordBefore(text, i, next);
     if (counts_before || ends_clause) {
       AddFlag(context, kRule, i, next,
@@ -578,12 +636,6 @@ void FlagStrippedNumbers(RepairContext& context) {
 
 // An address residue in brackets is at most "https://" and a few letters of no host: kMaxAddressResidueBytes.
 constexpr size_t kMaxAddressResidueBytes = 8;
-// A place unit (区, 村, 镇) opening a clause with no name before it ("，区17个村", "；村换届工作"), where the
-// unit starts no word (区域, 村民): a place name deleted. Clean reports open a clause so only with such
-// words (the clean corpora: 72 openings, every one a word); a document must show kMinDeletedPlaces of them
-// before any is flagged (the dev page whose place names were cut shows 5).
-constexpr size_t kMinDeletedPlaces = 3;
-constexpr std::u32string_view kPlaceUnits = U"区村镇區鎮";
 // Two years of a plan's or term's range (2021—2025, 2016—2035): at most kMaxYearRangeSpan years apart.
 constexpr int kMaxYearRangeSpan = 30;
 
@@ -736,26 +788,11 @@ void FlagDeletedWords(RepairContext& context) {
     i = next;
   }
   // "截至3月，区17个村完成换届": a place unit opening a clause, its name deleted (kMinDeletedPlaces).
-  std::vector<Span> places;
-  for (size_t i = 0; i < text.size();) {
-    if (context.CancelledAt(i)) return;
-    const text::Char c = text::CharAt(text, i);
-    const size_t next = i + c.length;
-    if (kPlaceUnits.find(c.value) != std::u32string_view::npos) {
-      const text::Char before = i > 0 ? text::CharBefore(text, i) : text::Char{U'\n', 1};
-      const text::Char after = text::CharAt(text, next);
-      const bool opens_clause = before.value == U'\n' ||
-                                text::IsBreak(before.value, text::kCommas | text::kSemicolons | text::kColons);
-      const bool goes_on = text::IsHan(after.value) || text::IsAsciiDigit(after.value);
-      if (opens_clause && goes_on && !JoinsWordAfter(text, i, next)) places.push_back({i, next});
-    }
-    i = next;
-  }
-  if (places.size() < kMinDeletedPlaces) return;
+  const std::vector<Span> places = DeletedPlaceNames(context);
   for (const Span& place : places) {
     AddFlag(context, kRule, place.begin, place.end,
             absl::StrCat("\"", Av(text.substr(place.begin, place.end - place.begin)),
-                         "\" opens a clause with no name before it, in a document where this recurs: a place name "
+                         "\" stands with no name before it, in a document where clauses open so: a place name "
                          "was deleted. The original cannot be known."));
   }
 }
