@@ -16,7 +16,8 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        DiagnoseConvertedScript, RemoveInjectedPinyin},
       {repair_rule::kTextMojibake,
        "Flags mojibake: GBK text a site read one byte out of step after losing a byte (\"?!睘榱…\"), "
-       "found where the text read one byte later is far likelier report language; kept as written.",
+       "found where the text read one byte later is far likelier report language, and UTF-8 text read as "
+       "GBK or Windows-1252 (\"宸ヤ綔鎬荤粨\"); kept as written.",
        nullptr, FlagMojibake},
       {repair_rule::kBoilerplateSiteHeader,
        "Removes a document-sharing site's notice header, keyword tags and copies of the title (keeping "
