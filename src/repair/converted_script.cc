@@ -89,8 +89,9 @@ bool LooksTraditional(std::string_view text, size_t* han_chars) {
 // The run starts after the decoder's mark of the lost byte ('?' or U+FFFD), past at most
 // kMojibakeMaxPrefixChars ASCII characters or pinyin letters (the rest of a rewritten mark, a converter's
 // reading: "?!", "?wù)"), and ends at a character whose byte is an ASCII trail byte (0x40-0x7E, or the
-// 0x80 of €) or at another lost byte ('?').
-constexpr size_t kMojibakeMaxPrefixChars = 8;
+// 0x80 of €) or at another lost byte ('?'). The mark, the longest reading with its brackets ("(zhuāng)", 8)
+// and a character's ASCII trail byte ("S") make 10; the real sets' prefixes hold 1 to 5.
+constexpr size_t kMojibakeMaxPrefixChars = 10;
 // A run longer than this is not one out of step: a byte slip lasts until the next character with an ASCII
 // trail byte or the next ASCII mark; on the real pages the longest is 16 characters.
 constexpr size_t kMojibakeMaxRunChars = 128;
