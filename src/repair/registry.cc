@@ -75,7 +75,8 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        "2023、 after 9、 → 10、), in documents that show the mask; flags the ones it cannot decide.",
        DiagnoseMaskedNumbers, RepairMaskedTens},
       {repair_rule::kNumberMaskedYear,
-       "Flags years replaced by the mask string (2023年4月7日 in an older report); the original year is "
+       "Flags years replaced by the mask string (2023年4月7日 in an older report), and a title's year a site "
+       "relabelled (the text names the title's words for a year 3 or more years earlier); the original year is "
        "lost and is kept as written.",
        nullptr, FlagMaskedYears},
       {repair_rule::kPercentDropped, "Restores percent signs dropped after rates (安置率为92 → 92%).", nullptr,
