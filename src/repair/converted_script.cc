@@ -500,6 +500,7 @@ void FlagUtf8ReadAsLegacy(RepairContext& context, const VocabModel& model, UConv
   // Windows-1252: runs of Latin-1 letters and marks; the UTF-8 lead bytes of CJK text read as ä-ï.
   if (UConverter* latin = Windows1252(); latin != nullptr && text.find("\xC3") != std::string_view::npos) {
     for (size_t at = 0; at < text.size();) {
+      if (context.CancelledAt(at)) return;
       size_t p = at;
       std::string bytes;
       while (p < text.size()) {
@@ -524,6 +525,7 @@ void FlagUtf8ReadAsLegacy(RepairContext& context, const VocabModel& model, UConv
   }
   // GBK: runs of two-byte GBK characters holding a chain of UTF-8 sequences from one of their characters.
   for (size_t at = 0; at < text.size();) {
+    if (context.CancelledAt(at)) return;
     const text::Char first = text::CharAt(text, at);
     if (!text::IsHan(first.value)) {
       at += std::max<size_t>(first.length, 1);
@@ -574,6 +576,7 @@ void FlagMojibake(RepairContext& context) {
   if (text.find('?') == std::string_view::npos && text.find("\uFFFD") == std::string_view::npos) return;
   auto is_lost_byte = [](char32_t c) { return c == '?' || c == text::kReplacementChar; };
   for (size_t at = 0; at < text.size();) {
+    if (context.CancelledAt(at)) return;
     const text::Char mark = text::CharAt(text, at);
     if (!is_lost_byte(mark.value)) {
       at += std::max<size_t>(mark.length, 1);
