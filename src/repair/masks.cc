@@ -3,8 +3,10 @@
 // "于年月日"). The original cannot be known, so these rules only flag; they never guess.
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <initializer_list>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -281,9 +283,53 @@ void FlagSpamBrands(RepairContext& context) {
   }
 }
 
+// A person's titles, which follow the person's name (习近平总书记, 张三同志).
+const std::vector<std::string_view>& PersonTitles() {
+  static const auto* titles = new std::vector<std::string_view>{
+      "总书记", "同志", "书记", "主席", "总理", "省长", "市长", "县长", "区长", "镇长", "乡长", "部长", "局长", "主任"};
+  return *titles;
+}
+
+// "学习XJP新时代…", "以XJP总书记…": a leader's name replaced by the capitals of its pinyin. A token of two
+// to four capitals glued between ideographs is a name's initials when it stands before a person's title
+// somewhere in the document; then each of its occurrences glued to ideographs is flagged. The clean
+// corpora glue 69 different capital tokens between ideographs (GDP, GEP, RCEP, AI, PPP …), none before a
+// person's title; tokens of X alone are placeholders (mask.placeholder).
+void FlagNameInitials(RepairContext& context) {
+  std::string_view text = context.text();
+  static const RE2 kGlued(R"(\p{Han}([A-Z]{2,4})\p{Han})");
+  std::vector<std::string> initials;
+  re2::StringPiece all = View(text), input = all, token;
+  while (RE2::FindAndConsume(&input, kGlued, &token)) {
+    const size_t end = static_cast<size_t>(token.data() - all.data()) + token.size();
+    const std::string t(token.data(), token.size());
+    if (t.find_first_not_of('X') == std::string::npos) continue;
+    if (StartsWithAny(text, end, PersonTitles()).has_value() &&
+        std::find(initials.begin(), initials.end(), t) == initials.end()) {
+      initials.push_back(t);
+    }
+    // The next match may start with this one's last ideograph.
+    input = re2::StringPiece(all.data() + end, all.size() - end);
+  }
+  for (const std::string& t : initials) {
+    for (size_t at = text.find(t); at != std::string_view::npos; at = text.find(t, at + t.size())) {
+      const size_t end = at + t.size();
+      const bool glued = (at > 0 && text::IsHan(text::CharBefore(text, at).value)) ||
+                         (end < text.size() && text::IsHan(text::CharAt(text, end).value));
+      const bool whole = (at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]))) &&
+                         (end == text.size() || !std::isalpha(static_cast<unsigned char>(text[end])));
+      if (!glued || !whole) continue;
+      AddFlag(context, repair_rule::kMaskName, at, end,
+              absl::StrCat("\"", t, "\" stands where a name stood (the capitals of its pinyin; before a person's "
+                           "title in this document). The original cannot be known for certain."));
+    }
+  }
+}
+
 void FlagMaskedNames(RepairContext& context) {
   std::string_view text = context.text();
   FlagSpamBrands(context);
+  FlagNameInitials(context);
   if (!HoldsAny(text, {"*", "＊", "_", "＿"})) return;
   const FlaggedSpans places(context, repair_rule::kMaskPlace);
   ForEachMatch(text, StarOrLineMask(), [&](size_t begin, size_t end) {
@@ -303,6 +349,23 @@ void FlagMaskedNames(RepairContext& context) {
             "A single \"*\" inside a word hides one character (sites turn 学习 into 学*). The original "
             "cannot be known.");
   });
+}
+
+// A word of at least this log probability in the dictionary is a common word: log(50 / 60,101,967), the
+// dictionary's total frequency. Measured on jieba's list: the words a bullet's item opens with after a
+// measure word are far above it (个人 12,744, 个别 3,125, 个体 2,407, 个性 1,531, 个数 242, 个案 99), the
+// abbreviations that read a measure word and a noun as one word below (个协 8, 个税 4).
+const double kCommonWordLogProbability = std::log(50.0 / 60101967.0);
+
+// Whether a common dictionary word of two to four characters starts at `at`.
+bool StartsCommonWord(std::string_view text, size_t at) {
+  size_t to = at + text::CharAt(text, at).length;
+  for (int k = 0; k < 3 && to < text.size(); ++k) {
+    to += text::CharAt(text, to).length;
+    const std::optional<double> lp = Dictionary::Default().LogProbability(text.substr(at, to - at));
+    if (lp.has_value() && *lp >= kCommonWordLogProbability) return true;
+  }
+  return false;
 }
 
 void FlagPlaceholders(RepairContext& context) {
@@ -369,7 +432,11 @@ void FlagPlaceholders(RepairContext& context) {
       document_masks = true;
       return;
     }
-    if (t.stars == 1 && (OnlyBeforeOnLine(text, begin, U" \t　") || (han_before && han_after))) return;
+    // A star opening a line before a measure word that starts no common word ("*个协调小组") counts a
+    // masked figure, not a bullet (a bullet's item opens with a word: "*个人所得税…").
+    const bool counts = t.stars == 1 && t.digits == 0 && kBareCounters.find(after.value) != std::u32string_view::npos &&
+                        !StartsCommonWord(text, end);
+    if (t.stars == 1 && ((OnlyBeforeOnLine(text, begin, U" \t　") && !counts) || (han_before && han_after))) return;
     lone.push_back({begin, end});
   });
   // Three or more lone marks are a pattern of their own ("(*新城)", "*大道", "活力*、生态*"): clean reports
@@ -380,6 +447,52 @@ void FlagPlaceholders(RepairContext& context) {
          text.substr(l.begin, 1) == "*" || text.substr(l.begin, 3) == "＊" ? "a star hiding a word or a name"
                                                                          : "a placeholder for a figure or a name");
   }
+}
+
+// A place unit (区, 村, 镇) opening a clause with no name before it ("，区17个村", "；村换届工作"), where the
+// unit starts no word (区域, 村民): a place name deleted. Clean reports open a clause so only with such
+// words (the clean corpora: 72 openings, every one a word); a document must show kMinDeletedPlaces of them
+// before any is flagged (the dev page whose place names were cut shows 5).
+constexpr size_t kMinDeletedPlaces = 3;
+constexpr std::u32string_view kPlaceUnits = U"区村镇區鎮";
+// Once a document shows kMinDeletedPlaces such openings, a place unit that joins no word on either side
+// is read as a deleted name in more places too: after a word that takes a place after it (到 在 赴 于, a
+// date's 日, 其中), after any punctuation mark (a dash: "地点--镇"), or as a list item ("，村、某某村").
+constexpr std::u32string_view kTakesPlaceAfter = U"到在赴于日";
+
+// The place units a site left without their names, by position: the clause openings, and (in a document
+// that shows kMinDeletedPlaces of those) the other positions above. Empty when the document shows fewer.
+std::vector<Span> DeletedPlaceNames(RepairContext& context) {
+  std::string_view text = context.text();
+  std::vector<Span> openings, others;
+  for (size_t i = 0; i < text.size();) {
+    if (context.CancelledAt(i)) return {};
+    const text::Char c = text::CharAt(text, i);
+    const size_t next = i + c.length;
+    if (kPlaceUnits.find(c.value) != std::u32string_view::npos) {
+      const text::Char before = i > 0 ? text::CharBefore(text, i) : text::Char{U'\n', 1};
+      const text::Char after = text::CharAt(text, next);
+      const bool opens_clause = before.value == U'\n' ||
+                                text::IsBreak(before.value, text::kCommas | text::kSemicolons | text::kColons);
+      const bool goes_on = text::IsHan(after.value) || text::IsAsciiDigit(after.value);
+      if (opens_clause && goes_on && !JoinsWordAfter(text, i, next)) {
+        openings.push_back({i, next});
+      } else if ((goes_on || after.value == U'、') && !JoinsWordAfter(text, i, next) &&
+                 // 其中 ends a word of its own (中区 would read as one).
+                 (EndsWithAny(text, i, {"其中"}).has_value() ||
+                  (!JoinsWordBefore(text, i, next) &&
+                   (kTakesPlaceAfter.find(before.value) != std::u32string_view::npos ||
+                    (!text::IsHan(before.value) && !text::IsAsciiDigit(before.value) && before.value != ' ' &&
+                     before.value < 0x10000 && (before.value < 'A' || before.value > 'z')))))) {
+        others.push_back({i, next});
+      }
+    }
+    i = next;
+  }
+  if (openings.size() < kMinDeletedPlaces) return {};
+  openings.insert(openings.end(), others.begin(), others.end());
+  std::sort(openings.begin(), openings.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  return openings;
 }
 
 void FlagStrippedNumbers(RepairContext& context) {
@@ -490,10 +603,10 @@ void FlagStrippedNumbers(RepairContext& context) {
   }
   // A line break between a word and such a unit ("直接调解⏎件，"), once the document shows deleted figures
   // elsewhere: in clean hard-wrapped text a line may start with the end of a word (文⏎件).
-  if (mine.empty()) return;
   const std::vector<Span> shown = mine;
   size_t k = 0;  // the first shown span not ending before the line break
-  for (size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', nl + 1)) {
+  for (size_t nl = shown.empty() ? std::string_view::npos : text.find('\n'); nl != std::string_view::npos;
+       nl = text.find('\n', nl + 1)) {
     while (k < shown.size() && shown[k].end <= nl) ++k;
     if (k < shown.size() && shown[k].begin <= nl) continue;  // inside a flag already
     if (nl == 0 || !text::IsHan(text::CharBefore(text, nl).value)) continue;
@@ -506,13 +619,22 @@ void FlagStrippedNumbers(RepairContext& context) {
   // A measure word with no figure ("该街道有个居委会，个网格", "新聘网格员名、楼栋长名"), once the
   // document shows kMinStrippedForBareCounters deleted figures of the forms above: alone, a measure word
   // after 有 or at a clause start is colloquial Chinese (有个好收成) and one ending a clause ends a word.
-  if (shown.size() < kMinStrippedForBareCounters) return;
+  // A site that deleted place names (DeletedPlaceNames) deleted figures too: its document opens this
+  // pass as well. There 人 also counts with no figure where it ends a clause ("应到人、实到人"), after a
+  // word it joins in no dictionary word, not before a colon (a label: 推荐人：) nor after a measure word (口人,
+  // one count), and after none of
+  // 的 之 于 在 些 么 切 种 分: the clean corpora end
+  // 70 clauses with such a 人, all but 15 after those (的人, 投资于人, 一些人), the rest never in a
+  // document that deleted anything.
+  if (shown.size() < kMinStrippedForBareCounters && DeletedPlaceNames(context).empty()) return;
+  static constexpr std::u32string_view kNeverCountBeforePerson = U"的之于在些么切种分";
   const FlaggedSpans flagged(context, kRule);
   for (size_t i = 0; i < text.size();) {
     if (context.CancelledAt(i)) return;
     const text::Char c = text::CharAt(text, i);
     const size_t next = i + c.length;
-    if (kBareCounters.find(c.value) == std::u32string_view::npos || flagged.Contains(i)) {
+    const bool person = c.value == U'人';
+    if ((kBareCounters.find(c.value) == std::u32string_view::npos && !person) || flagged.Contains(i)) {
       i = next;
       continue;
     }
@@ -520,8 +642,11 @@ void FlagStrippedNumbers(RepairContext& context) {
     const bool opens_clause = before.value == U'有' || before.value == U'\n' ||
                               text::IsBreak(before.value, text::kClauseBreaks) ||
                               before.value == U'、' || before.value == U'：' || before.value == U':';
-    const bool counts_before = opens_clause && !JoinsWordAfter(text, i, next);
+    const bool counts_before = !person && opens_clause && !JoinsWordAfter(text, i, next);
     const bool ends_clause = text::IsHan(before.value) && !CarriesQuantity(before.value) && before.value != U'有' &&
+                             (!person || (kNeverCountBeforePerson.find(before.value) == std::u32string_view::npos &&
+                                          kBareCounters.find(before.value) == std::u32string_view::npos &&
+                                          !StartsWithAny(text, next, {"：", ":"}).has_value())) &&
                              EndsClause(text, next, false) && !JoinsWordBefore(text, i, next);
     if (counts_before || ends_clause) {
       AddFlag(context, kRule, i, next,
@@ -534,12 +659,6 @@ void FlagStrippedNumbers(RepairContext& context) {
 
 // An address residue in brackets is at most "https://" and a few letters of no host: kMaxAddressResidueBytes.
 constexpr size_t kMaxAddressResidueBytes = 8;
-// A place unit (区, 村, 镇) opening a clause with no name before it ("，区17个村", "；村换届工作"), where the
-// unit starts no word (区域, 村民): a place name deleted. Clean reports open a clause so only with such
-// words (the clean corpora: 72 openings, every one a word); a document must show kMinDeletedPlaces of them
-// before any is flagged (the dev page whose place names were cut shows 5).
-constexpr size_t kMinDeletedPlaces = 3;
-constexpr std::u32string_view kPlaceUnits = U"区村镇區鎮";
 // Two years of a plan's or term's range (2021—2025, 2016—2035): at most kMaxYearRangeSpan years apart.
 constexpr int kMaxYearRangeSpan = 30;
 
@@ -692,26 +811,11 @@ void FlagDeletedWords(RepairContext& context) {
     i = next;
   }
   // "截至3月，区17个村完成换届": a place unit opening a clause, its name deleted (kMinDeletedPlaces).
-  std::vector<Span> places;
-  for (size_t i = 0; i < text.size();) {
-    if (context.CancelledAt(i)) return;
-    const text::Char c = text::CharAt(text, i);
-    const size_t next = i + c.length;
-    if (kPlaceUnits.find(c.value) != std::u32string_view::npos) {
-      const text::Char before = i > 0 ? text::CharBefore(text, i) : text::Char{U'\n', 1};
-      const text::Char after = text::CharAt(text, next);
-      const bool opens_clause = before.value == U'\n' ||
-                                text::IsBreak(before.value, text::kCommas | text::kSemicolons | text::kColons);
-      const bool goes_on = text::IsHan(after.value) || text::IsAsciiDigit(after.value);
-      if (opens_clause && goes_on && !JoinsWordAfter(text, i, next)) places.push_back({i, next});
-    }
-    i = next;
-  }
-  if (places.size() < kMinDeletedPlaces) return;
+  const std::vector<Span> places = DeletedPlaceNames(context);
   for (const Span& place : places) {
     AddFlag(context, kRule, place.begin, place.end,
             absl::StrCat("\"", Av(text.substr(place.begin, place.end - place.begin)),
-                         "\" opens a clause with no name before it, in a document where this recurs: a place name "
+                         "\" stands with no name before it, in a document where clauses open so: a place name "
                          "was deleted. The original cannot be known."));
   }
 }

@@ -14,6 +14,11 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        "Removes readings a converting site injected after characters (總結(jié) → 總結); flags a reading "
        "whose character was garbled away (?,F(xiàn)).",
        DiagnoseConvertedScript, RemoveInjectedPinyin},
+      {repair_rule::kTextMojibake,
+       "Flags mojibake: GBK text a site read one byte out of step after losing a byte (\"?!睘榱…\"), "
+       "found where the text read one byte later is far likelier report language, and UTF-8 text read as "
+       "GBK or Windows-1252 (\"宸ヤ綔鎬荤粨\"); kept as written.",
+       nullptr, FlagMojibake},
       {repair_rule::kBoilerplateSiteHeader,
        "Removes a document-sharing site's notice header, keyword tags and copies of the title (keeping "
        "the document's own title line), reference numbers, tag lines and advert lines.",
@@ -70,7 +75,8 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        "2023、 after 9、 → 10、), in documents that show the mask; flags the ones it cannot decide.",
        DiagnoseMaskedNumbers, RepairMaskedTens},
       {repair_rule::kNumberMaskedYear,
-       "Flags years replaced by the mask string (2023年4月7日 in an older report); the original year is "
+       "Flags years replaced by the mask string (2023年4月7日 in an older report), and a title's year a site "
+       "relabelled (the text names the title's words for a year 3 or more years earlier); the original year is "
        "lost and is kept as written.",
        nullptr, FlagMaskedYears},
       {repair_rule::kPercentDropped, "Restores percent signs dropped after rates (安置率为92 → 92%).", nullptr,

@@ -87,6 +87,8 @@ void FlagDeletedWords(RepairContext& context);
 void DiagnoseConvertedScript(RepairContext& context);
 void RemoveInjectedPinyin(RepairContext& context);
 void ConvertTraditionalScript(RepairContext& context);
+// text.mojibake (converted_script.cc): GBK text read one byte out of step after a lost byte, flagged.
+void FlagMojibake(RepairContext& context);
 // A converted document as its author wrote it, the converter's readings removed and its traditional
 // characters simplified: the text in which the dictionary and a line's width can be read. Original() maps
 // an offset of `text` back to the document (a removed reading maps to its end).

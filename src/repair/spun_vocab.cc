@@ -18,6 +18,7 @@
 #include "repair/rule_ids.h"
 #include "repair/rules.h"
 #include "repair/vocab_spin.h"
+#include "text/char_class.h"
 #include "text/list_marker.h"
 #include "text/utf8.h"
 
@@ -132,6 +133,52 @@ void DecideParallelItemsTogether(std::string_view text, const SpinFamilyEvidence
     for (size_t i : spots) {
       if ((log_odds[i] > 0) != restore) log_odds[i] = majority;
     }
+  }
+}
+
+// The Han bigrams of the rest of the spot's clause, kSpinCollocationChars characters at most.
+std::vector<std::string> ClauseBigramsAfter(std::string_view text, Span span) {
+  std::vector<std::string> out;
+  size_t at = span.end, prev = std::string_view::npos;
+  for (int n = 0; n < kSpinCollocationChars && at < text.size(); ++n) {
+    const text::Char c = text::CharAt(text, at);
+    if (!text::IsHan(c.value)) break;
+    if (prev != std::string_view::npos) out.emplace_back(text.substr(prev, at + c.length - prev));
+    prev = at;
+    at += c.length;
+  }
+  return out;
+}
+
+// One sense per collocation (kSpinMinKeptCollocates): a common form's spot to restore keeps the form when
+// its clause's collocate follows only spots of its pair that stay.
+void KeepSenseOfCollocation(std::string_view text, const VocabModel& model, const SpinFamilyEvidence& f,
+                            std::vector<double>& log_odds) {
+  absl::flat_hash_map<const VocabPair*, std::vector<size_t>> by_pair;
+  for (size_t i = 0; i < f.spots.size(); ++i) by_pair[f.spots[i].pair].push_back(i);
+  for (const auto& [pair, spots] : by_pair) {
+    if (spots.size() < static_cast<size_t>(kSpinMinKeptCollocates) + 1) continue;
+    if (model.CleanRatePerMillion(pair->spun) <= kSpinMarkerRate) continue;
+    // For each collocate: the spots that stay and those restored it follows.
+    absl::flat_hash_map<std::string, std::pair<std::vector<size_t>, std::vector<size_t>>> follows;
+    for (size_t i : spots) {
+      std::vector<std::string> bigrams = ClauseBigramsAfter(text, f.spots[i].span);
+      std::sort(bigrams.begin(), bigrams.end());
+      bigrams.erase(std::unique(bigrams.begin(), bigrams.end()), bigrams.end());
+      for (std::string& b : bigrams) {
+        auto& [kept, restored] = follows[b];
+        (log_odds[i] > 0 ? restored : kept).push_back(i);
+      }
+    }
+    std::vector<std::pair<size_t, double>> demoted;
+    for (const auto& [bigram, who] : follows) {
+      const auto& [kept, restored] = who;
+      if (restored.size() != 1 || kept.size() < static_cast<size_t>(kSpinMinKeptCollocates)) continue;
+      double mean = 0;
+      for (size_t k : kept) mean += log_odds[k];
+      demoted.push_back({restored[0], mean / static_cast<double>(kept.size())});
+    }
+    for (const auto& [i, value] : demoted) log_odds[i] = std::min(log_odds[i], value);
   }
 }
 
@@ -281,6 +328,7 @@ std::vector<RepairRecord> SpunVocabularyRepairs(std::string_view text, const Voc
                            " candidate words looking spun");
     std::vector<double> rescored = RescoredWithNeighboursRestored(text, model, f);
     DecideParallelItemsTogether(text, f, rescored);
+    KeepSenseOfCollocation(text, model, f, rescored);
     for (size_t i = 0; i < f.spots.size(); ++i) {
       const SpinSpot& spot = f.spots[i];
       const double log_odds = rescored[i];

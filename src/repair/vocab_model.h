@@ -114,6 +114,9 @@ class VocabModel {
   int64_t CorpusCount(std::string_view form) const;
   // Occurrences of a form per million characters of clean text.
   double CleanRatePerMillion(std::string_view form) const;
+  // The smoothed share of one character (one code point as UTF-8) in clean text: the backoff distribution
+  // of the context terms, also how likely a character is in report language (text.mojibake).
+  double CharProbability(std::string_view c) const;
 
  private:
   // Checks a compiled blob's stamps and points the model at it; `owned` holds it for a parsed table.
@@ -128,7 +131,6 @@ class VocabModel {
   uint64_t Count(VocabKeyKind kind, const VocabBlobForm* form, bool right, uint32_t c1, uint32_t c2,
                  bool* found = nullptr) const;
 
-  double CharProbability(std::string_view c) const;
   // The smoothed count of a context of the form: near (c2 = 0) or far and near in text order.
   double ContextCount(const VocabBlobForm& form, bool right, uint32_t c1, uint32_t c2) const;
   double SideLogProbability(const VocabBlobForm& form, bool left, const VocabContext& context) const;

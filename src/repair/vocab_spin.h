@@ -90,6 +90,15 @@ inline constexpr int kSpinShareContextChars = 2;
 // apart from its siblings.
 inline constexpr int kSpinMinParallelItems = 3;
 
+// One sense per collocation (Yarowsky): a common spun form (not a marker) that a document uses both spun
+// and as itself keeps its sense with its object. A spot the model would restore is kept instead when a
+// Han bigram of the rest of its clause (kSpinCollocationChars characters at most) follows at least
+// kSpinMinKeptCollocates spots of the same pair that stay, and no other spot of the pair that is restored:
+// a real 开展 of "全方位开展各项扶贫工作" reads as 发展 from 发展各项 in the corpora, while the document's own
+// "开展工作" and "开展危房改造工作" stay.
+inline constexpr int kSpinCollocationChars = 8;
+inline constexpr int kSpinMinKeptCollocates = 2;
+
 // Learned pairs (tools/vocab/learned_pairs.tsv, family kSpinLearnedFamily) are candidates a near-synonym
 // list proposed and the corpora selected, not pairs seen spun: their spots start from lower prior odds.
 // kSpinLearnedLogPrior is added to their log-odds. Measured: on the real dev set (tools/wild_eval, issue
