@@ -37,6 +37,12 @@ void RemovePageFurniture(RepairContext& context);
 void DiagnoseSiteLines(RepairContext& context);
 void RemoveSiteLines(RepairContext& context);
 
+// Proposes `deletion` (a record whose `after` is empty) whole, or, when text.pinyin removed a converter's
+// readings inside it (a site's notice 由會(huì)員上傳…), in the pieces between them: the text ends the same and no
+// record overlaps another. Nothing is proposed when any other accepted record overlaps it (a page counter
+// page_furniture cut from a title line leaves the title to stay). Returns whether anything was applied.
+bool ProposeDeletionAroundReadings(RepairContext& context, const RepairRecord& deletion);
+
 // boilerplate.watermark, boilerplate.watermark_code (watermark.cc): a site's signature or code spliced into
 // the text at intervals.
 void RemoveWatermarks(RepairContext& context);

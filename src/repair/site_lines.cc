@@ -1100,17 +1100,72 @@ struct FoundSiteLines {
 };
 }  // namespace
 
+bool ProposeDeletionAroundReadings(RepairContext& context, const RepairRecord& deletion) {
+  const Span span = deletion.span;
+  if (!deletion.after.empty() || !context.IsClaimed(span)) return context.Propose(deletion);
+  // Accepted records never overlap: in begin order their ends rise too, so those inside the span are a run.
+  const std::vector<RepairRecord>& records = context.records();
+  auto it = std::lower_bound(records.begin(), records.end(), span.begin,
+                             [](const RepairRecord& r, size_t begin) { return r.span.end <= begin; });
+  std::vector<Span> pieces;
+  size_t at = span.begin;
+  for (; it != records.end() && it->span.begin < span.end; ++it) {
+    const Span inner = it->span;
+    if (inner.begin < span.begin || inner.end > span.end || it->rule != repair_rule::kTextPinyin) return false;
+    if (inner.begin > at) pieces.push_back({at, inner.begin});
+    at = std::max(at, inner.end);
+  }
+  if (at < span.end) pieces.push_back({at, span.end});
+  const std::string_view text = context.text();
+  bool applied = false;
+  for (Span piece : pieces) {
+    // A piece of blanks alone is the line's break, which the earlier record left on purpose (a truncation
+    // notice's line keeps the break before it) or which a reading parted from the line's text: it stays.
+    std::string bytes(text.substr(piece.begin, piece.size()));
+    std::erase(bytes, '\n');
+    if (text::IsBlankLine(bytes)) continue;
+    RepairRecord r = deletion;
+    r.span = piece;
+    r.before = std::string(text.substr(piece.begin, piece.size()));
+    applied = context.Propose(std::move(r)) || applied;
+  }
+  return applied;
+}
+
+namespace {
+// The text the model reads lines in: a converted copy as its author wrote it (UndoScriptConversion), since the
+// converter's readings put Latin letters and brackets into every line (材料準(zhǔn)備:需提前分發(fā)…), which the model
+// learned as a site's; any other text as it is. Its lines are the document's, one for one.
+const UnconvertedText* ScriptView(RepairContext& context) {
+  if (!context.diagnosis().converted_script) return nullptr;
+  const UnconvertedText* view = context.Kept<UnconvertedText>();
+  return view != nullptr ? view : &context.Keep(UndoScriptConversion(context.text()));
+}
+
+// The document's site lines, read in ScriptView and mapped back (a removed reading goes with the character
+// before it).
+std::vector<SiteLine> FindDocumentSiteLines(RepairContext& context) {
+  const UnconvertedText* view = ScriptView(context);
+  std::vector<SiteLine> found = FindSiteLines(view != nullptr ? std::string_view(view->text) : context.text(),
+                                              EmbeddedFurnitureModel(), &context.cancel_poll());
+  if (view == nullptr) return found;
+  for (SiteLine& s : found) {
+    s.begin = view->Original(s.begin);
+    s.end = view->Original(s.end);
+  }
+  return found;
+}
+}  // namespace
+
 void DiagnoseSiteLines(RepairContext& context) {
-  auto& found = context.Keep(
-      FoundSiteLines{FindSiteLines(context.text(), EmbeddedFurnitureModel(), &context.cancel_poll())});
+  auto& found = context.Keep(FoundSiteLines{FindDocumentSiteLines(context)});
   if (!found.lines.empty()) context.mutable_diagnosis().site_boilerplate = true;
 }
 
 void RemoveSiteLines(RepairContext& context) {
   std::string_view text = context.text();
   const FoundSiteLines* kept = context.Kept<FoundSiteLines>();
-  std::vector<SiteLine> found =
-      kept ? kept->lines : FindSiteLines(text, EmbeddedFurnitureModel(), &context.cancel_poll());
+  std::vector<SiteLine> found = kept ? kept->lines : FindDocumentSiteLines(context);
   // Between bundled documents (boilerplate.bundle flagged their starts) a site repeats its notice: a line
   // next to a document's start that the model is near-certain of goes, unless it reads as a title.
   std::vector<Span> starts;
@@ -1121,6 +1176,8 @@ void RemoveSiteLines(RepairContext& context) {
   if (!starts.empty()) {
     const FurnitureModel& model = EmbeddedFurnitureModel();
     const std::vector<Line> lines = SplitLines(text);
+    const UnconvertedText* view = ScriptView(context);
+    const std::vector<Line> view_lines = view != nullptr ? SplitLines(view->text) : std::vector<Line>();
     // The model's lines are in text order: a binary search finds any overlapping one (a scan of all of
     // them per start would be quadratic in a file of many pieces). Lines added here are kept by start.
     const size_t found_by_model = found.size();
@@ -1133,11 +1190,10 @@ void RemoveSiteLines(RepairContext& context) {
     };
     auto consider = [&](size_t j) {
       const Line& l = lines[j];
-      if (text::IsBlankLine(l.text) || taken(l) || text::CountCharStarts(l.text) > kMaxSiteLineChars ||
-          IsTableRow(l.text) || ReadsAsTitle(l.text)) {
-        return;
-      }
-      const double p = model.Probability(l.text);
+      if (text::IsBlankLine(l.text) || taken(l)) return;
+      const std::string_view read = j < view_lines.size() ? view_lines[j].text : l.text;
+      if (text::CountCharStarts(read) > kMaxSiteLineChars || IsTableRow(read) || ReadsAsTitle(read)) return;
+      const double p = model.Probability(read);
       if (p < kInsideProbability) return;
       SiteLine s;
       s.begin = l.begin;
@@ -1213,7 +1269,7 @@ void RemoveSiteLines(RepairContext& context) {
         " (download, print and share controls, upload and file statistics, breadcrumbs, tags, notices): the "
         "furniture model gives it ",
         absl::SixDigits(s.probability), " against the report's own lines.");
-    context.Propose(std::move(r));
+    ProposeDeletionAroundReadings(context, r);
   }
 }
 

@@ -157,5 +157,37 @@ TEST(SiteLines, RemovalsAreLoggedAndReversible) {
   EXPECT_EQ(*back, original);
 }
 
+// A copy a converting site turned into traditional characters carries the converter's readings in every
+// line, its notice too (由會(huì)員分享…). text.pinyin removes the readings first; the notice still goes, in the
+// pieces between them, and the model reads each line without them: a report line with many readings (Latin
+// letters in brackets, which the model learned as a site's) stays, even at the report's end where a page
+// cut it before its full stop.
+TEST(SiteLines, ConvertedCopyIsReadWithoutItsReadings) {
+  const std::string original =
+      "《某鎮2022年工作總結(jié)》由會(huì)員分享,可在線閱讀,更多相關(guān)內(nèi)容請(qǐng)到某某文庫(kù)搜索。\n"
+      "某鎮2022年工作總結(jié)\n"
+      "今年以來,我鎮緊緊圍繞縣委縣政府的決策部署,紮實推進各項(xiàng)工作,取得了明顯成效。\n"
+      "下一步,我們將繼續(xù)加強(qiáng)基層組織建設(shè),推動(dòng)經(jīng)濟(jì)社會(huì)持續(xù)健康發(fā)展。\n"
+      "會(huì)議記錄:由辦公室指定專(zhuān)人記錄,會(huì)後(hòu)整理成紀(jì)要並報(bào)送分管領(lǐng)導(dǎo)審閱。(三)會(huì)後(hòu)";
+  auto result = Repair(original, testing::OnlyRules({"text.pinyin", "boilerplate."}));
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->text,
+            "某鎮2022年工作總結\n"
+            "今年以來,我鎮緊緊圍繞縣委縣政府的決策部署,紮實推進各項工作,取得了明顯成效。\n"
+            "下一步,我們將繼續加強基層組織建設,推動經濟社會持續健康發展。\n"
+            "會議記錄:由辦公室指定專人記錄,會後整理成紀要並報送分管領導審閱。(三)會後");
+  for (const RepairRecord& r : result->records) {
+    if (r.rule == "boilerplate.site_lines") {
+      EXPECT_EQ(r.before.find('('), std::string::npos) << r.before;
+    }
+  }
+  auto applied = ApplyRepairs(original, result->records);
+  ASSERT_TRUE(applied.ok());
+  EXPECT_EQ(*applied, result->text);
+  auto back = RevertRepairs(result->text, result->records);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(*back, original);
+}
+
 }  // namespace
 }  // namespace wenshu
