@@ -61,5 +61,29 @@ INSTANTIATE_TEST_SUITE_P(Negative, BundleCases,
                          ::testing::ValuesIn(testing::LoadRepairCases("negative/text_bundle_cases.tsv")),
                          testing::CaseName);
 
+// The first piece's title with its number ending the line names a bundle on its own near the top, as the
+// label 篇一: does, in either script and with a blank before the number; the site's collection title may be
+// missing (a notice stood there) or may not count its pieces.
+TEST(Bundle, FirstPieceTitleNumberedOneNamesABundle) {
+  testing::CheckRepairCase({"simplified_with_blank",
+                            "某厂安全生产年终总结\n\n  某厂安全生产年终总结 篇1\n\n"
+                            "今年以来，我厂坚持安全第一、预防为主，全年未发生安全事故。\n",
+                            "某厂安全生产年终总结\n\n  某厂安全生产年终总结 篇1\n\n"
+                            "今年以来，我厂坚持安全第一、预防为主，全年未发生安全事故。\n",
+                            {"boilerplate.bundle:  某厂安全生产年终总结 篇1"}},
+                           "boilerplate.bundle");
+  testing::CheckRepairCase({"traditional",
+                            "社區志願服務心得體會篇一\n這次參加社區志願服務，我收穫很多。\n",
+                            "社區志願服務心得體會篇一\n這次參加社區志願服務，我收穫很多。\n",
+                            {"boilerplate.bundle:社區志願服務心得體會篇一"}},
+                           "boilerplate.bundle");
+  // A second piece's number alone, or the first one's with text after it on the line, names none.
+  testing::CheckRepairCase({"second_number_alone",
+                            "某厂安全生产年终总结篇二\n今年以来，我厂坚持安全第一、预防为主，全年未发生安全事故。\n",
+                            "某厂安全生产年终总结篇二\n今年以来，我厂坚持安全第一、预防为主，全年未发生安全事故。\n",
+                            {}},
+                           "boilerplate.bundle");
+}
+
 }  // namespace
 }  // namespace wenshu
