@@ -102,6 +102,12 @@ struct UnconvertedText {
   size_t Original(size_t view_offset) const;
 };
 UnconvertedText UndoScriptConversion(std::string_view text);
+// The text the furniture and layout rules read a document in: a converted copy as its author wrote it
+// (UndoScriptConversion, kept in the context), since the converter's readings put Latin letters and
+// brackets into every line (材料準(zhǔn)備:需提前分發(fā)…, 手冊(cè)_第1頁(yè)) and hide the marks and dictionary words
+// beside a space or a break; null for any other text, read as it is. Its lines are the document's, one for
+// one. Defined in site_lines.cc.
+const UnconvertedText* ScriptView(RepairContext& context);
 
 }  // namespace wenshu::repair_internal
 

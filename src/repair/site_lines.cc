@@ -1132,15 +1132,13 @@ bool ProposeDeletionAroundReadings(RepairContext& context, const RepairRecord& d
   return applied;
 }
 
-namespace {
-// The text the model reads lines in: a converted copy as its author wrote it (UndoScriptConversion), since the
-// converter's readings put Latin letters and brackets into every line (材料準(zhǔn)備:需提前分發(fā)…), which the model
-// learned as a site's; any other text as it is. Its lines are the document's, one for one.
 const UnconvertedText* ScriptView(RepairContext& context) {
   if (!context.diagnosis().converted_script) return nullptr;
   const UnconvertedText* view = context.Kept<UnconvertedText>();
   return view != nullptr ? view : &context.Keep(UndoScriptConversion(context.text()));
 }
+
+namespace {
 
 // The document's site lines, read in ScriptView and mapped back (a removed reading goes with the character
 // before it).
