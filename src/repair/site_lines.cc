@@ -1132,6 +1132,51 @@ bool ProposeDeletionAroundReadings(RepairContext& context, const RepairRecord& d
   return applied;
 }
 
+LabelledTeaser FindLabelledTeaser(std::string_view text, const FurnitureModel& model) {
+  const std::vector<Line> lines = SplitLines(text);
+  // `s`, without blanks and breaks, up to `limit` bytes.
+  auto squeezed = [](std::string_view s, size_t limit) {
+    std::string out;
+    for (size_t i = 0; i < s.size() && out.size() < limit;) {
+      const text::Char c = text::CharAt(s, i);
+      if (!text::IsLineEdgeBlank(c.value) && c.value != U'\n') out.append(s.substr(i, c.length));
+      i += std::max<size_t>(1, c.length);
+    }
+    return out;
+  };
+  for (const Line& line : lines) {
+    const std::string_view t = text::TrimLineBlanks(line.text);
+    if (t.empty()) continue;
+    const bool sentence = IsSentence(t);
+    if (text::CountCharStarts(t) > kMaxSiteLineChars) break;
+    // The label: ideographs, then a colon.
+    size_t at = 0, han = 0;
+    while (at < t.size() && IsHanChar(CharAt(t, at))) {
+      at += CharAt(t, at).size();
+      ++han;
+    }
+    const std::string_view colon = CharAt(t, at);
+    const bool labelled = han >= kTeaserLabelMinHan && han <= kTeaserLabelMaxHan && (colon == ":" || colon == "：");
+    if (labelled) {
+      const std::string_view label = t.substr(0, at), rest = t.substr(at + colon.size());
+      const double p = std::max(model.Probability(label), model.Probability(t.substr(0, at + colon.size())));
+      // What the label introduces is sentences (a breadcrumb's 当前位置: introduces links).
+      if (p >= kSiteLineProbability && IsSentence(rest)) {
+        const std::string mine = squeezed(rest, rest.size());
+        const std::string theirs = squeezed(text.substr(std::min(line.next, text.size())), mine.size());
+        LabelledTeaser teaser;
+        teaser.begin = line.begin;
+        teaser.end = line.next;
+        teaser.copy = text::CountCharStarts(mine) >= kTeaserCopyChars && theirs == mine;
+        teaser.probability = p;
+        return teaser;
+      }
+    }
+    if (sentence && model.Probability(t) < kProseProbability) break;  // the report's first sentence: the top ends
+  }
+  return {};
+}
+
 const UnconvertedText* ScriptView(RepairContext& context) {
   if (!context.diagnosis().converted_script) return nullptr;
   const UnconvertedText* view = context.Kept<UnconvertedText>();
@@ -1215,6 +1260,39 @@ void RemoveSiteLines(RepairContext& context) {
         consider(j);
         break;
       }
+    }
+  }
+  // A site's teaser or abstract under its label at the report's top: a copy of the opening goes, other text
+  // is flagged.
+  {
+    const UnconvertedText* view = ScriptView(context);
+    LabelledTeaser teaser =
+        FindLabelledTeaser(view != nullptr ? std::string_view(view->text) : text, EmbeddedFurnitureModel());
+    if (view != nullptr) {
+      teaser.begin = view->Original(teaser.begin);
+      teaser.end = view->Original(teaser.end);
+    }
+    const bool taken = std::any_of(found.begin(), found.end(), [&](const SiteLine& s) {
+      return s.begin < teaser.end && teaser.begin < s.end;
+    });
+    if (teaser.end > teaser.begin && !taken && teaser.copy) {
+      SiteLine s;
+      s.begin = teaser.begin;
+      s.end = teaser.end;
+      s.probability = teaser.probability;
+      found.push_back(s);
+      std::sort(found.begin(), found.end(), [](const SiteLine& a, const SiteLine& b) { return a.begin < b.begin; });
+    } else if (teaser.end > teaser.begin && !taken) {
+      RepairFlag flag;
+      flag.rule = repair_rule::kBoilerplateSiteLines;
+      size_t end = teaser.end;
+      while (end > teaser.begin && (text[end - 1] == '\n' || text[end - 1] == '\r')) --end;
+      flag.span = {teaser.begin, end};
+      flag.text = std::string(text.substr(flag.span.begin, flag.span.size()));
+      flag.reason = absl::StrCat("A site's abstract under its label at the report's top (the furniture model gives "
+                                 "the label ", absl::SixDigits(teaser.probability),
+                                 "): the site's words or the report's, kept as written.");
+      context.Flag(std::move(flag));
     }
   }
   // A short line next to a page mark or chunk prefix that page_furniture removed is a piece of a sentence

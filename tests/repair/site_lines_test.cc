@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -187,6 +188,34 @@ TEST(SiteLines, ConvertedCopyIsReadWithoutItsReadings) {
   auto back = RevertRepairs(result->text, result->records);
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(*back, original);
+}
+
+// A site's teaser under its label at the report's top: a copy of the opening that follows goes whole (blanks
+// and breaks aside, cut mid-sentence); a text that copies nothing (the site's abstract) is flagged, kept. A
+// labelled line inside the report (a table's product) is neither.
+TEST(SiteLines, LabelledTeaserAtTheTop) {
+  const std::string opening = "今年暑假，我们学院的志愿服务队来到山区小学开展支教活动，为期两周。";
+  const std::string second = "出发前，队员们认真准备了课程，也对当地的情况作了一些了解，大家都很期待。";
+  const std::string original = "某校暑期支教心得体会\n推荐阅读:" + opening + " 出发前，队员们认真准备了课程，\n" +
+                               opening + "\n\n" + second + "\n";
+  auto result = Repair(original, testing::OnlyRules({"boilerplate."}));
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->text, "某校暑期支教心得体会\n" + opening + "\n\n" + second + "\n");
+  auto back = RevertRepairs(result->text, result->records);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(*back, original);
+
+  const std::string abstract = "某校暑期支教心得体会\n核心提示:支教让我们懂得了责任，也让我们看到了山区孩子对知识的渴望。\n" +
+                               opening + "\n" + second + "\n原煤:全年产量比上年增长，安全形势总体平稳，未发生事故。\n";
+  auto flagged = Repair(abstract, testing::OnlyRules({"boilerplate."}));
+  ASSERT_TRUE(flagged.ok()) << flagged.status();
+  EXPECT_EQ(flagged->text, abstract);
+  std::vector<std::string> flags;
+  for (const RepairFlag& f : flagged->flags) {
+    if (f.rule == "boilerplate.site_lines") flags.push_back(f.text);
+  }
+  EXPECT_THAT(flags, ::testing::ElementsAre(
+                         "核心提示:支教让我们懂得了责任，也让我们看到了山区孩子对知识的渴望。"));
 }
 
 }  // namespace
