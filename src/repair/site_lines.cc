@@ -208,9 +208,12 @@ bool IsClauseLine(std::string_view line) {
 // Whether the line, without the Latin letters, digits and spaces extraction left in it, reads as prose and
 // holds kTitleHanChars ideographs (政 府 工 作 报 告hd9, 各位代表:hd9). A site's line keeps its signals
 // without them (上传人: 文档编号: …, 当前位置>>首页 > …).
+size_t BreadcrumbLastItem(std::string_view line);
+
 bool ReadsAsProseWithoutNoise(std::string_view line, const FurnitureModel& model) {
-  // A URL is the signal, not noise (《…》来源于www.….com，欢迎阅读…。).
-  if (HasUrlMark(line)) return false;
+  // A URL is the signal, not noise (《…》来源于www.….com，欢迎阅读…。); so are the blanks around a breadcrumb's
+  // link separators (某某网 > 年终总结 > …, which without them reads as prose: 0.32 against 0.99).
+  if (HasUrlMark(line) || BreadcrumbLastItem(line) != std::string_view::npos) return false;
   // A run of X or x alone is a template's placeholder (X镇第XX届, 20XX年), a word of the line: it stays.
   std::string denoised;
   for (size_t i = 0; i < line.size();) {

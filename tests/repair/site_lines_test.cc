@@ -218,5 +218,16 @@ TEST(SiteLines, LabelledTeaserAtTheTop) {
                          "核心提示:支教让我们懂得了责任，也让我们看到了山区孩子对知识的渴望。"));
 }
 
+// A breadcrumb's blanks around its link separators are how it is written, not extraction noise: without them
+// "觅稿网 > 年终总结 > 个人年终总结 >" (0.99) reads as prose (0.26), and the noise excuse kept it.
+TEST(SiteLines, BreadcrumbBlanksAreNoNoise) {
+  const std::string report =
+      "某小学教师年终工作总结\n\n一年来，我认真履行教师职责，积极参加各项教研活动，教学质量稳步提高。\n"
+      "下一步，我将继续加强学习，不断提升自己的业务能力。\n";
+  auto result = Repair("觅稿网 > 年终总结 > 个人年终总结 >\n\n" + report, testing::OnlyRules({"boilerplate."}));
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->text, "\n" + report);
+}
+
 }  // namespace
 }  // namespace wenshu
