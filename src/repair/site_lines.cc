@@ -386,6 +386,20 @@ std::vector<size_t> PieceBoundaries(std::string_view line, size_t from, size_t t
   int title_depth = 0;
   for (size_t i = from; i < to;) {
     const std::string_view c = CharAt(line, i);
+    // A label in 【】 opening the line (a site's 【导读】 before the text it introduces) is a piece of its own.
+    if (i == 0 && c == "【") {
+      size_t j = c.size();
+      for (size_t chars = 0; j < line.size() && chars <= kOpeningLabelMaxChars && CharAt(line, j) != "】"; ++chars) {
+        j += CharAt(line, j).size();
+      }
+      if (j < line.size() && CharAt(line, j) == "】") {
+        j += CharAt(line, j).size();
+        while (j < line.size() && BlankAt(line, j)) j += BlankAt(line, j);
+        if (j < line.size()) out.push_back(j);
+        i = j;
+        continue;
+      }
+    }
     if (c == "《") ++title_depth;
     if (c == "》" && title_depth > 0) --title_depth;
     if (OneOf(c, kEnds)) {

@@ -90,6 +90,9 @@ inline constexpr auto kReportTitleWords =
     text::lexicon::Join(text::lexicon::kReportKindLabels, kSiteReportKinds,
                         text::lexicon::kReportKindLabelsTraditional, kSiteReportKindsTraditional);
 inline constexpr size_t kSegmentMaxPieces = 8;
+// A label in 【】 of at most kOpeningLabelMaxChars characters opening a line is a piece of its own (a site's
+// 【导读】 glued before the text; the sites' labels of issue 14's sets hold 2 to 6).
+inline constexpr size_t kOpeningLabelMaxChars = 8;
 inline constexpr size_t kSegmentProseHanChars = 2;
 // A table's row (kTableBars bars or more, the line starting or ending with one: `| 行政许可 | 0 |`) is the
 // report's: the control pages of issue 14's dev set (annual reports on government information disclosure) carry

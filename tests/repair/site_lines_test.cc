@@ -229,5 +229,16 @@ TEST(SiteLines, BreadcrumbBlanksAreNoNoise) {
   EXPECT_EQ(result->text, "\n" + report);
 }
 
+// A label in 【】 glued before the report's first sentence (a site's 【导读】) is a piece of its own: it goes,
+// the sentence stays.
+TEST(SiteLines, BracketedLabelGluedBeforeTheText) {
+  const std::string text =
+      "今年以来，我局在区委区政府的坚强领导下，认真履行职责，各项工作取得了新的进展。\n"
+      "下一步，我们将继续加强队伍建设，推动各项工作再上新台阶。\n";
+  auto result = Repair("【导读】" + text, testing::OnlyRules({"boilerplate."}));
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->text, text);
+}
+
 }  // namespace
 }  // namespace wenshu
