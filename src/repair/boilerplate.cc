@@ -654,6 +654,11 @@ void FlagBundledDocuments(RepairContext& context) {
   // corpora's 22,232 lines hold 篇 before 一 or 1 only in 千篇一律, and no line ends so.
   static LazyRE2 kFirstNumberedTitle = {.pattern_ =
       R"(^\s*[^\s，。,；;：:]{2,40}?\s*(?:篇|范文|範文|范例|範例)\s*[1一]\s*[:：]?\s*$)"};
+  // A piece's label with its colon opening a line ("篇2:…", "第三篇："), whatever its number, names a bundle on
+  // its own too: a page may show a later piece only. None of the clean corpora's 22,232 lines opens with a
+  // piece label (篇N, 第N篇, 【N】) in any form.
+  static LazyRE2 kPieceLabel = {.pattern_ = R"(^\s*(?:第\s*)" WENSHU_BUNDLE_COUNT R"(\s*篇|篇\s*)" WENSHU_BUNDLE_COUNT
+                               R"()\s*[:：])"};
 #undef WENSHU_BUNDLE_COUNT
   // Guards (see ContainsAny): these patterns repeat a large class up to 6, 24 or 40 times and each costs
   // more to compile than a parse of a short report. Every match of kNumberedTitle holds its kind word
@@ -727,7 +732,12 @@ void FlagBundledDocuments(RepairContext& context) {
                                  (RE2::PartialMatch(View(parts[0].line->text), *kFirstPart) ||
                                   RE2::PartialMatch(View(parts[0].line->text), *kFirstNumberedTitle)) &&
                                  !RE2::PartialMatch(View(parts[0].line->text), *kSentenceEnd);
-  if (parts.size() < 2 && !(title != nullptr && parts.size() == 1) && !counted_title && !first_part_on_top) return;
+  const bool piece_label = parts.size() == 1 && RE2::PartialMatch(View(parts[0].line->text), *kPieceLabel) &&
+                           !RE2::PartialMatch(View(parts[0].line->text), *kSentenceEnd);
+  if (parts.size() < 2 && !(title != nullptr && parts.size() == 1) && !counted_title && !first_part_on_top &&
+      !piece_label) {
+    return;
+  }
   if (title != nullptr) more_titles.insert(more_titles.begin(), title);
   for (const Line* t : more_titles) {
     RepairFlag flag;

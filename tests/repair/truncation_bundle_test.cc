@@ -77,7 +77,16 @@ TEST(Bundle, FirstPieceTitleNumberedOneNamesABundle) {
                             "社區志願服務心得體會篇一\n這次參加社區志願服務，我收穫很多。\n",
                             {"boilerplate.bundle:社區志願服務心得體會篇一"}},
                            "boilerplate.bundle");
-  // A second piece's number alone, or the first one's with text after it on the line, names none.
+  // A piece's label with its colon names a bundle wherever it stands, whatever its number (a page showing
+  // a later piece).
+  testing::CheckRepairCase({"later_piece_label",
+                            "某公司员工考勤管理制度\n一、员工应当按时上下班，不得迟到早退。\n\n篇2:某公司员工奖惩制度\n"
+                            "一、对工作表现突出的员工给予表扬和奖励。\n",
+                            "某公司员工考勤管理制度\n一、员工应当按时上下班，不得迟到早退。\n\n篇2:某公司员工奖惩制度\n"
+                            "一、对工作表现突出的员工给予表扬和奖励。\n",
+                            {"boilerplate.bundle:篇2:"}},
+                           "boilerplate.bundle");
+  // A second piece's number alone after its title names none.
   testing::CheckRepairCase({"second_number_alone",
                             "某厂安全生产年终总结篇二\n今年以来，我厂坚持安全第一、预防为主，全年未发生安全事故。\n",
                             "某厂安全生产年终总结篇二\n今年以来，我厂坚持安全第一、预防为主，全年未发生安全事故。\n",
