@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -590,6 +591,45 @@ void FlagTableOfContents(RepairContext& context) {
   std::vector<Entry> run;
   std::optional<Span> heading, run_heading;
   int last_page = -1;
+  // An entry may glue its page number to its text ("第一章服饰仪容3") when it opens with a chapter's number
+  // (第N章, 第N节: none of the clean corpora's lines does) or its text stands again later as a line of its own
+  // (the heading the entry points to). The document's lines, trimmed, to look that up.
+  absl::flat_hash_set<std::string_view> trimmed_lines;
+  for (size_t begin = 0; begin < text.size();) {
+    size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view t = text::TrimLineBlanks(text.substr(begin, end - begin));
+    if (!t.empty()) trimmed_lines.insert(t);
+    begin = end + 1;
+  }
+  auto glued_entry = [&](std::string_view line, size_t line_begin, int* page) {
+    std::string_view t = text::TrimLineBlanks(line);
+    size_t digits = 0;
+    while (digits < t.size() && digits < 5 && absl::ascii_isdigit(static_cast<unsigned char>(t[t.size() - 1 - digits]))) {
+      ++digits;
+    }
+    if (digits == 0 || digits > 4 || digits == t.size()) return false;
+    const std::string_view heading_text = t.substr(0, t.size() - digits);
+    if (!text::IsHan(text::CharBefore(heading_text, heading_text.size()).value)) return false;
+    static LazyRE2 kChapter = {.pattern_ = R"(^第[一二三四五六七八九十百0-9]+[章节])"};
+    if (RE2::PartialMatch(View(heading_text), *kChapter)) {
+      *page = std::stoi(std::string(t.substr(t.size() - digits)));
+      return true;
+    }
+    if (!trimmed_lines.contains(heading_text)) return false;
+    // The heading stands after the entry (a later line of the same text).
+    const size_t after = line_begin + line.size();
+    bool later = false;
+    for (size_t at = text.find(heading_text, after); at != std::string_view::npos && !later;
+         at = text.find(heading_text, at + 1)) {
+      const size_t line_start = text.rfind('\n', at) == std::string_view::npos ? 0 : text.rfind('\n', at) + 1;
+      size_t line_end = text.find('\n', at);
+      if (line_end == std::string_view::npos) line_end = text.size();
+      later = text::TrimLineBlanks(text.substr(line_start, line_end - line_start)) == heading_text;
+    }
+    if (later) *page = std::stoi(std::string(t.substr(t.size() - digits)));
+    return later;
+  };
   auto flush = [&] {
     if (static_cast<int>(run.size()) >= kMinTocEntries) {
       auto flag_line = [&](Span line, std::string reason) {
@@ -620,7 +660,7 @@ void FlagTableOfContents(RepairContext& context) {
     } else if (RE2::PartialMatch(View(line), *kHeading)) {
       flush();
       heading = Span{begin, end};
-    } else if (IsTableOfContentsEntry(line, &page) && page >= last_page) {
+    } else if ((IsTableOfContentsEntry(line, &page) || glued_entry(line, begin, &page)) && page >= last_page) {
       if (run.empty()) run_heading = heading;
       run.push_back({{begin, end}});
       last_page = page;

@@ -94,5 +94,25 @@ TEST(Bundle, FirstPieceTitleNumberedOneNamesABundle) {
                            "boilerplate.bundle");
 }
 
+// A table of contents whose page numbers are glued to the entries' text: entries that open with a chapter's
+// number (第N章), or whose text stands again later as a heading of its own, in a run of three with the
+// numbers never going down, are flagged; lines that end in a figure otherwise stay unflagged.
+TEST(Bundle, TableOfContentsWithGluedPageNumbers) {
+  const std::string chapters = "员工手册\n\n第一章总则1\n\n第二章考勤管理3\n\n第三章奖惩规定6\n\n第一章总则\n\n一、为规范管理，制定本手册。\n";
+  testing::CheckRepairCase({"chapters", chapters, chapters,
+                            {"boilerplate.bundle:第一章总则1", "boilerplate.bundle:第二章考勤管理3",
+                             "boilerplate.bundle:第三章奖惩规定6"}},
+                           "boilerplate.bundle");
+  const std::string headings =
+      "工作手册\n一、总体要求2\n二、工作任务5\n三、保障措施9\n一、总体要求\n坚持问题导向。\n二、工作任务\n"
+      "抓好重点工作。\n三、保障措施\n加强组织领导。\n";
+  testing::CheckRepairCase({"headings_again", headings, headings,
+                            {"boilerplate.bundle:一、总体要求2", "boilerplate.bundle:二、工作任务5",
+                             "boilerplate.bundle:三、保障措施9"}},
+                           "boilerplate.bundle");
+  const std::string counts = "某镇工作总结\n新建村道12\n改造危房35\n新增就业岗位120\n全年各项工作进展顺利。\n";
+  testing::CheckRepairCase({"counts_stay", counts, counts, {}}, "boilerplate.bundle");
+}
+
 }  // namespace
 }  // namespace wenshu
