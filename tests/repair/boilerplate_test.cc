@@ -83,5 +83,14 @@ TEST(Boilerplate, EmptyAndOddInputDoNotCrash) {
   }
 }
 
+// A first line that opens as a sentence's adverbial clause (为了…, 根据…) is no title run into its text, even
+// when a kind of report (心得) stands before its first comma: no break goes in.
+TEST(BoilerplateTitle, SentenceOpenerIsNoRunInTitle) {
+  const std::string text =
+      "为了让大家写出的心得能打动更多读者,我们整理了下面几篇文章,仅供大家阅读参考。\n"
+      "这次参加社区志愿服务，我收获很多，也更加理解了服务群众的意义。\n";
+  testing::CheckRepairCase({"sentence_opener", text, text, {}}, "boilerplate.title");
+}
+
 }  // namespace
 }  // namespace wenshu
