@@ -859,6 +859,24 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     if (cut.suffix_begin < t.size()) segment(cut.suffix_begin, t.size());
     return cut.prefix_end > 0 || cut.suffix_begin < t.size();
   };
+  // A field name, blanks, then a title that another line of the document says on its own; p[k] becomes the
+  // label's probability.
+  auto labelled_title_copy = [&](size_t k) {
+    const std::string_view t = text::TrimLineBlanks(lines[k].text);
+    size_t at = 0;
+    while (at < t.size() && !BlankAt(t, at)) at += CharAt(t, at).size();
+    if (at == t.size() || !IsFieldName(t.substr(0, at))) return false;
+    const std::string_view label = t.substr(0, at), value = text::TrimLineBlanks(t.substr(at));
+    const double label_p = ReadsAsTitle(value) ? model.Probability(label) : 0.0;
+    if (label_p < kProseProbability) return false;
+    for (size_t j = 0; j < lines.size(); ++j) {
+      if (j != k && !blank[j] && text::TrimLineBlanks(lines[j].text) == value) {
+        p[k] = std::max(p[k], label_p);
+        return true;
+      }
+    }
+    return false;
+  };
   for (size_t k = 0; k < lines.size(); ++k) {
     if (blank[k] || metadata_row[k]) continue;
     const bool edge = first == lines.size() || k < first || k > last;
@@ -908,6 +926,12 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
           add(k, false);
           continue;
         }
+      }
+      // Any field name before the title's copy does the same when the document's own title line stands
+      // elsewhere (内容概述 某街道2022年工作总结): the label reads more as a site's than as prose.
+      if (before_report && labelled_title_copy(k)) {
+        add(k, false);
+        continue;
       }
       // A portal's title field ("标   题 某县2022年度…报告") says the title again in its metadata block: when
       // its label reads as furniture the line goes whole, the title with it (the document's own title line

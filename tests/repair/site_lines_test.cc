@@ -240,5 +240,18 @@ TEST(SiteLines, BracketedLabelGluedBeforeTheText) {
   EXPECT_EQ(result->text, text);
 }
 
+// A portal's field that holds the title under a name of its own (内容概述, not only 标题): before the report,
+// a field name, blanks and a title that another line says on its own go whole; the title line stays.
+TEST(SiteLines, FieldHoldingTheTitleCopy) {
+  const std::string report =
+      "今年以来，街道坚持稳中求进工作总基调，各项工作取得新成效。\n下一步，我们将继续抓好各项工作落实。\n";
+  auto result = Repair("当前位置:首页 > 某街道 > 政府信息公开 > 重点工作\n\n某街道2022年工作总结\n\n"
+                       "发布时间:2023-01-17 15:00     发布部门:某街道     阅读次数:\n\n文件下载\n"
+                       "内容概述  某街道2022年工作总结\n\n" + report,
+                       testing::OnlyRules({"boilerplate."}));
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->text, "\n某街道2022年工作总结\n\n\n\n" + report);
+}
+
 }  // namespace
 }  // namespace wenshu
