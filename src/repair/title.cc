@@ -90,7 +90,16 @@ bool IsTitleLine(std::string_view line) {
   // is never the document's own line.
   static const RE2 kFieldOrHeader(R"(^(?:文章标题|文档标题|文档名称|标\s*题)|[A-Za-z][a-z]{2,})");
   if (RE2::PartialMatch(View(t), kFieldOrHeader)) return false;
-  return text::CountCharStarts(t) <= kMaxTitleChars && HanOnly(t).size() >= 3 * kMinTitleHan && !HasSentencePunct(t) &&
+  // A bracketed note ending the title may hold a comma ("…工作总结(覆盖18个村,平均参选率89%)"); the title
+  // before it may not.
+  static const RE2 kNoteAtEnd(R"(([(（][^()（）]{1,24}[)）])$)");
+  re2::StringPiece note;
+  const std::string_view before_note =
+      RE2::PartialMatch(View(t), kNoteAtEnd, &note)
+          ? t.substr(0, static_cast<size_t>(note.data() - t.data()))
+          : t;
+  return text::CountCharStarts(t) <= kMaxTitleChars && HanOnly(t).size() >= 3 * kMinTitleHan &&
+         !HasSentencePunct(before_note) &&
          !RE2::PartialMatch(View(t), kLinkSeparator) && RE2::PartialMatch(View(t), GenreWord());
 }
 

@@ -92,5 +92,13 @@ TEST(BoilerplateTitle, SentenceOpenerIsNoRunInTitle) {
   testing::CheckRepairCase({"sentence_opener", text, text, {}}, "boilerplate.title");
 }
 
+// A title that ends in a bracketed note holding a comma is still a title line, and its copy goes.
+TEST(BoilerplateTitle, TitleWithABracketedNoteIsCopied) {
+  const std::string title = "2023年社区志愿服务工作总结(共开展活动12次,参与群众300余人)";
+  const std::string body = "今年以来，社区志愿服务队围绕群众需求，组织开展了多种形式的志愿服务活动。\n";
+  testing::CheckRepairCase({"note_with_comma", title + "\n\n" + title + "\n\n" + body, title + "\n\n\n" + body, {}},
+                           "boilerplate.title");
+}
+
 }  // namespace
 }  // namespace wenshu
