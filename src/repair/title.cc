@@ -324,6 +324,19 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
                                   Quoted(text::TrimLineBlanks(parts.back())), ".")});
     break;
   }
+  // The download's file name above the text that opens with the same words ("…简述7篇.docx" above "…简述7篇
+  // 为了…", a line that lost its breaks): the site's name for the file, not a line of the document.
+  static const RE2 kFileName(R"((?i)^(.+)\.(?:docx?|wps|pdf|txt)$)");
+  for (size_t i = 0; i + 1 < top.size(); ++i) {
+    const std::string_view t = text::TrimLineBlanks(lines[top[i]].text), next = text::TrimLineBlanks(lines[top[i + 1]].text);
+    re2::StringPiece name;
+    if (LineClaimed(context, lines[top[i]]) || !RE2::FullMatch(View(t), kFileName, &name)) continue;
+    const std::string_view stem(name.data(), name.size());
+    if (HanOnly(stem).size() >= 3 * kMinTitleHan && next.starts_with(stem)) {
+      edits.push_back({{lines[top[i]].begin, lines[top[i]].next}, "", kTitleCopyLineConfidence,
+                       absl::StrCat("The file's name, ", Quoted(t), ", above the text that opens with the same words.")});
+    }
+  }
   // 2. The title and its copies.
   size_t title = lines.size();
   for (size_t n : top) {

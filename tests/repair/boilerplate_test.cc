@@ -100,5 +100,13 @@ TEST(BoilerplateTitle, TitleWithABracketedNoteIsCopied) {
                            "boilerplate.title");
 }
 
+// The download's file name above a line that opens with the same words (a page that lost its breaks, no
+// title line of its own) is the site's name for the file: it goes.
+TEST(BoilerplateTitle, FileNameAboveTheSameWords) {
+  const std::string text =
+      "某公司档案管理制度范本5篇 为了加强档案管理工作,我们整理了以下制度,供参考。档案管理制度篇1 第一条 为规范档案管理,制定本制度。\n";
+  testing::CheckRepairCase({"file_name", "某公司档案管理制度范本5篇.docx\n" + text, text, {}}, "boilerplate.title");
+}
+
 }  // namespace
 }  // namespace wenshu
