@@ -337,16 +337,39 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
                        absl::StrCat("The file's name, ", Quoted(t), ", above the text that opens with the same words.")});
     }
   }
-  // 2. The title and its copies.
+  // 2. The title and its copies. A line whose end an earlier rule cut (the site's name after the title,
+  // "…述职报告范文五篇-某某网") is the title as far as the cut.
+  auto unclaimed_prefix = [&](const Line& line) -> std::string_view {
+    if (!LineClaimed(context, line)) return line.text;
+    const size_t end = line.begin + line.text.size();
+    // The records inside the line, in order: they must start after its first byte and cover the rest of it
+    // without a gap (records never overlap).
+    size_t cut = end, covered = 0;
+    for (const RepairRecord& r : context.records()) {
+      if (r.span.end <= line.begin || r.span.begin >= end) continue;
+      if (r.span.begin <= line.begin || !r.after.empty()) return {};
+      if (cut == end) {
+        cut = r.span.begin;
+        covered = r.span.begin;
+      }
+      if (r.span.begin != covered) return {};
+      covered = r.span.end;
+    }
+    if (cut == end || covered < end) return {};
+    return line.text.substr(0, cut - line.begin);
+  };
   size_t title = lines.size();
+  std::string_view title_line_text;
   for (size_t n : top) {
-    if (IsTitleLine(lines[n].text) && !LineClaimed(context, lines[n])) {
+    const std::string_view free = unclaimed_prefix(lines[n]);
+    if (!free.empty() && IsTitleLine(free)) {
       title = n;
+      title_line_text = free;
       break;
     }
   }
   if (title < lines.size()) {
-    const std::string_view title_text = text::TrimLineBlanks(lines[title].text);
+    const std::string_view title_text = text::TrimLineBlanks(title_line_text);
     const std::string title_han = HanOnly(title_text);
     // The title as the file's name above it ("….docx", the document site's download name): a line before
     // the title that says the title with a file extension is the site's, never the report's.

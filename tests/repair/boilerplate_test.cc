@@ -108,5 +108,18 @@ TEST(BoilerplateTitle, FileNameAboveTheSameWords) {
   testing::CheckRepairCase({"file_name", "某公司档案管理制度范本5篇.docx\n" + text, text, {}}, "boilerplate.title");
 }
 
+// The title line whose end an earlier rule cut (the site's name after it, which a removed site line names
+// too) is still the title, as far as the cut: the site's shorter copy under it goes.
+TEST(BoilerplateTitle, TitleLineWithItsSiteNameCut) {
+  const std::string body =
+      "某区城管局副局长述职报告篇1\n\n今年以来，本人在局党组的领导下，认真履行分管职责，较好地完成了各项工作任务。\n"
+      "下一步，我将继续加强学习，改进作风，努力做好分管工作。\n";
+  auto result = Repair("某区城管局副局长述职报告范文三篇-某某文库网\n\n2022-11-08 某某文库网的版权声明\n\n"
+                       "某区城管局副局长述职报告\n\n" + body,
+                       testing::OnlyRules({"boilerplate."}));
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->text, "某区城管局副局长述职报告范文三篇\n\n\n\n" + body);
+}
+
 }  // namespace
 }  // namespace wenshu
