@@ -386,13 +386,17 @@ std::vector<size_t> PieceBoundaries(std::string_view line, size_t from, size_t t
   int title_depth = 0;
   for (size_t i = from; i < to;) {
     const std::string_view c = CharAt(line, i);
-    // A label in 【】 opening the line (a site's 【导读】 before the text it introduces) is a piece of its own.
+    // A label in 【】 opening the line (a site's 【导读】 before the text it introduces) is a piece of its own;
+    // a piece's number in brackets (【一】, 【篇二】, a bundle's label) is not.
     if (i == 0 && c == "【") {
       size_t j = c.size();
+      bool numeral_only = true;
       for (size_t chars = 0; j < line.size() && chars <= kOpeningLabelMaxChars && CharAt(line, j) != "】"; ++chars) {
+        numeral_only = numeral_only && std::string_view("0123456789一二三四五六七八九十篇第").find(CharAt(line, j)) !=
+                                           std::string_view::npos;
         j += CharAt(line, j).size();
       }
-      if (j < line.size() && CharAt(line, j) == "】") {
+      if (j < line.size() && CharAt(line, j) == "】" && !numeral_only) {
         j += CharAt(line, j).size();
         while (j < line.size() && BlankAt(line, j)) j += BlankAt(line, j);
         if (j < line.size()) out.push_back(j);
@@ -855,9 +859,12 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
       found.push_back(s);
       strongest = std::max(strongest, s.probability);
     };
-    if (cut.prefix_end > 0) segment(0, cut.prefix_end);
+    // Inside the report a bracketed label is the report's own (【案例】, 【背景】): only before its text, or on
+    // its first sentence's line, is it a site's.
+    const bool report_label = inside && k != first && t.starts_with("【");
+    if (cut.prefix_end > 0 && !report_label) segment(0, cut.prefix_end);
     if (cut.suffix_begin < t.size()) segment(cut.suffix_begin, t.size());
-    return cut.prefix_end > 0 || cut.suffix_begin < t.size();
+    return (cut.prefix_end > 0 && !report_label) || cut.suffix_begin < t.size();
   };
   // A field name, blanks, then a title that another line of the document says on its own; p[k] becomes the
   // label's probability.

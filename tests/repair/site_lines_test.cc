@@ -238,6 +238,13 @@ TEST(SiteLines, BracketedLabelGluedBeforeTheText) {
   auto result = Repair("【导读】" + text, testing::OnlyRules({"boilerplate."}));
   ASSERT_TRUE(result.ok()) << result.status();
   EXPECT_EQ(result->text, text);
+  // A bundle's piece number in brackets, and the report's own label inside it, stay.
+  for (const std::string& kept :
+       {"【一】" + text, "【篇一】" + text, text + "【案例】某村通过发展特色产业，带动群众增收，取得了明显成效。\n" + text}) {
+    auto same = Repair(kept, testing::OnlyRules({"boilerplate.site_lines"}));
+    ASSERT_TRUE(same.ok()) << same.status();
+    EXPECT_EQ(same->text, kept);
+  }
 }
 
 // A portal's field that holds the title under a name of its own (内容概述, not only 标题): before the report,
