@@ -1294,6 +1294,32 @@ void RemoveSiteLines(RepairContext& context) {
       added.insert(l.begin);
       found.push_back(s);
     };
+    // The site's introduction to the bundle: the document's first sentence line, right before the first
+    // piece's label (篇一:, 第1篇), saying how many pieces follow (…本文将呈现三篇…范文…). It belongs to no piece.
+    // The clean corpora say a count of 篇 in a sentence (五篇大文章) but bundle no pieces.
+    static const RE2 kFirstLabel(R"(^\s*(?:篇\s*[1一]|第\s*[1一]\s*篇|【\s*[1一]\s*】)(?:[^0-9]|$))");
+    static const RE2 kPieceCount(R"([0-9一二三四五六七八九十两]\s*篇)");
+    if (RE2::PartialMatch(re2::StringPiece(text.data() + starts.front().begin, starts.front().size()), kFirstLabel)) {
+      size_t k = 0;
+      while (k < lines.size() && lines[k].next <= starts.front().begin) ++k;
+      size_t j = k;
+      while (j > 0 && text::IsBlankLine(lines[j - 1].text)) --j;
+      if (j > 0 && k < lines.size()) {
+        const Line& intro = lines[j - 1];
+        const std::string_view read = j - 1 < view_lines.size() ? view_lines[j - 1].text : intro.text;
+        bool sentence_before = false;
+        for (size_t m = 0; m + 1 < j && !sentence_before; ++m) sentence_before = IsSentence(lines[m].text);
+        if (!sentence_before && IsSentence(read) && !taken(intro) &&
+            RE2::PartialMatch(re2::StringPiece(read.data(), read.size()), kPieceCount)) {
+          SiteLine s;
+          s.begin = intro.begin;
+          s.end = intro.next;
+          s.probability = kSiteLineProbability;
+          added.insert(intro.begin);
+          found.push_back(s);
+        }
+      }
+    }
     size_t k = 0;
     for (Span start : starts) {
       while (k < lines.size() && lines[k].next <= start.begin) ++k;

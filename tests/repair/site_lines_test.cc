@@ -260,5 +260,24 @@ TEST(SiteLines, FieldHoldingTheTitleCopy) {
   EXPECT_EQ(result->text, "\n某街道2022年工作总结\n\n\n\n" + report);
 }
 
+// A bundle's introduction: the document's first sentence line, right before the first piece's label, saying
+// how many pieces follow, belongs to no piece: it goes. Before a later piece's label (the first piece
+// unlabelled above it) the text is a piece's and stays.
+TEST(SiteLines, BundleIntroductionBeforeTheFirstPiece) {
+  const std::string pieces =
+      "篇一:某厂2023年安全生产工作总结\n今年以来，我厂坚持安全第一、预防为主，全年未发生安全事故。\n\n"
+      "篇二:某厂2022年安全生产工作总结\n一年来，我厂扎实开展隐患排查治理，安全形势持续稳定。\n";
+  const std::string intro = "做好安全生产总结，对于提升管理水平十分重要。本文整理了三篇安全生产工作总结，供大家参考借鉴。\n\n";
+  auto result = Repair("某厂安全生产工作总结\n\n" + intro + pieces, testing::OnlyRules({"boilerplate."}));
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->text, "某厂安全生产工作总结\n\n\n" + pieces);
+
+  const std::string later = "某厂安全生产工作总结\n\n" + intro +
+                            "篇二:某厂2022年安全生产工作总结\n一年来，我厂扎实开展隐患排查治理，安全形势持续稳定。\n";
+  auto kept = Repair(later, testing::OnlyRules({"boilerplate."}));
+  ASSERT_TRUE(kept.ok()) << kept.status();
+  EXPECT_EQ(kept->text, later);
+}
+
 }  // namespace
 }  // namespace wenshu
