@@ -594,14 +594,20 @@ void FlagTableOfContents(RepairContext& context) {
   // An entry may glue its page number to its text ("第一章服饰仪容3") when it opens with a chapter's number
   // (第N章, 第N节: none of the clean corpora's lines does) or its text stands again later as a line of its own
   // (the heading the entry points to). The document's lines, trimmed, to look that up.
+  // Built at the first candidate only: most documents have none.
   absl::flat_hash_set<std::string_view> trimmed_lines;
-  for (size_t begin = 0; begin < text.size();) {
-    size_t end = text.find('\n', begin);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view t = text::TrimLineBlanks(text.substr(begin, end - begin));
-    if (!t.empty()) trimmed_lines.insert(t);
-    begin = end + 1;
-  }
+  bool trimmed_lines_built = false;
+  auto has_line = [&](std::string_view wanted) {
+    for (size_t begin = 0; !trimmed_lines_built && begin < text.size();) {
+      size_t end = text.find('\n', begin);
+      if (end == std::string_view::npos) end = text.size();
+      const std::string_view t = text::TrimLineBlanks(text.substr(begin, end - begin));
+      if (!t.empty()) trimmed_lines.insert(t);
+      begin = end + 1;
+    }
+    trimmed_lines_built = true;
+    return trimmed_lines.contains(wanted);
+  };
   auto glued_entry = [&](std::string_view line, size_t line_begin, int* page) {
     std::string_view t = text::TrimLineBlanks(line);
     size_t digits = 0;
@@ -616,7 +622,7 @@ void FlagTableOfContents(RepairContext& context) {
       *page = std::stoi(std::string(t.substr(t.size() - digits)));
       return true;
     }
-    if (!trimmed_lines.contains(heading_text)) return false;
+    if (!has_line(heading_text)) return false;
     // The heading stands after the entry (a later line of the same text).
     const size_t after = line_begin + line.size();
     bool later = false;
