@@ -205,11 +205,11 @@ bool IsClauseLine(std::string_view line) {
   return commas >= kClauseCommas;
 }
 
+size_t BreadcrumbLastItem(std::string_view line);
+
 // Whether the line, without the Latin letters, digits and spaces extraction left in it, reads as prose and
 // holds kTitleHanChars ideographs (政 府 工 作 报 告hd9, 各位代表:hd9). A site's line keeps its signals
 // without them (上传人: 文档编号: …, 当前位置>>首页 > …).
-size_t BreadcrumbLastItem(std::string_view line);
-
 bool ReadsAsProseWithoutNoise(std::string_view line, const FurnitureModel& model) {
   // A URL is the signal, not noise (《…》来源于www.….com，欢迎阅读…。); so are the blanks around a breadcrumb's
   // link separators (某某网 > 年终总结 > …, which without them reads as prose: 0.32 against 0.99).
@@ -1181,7 +1181,6 @@ bool ProposeDeletionAroundReadings(RepairContext& context, const RepairRecord& d
 }
 
 LabelledTeaser FindLabelledTeaser(std::string_view text, const FurnitureModel& model) {
-  const std::vector<Line> lines = SplitLines(text);
   // `s`, without blanks and breaks, up to `limit` bytes.
   auto squeezed = [](std::string_view s, size_t limit) {
     std::string out;
@@ -1192,7 +1191,16 @@ LabelledTeaser FindLabelledTeaser(std::string_view text, const FurnitureModel& m
     }
     return out;
   };
-  for (const Line& line : lines) {
+  // Line by line from the top, as far as the report's first sentence (not every line of a long text).
+  for (size_t begin = 0; begin < text.size();) {
+    const size_t nl = text.find('\n', begin);
+    Line line;
+    line.begin = begin;
+    line.end = nl == std::string_view::npos ? text.size() : nl;
+    line.next = nl == std::string_view::npos ? text.size() : nl + 1;
+    line.text = text.substr(begin, line.end - begin);
+    if (line.text.ends_with('\r')) line.text.remove_suffix(1);
+    begin = line.next;
     const std::string_view t = text::TrimLineBlanks(line.text);
     if (t.empty()) continue;
     const bool sentence = IsSentence(t);
