@@ -377,7 +377,7 @@ void Remove(RepairContext& context, size_t begin, size_t end, double confidence,
   r.after = "";
   r.confidence = confidence;
   r.reason = std::move(reason);
-  context.Propose(std::move(r));
+  ProposeDeletionAroundReadings(context, r);
 }
 
 // The first line of the block of site lines (and blank lines) that ends the text; lines.size() when

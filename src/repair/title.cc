@@ -288,8 +288,16 @@ size_t FirstFreeByte(RepairContext& context, const Line& line) {
   return text::SkipBlanks(context.text(), at, end);
 }
 
+// Whether an earlier rule changed the line; a converter's readings that text.pinyin removed leave it the
+// same line (its copies still go, in the pieces between the readings: ProposeDeletionAroundReadings).
 bool LineClaimed(RepairContext& context, const Line& line) {
-  return context.IsClaimed({line.begin, line.begin + line.text.size()});
+  const Span span{line.begin, line.begin + line.text.size()};
+  if (!context.IsClaimed(span)) return false;
+  for (const RepairRecord& r : context.records()) {
+    if (r.span.begin >= span.end) break;
+    if (r.span.end > span.begin && r.rule != repair_rule::kTextPinyin) return true;
+  }
+  return false;
 }
 
 std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
@@ -580,7 +588,7 @@ void RepairTitles(RepairContext& context) {
     r.after = std::move(e.after);
     r.confidence = e.confidence;
     r.reason = std::move(e.reason);
-    context.Propose(std::move(r));
+    ProposeDeletionAroundReadings(context, r);
   }
 }
 

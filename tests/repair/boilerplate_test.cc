@@ -121,5 +121,19 @@ TEST(BoilerplateTitle, TitleLineWithItsSiteNameCut) {
   EXPECT_EQ(result->text, "某区城管局副局长述职报告范文三篇\n\n\n\n" + body);
 }
 
+// On a converted copy the title and its copy carry the converter's readings, which text.pinyin removes first:
+// the lines are still the title and its copy, and the copy goes in the pieces between the readings.
+TEST(BoilerplateTitle, CopyWithReadingsOnAConvertedPage) {
+  const std::string body =
+      "今年以來,我鎮緊緊圍繞縣委縣政府的決策部署,紮實推進各項(xiàng)工作,取得了明顯成效。\n"
+      "下一步,我們將繼續(xù)加強(qiáng)基層組織建設(shè),推動(dòng)經(jīng)濟(jì)社會(huì)持續(xù)健康發(fā)展。\n";
+  auto result = Repair("某鎮2022年工作總結(jié)\n\n某鎮2022年工作總結(jié)\n\n" + body,
+                       testing::OnlyRules({"text.pinyin", "boilerplate."}));
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->text,
+            "某鎮2022年工作總結\n\n\n\n今年以來,我鎮緊緊圍繞縣委縣政府的決策部署,紮實推進各項工作,取得了明顯成效。\n"
+            "下一步,我們將繼續加強基層組織建設,推動經濟社會持續健康發展。\n");
+}
+
 }  // namespace
 }  // namespace wenshu
