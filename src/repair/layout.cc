@@ -561,11 +561,7 @@ struct LayoutReading {
 };
 
 LayoutReading ReadLayout(RepairContext& context) {
-  LayoutReading reading{context.text(), nullptr};
-  if (!context.diagnosis().converted_script) return reading;
-  reading.unconverted = context.Kept<UnconvertedText>();
-  if (reading.unconverted == nullptr) reading.unconverted = &context.Keep(UndoScriptConversion(context.text()));
-  return reading;
+  return LayoutReading{context.text(), ScriptView(context)};
 }
 
 }  // namespace

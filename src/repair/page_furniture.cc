@@ -510,13 +510,6 @@ void FindChunkPrefixes(std::string_view text, bool hard_wrapped, std::vector<Fur
     }
     const Prefix& first = prefixes[members.front()];
     const Prefix& last = prefixes[members.back()];
-    // A short text has few chunks: two cuts do when the first chunk's "1、" opens the text and the
-    // sequence goes on from it (2、, 3、).
-    re2::StringPiece opening = View(text.substr(0, 8));
-    int opening_number = 0;
-    const bool opens_with_one = first.number == 2 && RE2::Consume(&opening, ChunkPrefix(), &opening_number) &&
-                                opening_number == 1;
-    const size_t min_cuts = opens_with_one ? kMinCuts - 1 : kMinCuts;
     // The first chunk's "1、" opens the text (or the line after the site's header).
     std::optional<Span> first_chunk;
     if (first.number == 2) {
@@ -538,6 +531,15 @@ void FindChunkPrefixes(std::string_view text, bool hard_wrapped, std::vector<Fur
         at = nl + 1;
       }
     }
+    // A short text has few chunks: two cuts do when the first chunk's "1、" opens the text, or one of its
+    // first kChunkOpeningLines lines (after the site's header: 资源描述: and a notice), and the sequence goes
+    // on from it (2、, 3、). None of the 103 clean reports opens a line with a figure and 、 in its first
+    // kChunkOpeningLines lines.
+    constexpr size_t kChunkOpeningLines = 5;
+    const bool opens_with_one =
+        first_chunk && static_cast<size_t>(std::count(text.begin(), text.begin() + first_chunk->begin, '\n')) <
+                           kChunkOpeningLines;
+    const size_t min_cuts = opens_with_one ? kMinCuts - 1 : kMinCuts;
     // A short text cut into two chunks shows one cut: enough when the cut fell before a punctuation mark
     // and the first chunk's "1、" is there.
     const bool two_chunks = first_chunk && members.size() == 1 && first.before_mark;
@@ -690,7 +692,13 @@ std::vector<Furniture> FindFurniture(std::string_view text) {
 
 void DiagnosePageFurniture(RepairContext& context) {
   // Found once; the removal pass takes what the diagnosis found.
-  const auto& found = context.Keep(FindFurniture(context.text()));
+  // A converted copy is read as its author wrote it (ScriptView): its readings stand between a running
+  // header's page number and its 頁 (手冊(cè)_第1頁(yè)) and between a chunk prefix and the text it cut.
+  const UnconvertedText* view = ScriptView(context);
+  auto& found = context.Keep(FindFurniture(view != nullptr ? std::string_view(view->text) : context.text()));
+  if (view != nullptr) {
+    for (Furniture& f : found) f.span = {view->Original(f.span.begin), view->Original(f.span.end)};
+  }
   if (!found.empty()) context.mutable_diagnosis().page_furniture = true;
 }
 
@@ -705,7 +713,7 @@ void RemovePageFurniture(RepairContext& context) {
     r.before = std::string(context.text().substr(f.span.begin, f.span.size()));
     r.confidence = f.confidence;
     r.reason = std::move(f.reason);
-    context.Propose(std::move(r));
+    ProposeDeletionAroundReadings(context, r);
   }
 }
 

@@ -37,6 +37,12 @@ void RemovePageFurniture(RepairContext& context);
 void DiagnoseSiteLines(RepairContext& context);
 void RemoveSiteLines(RepairContext& context);
 
+// Proposes `deletion` (a record whose `after` is empty) whole, or, when text.pinyin removed a converter's
+// readings inside it (a site's notice 由會(huì)員上傳…), in the pieces between them: the text ends the same and no
+// record overlaps another. Nothing is proposed when any other accepted record overlaps it (a page counter
+// page_furniture cut from a title line leaves the title to stay). Returns whether anything was applied.
+bool ProposeDeletionAroundReadings(RepairContext& context, const RepairRecord& deletion);
+
 // boilerplate.watermark, boilerplate.watermark_code (watermark.cc): a site's signature or code spliced into
 // the text at intervals.
 void RemoveWatermarks(RepairContext& context);
@@ -98,6 +104,12 @@ struct UnconvertedText {
   size_t Original(size_t view_offset) const;
 };
 UnconvertedText UndoScriptConversion(std::string_view text);
+// The text the furniture and layout rules read a document in: a converted copy as its author wrote it
+// (UndoScriptConversion, kept in the context), since the converter's readings put Latin letters and
+// brackets into every line (材料準(zhǔn)備:需提前分發(fā)…, 手冊(cè)_第1頁(yè)) and hide the marks and dictionary words
+// beside a space or a break; null for any other text, read as it is. Its lines are the document's, one for
+// one. Defined in site_lines.cc.
+const UnconvertedText* ScriptView(RepairContext& context);
 
 }  // namespace wenshu::repair_internal
 

@@ -205,12 +205,15 @@ bool IsClauseLine(std::string_view line) {
   return commas >= kClauseCommas;
 }
 
+size_t BreadcrumbLastItem(std::string_view line);
+
 // Whether the line, without the Latin letters, digits and spaces extraction left in it, reads as prose and
 // holds kTitleHanChars ideographs (政 府 工 作 报 告hd9, 各位代表:hd9). A site's line keeps its signals
 // without them (上传人: 文档编号: …, 当前位置>>首页 > …).
 bool ReadsAsProseWithoutNoise(std::string_view line, const FurnitureModel& model) {
-  // A URL is the signal, not noise (《…》来源于www.….com，欢迎阅读…。).
-  if (HasUrlMark(line)) return false;
+  // A URL is the signal, not noise (《…》来源于www.….com，欢迎阅读…。); so are the blanks around a breadcrumb's
+  // link separators (某某网 > 年终总结 > …, which without them reads as prose: 0.32 against 0.99).
+  if (HasUrlMark(line) || BreadcrumbLastItem(line) != std::string_view::npos) return false;
   // A run of X or x alone is a template's placeholder (X镇第XX届, 20XX年), a word of the line: it stays.
   std::string denoised;
   for (size_t i = 0; i < line.size();) {
@@ -383,6 +386,24 @@ std::vector<size_t> PieceBoundaries(std::string_view line, size_t from, size_t t
   int title_depth = 0;
   for (size_t i = from; i < to;) {
     const std::string_view c = CharAt(line, i);
+    // A label in 【】 opening the line (a site's 【导读】 before the text it introduces) is a piece of its own;
+    // a piece's number in brackets (【一】, 【篇二】, a bundle's label) is not.
+    if (i == 0 && c == "【") {
+      size_t j = c.size();
+      bool numeral_only = true;
+      for (size_t chars = 0; j < line.size() && chars <= kOpeningLabelMaxChars && CharAt(line, j) != "】"; ++chars) {
+        numeral_only = numeral_only && std::string_view("0123456789一二三四五六七八九十篇第").find(CharAt(line, j)) !=
+                                           std::string_view::npos;
+        j += CharAt(line, j).size();
+      }
+      if (j < line.size() && CharAt(line, j) == "】" && !numeral_only) {
+        j += CharAt(line, j).size();
+        while (j < line.size() && BlankAt(line, j)) j += BlankAt(line, j);
+        if (j < line.size()) out.push_back(j);
+        i = j;
+        continue;
+      }
+    }
     if (c == "《") ++title_depth;
     if (c == "》" && title_depth > 0) --title_depth;
     if (OneOf(c, kEnds)) {
@@ -838,9 +859,30 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
       found.push_back(s);
       strongest = std::max(strongest, s.probability);
     };
-    if (cut.prefix_end > 0) segment(0, cut.prefix_end);
+    // Inside the report a bracketed label is the report's own (【案例】, 【背景】): only before its text, or on
+    // its first sentence's line, is it a site's.
+    const bool report_label = inside && k != first && t.starts_with("【");
+    if (cut.prefix_end > 0 && !report_label) segment(0, cut.prefix_end);
     if (cut.suffix_begin < t.size()) segment(cut.suffix_begin, t.size());
-    return cut.prefix_end > 0 || cut.suffix_begin < t.size();
+    return (cut.prefix_end > 0 && !report_label) || cut.suffix_begin < t.size();
+  };
+  // A field name, blanks, then a title that another line of the document says on its own; p[k] becomes the
+  // label's probability.
+  auto labelled_title_copy = [&](size_t k) {
+    const std::string_view t = text::TrimLineBlanks(lines[k].text);
+    size_t at = 0;
+    while (at < t.size() && !BlankAt(t, at)) at += CharAt(t, at).size();
+    if (at == t.size() || !IsFieldName(t.substr(0, at))) return false;
+    const std::string_view label = t.substr(0, at), value = text::TrimLineBlanks(t.substr(at));
+    const double label_p = ReadsAsTitle(value) ? model.Probability(label) : 0.0;
+    if (label_p < kProseProbability) return false;
+    for (size_t j = 0; j < lines.size(); ++j) {
+      if (j != k && !blank[j] && text::TrimLineBlanks(lines[j].text) == value) {
+        p[k] = std::max(p[k], label_p);
+        return true;
+      }
+    }
+    return false;
   };
   for (size_t k = 0; k < lines.size(); ++k) {
     if (blank[k] || metadata_row[k]) continue;
@@ -891,6 +933,12 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
           add(k, false);
           continue;
         }
+      }
+      // Any field name before the title's copy does the same when the document's own title line stands
+      // elsewhere (内容概述 某街道2022年工作总结): the label reads more as a site's than as prose.
+      if (before_report && labelled_title_copy(k)) {
+        add(k, false);
+        continue;
       }
       // A portal's title field ("标   题 某县2022年度…报告") says the title again in its metadata block: when
       // its label reads as furniture the line goes whole, the title with it (the document's own title line
@@ -1100,17 +1148,123 @@ struct FoundSiteLines {
 };
 }  // namespace
 
+bool ProposeDeletionAroundReadings(RepairContext& context, const RepairRecord& deletion) {
+  const Span span = deletion.span;
+  if (!deletion.after.empty() || !context.IsClaimed(span)) return context.Propose(deletion);
+  // Accepted records never overlap: in begin order their ends rise too, so those inside the span are a run.
+  const std::vector<RepairRecord>& records = context.records();
+  auto it = std::lower_bound(records.begin(), records.end(), span.begin,
+                             [](const RepairRecord& r, size_t begin) { return r.span.end <= begin; });
+  std::vector<Span> pieces;
+  size_t at = span.begin;
+  for (; it != records.end() && it->span.begin < span.end; ++it) {
+    const Span inner = it->span;
+    if (inner.begin < span.begin || inner.end > span.end || it->rule != repair_rule::kTextPinyin) return false;
+    if (inner.begin > at) pieces.push_back({at, inner.begin});
+    at = std::max(at, inner.end);
+  }
+  if (at < span.end) pieces.push_back({at, span.end});
+  const std::string_view text = context.text();
+  bool applied = false;
+  for (Span piece : pieces) {
+    // A piece of blanks alone is the line's break, which the earlier record left on purpose (a truncation
+    // notice's line keeps the break before it) or which a reading parted from the line's text: it stays.
+    std::string bytes(text.substr(piece.begin, piece.size()));
+    std::erase(bytes, '\n');
+    if (text::IsBlankLine(bytes)) continue;
+    RepairRecord r = deletion;
+    r.span = piece;
+    r.before = std::string(text.substr(piece.begin, piece.size()));
+    applied = context.Propose(std::move(r)) || applied;
+  }
+  return applied;
+}
+
+LabelledTeaser FindLabelledTeaser(std::string_view text, const FurnitureModel& model) {
+  // `s`, without blanks and breaks, up to `limit` bytes.
+  auto squeezed = [](std::string_view s, size_t limit) {
+    std::string out;
+    for (size_t i = 0; i < s.size() && out.size() < limit;) {
+      const text::Char c = text::CharAt(s, i);
+      if (!text::IsLineEdgeBlank(c.value) && c.value != U'\n') out.append(s.substr(i, c.length));
+      i += std::max<size_t>(1, c.length);
+    }
+    return out;
+  };
+  // Line by line from the top, as far as the report's first sentence (not every line of a long text).
+  for (size_t begin = 0; begin < text.size();) {
+    const size_t nl = text.find('\n', begin);
+    Line line;
+    line.begin = begin;
+    line.end = nl == std::string_view::npos ? text.size() : nl;
+    line.next = nl == std::string_view::npos ? text.size() : nl + 1;
+    line.text = text.substr(begin, line.end - begin);
+    if (line.text.ends_with('\r')) line.text.remove_suffix(1);
+    begin = line.next;
+    const std::string_view t = text::TrimLineBlanks(line.text);
+    if (t.empty()) continue;
+    const bool sentence = IsSentence(t);
+    if (text::CountCharStarts(t) > kMaxSiteLineChars) break;
+    // The label: ideographs, then a colon.
+    size_t at = 0, han = 0;
+    while (at < t.size() && IsHanChar(CharAt(t, at))) {
+      at += CharAt(t, at).size();
+      ++han;
+    }
+    const std::string_view colon = CharAt(t, at);
+    const bool labelled = han >= kTeaserLabelMinHan && han <= kTeaserLabelMaxHan && (colon == ":" || colon == "：");
+    if (labelled) {
+      const std::string_view label = t.substr(0, at), rest = t.substr(at + colon.size());
+      const double p = std::max(model.Probability(label), model.Probability(t.substr(0, at + colon.size())));
+      // What the label introduces is sentences (a breadcrumb's 当前位置: introduces links).
+      if (p >= kSiteLineProbability && IsSentence(rest)) {
+        const std::string mine = squeezed(rest, rest.size());
+        const std::string theirs = squeezed(text.substr(std::min(line.next, text.size())), mine.size());
+        LabelledTeaser teaser;
+        teaser.begin = line.begin;
+        teaser.end = line.next;
+        teaser.copy = text::CountCharStarts(mine) >= kTeaserCopyChars && theirs == mine;
+        teaser.probability = p;
+        return teaser;
+      }
+    }
+    if (sentence && model.Probability(t) < kProseProbability) break;  // the report's first sentence: the top ends
+  }
+  return {};
+}
+
+const UnconvertedText* ScriptView(RepairContext& context) {
+  if (!context.diagnosis().converted_script) return nullptr;
+  const UnconvertedText* view = context.Kept<UnconvertedText>();
+  return view != nullptr ? view : &context.Keep(UndoScriptConversion(context.text()));
+}
+
+namespace {
+
+// The document's site lines, read in ScriptView and mapped back (a removed reading goes with the character
+// before it).
+std::vector<SiteLine> FindDocumentSiteLines(RepairContext& context) {
+  const UnconvertedText* view = ScriptView(context);
+  std::vector<SiteLine> found = FindSiteLines(view != nullptr ? std::string_view(view->text) : context.text(),
+                                              EmbeddedFurnitureModel(), &context.cancel_poll());
+  if (view == nullptr) return found;
+  for (SiteLine& s : found) {
+    s.begin = view->Original(s.begin);
+    s.end = view->Original(s.end);
+  }
+  return found;
+}
+}  // namespace
+
 void DiagnoseSiteLines(RepairContext& context) {
-  auto& found = context.Keep(
-      FoundSiteLines{FindSiteLines(context.text(), EmbeddedFurnitureModel(), &context.cancel_poll())});
+  auto& found = context.Keep(FoundSiteLines{FindDocumentSiteLines(context)});
   if (!found.lines.empty()) context.mutable_diagnosis().site_boilerplate = true;
 }
 
 void RemoveSiteLines(RepairContext& context) {
   std::string_view text = context.text();
   const FoundSiteLines* kept = context.Kept<FoundSiteLines>();
-  std::vector<SiteLine> found =
-      kept ? kept->lines : FindSiteLines(text, EmbeddedFurnitureModel(), &context.cancel_poll());
+  std::vector<SiteLine> found = kept ? kept->lines : FindDocumentSiteLines(context);
   // Between bundled documents (boilerplate.bundle flagged their starts) a site repeats its notice: a line
   // next to a document's start that the model is near-certain of goes, unless it reads as a title.
   std::vector<Span> starts;
@@ -1121,6 +1275,8 @@ void RemoveSiteLines(RepairContext& context) {
   if (!starts.empty()) {
     const FurnitureModel& model = EmbeddedFurnitureModel();
     const std::vector<Line> lines = SplitLines(text);
+    const UnconvertedText* view = ScriptView(context);
+    const std::vector<Line> view_lines = view != nullptr ? SplitLines(view->text) : std::vector<Line>();
     // The model's lines are in text order: a binary search finds any overlapping one (a scan of all of
     // them per start would be quadratic in a file of many pieces). Lines added here are kept by start.
     const size_t found_by_model = found.size();
@@ -1133,11 +1289,10 @@ void RemoveSiteLines(RepairContext& context) {
     };
     auto consider = [&](size_t j) {
       const Line& l = lines[j];
-      if (text::IsBlankLine(l.text) || taken(l) || text::CountCharStarts(l.text) > kMaxSiteLineChars ||
-          IsTableRow(l.text) || ReadsAsTitle(l.text)) {
-        return;
-      }
-      const double p = model.Probability(l.text);
+      if (text::IsBlankLine(l.text) || taken(l)) return;
+      const std::string_view read = j < view_lines.size() ? view_lines[j].text : l.text;
+      if (text::CountCharStarts(read) > kMaxSiteLineChars || IsTableRow(read) || ReadsAsTitle(read)) return;
+      const double p = model.Probability(read);
       if (p < kInsideProbability) return;
       SiteLine s;
       s.begin = l.begin;
@@ -1147,6 +1302,32 @@ void RemoveSiteLines(RepairContext& context) {
       added.insert(l.begin);
       found.push_back(s);
     };
+    // The site's introduction to the bundle: the document's first sentence line, right before the first
+    // piece's label (篇一:, 第1篇), saying how many pieces follow (…本文将呈现三篇…范文…). It belongs to no piece.
+    // The clean corpora say a count of 篇 in a sentence (五篇大文章) but bundle no pieces.
+    static const RE2 kFirstLabel(R"(^\s*(?:篇\s*[1一]|第\s*[1一]\s*篇|【\s*[1一]\s*】)(?:[^0-9]|$))");
+    static const RE2 kPieceCount(R"([0-9一二三四五六七八九十两]\s*篇)");
+    if (RE2::PartialMatch(re2::StringPiece(text.data() + starts.front().begin, starts.front().size()), kFirstLabel)) {
+      size_t k = 0;
+      while (k < lines.size() && lines[k].next <= starts.front().begin) ++k;
+      size_t j = k;
+      while (j > 0 && text::IsBlankLine(lines[j - 1].text)) --j;
+      if (j > 0 && k < lines.size()) {
+        const Line& intro = lines[j - 1];
+        const std::string_view read = j - 1 < view_lines.size() ? view_lines[j - 1].text : intro.text;
+        bool sentence_before = false;
+        for (size_t m = 0; m + 1 < j && !sentence_before; ++m) sentence_before = IsSentence(lines[m].text);
+        if (!sentence_before && IsSentence(read) && !taken(intro) &&
+            RE2::PartialMatch(re2::StringPiece(read.data(), read.size()), kPieceCount)) {
+          SiteLine s;
+          s.begin = intro.begin;
+          s.end = intro.next;
+          s.probability = kSiteLineProbability;
+          added.insert(intro.begin);
+          found.push_back(s);
+        }
+      }
+    }
     size_t k = 0;
     for (Span start : starts) {
       while (k < lines.size() && lines[k].next <= start.begin) ++k;
@@ -1161,6 +1342,39 @@ void RemoveSiteLines(RepairContext& context) {
         consider(j);
         break;
       }
+    }
+  }
+  // A site's teaser or abstract under its label at the report's top: a copy of the opening goes, other text
+  // is flagged.
+  {
+    const UnconvertedText* view = ScriptView(context);
+    LabelledTeaser teaser =
+        FindLabelledTeaser(view != nullptr ? std::string_view(view->text) : text, EmbeddedFurnitureModel());
+    if (view != nullptr) {
+      teaser.begin = view->Original(teaser.begin);
+      teaser.end = view->Original(teaser.end);
+    }
+    const bool taken = std::any_of(found.begin(), found.end(), [&](const SiteLine& s) {
+      return s.begin < teaser.end && teaser.begin < s.end;
+    });
+    if (teaser.end > teaser.begin && !taken && teaser.copy) {
+      SiteLine s;
+      s.begin = teaser.begin;
+      s.end = teaser.end;
+      s.probability = teaser.probability;
+      found.push_back(s);
+      std::sort(found.begin(), found.end(), [](const SiteLine& a, const SiteLine& b) { return a.begin < b.begin; });
+    } else if (teaser.end > teaser.begin && !taken) {
+      RepairFlag flag;
+      flag.rule = repair_rule::kBoilerplateSiteLines;
+      size_t end = teaser.end;
+      while (end > teaser.begin && (text[end - 1] == '\n' || text[end - 1] == '\r')) --end;
+      flag.span = {teaser.begin, end};
+      flag.text = std::string(text.substr(flag.span.begin, flag.span.size()));
+      flag.reason = absl::StrCat("A site's abstract under its label at the report's top (the furniture model gives "
+                                 "the label ", absl::SixDigits(teaser.probability),
+                                 "): the site's words or the report's, kept as written.");
+      context.Flag(std::move(flag));
     }
   }
   // A short line next to a page mark or chunk prefix that page_furniture removed is a piece of a sentence
@@ -1213,7 +1427,7 @@ void RemoveSiteLines(RepairContext& context) {
         " (download, print and share controls, upload and file statistics, breadcrumbs, tags, notices): the "
         "furniture model gives it ",
         absl::SixDigits(s.probability), " against the report's own lines.");
-    context.Propose(std::move(r));
+    ProposeDeletionAroundReadings(context, r);
   }
 }
 

@@ -90,6 +90,9 @@ inline constexpr auto kReportTitleWords =
     text::lexicon::Join(text::lexicon::kReportKindLabels, kSiteReportKinds,
                         text::lexicon::kReportKindLabelsTraditional, kSiteReportKindsTraditional);
 inline constexpr size_t kSegmentMaxPieces = 8;
+// A label in 【】 of at most kOpeningLabelMaxChars characters opening a line is a piece of its own (a site's
+// 【导读】 glued before the text; the sites' labels of issue 14's sets hold 2 to 6).
+inline constexpr size_t kOpeningLabelMaxChars = 8;
 inline constexpr size_t kSegmentProseHanChars = 2;
 // A table's row (kTableBars bars or more, the line starting or ending with one: `| 行政许可 | 0 |`) is the
 // report's: the control pages of issue 14's dev set (annual reports on government information disclosure) carry
@@ -126,6 +129,16 @@ inline constexpr size_t kMinDocumentLines = 2;
 // A site's name after the title on the first line ("…报告-某某网") holds kSiteNameMinHan ideographs at least,
 // nothing else: a shorter piece after a dash is a range or a code ("2022-23", "1-10-49").
 inline constexpr size_t kSiteNameMinHan = 2;
+// A site's teaser or abstract under its label at the report's top (推荐阅读:…, 核心提示:…, 导读:…): a line up to
+// the report's first sentence that opens with a label of kTeaserLabelMinHan to kTeaserLabelMaxHan ideographs
+// and a colon, the label alone (with or without its colon) read as furniture (kSiteLineProbability). Of the
+// clean corpora's 64 lines that open with such a label, those the model reads so are 时间: (a portal's date
+// line, furniture itself) and a table's product names (原煤:, 棉花:) inside the report, never at its top. When
+// the text after the label is a copy of the opening that follows (kTeaserCopyChars characters at least, blanks
+// and breaks aside) the line goes; otherwise it is flagged (the site's abstract: the report's words, or not).
+inline constexpr size_t kTeaserLabelMinHan = 2;
+inline constexpr size_t kTeaserLabelMaxHan = 6;
+inline constexpr size_t kTeaserCopyChars = 20;
 
 // One feature's weight. The model compiled into the library is an array of these and a hash index over
 // it, both built at compile time (data/furniture_table.cmake, then constexpr): nothing is parsed or
@@ -204,6 +217,15 @@ struct LineCut {
 };
 LineCut CutFurnitureSegments(std::string_view line, const FurnitureModel& model, bool whole_furniture,
                              bool title_may_stay);
+
+// A labelled teaser (kTeaserLabelMinHan above) in `text`: the line's bytes (with its break) and whether the
+// rest is a copy of the opening that follows (it goes) or not (it is flagged). Empty span: none.
+struct LabelledTeaser {
+  size_t begin = 0, end = 0;
+  bool copy = false;
+  double probability = 0;  // the label's
+};
+LabelledTeaser FindLabelledTeaser(std::string_view text, const FurnitureModel& model);
 
 // The site lines of a document, by position. With `cancel`, polled once per kCancelPollBytes of lines:
 // when it says stop, the result is empty (the caller's pass returns; the engine reports the cancel).

@@ -7,11 +7,13 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "repair/only_rules.h"
 #include "repair/site_lines.h"
 #include "support/test_data.h"
 #include "wenshu/repair.h"
@@ -143,6 +145,127 @@ TEST(SiteLines, RemovalsAreLoggedAndReversible) {
   auto back = RevertRepairs(result->text, result->records);
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(*back, original);
+}
+
+// A copy a converting site turned into traditional characters carries the converter's readings in every
+// line, its notice too (由會(huì)員分享…). text.pinyin removes the readings first; the notice still goes, in the
+// pieces between them, and the model reads each line without them: a report line with many readings (Latin
+// letters in brackets, which the model learned as a site's) stays, even at the report's end where a page
+// cut it before its full stop.
+TEST(SiteLines, ConvertedCopyIsReadWithoutItsReadings) {
+  const std::string original =
+      "《某鎮2022年工作總結(jié)》由會(huì)員分享,可在線閱讀,更多相關(guān)內(nèi)容請(qǐng)到某某文庫(kù)搜索。\n"
+      "某鎮2022年工作總結(jié)\n"
+      "今年以來,我鎮緊緊圍繞縣委縣政府的決策部署,紮實推進各項(xiàng)工作,取得了明顯成效。\n"
+      "下一步,我們將繼續(xù)加強(qiáng)基層組織建設(shè),推動(dòng)經(jīng)濟(jì)社會(huì)持續(xù)健康發(fā)展。\n"
+      "會(huì)議記錄:由辦公室指定專(zhuān)人記錄,會(huì)後(hòu)整理成紀(jì)要並報(bào)送分管領(lǐng)導(dǎo)審閱。(三)會(huì)後(hòu)";
+  auto result = Repair(original, testing::OnlyRules({"text.pinyin", "boilerplate."}));
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->text,
+            "某鎮2022年工作總結\n"
+            "今年以來,我鎮緊緊圍繞縣委縣政府的決策部署,紮實推進各項工作,取得了明顯成效。\n"
+            "下一步,我們將繼續加強基層組織建設,推動經濟社會持續健康發展。\n"
+            "會議記錄:由辦公室指定專人記錄,會後整理成紀要並報送分管領導審閱。(三)會後");
+  for (const RepairRecord& r : result->records) {
+    if (r.rule == "boilerplate.site_lines") {
+      EXPECT_EQ(r.before.find('('), std::string::npos) << r.before;
+    }
+  }
+  auto applied = ApplyRepairs(original, result->records);
+  ASSERT_TRUE(applied.ok());
+  EXPECT_EQ(*applied, result->text);
+  auto back = RevertRepairs(result->text, result->records);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(*back, original);
+}
+
+// A site's teaser under its label at the report's top: a copy of the opening that follows goes whole (blanks
+// and breaks aside, cut mid-sentence); a text that copies nothing (the site's abstract) is flagged, kept. A
+// labelled line inside the report (a table's product) is neither.
+TEST(SiteLines, LabelledTeaserAtTheTop) {
+  const std::string opening = "今年暑假，我们学院的志愿服务队来到山区小学开展支教活动，为期两周。";
+  const std::string second = "出发前，队员们认真准备了课程，也对当地的情况作了一些了解，大家都很期待。";
+  const std::string original = "某校暑期支教心得体会\n推荐阅读:" + opening + " 出发前，队员们认真准备了课程，\n" +
+                               opening + "\n\n" + second + "\n";
+  auto result = Repair(original, testing::OnlyRules({"boilerplate."}));
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->text, "某校暑期支教心得体会\n" + opening + "\n\n" + second + "\n");
+  auto back = RevertRepairs(result->text, result->records);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(*back, original);
+
+  const std::string abstract = "某校暑期支教心得体会\n核心提示:支教让我们懂得了责任，也让我们看到了山区孩子对知识的渴望。\n" +
+                               opening + "\n" + second + "\n原煤:全年产量比上年增长，安全形势总体平稳，未发生事故。\n";
+  auto flagged = Repair(abstract, testing::OnlyRules({"boilerplate."}));
+  ASSERT_TRUE(flagged.ok()) << flagged.status();
+  EXPECT_EQ(flagged->text, abstract);
+  std::vector<std::string> flags;
+  for (const RepairFlag& f : flagged->flags) {
+    if (f.rule == "boilerplate.site_lines") flags.push_back(f.text);
+  }
+  EXPECT_THAT(flags, ::testing::ElementsAre(
+                         "核心提示:支教让我们懂得了责任，也让我们看到了山区孩子对知识的渴望。"));
+}
+
+// A breadcrumb's blanks around its link separators are how it is written, not extraction noise: without them
+// "觅稿网 > 年终总结 > 个人年终总结 >" (0.99) reads as prose (0.26), and the noise excuse kept it.
+TEST(SiteLines, BreadcrumbBlanksAreNoNoise) {
+  const std::string report =
+      "某小学教师年终工作总结\n\n一年来，我认真履行教师职责，积极参加各项教研活动，教学质量稳步提高。\n"
+      "下一步，我将继续加强学习，不断提升自己的业务能力。\n";
+  auto result = Repair("觅稿网 > 年终总结 > 个人年终总结 >\n\n" + report, testing::OnlyRules({"boilerplate."}));
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->text, "\n" + report);
+}
+
+// A label in 【】 glued before the report's first sentence (a site's 【导读】) is a piece of its own: it goes,
+// the sentence stays.
+TEST(SiteLines, BracketedLabelGluedBeforeTheText) {
+  const std::string text =
+      "今年以来，我局在区委区政府的坚强领导下，认真履行职责，各项工作取得了新的进展。\n"
+      "下一步，我们将继续加强队伍建设，推动各项工作再上新台阶。\n";
+  auto result = Repair("【导读】" + text, testing::OnlyRules({"boilerplate."}));
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->text, text);
+  // A bundle's piece number in brackets, and the report's own label inside it, stay.
+  for (const std::string& kept :
+       {"【一】" + text, "【篇一】" + text, text + "【案例】某村通过发展特色产业，带动群众增收，取得了明显成效。\n" + text}) {
+    auto same = Repair(kept, testing::OnlyRules({"boilerplate.site_lines"}));
+    ASSERT_TRUE(same.ok()) << same.status();
+    EXPECT_EQ(same->text, kept);
+  }
+}
+
+// A portal's field that holds the title under a name of its own (内容概述, not only 标题): before the report,
+// a field name, blanks and a title that another line says on its own go whole; the title line stays.
+TEST(SiteLines, FieldHoldingTheTitleCopy) {
+  const std::string report =
+      "今年以来，街道坚持稳中求进工作总基调，各项工作取得新成效。\n下一步，我们将继续抓好各项工作落实。\n";
+  auto result = Repair("当前位置:首页 > 某街道 > 政府信息公开 > 重点工作\n\n某街道2022年工作总结\n\n"
+                       "发布时间:2023-01-17 15:00     发布部门:某街道     阅读次数:\n\n文件下载\n"
+                       "内容概述  某街道2022年工作总结\n\n" + report,
+                       testing::OnlyRules({"boilerplate."}));
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->text, "\n某街道2022年工作总结\n\n\n\n" + report);
+}
+
+// A bundle's introduction: the document's first sentence line, right before the first piece's label, saying
+// how many pieces follow, belongs to no piece: it goes. Before a later piece's label (the first piece
+// unlabelled above it) the text is a piece's and stays.
+TEST(SiteLines, BundleIntroductionBeforeTheFirstPiece) {
+  const std::string pieces =
+      "篇一:某厂2023年安全生产工作总结\n今年以来，我厂坚持安全第一、预防为主，全年未发生安全事故。\n\n"
+      "篇二:某厂2022年安全生产工作总结\n一年来，我厂扎实开展隐患排查治理，安全形势持续稳定。\n";
+  const std::string intro = "做好安全生产总结，对于提升管理水平十分重要。本文整理了三篇安全生产工作总结，供大家参考借鉴。\n\n";
+  auto result = Repair("某厂安全生产工作总结\n\n" + intro + pieces, testing::OnlyRules({"boilerplate."}));
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->text, "某厂安全生产工作总结\n\n\n" + pieces);
+
+  const std::string later = "某厂安全生产工作总结\n\n" + intro +
+                            "篇二:某厂2022年安全生产工作总结\n一年来，我厂扎实开展隐患排查治理，安全形势持续稳定。\n";
+  auto kept = Repair(later, testing::OnlyRules({"boilerplate."}));
+  ASSERT_TRUE(kept.ok()) << kept.status();
+  EXPECT_EQ(kept->text, later);
 }
 
 }  // namespace

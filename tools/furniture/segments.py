@@ -50,6 +50,17 @@ def boundaries(line, start=0):
     i, n = start, len(line)
     while i < n:
         c = line[i]
+        # A label in 【】 opening the line (a site's 【导读】) is a piece of its own (kOpeningLabelMaxChars).
+        if i == 0 and c == '【':
+            close = line.find('】', 1, 1 + 8 + 2)
+            if close > 0:
+                j = close + 1
+                while j < n and line[j] in BLANKS:
+                    j += 1
+                if j < n:
+                    out.append(j)
+                i = j
+                continue
         if c in SENTENCE_ENDS:
             j = i + 1
             while j < n and line[j] in SENTENCE_ENDS:
