@@ -11,15 +11,13 @@
 
 #include <cstdint>
 #include <functional>
-#include <initializer_list>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "wenshu/section_path.h"
+#include "wenshu/slim_vector.h"
 #include "wenshu/span.h"
 #include "wenshu/static_name.h"
 
@@ -106,53 +104,9 @@ std::string_view QuantityKindName(QuantityKind kind);  // "count", "money", "per
 
 
 // The words that qualify a figure, as written: 约 近 余 多 以上 左右 不到 超过 ... Almost every figure has
-// none, so the list is one pointer, null when empty: 8 bytes in every fact instead of a std::vector's 24
-// (a document dense with figures has one every ~16 bytes; bench/memory_bench). Reads as a
-// const std::vector<std::string>.
-class Qualifiers {
- public:
-  using value_type = std::string;
-  using const_iterator = std::vector<std::string>::const_iterator;
-  using iterator = const_iterator;  // changed only through push_back, emplace_back and assignment
-
-  Qualifiers() = default;
-  Qualifiers(std::vector<std::string> words)  // NOLINT(google-explicit-constructor)
-      : words_(words.empty() ? nullptr : std::make_unique<std::vector<std::string>>(std::move(words))) {}
-  Qualifiers(std::initializer_list<std::string> words) : Qualifiers(std::vector<std::string>(words)) {}
-  Qualifiers(const Qualifiers& other) : Qualifiers(other.words()) {}
-  Qualifiers(Qualifiers&&) noexcept = default;
-  Qualifiers& operator=(const Qualifiers& other) {
-    if (this != &other) *this = Qualifiers(other);
-    return *this;
-  }
-  Qualifiers& operator=(Qualifiers&&) noexcept = default;
-
-  const std::vector<std::string>& words() const { return words_ ? *words_ : Empty(); }
-  operator const std::vector<std::string>&() const { return words(); }  // NOLINT
-  const_iterator begin() const { return words().begin(); }
-  const_iterator end() const { return words().end(); }
-  size_t size() const { return words().size(); }
-  bool empty() const { return words_ == nullptr; }
-  const std::string& operator[](size_t i) const { return words()[i]; }
-
-  template <typename... Args>
-  void emplace_back(Args&&... args) {
-    if (!words_) words_ = std::make_unique<std::vector<std::string>>();
-    words_->emplace_back(std::forward<Args>(args)...);
-  }
-  void push_back(std::string word) { emplace_back(std::move(word)); }
-
-  friend bool operator==(const Qualifiers& a, const Qualifiers& b) { return a.words() == b.words(); }
-  friend bool operator==(const Qualifiers& a, const std::vector<std::string>& b) { return a.words() == b; }
-
- private:
-  static const std::vector<std::string>& Empty() {
-    static const auto* const empty = new std::vector<std::string>;
-    return *empty;
-  }
-
-  std::unique_ptr<std::vector<std::string>> words_;  // null when there are none
-};
+// none: one pointer (wenshu/slim_vector.h), 8 bytes in every fact instead of a std::vector's 24 (a
+// document dense with figures has one every ~16 bytes; bench/memory_bench).
+using Qualifiers = SlimVector<std::string>;
 
 // The facts below are also the report's (wenshu/report.h, one record per fact, never copied): Parse
 // fills in the fields marked "report" and maps the spans to the original input; ExtractFacts leaves

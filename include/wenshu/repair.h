@@ -18,6 +18,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "wenshu/shared_text.h"
+#include "wenshu/slim_vector.h"
 #include "wenshu/span.h"
 #include "wenshu/static_name.h"
 
@@ -42,8 +43,11 @@ struct RepairRecord {
   // One sentence a user can read. Repair() gives every record (alternative, flag) of a document that
   // says the same sentence one shared copy of it.
   SharedText reason;
-  std::vector<Span> evidence;  // spans of the original that support the change
-  std::vector<RepairAlternative> alternatives;  // other readings, best first
+  // Spans of the original that support the change, and other readings, best first. Most records have
+  // neither: each list is one pointer, null when empty (wenshu/slim_vector.h; 8 bytes instead of a
+  // std::vector's 24, in a record every ~20 bytes of a document dense with repairs).
+  SlimVector<Span> evidence;
+  SlimVector<RepairAlternative> alternatives;
 };
 
 // Something found but deliberately left unchanged, because the original cannot be known: a masked year,

@@ -493,6 +493,10 @@ class FieldWriter {
     for (const T& record : records) Write(record);
     w_.EndArray();
   }
+  template <typename T>
+  void Write(const SlimVector<T>& list) {
+    Write(list.items());
+  }
 
   JsonWriter& w_;
 };
@@ -841,10 +845,11 @@ class FieldReader {
   void Read(std::string_view key, std::vector<Span>& spans) { spans = r_.Spans(object_, key, where_); }
   void Read(std::string_view key, SectionPath& path) { path = r_.Path(object_, key, where_); }
   // Entries that are not strings are skipped.
-  void Read(std::string_view key, Qualifiers& qualifiers) {
-    std::vector<std::string> words;
-    Read(key, words);
-    qualifiers = std::move(words);
+  template <typename T>
+  void Read(std::string_view key, SlimVector<T>& list) {
+    std::vector<T> items;
+    Read(key, items);
+    list = std::move(items);
   }
   void Read(std::string_view key, std::vector<std::string>& strings) {
     for (const json& s : r_.Array(object_, key, where_)) {

@@ -286,11 +286,13 @@ TEST(SectionsTest, PathsInPlaceAndOnTheHeapBehaveAlike) {
   EXPECT_LT((SectionPath{1, 2}), (SectionPath{1, 2, 0}));
 }
 
-// A fact's and a record's names are one address (wenshu/static_name.h) and a fact's qualifiers one pointer
-// (Qualifiers): both read as what they replaced (a string_view, a std::vector<std::string>).
+// A fact's and a record's names are one address (wenshu/static_name.h), a fact's qualifiers and a repair's
+// evidence and alternatives one pointer each (wenshu/slim_vector.h): they read as what they replaced (a
+// string_view, a std::vector).
 TEST(SectionsTest, NamesAndQualifiersAreOneWordEach) {
   static_assert(sizeof(StaticName) == sizeof(void*));
   static_assert(sizeof(Qualifiers) == sizeof(void*));
+  static_assert(sizeof(SlimVector<RepairAlternative>) == sizeof(void*));
   StaticName none;
   EXPECT_TRUE(none.empty());
   EXPECT_EQ(none, "");
@@ -321,6 +323,18 @@ TEST(SectionsTest, NamesAndQualifiersAreOneWordEach) {
   EXPECT_TRUE(copy.empty());
   const std::vector<std::string>& as_vector = words;
   EXPECT_EQ(as_vector.front(), "约");
+
+  RepairRecord record;
+  EXPECT_TRUE(record.alternatives.empty());
+  for (RepairAlternative& a : record.alternatives) a.confidence = 1;  // an empty list's iterators are equal
+  record.evidence = {Span{3, 5}};
+  record.alternatives.push_back({"10", 0.25, "another reading"});
+  for (RepairAlternative& a : record.alternatives) a.confidence = 0.5;  // changed in place
+  const RepairRecord copy_of_record = record;
+  EXPECT_EQ(copy_of_record.evidence, (std::vector<Span>{{3, 5}}));
+  ASSERT_EQ(copy_of_record.alternatives.size(), 1u);
+  EXPECT_EQ(copy_of_record.alternatives[0].after, "10");
+  EXPECT_EQ(copy_of_record.alternatives[0].confidence, 0.5);
 
   // Through a report and its JSON: the same names and words come back.
   Report r = MustParse("全年地区生产总值约增长5%以上，完成投资12亿元。\n");
