@@ -17,7 +17,9 @@
 #include <vector>
 
 #include "wenshu/section_path.h"
+#include "wenshu/slim_vector.h"
 #include "wenshu/span.h"
+#include "wenshu/static_name.h"
 
 namespace wenshu {
 
@@ -89,7 +91,8 @@ struct NumberMatch {
 // Latin letters (B2B, H1N1, PM2.5; currency codes like CNY1.25 and unit abbreviations like 3kg are fine).
 std::vector<NumberMatch> FindNumbers(std::string_view text);
 
-enum class QuantityKind {
+// One byte in every fact (the facts are ~16 bytes of a document apart; bench/memory_bench).
+enum class QuantityKind : uint8_t {
   kCount,             // a number of things: 26341人, 16所, 7642人次
   kMoney,             // 77万元 -> 770000, unit "元"; other currencies keep theirs ("美元", "港元")
   kPercent,           // value in percent, unit "%": 70.4%, 百分之九十, 七成 (70)
@@ -99,6 +102,11 @@ enum class QuantityKind {
 };
 std::string_view QuantityKindName(QuantityKind kind);  // "count", "money", "percent", ...
 
+
+// The words that qualify a figure, as written: 约 近 余 多 以上 左右 不到 超过 ... Almost every figure has
+// none: one pointer (wenshu/slim_vector.h), 8 bytes in every fact instead of a std::vector's 24 (a
+// document dense with figures has one every ~16 bytes; bench/memory_bench).
+using Qualifiers = SlimVector<std::string>;
 
 // The facts below are also the report's (wenshu/report.h, one record per fact, never copied): Parse
 // fills in the fields marked "report" and maps the spans to the original input; ExtractFacts leaves
@@ -115,29 +123,29 @@ struct Quantity {
   Decimal value;      // scale applied: 2.16万人 -> 21600; money in 元
   std::optional<Decimal> upper;  // closed ranges (300~500人, 1万-5万元): value is the low end, upper the high
   // After scaling: "人", "元", "%", "个百分点", "人次" (also for 人/次), "平方米"; 2.16万人 -> "人". Empty for
-  // a bare number (null in JSON). A view of the library's unit names (static storage), as `role`: 16
-  // bytes in every figure instead of a 32-byte std::string for one of a few dozen names
-  // (bench/memory_bench).
-  std::string_view unit;
+  // a bare number (null in JSON). One of the library's unit names (wenshu/static_name.h), as `role`: 8
+  // bytes in every figure for one of a few dozen names (bench/memory_bench).
+  StaticName unit;
   std::string_view subject;  // the noun phrase counted: "在校学生"; empty (null in JSON) when none; a view
   Span subject_span;         // empty when no subject
-  std::vector<std::string> qualifiers;  // as written: 约 近 余 多 以上 左右 不到 超过 ...
+  Qualifiers qualifiers;  // as written: 约 近 余 多 以上 左右 不到 超过 ...; see Qualifiers
   SectionPath section;       // report: the innermost section holding the fact
   // report: "actual" (a result reported for the past), "target" (a goal) or "other"; see FactRole in
   // docs/schema.md ("Fact roles"): the section's role, tense words and the year named before the fact.
-  // A view of the library's own name (static storage), as are `canonical` and RepairRecord::rule: a
-  // record per figure carries no copy of a name shared by thousands (bench/memory_bench).
-  std::string_view role = "other";
+  // One of the library's own names (wenshu/static_name.h: 8 bytes, the address of its static string), as
+  // are `unit`, `canonical` and RepairRecord::rule: a record per figure carries no copy of a name shared
+  // by thousands (bench/memory_bench).
+  StaticName role = "other";
   // report: the canonical indicator id of the subject (the targets' vocabulary: "gdp_growth", "cpi" ...),
-  // or "other": what a compare of targets with actuals matches on. Static storage, as `role`.
-  std::string_view canonical = "other";
+  // or "other": what a compare of targets with actuals matches on. A StaticName, as `role`.
+  StaticName canonical = "other";
   int part_of = -1;          // index in the quantities of the total this is a part of (其中…, (…)); -1 none
   QuantityKind kind = QuantityKind::kPlain;
   bool approx = false;       // any qualifier that makes the value inexact or a bound
   bool repaired = false;     // report: a repair touched these bytes (`text` is then the repaired reading)
 };
 
-enum class ChangeDirection { kIncrease, kDecrease };
+enum class ChangeDirection : uint8_t { kIncrease, kDecrease };
 std::string_view ChangeDirectionName(ChangeDirection direction);  // "increase", "decrease"
 
 // A change against a baseline: 较上年增加304人, 同比增长8.5%, 比2005年下降3个百分点, 增长1.5倍.
@@ -146,13 +154,13 @@ struct Change {
   Span span;         // from the baseline marker (较/比/同比) or the verb to the end of the amount
   Decimal value;     // magnitude, never negative; scale applied as for Quantity
   std::optional<Decimal> upper;  // ranges (增长4.5%—5%, 增长4.5-5%): value is the low end, upper the high
-  std::string_view unit;  // as Quantity::unit (static storage); empty (null in JSON) when none
+  StaticName unit;  // as Quantity::unit; empty (null in JSON) when none
   std::string_view baseline;  // "上年", "2005年", "同比", "去年同期"; empty when unstated; a view, as `text`
   std::string_view subject;  // the counted noun phrase of the quantity it belongs to; empty when none
-  std::vector<std::string> qualifiers;  // as written: 左右 以上 以内 不低于 ... (as on Quantity)
+  Qualifiers qualifiers;  // as written: 左右 以上 以内 不低于 ... (as on Quantity)
   SectionPath section;                  // report, as Quantity::section
-  std::string_view role = "other";       // report, as Quantity::role
-  std::string_view canonical = "other";  // report, as Quantity::canonical
+  StaticName role = "other";       // report, as Quantity::role
+  StaticName canonical = "other";  // report, as Quantity::canonical
   int quantity = -1;     // index in the quantities of the figure that changed, when known ("total" in JSON)
   ChangeDirection direction = ChangeDirection::kIncrease;
   QuantityKind kind = QuantityKind::kPlain;  // kPlain with unit "倍" for multiples
@@ -181,7 +189,7 @@ struct DateFact {
   // "autumn", "winter" (季/春季/今秋), "months" for month ranges (1—5月), "early"/"mid"/"late" (上/中/下旬).
   std::string part;
   SectionPath section;         // report, as Quantity::section
-  std::string_view role = "other";  // report, as Quantity::role
+  StaticName role = "other";  // report, as Quantity::role
 };
 
 struct FactOptions {

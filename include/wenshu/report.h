@@ -125,8 +125,8 @@ enum class CheckStatus { kPass, kFail };
 // "rate.over_100", "rate.ratio", "sections.numbering", "period.year" (the period's year against the years
 // the text names: a report relabelled to a later year fails).
 struct ReportCheck {
-  // One of the ids above: a view of the library's own name (static storage), as RepairRecord::rule.
-  std::string_view rule;
+  // One of the ids above: the library's own name (wenshu/static_name.h), as RepairRecord::rule.
+  StaticName rule;
   CheckStatus status = CheckStatus::kPass;
   std::vector<Span> spans;  // original bytes: the total first, then the parts / the evidence
   // One sentence with the numbers; the checks of a report that say the same share one copy

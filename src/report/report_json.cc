@@ -150,7 +150,7 @@ EmptyIsNull(S&) -> EmptyIsNull<S>;
 // canonical indicator id, a fact's unit. Written as strings; read by finding the library's own string, so
 // the record keeps a view that outlives the JSON; a name the library does not know is an error, as for
 // enums.
-template <typename V>  // std::string_view or const std::string_view
+template <typename V>  // StaticName or const StaticName
 struct LibraryName {
   V& value;
   std::string_view (*find)(std::string_view name);  // the library's string, or "" when unknown
@@ -404,7 +404,7 @@ class FieldWriter {
   void Write(const std::string& s) { w_.String(s); }
   void Write(std::string_view s) { w_.String(s); }  // a fact's text
   void Write(const SharedText& s) { w_.String(s.str()); }
-  void Write(LibraryName<const std::string_view> name) {
+  void Write(LibraryName<const StaticName> name) {
     if (name.empty_is_null && name.value.empty()) {
       w_.Null();
     } else {
@@ -492,6 +492,10 @@ class FieldWriter {
     w_.BeginArray();
     for (const T& record : records) Write(record);
     w_.EndArray();
+  }
+  template <typename T>
+  void Write(const SlimVector<T>& list) {
+    Write(list.items());
   }
 
   JsonWriter& w_;
@@ -776,8 +780,8 @@ class FieldReader {
   void operator()(std::string_view key, NegativeIsNull<I> field) {
     Read(key, field);
   }
-  void operator()(std::string_view key, LibraryName<std::string_view> field) { Read(key, field, false); }
-  void operator()(std::string_view key, LibraryName<std::string_view> field, MayBeAbsent) {
+  void operator()(std::string_view key, LibraryName<StaticName> field) { Read(key, field, false); }
+  void operator()(std::string_view key, LibraryName<StaticName> field, MayBeAbsent) {
     Read(key, field, true);
   }
   template <typename T>
@@ -841,6 +845,12 @@ class FieldReader {
   void Read(std::string_view key, std::vector<Span>& spans) { spans = r_.Spans(object_, key, where_); }
   void Read(std::string_view key, SectionPath& path) { path = r_.Path(object_, key, where_); }
   // Entries that are not strings are skipped.
+  template <typename T>
+  void Read(std::string_view key, SlimVector<T>& list) {
+    std::vector<T> items;
+    Read(key, items);
+    list = std::move(items);
+  }
   void Read(std::string_view key, std::vector<std::string>& strings) {
     for (const json& s : r_.Array(object_, key, where_)) {
       if (s.is_string()) strings.push_back(s.get<std::string>());
@@ -887,7 +897,7 @@ class FieldReader {
   }
 
   // Missing or null reads as "" when it may be absent (a report written before the field existed).
-  void Read(std::string_view key, LibraryName<std::string_view> name, bool may_be_absent) {
+  void Read(std::string_view key, LibraryName<StaticName> name, bool may_be_absent) {
     std::optional<std::string> s =
         may_be_absent ? r_.OptStr(object_, key, where_) : std::optional(r_.Str(object_, key, where_));
     name.value = s ? name.find(*s) : std::string_view();

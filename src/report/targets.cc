@@ -578,7 +578,7 @@ class TargetReader {
   }
 
   void Fill(const Figure& f, Target* t) const {
-    const std::vector<std::string>* qualifiers;
+    const Qualifiers* qualifiers;
     if (f.change != nullptr) {
       const Change& c = *f.change;
       t->value = c.value;

@@ -286,6 +286,71 @@ TEST(SectionsTest, PathsInPlaceAndOnTheHeapBehaveAlike) {
   EXPECT_LT((SectionPath{1, 2}), (SectionPath{1, 2, 0}));
 }
 
+// A fact's and a record's names are one address (wenshu/static_name.h), a fact's qualifiers and a repair's
+// evidence and alternatives one pointer each (wenshu/slim_vector.h): they read as what they replaced (a
+// string_view, a std::vector).
+TEST(SectionsTest, NamesAndQualifiersAreOneWordEach) {
+  static_assert(sizeof(StaticName) == sizeof(void*));
+  static_assert(sizeof(Qualifiers) == sizeof(void*));
+  static_assert(sizeof(SlimVector<RepairAlternative>) == sizeof(void*));
+  StaticName none;
+  EXPECT_TRUE(none.empty());
+  EXPECT_EQ(none, "");
+  EXPECT_EQ(std::string_view(none).size(), 0u);
+  const std::string_view library_rule = RepairRules().front().id;
+  StaticName rule = library_rule;
+  EXPECT_EQ(rule, library_rule);
+  EXPECT_EQ(rule.data(), library_rule.data());  // the library's own string, not a copy
+  EXPECT_EQ(rule.size(), library_rule.size());
+  EXPECT_EQ(rule.substr(0, rule.find('.') + 1), library_rule.substr(0, library_rule.find('.') + 1));
+  EXPECT_NE(rule, StaticName("other"));
+  EXPECT_EQ(StaticName(std::string_view()), none);
+
+  Qualifiers words;
+  EXPECT_TRUE(words.empty());
+  EXPECT_EQ(words, std::vector<std::string>{});
+  words.emplace_back("约");
+  words.push_back("以上");
+  EXPECT_EQ(words, (std::vector<std::string>{"约", "以上"}));
+  Qualifiers copy = words;
+  Qualifiers moved = std::move(copy);
+  EXPECT_EQ(moved, words);
+  copy = moved;  // assigning to a moved-from list
+  EXPECT_EQ(copy, words);
+  EXPECT_EQ(copy.size(), 2u);
+  EXPECT_EQ(copy[1], "以上");
+  copy = std::vector<std::string>{};
+  EXPECT_TRUE(copy.empty());
+  const std::vector<std::string>& as_vector = words;
+  EXPECT_EQ(as_vector.front(), "约");
+
+  RepairRecord record;
+  EXPECT_TRUE(record.alternatives.empty());
+  for (RepairAlternative& a : record.alternatives) a.confidence = 1;  // an empty list's iterators are equal
+  record.evidence = {Span{3, 5}};
+  record.alternatives.push_back({"10", 0.25, "another reading"});
+  for (RepairAlternative& a : record.alternatives) a.confidence = 0.5;  // changed in place
+  const RepairRecord copy_of_record = record;
+  EXPECT_EQ(copy_of_record.evidence, (std::vector<Span>{{3, 5}}));
+  ASSERT_EQ(copy_of_record.alternatives.size(), 1u);
+  EXPECT_EQ(copy_of_record.alternatives[0].after, "10");
+  EXPECT_EQ(copy_of_record.alternatives[0].confidence, 0.5);
+
+  // Through a report and its JSON: the same names and words come back.
+  Report r = MustParse("全年地区生产总值约增长5%以上，完成投资12亿元。\n");
+  ASSERT_FALSE(r.changes.empty());
+  auto back = ReportFromJson(ToJson(r));
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_EQ(ToJson(*back), ToJson(r));
+  ASSERT_EQ(back->changes.size(), r.changes.size());
+  for (size_t i = 0; i < r.changes.size(); ++i) {
+    EXPECT_EQ(back->changes[i].unit, r.changes[i].unit);
+    EXPECT_EQ(back->changes[i].role, r.changes[i].role);
+    EXPECT_EQ(back->changes[i].canonical, r.changes[i].canonical);
+    EXPECT_EQ(back->changes[i].qualifiers, r.changes[i].qualifiers);
+  }
+}
+
 TEST(SectionsTest, GapIsAFailedCheck) {
   const std::string text = ReadFixture("report/checks.txt");
   Report r = MustParse(text, WithoutNumberRepairs());
