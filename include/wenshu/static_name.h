@@ -12,6 +12,7 @@
 #ifndef WENSHU_STATIC_NAME_H_
 #define WENSHU_STATIC_NAME_H_
 
+#include <cassert>
 #include <cstddef>
 #include <ostream>
 #include <string_view>
@@ -24,8 +25,12 @@ class StaticName {
   // Implicit, so that `record.rule = "number.masked_ten"` and `q.role = RoleOf(...)` read as for a view.
   constexpr StaticName(const char* name) : name_(name) {}  // NOLINT(google-explicit-constructor)
   // `name` must be NUL-terminated static storage (see above); an empty view is the empty name.
+  // Debug builds (the sanitizer runs among them) check the NUL: a view of part of a name would otherwise
+  // read as the whole.
   constexpr StaticName(std::string_view name)  // NOLINT(google-explicit-constructor)
-      : name_(name.empty() ? "" : name.data()) {}
+      : name_(name.empty() ? "" : name.data()) {
+    assert(name.empty() || name.data()[name.size()] == '\0');
+  }
 
   constexpr std::string_view view() const { return std::string_view(name_); }
   constexpr operator std::string_view() const { return view(); }  // NOLINT(google-explicit-constructor)
