@@ -96,11 +96,9 @@ TEST(BoilerplateTitle, TitleLineWithItsSiteNameCut) {
   const std::string body =
       "某区城管局副局长述职报告篇1\n\n今年以来，本人在局党组的领导下，认真履行分管职责，较好地完成了各项工作任务。\n"
       "下一步，我将继续加强学习，改进作风，努力做好分管工作。\n";
-  auto result = Repair("某区城管局副局长述职报告范文三篇-某某文库网\n\n2022-11-08 某某文库网的版权声明\n\n"
-                       "某区城管局副局长述职报告\n\n" + body,
-                       testing::OnlyRules({"boilerplate."}));
-  ASSERT_TRUE(result.ok()) << result.status();
-  EXPECT_EQ(result->text, "某区城管局副局长述职报告范文三篇\n\n\n\n" + body);
+  testing::ExpectRepaired("某区城管局副局长述职报告范文三篇-某某文库网\n\n2022-11-08 某某文库网的版权声明\n\n"
+                          "某区城管局副局长述职报告\n\n" + body, {"boilerplate."},
+                          "某区城管局副局长述职报告范文三篇\n\n\n\n" + body);
 }
 
 // On a converted copy the title and its copy carry the converter's readings, which text.pinyin removes first:
@@ -109,12 +107,9 @@ TEST(BoilerplateTitle, CopyWithReadingsOnAConvertedPage) {
   const std::string body =
       "今年以來,我鎮緊緊圍繞縣委縣政府的決策部署,紮實推進各項(xiàng)工作,取得了明顯成效。\n"
       "下一步,我們將繼續(xù)加強(qiáng)基層組織建設(shè),推動(dòng)經(jīng)濟(jì)社會(huì)持續(xù)健康發(fā)展。\n";
-  auto result = Repair("某鎮2022年工作總結(jié)\n\n某鎮2022年工作總結(jié)\n\n" + body,
-                       testing::OnlyRules({"text.pinyin", "boilerplate."}));
-  ASSERT_TRUE(result.ok()) << result.status();
-  EXPECT_EQ(result->text,
-            "某鎮2022年工作總結\n\n\n\n今年以來,我鎮緊緊圍繞縣委縣政府的決策部署,紮實推進各項工作,取得了明顯成效。\n"
-            "下一步,我們將繼續加強基層組織建設,推動經濟社會持續健康發展。\n");
+  testing::ExpectRepaired("某鎮2022年工作總結(jié)\n\n某鎮2022年工作總結(jié)\n\n" + body, {"text.pinyin", "boilerplate."},
+                          "某鎮2022年工作總結\n\n\n\n今年以來,我鎮緊緊圍繞縣委縣政府的決策部署,紮實推進各項工作,取得了明顯成效。\n"
+                          "下一步,我們將繼續加強基層組織建設,推動經濟社會持續健康發展。\n");
 }
 
 }  // namespace
