@@ -106,32 +106,30 @@ constexpr double kMojibakeMinGainPerChar = 3.0;
 struct ConverterCloser {
   void operator()(UConverter* c) const { ucnv_close(c); }
 };
+using ConverterPtr = std::unique_ptr<UConverter, ConverterCloser>;
 
-// GBK as Windows writes it (code page 936, with € at 0x80), stopping at what it cannot map. One per thread:
-// a converter keeps state between calls.
+// A converter of `name` that stops at what it cannot map, both ways (never a substitute character); null
+// when ICU lacks it.
+ConverterPtr OpenStoppingConverter(const char* name) {
+  UErrorCode status = U_ZERO_ERROR;
+  ConverterPtr c(ucnv_open(name, &status));
+  if (U_FAILURE(status)) return nullptr;
+  ucnv_setFromUCallBack(c.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  ucnv_setToUCallBack(c.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  if (U_FAILURE(status)) c.reset();
+  return c;
+}
+
+// GBK as Windows writes it (code page 936, with € at 0x80). One per thread: a converter keeps state
+// between calls.
 UConverter* Gbk() {
-  thread_local std::unique_ptr<UConverter, ConverterCloser> instance = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<UConverter, ConverterCloser> c(ucnv_open("windows-936-2000", &status));
-    if (U_FAILURE(status)) return std::unique_ptr<UConverter, ConverterCloser>();
-    ucnv_setFromUCallBack(c.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-    ucnv_setToUCallBack(c.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-    if (U_FAILURE(status)) c.reset();
-    return c;
-  }();
+  thread_local ConverterPtr instance = OpenStoppingConverter("windows-936-2000");
   return instance.get();
 }
 
-// Windows-1252 (Latin-1 with the printable marks at 0x80-0x9F), stopping at what it cannot map.
+// Windows-1252 (Latin-1 with the printable marks at 0x80-0x9F).
 UConverter* Windows1252() {
-  thread_local std::unique_ptr<UConverter, ConverterCloser> instance = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<UConverter, ConverterCloser> c(ucnv_open("windows-1252", &status));
-    if (U_FAILURE(status)) return std::unique_ptr<UConverter, ConverterCloser>();
-    ucnv_setFromUCallBack(c.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-    if (U_FAILURE(status)) c.reset();
-    return c;
-  }();
+  thread_local ConverterPtr instance = OpenStoppingConverter("windows-1252");
   return instance.get();
 }
 
@@ -152,10 +150,8 @@ constexpr char32_t kGbkTableFirst = 0x3000, kGbkTableEnd = 0xA000;
 const std::vector<uint16_t>& GbkTable() {
   static const auto* table = [] {
     auto* t = new std::vector<uint16_t>(kGbkTableEnd - kGbkTableFirst, 0);
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<UConverter, ConverterCloser> c(ucnv_open("windows-936-2000", &status));
-    ucnv_setFromUCallBack(c.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-    if (U_FAILURE(status)) return t;
+    ConverterPtr c = OpenStoppingConverter("windows-936-2000");
+    if (c == nullptr) return t;
     for (char32_t cp = kGbkTableFirst; cp < kGbkTableEnd; ++cp) {
       const UChar u = static_cast<UChar>(cp);
       char out[4];
