@@ -520,10 +520,18 @@ void FlagUtf8ReadAsLegacy(RepairContext& context, const VocabModel& model, UConv
     }
   }
   // GBK: runs of two-byte GBK characters holding a chain of UTF-8 sequences from one of their characters.
+  // A chain starts only at a character whose two bytes open a UTF-8 sequence (E0-EF, then a continuation
+  // byte), and most report text holds none: a run is read from such a character on (the characters
+  // before it start no chain), so the rest of the text costs one table lookup a character.
+  auto opens_utf8_sequence = [&](char32_t cp) {
+    const std::string b = GbkPairBytes(gbk, cp);
+    return b.size() == 2 && (static_cast<unsigned char>(b[0]) & 0xF0) == 0xE0 &&
+           (static_cast<unsigned char>(b[1]) & 0xC0) == 0x80;
+  };
   for (size_t at = 0; at < text.size();) {
     if (context.CancelledAt(at)) return;
     const text::Char first = text::CharAt(text, at);
-    if (!text::IsHan(first.value)) {
+    if (!text::IsHan(first.value) || !opens_utf8_sequence(first.value)) {
       at += std::max<size_t>(first.length, 1);
       continue;
     }
