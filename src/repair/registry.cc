@@ -41,6 +41,11 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        "web address (\"…第一<站名>www.<站>.com责任人…\"), and the bare name where it recurs; only in "
        "documents that show two signatures or more.",
        nullptr, RemoveWatermarks},
+      {repair_rule::kBoilerplateJammer,
+       "Removes a forum's anti-copy noise: runs of random ASCII letters, digits and punctuation in short "
+       "groups (\"k7 R, m! Q2 x;\") as lines of their own or glued to a paragraph's ends; only in documents "
+       "that show two runs or more.",
+       nullptr, RemoveJammerNoise},
       {repair_rule::kBoilerplateSiteLines,
        "Removes lines a site or government portal added around the report (upload and file statistics, "
        "breadcrumbs, notices, tag lines, print/share/font-size controls, footers), told from report prose "

@@ -16,6 +16,7 @@ inline constexpr std::string_view kBoilerplateBundle = "boilerplate.bundle";
 inline constexpr std::string_view kBoilerplateTruncation = "boilerplate.truncation";
 inline constexpr std::string_view kBoilerplatePageFurniture = "boilerplate.page_furniture";
 inline constexpr std::string_view kBoilerplateWatermark = "boilerplate.watermark";
+inline constexpr std::string_view kBoilerplateJammer = "boilerplate.jammer";
 inline constexpr std::string_view kBoilerplateSiteLines = "boilerplate.site_lines";
 inline constexpr std::string_view kBoilerplateTitle = "boilerplate.title";
 inline constexpr std::string_view kBoilerplateWatermarkCode = "boilerplate.watermark_code";

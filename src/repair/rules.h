@@ -46,6 +46,8 @@ bool ProposeDeletionAroundReadings(RepairContext& context, const RepairRecord& d
 // boilerplate.watermark, boilerplate.watermark_code (watermark.cc): a site's signature or code spliced into
 // the text at intervals.
 void RemoveWatermarks(RepairContext& context);
+// boilerplate.jammer: a forum's anti-copy noise, random ASCII groups between paragraphs.
+void RemoveJammerNoise(RepairContext& context);
 void RemoveWatermarkCodes(RepairContext& context);
 
 // boilerplate.title (title.cc): the site's copies of the title, and a title run into the first sentence.

@@ -444,6 +444,32 @@ std::string_view Window(std::string_view s, bool from_end) {
 
 size_t HanCount(std::string_view s) { return text::CountCharStarts(HanOnly(s)); }
 
+bool HasAsciiLetter(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
+}
+
+// A numbered item's head: the marks before its number (a bullet, `- `), the number, and the mark after it
+// (1、 2. 3）).
+struct ItemHead {
+  std::string_view lead;
+  int number = 0;
+  std::string_view mark;
+};
+
+std::optional<ItemHead> NumberedItemHead(std::string_view line) {
+  constexpr std::string_view kItemMarks[] = {"、", ".", "．", ")", "）"};
+  size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '-' || line[i] == '*' || line[i] == '\t')) ++i;
+  const size_t digits = i;
+  int number = 0;
+  while (i < line.size() && line[i] >= '0' && line[i] <= '9' && i - digits < 3) number = number * 10 + (line[i++] - '0');
+  if (i == digits) return std::nullopt;
+  for (std::string_view m : kItemMarks) {
+    if (line.substr(i).starts_with(m)) return ItemHead{line.substr(0, digits), number, m};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 LineCut CutFurnitureSegments(std::string_view line, const FurnitureModel& model, bool whole_furniture,
@@ -484,6 +510,9 @@ LineCut CutFurnitureSegments(std::string_view line, const FurnitureModel& model,
       const bool title_piece = k > 0 && ReadsAsTitle(Window(piece, false));
       if (!title_piece && !prose_piece(piece)) continue;
       if (k == 0) break;  // the line starts with the report's text
+      // A prefix of marks alone (a notice item's bullet, `- `) holds no site wording: the model reads it by
+      // its shape, and the line is the notice's or the report's whole.
+      if (HanCount(line.substr(0, b[k])) == 0 && !HasAsciiLetter(line.substr(0, b[k]))) break;
       if (model.Probability(Window(line.substr(0, b[k]), false)) >= needed && stays(line.substr(b[k]), false)) {
         cut.prefix_end = b[k];
       }
@@ -1069,10 +1098,33 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
         if (!blank[j]) return static_cast<bool>(gone[j]) || (step > 0 && j == title_line && title_line < first);
       }
     };
+    // The nearest line that is not blank, before (step -1) or after (+1) line k; lines.size() at an edge.
+    auto neighbour = [&](size_t k, int step) {
+      for (size_t j = k;;) {
+        if (step < 0 ? j == 0 : j + 1 >= lines.size()) return lines.size();
+        j = step < 0 ? j - 1 : j + 1;
+        if (!blank[j]) return j;
+      }
+    };
+    // An item of a numbered notice between its items before and after it that went whole (`- 1、…`, `- 3、…`),
+    // written with the same head: the notice's, whatever the model read it as.
+    auto middle_notice_item = [&](size_t k) {
+      const size_t before = neighbour(k, -1), after = neighbour(k, +1);
+      if (before == lines.size() || after == lines.size() || !gone[before] || !gone[after]) return false;
+      const auto head = NumberedItemHead(lines[k].text);
+      const auto head_before = NumberedItemHead(lines[before].text);
+      const auto head_after = NumberedItemHead(lines[after].text);
+      if (!head || !head_before || !head_after) return false;
+      return head_before->lead == head->lead && head_after->lead == head->lead && head_before->mark == head->mark &&
+             head_after->mark == head->mark && head_before->number + 1 == head->number &&
+             head->number + 1 == head_after->number;
+    };
     std::vector<SiteLine> between;
     for (size_t k = 0; k < lines.size(); ++k) {
       const bool edge = first == lines.size() || k < title_line || k > last;
-      if (blank[k] || gone[k] || !edge || table[k]) continue;
+      if (blank[k] || gone[k] || table[k]) continue;
+      const bool notice_item = (first == lines.size() || k <= first || k >= last) && middle_notice_item(k);
+      if (!edge && !notice_item) continue;
       const std::string_view t = lines[k].text;
       // Any sentence or clause mark keeps the line: a short sentence of the report (全年新建口袋公园3个。).
       const bool punctuated = std::any_of(std::begin(kSentenceEnd), std::end(kSentenceEnd),
@@ -1080,7 +1132,7 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
                               std::any_of(std::begin(kCommas), std::end(kCommas),
                                           [&](std::string_view e) { return t.find(e) != std::string_view::npos; }) ||
                               t.find_first_of(",;!?") != std::string_view::npos;
-      if (text::CountCharStarts(t) > kContextLineChars || punctuated || ReadsAsTitle(t)) continue;
+      if (!notice_item && (text::CountCharStarts(t) > kContextLineChars || punctuated || ReadsAsTitle(t))) continue;
       if (!neighbour_gone(k, -1) || !neighbour_gone(k, +1)) continue;
       // Not a line that only the document's edges surround: one side must be a site line.
       if (k == first_text && k == last_text) continue;
