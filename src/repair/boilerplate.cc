@@ -549,13 +549,16 @@ namespace {
 
 // A count of pieces in Arabic or Chinese numerals.
 #define WENSHU_BUNDLE_COUNT R"((?:\d{1,3}|[一二三四五六七八九十两]{1,3}))"
+// A collection title's count may be an indefinite one ("…总结报告多篇", "几篇"): it names a collection as a
+// figure does (a piece's label never reads so, and such a title still needs a piece below it).
+#define WENSHU_BUNDLE_TITLE_COUNT R"((?:\d{1,3}|[一二三四五六七八九十两]{1,3}|多|几|幾))"
 const RE2& BundleTitle() {
   // Traditional forms too (匯總, 範文): converting sites bundle as well. A collection word ending the line
   // without a count ("…工作總結匯總") names a bundle only with a document start below it.
   static LazyRE2 re = {.pattern_ =
       R"((?:汇编|匯編|合集|精选|精選|范文|範文|范例|範例|大全|汇总|匯總)\s*[（(]?\s*(?:范文|範文|范例|範例)?)"
       WENSHU_BUNDLE_COUNT R"(\s*篇|[（(][^()（）]{0,6})" WENSHU_BUNDLE_COUNT
-      R"(\s*篇\s*[)）]|(?:汇编|匯編|合集|大全|汇总|匯總)\s*$|\p{Han}\s*)" WENSHU_BUNDLE_COUNT
+      R"(\s*篇\s*[)）]|(?:汇编|匯編|合集|大全|汇总|匯總)\s*$|\p{Han}\s*)" WENSHU_BUNDLE_TITLE_COUNT
       R"(\s*篇\s*(?:[(（][^()（）]{0,24}[)）])?\s*$)"};
   return *re;
 }
@@ -706,6 +709,7 @@ void FlagBundledDocuments(RepairContext& context) {
   static LazyRE2 kPieceLabel = {.pattern_ = R"(^\s*(?:第\s*)" WENSHU_BUNDLE_COUNT R"(\s*篇|篇\s*)" WENSHU_BUNDLE_COUNT
                                R"()\s*[:：])"};
 #undef WENSHU_BUNDLE_COUNT
+#undef WENSHU_BUNDLE_TITLE_COUNT
   // Guards (see ContainsAny): these patterns repeat a large class up to 6, 24 or 40 times and each costs
   // more to compile than a parse of a short report. Every match of kNumberedTitle holds its kind word
   // right before a count, of kBareNumberedTitle a kind word before a figure 1-9, of kPartStart 篇 or 【,

@@ -71,7 +71,7 @@ constexpr std::string_view kSentenceOpeners[] = {"为了", "為了", "根据", "
 // The kinds of document a report's title names, simplified and traditional.
 const RE2& GenreWord() {
   static const RE2 re(
-      R"((总结|總結|报告|報告|计划|計劃|方案|规划|規劃|要点|要點|讲话|講話|发言|發言|汇报|匯報|彙報|述职|述職|体会|體會|心得|设想|設想|打算|安排|年鉴|年鑒|回顾|回顧|综述|綜述))");
+      R"((总结|總結|小结|小結|报告|報告|计划|計劃|方案|规划|規劃|要点|要點|讲话|講話|发言|發言|汇报|匯報|彙報|述职|述職|体会|體會|心得|设想|設想|打算|安排|年鉴|年鑒|回顾|回顧|综述|綜述))");
   return re;
 }
 
@@ -119,7 +119,7 @@ bool AddsMoreThanSiteWords(const std::string& form, const std::string& title) {
   if (form.size() <= title.size()) return false;
   const size_t at = form.find(title);
   if (at == std::string::npos) return true;
-  static const RE2 kSiteWords(R"((?:范文|範文|范例|範例|文稿|模板|大全|精选|精選|全文|下载|下載|大纲|大綱|提纲|提綱)+)");
+  static const RE2 kSiteWords(R"((?:范文|範文|范例|範例|文稿|模板|大全|精选|精選|精品|推荐|推薦|全文|下载|下載|大纲|大綱|提纲|提綱)+)");
   // A leading 关于 names nothing more either ("关于安全生产年终总结" for "安全生产年终总结": sites title their
   // copies so, as authors title reports "关于…的报告").
   static const RE2 kAbout(R"(关于|關於)");
@@ -346,30 +346,36 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
     }
   }
   // 2. The title and its copies. A line whose end an earlier rule cut (the site's name after the title,
-  // "…述职报告范文五篇-某某网") is the title as far as the cut.
-  auto unclaimed_prefix = [&](const Line& line) -> std::string_view {
+  // "…述职报告范文五篇-某某网") or whose start it cut (the site's tag before it, "【精品】…总结") is the title
+  // between the cuts.
+  auto unclaimed_part = [&](const Line& line) -> std::string_view {
     if (!LineClaimed(context, line)) return line.text;
     const size_t end = line.begin + line.text.size();
-    // The records inside the line, in order: they must start after its first byte and cover the rest of it
-    // without a gap (records never overlap).
-    size_t cut = end, covered = 0;
+    // The records inside the line, in order: deletions covering a prefix and a suffix of it without a gap
+    // (records never overlap), one piece left between them.
+    size_t free_begin = line.begin, suffix_begin = end, covered = end;
+    bool suffix = false;
     for (const RepairRecord& r : context.records()) {
       if (r.span.end <= line.begin || r.span.begin >= end) continue;
-      if (r.span.begin <= line.begin || !r.after.empty()) return {};
-      if (cut == end) {
-        cut = r.span.begin;
-        covered = r.span.begin;
+      if (!r.after.empty()) return {};
+      if (!suffix && r.span.begin <= free_begin) {
+        free_begin = r.span.end;
+        continue;
+      }
+      if (!suffix) {
+        suffix = true;
+        suffix_begin = covered = r.span.begin;
       }
       if (r.span.begin != covered) return {};
       covered = r.span.end;
     }
-    if (cut == end || covered < end) return {};
-    return line.text.substr(0, cut - line.begin);
+    if (covered < end || free_begin >= suffix_begin) return {};
+    return line.text.substr(free_begin - line.begin, suffix_begin - free_begin);
   };
   size_t title = lines.size();
   std::string_view title_line_text;
   for (size_t n : top) {
-    const std::string_view free = unclaimed_prefix(lines[n]);
+    const std::string_view free = unclaimed_part(lines[n]);
     if (!free.empty() && IsTitleLine(free)) {
       title = n;
       title_line_text = free;
@@ -404,8 +410,13 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
       std::string_view t = text::TrimLineBlanks(line.text);
       const size_t lead = static_cast<size_t>(t.data() - line.text.data());
       const std::string copy_han = HanOnly(t);
-      if (!line_claimed && IsTitleLine(t) && SameTitle(copy_han, title_han) &&
-          !AddsMoreThanSiteWords(copy_han, title_han)) {
+      // A copy whose site tag an earlier rule cut from its start ("【精品】…总结集锦三篇"): the rest of the line
+      // is the copy, and goes with the line's break.
+      const std::string_view after_tag = line_claimed ? unclaimed_part(line) : std::string_view();
+      const bool tag_cut = !after_tag.empty() && after_tag.data() + after_tag.size() == line.text.data() + line.text.size();
+      const std::string_view copy = tag_cut ? text::TrimLineBlanks(after_tag) : t;
+      if ((!line_claimed || tag_cut) && IsTitleLine(copy) && SameTitle(HanOnly(copy), title_han) &&
+          !AddsMoreThanSiteWords(HanOnly(copy), title_han)) {
         // The title with the line after it, both again ("陕西省2026年政府工作报告" and its date-and-speaker
         // line, in the portal's header and again in the article): a repeated block of the page, which the
         // furniture rules judge as a whole, not a copy of the title alone.
@@ -417,8 +428,9 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
         };
         const std::string_view after_title = next_text(title), after_copy = next_text(n);
         if (!after_title.empty() && after_title == after_copy && !IsTitleLine(after_title)) continue;
-        edits.push_back({{line.begin, line.next}, "", kTitleCopyLineConfidence,
-                         absl::StrCat("A copy of the title, ", Quoted(t), "; the document's own title line, ",
+        const size_t from = tag_cut ? static_cast<size_t>(after_tag.data() - text.data()) : line.begin;
+        edits.push_back({{from, line.next}, "", kTitleCopyLineConfidence,
+                         absl::StrCat("A copy of the title, ", Quoted(copy), "; the document's own title line, ",
                                       Quoted(title_text), ", stays.")});
         continue;
       }
