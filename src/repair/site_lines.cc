@@ -448,6 +448,27 @@ bool HasAsciiLetter(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
 }
 
+// A row of links (a site's recommended pages under its editor's line, `述职报告范文 | 述职报告模板 | …`):
+// kLinkRowPieces pieces or more between link separators, each of at most kLinkRowPieceChars characters.
+bool IsLinkRow(std::string_view line) {
+  size_t pieces = 0, chars = 0;
+  for (size_t i = 0; i < line.size();) {
+    const text::Char c = text::CharAt(line, i);
+    i += c.length;
+    if (c.value == U'|' || c.value == U'｜' || c.value == U'»' || c.value == U'›' || c.value == U'>' ||
+        c.value == U'＞') {
+      if (chars == 0) return false;  // an empty piece: a table's cell, not a link
+      ++pieces;
+      chars = 0;
+      continue;
+    }
+    if (c.value == U' ' || c.value == U'\t' || c.value == U'\u3000') continue;
+    if (++chars > kLinkRowPieceChars) return false;
+  }
+  if (chars > 0) ++pieces;
+  return pieces >= kLinkRowPieces;
+}
+
 // A numbered item's head: the marks before its number (a bullet, `- `), the number, and the mark after it
 // (1、 2. 3）).
 struct ItemHead {
@@ -1132,7 +1153,11 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
                               std::any_of(std::begin(kCommas), std::end(kCommas),
                                           [&](std::string_view e) { return t.find(e) != std::string_view::npos; }) ||
                               t.find_first_of(",;!?") != std::string_view::npos;
-      if (!notice_item && (text::CountCharStarts(t) > kContextLineChars || punctuated || ReadsAsTitle(t))) continue;
+      // A row of links is as short a block as its pieces, and names no title however many of them name a
+      // kind of report: its length is no evidence of prose.
+      const bool link_row = IsLinkRow(t);
+      const bool short_block = text::CountCharStarts(t) <= kContextLineChars || link_row;
+      if (!notice_item && (!short_block || punctuated || (ReadsAsTitle(t) && !link_row))) continue;
       if (!neighbour_gone(k, -1) || !neighbour_gone(k, +1)) continue;
       // Not a line that only the document's edges surround: one side must be a site line.
       if (k == first_text && k == last_text) continue;
@@ -1142,7 +1167,12 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
       // Found lines and segments do not overlap one another: the last two beginning before the line's end
       // are the only ones that can reach into it.
       bool taken = false;
-      for (auto f = after; f != found.begin() && after - f < 2 && !taken;) taken = (--f)->end > lines[k].begin;
+      // (A line after the report that went takes the break before it: one beginning at this line's end
+      // does not reach into it.)
+      for (auto f = after; f != found.begin() && after - f < 2 && !taken;) {
+        --f;
+        taken = f->end > lines[k].begin && f->begin < lines[k].end;
+      }
       if (taken) continue;
       const bool trailing = first < lines.size() && k > last && lines[k].begin > 0;
       SiteLine c;

@@ -111,6 +111,11 @@ inline constexpr size_t kResidueBars = 32;
 // at the report's edge goes with them (jusText's context rule for short blocks); the portal lines the dev
 // set's furniture model misses there are 4 to 25 characters long.
 inline constexpr size_t kContextLineChars = 30;
+// ... and so does a row of links of any length: kLinkRowPieces pieces or more between link separators (| » >),
+// none empty and none longer than kLinkRowPieceChars characters (the real sets' menus and recommended-page
+// rows: 3 to 10 pieces of 2 to 12 characters; the clean corpora hold no line of two bars).
+inline constexpr size_t kLinkRowPieces = 3;
+inline constexpr size_t kLinkRowPieceChars = 16;
 // A portal's metadata block (发文单位 ⏎ 某区发展和改革局): a field name of kFieldNameMinHan to kFieldNameMaxHan
 // ideographs that went whole takes the next line with it, before the report, when that line is one piece of
 // at most kFieldValueMaxChars characters and neither a sentence nor a title (issue 14's dev set: values of 2
