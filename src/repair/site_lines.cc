@@ -1140,12 +1140,33 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
              head_after->mark == head->mark && head_before->number + 1 == head->number &&
              head->number + 1 == head_after->number;
     };
+    // A portal's metadata row, `来源: 某局` (a field's name of kFieldNameMinHan to kFieldNameMaxHan ideographs, a
+    // colon, a value of at most kFieldValueMaxChars characters), next to another that went whole (`时间: …`),
+    // before the report's first sentence: the block's rows go together, whatever the model read this one as.
+    auto field_row = [&](size_t k) {
+      static const LazyRE2 kFieldRow = {
+          .pattern_ = R"(^[ \t\x{3000}]*(\p{Han}+)[ \t\x{3000}]*[:：][ \t\x{3000}]*(\S.*)$)"};
+      re2::StringPiece name, value;
+      if (!RE2::FullMatch(re2::StringPiece(lines[k].text.data(), lines[k].text.size()), *kFieldRow, &name, &value)) return false;
+      const size_t name_han = text::CountCharStarts(std::string_view(name.data(), name.size()));
+      return name_han >= kFieldNameMinHan && name_han <= kFieldNameMaxHan &&
+             text::CountCharStarts(std::string_view(value.data(), value.size())) <= kFieldValueMaxChars;
+    };
+    auto metadata_row = [&](size_t k) {
+      if (first == lines.size() || k >= first || !field_row(k)) return false;
+      for (int step : {-1, +1}) {
+        const size_t j = neighbour(k, step);
+        if (j < lines.size() && gone[j] && field_row(j)) return true;
+      }
+      return false;
+    };
     std::vector<SiteLine> between;
     for (size_t k = 0; k < lines.size(); ++k) {
       const bool edge = first == lines.size() || k < title_line || k > last;
       if (blank[k] || gone[k] || table[k]) continue;
       const bool notice_item = (first == lines.size() || k <= first || k >= last) && middle_notice_item(k);
-      if (!edge && !notice_item) continue;
+      const bool metadata = !notice_item && metadata_row(k);
+      if (!edge && !notice_item && !metadata) continue;
       const std::string_view t = lines[k].text;
       // Any sentence or clause mark keeps the line: a short sentence of the report (全年新建口袋公园3个。).
       const bool punctuated = std::any_of(std::begin(kSentenceEnd), std::end(kSentenceEnd),
@@ -1157,8 +1178,8 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
       // kind of report: its length is no evidence of prose.
       const bool link_row = IsLinkRow(t);
       const bool short_block = text::CountCharStarts(t) <= kContextLineChars || link_row;
-      if (!notice_item && (!short_block || punctuated || (ReadsAsTitle(t) && !link_row))) continue;
-      if (!neighbour_gone(k, -1) || !neighbour_gone(k, +1)) continue;
+      if (!notice_item && !metadata && (!short_block || punctuated || (ReadsAsTitle(t) && !link_row))) continue;
+      if (!metadata && (!neighbour_gone(k, -1) || !neighbour_gone(k, +1))) continue;
       // Not a line that only the document's edges surround: one side must be a site line.
       if (k == first_text && k == last_text) continue;
       // Overlapping a segment already found (a title cut from a breadcrumb) leaves the line to it.

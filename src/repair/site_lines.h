@@ -119,7 +119,7 @@ inline constexpr size_t kLinkRowPieceChars = 16;
 // A portal's metadata block (发文单位 ⏎ 某区发展和改革局): a field name of kFieldNameMinHan to kFieldNameMaxHan
 // ideographs that went whole takes the next line with it, before the report, when that line is one piece of
 // at most kFieldValueMaxChars characters and neither a sentence nor a title (issue 14's dev set: values of 2
-// to 10 characters).
+// to 10 characters). The same bounds make a metadata row, `来源: 某局`, which goes next to another that went.
 inline constexpr size_t kFieldNameMinHan = 2;
 inline constexpr size_t kFieldNameMaxHan = 6;
 inline constexpr size_t kFieldValueMaxChars = 20;
