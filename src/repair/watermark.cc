@@ -55,7 +55,9 @@ constexpr double kCodeConfidence = 0.85;
 // (103 reports) and the 136 damaged pages of the four real sets: no such run but the 6 of one forum page,
 // 4 to 9 groups of 1-2 characters each; still none in the clean corpora with groups up to 4 characters and 2
 // letters and marks. The noise is drawn at random: it mixes two of capitals, small letters and digits, where
-// a list's labels keep to one (`A. B. C. D.`, `a) b) c) d)`). A document needs kMinJammerRuns of them: the
+// a list's labels keep to one (`A. B. C. D.`, `a) b) c) d)`); and half its groups or more are pairs of two
+// classes of letter, digit and mark (`Q9`, `r,`, `b%`: 4 of 6 to 6 of 8 in the real page's runs), where
+// short English keeps to words (`I am a boy.`, `How are you?`). A document needs kMinJammerRuns of them: the
 // forum inserts one after every paragraph.
 constexpr size_t kMinJammerGroups = 4;
 constexpr size_t kMaxJammerGroupLen = 4;
@@ -309,8 +311,12 @@ bool IsPrintableAscii(char c) { return c >= 0x20 && c <= 0x7e; }
 
 // Whether the blank-separated groups of `run` read as anti-copy noise (see kMinJammerGroups).
 bool IsJammerRun(std::string_view run) {
-  size_t groups = 0, with_letter = 0, with_mark = 0;
+  size_t groups = 0, with_letter = 0, with_mark = 0, mixed_pairs = 0;
   bool upper = false, lower = false, digit = false;
+  auto char_class = [](char c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return 0;
+    return c >= '0' && c <= '9' ? 1 : 2;
+  };
   size_t i = 0;
   while (i < run.size()) {
     if (run[i] == ' ') { ++i; continue; }
@@ -326,12 +332,13 @@ bool IsJammerRun(std::string_view run) {
       mark |= !alpha && !(c >= '0' && c <= '9');
     }
     if (i - b > kMaxJammerGroupLen) return false;
+    mixed_pairs += i - b == 2 && char_class(run[b]) != char_class(run[b + 1]);
     ++groups;
     with_letter += letter;
     with_mark += mark;
   }
   return groups >= kMinJammerGroups && with_letter >= kMinJammerMarked && with_mark >= kMinJammerMarked &&
-         upper + lower + digit >= 2;
+         upper + lower + digit >= 2 && 2 * mixed_pairs >= groups;
 }
 
 // An edge group of letters and digits glued to an ideograph beside it ("5G网络", "2023年") belongs to that
