@@ -292,9 +292,12 @@ void Tokenizer::Emit(const Pending& pending, Token* token) {
   token->end = pending.end;
   token->cp_begin = pending.cp_begin;
   token->cp_end = pending.cp_end;
-  token->text = std::string_view(buffer_.data() + (pending.begin - buffer_base_),
-                                 static_cast<size_t>(pending.end - pending.begin));
-  token->norm = token->text;
+  // Both views from the local: copying token->text back out of memory right after storing it
+  // (16 bytes read over two 8-byte stores) stalled on store forwarding, half of Emit's time (perf).
+  const std::string_view text(buffer_.data() + (pending.begin - buffer_base_),
+                              static_cast<size_t>(pending.end - pending.begin));
+  token->text = text;
+  token->norm = text;
   if (pending.kind == TokenKind::kNewline) {
     if (token->text != "\n") {
       token->norm = "\n";
