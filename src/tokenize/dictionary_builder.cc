@@ -114,12 +114,14 @@ class SlotUse {
 };
 
 // Nodes with several children start their search for a base at the first group of 64 slots with at
-// least this many free.
+// least this many free (jieba's dict.txt: wenshu-dictc 1.5 s -> 1.1 s against a search from the first
+// free slot, the same 670,039 slots).
 constexpr int kSparseGroupFree = 8;
 
 // The double array of a breadth-first trie (children contiguous and sorted): each node's children
-// placed at the first base where all their slots are free, parents before children (breadth-first:
-// the first two levels, where most probes go, end up together at the front).
+// placed at the first base where all their slots are free, the nodes with the most children first.
+// The root and the busiest first characters come first, so the first two levels, where most probes
+// go, mostly sit at the front of the array.
 absl::StatusOr<std::vector<TrieSlot>> BuildDoubleArray(const std::vector<TrieNode>& nodes,
                                                        const std::vector<uint16_t>& id_of_node) {
   std::vector<uint32_t> slot_of(nodes.size(), 0);
@@ -148,8 +150,7 @@ absl::StatusOr<std::vector<TrieSlot>> BuildDoubleArray(const std::vector<TrieNod
     first_sparse = use.NextSparse(first_sparse, kSparseGroupFree);
     // First fit, 64 candidate bases at a time: a base fits when every child's slot is free.
     // A node with one child takes the first free slot; a node with more starts where the array is
-    // not nearly full, where a fit is likely (jieba's dict.txt: wenshu-dictc 1.5 s -> 1.1 s, the same
-    // 670,039 slots).
+    // not nearly full, where a fit is likely.
     const uint64_t from = ids.size() == 1 ? first_free : first_sparse;
     uint64_t base = std::max<uint64_t>(from, lowest) - lowest;
     for (;; base += 64) {
