@@ -30,8 +30,7 @@ namespace wenshu {
 namespace tokenize_internal {
 struct DictionaryAccess;
 struct BlobHeader;
-struct RootEntry;
-struct TrieLink;
+struct TrieSlot;
 }  // namespace tokenize_internal
 
 class Dictionary {
@@ -89,10 +88,10 @@ class Dictionary {
   std::string owned_;  // the blob when loaded at run time; empty for the embedded one
   std::string_view blob_;
   const tokenize_internal::BlobHeader* header_ = nullptr;
-  const tokenize_internal::RootEntry* root_table_ = nullptr;
-  const uint64_t* bigram_filter_ = nullptr;
-  const uint32_t* code_points_ = nullptr;
-  const tokenize_internal::TrieLink* links_ = nullptr;
+  const uint16_t* char_blocks_ = nullptr;
+  const uint16_t* char_ids_ = nullptr;
+  const uint32_t* id_code_points_ = nullptr;
+  const tokenize_internal::TrieSlot* slots_ = nullptr;
 };
 
 }  // namespace wenshu

@@ -205,6 +205,7 @@ class Tokenizer {
   // Scratch for CJK segmentation (reused).
   std::vector<char32_t> run_cps_;
   std::vector<uint32_t> run_offsets_;
+  std::vector<uint16_t> run_char_ids_;  // the dictionary's id of each character of the run
   std::vector<double> route_score_;
   std::vector<uint32_t> route_end_;
   std::vector<uint8_t> route_known_;

@@ -23,23 +23,21 @@ namespace wenshu {
 
 using tokenize_internal::BlobHeader;
 using tokenize_internal::DictionaryAccess;
-using tokenize_internal::TrieLink;
 
 Dictionary::~Dictionary() = default;
 
 void Dictionary::Attach(std::string_view blob) {
+  using namespace tokenize_internal;
   blob_ = blob;
   header_ = reinterpret_cast<const BlobHeader*>(blob.data());
-  root_table_ = reinterpret_cast<const tokenize_internal::RootEntry*>(blob.data() + sizeof(BlobHeader));
-  const char* filter =
-      blob.data() + sizeof(BlobHeader) + header_->root_table_size * sizeof(tokenize_internal::RootEntry);
-  bigram_filter_ = reinterpret_cast<const uint64_t*>(filter);
-  // The pair table follows the filter (DictionaryAccess::PairSlots finds it there).
-  const char* arrays = filter + tokenize_internal::BigramFilterBytes(header_->bigram_filter_log2) +
-                       tokenize_internal::PairTableBytes(header_->pair_table_log2);
-  const size_t n = header_->node_count;
-  code_points_ = reinterpret_cast<const uint32_t*>(arrays);
-  links_ = reinterpret_cast<const TrieLink*>(arrays + n * sizeof(uint32_t));
+  const char* p = blob.data() + sizeof(BlobHeader);
+  char_blocks_ = reinterpret_cast<const uint16_t*>(p);
+  p += CharBlockTableBytes();
+  char_ids_ = reinterpret_cast<const uint16_t*>(p);
+  p += CharIdBytes(header_->char_block_count);
+  id_code_points_ = reinterpret_cast<const uint32_t*>(p);
+  p += IdCodePointBytes(header_->char_count);
+  slots_ = reinterpret_cast<const TrieSlot*>(p);
 }
 
 const Dictionary& Dictionary::Default() {
@@ -78,31 +76,26 @@ absl::StatusOr<std::shared_ptr<const Dictionary>> Dictionary::FromText(std::stri
 
 absl::StatusOr<std::shared_ptr<const Dictionary>> Dictionary::Extend(const Dictionary& base,
                                                                      std::string_view text) {
-  // Base's words as a jieba-format list (depth-first over the trie), then the user's lines, which the
-  // compiler lets win over earlier ones.
+  // Base's words as a jieba-format list (in slot order, each spelled by walking up to the root),
+  // then the user's lines, which the compiler lets win over earlier ones.
+  using tokenize_internal::kRootSlot;
+  const tokenize_internal::TrieSlot* slots = base.slots_;
   std::string words;
   const double total = static_cast<double>(base.header_->total_frequency);
-  std::string word;
-  struct Frame {
-    uint32_t node;
-    size_t word_bytes;  // word.size() before this node's character
-  };
-  std::vector<Frame> stack;
-  for (uint32_t c = base.links_[0].first_child; c < base.links_[1].first_child; ++c) stack.push_back({c, 0});
-  while (!stack.empty()) {
-    const Frame f = stack.back();
-    stack.pop_back();
-    word.resize(f.word_bytes);
-    char encoded[4];
-    word.append(encoded, text::EncodeUtf8(base.code_points_[f.node], encoded));
-    const float lp = base.links_[f.node].log_probability;
-    if (lp != tokenize_internal::kNotAWord) {
-      const auto frequency = static_cast<uint64_t>(std::llround(std::exp(double{lp}) * total));
-      absl::StrAppend(&words, word, " ", std::max<uint64_t>(frequency, 1), "\n");
+  std::u32string reversed;
+  for (uint32_t t = 1; t < base.header_->slot_count; ++t) {
+    const float lp = slots[t].log_probability;
+    if (slots[t].check == tokenize_internal::kFreeSlot || lp == tokenize_internal::kNotAWord) continue;
+    reversed.clear();
+    for (uint32_t node = t; node != kRootSlot; node = slots[node].check) {
+      reversed.push_back(base.id_code_points_[node - slots[slots[node].check].base]);
     }
-    for (uint32_t c = base.links_[f.node].first_child; c < base.links_[f.node + 1].first_child; ++c) {
-      stack.push_back({c, word.size()});
+    for (size_t k = reversed.size(); k-- > 0;) {
+      char encoded[4];
+      words.append(encoded, text::EncodeUtf8(reversed[k], encoded));
     }
+    const auto frequency = static_cast<uint64_t>(std::llround(std::exp(double{lp}) * total));
+    absl::StrAppend(&words, " ", std::max<uint64_t>(frequency, 1), "\n");
   }
   words.append(text);
   if (!text.empty() && text.back() != '\n') words.push_back('\n');
@@ -138,17 +131,19 @@ uint64_t Dictionary::checksum() const { return header_->checksum; }
 std::string_view Dictionary::Serialized() const { return blob_; }
 
 std::optional<double> Dictionary::LogProbability(std::string_view word) const {
-  uint32_t node = 0;
+  uint32_t node = tokenize_internal::kRootSlot;
   for (size_t i = 0; i < word.size();) {
     // Dictionary words are valid UTF-8; anything else is simply not found.
     const text::Decoded d = text::DecodeUtf8At(word, i);
     if (d.len <= 0) return std::nullopt;
-    node = node == 0 ? DictionaryAccess::RootChild(*this, d.cp) : DictionaryAccess::Child(*this, node, d.cp);
-    if (node == 0) return std::nullopt;
+    node = DictionaryAccess::Child(slots_, node, DictionaryAccess::CharId(*this, d.cp));
+    if (node == tokenize_internal::kRootSlot) return std::nullopt;
     i += static_cast<size_t>(d.len);
   }
-  if (node == 0 || links_[node].log_probability == tokenize_internal::kNotAWord) return std::nullopt;
-  return links_[node].log_probability;
+  if (node == tokenize_internal::kRootSlot || slots_[node].log_probability == tokenize_internal::kNotAWord) {
+    return std::nullopt;
+  }
+  return slots_[node].log_probability;
 }
 
 bool Dictionary::Contains(std::string_view word) const { return LogProbability(word).has_value(); }

@@ -292,9 +292,12 @@ void Tokenizer::Emit(const Pending& pending, Token* token) {
   token->end = pending.end;
   token->cp_begin = pending.cp_begin;
   token->cp_end = pending.cp_end;
-  token->text = std::string_view(buffer_.data() + (pending.begin - buffer_base_),
-                                 static_cast<size_t>(pending.end - pending.begin));
-  token->norm = token->text;
+  // Both views from the local: copying token->text back out of memory right after storing it
+  // (16 bytes read over two 8-byte stores) stalled on store forwarding, half of Emit's time (perf).
+  const std::string_view text(buffer_.data() + (pending.begin - buffer_base_),
+                              static_cast<size_t>(pending.end - pending.begin));
+  token->text = text;
+  token->norm = text;
   if (pending.kind == TokenKind::kNewline) {
     if (token->text != "\n") {
       token->norm = "\n";
@@ -636,9 +639,9 @@ bool Tokenizer::ScanNext() {
 // dictionary words with the highest total log probability (unknown characters stand alone with
 // frequency 1). Then numerals and units are recognized on the words.
 bool Tokenizer::IsDictionaryWord(const char32_t* cps, size_t n) const {
-  uint32_t node = DictionaryAccess::RootChild(*dictionary_, cps[0]);
-  for (size_t k = 1; k < n && node != 0; ++k) node = DictionaryAccess::Child(*dictionary_, node, cps[k]);
-  return node != 0 && DictionaryAccess::Links(*dictionary_)[node].log_probability <= 0.0f;
+  const uint32_t node = DictionaryAccess::Find(*dictionary_, cps, n);
+  return node != tokenize_internal::kRootSlot &&
+         DictionaryAccess::Slots(*dictionary_)[node].log_probability <= 0.0f;
 }
 
 void Tokenizer::SegmentCjkRun(size_t n, size_t length, bool split) {
@@ -681,14 +684,17 @@ void Tokenizer::SegmentCjkRun(size_t n, size_t length, bool split) {
   }
 
   // Best path, right to left. Ties go to the longer word, as in jieba.
-  const tokenize_internal::TrieLink* links = DictionaryAccess::Links(*dictionary_);
-  const uint32_t* code_points = DictionaryAccess::CodePoints(*dictionary_);
+  const tokenize_internal::TrieSlot* slots = DictionaryAccess::Slots(*dictionary_);
   const double unknown = unknown_log_probability_;
   if (route_score_.size() < n + 1) {  // grow only: the sweep writes every entry before reading it
     route_score_.resize(n + 1);
     route_end_.resize(n + 1);
     route_known_.resize(n + 1);
+    run_char_ids_.resize(n + 1);
   }
+  // Each character's id once, not once per word that may hold it.
+  uint16_t* char_ids = run_char_ids_.data();
+  for (size_t k = start; k < n; ++k) char_ids[k] = DictionaryAccess::CharId(*dictionary_, cps[k]);
   route_score_[n] = 0;
   // Numerals written digit by digit (二〇二三, 一九九八, 二○○一) are one token whatever the dictionary
   // says (it knows 一年, 二三年), with a following 年 (a year, a word): no word starts or ends inside.
@@ -730,11 +736,13 @@ void Tokenizer::SegmentCjkRun(size_t n, size_t length, bool split) {
       route_known_[i] = 0;
       continue;
     }
-    const tokenize_internal::RootEntry root = DictionaryAccess::Root(*dictionary_, cps[i]);
-    uint32_t node = root.node;
-    float log_probability = root.log_probability;
-    const tokenize_internal::PairSlot* pair = nullptr;
-    for (size_t j = i; node != 0;) {
+    // The words that start at i, one 12-byte slot per character: the slot that checks the
+    // step from its parent holds the next base and the word's probability.
+    uint32_t node = tokenize_internal::kRootSlot;
+    for (size_t j = i; j < n; ++j) {
+      node = DictionaryAccess::Child(slots, node, char_ids[j]);
+      if (node == tokenize_internal::kRootSlot) break;
+      const float log_probability = slots[node].log_probability;
       if (log_probability <= 0.0f && !(any_forced && inside_forced_[j + 1])) {
         double score = log_probability + route_score_[j + 1];
         if (score >= best) {
@@ -742,26 +750,6 @@ void Tokenizer::SegmentCjkRun(size_t n, size_t length, bool split) {
           best_end = static_cast<uint32_t>(j + 1);
           known = true;
         }
-      }
-      if (++j == n) break;
-      if (j == i + 1) {
-        // Almost half of the positions in report text start no two-character word: one probe into
-        // the bigram filter (256 KiB, mostly in cache) rejects most of them. The pair table then gives
-        // the two-character prefix and its probability in one cache line, where a binary search among
-        // the first character's children (up to ~900) and the load of the child's link took several.
-        if (!DictionaryAccess::MayStartWord(*dictionary_, cps[i], cps[j])) break;
-        // The slot also holds where the pair's children are, so the third character is looked up
-        // without a load of the pair node's link (node keeps the first character's: non-zero).
-        pair = DictionaryAccess::Pair(*dictionary_, cps[i], cps[j]);
-        if (pair == nullptr) break;
-        log_probability = pair->log_probability;
-      } else if (j == i + 2) {
-        node = DictionaryAccess::ChildAmong(code_points, pair->first_child, DictionaryAccess::ChildCount(*pair),
-                                            static_cast<uint32_t>(cps[j]));
-        log_probability = links[node].log_probability;
-      } else {
-        node = DictionaryAccess::Child(code_points, links, node, static_cast<uint32_t>(cps[j]));
-        log_probability = links[node].log_probability;
       }
     }
     if (!known) {

@@ -8,11 +8,13 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
 #include "support/test_data.h"
+#include "tokenize/dictionary_format.h"
 #include "wenshu/tokenizer.h"
 
 namespace wenshu {
@@ -60,7 +62,7 @@ TEST(Dictionary, DefaultIsJieba) {
 TEST(Dictionary, EveryWordOfATextDictionaryIsFound) {
   std::string text;
   std::vector<std::string> words;
-  // Many children under one node exercise the binary search.
+  // Many children under one node: the double array must find a base where all their slots are free.
   for (const char* head : {"社", "会", "工"}) {
     for (char32_t c = U'一'; c < U'一' + 200; c += 3) {
       std::string w = head;
@@ -200,6 +202,69 @@ TEST(Dictionary, CorruptBlobsAreRejected) {
   std::remove(path.c_str());
   ASSERT_FALSE(r.ok());
   EXPECT_THAT(r.status().message(), ::testing::HasSubstr(path));
+}
+
+// The checksum only catches accidents: a blob with a consistent checksum whose trie or character table
+// would send a lookup out of the arrays (or around in a loop) must be rejected by the structure checks.
+TEST(Dictionary, BlobsWhoseTrieWouldReadOutOfBoundsAreRejected) {
+  using namespace tokenize_internal;
+  auto d = Dictionary::FromText("社会事业局 100\n上半年 20\n工作 7\n");
+  ASSERT_TRUE(d.ok());
+  const std::string good((*d)->Serialized());
+  BlobHeader header;
+  std::memcpy(&header, good.data(), sizeof(header));
+  const size_t ids_at = sizeof(BlobHeader) + CharBlockTableBytes();
+  const size_t slots_at = ids_at + CharIdBytes(header.char_block_count) + IdCodePointBytes(header.char_count);
+  ASSERT_EQ(good.size(), slots_at + header.slot_count * sizeof(TrieSlot));
+  auto slot = [&](const std::string& blob, uint32_t t) {
+    TrieSlot s;
+    std::memcpy(&s, blob.data() + slots_at + t * sizeof(TrieSlot), sizeof(s));
+    return s;
+  };
+  // The blob with one slot replaced, its checksum recomputed.
+  auto with_slot = [&](uint32_t t, TrieSlot s) {
+    std::string blob = good;
+    std::memcpy(blob.data() + slots_at + t * sizeof(TrieSlot), &s, sizeof(s));
+    BlobHeader h = header;
+    h.checksum = Fnv1a64(std::string_view(blob).substr(sizeof(BlobHeader)));
+    std::memcpy(blob.data(), &h, sizeof(h));
+    return blob;
+  };
+  uint32_t node = 1;
+  while (node < header.slot_count && slot(good, node).check == kFreeSlot) ++node;
+  ASSERT_LT(node, header.slot_count);
+
+  // Unchanged, the recomputed blob is accepted: the cases below fail for their edit only.
+  EXPECT_TRUE(Dictionary::FromBlob(with_slot(node, slot(good, node))).ok());
+  TrieSlot far_base = slot(good, kRootSlot);
+  far_base.base = header.slot_count - header.char_count;  // base + the largest id would pass the end
+  TrieSlot own_parent = slot(good, node);  // a loop: the node is its own parent
+  own_parent.check = node;
+  TrieSlot parent_out_of_range = slot(good, node);
+  parent_out_of_range.check = header.slot_count;
+  TrieSlot not_a_probability = slot(good, node);
+  not_a_probability.log_probability = 0.5f;
+  for (const auto& [t, s] : {std::pair{kRootSlot, far_base}, std::pair{node, own_parent}, std::pair{node, parent_out_of_range},
+                             std::pair{node, not_a_probability}}) {
+    auto r = Dictionary::FromBlob(with_slot(t, s));
+    ASSERT_FALSE(r.ok()) << t;
+    EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument) << r.status();
+  }
+
+  // A character id that maps to another code point.
+  std::string blob = good;
+  for (size_t k = ids_at; k + 1 < ids_at + CharIdBytes(header.char_block_count); k += 2) {
+    if (blob[k] != 0 || blob[k + 1] != 0) {
+      blob[k] = static_cast<char>(blob[k] + 1);
+      break;
+    }
+  }
+  BlobHeader h = header;
+  h.checksum = Fnv1a64(std::string_view(blob).substr(sizeof(BlobHeader)));
+  std::memcpy(blob.data(), &h, sizeof(h));
+  auto r = Dictionary::FromBlob(blob);
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(r.status().message(), ::testing::HasSubstr("character table"));
 }
 
 TEST(Dictionary, SharedBetweenTokenizers) {
