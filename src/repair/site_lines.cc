@@ -142,8 +142,10 @@ bool OneOf(std::string_view c, const std::string_view (&set)[N]) {
 bool IsHanChar(std::string_view c) { return text::IsHan(text::CharAt(c, 0).value); }
 
 // The line's characters, normalized (NormalizedContextChar), blank runs collapsed, the ends trimmed: views
-// into the line or NormalizedContextChar's constants.
-std::vector<std::string_view> LineChars(std::string_view line) {
+// into the line or NormalizedContextChar's constants. `han` counts the ideographs among them (IsHan; a
+// normalized character is one only when it was one already).
+std::vector<std::string_view> LineChars(std::string_view line, size_t* han) {
+  *han = 0;
   std::vector<std::string_view> out;
   out.reserve(line.size());  // a character is a byte at least: one allocation, not one per doubling
   for (size_t i = 0; i < line.size();) {
@@ -154,6 +156,7 @@ std::vector<std::string_view> LineChars(std::string_view line) {
     // An ideograph, most characters, is its own normal form: no second decoding.
     if (d.len > 0 && text::IsHan(d.cp)) {
       out.push_back(line.substr(start, i - start));
+      ++*han;
       continue;
     }
     const std::string_view n = NormalizedContextChar(line.substr(start, i - start));
@@ -376,6 +379,15 @@ std::string_view CharBefore(std::string_view s, size_t i) {
   return s.substr(i - n, n);
 }
 
+// The length of the well-formed character of U+4000..U+9FFF (lead byte E4..E9, two continuation bytes) at
+// byte i of s, or 0. Most characters of a report are such ideographs, and none of them is a mark or a blank
+// the scanners here look for: they step over one without decoding it or comparing it with each mark.
+size_t CjkBlockCharAt(std::string_view s, size_t i) {
+  const auto lead = static_cast<unsigned char>(s[i]);
+  if (lead < 0xE4 || lead > 0xE9 || s.size() - i < 3) return 0;
+  return text::IsContinuationByte(s[i + 1]) && text::IsContinuationByte(s[i + 2]) ? 3 : 0;
+}
+
 // Where a line's pieces begin: 0, then after each run of sentence ends (and the blanks after it) and after
 // each run of blanks not next to a link separator, within [from, to).
 std::vector<size_t> PieceBoundaries(std::string_view line, size_t from, size_t to) {
@@ -385,6 +397,10 @@ std::vector<size_t> PieceBoundaries(std::string_view line, size_t from, size_t t
   // A blank inside 《…》 is part of the title it quotes (《某镇工作报告 》由会员上传分享…): no boundary.
   int title_depth = 0;
   for (size_t i = from; i < to;) {
+    if (const size_t ideograph = CjkBlockCharAt(line, i); ideograph > 0) {
+      i += ideograph;
+      continue;
+    }
     const std::string_view c = CharAt(line, i);
     // A label in 【】 opening the line (a site's 【导读】 before the text it introduces) is a piece of its own;
     // a piece's number in brackets (【一】, 【篇二】, a bundle's label) is not.
@@ -442,7 +458,15 @@ std::string_view Window(std::string_view s, bool from_end) {
   return s.substr(text::AlignForwardToCharStart(s, s.size() - kBytes));
 }
 
-size_t HanCount(std::string_view s) { return text::CountCharStarts(HanOnly(s)); }
+size_t HanCount(std::string_view s) {
+  size_t han = 0;
+  for (size_t i = 0; i < s.size();) {
+    const text::Char c = text::CharAt(s, i);
+    han += text::IsHan(c.value);
+    i += c.length;
+  }
+  return han;
+}
 
 }  // namespace
 
@@ -540,7 +564,8 @@ namespace {
 // order, a feature again each time it recurs. The parts' views last until the next call.
 template <typename Emit>
 void ForEachFurnitureFeature(std::string_view line, Emit&& emit) {
-  const std::vector<std::string_view> chars = LineChars(line);
+  size_t han = 0;
+  const std::vector<std::string_view> chars = LineChars(line, &han);
   if (chars.empty()) return;
   auto emit_of = [&](std::string_view a, std::string_view b = {}, std::string_view c = {}) {
     emit(FeatureParts{a, b, c});
@@ -576,12 +601,10 @@ void ForEachFurnitureFeature(std::string_view line, Emit&& emit) {
   else if (last == "a") e = 'a';
   else if (IsHanChar(last)) e = 'h';
   emit_of("E", std::string_view(&e, 1));
-  size_t sentence = 0, commas = 0, colons = 0, separators = 0, spaces = 0, digits = 0, latin = 0, han = 0;
+  size_t sentence = 0, commas = 0, colons = 0, separators = 0, spaces = 0, digits = 0, latin = 0;
   for (std::string_view c : chars) {
-    if (IsHanChar(c)) {  // most characters, and none of the marks: no need to compare with each
-      ++han;
-      continue;
-    }
+    // Most characters are ideographs of this block, none of them a mark: no need to compare with each.
+    if (CjkBlockCharAt(c, 0) > 0) continue;
     sentence += OneOf(c, kSentenceEnd);
     commas += OneOf(c, kCommas);
     colons += c == "：";
