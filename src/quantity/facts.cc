@@ -211,6 +211,10 @@ class Extractor {
         pos = end;
         continue;
       }
+      if (!MayStartNumber(c)) {
+        pos += len;
+        continue;
+      }
       NumberMatch match;
       size_t next;
       if (FindNumberAt(text_, pos, &run_, &match, &next)) {
