@@ -379,15 +379,6 @@ std::string_view CharBefore(std::string_view s, size_t i) {
   return s.substr(i - n, n);
 }
 
-// The length of the well-formed character of U+4000..U+9FFF (lead byte E4..E9, two continuation bytes) at
-// byte i of s, or 0. Most characters of a report are such ideographs, and none of them is a mark or a blank
-// the scanners here look for: they step over one without decoding it or comparing it with each mark.
-size_t CjkBlockCharAt(std::string_view s, size_t i) {
-  const auto lead = static_cast<unsigned char>(s[i]);
-  if (lead < 0xE4 || lead > 0xE9 || s.size() - i < 3) return 0;
-  return text::IsContinuationByte(s[i + 1]) && text::IsContinuationByte(s[i + 2]) ? 3 : 0;
-}
-
 // Where a line's pieces begin: 0, then after each run of sentence ends (and the blanks after it) and after
 // each run of blanks not next to a link separator, within [from, to).
 std::vector<size_t> PieceBoundaries(std::string_view line, size_t from, size_t to) {
@@ -397,7 +388,7 @@ std::vector<size_t> PieceBoundaries(std::string_view line, size_t from, size_t t
   // A blank inside 《…》 is part of the title it quotes (《某镇工作报告 》由会员上传分享…): no boundary.
   int title_depth = 0;
   for (size_t i = from; i < to;) {
-    if (const size_t ideograph = CjkBlockCharAt(line, i); ideograph > 0) {
+    if (const size_t ideograph = text::CjkBlockCharLength(line, i); ideograph > 0) {
       i += ideograph;
       continue;
     }
@@ -604,7 +595,7 @@ void ForEachFurnitureFeature(std::string_view line, Emit&& emit) {
   size_t sentence = 0, commas = 0, colons = 0, separators = 0, spaces = 0, digits = 0, latin = 0;
   for (std::string_view c : chars) {
     // Most characters are ideographs of this block, none of them a mark: no need to compare with each.
-    if (CjkBlockCharAt(c, 0) > 0) continue;
+    if (text::CjkBlockCharLength(c, 0) > 0) continue;
     sentence += OneOf(c, kSentenceEnd);
     commas += OneOf(c, kCommas);
     colons += c == "：";
