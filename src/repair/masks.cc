@@ -2,6 +2,7 @@
 // number.stripped: words and figures a site deleted outright ("中央、、市", "参合率达 %", "生产总值亿元",
 // "于年月日"). The original cannot be known, so these rules only flag; they never guess.
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <initializer_list>
@@ -182,7 +183,15 @@ TokenShape Shape(std::string_view token) {
 // Characters that carry a quantity themselves (Chinese numerals, 数, 几, 上亿元, 每万元): a unit may follow.
 bool CarriesQuantity(char32_t c) {
   static constexpr std::u32string_view kQuantity = U"〇零一二三四五六七八九十百千万亿两几数多余上近超过逾每单按以兆";
-  return kQuantity.find(c) != std::u32string_view::npos;
+  // Sorted at compile time and searched in halves: the scans ask this of almost every ideograph, and a
+  // find compares with each of the characters.
+  static constexpr auto kSorted = [] {
+    std::array<char32_t, kQuantity.size()> sorted{};
+    std::copy(kQuantity.begin(), kQuantity.end(), sorted.begin());
+    std::sort(sorted.begin(), sorted.end());
+    return sorted;
+  }();
+  return std::binary_search(kSorted.begin(), kSorted.end(), c);
 }
 
 // Verbs of change that a multiple follows only with its figure: "增长倍。" lost it ("增长2倍"). 翻倍 and 加倍
