@@ -700,6 +700,12 @@ void FlagDeletedWords(RepairContext& context) {
     if (context.CancelledAt(i)) return;
     text::Char c = text::CharAt(text, i);
     const size_t next = i + c.length;
+    // Of the ideographs only 与 and 及 open a pattern below: the others, most characters, are passed
+    // without reading the character after them.
+    if (text::IsHan(c.value) && c.value != U'与' && c.value != U'及') {
+      i = next;
+      continue;
+    }
     text::Char n = text::CharAt(text, next);
     // "中央、、市": an item of a list was deleted.
     // (A doubled "，" is a typo clean reports show too; "、、" is not.)
