@@ -207,8 +207,13 @@ class Extractor {
         pos += 6;
         continue;
       }
-      if (size_t end = TryKeywordDate(pos); end > pos) {
+      // (Asked first: the scan decodes each character once.)
+      if (size_t end = MayOpenKeywordDate(c) ? TryKeywordDate(pos) : pos; end > pos) {
         pos = end;
+        continue;
+      }
+      if (!MayStartNumber(c)) {
+        pos += len;
         continue;
       }
       NumberMatch match;
@@ -568,17 +573,22 @@ class Extractor {
     return begin;
   }
 
-  // Dates that start with a word: 上半年, 今年9月1日, 今秋, 春季, 前三季度.
-  size_t TryKeywordDate(size_t pos) {
-    size_t len;
-    char32_t c = At(pos, &len);
+  // The first characters of the words TryKeywordDate reads.
+  static bool MayOpenKeywordDate(char32_t c) {
     switch (c) {
       case U'上': case U'下': case U'今': case U'去': case U'明': case U'本': case U'春': case U'夏':
       case U'秋': case U'冬': case U'前': case U'第': case U'当':
-        break;
+        return true;
       default:
-        return pos;
+        return false;
     }
+  }
+
+  // Dates that start with a word: 上半年, 今年9月1日, 今秋, 春季, 前三季度.
+  size_t TryKeywordDate(size_t pos) {
+    size_t len;
+    const char32_t c = At(pos, &len);
+    if (!MayOpenKeywordDate(c)) return pos;
     DatePoint point;
     std::string part;
     size_t p = pos;

@@ -174,6 +174,13 @@ int MultiplierPower(char32_t c) {
   }
 }
 
+// What LexNumeral reads first (a digit, a multiplier, 廿 卅, a sign, 零下 starting with the digit 零) and
+// FindNumberAt's prefixes (第; 负 before 百分之, a sign; 百分之 and the like, multipliers).
+bool MayStartNumber(char32_t c) {
+  return ArabicDigitValue(c) >= 0 || ChineseDigitValue(c) >= 0 || MultiplierPower(c) >= 0 || IsSign(c) ||
+         c == U'廿' || c == U'卅' || c == U'第';
+}
+
 bool LexNumeral(std::string_view text, size_t pos, NumeralRun* run) {
   run->tokens.clear();
   run->negative = false;

@@ -79,6 +79,11 @@ std::optional<Evaluation> EvaluateLongestPrefix(const NumeralRun& run, size_t* u
 // at pos. Returns true and fills *match when one is there. *next is where scanning continues.
 bool FindNumberAt(std::string_view text, size_t pos, NumeralRun* run, NumberMatch* match, size_t* next);
 
+// Whether a number may start at a character c: a digit, a multiplier, a sign, 廿 卅, or 第. At any other
+// character FindNumberAt finds nothing and continues after it, so a scanner steps over it without calling
+// FindNumberAt (most characters of a text: the call lexes a numeral run at each).
+bool MayStartNumber(char32_t c);
+
 }  // namespace wenshu::quantity_internal
 
 #endif  // WENSHU_SRC_QUANTITY_NUMERAL_H_

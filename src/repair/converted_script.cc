@@ -166,15 +166,20 @@ const std::vector<uint16_t>& GbkTable() {
   return *table;
 }
 
-// The two GBK bytes of a character, or empty when it has none (the table above, else the converter).
+// The two GBK bytes of a character as one number (lead byte high), or 0 when it has none (the table above,
+// else the converter): no string made for each character of a run.
+uint16_t GbkPairCode(UConverter* gbk, char32_t cp) {
+  if (cp >= kGbkTableFirst && cp < kGbkTableEnd) return GbkTable()[cp - kGbkTableFirst];
+  const std::string b = GbkBytes(gbk, cp);
+  if (b.size() != 2) return 0;
+  return static_cast<uint16_t>(static_cast<unsigned char>(b[0]) << 8 | static_cast<unsigned char>(b[1]));
+}
+
+// The two GBK bytes of a character, or empty when it has none.
 std::string GbkPairBytes(UConverter* gbk, char32_t cp) {
-  if (cp >= kGbkTableFirst && cp < kGbkTableEnd) {
-    const uint16_t code = GbkTable()[cp - kGbkTableFirst];
-    if (code == 0) return {};
-    return {static_cast<char>(code >> 8), static_cast<char>(code & 0xFF)};
-  }
-  std::string b = GbkBytes(gbk, cp);
-  return b.size() == 2 ? b : std::string();
+  const uint16_t code = GbkPairCode(gbk, cp);
+  if (code == 0) return {};
+  return {static_cast<char>(code >> 8), static_cast<char>(code & 0xFF)};
 }
 
 // The character a GBK lead and trail byte stand for, as UTF-8; empty when the pair is none.
@@ -527,9 +532,8 @@ void FlagUtf8ReadAsLegacy(RepairContext& context, const VocabModel& model, UConv
   // byte), and most report text holds none: a run is read from such a character on (the characters
   // before it start no chain), so the rest of the text costs one table lookup a character.
   auto opens_utf8_sequence = [&](char32_t cp) {
-    const std::string b = GbkPairBytes(gbk, cp);
-    return b.size() == 2 && (static_cast<unsigned char>(b[0]) & 0xF0) == 0xE0 &&
-           (static_cast<unsigned char>(b[1]) & 0xC0) == 0x80;
+    const uint16_t code = GbkPairCode(gbk, cp);  // 0 (no pair) opens none
+    return (code >> 8 & 0xF0) == 0xE0 && (code & 0xC0) == 0x80;
   };
   for (size_t at = 0; at < text.size();) {
     if (context.CancelledAt(at)) return;

@@ -376,6 +376,11 @@ size_t DisplayWidth(std::string_view s) {
   static constexpr std::u32string_view kFoldedMarks = U",.;:?!()";
   size_t w = 0;
   for (size_t i = 0; i < s.size();) {
+    if (const size_t ideograph = text::CjkBlockCharLength(s, i); ideograph > 0) {  // most characters
+      w += 2;
+      i += ideograph;
+      continue;
+    }
     text::Char c = text::CharAt(s, i);
     w += c.value >= 0x1100 || kFoldedMarks.find(c.value) != std::u32string_view::npos ? 2 : 1;
     i += c.length;
@@ -436,9 +441,11 @@ struct Wrap {
 // The width a text was hard-wrapped at, or 0.
 size_t WrapWidth(const std::vector<Line>& lines) {
   // The widest common width: for each width, the lines within kWidthTolerance under it.
-  std::vector<size_t> widths;
+  std::vector<size_t> line_widths, widths;
+  line_widths.reserve(lines.size());
   for (const Line& l : lines) {
     const size_t w = DisplayWidth(l.text);
+    line_widths.push_back(w);
     if (w >= kMinWrapWidth) widths.push_back(w);
   }
   std::sort(widths.begin(), widths.end());
@@ -453,12 +460,12 @@ size_t WrapWidth(const std::vector<Line>& lines) {
   bool wrapped = false;
   if (best >= kMinWrapLines) {
     size_t full = 0, open = 0, wider = 0;
-    for (const Line& l : lines) {
-      const size_t w = DisplayWidth(l.text);
+    for (size_t k = 0; k < lines.size(); ++k) {
+      const size_t w = line_widths[k];
       if (w > width) ++wider;
       if (w + kWidthTolerance >= width && w <= width) {
         ++full;
-        open += !EndsSentence(l.text);
+        open += !EndsSentence(lines[k].text);
       }
     }
     wrapped = static_cast<double>(open) >= kOpenShare * static_cast<double>(full) &&

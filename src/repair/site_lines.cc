@@ -142,8 +142,10 @@ bool OneOf(std::string_view c, const std::string_view (&set)[N]) {
 bool IsHanChar(std::string_view c) { return text::IsHan(text::CharAt(c, 0).value); }
 
 // The line's characters, normalized (NormalizedContextChar), blank runs collapsed, the ends trimmed: views
-// into the line or NormalizedContextChar's constants.
-std::vector<std::string_view> LineChars(std::string_view line) {
+// into the line or NormalizedContextChar's constants. `han` counts the ideographs among them (IsHan; a
+// normalized character is one only when it was one already).
+std::vector<std::string_view> LineChars(std::string_view line, size_t* han) {
+  *han = 0;
   std::vector<std::string_view> out;
   out.reserve(line.size());  // a character is a byte at least: one allocation, not one per doubling
   for (size_t i = 0; i < line.size();) {
@@ -154,6 +156,7 @@ std::vector<std::string_view> LineChars(std::string_view line) {
     // An ideograph, most characters, is its own normal form: no second decoding.
     if (d.len > 0 && text::IsHan(d.cp)) {
       out.push_back(line.substr(start, i - start));
+      ++*han;
       continue;
     }
     const std::string_view n = NormalizedContextChar(line.substr(start, i - start));
@@ -385,6 +388,10 @@ std::vector<size_t> PieceBoundaries(std::string_view line, size_t from, size_t t
   // A blank inside 《…》 is part of the title it quotes (《某镇工作报告 》由会员上传分享…): no boundary.
   int title_depth = 0;
   for (size_t i = from; i < to;) {
+    if (const size_t ideograph = text::CjkBlockCharLength(line, i); ideograph > 0) {
+      i += ideograph;
+      continue;
+    }
     const std::string_view c = CharAt(line, i);
     // A label in 【】 opening the line (a site's 【导读】 before the text it introduces) is a piece of its own;
     // a piece's number in brackets (【一】, 【篇二】, a bundle's label) is not.
@@ -442,7 +449,15 @@ std::string_view Window(std::string_view s, bool from_end) {
   return s.substr(text::AlignForwardToCharStart(s, s.size() - kBytes));
 }
 
-size_t HanCount(std::string_view s) { return text::CountCharStarts(HanOnly(s)); }
+size_t HanCount(std::string_view s) {
+  size_t han = 0;
+  for (size_t i = 0; i < s.size();) {
+    const text::Char c = text::CharAt(s, i);
+    han += text::IsHan(c.value);
+    i += c.length;
+  }
+  return han;
+}
 
 bool HasAsciiLetter(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
@@ -590,7 +605,8 @@ namespace {
 // order, a feature again each time it recurs. The parts' views last until the next call.
 template <typename Emit>
 void ForEachFurnitureFeature(std::string_view line, Emit&& emit) {
-  const std::vector<std::string_view> chars = LineChars(line);
+  size_t han = 0;
+  const std::vector<std::string_view> chars = LineChars(line, &han);
   if (chars.empty()) return;
   auto emit_of = [&](std::string_view a, std::string_view b = {}, std::string_view c = {}) {
     emit(FeatureParts{a, b, c});
@@ -626,12 +642,10 @@ void ForEachFurnitureFeature(std::string_view line, Emit&& emit) {
   else if (last == "a") e = 'a';
   else if (IsHanChar(last)) e = 'h';
   emit_of("E", std::string_view(&e, 1));
-  size_t sentence = 0, commas = 0, colons = 0, separators = 0, spaces = 0, digits = 0, latin = 0, han = 0;
+  size_t sentence = 0, commas = 0, colons = 0, separators = 0, spaces = 0, digits = 0, latin = 0;
   for (std::string_view c : chars) {
-    if (IsHanChar(c)) {  // most characters, and none of the marks: no need to compare with each
-      ++han;
-      continue;
-    }
+    // Most characters are ideographs of this block, none of them a mark: no need to compare with each.
+    if (text::CjkBlockCharLength(c, 0) > 0) continue;
     sentence += OneOf(c, kSentenceEnd);
     commas += OneOf(c, kCommas);
     colons += c == "：";
@@ -727,11 +741,16 @@ uint32_t FurnitureModel::Entry(const FeatureParts& feature) const {
     if (index_[s].hash != hash) continue;
     const PackedFurnitureWeight& w = weights_[index_[s].entry - 1];
     if (w.size != size) continue;
-    // The sizes agree: each part is compared in place, no bounds to check.
+    // The sizes agree: each part is compared in place, no bounds to check, byte by byte (a part is a
+    // character or a letter: a call to memcmp for each costs more than the comparison).
     const char* stored = features_.data() + w.offset;
-    if (std::equal(feature.a.begin(), feature.a.end(), stored) &&
-        std::equal(feature.b.begin(), feature.b.end(), stored + feature.a.size()) &&
-        std::equal(feature.c.begin(), feature.c.end(), stored + feature.a.size() + feature.b.size())) {
+    auto same = [&](std::string_view part) {
+      for (char c : part) {
+        if (c != *stored++) return false;
+      }
+      return true;
+    };
+    if (same(feature.a) && same(feature.b) && same(feature.c)) {
       return index_[s].entry;
     }
   }

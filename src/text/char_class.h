@@ -21,6 +21,15 @@ inline constexpr char32_t kWhiteCircleZero = 0x25CB;
 // repair rules and the fact reader ask this: a report's words are written in these blocks.
 inline bool IsHan(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
 
+// The byte length (3) of the well-formed character of U+4000..U+9FFF at byte i of s (lead byte E4..E9, two
+// continuation bytes), or 0. Most characters of a report are such ideographs, none of them a mark, a blank,
+// a digit or a letter: a scanner that looks for those steps over one without decoding it.
+inline size_t CjkBlockCharLength(std::string_view s, size_t i) {
+  const auto lead = static_cast<unsigned char>(s[i]);
+  if (lead < 0xE4 || lead > 0xE9 || s.size() - i < 3) return 0;
+  return IsContinuationByte(s[i + 1]) && IsContinuationByte(s[i + 2]) ? 3 : 0;
+}
+
 // Every Han ideograph: IsHan, the compatibility ideographs and the supplementary planes (extensions B..G).
 inline bool IsIdeograph(char32_t c) {
   return IsHan(c) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);

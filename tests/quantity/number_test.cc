@@ -4,6 +4,8 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "quantity/numeral.h"
+#include "text/utf8.h"
 #include "wenshu/quantity.h"
 
 namespace wenshu {
@@ -184,6 +186,27 @@ TEST(FindNumbersTest, SurvivesBadBytes) {
   EXPECT_EQ(found[0].value, "12");
   EXPECT_EQ(found[1].value, "3");
   EXPECT_TRUE(FindNumbers("").empty());
+}
+
+// The scanners step over a character where MayStartNumber says no number starts: FindNumberAt must find
+// nothing there and continue right after it, whatever follows (a digit, a Chinese numeral, percent words).
+TEST(FindNumberAtTest, FindsNothingWhereNoNumberMayStart) {
+  size_t skipped = 0;
+  for (char32_t c = 1; c <= 0xFFFF; ++c) {
+    if ((c >= 0xD800 && c <= 0xDFFF) || quantity_internal::MayStartNumber(c)) continue;
+    ++skipped;
+    std::string head;
+    text::AppendUtf8(c, &head);
+    for (std::string_view after : {"5", "五", "百分之五", "十", "-3"}) {
+      const std::string t = head + std::string(after);
+      quantity_internal::NumeralRun run;
+      NumberMatch match;
+      size_t next = 0;
+      ASSERT_FALSE(quantity_internal::FindNumberAt(t, 0, &run, &match, &next)) << t;
+      ASSERT_EQ(next, head.size()) << t;
+    }
+  }
+  EXPECT_GT(skipped, 60000u);
 }
 
 }  // namespace
