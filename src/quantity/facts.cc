@@ -1448,14 +1448,15 @@ class Extractor {
 }  // namespace
 
 Facts ExtractFacts(std::string_view text, const FactOptions& options) {
-  Extractor extractor(text, options);
+  // A fact's span holds 32-bit offsets (wenshu/span.h): the facts of a longer text end there.
+  Extractor extractor(text.substr(0, kMaxCompactOffset), options);
   return extractor.Run();
 }
 
 namespace quantity_internal {
 
 Facts ExtractFactsCounted(std::string_view text, const FactOptions& options, FactsWork* work) {
-  Extractor extractor(text, options);
+  Extractor extractor(text.substr(0, kMaxCompactOffset), options);
   Facts facts = extractor.Run();
   *work = extractor.work();
   return facts;

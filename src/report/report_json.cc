@@ -456,6 +456,10 @@ class FieldWriter {
       w_.Null();
     }
   }
+  template <typename T>
+  void Write(const SlimOptional<T>& value) {
+    Write(value.ToOptional());
+  }
   // Spans, section paths and strings stay on one line even in pretty output.
   void Write(const std::vector<Span>& spans) {
     w_.BeginArray(true);
@@ -818,6 +822,11 @@ class FieldReader {
   void Read(std::string_view key, std::optional<Decimal>& d) {
     if (const json* v = r_.Optional(object_, key); v != nullptr && !v->is_null()) Read(key, d.emplace());
   }
+  void Read(std::string_view key, SlimOptional<Decimal>& d) {
+    std::optional<Decimal> read;
+    Read(key, read);
+    d = read;
+  }
   // Required, but "" reads as plain.
   void Read(std::string_view key, QuantityKind& kind) {
     kind = QuantityKind::kPlain;
@@ -841,6 +850,15 @@ class FieldReader {
     }
   }
   void Read(std::string_view key, Span& span) { span = r_.SpanField(object_, key, where_); }
+  // A fact's span: its offsets must fit 32 bits (wenshu/span.h), as those of any document Parse accepts.
+  void Read(std::string_view key, CompactSpan& span) {
+    const Span read = r_.SpanField(object_, key, where_);
+    if (read.end > kMaxCompactOffset) {
+      r_.Fail(Cat({where_, ".", key, " is past the largest offset of a document"}));
+      return;
+    }
+    span = read;
+  }
   void Read(std::string_view key, std::optional<Span>& span) { span = r_.OptSpan(object_, key, where_); }
   void Read(std::string_view key, std::vector<Span>& spans) { spans = r_.Spans(object_, key, where_); }
   void Read(std::string_view key, SectionPath& path) { path = r_.Path(object_, key, where_); }
