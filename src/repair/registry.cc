@@ -19,6 +19,11 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        "found where the text read one byte later is far likelier report language, and UTF-8 text read as "
        "GBK or Windows-1252 (\"宸ヤ綔鎬荤粨\"); kept as written.",
        nullptr, FlagMojibake},
+      {repair_rule::kTextMarkup,
+       "Removes markdown an AI writer left in a plain-text copy: heading markers (\"#### 引言\") and bold "
+       "markers around an item's head (\"1. **文化传承**:…\"); the words stay. Only in documents that show "
+       "two such spots; runs before the furniture rules so that a marked-up item is read as the report's.",
+       nullptr, RemoveMarkdownMarkup},
       {repair_rule::kBoilerplateSiteHeader,
        "Removes a document-sharing site's notice header, keyword tags and copies of the title (keeping "
        "the document's own title line), reference numbers, tag lines and advert lines.",

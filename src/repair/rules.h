@@ -97,6 +97,8 @@ void RemoveInjectedPinyin(RepairContext& context);
 void ConvertTraditionalScript(RepairContext& context);
 // text.mojibake (converted_script.cc): GBK text read one byte out of step after a lost byte, flagged.
 void FlagMojibake(RepairContext& context);
+// text.markup (markup.cc): markdown heading and bold markers an AI writer left, removed.
+void RemoveMarkdownMarkup(RepairContext& context);
 // A converted document as its author wrote it, the converter's readings removed and its traditional
 // characters simplified: the text in which the dictionary and a line's width can be read. Original() maps
 // an offset of `text` back to the document (a removed reading maps to its end).
