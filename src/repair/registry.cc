@@ -101,6 +101,11 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        "Repairs flipped quotation marks where the pairing in a line is unambiguous; flags ‚ and ‛ used "
        "as quotation marks.",
        nullptr, RepairQuoteDirection},
+      {repair_rule::kTextSmallForm,
+       "Restores punctuation written in small form variants (U+FE50-FE6B: \"﹐\" \"﹔\" \"﹖\") to the mark NFKC "
+       "reads it as, full-width when the document writes that mark full-width; in documents where two follow "
+       "an ideograph.",
+       nullptr, RestoreSmallFormPunctuation},
       {repair_rule::kMaskPlace, "Flags masked place names (高XX县区, XX省, *镇, **县); the original cannot be known.",
        nullptr, FlagMaskedPlaces},
       {repair_rule::kMaskName, "Flags masked names (***, ___ in name positions, 学*); the original cannot be known.",

@@ -30,6 +30,7 @@ inline constexpr std::string_view kPercentDropped = "percent.dropped";
 inline constexpr std::string_view kVocabSpun = "vocab.spun";
 inline constexpr std::string_view kQuoteFullwidth = "quote.fullwidth";
 inline constexpr std::string_view kQuoteDirection = "quote.direction";
+inline constexpr std::string_view kTextSmallForm = "text.small_form";
 inline constexpr std::string_view kMaskPlace = "mask.place";
 inline constexpr std::string_view kMaskName = "mask.name";
 inline constexpr std::string_view kMaskPlaceholder = "mask.placeholder";

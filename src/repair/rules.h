@@ -81,6 +81,8 @@ void RepairSpunVocabulary(RepairContext& context);
 void DiagnoseQuoteDamage(RepairContext& context);
 void RepairFullwidthQuotes(RepairContext& context);
 void RepairQuoteDirection(RepairContext& context);
+// text.small_form (small_forms.cc): small form variants of punctuation (﹐ ﹔) restored.
+void RestoreSmallFormPunctuation(RepairContext& context);
 
 // mask.place, mask.name, mask.placeholder (masks.cc): hidden text, flagged only.
 void FlagMaskedPlaces(RepairContext& context);
