@@ -961,13 +961,16 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
         for (size_t j = k + 1; j < lines.size() && j <= k + kBreadcrumbTitleLookahead; ++j) {
           title_follows = title_follows || HanOnly(lines[j].text) == title_han;
         }
+        // The copy just after decides, whatever the model reads in the title (a bundle's title, `…(大全5篇)`,
+        // reads as furniture itself: cut as a segment at its blank, its head stayed glued to the crumbs).
+        if (crumbs_p >= kSiteLineProbability && title_follows &&
+            text::CountCharStarts(title_han) >= kBreadcrumbTitleHanChars) {
+          p[k] = std::max(p[k], crumbs_p);
+          add(k, false);
+          continue;
+        }
         if (crumbs_p >= kSiteLineProbability && model.Probability(title) < kProseProbability &&
             text::CountCharStarts(title_han) >= kBreadcrumbTitleHanChars) {
-          if (title_follows) {
-            p[k] = std::max(p[k], crumbs_p);
-            add(k, false);
-            continue;
-          }
           SiteLine crumb;
           crumb.begin = lines[k].begin;
           crumb.end = lines[k].begin + item;
