@@ -106,6 +106,10 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        "reads it as, full-width when the document writes that mark full-width; in documents where two follow "
        "an ideograph.",
        nullptr, RestoreSmallFormPunctuation},
+      {repair_rule::kTextInsertedComma,
+       "Removes a comma a page inserted before its punctuation marks (\",,\" \",。\" \",、\"), where a fifth "
+       "or more of the page's marks have one; a single doubled comma stays.",
+       nullptr, RemoveInsertedCommas},
       {repair_rule::kMaskPlace, "Flags masked place names (高XX县区, XX省, *镇, **县); the original cannot be known.",
        nullptr, FlagMaskedPlaces},
       {repair_rule::kMaskName, "Flags masked names (***, ___ in name positions, 学*); the original cannot be known.",

@@ -83,6 +83,8 @@ void RepairFullwidthQuotes(RepairContext& context);
 void RepairQuoteDirection(RepairContext& context);
 // text.small_form (small_forms.cc): small form variants of punctuation (﹐ ﹔) restored.
 void RestoreSmallFormPunctuation(RepairContext& context);
+// text.inserted_comma (inserted_marks.cc): a comma a page inserted before every mark, removed.
+void RemoveInsertedCommas(RepairContext& context);
 
 // mask.place, mask.name, mask.placeholder (masks.cc): hidden text, flagged only.
 void FlagMaskedPlaces(RepairContext& context);
