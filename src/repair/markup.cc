@@ -1,9 +1,14 @@
 // text.markup: markdown an AI writer left in a report copied as plain text: heading markers (`#### 引言`)
-// and bold pairs around an item's head (`1. **文化传承与创新**:…`). The markers go, the words stay.
+// and bold pairs around an item's head (`1. **文化传承与创新**:…`). The markers go, the words stay. The
+// writer's own words go too: its preface line (`以下是针对…的中文回答。`) and its paragraph labels before
+// headings (`第一段:…`, `第二段:…`).
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "re2/re2.h"
+#include "repair/re2_view.h"
 #include "repair/rule_ids.h"
 #include "repair/rules.h"
 #include "text/char_class.h"
@@ -117,12 +122,32 @@ void FindBoldPairs(std::string_view line, size_t line_begin, std::vector<Marker>
   }
 }
 
+// A generator's preface: the sentence ending a line that says what follows is its answer (…而制定的。以下是针对
+// …的中文回答。), at the line's start or after a sentence end; its offset in the line, or npos. The clean
+// corpora and the five real sets hold no sentence of this form but that one.
+size_t GeneratorPreface(std::string_view line) {
+  static const RE2 kPreface(R"((?:^|[。！？!?])\s*(以下是[^。！？!?]{2,80}?的(?:中文)?(?:回答|回复)[。.:：]?)\s*$)");
+  re2::StringPiece preface;
+  if (!RE2::PartialMatch(View(line), kPreface, &preface)) return std::string_view::npos;
+  return static_cast<size_t>(preface.data() - line.data());
+}
+
+// The length of a generator's paragraph label opening a line (第一段: 第二段:), or 0.
+size_t ParagraphLabel(std::string_view line) {
+  static const RE2 kLabel(R"(^(第[一二三四五六七八九十\d]{1,3}段[:：])\S)");
+  re2::StringPiece label;
+  if (!RE2::PartialMatch(View(line), kLabel, &label)) return 0;
+  return label.size();
+}
+
 }  // namespace
 
 void RemoveMarkdownMarkup(RepairContext& context) {
   const std::string_view text = context.text();
   std::vector<Marker> headings;
   std::vector<Marker> bold;
+  std::vector<Marker> prefaces;
+  std::vector<Marker> labels;
   for (size_t begin = 0; begin < text.size();) {
     size_t end = text.find('\n', begin);
     if (end == std::string_view::npos) end = text.size();
@@ -130,7 +155,30 @@ void RemoveMarkdownMarkup(RepairContext& context) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     FindHeadingMarker(line, begin, headings);
     FindBoldPairs(line, begin, bold);
+    // A whole line goes with its break; a sentence after the paragraph's text leaves the break.
+    if (const size_t at = GeneratorPreface(line); at == 0) {
+      prefaces.push_back({begin, std::min(end + 1, text.size()) - begin});
+    } else if (at != std::string_view::npos) {
+      prefaces.push_back({begin + at, line.size() - at});
+    }
+    if (const size_t label = ParagraphLabel(line)) labels.push_back({begin, label});
     begin = end + 1;
+  }
+  auto propose_residue = [&](const Marker& marker, std::string_view reason) {
+    RepairRecord record;
+    record.rule = repair_rule::kTextMarkup;
+    record.span = {marker.begin, marker.begin + marker.size};
+    record.before = std::string(text.substr(marker.begin, marker.size));
+    record.confidence = kMarkupConfidence;
+    record.reason = std::string(reason);
+    context.Propose(std::move(record));
+  };
+  for (const Marker& m : prefaces) {
+    propose_residue(m, "A text generator's preface saying that what follows is its answer; not the report's.");
+  }
+  // Labels: two in a document, numbering its paragraphs (one `第一段:` may be a quoted instruction).
+  if (labels.size() >= static_cast<size_t>(kMinMarkedSpots)) {
+    for (const Marker& m : labels) propose_residue(m, "A text generator's paragraph label before a heading.");
   }
   const int spots = static_cast<int>(headings.size() + bold.size() / 2);
   if (spots < kMinMarkedSpots) return;
