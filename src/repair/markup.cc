@@ -127,6 +127,7 @@ void FindBoldPairs(std::string_view line, size_t line_begin, std::vector<Marker>
 // corpora and the five real sets hold no sentence of this form but that one.
 size_t GeneratorPreface(std::string_view line) {
   static const RE2 kPreface(R"((?:^|[。！？!?])\s*(以下是[^。！？!?]{2,80}?的(?:中文)?(?:回答|回复)[。.:：]?)\s*$)");
+  if (line.find("以下是") == std::string_view::npos) return std::string_view::npos;  // the common case, cheaply
   re2::StringPiece preface;
   if (!RE2::PartialMatch(View(line), kPreface, &preface)) return std::string_view::npos;
   return static_cast<size_t>(preface.data() - line.data());
@@ -135,6 +136,7 @@ size_t GeneratorPreface(std::string_view line) {
 // The length of a generator's paragraph label opening a line (第一段: 第二段:), or 0.
 size_t ParagraphLabel(std::string_view line) {
   static const RE2 kLabel(R"(^(第[一二三四五六七八九十\d]{1,3}段[:：])\S)");
+  if (!line.starts_with("第")) return 0;
   re2::StringPiece label;
   if (!RE2::PartialMatch(View(line), kLabel, &label)) return 0;
   return label.size();
