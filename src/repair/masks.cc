@@ -342,8 +342,14 @@ void FlagMaskedNames(RepairContext& context) {
   FlagNameInitials(context);
   if (!HoldsAny(text, {"*", "＊", "_", "＿"})) return;
   const FlaggedSpans places(context, repair_rule::kMaskPlace);
+  // A markdown bold marker text.markup removed is no mask.
+  std::vector<size_t> markup_markers;
+  for (const RepairRecord& r : context.records()) {
+    if (r.rule == repair_rule::kTextMarkup) markup_markers.push_back(r.span.begin);
+  }
   ForEachMatch(text, StarOrLineMask(), [&](size_t begin, size_t end) {
     if (places.Contains(begin)) return;
+    if (std::find(markup_markers.begin(), markup_markers.end(), begin) != markup_markers.end()) return;
     // snake_case names and addresses join letters or digits with underscores.
     if (begin > 0 && IsAsciiAlnum(text[begin - 1]) && end < text.size() && IsAsciiAlnum(text[end])) return;
     const std::string m(text.substr(begin, end - begin));

@@ -19,6 +19,11 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        "found where the text read one byte later is far likelier report language, and UTF-8 text read as "
        "GBK or Windows-1252 (\"宸ヤ綔鎬荤粨\"); kept as written.",
        nullptr, FlagMojibake},
+      {repair_rule::kTextMarkup,
+       "Removes markdown an AI writer left in a plain-text copy: heading markers (\"#### 引言\") and bold "
+       "markers around an item's head (\"1. **文化传承**:…\"); the words stay. Only in documents that show "
+       "two such spots; runs before the furniture rules so that a marked-up item is read as the report's.",
+       nullptr, RemoveMarkdownMarkup},
       {repair_rule::kBoilerplateSiteHeader,
        "Removes a document-sharing site's notice header, keyword tags and copies of the title (keeping "
        "the document's own title line), reference numbers, tag lines and advert lines.",
@@ -96,6 +101,15 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        "Repairs flipped quotation marks where the pairing in a line is unambiguous; flags ‚ and ‛ used "
        "as quotation marks.",
        nullptr, RepairQuoteDirection},
+      {repair_rule::kTextSmallForm,
+       "Restores punctuation written in small form variants (U+FE50-FE6B: \"﹐\" \"﹔\" \"﹖\") to the mark NFKC "
+       "reads it as, full-width when the document writes that mark full-width; in documents where two follow "
+       "an ideograph.",
+       nullptr, RestoreSmallFormPunctuation},
+      {repair_rule::kTextInsertedComma,
+       "Removes a comma a page inserted before its punctuation marks (\",,\" \",。\" \",、\"), where a fifth "
+       "or more of the page's marks have one; a single doubled comma stays.",
+       nullptr, RemoveInsertedCommas},
       {repair_rule::kMaskPlace, "Flags masked place names (高XX县区, XX省, *镇, **县); the original cannot be known.",
        nullptr, FlagMaskedPlaces},
       {repair_rule::kMaskName, "Flags masked names (***, ___ in name positions, 学*); the original cannot be known.",

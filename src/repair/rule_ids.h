@@ -11,6 +11,7 @@ namespace wenshu::repair_rule {
 inline constexpr std::string_view kTextInvalidUtf8 = "text.invalid_utf8";
 inline constexpr std::string_view kTextPinyin = "text.pinyin";
 inline constexpr std::string_view kTextMojibake = "text.mojibake";
+inline constexpr std::string_view kTextMarkup = "text.markup";
 inline constexpr std::string_view kBoilerplateSiteHeader = "boilerplate.site_header";
 inline constexpr std::string_view kBoilerplateBundle = "boilerplate.bundle";
 inline constexpr std::string_view kBoilerplateTruncation = "boilerplate.truncation";
@@ -29,6 +30,8 @@ inline constexpr std::string_view kPercentDropped = "percent.dropped";
 inline constexpr std::string_view kVocabSpun = "vocab.spun";
 inline constexpr std::string_view kQuoteFullwidth = "quote.fullwidth";
 inline constexpr std::string_view kQuoteDirection = "quote.direction";
+inline constexpr std::string_view kTextSmallForm = "text.small_form";
+inline constexpr std::string_view kTextInsertedComma = "text.inserted_comma";
 inline constexpr std::string_view kMaskPlace = "mask.place";
 inline constexpr std::string_view kMaskName = "mask.name";
 inline constexpr std::string_view kMaskPlaceholder = "mask.placeholder";

@@ -81,6 +81,10 @@ void RepairSpunVocabulary(RepairContext& context);
 void DiagnoseQuoteDamage(RepairContext& context);
 void RepairFullwidthQuotes(RepairContext& context);
 void RepairQuoteDirection(RepairContext& context);
+// text.small_form (small_forms.cc): small form variants of punctuation (﹐ ﹔) restored.
+void RestoreSmallFormPunctuation(RepairContext& context);
+// text.inserted_comma (inserted_marks.cc): a comma a page inserted before every mark, removed.
+void RemoveInsertedCommas(RepairContext& context);
 
 // mask.place, mask.name, mask.placeholder (masks.cc): hidden text, flagged only.
 void FlagMaskedPlaces(RepairContext& context);
@@ -97,6 +101,8 @@ void RemoveInjectedPinyin(RepairContext& context);
 void ConvertTraditionalScript(RepairContext& context);
 // text.mojibake (converted_script.cc): GBK text read one byte out of step after a lost byte, flagged.
 void FlagMojibake(RepairContext& context);
+// text.markup (markup.cc): markdown heading and bold markers an AI writer left, removed.
+void RemoveMarkdownMarkup(RepairContext& context);
 // A converted document as its author wrote it, the converter's readings removed and its traditional
 // characters simplified: the text in which the dictionary and a line's width can be read. Original() maps
 // an offset of `text` back to the document (a removed reading maps to its end).

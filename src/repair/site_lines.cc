@@ -330,6 +330,18 @@ bool IsFieldName(std::string_view line) {
   return han >= kFieldNameMinHan && han <= kFieldNameMaxHan && text::CountCharStarts(t) == han;
 }
 
+// A table cell's field name letter-spaced to the width of the longer ones (索 引 号, 文 号): one ideograph
+// between single blanks. Only in a row of cells: alone on a line it may be a spaced name (龚 正).
+bool IsSpacedFieldName(std::string_view cell) {
+  size_t pieces = 0;
+  for (const absl::string_view piece : absl::StrSplit(absl::string_view(cell.data(), cell.size()), ' ')) {
+    const std::string_view p(piece.data(), piece.size());
+    if (text::CountCharStarts(p) != 1 || text::CountCharStarts(HanOnly(p)) != 1) return false;
+    ++pieces;
+  }
+  return pieces >= kFieldNameMinHan && pieces <= kFieldNameMaxHan;
+}
+
 // A portal's metadata table flattened into rows of cells (`索引号 | ABC123/2024-00017 | ||`, `主题分类 | 政务公开 |
 // 体裁分类 | 其他 |`): the metadata block's field names and values, written with bars where the other form
 // writes blanks or breaks. Every other cell from the first is a field's name (IsFieldName), and no value is a
@@ -348,7 +360,7 @@ bool IsFieldCellsRow(std::string_view line) {
   if (cells.size() < 2) return false;
   for (size_t c = 0; c < cells.size(); ++c) {
     if (c == 0 && cells[c].empty()) return false;
-    if (c % 2 == 0 && !cells[c].empty() && !IsFieldName(cells[c])) return false;
+    if (c % 2 == 0 && !cells[c].empty() && !IsFieldName(cells[c]) && !IsSpacedFieldName(cells[c])) return false;
     if (c % 2 == 1 && std::any_of(std::begin(kSentenceEnd), std::end(kSentenceEnd), [&](std::string_view e) {
           return cells[c].find(e) != std::string_view::npos;
         })) {
@@ -968,13 +980,16 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
         for (size_t j = k + 1; j < lines.size() && j <= k + kBreadcrumbTitleLookahead; ++j) {
           title_follows = title_follows || HanOnly(lines[j].text) == title_han;
         }
+        // The copy just after decides, whatever the model reads in the title (a bundle's title, `…(大全5篇)`,
+        // reads as furniture itself: cut as a segment at its blank, its head stayed glued to the crumbs).
+        if (crumbs_p >= kSiteLineProbability && title_follows &&
+            text::CountCharStarts(title_han) >= kBreadcrumbTitleHanChars) {
+          p[k] = std::max(p[k], crumbs_p);
+          add(k, false);
+          continue;
+        }
         if (crumbs_p >= kSiteLineProbability && model.Probability(title) < kProseProbability &&
             text::CountCharStarts(title_han) >= kBreadcrumbTitleHanChars) {
-          if (title_follows) {
-            p[k] = std::max(p[k], crumbs_p);
-            add(k, false);
-            continue;
-          }
           SiteLine crumb;
           crumb.begin = lines[k].begin;
           crumb.end = lines[k].begin + item;

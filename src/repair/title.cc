@@ -547,7 +547,12 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
       break;
     }
     std::vector<size_t> starts{from};
-    for (size_t at = rest.find("。"); at != std::string_view::npos && at < 300; at = rest.find("。", at + 3)) {
+    // A title after a sentence of the same line only where an earlier rule cut the site's notice from the
+    // line's start: a report's own first line that says 报告 after a sentence end (`…下载。如对报告有疑问`) is
+    // no title.
+    const bool notice_cut = from > line.begin;
+    for (size_t at = rest.find("。"); notice_cut && at != std::string_view::npos && at < 300;
+         at = rest.find("。", at + 3)) {
       starts.push_back(from + at + 3);
     }
     for (size_t start : starts) {

@@ -1,0 +1,200 @@
+// text.markup: markdown an AI writer left in a report copied as plain text: heading markers (`#### 引言`)
+// and bold pairs around an item's head (`1. **文化传承与创新**:…`). The markers go, the words stay. The
+// writer's own words go too: its preface line (`以下是针对…的中文回答。`) and its paragraph labels before
+// headings (`第一段:…`, `第二段:…`).
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "re2/re2.h"
+#include "repair/re2_view.h"
+#include "repair/rule_ids.h"
+#include "repair/rules.h"
+#include "text/char_class.h"
+#include "text/utf8.h"
+
+namespace wenshu::repair_internal {
+namespace {
+
+// Markdown's heading levels are 1-6 hashes.
+constexpr size_t kMaxHeadingHashes = 6;
+// A document shows markdown with two marked spots: one bold pair or heading may be anything (a mask `**`
+// pair, a forum jammer's `# S1`), two of the forms below are a writer's markup. The clean corpora and the
+// four earlier real sets hold no line opening `#` before an ideograph and no `**…**` pair of these forms.
+constexpr int kMinMarkedSpots = 2;
+// A bold head is a short phrase: the real set's heads run 4-9 characters (quotes included).
+constexpr size_t kMaxBoldCharacters = 30;
+// Masks are 1-2 ideographs between two `**` masks (`**市**区`, `**县委**`): a bold head says more.
+constexpr int kMinBoldIdeographs = 3;
+constexpr double kMarkupConfidence = 0.95;
+
+struct Marker {
+  size_t begin;
+  size_t size;
+};
+
+// Sentence punctuation: a bold head holds none; two masks with a clause between them do (`**员活动:…**员`).
+bool IsClausePunctuation(char32_t c) {
+  switch (c) {
+    case U',': case U'.': case U';': case U':': case U'!': case U'?':
+    case U'，': case U'。': case U'；': case U'：': case U'、': case U'！': case U'？':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsColon(char32_t c) { return c == U':' || c == U'：'; }
+
+// The end of a list item's marker at `begin` of a line (`1. `, `2、`, `- `), or `begin` when there is none.
+size_t SkipListMarker(std::string_view line, size_t begin) {
+  size_t i = begin;
+  while (i < line.size() && line[i] >= '0' && line[i] <= '9') ++i;
+  if (i > begin && i < line.size() && (line[i] == '.' || line[i] == ')')) {
+    ++i;
+  } else if (i > begin && line.substr(i, 3) == "、") {
+    i += 3;
+  } else if (i == begin && i < line.size() && (line[i] == '-' || line[i] == '*') && i + 1 < line.size() &&
+             line[i + 1] == ' ') {
+    ++i;
+  } else {
+    return begin;
+  }
+  while (i < line.size() && line[i] == ' ') ++i;
+  return i;
+}
+
+// `#` to `######` and a space opening a line whose heading starts with an ideograph or an opening bracket
+// (`#### 引言`, `##### (一)…`); a jammer's `# S1 X0` opens with a letter.
+void FindHeadingMarker(std::string_view line, size_t line_begin, std::vector<Marker>& markers) {
+  size_t hashes = 0;
+  while (hashes < line.size() && line[hashes] == '#') ++hashes;
+  if (hashes == 0 || hashes > kMaxHeadingHashes) return;
+  size_t i = hashes;
+  while (i < line.size() && line[i] == ' ') ++i;
+  if (i == hashes || i >= line.size()) return;
+  const text::Decoded d = text::DecodeUtf8At(line, i);
+  if (d.len <= 0) return;
+  const bool opens_heading = text::IsIdeograph(d.cp) || d.cp == U'(' || d.cp == U'（' || d.cp == U'【' ||
+                             d.cp == U'《' || d.cp == U'“';
+  if (!opens_heading) return;
+  markers.push_back({line_begin, i});
+}
+
+// `**head**` pairs: at the line's start (after a list marker) or closed before a colon or the line's end,
+// holding a short phrase with no clause punctuation.
+void FindBoldPairs(std::string_view line, size_t line_begin, std::vector<Marker>& markers) {
+  const size_t item_start = SkipListMarker(line, 0);
+  size_t from = 0;
+  while (true) {
+    const size_t open = line.find("**", from);
+    if (open == std::string_view::npos) return;
+    const size_t inner = open + 2;
+    const size_t close = line.find("**", inner);
+    if (close == std::string_view::npos) return;
+    from = close + 2;
+    if (close == inner || line[inner] == '*' || line[inner] == ' ' || line[close - 1] == ' ') continue;
+    if (close + 2 < line.size() && line[close + 2] == '*') continue;
+    size_t characters = 0;
+    int ideographs = 0;
+    bool punctuated = false;
+    for (size_t i = inner; i < close;) {
+      const text::Decoded d = text::DecodeUtf8At(line, i);
+      if (d.len <= 0) {
+        punctuated = true;
+        break;
+      }
+      ++characters;
+      if (text::IsIdeograph(d.cp)) ++ideographs;
+      if (IsClausePunctuation(d.cp)) punctuated = true;
+      i += static_cast<size_t>(d.len);
+    }
+    if (punctuated || characters > kMaxBoldCharacters || ideographs < kMinBoldIdeographs) continue;
+    bool closes_head = close + 2 == line.size();
+    if (!closes_head) {
+      const text::Decoded next = text::DecodeUtf8At(line, close + 2);
+      closes_head = next.len > 0 && IsColon(next.cp);
+    }
+    if (open != item_start && !closes_head) continue;
+    markers.push_back({line_begin + open, 2});
+    markers.push_back({line_begin + close, 2});
+  }
+}
+
+// A generator's preface: the sentence ending a line that says what follows is its answer (…而制定的。以下是针对
+// …的中文回答。), at the line's start or after a sentence end; its offset in the line, or npos. The clean
+// corpora and the five real sets hold no sentence of this form but that one.
+size_t GeneratorPreface(std::string_view line) {
+  static const RE2 kPreface(R"((?:^|[。！？!?])\s*(以下是[^。！？!?]{2,80}?的(?:中文)?(?:回答|回复)[。.:：]?)\s*$)");
+  if (line.find("以下是") == std::string_view::npos) return std::string_view::npos;  // the common case, cheaply
+  re2::StringPiece preface;
+  if (!RE2::PartialMatch(View(line), kPreface, &preface)) return std::string_view::npos;
+  return static_cast<size_t>(preface.data() - line.data());
+}
+
+// The length of a generator's paragraph label opening a line (第一段: 第二段:), or 0.
+size_t ParagraphLabel(std::string_view line) {
+  static const RE2 kLabel(R"(^(第[一二三四五六七八九十\d]{1,3}段[:：])\S)");
+  if (!line.starts_with("第")) return 0;
+  re2::StringPiece label;
+  if (!RE2::PartialMatch(View(line), kLabel, &label)) return 0;
+  return label.size();
+}
+
+}  // namespace
+
+void RemoveMarkdownMarkup(RepairContext& context) {
+  const std::string_view text = context.text();
+  std::vector<Marker> headings;
+  std::vector<Marker> bold;
+  std::vector<Marker> prefaces;
+  std::vector<Marker> labels;
+  for (size_t begin = 0; begin < text.size();) {
+    size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(begin, end - begin);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    FindHeadingMarker(line, begin, headings);
+    FindBoldPairs(line, begin, bold);
+    // A whole line goes with its break; a sentence after the paragraph's text leaves the break.
+    if (const size_t at = GeneratorPreface(line); at == 0) {
+      prefaces.push_back({begin, std::min(end + 1, text.size()) - begin});
+    } else if (at != std::string_view::npos) {
+      prefaces.push_back({begin + at, line.size() - at});
+    }
+    if (const size_t label = ParagraphLabel(line)) labels.push_back({begin, label});
+    begin = end + 1;
+  }
+  auto propose_residue = [&](const Marker& marker, std::string_view reason) {
+    RepairRecord record;
+    record.rule = repair_rule::kTextMarkup;
+    record.span = {marker.begin, marker.begin + marker.size};
+    record.before = std::string(text.substr(marker.begin, marker.size));
+    record.confidence = kMarkupConfidence;
+    record.reason = std::string(reason);
+    context.Propose(std::move(record));
+  };
+  for (const Marker& m : prefaces) {
+    propose_residue(m, "A text generator's preface saying that what follows is its answer; not the report's.");
+  }
+  // Labels: two in a document, numbering its paragraphs (one `第一段:` may be a quoted instruction).
+  if (labels.size() >= static_cast<size_t>(kMinMarkedSpots)) {
+    for (const Marker& m : labels) propose_residue(m, "A text generator's paragraph label before a heading.");
+  }
+  const int spots = static_cast<int>(headings.size() + bold.size() / 2);
+  if (spots < kMinMarkedSpots) return;
+  auto propose = [&](const Marker& marker, std::string_view reason) {
+    RepairRecord record;
+    record.rule = repair_rule::kTextMarkup;
+    record.span = {marker.begin, marker.begin + marker.size};
+    record.before = std::string(text.substr(marker.begin, marker.size));
+    record.confidence = kMarkupConfidence;
+    record.reason = std::string(reason);
+    context.Propose(std::move(record));
+  };
+  for (const Marker& m : headings) propose(m, "A markdown heading marker; the heading's words stay.");
+  for (const Marker& m : bold) propose(m, "A markdown bold marker around an item's head; the words stay.");
+}
+
+}  // namespace wenshu::repair_internal
