@@ -147,9 +147,10 @@ size_t CountNumeralRuns(std::string_view text) {
 }
 
 // The reservation is skipped when it would exceed this many bytes per byte of text (a text of nothing
-// but bare digits, 1,2,3,...): the one-per-number bound is then far above what the facts take. With
-// sizeof(Quantity) + sizeof(Change) = 608 bytes, the 72 national reports reserve 4.4 bytes per byte on
-// average (13 at most), memory_bench's prose 14, its text of nothing but figures 44.
+// but bare digits, 1,2,3,...): the one-per-number bound is then far above what the facts take. Measured
+// when sizeof(Quantity) + sizeof(Change) was 608 bytes (264 now: scale by 0.43), the 72 national reports
+// reserved 4.4 bytes per byte on average (13 at most), memory_bench's prose 14, its text of nothing but
+// figures 44.
 constexpr size_t kMaxReservedBytesPerTextByte = 64;
 
 class Extractor {
