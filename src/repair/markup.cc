@@ -28,6 +28,9 @@ constexpr size_t kMaxBoldCharacters = 30;
 // Masks are 1-2 ideographs between two `**` masks (`**市**区`, `**县委**`): a bold head says more.
 constexpr int kMinBoldIdeographs = 3;
 constexpr double kMarkupConfidence = 0.95;
+// A heading after a generator's paragraph label: the real set's run 9-10 characters; 30 leaves room and
+// stays below a sentence of report prose.
+constexpr size_t kMaxHeadingCharacters = 30;
 
 struct Marker {
   size_t begin;
@@ -133,12 +136,20 @@ size_t GeneratorPreface(std::string_view line) {
   return static_cast<size_t>(preface.data() - line.data());
 }
 
-// The length of a generator's paragraph label opening a line (第一段: 第二段:), or 0.
+// The length of a generator's paragraph label opening a line before a heading (第一段:校园…的重要性), or 0.
+// What follows must read as a heading, a short phrase without clause punctuation: a report may number the
+// sections of a road or a text the same way and write a sentence after the label (第1段：全长…，…。).
 size_t ParagraphLabel(std::string_view line) {
   static const RE2 kLabel(R"(^(第[一二三四五六七八九十\d]{1,3}段[:：])\S)");
   if (!line.starts_with("第")) return 0;
   re2::StringPiece label;
   if (!RE2::PartialMatch(View(line), kLabel, &label)) return 0;
+  size_t characters = 0;
+  for (size_t i = label.size(); i < line.size();) {
+    const text::Decoded d = text::DecodeUtf8At(line, i);
+    if (IsClausePunctuation(d.cp) || ++characters > kMaxHeadingCharacters) return 0;
+    i += d.len > 0 ? static_cast<size_t>(d.len) : 1;
+  }
   return label.size();
 }
 
