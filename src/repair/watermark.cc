@@ -357,15 +357,16 @@ void JammerNoise(std::string_view text, std::vector<Cut>& cuts) {
     size_t e = i;
     bool glued_before = b > 0 && text::IsHan(text::DecodeUtf8Before(text, b).cp);
     bool glued_after = e < text.size() && text::IsHan(text::DecodeUtf8At(text, e).cp);
+    // The blanks are looked for inside the run only: a search of the whole text from each run made a
+    // text of many short runs and no blank (figures in one long line) quadratic.
     if (glued_before && text[b] != ' ') {
-      size_t blank = text.find(' ', b);
-      if (blank < e && GluedWord(text.substr(b, blank - b))) b = blank;
+      const size_t blank = text.substr(b, e - b).find(' ');
+      if (blank != std::string_view::npos && GluedWord(text.substr(b, blank))) b += blank;
     }
     if (glued_after && text[e - 1] != ' ') {
-      size_t blank = text.rfind(' ', e - 1);
-      if (blank != std::string_view::npos && blank >= b && GluedWord(text.substr(blank + 1, e - blank - 1))) {
-        e = blank + 1;
-      }
+      const std::string_view run = text.substr(b, e - b);
+      const size_t blank = run.rfind(' ');
+      if (blank != std::string_view::npos && GluedWord(run.substr(blank + 1))) e = b + blank + 1;
     }
     if (b < e && IsJammerRun(text.substr(b, e - b))) runs.push_back({b, e});
   }
