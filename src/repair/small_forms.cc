@@ -1,6 +1,7 @@
 // text.small_form: punctuation written in the small form variants (U+FE50-FE6B, ﹐ ﹔ ﹖ …) that some
 // editors and converters put for the ordinary marks. Each becomes the mark NFKC reads it as, in the form
 // (full-width or ASCII) the document itself writes that mark in.
+#include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
@@ -89,10 +90,15 @@ void RestoreSmallFormPunctuation(RepairContext& context) {
     }
     return form;
   };
+  // Marks are in text order: one walk over the runs sorted by start, keeping the furthest end reached (a
+  // test of every run for every mark was quadratic on a text of many of both).
+  std::sort(garbled.begin(), garbled.end(), [](Span a, Span b) { return a.begin < b.begin; });
+  size_t next_garbled = 0, garbled_end = 0;
   for (const Mark& m : marks) {
-    bool inside_garbled = false;
-    for (const Span& g : garbled) inside_garbled |= g.begin <= m.begin && m.begin < g.end;
-    if (inside_garbled) continue;
+    while (next_garbled < garbled.size() && garbled[next_garbled].begin <= m.begin) {
+      garbled_end = std::max(garbled_end, garbled[next_garbled++].end);
+    }
+    if (m.begin < garbled_end) continue;
     std::string after = document_form(m.reading);
     RepairRecord record;
     record.rule = repair_rule::kTextSmallForm;
