@@ -177,24 +177,6 @@ void RemoveMarkdownMarkup(RepairContext& context) {
     if (const size_t label = ParagraphLabel(line)) labels.push_back({begin, label});
     begin = end + 1;
   }
-  auto propose_residue = [&](const Marker& marker, std::string_view reason) {
-    RepairRecord record;
-    record.rule = repair_rule::kTextMarkup;
-    record.span = {marker.begin, marker.begin + marker.size};
-    record.before = std::string(text.substr(marker.begin, marker.size));
-    record.confidence = kMarkupConfidence;
-    record.reason = std::string(reason);
-    context.Propose(std::move(record));
-  };
-  for (const Marker& m : prefaces) {
-    propose_residue(m, "A text generator's preface saying that what follows is its answer; not the report's.");
-  }
-  // Labels: two in a document, numbering its paragraphs (one `第一段:` may be a quoted instruction).
-  if (labels.size() >= static_cast<size_t>(kMinMarkedSpots)) {
-    for (const Marker& m : labels) propose_residue(m, "A text generator's paragraph label before a heading.");
-  }
-  const int spots = static_cast<int>(headings.size() + bold.size() / 2);
-  if (spots < kMinMarkedSpots) return;
   auto propose = [&](const Marker& marker, std::string_view reason) {
     RepairRecord record;
     record.rule = repair_rule::kTextMarkup;
@@ -204,6 +186,15 @@ void RemoveMarkdownMarkup(RepairContext& context) {
     record.reason = std::string(reason);
     context.Propose(std::move(record));
   };
+  for (const Marker& m : prefaces) {
+    propose(m, "A text generator's preface saying that what follows is its answer; not the report's.");
+  }
+  // Labels: two in a document, numbering its paragraphs (one `第一段:` may be a quoted instruction).
+  if (labels.size() >= static_cast<size_t>(kMinMarkedSpots)) {
+    for (const Marker& m : labels) propose(m, "A text generator's paragraph label before a heading.");
+  }
+  const int spots = static_cast<int>(headings.size() + bold.size() / 2);
+  if (spots < kMinMarkedSpots) return;
   for (const Marker& m : headings) propose(m, "A markdown heading marker; the heading's words stay.");
   for (const Marker& m : bold) propose(m, "A markdown bold marker around an item's head; the words stay.");
 }
