@@ -8,10 +8,6 @@
 #include <utility>
 #include <vector>
 
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
-
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "repair/rule_ids.h"
@@ -84,14 +80,9 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
     repaired = Repair(input, options.repair);
   }
   if (!repaired.ok()) return repaired.status();
-#if defined(__GLIBC__)
-  // The repair stage frees its working memory (the mask analysis, the waiting records' map nodes) in
-  // small blocks between the records it keeps, and glibc holds those free pages: on a document dense
-  // with repairs, 60 MB of 16.8 MB (3.6x) stay resident under the facts that follow, which need larger
-  // blocks than the holes (bench/README.md, "Memory per document"). Giving the free pages back costs one
-  // pass over the heap's free lists, ~1 ms on that document.
-  malloc_trim(0);
-#endif
+  // No malloc_trim() after the repair stage, though it gave back ~1.2x of a repair-dense document's size:
+  // a library does not own the heap. Under ASan or a host's own allocator glibc's arenas are not the heap,
+  // and the call crashed in a worker thread (SEGV in mtrim; cli_targets under ASan, 2026-12-03).
 
   Report report;
   report.source = options.source;
