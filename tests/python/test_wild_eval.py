@@ -167,3 +167,15 @@ def test_spots_by_offset_rebuild_the_annotations(tmp_path):
     for kind in ("stat_line", "stripped_number", "quote"):
         assert a["kinds"][kind] == b["kinds"][kind]
     assert b["kinds"]["mask_placeholder"]["spots"] == 3
+
+
+def test_spots_work_before_anything_is_built(tmp_path):
+    # The dev set is rebuilt (spots.py import) on a fresh machine before the library is built: reading and
+    # writing annotations must not load it.
+    write_folder(tmp_path / "a", {"001.txt": ("damaged", "完成投资xx万元。\n")},
+                 [("001.txt", "mask_placeholder", "投资[[xx]]万元", "flagged")])
+    env = dict(os.environ, WENSHU_LIBRARY=str(tmp_path / "no-such-library.so"))
+    out = subprocess.run([sys.executable, SPOTS, "export", str(tmp_path / "a")], capture_output=True, text=True,
+                         env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.count("\n") == 2  # the header and the one spot

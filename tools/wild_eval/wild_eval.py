@@ -26,7 +26,8 @@ from typing import Dict, List, Optional, Tuple
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "capi", "python"))
-import wenshu  # noqa: E402  (the path above must come first)
+# `wenshu` (and so the built library) is imported only when pages are scored: spots.py imports this
+# module to read and write annotations, which must work before anything is built.
 
 EXPECTATIONS = ("removed", "flagged", "flagged_or_removed", "flagged_or_changed", "kept", "changed")
 # Rule families that rewrite a whole converted text run by run: on a page annotated with their kind
@@ -343,6 +344,7 @@ def main(argv: List[str]) -> int:
     except (FormatError, OSError) as e:
         print(f"wild_eval: {e}", file=sys.stderr)
         return 2
+    import wenshu  # noqa: E402  (the path above must come first)
     score = Score()
     for page in sorted(pages, key=lambda p: p.file):
         result = wenshu.repair(page.data, disabled_rules=args.disable) if args.disable else \
