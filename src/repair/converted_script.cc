@@ -148,7 +148,7 @@ std::string GbkBytes(UConverter* gbk, char32_t cp) {  // any converter of the fi
 // no two-byte code: made once, since the GBK pass reads every ideograph of every document. Converted a
 // block of code points at a time, skipping what GBK lacks, with the offsets naming each output byte's code
 // point: a conversion a code point (28,672 calls) cost 16.9 M instructions, a third of a 10 KB report's
-// first parse; the blocks 6.2 M (callgrind; most of it ICU's skip callback for the ~7,500 code points GBK
+// first parse; the blocks 5.2 M (callgrind; most of it ICU's skip callback for the ~7,500 code points GBK
 // lacks). The buffers of one block stay on the stack: buffers for the whole range (0.6 MB) cost the first
 // parse more in page faults than the instructions saved. The same table as a conversion each with the
 // stop callback, as GbkBytes converts (compared over the whole range with ICU 72, 2026-12-03: 21,172
