@@ -478,6 +478,27 @@ constexpr std::u32string_view kTakesPlaceAfter = U"到在赴于日";
 // The units a title's issuer is named by (DeletedIssuerNames).
 constexpr std::u32string_view kIssuerUnits = U"省市县区镇乡村縣區鎮鄉";
 
+// The three UTF-8 bytes of a character of U+4000..U+9FFF as one number (text::CjkBlockCharLength's block).
+constexpr uint32_t CjkBlockKey(char32_t c) {
+  return (0xE0u | c >> 12) << 16 | (0x80u | (c >> 6 & 0x3F)) << 8 | (0x80u | (c & 0x3F));
+}
+uint32_t CjkBlockKeyAt(std::string_view text, size_t i) {
+  return static_cast<uint32_t>(static_cast<unsigned char>(text[i])) << 16 |
+         static_cast<uint32_t>(static_cast<unsigned char>(text[i + 1])) << 8 | static_cast<unsigned char>(text[i + 2]);
+}
+
+// Whether the well-formed ideograph of U+4000..U+9FFF at i is a place unit, from its bytes: every unit is
+// in that block, so an ideograph of it that is none is passed without decoding it or searching the units.
+bool IsPlaceUnitBytes(std::string_view text, size_t i) {
+  static constexpr uint32_t kKeys[] = {CjkBlockKey(kPlaceUnits[0]), CjkBlockKey(kPlaceUnits[1]),
+                                       CjkBlockKey(kPlaceUnits[2]), CjkBlockKey(kPlaceUnits[3]),
+                                       CjkBlockKey(kPlaceUnits[4])};
+  static_assert(std::size(kKeys) == kPlaceUnits.size());
+  static_assert(std::ranges::all_of(kPlaceUnits, [](char32_t c) { return c >= 0x4000 && c <= 0x9FFF; }));
+  const uint32_t key = CjkBlockKeyAt(text, i);
+  return std::find(std::begin(kKeys), std::end(kKeys), key) != std::end(kKeys);
+}
+
 // The place units a site left without their names, by position: the clause openings, and (in a document
 // that shows kMinDeletedPlaces of those) the other positions above. Empty when the document shows fewer.
 std::vector<Span> DeletedPlaceNames(RepairContext& context) {
@@ -485,6 +506,10 @@ std::vector<Span> DeletedPlaceNames(RepairContext& context) {
   std::vector<Span> openings, others;
   for (size_t i = 0; i < text.size();) {
     if (context.CancelledAt(i)) return {};
+    if (const size_t n = text::CjkBlockCharLength(text, i); n != 0 && !IsPlaceUnitBytes(text, i)) {
+      i += n;
+      continue;
+    }
     const text::Char c = text::CharAt(text, i);
     const size_t next = i + c.length;
     if (kPlaceUnits.find(c.value) != std::u32string_view::npos) {

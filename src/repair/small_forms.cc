@@ -9,6 +9,7 @@
 
 #include "repair/rule_ids.h"
 #include "repair/rules.h"
+#include "text/byte_search.h"
 #include "text/char_class.h"
 #include "text/utf8.h"
 
@@ -22,12 +23,20 @@ constexpr std::array<char32_t, 28> kSmallFormNfkc = {
 constexpr char32_t kFirstSmallForm = 0xFE50;
 // A document writes its punctuation in small forms when two of them follow an ideograph: a single one may
 // be a mojibake byte pair's reading (wild4's GBK run `ǘ﹪栏`); the clean corpora hold no small form.
-constexpr int kMinSmallFormMarks = 2;
+constexpr size_t kMinSmallFormMarks = 2;
 constexpr double kSmallFormConfidence = 0.97;
 
 char32_t SmallFormReading(char32_t c) {
   if (c < kFirstSmallForm || c >= kFirstSmallForm + kSmallFormNfkc.size()) return 0;
   return kSmallFormNfkc[c - kFirstSmallForm];
+}
+
+// Whether the text holds kMinSmallFormMarks small forms, from their bytes (EF B9 90..AB, U+FE50-FE6B): a
+// document with fewer is not written so, and costs one byte search, not a decode of every character.
+bool MayHoldSmallForms(std::string_view text) {
+  return text::CountOccurrences(text, "\xEF\xB9", kMinSmallFormMarks, [&](size_t at) {
+           return SmallFormReading(text::CharAt(text, at).value) != 0;
+         }) >= kMinSmallFormMarks;
 }
 
 // The full-width form of an ASCII mark (FoldChar's inverse), or 0.
@@ -43,13 +52,14 @@ std::string Utf8(char32_t c) {
 
 void RestoreSmallFormPunctuation(RepairContext& context) {
   const std::string_view text = context.text();
+  if (!MayHoldSmallForms(text)) return;
   struct Mark {
     size_t begin;
     int len;
     char32_t reading;
   };
   std::vector<Mark> marks;
-  int after_ideograph = 0;
+  size_t after_ideograph = 0;
   char32_t previous = 0;
   for (size_t i = 0; i < text.size();) {
     const text::Decoded d = text::DecodeUtf8At(text, i);

@@ -42,6 +42,10 @@ inline constexpr BreakSet kLineBreaks = kLineFeed | kCarriageReturn;
 // Every mark that ends a clause but the list comma 、 and the parenthesis: ，。；：！？ in both forms and the
 // line breaks.
 inline constexpr BreakSet kClauseBreaks = kSentenceEnds | kCommas | kSemicolons | kColons | kLineBreaks;
+// The punctuation marks of running text, both forms: ，、。；：！？ and , ; : ! ? (no line break, no
+// parenthesis, and no ASCII '.', a decimal point or a list number's dot in most report text). What a rule
+// counts as a page's marks (text.inserted_comma).
+inline constexpr BreakSet kPunctuationMarks = kSentenceEnds | kCommas | kSemicolons | kColons | kIdeographicComma;
 
 // The mark c is (0 for any other character).
 inline constexpr BreakSet BreakMark(char32_t c) {
@@ -68,6 +72,11 @@ inline constexpr BreakSet BreakMark(char32_t c) {
 
 // Whether c is one of the marks of set.
 inline constexpr bool IsBreak(char32_t c, BreakSet set) { return (BreakMark(c) & set) != 0; }
+
+// What a short phrase standing for a heading (a markdown bold head, a heading after a paragraph label)
+// never holds: a punctuation mark (kPunctuationMarks) or an ASCII '.', which there ends an ASCII sentence
+// (`**员活动:…**`, two masks with a clause between them, holds one).
+inline constexpr bool IsPhrasePunctuation(char32_t c) { return IsBreak(c, kPunctuationMarks) || c == U'.'; }
 
 }  // namespace wenshu::text
 

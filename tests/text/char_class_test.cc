@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include <string>
 #include <string_view>
 
 #include "gtest/gtest.h"
@@ -58,6 +59,16 @@ TEST(Breaks, EachMarkIsOneCharacterAndTheGroupsAreTheirMarks) {
   EXPECT_TRUE(IsBreak(U'\r', kLineBreaks));
   EXPECT_FALSE(IsBreak(U'，', kSentenceEnds | kSemicolons | kColons));
   EXPECT_TRUE(IsBreak(U'，', kCommas));
+}
+
+TEST(Breaks, PunctuationMarksAreTheTwelveMarksOfRunningTextAndAPhraseAlsoHoldsNoDot) {
+  std::u32string marks, phrase;
+  for (char32_t c = 0; c <= 0x10FFFF; ++c) {
+    if (IsBreak(c, kPunctuationMarks)) marks += c;
+    if (IsPhrasePunctuation(c)) phrase += c;
+  }
+  EXPECT_EQ(marks, U"!,:;?、。！，：；？");
+  EXPECT_EQ(phrase, U"!,.:;?、。！，：；？") << "the ASCII '.' too: it ends an ASCII sentence in a head";
 }
 
 TEST(Blanks, InlineBlanksAreTheSpacesExtractionLeavesAndEveryOneIsASpaceClass) {
