@@ -206,6 +206,13 @@ struct Line {
 };
 std::vector<Line> SplitLines(std::string_view text);
 
+// A line of the report's body: a sentence (ends in 。！？；…, or holds one) of kSentenceChars characters or more.
+bool IsSentence(std::string_view line);
+
+// Whether a line is a download's file name (`某某工作总结.docx`, `….pdf_第2页`): a site's name for the file, which
+// says the title again.
+bool NamesAFile(std::string_view line);
+
 struct SiteLine {
   size_t begin = 0, end = 0;  // the bytes to remove (the line and one line break)
   double probability = 0;
