@@ -1099,8 +1099,14 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
   // line; boilerplate.title removes the copy. (Between two site lines it is the page header's copy and goes,
   // as before; a portal's chrome that repeats a word, both times between its lines, too: the later line must
   // stay.)
+  // A title line that names a kind of report before the text (`2026年政府工作报告`) is the title: a short line
+  // said twice above it is the portal's (`云南要闻` twice under `您的位置:`), and is judged as before.
   absl::flat_hash_map<std::string, size_t> later_kept;  // ideographs -> the last line before the text saying them
-  {
+  bool titled = false;
+  for (size_t k = 0; k < std::min(first, lines.size()) && !titled; ++k) {
+    titled = !blank[k] && text::CountCharStarts(lines[k].text) <= kMaxSiteLineChars && ReadsAsTitle(lines[k].text);
+  }
+  if (!titled) {
     size_t next_found = 0;
     for (size_t k = 0; k < std::min(first, lines.size()); ++k) {
       while (next_found < found.size() && found[next_found].end <= lines[k].begin) ++next_found;

@@ -320,21 +320,28 @@ bool TitleShaped(std::string_view t) {
 }
 
 size_t RepeatedTopLine(RepairContext& context, const std::vector<Line>& lines, const std::vector<size_t>& top) {
+  size_t found = lines.size();
   for (size_t i = 0; i < top.size(); ++i) {
     const Line& line = lines[top[i]];
     const std::string_view t = text::TrimLineBlanks(line.text);
     if (LineClaimed(context, line)) continue;  // a site's line an earlier rule removed
     if (IsSentence(t)) break;                  // the text has begun
-    if (!TitleShaped(t)) continue;
+    // A title that names a kind of report before the text (`2026年政府工作报告` under a portal's `云南要闻` said
+    // twice) is the title: no short line said again is.
+    if (IsTitleLine(t)) return lines.size();
+    if (found < lines.size() || !TitleShaped(t)) continue;
     const std::string han = HanOnly(t);
     for (size_t j = i + 1; j < top.size() && j <= i + kRepeatedTitleLines; ++j) {
       const std::string_view u = text::TrimLineBlanks(lines[top[j]].text);
       if (LineClaimed(context, lines[top[j]])) continue;
       if (IsSentence(u)) break;
-      if (TitleShaped(u) && HanOnly(u) == han) return top[i];
+      if (TitleShaped(u) && HanOnly(u) == han) {
+        found = top[i];
+        break;
+      }
     }
   }
-  return lines.size();
+  return found;
 }
 
 std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
