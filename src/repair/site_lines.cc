@@ -1230,6 +1230,36 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
       }
       return false;
     };
+    // A row of kMenuMinPieces to kMenuMaxPieces labels of kMenuLabelMinChars to kMenuLabelMaxChars characters
+    // each, parted by blanks, one of which a site line within kBreadcrumbTitleLookahead non-blank lines that
+    // went whole says too.
+    auto menu_of_site_words = [&](size_t k) {
+      const std::string_view t = text::TrimLineBlanks(lines[k].text);
+      std::vector<std::string_view> labels;
+      for (size_t at = 0; at < t.size();) {
+        size_t end = at;
+        while (end < t.size() && BlankAt(t, end) == 0) end += CharAt(t, end).size();
+        const std::string_view label = t.substr(at, end - at);
+        const size_t chars = text::CountCharStarts(label);
+        if (chars < kMenuLabelMinChars || chars > kMenuLabelMaxChars || HanCount(label) != chars) return false;
+        labels.push_back(label);
+        while (end < t.size() && BlankAt(t, end) > 0) end += BlankAt(t, end);
+        at = end;
+      }
+      if (labels.size() < kMenuMinPieces || labels.size() > kMenuMaxPieces) return false;
+      for (int step : {-1, +1}) {
+        size_t j = k;
+        for (size_t seen = 0; seen < kBreadcrumbTitleLookahead; ++seen) {
+          j = neighbour(j, step);
+          if (j == lines.size()) break;
+          if (!gone[j]) continue;
+          for (std::string_view label : labels) {
+            if (lines[j].text.find(label) != std::string_view::npos) return true;
+          }
+        }
+      }
+      return false;
+    };
     std::vector<SiteLine> between;
     for (size_t k = 0; k < lines.size(); ++k) {
       const bool edge = first == lines.size() || k < title_line || k > last;
@@ -1255,7 +1285,10 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
       const bool link_row = IsLinkRow(t);
       const bool short_block = text::CountCharStarts(t) <= kContextLineChars || link_row;
       if (!notice_item && !metadata && (!short_block || punctuated || (ReadsAsTitle(t) && !link_row))) continue;
-      if (!metadata && (!neighbour_gone(k, -1) || !neighbour_gone(k, +1))) continue;
+      // Above the title, a row of short link labels (`我要投稿 投诉建议`) one of which a nearby site line that went
+      // says too (`时间:… 工作计划 我要投稿`): the site's menu, its words the site's, whatever stands beside it.
+      const bool site_words = k < title_line && short_block && !punctuated && !ReadsAsTitle(t) && menu_of_site_words(k);
+      if (!metadata && !site_words && (!neighbour_gone(k, -1) || !neighbour_gone(k, +1))) continue;
       // Not a line that only the document's edges surround: one side must be a site line.
       if (k == first_text && k == last_text) continue;
       // Overlapping a segment already found (a title cut from a breadcrumb) leaves the line to it.
