@@ -551,6 +551,7 @@ namespace {
 #define WENSHU_BUNDLE_COUNT R"((?:\d{1,3}|[一二三四五六七八九十两]{1,3}))"
 // A collection title's count may be an indefinite one ("…总结报告多篇", "几篇"): it names a collection as a
 // figure does (a piece's label never reads so, and such a title still needs a piece below it).
+// A dash may part the count from the title (`…政府工作报告-10篇`, as sites join a title and its count).
 #define WENSHU_BUNDLE_TITLE_COUNT R"((?:\d{1,3}|[一二三四五六七八九十两]{1,3}|多|几|幾))"
 const RE2& BundleTitle() {
   // Traditional forms too (匯總, 範文): converting sites bundle as well. A collection word ending the line
@@ -558,7 +559,7 @@ const RE2& BundleTitle() {
   static LazyRE2 re = {.pattern_ =
       R"((?:汇编|匯編|合集|精选|精選|范文|範文|范例|範例|大全|汇总|匯總)\s*[（(]?\s*(?:范文|範文|范例|範例)?)"
       WENSHU_BUNDLE_COUNT R"(\s*篇|[（(][^()（）]{0,6})" WENSHU_BUNDLE_COUNT
-      R"(\s*篇\s*[)）]|(?:汇编|匯編|合集|大全|汇总|匯總)\s*$|\p{Han}\s*)" WENSHU_BUNDLE_TITLE_COUNT
+      R"(\s*篇\s*[)）]|(?:汇编|匯編|合集|大全|汇总|匯總)\s*$|\p{Han}\s*[-—–_]?\s*)" WENSHU_BUNDLE_TITLE_COUNT
       R"(\s*篇\s*(?:[(（][^()（）]{0,24}[)）])?\s*$)"};
   return *re;
 }
@@ -697,6 +698,15 @@ void FlagBundledDocuments(RepairContext& context) {
   static LazyRE2 kBareNumberedTitle = {.pattern_ =
       R"(^(\s*[^\s，。,；;：:、]{2,40}?(?:总结|總結|报告|報告|计划|計劃|方案|规划|規劃|讲话|講話|汇报|匯報|体会|體會|心得))"
       R"(\s*[1-9][0-9]?)(?:[^0-9年月日号號%％.．、个個万萬亿億元篇份]|$))"};
+  // A piece's title numbered with a Chinese numeral that ends the line ("乡村干部扶贫工作总结一", the form
+  // "…篇一" takes without its 篇): the clean corpora's 22,232 lines end a kind of report with a numeral never.
+  static LazyRE2 kChineseNumberedTitle = {.pattern_ =
+      R"(^\s*[^\s，。,；;：:、]{2,40}?(?:总结|總結|报告|報告|计划|計劃|方案|规划|規劃|讲话|講話|汇报|匯報|体会|體會|心得))"
+      R"([一二三四五六七八九十]{1,2}\s*$)"};
+  // A piece's label in lenticular brackets after its title on the same line ("…总结怎么写 【篇1】"): the label
+  // and what the site wrote after it (its length, `2000字`). None of the clean corpora's lines holds 【篇N】.
+  static LazyRE2 kBracketedLabel = {.pattern_ = R"(【\s*(?:第\s*)" WENSHU_BUNDLE_COUNT R"(\s*篇|篇\s*)" WENSHU_BUNDLE_COUNT
+                                   R"()\s*】[^，。,；;！？!?]{0,12}$)"};
   // The first piece's label ("篇一:", "第1篇", "篇1:") names a bundle on its own near the top.
   static LazyRE2 kFirstPart = {.pattern_ = R"(^\s*(?:第\s*[1一]\s*篇|篇\s*[1一])(?:[^0-9]|$))"};
   // So does the first piece's title when its number ends the line ("…心得體會篇一", "…年终总结 篇1"): the clean
@@ -735,6 +745,7 @@ void FlagBundledDocuments(RepairContext& context) {
     size_t length;  // of the "篇N:" label
   };
   std::vector<Part> parts;
+  std::vector<Span> bracketed_labels;  // 【篇N】 after a title: a bundle's piece on its own
   for (const Line& line : lines) {
     re2::StringPiece rest = View(line.text);
     re2::StringPiece bare = rest;
@@ -751,6 +762,15 @@ void FlagBundledDocuments(RepairContext& context) {
                bare_numbered_title_may_match(line.text) && RE2::PartialMatch(bare, *kBareNumberedTitle, &label)) {
       const size_t length = label.size();
       parts.push_back({&line, length});
+    } else if (line.text.size() <= 150 &&
+               ContainsAny(line.text, {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}) &&
+               RE2::FullMatch(bare, *kChineseNumberedTitle)) {
+      // The whole line is the piece's title and its number.
+      parts.push_back({&line, static_cast<size_t>(text::TrimLineBlanks(line.text).data() - line.text.data()) +
+                                  text::TrimLineBlanks(line.text).size()});
+    } else if (ContainsAny(line.text, {"【"}) && ContainsAny(line.text, {"篇"}) && RE2::PartialMatch(bare, *kBracketedLabel)) {
+      const size_t at = line.text.rfind("【");
+      bracketed_labels.push_back({line.begin + at, line.begin + line.text.size()});
     }
   }
   // The collection's title, and any other form of it the site prints before the first piece ("…汇编五篇" then
@@ -785,8 +805,16 @@ void FlagBundledDocuments(RepairContext& context) {
   const bool piece_label = parts.size() == 1 && RE2::PartialMatch(View(parts[0].line->text), *kPieceLabel) &&
                            !RE2::PartialMatch(View(parts[0].line->text), *kSentenceEnd);
   if (parts.size() < 2 && !(title != nullptr && parts.size() == 1) && !counted_title && !first_part_on_top &&
-      !piece_label) {
+      !piece_label && bracketed_labels.empty()) {
     return;
+  }
+  for (const Span& label : bracketed_labels) {
+    RepairFlag flag;
+    flag.rule = repair_rule::kBoilerplateBundle;
+    flag.span = label;
+    flag.text = std::string(text.substr(label.begin, label.size()));
+    flag.reason = "A bundled document's label after its title; the documents are kept together as written.";
+    context.Flag(std::move(flag));
   }
   if (title != nullptr) more_titles.insert(more_titles.begin(), title);
   for (const Line* t : more_titles) {

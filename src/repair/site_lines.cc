@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
@@ -189,14 +190,6 @@ std::optional<std::string_view> BracketedContent(std::string_view line) {
   return inside;
 }
 
-// A line of the report's body: a sentence of kSentenceChars characters or more.
-bool IsSentence(std::string_view line) {
-  if (text::CountCharStarts(line) < kSentenceChars) return false;
-  for (std::string_view end : kSentenceEnd) {
-    if (line.find(end) != std::string_view::npos) return true;
-  }
-  return false;
-}
 
 // A line of clauses: kSentenceChars characters or more and kClauseCommas commas (，) or more.
 bool IsClauseLine(std::string_view line) {
@@ -519,6 +512,19 @@ std::optional<ItemHead> NumberedItemHead(std::string_view line) {
 }
 
 }  // namespace
+
+bool IsSentence(std::string_view line) {
+  if (text::CountCharStarts(line) < kSentenceChars) return false;
+  for (std::string_view end : kSentenceEnd) {
+    if (line.find(end) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool NamesAFile(std::string_view line) {
+  static const RE2 kFileName(R"((?i)\.(?:docx?|wps|pdf|txt)(?:_|[ \t]*$))");
+  return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kFileName);
+}
 
 LineCut CutFurnitureSegments(std::string_view line, const FurnitureModel& model, bool whole_furniture,
                              bool title_may_stay) {
@@ -1086,6 +1092,36 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     found.push_back(s);
   }
   std::sort(found.begin(), found.end(), [](const SiteLine& a, const SiteLine& b) { return a.begin < b.begin; });
+  // A short line before the text that a later line there says again, the same ideographs (kTitleHanChars of
+  // them at least), the later line staying (`工作计划` under a breadcrumb and again; a title at the page's top
+  // above the site's stat line and again under its piece's label): the title said twice, the document's own
+  // first. It is taken neither as a field's value nor as a short line between the page's edge and a site
+  // line; boilerplate.title removes the copy. (Between two site lines it is the page header's copy and goes,
+  // as before; a portal's chrome that repeats a word, both times between its lines, too: the later line must
+  // stay.)
+  // A title line that names a kind of report before the text (`2026年政府工作报告`) is the title: a short line
+  // said twice above it is the portal's (`云南要闻` twice under `您的位置:`), and is judged as before.
+  absl::flat_hash_map<std::string, size_t> later_kept;  // ideographs -> the last line before the text saying them
+  bool titled = false;
+  for (size_t k = 0; k < std::min(first, lines.size()) && !titled; ++k) {
+    titled = !blank[k] && text::CountCharStarts(lines[k].text) <= kMaxSiteLineChars && ReadsAsTitle(lines[k].text);
+  }
+  if (!titled) {
+    size_t next_found = 0;
+    for (size_t k = 0; k < std::min(first, lines.size()); ++k) {
+      while (next_found < found.size() && found[next_found].end <= lines[k].begin) ++next_found;
+      const bool went = next_found < found.size() && found[next_found].begin <= lines[k].begin &&
+                        !found[next_found].segment;
+      if (blank[k] || went || NamesAFile(lines[k].text)) continue;
+      std::string han = HanOnly(lines[k].text);
+      if (text::CountCharStarts(han) >= kTitleHanChars) later_kept[std::move(han)] = k;
+    }
+  }
+  auto said_again = [&](size_t k) {
+    if (k >= first || NamesAFile(lines[k].text)) return false;
+    const auto it = later_kept.find(HanOnly(lines[k].text));
+    return it != later_kept.end() && it->second > k;
+  };
   // A portal's metadata block writes a field's name on one line and its value on the next (发文单位 ⏎
   // 某区发展和改革局, 主题分类 ⏎ 政务公开): before the report, a short value line right after a field name
   // that went whole goes with it.
@@ -1098,7 +1134,7 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     if (k >= lines.size() || lines[k].begin != key.begin || !IsFieldName(lines[k].text)) continue;
     size_t v = k + 1;
     while (v < lines.size() && blank[v]) ++v;
-    if (v >= lines.size() || (first < lines.size() && v >= first) || table[v]) continue;
+    if (v >= lines.size() || (first < lines.size() && v >= first) || table[v] || said_again(v)) continue;
     if (i + 1 < found.size() && found[i + 1].begin <= lines[v].begin) continue;  // it went already
     const std::string_view value = lines[v].text;
     const absl::string_view trimmed = absl::StripAsciiWhitespace(absl::string_view(value.data(), value.size()));
@@ -1194,10 +1230,46 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
       }
       return false;
     };
+    // A row of kMenuMinPieces to kMenuMaxPieces labels of kMenuLabelMinChars to kMenuLabelMaxChars characters
+    // each, parted by blanks, one of which a site line within kBreadcrumbTitleLookahead non-blank lines that
+    // went whole says too.
+    auto menu_of_site_words = [&](size_t k) {
+      const std::string_view t = text::TrimLineBlanks(lines[k].text);
+      std::vector<std::string_view> labels;
+      for (size_t at = 0; at < t.size();) {
+        size_t end = at;
+        while (end < t.size() && BlankAt(t, end) == 0) end += CharAt(t, end).size();
+        const std::string_view label = t.substr(at, end - at);
+        const size_t chars = text::CountCharStarts(label);
+        if (chars < kMenuLabelMinChars || chars > kMenuLabelMaxChars || HanCount(label) != chars) return false;
+        labels.push_back(label);
+        while (end < t.size() && BlankAt(t, end) > 0) end += BlankAt(t, end);
+        at = end;
+      }
+      if (labels.size() < kMenuMinPieces || labels.size() > kMenuMaxPieces) return false;
+      for (int step : {-1, +1}) {
+        size_t j = k;
+        for (size_t seen = 0; seen < kBreadcrumbTitleLookahead; ++seen) {
+          j = neighbour(j, step);
+          if (j == lines.size()) break;
+          if (!gone[j]) continue;
+          for (std::string_view label : labels) {
+            if (lines[j].text.find(label) != std::string_view::npos) return true;
+          }
+        }
+      }
+      return false;
+    };
     std::vector<SiteLine> between;
     for (size_t k = 0; k < lines.size(); ++k) {
       const bool edge = first == lines.size() || k < title_line || k > last;
       if (blank[k] || gone[k] || table[k]) continue;
+      // A title said twice stays in its first place unless two site lines surround it there (a page header's
+      // copy between its menu and its stat line; the document's edge is no site line here).
+      if (said_again(k)) {
+        const size_t above = neighbour(k, -1), below = neighbour(k, +1);
+        if (!(above < lines.size() && gone[above] && below < lines.size() && gone[below])) continue;
+      }
       const bool notice_item = (first == lines.size() || k <= first || k >= last) && middle_notice_item(k);
       const bool metadata = !notice_item && metadata_row(k);
       if (!edge && !notice_item && !metadata) continue;
@@ -1213,7 +1285,10 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
       const bool link_row = IsLinkRow(t);
       const bool short_block = text::CountCharStarts(t) <= kContextLineChars || link_row;
       if (!notice_item && !metadata && (!short_block || punctuated || (ReadsAsTitle(t) && !link_row))) continue;
-      if (!metadata && (!neighbour_gone(k, -1) || !neighbour_gone(k, +1))) continue;
+      // Above the title, a row of short link labels (`我要投稿 投诉建议`) one of which a nearby site line that went
+      // says too (`时间:… 工作计划 我要投稿`): the site's menu, its words the site's, whatever stands beside it.
+      const bool site_words = k < title_line && short_block && !punctuated && !ReadsAsTitle(t) && menu_of_site_words(k);
+      if (!metadata && !site_words && (!neighbour_gone(k, -1) || !neighbour_gone(k, +1))) continue;
       // Not a line that only the document's edges surround: one side must be a site line.
       if (k == first_text && k == last_text) continue;
       // Overlapping a segment already found (a title cut from a breadcrumb) leaves the line to it.

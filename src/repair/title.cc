@@ -20,6 +20,7 @@
 #include "repair/rules.h"
 #include "repair/site_lines.h"
 #include "text/char_class.h"
+#include "text/list_marker.h"
 #include "text/utf8.h"
 #include "wenshu/dictionary.h"
 #include "wenshu/tokenizer.h"
@@ -304,6 +305,49 @@ bool LineClaimed(RepairContext& context, const Line& line) {
   return false;
 }
 
+// A title said twice (RepeatedTopLine): at least kMinRepeatedTitleHan ideographs (`工作计划`, a site's
+// category page titled by its kind alone), no sentence punctuation, not a list heading (a table of contents
+// lists the headings that follow), before the text's first sentence line, and said again within the next
+// kRepeatedTitleLines non-blank lines before it. The clean corpora's reports say no line twice before their
+// first sentence; issue 14's real sets show it under a breadcrumb (`首页`, `工作计划`, `工作计划`) and above a
+// bundle's first piece.
+constexpr size_t kMinRepeatedTitleHan = 4;
+constexpr size_t kRepeatedTitleLines = 8;
+
+// A line of the top that reads as a short title (see kMinRepeatedTitleHan): no sentence punctuation, no
+// list marker, no page number after a blank.
+bool TitleShaped(std::string_view t) {
+  // A download's file name (`….docx`) says the title as the site names the file: the copies' rule below.
+  return !t.empty() && text::CountCharStarts(t) <= kMaxTitleChars && !HasSentencePunct(t) && !NamesAFile(t) &&
+         HanOnly(t).size() >= 3 * kMinRepeatedTitleHan && !text::MatchListMarker(t, 0).has_value() &&
+         !IsTableOfContentsEntry(t);
+}
+
+size_t RepeatedTopLine(RepairContext& context, const std::vector<Line>& lines, const std::vector<size_t>& top) {
+  size_t found = lines.size();
+  for (size_t i = 0; i < top.size(); ++i) {
+    const Line& line = lines[top[i]];
+    const std::string_view t = text::TrimLineBlanks(line.text);
+    if (LineClaimed(context, line)) continue;  // a site's line an earlier rule removed
+    if (IsSentence(t)) break;                  // the text has begun
+    // A title that names a kind of report before the text (`2026年政府工作报告` under a portal's `云南要闻` said
+    // twice) is the title: no short line said again is.
+    if (IsTitleLine(t)) return lines.size();
+    if (found < lines.size() || !TitleShaped(t)) continue;
+    const std::string han = HanOnly(t);
+    for (size_t j = i + 1; j < top.size() && j <= i + kRepeatedTitleLines; ++j) {
+      const std::string_view u = text::TrimLineBlanks(lines[top[j]].text);
+      if (LineClaimed(context, lines[top[j]])) continue;
+      if (IsSentence(u)) break;
+      if (TitleShaped(u) && HanOnly(u) == han) {
+        found = top[i];
+        break;
+      }
+    }
+  }
+  return found;
+}
+
 std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
   std::string_view text = context.text();
   std::vector<TitleEdit> edits;
@@ -386,6 +430,16 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
       break;
     }
   }
+  // Above such a line (or without one), the title is the line the site says again: a short line before the
+  // text that stands again, the same ideographs, as a line of its own (`工作计划` twice under a breadcrumb,
+  // above the heading `工作计划的作用`; `车间生产安全的重要性` at the top and again under its piece's label).
+  // The first is the document's; the copies go.
+  const size_t repeated = RepeatedTopLine(context, lines, top);
+  const bool said_again = repeated < title;
+  if (said_again) {
+    title = repeated;
+    title_line_text = lines[title].text;
+  }
   if (title < lines.size()) {
     const std::string_view title_text = text::TrimLineBlanks(title_line_text);
     const std::string title_han = HanOnly(title_text);
@@ -419,8 +473,9 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
       const std::string_view after_tag = line_claimed ? unclaimed_part(line) : std::string_view();
       const bool tag_cut = !after_tag.empty() && after_tag.data() + after_tag.size() == line.text.data() + line.text.size();
       const std::string_view copy = tag_cut ? text::TrimLineBlanks(after_tag) : t;
-      if ((!line_claimed || tag_cut) && IsTitleLine(copy) && SameTitle(HanOnly(copy), title_han) &&
-          !AddsMoreThanSiteWords(HanOnly(copy), title_han)) {
+      const bool copy_of_repeated = said_again && !HasSentencePunct(copy) && HanOnly(copy) == title_han;
+      if ((!line_claimed || tag_cut) && (copy_of_repeated || (IsTitleLine(copy) && SameTitle(HanOnly(copy), title_han) &&
+                                                              !AddsMoreThanSiteWords(HanOnly(copy), title_han)))) {
         // The title with the line after it, both again ("陕西省2026年政府工作报告" and its date-and-speaker
         // line, in the portal's header and again in the article): a repeated block of the page, which the
         // furniture rules judge as a whole, not a copy of the title alone.
@@ -438,6 +493,9 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
                                       Quoted(title_text), ", stays.")});
         continue;
       }
+      // A title known only by its repetition may be a short one (`工作计划`) that the text's lines open with in
+      // a sentence: only its whole-line copies go.
+      if (said_again) continue;
       // A copy broken over two lines ("…2024年政府⏎信息公开工作年度报告", a wrap inside the site's copy): the line
       // and the next say the title again only together.
       if (!line_claimed && n + 1 < lines.size() && !HasSentencePunct(t) && !LineClaimed(context, lines[n + 1])) {
