@@ -10,6 +10,7 @@
 #define WENSHU_REPAIR_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -133,11 +134,24 @@ class OffsetMap {
   size_t ToRepaired(size_t original_offset) const;
 
  private:
+  template <typename Offset>
   struct Edit {
-    size_t original_begin, original_end;
-    size_t repaired_begin, repaired_end;
+    Offset original_begin, original_end;
+    Offset repaired_begin, repaired_end;
   };
-  std::vector<Edit> edits_;
+  // One edit per record. In 32-bit offsets whenever they fit (every Report's: Parse refuses a document of
+  // 4 GiB or more), 16 bytes an edit instead of 32: a document dense with repairs has a record every
+  // ~20 bytes, and its map lives to the end of Parse (bench/README.md, "Memory per document", ninth
+  // pass). A larger text's map keeps 64-bit edits instead; one of the two vectors is empty.
+  std::vector<Edit<uint32_t>> edits_;
+  std::vector<Edit<uint64_t>> wide_edits_;
+
+  template <typename Offset>
+  static size_t ToOriginal(const std::vector<Edit<Offset>>& edits, size_t repaired_offset);
+  template <typename Offset>
+  static Span ToOriginal(const std::vector<Edit<Offset>>& edits, Span repaired);
+  template <typename Offset>
+  static size_t ToRepaired(const std::vector<Edit<Offset>>& edits, size_t original_offset);
 };
 
 }  // namespace wenshu

@@ -81,6 +81,10 @@ const std::vector<std::string_view>& BareFollowers() {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
+// The longest gap between a number and the next in a list or range, and between a number's integer
+// and fraction digits: one three-byte character ("、", "～", "—", "．"; the links below).
+constexpr size_t kLongestGap = 3;
+
 // Whether every code point of `s` belongs to one of the rate links.
 bool OnlyLinks(std::string_view s) {
   while (!s.empty()) {
@@ -143,7 +147,6 @@ std::optional<std::string> RewrittenAs(const RepairContext& context, Span span) 
 
 void RestoreDroppedPercent(RepairContext& context) {
   std::string_view text = context.text();
-  std::vector<DigitRun> runs = ScanDigitRuns(text);
   std::vector<Candidate> candidates;
   size_t percent_signs = 0, fullwidth_signs = 0;
   for (size_t p = text.find('%'); p != std::string_view::npos; p = text.find('%', p + 1)) ++percent_signs;
@@ -151,8 +154,9 @@ void RestoreDroppedPercent(RepairContext& context) {
     ++fullwidth_signs;
   }
 
-  for (size_t i = 0; i < runs.size(); ++i) {
-    const DigitRun& r = runs[i];
+  // The runs are read one after another (NextDigitRun), never held all at once.
+  for (auto run = NextDigitRun(text, 0); run; run = NextDigitRun(text, run->end)) {
+    const DigitRun& r = *run;
     if (r.after_decimal_point) continue;
     Candidate c;
     c.begin = r.begin;
@@ -163,10 +167,11 @@ void RestoreDroppedPercent(RepairContext& context) {
     } else if (context.IsClaimed({r.begin, r.end})) {
       continue;
     }
-    if (r.before_decimal_point && i + 1 < runs.size()) {
-      c.end = runs[i + 1].end;
-      absl::StrAppend(&number, ".", Av(runs[i + 1].digits));
-      if (context.IsClaimed({runs[i + 1].begin, runs[i + 1].end})) continue;
+    // The digits after the decimal point: the next run, one '.' or '．' past this one.
+    if (const auto fraction = r.before_decimal_point ? NextDigitRun(text, r.end, kLongestGap) : std::nullopt) {
+      c.end = fraction->end;
+      absl::StrAppend(&number, ".", Av(fraction->digits));
+      if (context.IsClaimed({fraction->begin, fraction->end})) continue;
     }
     auto value = ParseDecimal(number);
     if (!value) continue;
@@ -214,20 +219,23 @@ void RestoreDroppedPercent(RepairContext& context) {
     // 5.95%" is a list whose head lost its sign.
     bool tail_has_sign = false;
     {
-      size_t j = i + (r.before_decimal_point ? 2 : 1);
       size_t tail_end = c.end;
       bool ranges = false;
-      // Lists of percentages are short; the cap keeps a pathological "92、92、…" line linear.
-      for (int members = 0; j < runs.size() && members < 32; ++members) {
-        std::string_view gap = text.substr(tail_end, runs[j].begin - tail_end);
+      // Lists of percentages are short; the cap keeps a pathological "92、92、…" line linear. A member
+      // further than kLongestGap bytes on is no member: the gap is not one of the links below.
+      std::optional<DigitRun> member = NextDigitRun(text, tail_end, kLongestGap);
+      for (int members = 0; member && members < 32; ++members) {
+        std::string_view gap = text.substr(tail_end, member->begin - tail_end);
         bool list = gap == "、" || gap == "和" || gap == "与" || gap == "及";
         bool range = gap == "-" || gap == "~" || gap == "～" || gap == "至" || gap == "到" || gap == "—" ||
                      gap == "－" || gap == "－";
         if (!list && !range) break;
         ranges = ranges || range;
-        tail_end = runs[j].end;
-        if (runs[j].before_decimal_point && j + 1 < runs.size()) tail_end = runs[++j].end;
-        ++j;
+        tail_end = member->end;
+        if (member->before_decimal_point) {
+          if (auto member_fraction = NextDigitRun(text, tail_end, kLongestGap)) tail_end = member_fraction->end;
+        }
+        member = NextDigitRun(text, tail_end, kLongestGap);
       }
       if (tail_end != c.end) {
         if (UnitAt(text, tail_end) && !StartsWithAny(text, tail_end, {"%", "％"})) continue;

@@ -1,5 +1,6 @@
 // The repair engine: runs the registry's rules, keeps the log exact, applies and reverts it.
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
 #include <string>
 #include <utility>
@@ -247,48 +248,79 @@ absl::StatusOr<std::string> RevertRepairs(std::string_view repaired,
 }
 
 OffsetMap::OffsetMap(const std::vector<RepairRecord>& records) {
-  edits_.reserve(records.size());
-  long long delta = 0;  // repaired - original, before the current record
+  // The largest offset is the last record's end, in the original or in the repaired text.
+  long long delta = 0;  // repaired - original, after every record
   for (const RepairRecord& r : records) {
-    size_t rb = static_cast<size_t>(static_cast<long long>(r.span.begin) + delta);
-    edits_.push_back({r.span.begin, r.span.end, rb, rb + r.after.size()});
     delta += static_cast<long long>(r.after.size()) - static_cast<long long>(r.span.size());
+  }
+  const size_t last_end = records.empty() ? 0 : records.back().span.end;
+  const bool narrow = last_end <= UINT32_MAX && static_cast<long long>(last_end) + delta <= UINT32_MAX;
+  const auto fill = [&](auto& edits) {
+    using Offset = decltype(edits.front().original_begin);
+    edits.reserve(records.size());
+    long long shift = 0;
+    for (const RepairRecord& r : records) {
+      const size_t rb = static_cast<size_t>(static_cast<long long>(r.span.begin) + shift);
+      edits.push_back({static_cast<Offset>(r.span.begin), static_cast<Offset>(r.span.end),
+                       static_cast<Offset>(rb), static_cast<Offset>(rb + r.after.size())});
+      shift += static_cast<long long>(r.after.size()) - static_cast<long long>(r.span.size());
+    }
+  };
+  if (narrow) {
+    fill(edits_);
+  } else {
+    fill(wide_edits_);
   }
 }
 
 size_t OffsetMap::ToOriginal(size_t repaired_offset) const {
+  return wide_edits_.empty() ? ToOriginal(edits_, repaired_offset) : ToOriginal(wide_edits_, repaired_offset);
+}
+
+Span OffsetMap::ToOriginal(Span repaired) const {
+  return wide_edits_.empty() ? ToOriginal(edits_, repaired) : ToOriginal(wide_edits_, repaired);
+}
+
+size_t OffsetMap::ToRepaired(size_t original_offset) const {
+  return wide_edits_.empty() ? ToRepaired(edits_, original_offset) : ToRepaired(wide_edits_, original_offset);
+}
+
+template <typename Offset>
+size_t OffsetMap::ToOriginal(const std::vector<Edit<Offset>>& edits, size_t repaired_offset) {
   // The last edit that starts at or before the offset.
-  auto it = std::upper_bound(edits_.begin(), edits_.end(), repaired_offset,
-                             [](size_t off, const Edit& e) { return off < e.repaired_begin; });
-  if (it == edits_.begin()) return repaired_offset;
-  const Edit& e = *(it - 1);
+  auto it = std::upper_bound(edits.begin(), edits.end(), repaired_offset,
+                             [](size_t off, const Edit<Offset>& e) { return off < e.repaired_begin; });
+  if (it == edits.begin()) return repaired_offset;
+  const Edit<Offset>& e = *(it - 1);
   if (repaired_offset < e.repaired_end) return e.original_begin;
   return e.original_end + (repaired_offset - e.repaired_end);
 }
 
-Span OffsetMap::ToOriginal(Span repaired) const {
-  Span s{ToOriginal(repaired.begin), 0};
+template <typename Offset>
+Span OffsetMap::ToOriginal(const std::vector<Edit<Offset>>& edits, Span repaired) {
+  Span s{ToOriginal(edits, repaired.begin), 0};
   if (repaired.empty()) {
     s.end = s.begin;
     return s;
   }
   // The end maps through the last byte, so that a span ending inside an edit covers all of it.
   size_t last = repaired.end - 1;
-  auto it = std::upper_bound(edits_.begin(), edits_.end(), last,
-                             [](size_t off, const Edit& e) { return off < e.repaired_begin; });
-  if (it != edits_.begin() && last < (it - 1)->repaired_end) {
+  auto it = std::upper_bound(edits.begin(), edits.end(), last,
+                             [](size_t off, const Edit<Offset>& e) { return off < e.repaired_begin; });
+  if (it != edits.begin() && last < (it - 1)->repaired_end) {
     s.end = (it - 1)->original_end;
   } else {
-    s.end = ToOriginal(last) + 1;
+    s.end = ToOriginal(edits, last) + 1;
   }
   return s;
 }
 
-size_t OffsetMap::ToRepaired(size_t original_offset) const {
-  auto it = std::upper_bound(edits_.begin(), edits_.end(), original_offset,
-                             [](size_t off, const Edit& e) { return off < e.original_begin; });
-  if (it == edits_.begin()) return original_offset;
-  const Edit& e = *(it - 1);
+template <typename Offset>
+size_t OffsetMap::ToRepaired(const std::vector<Edit<Offset>>& edits, size_t original_offset) {
+  auto it = std::upper_bound(edits.begin(), edits.end(), original_offset,
+                             [](size_t off, const Edit<Offset>& e) { return off < e.original_begin; });
+  if (it == edits.begin()) return original_offset;
+  const Edit<Offset>& e = *(it - 1);
   if (original_offset < e.original_end) return e.repaired_begin;
   return e.repaired_end + (original_offset - e.original_end);
 }

@@ -15,28 +15,29 @@ bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace
 
+std::optional<DigitRun> NextDigitRun(std::string_view text, size_t from, size_t within) {
+  const size_t n = text.size();
+  const size_t last = within >= n ? n : std::min(n, from + within + 1);  // a run may begin before `last`
+  size_t i = from;
+  while (i < last && !IsAsciiDigit(text[i])) ++i;
+  if (i >= last) return std::nullopt;
+  const size_t b = i;
+  while (i < n && IsAsciiDigit(text[i])) ++i;
+  DigitRun run;
+  run.begin = b;
+  run.end = i;
+  run.digits = text.substr(b, i - b);
+  // The decimal point may be ASCII or fullwidth (．, EF BC 8E).
+  run.after_decimal_point = (b >= 2 && text[b - 1] == '.' && IsAsciiDigit(text[b - 2])) ||
+                            (b >= 4 && text.substr(b - 3, 3) == "．" && IsAsciiDigit(text[b - 4]));
+  run.before_decimal_point = (i + 1 < n && text[i] == '.' && IsAsciiDigit(text[i + 1])) ||
+                             (i + 3 < n && text.substr(i, 3) == "．" && IsAsciiDigit(text[i + 3]));
+  return run;
+}
+
 std::vector<DigitRun> ScanDigitRuns(std::string_view text) {
   std::vector<DigitRun> runs;
-  size_t i = 0;
-  const size_t n = text.size();
-  while (i < n) {
-    if (!IsAsciiDigit(text[i])) {
-      ++i;
-      continue;
-    }
-    size_t b = i;
-    while (i < n && IsAsciiDigit(text[i])) ++i;
-    DigitRun run;
-    run.begin = b;
-    run.end = i;
-    run.digits = text.substr(b, i - b);
-    // The decimal point may be ASCII or fullwidth (．, EF BC 8E).
-    run.after_decimal_point = (b >= 2 && text[b - 1] == '.' && IsAsciiDigit(text[b - 2])) ||
-                              (b >= 4 && text.substr(b - 3, 3) == "．" && IsAsciiDigit(text[b - 4]));
-    run.before_decimal_point = (i + 1 < n && text[i] == '.' && IsAsciiDigit(text[i + 1])) ||
-                               (i + 3 < n && text.substr(i, 3) == "．" && IsAsciiDigit(text[i + 3]));
-    runs.push_back(run);
-  }
+  for (auto run = NextDigitRun(text, 0); run; run = NextDigitRun(text, run->end)) runs.push_back(*run);
   return runs;
 }
 

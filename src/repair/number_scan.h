@@ -29,6 +29,13 @@ struct DigitRun {
 // Every digit run of `text`, in order.
 std::vector<DigitRun> ScanDigitRuns(std::string_view text);
 
+// The first digit run of `text` that begins at or after `from` and at most `within` bytes past it, or
+// nullopt. A pass that reads the runs one after another with this holds no vector of every run: as a
+// DigitRun of 40 bytes for every ~14 bytes of a text dense with figures, that vector was ~3x the
+// document, and its freed pages stayed in the heap under what the pass kept (bench/README.md, "Memory
+// per document", ninth pass).
+std::optional<DigitRun> NextDigitRun(std::string_view text, size_t from, size_t within = std::string_view::npos);
+
 // Up to `count` code points of text before `offset` (or after it), as a view.
 std::string_view TextBefore(std::string_view text, size_t offset, size_t count);
 std::string_view TextAfter(std::string_view text, size_t offset, size_t count);

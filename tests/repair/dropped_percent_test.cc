@@ -6,10 +6,34 @@
 #include <string>
 #include <vector>
 
+#include "repair/number_scan.h"
 #include "wenshu/repair.h"
 
 namespace wenshu {
 namespace {
+
+// The pass reads the runs one after another; `within` bounds how far the next run may begin.
+TEST(NextDigitRun, ReadsRunsInOrderAndStopsWithinTheBound) {
+  const std::string text = "增长5.3，共12、8项";
+  auto first = repair_internal::NextDigitRun(text, 0);
+  ASSERT_TRUE(first.has_value());
+  EXPECT_EQ(first->digits, "5");
+  EXPECT_TRUE(first->before_decimal_point);
+  auto fraction = repair_internal::NextDigitRun(text, first->end, 3);
+  ASSERT_TRUE(fraction.has_value());
+  EXPECT_EQ(fraction->digits, "3");
+  EXPECT_TRUE(fraction->after_decimal_point);
+  // "，共" is six bytes: no run begins within three of the fraction's end, one does without a bound.
+  EXPECT_FALSE(repair_internal::NextDigitRun(text, fraction->end, 3).has_value());
+  auto twelve = repair_internal::NextDigitRun(text, fraction->end);
+  ASSERT_TRUE(twelve.has_value());
+  EXPECT_EQ(twelve->digits, "12");
+  auto eight = repair_internal::NextDigitRun(text, twelve->end, 3);  // past "、"
+  ASSERT_TRUE(eight.has_value());
+  EXPECT_EQ(eight->digits, "8");
+  EXPECT_FALSE(repair_internal::NextDigitRun(text, eight->end).has_value());
+  EXPECT_EQ(repair_internal::ScanDigitRuns(text).size(), 4u);
+}
 
 using ::testing::HasSubstr;
 

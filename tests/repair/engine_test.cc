@@ -1,4 +1,6 @@
 // The repair log is exact: apply gives the repaired text, revert gives the original, offsets map back.
+#include <cstdint>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -48,6 +50,29 @@ TEST(OffsetMap, MapsBothWays) {
   EXPECT_EQ(map.ToOriginal(Span{4, 7}), (Span{6, 9}));
   EXPECT_EQ(map.ToRepaired(7), 5u);
   EXPECT_EQ(map.ToRepaired(4), 3u);
+}
+
+// The map keeps 32-bit edits while every offset fits and 64-bit ones past 4 GiB: both map alike. Only
+// the records are read, so offsets past 4 GiB need no such text.
+TEST(OffsetMap, MapsOffsetsPastFourGibibytes) {
+  constexpr size_t kFar = size_t{5} << 30;
+  RepairRecord far;
+  far.span = {kFar + 3, kFar + 6};
+  far.after = "1";
+  OffsetMap map({far});
+  EXPECT_EQ(map.ToOriginal(kFar + 2), kFar + 2);
+  EXPECT_EQ(map.ToOriginal(kFar + 3), kFar + 3);
+  EXPECT_EQ(map.ToOriginal(kFar + 4), kFar + 6);
+  EXPECT_EQ(map.ToOriginal(Span{kFar + 4, kFar + 7}), (Span{kFar + 6, kFar + 9}));
+  EXPECT_EQ(map.ToRepaired(kFar + 7), kFar + 5);
+  // Just under the bound: a record ending at 2^32 - 1 in both texts stays in 32 bits.
+  RepairRecord near;
+  near.span = {UINT32_MAX - 3, UINT32_MAX};
+  near.after = "abc";
+  OffsetMap narrow({near});
+  EXPECT_EQ(narrow.ToOriginal(size_t{UINT32_MAX} - 1), size_t{UINT32_MAX} - 3);
+  EXPECT_EQ(narrow.ToOriginal(size_t{UINT32_MAX} + 10), size_t{UINT32_MAX} + 10);
+  EXPECT_EQ(narrow.ToRepaired(size_t{UINT32_MAX} + 10), size_t{UINT32_MAX} + 10);
 }
 
 TEST(Repair, InvalidUtf8IsKeptAndFlagged) {
