@@ -96,6 +96,11 @@ struct InputOptions {
   std::optional<std::string> text_field;
   std::string id_field = "id";
   std::string title_field = "title";
+  // The caller named id_field / title_field (the command's --id-field, --title-field): a CSV/TSV header
+  // without that column fails listing its columns, as a missing text_field does. A default field may
+  // be absent. (JSON records are checked one by one: a field may be missing from some.)
+  bool id_field_given = false;
+  bool title_field_given = false;
   // A document (or a JSONL line, or a CSV record) larger than this is reported and skipped; a whole
   // file read at once (text, HTML, .docx, .gz) is refused above it.
   size_t max_bytes = size_t{64} << 20;

@@ -1,5 +1,7 @@
 #include "cli/commands.h"
 
+#include <cstdio>
+
 namespace wenshu::cli {
 
 const std::vector<Command>& Commands() {
@@ -10,6 +12,11 @@ const std::vector<Command>& Commands() {
       {"targets", TargetsCommand},
   };
   return *commands;
+}
+
+int UsageError(const char* command, const std::string& message) {
+  std::fprintf(stderr, "wenshu %s: %s\nsee 'wenshu %s --help'\n", command, message.c_str(), command);
+  return 2;
 }
 
 }  // namespace wenshu::cli

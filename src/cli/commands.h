@@ -3,6 +3,7 @@
 #ifndef WENSHU_SRC_CLI_COMMANDS_H_
 #define WENSHU_SRC_CLI_COMMANDS_H_
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -14,6 +15,10 @@ struct Command {
 };
 
 const std::vector<Command>& Commands();
+
+// A usage error of `wenshu COMMAND`: the message and where the help is, on stderr (the whole help
+// would bury the one line that matters); returns 2, the usage-error status.
+int UsageError(const char* command, const std::string& message);
 
 int ParseCommand(int argc, char** argv);     // parse_command.cc
 int RepairCommand(int argc, char** argv);    // repair_command.cc

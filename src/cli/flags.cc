@@ -5,7 +5,7 @@
 namespace wenshu::cli {
 namespace {
 
-// Walks argv: options (with a value inline, --name=value, or as the next argument) and inputs ("-",
+// Walks argv: options (with a value inline, --name=value or -Xvalue, or as the next argument) and inputs ("-",
 // anything not starting with '-', everything after "--").
 class ArgReader {
  public:
@@ -27,6 +27,11 @@ class ArgReader {
         inline_value_ = raw_.substr(eq + 1);
         name_ = raw_.substr(0, eq);
       }
+    } else if (!is_input_ && raw_.size() > 2) {
+      // A short option with its value attached, as getopt allows: -j1, -fjsonl, -oout.jsonl. (A switch
+      // so written, -q1, is refused like --quiet=1; switches are not bundled.)
+      inline_value_ = raw_.substr(2);
+      name_ = raw_.substr(0, 2);
     }
     return true;
   }
@@ -193,11 +198,13 @@ FlagsOutcome ParseFlagsForParse(int argc, char** argv, ParseFlags* flags, std::s
       flags->text_field = v;
     } else if (args.Is("--id-field")) {
       if (!TakeNonEmpty(args, "a field name", &flags->id_field, error)) return FlagsOutcome::kUsageError;
+      flags->id_field_given = true;
     } else if (args.Is("--title-field")) {
       if (!args.TakeValue(&flags->title_field)) {
         *error = "--title-field needs a field name";
         return FlagsOutcome::kUsageError;
       }
+      flags->title_field_given = !flags->title_field.empty();
     } else if (args.Is("--max-bytes")) {
       if (!TakeMaxBytes(args, 1, &flags->max_bytes, error)) return FlagsOutcome::kUsageError;
     } else if (args.Is("--disable")) {
@@ -403,6 +410,8 @@ InputOptions InputOptionsOf(const ParseFlags& flags) {
   o.text_field = flags.text_field;
   o.id_field = flags.id_field;
   o.title_field = flags.title_field;
+  o.id_field_given = flags.id_field_given;
+  o.title_field_given = flags.title_field_given;
   o.max_bytes = flags.max_bytes;
   return o;
 }

@@ -49,6 +49,7 @@ struct ParseFlags {
   std::optional<std::string> text_field;
   std::string id_field = "id";
   std::string title_field = "title";
+  bool id_field_given = false, title_field_given = false;
   size_t max_bytes = kDefaultMaxBytes;
   int progress = -1;  // -1 auto, 0 off, 1 on
   bool run_checks = true;

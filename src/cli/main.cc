@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
         return RunCommand(c, 2, args);
       }
     }
-    std::fprintf(stderr, "wenshu: unknown command '%s'\n\n%s", argv[2], kUsage);
+    std::fprintf(stderr, "wenshu: unknown command '%s'; see wenshu --help\n", argv[2]);
     return 2;
   }
   if (command == "--help" || command == "-h" || command == "help") return wenshu::cli::PrintToStdout(kUsage);
@@ -69,6 +69,6 @@ int main(int argc, char** argv) {
   for (const wenshu::cli::Command& c : wenshu::cli::Commands()) {
     if (command == c.name) return RunCommand(c, argc - 1, argv + 1);
   }
-  std::fprintf(stderr, "wenshu: unknown command '%s'\n\n%s", argv[1], kUsage);
+  std::fprintf(stderr, "wenshu: unknown command '%s'; see wenshu --help\n", argv[1]);
   return 2;
 }

@@ -99,24 +99,27 @@ struct Result {
   std::optional<Report> report;  // instead of output: a large document's report, streamed by the writer
   std::string error;
   size_t input_bytes = 0;
+  bool interrupted = false;  // the parse was stopped by Ctrl-C/SIGTERM: not a failure, not a document
 };
 
-int UsageError(const std::string& message) {
-  std::fprintf(stderr, "wenshu parse: %s\n\n%s", message.c_str(), kParseUsage);
-  return 2;
-}
+int UsageError(const std::string& message) { return cli::UsageError("parse", message); }
 
 // How messages name an input: standard input as <stdin>.
 std::string DisplayName(const std::string& path) { return path == "-" ? "<stdin>" : path; }
 
 class Pipeline {
  public:
+  // `json_until_corpus`: the output is one JSON object for the one input, which looked like one text
+  // document (standard input, a file without an extension). If its first document turns out to be a
+  // corpus record (a JSONL stream found by its content), the output is what a corpus gets: jsonl by
+  // default, a JSON array with --format json.
   Pipeline(const Flags& flags, Output* out, Format format, bool single_object, unsigned workers,
-           uint64_t total_bytes, bool show_progress)
+           uint64_t total_bytes, bool show_progress, bool json_until_corpus)
       : flags_(flags),
         out_(out),
         format_(format),
         single_object_(single_object),
+        json_until_corpus_(json_until_corpus),
         window_(std::max<size_t>(8, 4 * static_cast<size_t>(workers))),
         progress_(show_progress, total_bytes),
         progress_line_(show_progress) {
@@ -129,6 +132,11 @@ class Pipeline {
     std::unique_lock<std::mutex> lock(mu_);
     room_.wait(lock, [&] { return stop_ || submitted_ - written_ < window_; });
     if (stop_) return false;
+    if (json_until_corpus_ && submitted_ == 0 && job.options.source.line > 0) {
+      // Nothing is written yet: the writer starts its output at the first result.
+      format_ = flags_.format == Format::kAuto ? Format::kJsonl : Format::kJson;
+      single_object_ = false;
+    }
     job.seq = submitted_++;
     queue_.push_back(std::move(job));
     work_.notify_one();
@@ -206,7 +214,9 @@ class Pipeline {
       } else if (!stopping()) {
         try {
           absl::StatusOr<Report> report = Parse(job.text, job.options);
-          if (!report.ok()) {
+          if (!report.ok() && absl::IsCancelled(report.status()) && g_interrupt_signal.load() != 0) {
+            result.interrupted = true;
+          } else if (!report.ok()) {
             result.error = Describe(job.options.source) + ": " + std::string(report.status().message());
           } else if (format_ == Format::kCsv) {
             result.output = FactsCsvRows(*report, flags_.meta_columns);
@@ -231,8 +241,14 @@ class Pipeline {
   void WriterLoopBody() {
     bool first = true;
     uint64_t docs = 0, bytes = 0;
-    if (format_ == Format::kCsv) Emit(FactsCsvHeader(flags_.meta_columns));
-    if (format_ == Format::kJson && !single_object_) Emit("[");
+    // The header, once the format is settled (it may change at the first Submit, json_until_corpus_).
+    bool started = false;
+    const auto start = [&] {
+      if (started) return;
+      started = true;
+      if (format_ == Format::kCsv) Emit(FactsCsvHeader(flags_.meta_columns));
+      if (format_ == Format::kJson && !single_object_) Emit("[");
+    };
     while (true) {
       Result result;
       {
@@ -245,6 +261,12 @@ class Pipeline {
         if (it == done_.end()) break;  // all written
         result = std::move(it->second);
         done_.erase(it);
+      }
+      start();
+      if (result.interrupted) {
+        // The run stops here: the interrupted document is neither output nor counted as failed.
+        Stop();
+        return;
       }
       if (!result.error.empty()) {
         std::fprintf(stderr, "%swenshu: %s\n", progress_line_ ? "\r\033[K" : "", result.error.c_str());
@@ -275,6 +297,7 @@ class Pipeline {
         return;
       }
     }
+    start();
     if (format_ == Format::kJson && !single_object_) Emit(first ? "]\n" : "\n]\n");
     progress_.Update(docs, bytes, true);
   }
@@ -315,6 +338,7 @@ class Pipeline {
   Output* out_;
   Format format_;
   bool single_object_;
+  const bool json_until_corpus_;
   size_t window_;
   Progress progress_;
   bool progress_line_ = false;
@@ -464,7 +488,7 @@ int RunParse(int argc, char** argv) {
   unsigned workers = flags.jobs != 0 ? flags.jobs : std::max(1u, std::thread::hardware_concurrency());
 
   Pipeline pipeline(flags, &out, format, single_object, workers, sizes_known ? total_bytes : 0,
-                    show_progress);
+                    show_progress, single_object && sources[0].format == InputFormat::kAuto);
   for (const Source& source : sources) {
     if (g_interrupt_signal.load() != 0 || pipeline.stopping()) break;
     InputOptions options = input_options;

@@ -2,10 +2,8 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <string>
 
 #include "cli/commands.h"
@@ -46,10 +44,7 @@ constexpr char kRepairUsage[] =
     "\n"
     "  wenshu repair report.txt --html -o review.html   # open review.html in any browser\n";
 
-int UsageError(const std::string& message) {
-  std::fprintf(stderr, "wenshu repair: %s\n\n%s", message.c_str(), kRepairUsage);
-  return 2;
-}
+int UsageError(const std::string& message) { return cli::UsageError("repair", message); }
 
 }  // namespace
 
@@ -89,37 +84,38 @@ int RepairCommand(int argc, char** argv) {
     return 1;
   }
   if (out.Overwrites(flags.input)) return RefuseInputAsOutput(name, out.path());
-  const int fd = flags.input == "-" ? STDIN_FILENO : OpenForReading(flags.input.c_str());
-  if (fd < 0) {
-    if (errno == EINTR) return interrupted();
-    std::fprintf(stderr, "wenshu: %s: %s\n", name.c_str(), std::strerror(errno));
-    return 1;
-  }
-  std::string text;
-  int read_errno = 0;
-  const ReadEnd end = ReadAll(fd, flags.max_bytes, &text, &read_errno);
-  if (fd != STDIN_FILENO) ::close(fd);
-  switch (end) {
-    case ReadEnd::kEnd: break;
-    case ReadEnd::kInterrupted: return interrupted();
-    case ReadEnd::kTooLong:
-      std::fprintf(stderr, "wenshu: %s: over --max-bytes %llu\n", name.c_str(),
-                   static_cast<unsigned long long>(flags.max_bytes));
-      return 1;
-    case ReadEnd::kError:
-      std::fprintf(stderr, "wenshu: %s: %s\n", name.c_str(), std::strerror(read_errno));
-      return 1;
-  }
+  // The input is read as `wenshu parse` reads it (ReadInput: gzip, encodings, HTML, .docx, the limits
+  // of --max-bytes on the file and on what it inflates to); repair takes one document.
   InputOptions input_options;
   input_options.encoding = flags.encoding;
-  input_options.max_bytes = text.size() + 1;  // the whole input is already read
-  absl::StatusOr<InputDocument> decoded = DecodeDocument(
-      text, input_options, flags.input == "-" ? InputFormat::kAuto : FormatFromPath(flags.input));
-  if (!decoded.ok()) {
-    std::fprintf(stderr, "wenshu: %s: %s\n", name.c_str(), std::string(decoded.status().message()).c_str());
+  input_options.max_bytes = flags.max_bytes;
+  std::string text;
+  std::string document_error;
+  int documents = 0;
+  const absl::Status read = ReadInput(
+      flags.input, input_options,
+      [&](InputDocument&& doc) {
+        if (++documents > 1) {
+          document_error = "holds several documents (a corpus); repair reads one: use wenshu parse";
+          return false;
+        }
+        if (!doc.error.empty()) document_error = doc.error;
+        text = std::move(doc.text);
+        return true;
+      },
+      &g_interrupt_signal);
+  if (g_interrupt_signal.load() != 0) return interrupted();
+  if (!read.ok()) {
+    // ReadInput's messages name the input already, except for a bare open error.
+    std::string message(read.message());
+    if (message.rfind(name + ":", 0) != 0) message = name + ": " + message;
+    std::fprintf(stderr, "wenshu: %s\n", message.c_str());
     return 1;
   }
-  text = std::move(decoded->text);
+  if (!document_error.empty()) {
+    std::fprintf(stderr, "wenshu: %s: %s\n", name.c_str(), document_error.c_str());
+    return 1;
+  }
   absl::StatusOr<RepairResult> result = Repair(text, flags.repair);
   if (!result.ok()) {
     std::fprintf(stderr, "wenshu: %s: %s\n", name.c_str(), std::string(result.status().message()).c_str());

@@ -67,22 +67,4 @@ int OpenForReading(const char* path) {
   }
 }
 
-ReadEnd ReadAll(int fd, unsigned long long limit, std::string* out, int* err) {
-  char buffer[1 << 16];
-  while (true) {
-    const long n = ReadSome(fd, buffer, sizeof buffer);
-    if (n == 0) return ReadEnd::kEnd;
-    if (n < 0) {
-      *err = errno;
-      return errno == EINTR ? ReadEnd::kInterrupted : ReadEnd::kError;
-    }
-    if (out->size() + static_cast<unsigned long long>(n) > limit) {
-      out->clear();
-      out->shrink_to_fit();
-      return ReadEnd::kTooLong;
-    }
-    out->append(buffer, static_cast<size_t>(n));
-  }
-}
-
 }  // namespace wenshu::cli

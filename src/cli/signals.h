@@ -21,19 +21,12 @@ void InstallSignalHandlers();
 // (each command writes one output).
 void SetSignalCleanupFile(const std::string& path);
 
-// How a whole-input read ended.
-enum class ReadEnd { kEnd, kTooLong, kError, kInterrupted };
-
 // read(2) that retries after a signal the command does not stop for. -1 with errno set on failure;
 // errno is EINTR only when g_interrupt_signal is set.
 long ReadSome(int fd, char* buffer, unsigned long size);
 
 // open(2) for reading, interruptible in the same way (a FIFO blocks in open until a writer comes).
 int OpenForReading(const char* path);
-
-// Reads fd to its end into *out. Stops with kTooLong (out cleared) as soon as more than `limit` bytes
-// arrive, so an endless input (/dev/zero) costs at most `limit` bytes of memory; *err is errno for kError.
-ReadEnd ReadAll(int fd, unsigned long long limit, std::string* out, int* err);
 
 }  // namespace wenshu::cli
 

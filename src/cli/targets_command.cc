@@ -453,10 +453,7 @@ std::string CompareTable(const std::vector<Document>& docs, bool markdown, size_
   return table.text();
 }
 
-int UsageError(const std::string& message) {
-  std::fprintf(stderr, "wenshu targets: %s\n\n%s", message.c_str(), kTargetsUsage);
-  return 2;
-}
+int UsageError(const std::string& message) { return cli::UsageError("targets", message); }
 
 int RunTargets(int argc, char** argv) {
   TargetsFlags flags;

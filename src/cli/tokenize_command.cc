@@ -60,15 +60,22 @@ class FdStream : public input_internal::ByteStream {
   std::string stopped_;
 };
 
+// The bytes read ahead to tell HTML and .docx from text (LooksLikeHtml needs the start of the page,
+// after spaces and comments; a .docx needs 4 bytes).
+constexpr size_t kSniffBytes = 4096;
+
 constexpr char kTokenizeUsage[] =
     "usage: wenshu tokenize [OPTIONS] FILE|-\n"
     "\n"
-    "Tokenizes UTF-8 text (FILE, or standard input for -) as a stream and prints one JSON object per\n"
-    "token per line:\n"
+    "Tokenizes one document (FILE, or standard input for -) and prints one JSON object per token per\n"
+    "line. The input is read as parse and repair read it: text in any supported encoding is streamed,\n"
+    "HTML and .docx are read whole and their text is tokenized, a .gz is inflated; a corpus file\n"
+    "(.jsonl, .json, .csv, .tsv) is tokenized as the text it is.\n"
+    "\n"
     "  {\"kind\":\"word\",\"span\":[0,6],\"cp\":[0,2],\"text\":\"社会\",\"norm\":\"社会\"}\n"
-    "span is the byte range [begin,end) in the input, cp the code-point range (an invalid byte counts\n"
-    "as one). kind is one of word, number, cjk_numeral, unit, percent, list_marker, punct, latin,\n"
-    "space, newline, invalid, other. \"split\":true marks a token cut at --max-token-bytes.\n"
+    "span is the byte range [begin,end) in the UTF-8 text, cp the code-point range (an invalid byte\n"
+    "counts as one). kind is one of word, number, cjk_numeral, unit, percent, list_marker, punct,\n"
+    "latin, space, newline, invalid, other. \"split\":true marks a token cut at --max-token-bytes.\n"
     "Bytes that are not UTF-8 (kind invalid) are written as the four ASCII characters \\xHH per byte\n"
     "(in JSON: \"\\\\xFF\"), so the output is always valid JSON and no byte is lost or replaced.\n"
     "\n"
@@ -81,8 +88,8 @@ constexpr char kTokenizeUsage[] =
     "                        instead of the embedded one\n"
     "  --max-token-bytes N   the longest token, and so the largest carry (64 to 1073741824, default\n"
     "                        65536)\n"
-    "  --max-bytes N         stop with an error after N bytes of input (default: no limit; tokenize\n"
-    "                        streams in bounded memory)\n"
+    "  --max-bytes N         stop with an error after N bytes of input (default: no limit for text,\n"
+    "                        which is streamed in bounded memory; 64 MiB for HTML and .docx)\n"
     "  -o, --output PATH     write to PATH instead of standard output (see wenshu parse --help)\n"
     "  --encoding E          auto (default: a BOM, UTF-8, else GB18030 or Big5 detected) or the input's\n"
     "                        encoding; spans then index the input decoded to UTF-8\n"
@@ -148,15 +155,11 @@ int TokenizeCommand(int argc, char** argv) {
   std::string error;
   switch (ParseFlagsForTokenize(argc, argv, &flags, &error)) {
     case FlagsOutcome::kHelp: return PrintToStdout(kTokenizeUsage);
-    case FlagsOutcome::kUsageError:
-      std::fprintf(stderr, "wenshu tokenize: %s\n\n%s", error.c_str(), kTokenizeUsage);
-      return 2;
+    case FlagsOutcome::kUsageError: return UsageError("tokenize", error);
     case FlagsOutcome::kRun: break;
   }
   if (flags.input.empty()) {
-    std::fprintf(stderr, "wenshu tokenize: no input (give a FILE or - for standard input)\n\n%s",
-                 kTokenizeUsage);
-    return 2;
+    return UsageError("tokenize", "no input (give a FILE or - for standard input)");
   }
 
   std::shared_ptr<const Dictionary> dictionary = Dictionary::DefaultShared();
@@ -205,27 +208,86 @@ int TokenizeCommand(int argc, char** argv) {
       }
     }
   };
-  // The input decoded to UTF-8 block by block (a BOM removed, GB18030/UTF-16 converted; UTF-8 passes
-  // as is), read through the command's interruptible reads and --max-bytes.
+  // The input read as every command reads it (wenshu/input.h): gzip unwrapped, the format from the
+  // extension or the content. Text is decoded to UTF-8 block by block (a BOM removed, GB18030/UTF-16
+  // converted; UTF-8 passes as is) and streamed; HTML and .docx are whole documents (their text is
+  // what `parse` and `repair` see), read whole under --max-bytes (default 64 MiB, as `parse`), and
+  // their text is fed in chunks. A corpus file is streamed as text: tokenize has no output per
+  // document. All reads go through the command's interruptible reads.
   FdStream* raw = nullptr;
   std::unique_ptr<input_internal::Utf8Stream> decoder;
+  std::string whole_text;  // the text of an HTML or .docx document
+  bool whole = false;
+  std::string open_error;
   if (fd >= 0) {
     auto stream = std::make_unique<FdStream>(fd, name, flags.max_bytes);
     raw = stream.get();
-    auto opened = input_internal::Utf8Stream::Open(std::move(stream), flags.encoding, name);
-    if (!opened.ok()) {
-      if (fd > STDIN_FILENO) ::close(fd);
-      if (g_interrupt_signal.load() == 0) {
-        std::fprintf(stderr, "wenshu tokenize: %s: %s\n", name.c_str(),
-                     std::string(opened.status().message()).c_str());
-        return 1;
+    absl::StatusOr<std::unique_ptr<input_internal::ByteStream>> in =
+        input_internal::UnwrapGzip(std::move(stream), name);
+    InputFormat format = from_stdin ? InputFormat::kAuto : FormatFromPath(flags.input);
+    std::string head;
+    if (in.ok() && input_internal::ReadUpTo(**in, kSniffBytes, &head)) {
+      std::string_view start = head;
+      if (start.substr(0, 3) == "\xEF\xBB\xBF") start.remove_prefix(3);
+      whole = format == InputFormat::kHtml || format == InputFormat::kDocx ||
+              (format == InputFormat::kAuto && head.substr(0, 4) == "PK\x03\x04") || LooksLikeHtml(start);
+      *in = input_internal::PrefixStream(std::move(head), *std::move(in));
+    }
+    if (!in.ok()) {
+      open_error = std::string(in.status().message());
+    } else if (!(*in)->status().ok()) {
+      open_error = std::string((*in)->status().message());
+    } else if (whole) {
+      InputOptions options;
+      options.encoding = flags.encoding;
+      if (flags.max_bytes != 0) options.max_bytes = flags.max_bytes;
+      std::string bytes;
+      std::string piece;
+      while (raw->stopped().empty() && (piece.clear(), input_internal::ReadUpTo(**in, 1 << 16, &piece)) &&
+             !piece.empty()) {
+        if (bytes.size() + piece.size() > options.max_bytes) {
+          open_error = name + ": over --max-bytes " + std::to_string(options.max_bytes);
+          break;
+        }
+        bytes += piece;
+      }
+      if (open_error.empty() && raw->stopped().empty()) {
+        if (!(*in)->status().ok()) {
+          open_error = std::string((*in)->status().message());
+        } else {
+          absl::StatusOr<InputDocument> doc = DecodeDocument(bytes, options, format);
+          if (doc.ok()) {
+            whole_text = std::move(doc->text);
+          } else {
+            open_error = std::string(doc.status().message());
+          }
+        }
       }
     } else {
-      decoder = *std::move(opened);
+      auto opened = input_internal::Utf8Stream::Open(*std::move(in), flags.encoding, name);
+      if (opened.ok()) {
+        decoder = *std::move(opened);
+      } else {
+        open_error = std::string(opened.status().message());
+      }
     }
+  }
+  if (!open_error.empty() && g_interrupt_signal.load() == 0 && (raw == nullptr || raw->stopped().empty())) {
+    if (fd > STDIN_FILENO) ::close(fd);
+    if (open_error.rfind(name + ":", 0) != 0) open_error = name + ": " + open_error;
+    std::fprintf(stderr, "wenshu tokenize: %s\n", open_error.c_str());
+    return 1;
   }
   // Why the input stopped before its end (an interrupt, a read error, --max-bytes); empty at the end.
   std::string stopped;
+  if (whole) {
+    for (size_t at = 0; at < whole_text.size() && output.state() == Output::State::kOk &&
+                        g_interrupt_signal.load() == 0;
+         at += chunk.size()) {
+      (void)tokenizer.Feed(std::string_view(whole_text).substr(at, chunk.size()));  // cannot fail before Finish()
+      drain();
+    }
+  }
   std::string block;
   while (decoder && output.state() == Output::State::kOk && g_interrupt_signal.load() == 0) {
     block.clear();
@@ -243,6 +305,7 @@ int TokenizeCommand(int argc, char** argv) {
       break;
     }
   }
+  if (stopped.empty() && raw != nullptr && !raw->stopped().empty()) stopped = raw->stopped();
   if (fd > STDIN_FILENO) ::close(fd);
   const int sig = g_interrupt_signal.load();
   if (sig == 0 && stopped.empty()) {

@@ -1,10 +1,12 @@
 // Formats, documents and corpora (wenshu/input.h): from a path or bytes to UTF-8 documents.
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <memory>
 #include <streambuf>
 #include <string>
+#include <tuple>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -63,27 +65,6 @@ class MemoryStream final : public ByteStream {
 
  private:
   std::string_view bytes_;
-};
-
-// Returns `prefix` first, then the rest of `in`.
-class PrefixStream final : public ByteStream {
- public:
-  PrefixStream(std::string prefix, std::unique_ptr<ByteStream> in) : prefix_(std::move(prefix)), in_(std::move(in)) {}
-  size_t Read(char* buf, size_t n) override {
-    if (pos_ < prefix_.size()) {
-      n = std::min(n, prefix_.size() - pos_);
-      std::memcpy(buf, prefix_.data() + pos_, n);
-      pos_ += n;
-      return n;
-    }
-    return in_->Read(buf, n);
-  }
-  absl::Status status() const override { return in_->status(); }
-
- private:
-  std::string prefix_;
-  size_t pos_ = 0;
-  std::unique_ptr<ByteStream> in_;
 };
 
 // Reads all of `in`; fails over `limit` bytes without keeping them.
@@ -246,6 +227,14 @@ absl::Status ReadCsv(Utf8Stream& in, const std::string& name, const InputOptions
         }
         id_col = Column(header, options.id_field);
         title_col = Column(header, options.title_field);
+        for (const auto& [given, col, flag, field] :
+             {std::tuple(options.id_field_given, id_col, "--id-field", &options.id_field),
+              std::tuple(options.title_field_given, title_col, "--title-field", &options.title_field)}) {
+          if (given && col < 0) {
+            return absl::InvalidArgumentError(absl::StrCat(name, ": no column \"", *field, "\" (", flag,
+                                                           "); the columns are: ", absl::StrJoin(header, ", ")));
+          }
+        }
         continue;
       }
       InputDocument doc;
@@ -298,20 +287,46 @@ absl::Status OpenInput(const std::string& path, const InputOptions& options, Ope
     if (opened->file == nullptr) return absl::NotFoundError(absl::StrCat(name, ": ", std::strerror(errno)));
     opened->owned = true;
   }
-  std::unique_ptr<ByteStream> in = input_internal::FileStream(opened->file, name);
-  char head[2];
-  size_t got = 0;
-  while (got < 2) {
-    const size_t n = in->Read(head + got, 2 - got);
-    if (n == 0) break;
-    got += n;
+  absl::StatusOr<std::unique_ptr<ByteStream>> in =
+      input_internal::UnwrapGzip(input_internal::FileStream(opened->file, name), name);
+  if (!in.ok()) return in.status();
+  *format = options.format != InputFormat::kAuto ? options.format : FormatFromPath(path);
+  *stream = *std::move(in);
+  return absl::OkStatus();
+}
+
+// Whether an input without a format of its own (standard input, a file without a known extension) is
+// a JSONL corpus: its first non-blank byte is '{' and its first line is a JSON object with a text
+// field. A text document does not start that way, and parsing a corpus as one document would hide it
+// (JSON syntax and all) behind a status of 0. Reads at most the first line, up to --max-bytes, and
+// gives it back to *in.
+absl::StatusOr<bool> StartsLikeJsonl(std::unique_ptr<ByteStream>& in, const InputOptions& options) {
+  std::string head;
+  bool jsonl = false;
+  char c = 0;
+  // Blank bytes first (a byte at a time: they are few).
+  while (head.size() < options.max_bytes && in->Read(&c, 1) == 1) {
+    head.push_back(c);
+    const bool in_bom = head.size() <= 3 && std::string_view("\xEF\xBB\xBF").substr(0, head.size()) == head;
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && !in_bom) break;
+  }
+  if (!head.empty() && head.back() == '{') {
+    const size_t start = head.size() - 1;
+    size_t nl = std::string::npos;
+    while (head.size() < options.max_bytes && (nl = head.find('\n', start)) == std::string::npos) {
+      const size_t before = head.size();
+      input_internal::ReadUpTo(*in, std::min<size_t>(1 << 16, options.max_bytes - head.size()), &head);
+      if (head.size() == before) break;
+    }
+    std::string_view line = std::string_view(head).substr(start, nl == std::string::npos ? head.npos : nl - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    InputDocument probe;
+    input_internal::DocumentFromJsonObject(line, options, &probe);
+    jsonl = probe.error.empty();
   }
   if (!in->status().ok()) return in->status();
-  in = std::make_unique<PrefixStream>(std::string(head, got), std::move(in));
-  if (IsGzip(std::string_view(head, got))) in = input_internal::GzipStream(std::move(in), name);
-  *format = options.format != InputFormat::kAuto ? options.format : FormatFromPath(path);
-  *stream = std::move(in);
-  return absl::OkStatus();
+  in = input_internal::PrefixStream(std::move(head), std::move(in));
+  return jsonl;
 }
 
 }  // namespace
@@ -393,6 +408,11 @@ absl::Status ReadInput(const std::string& path, const InputOptions& options, con
   std::unique_ptr<ByteStream> in;
   InputFormat format = InputFormat::kAuto;
   if (absl::Status s = OpenInput(path, options, &opened, &in, &format); !s.ok()) return s;
+  if (format == InputFormat::kAuto) {
+    absl::StatusOr<bool> jsonl = StartsLikeJsonl(in, options);
+    if (!jsonl.ok()) return jsonl.status();
+    if (*jsonl) format = InputFormat::kJsonl;
+  }
   if (!IsCorpus(format)) {
     std::string bytes;
     if (absl::Status s = ReadAll(*in, options.max_bytes, name, &bytes, cancel); !s.ok()) return s;

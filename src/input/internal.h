@@ -49,6 +49,13 @@ class ByteStream {
 std::unique_ptr<ByteStream> FileStream(std::FILE* file, std::string name);
 // Inflates a gzip stream (several members concatenated).
 std::unique_ptr<ByteStream> GzipStream(std::unique_ptr<ByteStream> in, std::string name);
+// Returns `prefix` first, then the rest of `in` (bytes read ahead to decide something, given back).
+std::unique_ptr<ByteStream> PrefixStream(std::string prefix, std::unique_ptr<ByteStream> in);
+// Reads up to `n` bytes of `in` (fewer only at its end) into *out; false on a read error.
+bool ReadUpTo(ByteStream& in, size_t n, std::string* out);
+// `in` inflated when it starts with the gzip magic, else `in` itself (the bytes peeked are given back).
+// The one place every reader (ReadInput, the tokenize command) unwraps gzip.
+absl::StatusOr<std::unique_ptr<ByteStream>> UnwrapGzip(std::unique_ptr<ByteStream> in, const std::string& name);
 
 // Decodes a byte stream to UTF-8 block by block: the encoding is decided on a prefix (a BOM, or the
 // detection window), then bytes pass through (UTF-8) or go through one ICU converter.

@@ -26,22 +26,25 @@ class FieldCollector {
                  std::function<bool(InputDocument&&)> done)
       : options_(options), object_depth_(object_depth), done_(std::move(done)) {}
 
-  bool null() { return Scalar(nullptr); }
+  bool null() { return Scalar(nullptr, "null"); }
   bool boolean(bool b) {
     Meta(b ? "true" : "false");
-    return Scalar(nullptr);
+    return Scalar(nullptr, "a boolean");
   }
   bool number_integer(json::number_integer_t v) { return Integer(std::to_string(v)); }
   bool number_unsigned(json::number_unsigned_t v) { return Integer(std::to_string(v)); }
   bool number_float(json::number_float_t, const std::string& raw) {
     Meta(raw);
-    return Scalar(nullptr);
+    // An id written as a fraction, or an integer beyond 64 bits (which the lexer reads as a float), is
+    // kept as written, as an integer id is: never dropped.
+    if (depth_ == object_depth_ && in_object_ && key_ == options_.id_field) doc_.id = raw;
+    return Scalar(nullptr, "a number");
   }
   bool string(std::string& s) {
     if (s.size() <= kMaxJsonMetaBytes) Meta(s);
-    return Scalar(&s);
+    return Scalar(&s, "a string");
   }
-  bool binary(json::binary_t&) { return Scalar(nullptr); }
+  bool binary(json::binary_t&) { return Scalar(nullptr, "binary data"); }
   bool start_object(std::size_t) {
     ++depth_;
     if (depth_ == object_depth_) {
@@ -71,6 +74,8 @@ class FieldCollector {
       root_array_ = true;
       return true;
     }
+    // An array as an element of the root array: reported and skipped (its values are not fields).
+    if (depth_ == object_depth_ && root_array_) return NotAnObject("an array");
     if (depth_ < object_depth_ || (depth_ == 1 && object_depth_ == 1)) {
       return Fail(object_depth_ == 1 ? "not a JSON object" : "not an array of objects");
     }
@@ -99,7 +104,7 @@ class FieldCollector {
   }
   // A field of the record other than a text field, into meta when asked (InputOptions::json_meta).
   void Meta(std::string_view value) {
-    if (!options_.json_meta || depth_ != object_depth_) return;
+    if (!options_.json_meta || depth_ != object_depth_ || !in_object_) return;
     if (options_.text_field ? key_ == *options_.text_field
                             : std::find(std::begin(kDefaultTextFields), std::end(kDefaultTextFields), key_) !=
                                   std::end(kDefaultTextFields)) {
@@ -109,15 +114,28 @@ class FieldCollector {
   }
   bool Integer(std::string text) {
     Meta(text);
-    if (depth_ == object_depth_ && key_ == options_.id_field) doc_.id = std::move(text);
-    return Scalar(nullptr);
+    if (depth_ == object_depth_ && in_object_ && key_ == options_.id_field) doc_.id = std::move(text);
+    return Scalar(nullptr, "a number");
   }
-  bool Scalar(std::string* s) {
+  // An element of the root array that is not an object: a document with an error naming its index
+  // (0-based, as JSON paths count), so the reader reports it and goes on with the next element, as a
+  // JSONL reader does with a bad line.
+  bool NotAnObject(std::string_view what) {
+    InputDocument bad;
+    bad.error = absl::StrCat("array element [", element_++, "] is ", std::string(what), ", not an object: skipped");
+    if (!done_(std::move(bad))) {
+      stopped_ = true;
+      return false;
+    }
+    return true;
+  }
+  bool Scalar(std::string* s, std::string_view what) {
+    if (depth_ == 1 && root_array_) return NotAnObject(what);
     if (depth_ < object_depth_) {
       return depth_ == 0 ? Fail(object_depth_ == 1 ? "not a JSON object" : "not an array of objects")
                          : Fail("not an array of objects");
     }
-    if (depth_ != object_depth_ || s == nullptr) return true;
+    if (depth_ != object_depth_ || s == nullptr || !in_object_) return true;
     if (options_.text_field) {
       if (key_ == *options_.text_field) texts_.back() = std::move(*s);
     } else {
@@ -143,6 +161,7 @@ class FieldCollector {
                        ? absl::StrCat("no string field \"", *options_.text_field, "\"")
                        : "no string field \"text\", \"content\", \"full_text\" or \"正文\"";
     }
+    ++element_;
     if (!done_(std::move(doc_))) {
       stopped_ = true;
       return false;
@@ -155,6 +174,7 @@ class FieldCollector {
   std::function<bool(InputDocument&&)> done_;
   int depth_ = 0;
   bool root_array_ = false;
+  size_t element_ = 0;  // the index of the root array's next element
   bool in_object_ = false;
   std::string key_;
   InputDocument doc_;

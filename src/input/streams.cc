@@ -2,6 +2,7 @@
 #include <unicode/ucnv.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <string>
@@ -102,6 +103,55 @@ std::unique_ptr<ByteStream> FileStream(std::FILE* file, std::string name) {
 
 std::unique_ptr<ByteStream> GzipStream(std::unique_ptr<ByteStream> in, std::string name) {
   return std::make_unique<Gzip>(std::move(in), std::move(name));
+}
+
+namespace {
+class Prefixed final : public ByteStream {
+ public:
+  Prefixed(std::string prefix, std::unique_ptr<ByteStream> in) : prefix_(std::move(prefix)), in_(std::move(in)) {}
+  size_t Read(char* buf, size_t n) override {
+    if (pos_ < prefix_.size()) {
+      n = std::min(n, prefix_.size() - pos_);
+      std::memcpy(buf, prefix_.data() + pos_, n);
+      pos_ += n;
+      return n;
+    }
+    return in_->Read(buf, n);
+  }
+  absl::Status status() const override { return in_->status(); }
+
+ private:
+  std::string prefix_;
+  size_t pos_ = 0;
+  std::unique_ptr<ByteStream> in_;
+};
+}  // namespace
+
+std::unique_ptr<ByteStream> PrefixStream(std::string prefix, std::unique_ptr<ByteStream> in) {
+  if (prefix.empty()) return in;
+  return std::make_unique<Prefixed>(std::move(prefix), std::move(in));
+}
+
+bool ReadUpTo(ByteStream& in, size_t n, std::string* out) {
+  const size_t start = out->size();
+  out->resize(start + n);
+  size_t got = 0;
+  while (got < n) {
+    const size_t r = in.Read(out->data() + start + got, n - got);
+    if (r == 0) break;
+    got += r;
+  }
+  out->resize(start + got);
+  return in.status().ok();
+}
+
+absl::StatusOr<std::unique_ptr<ByteStream>> UnwrapGzip(std::unique_ptr<ByteStream> in, const std::string& name) {
+  std::string head;
+  if (!ReadUpTo(*in, 2, &head)) return in->status();
+  const bool gzip = IsGzip(head);
+  in = PrefixStream(std::move(head), std::move(in));
+  if (gzip) in = GzipStream(std::move(in), name);
+  return in;
 }
 
 struct Utf8Stream::Converter {

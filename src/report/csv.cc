@@ -144,11 +144,26 @@ std::string DateText(const Date& d) {
 }  // namespace
 
 std::string FactsCsvHeader(const std::vector<std::string>& meta_columns) {
+  static constexpr std::string_view kColumns[] = {
+      "document", "line", "fact", "section", "subject", "text", "value", "upper", "unit", "kind", "direction",
+      "baseline", "qualifiers", "begin", "end", "repaired", "title", "issuer", "year", "role", "canonical",
+      "headings", "date", "sentence"};
+  // A corpus column named like one of ours (its own year, title) is written as corpus_<name>, as
+  // `wenshu targets` does: a header with a name twice makes readers keep one of the two (csv.DictReader
+  // the last, pandas renames it year.1).
+  std::vector<std::string> names;
+  for (const std::string& c : meta_columns) {
+    const bool taken = std::find(std::begin(kColumns), std::end(kColumns), c) != std::end(kColumns);
+    names.push_back(taken ? "corpus_" + c : c);
+  }
   std::string out;
-  AppendRow(out, {"document", "line", "fact", "section", "subject", "text", "value", "upper", "unit", "kind",
-                  "direction", "baseline", "qualifiers", "begin", "end", "repaired", "title", "issuer", "year",
-                  "role", "canonical", "headings", "date", "sentence"},
-            meta_columns);
+  bool first = true;
+  for (std::string_view c : kColumns) {
+    if (!first) out.push_back(',');
+    first = false;
+    AppendField(out, c);
+  }
+  AppendRow(out, {}, names);
   return out;
 }
 

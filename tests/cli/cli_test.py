@@ -238,6 +238,19 @@ class ParseTest(Base):
         self.assertFalse(out.exists())
         self.assertEqual(list(self.dir.iterdir()), [])  # no temporary file left behind
 
+    def test_interrupt_inside_the_first_document_is_no_failure(self):
+        big = self.dir / "big.txt"
+        big.write_text("".join(f"{i}、完成项目{i}个。\n" for i in range(1, 200001)), encoding="utf-8")
+        p = subprocess.Popen([CLI, "parse", "-q", "-j", "1", str(big), "-o", str(self.dir / "out.jsonl")],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(1.5)  # the parse of its one document takes several seconds
+        p.send_signal(signal.SIGINT)
+        _, err = p.communicate(timeout=60)
+        self.assertEqual(p.returncode, 130, err)
+        self.assertNotIn(b"cancelled", err)
+        self.assertNotIn(str(big).encode() + b":", err)  # the document is not reported as failed
+        self.assertIn(b"interrupted after 0 documents", err)
+
     def test_progress_when_forced(self):
         r = run("parse", self.corpus(), "--progress", "-o", self.dir / "o.jsonl")
         self.assertEqual(r.returncode, 0)
@@ -322,12 +335,29 @@ class UsageTest(Base):
         self.assertRegex(r.stdout.decode(), r"^wenshu \d+\.\d+\.\d+ \(schema wenshu\.report/1\)")
 
     def test_usage_errors_exit_2(self):
-        for args in ([], ["frobnicate"], ["parse", "--bogus"], ["parse", "--format", "xml", str(SAMPLE)],
-                     ["parse", "--jobs", "many", str(SAMPLE)], ["parse", "-o"], ["repair", "a", "b"]):
+        r = run()
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"usage:", r.stderr)
+        # A usage error is its one line and where the help is, not the whole help after it.
+        for args in (["frobnicate"], ["parse", "--bogus"], ["parse", "--format", "xml", str(SAMPLE)],
+                     ["parse", "--jobs", "many", str(SAMPLE)], ["parse", "-o"], ["repair", "a", "b"],
+                     ["tokenize"], ["targets", "--bogus"], ["parse", "-x1", str(SAMPLE)]):
             r = run(*args)
             self.assertEqual(r.returncode, 2, args)
-            self.assertIn(b"usage:", r.stderr, args)
             self.assertEqual(r.stdout, b"", args)
+            lines = r.stderr.decode().splitlines()
+            self.assertLessEqual(len(lines), 2, (args, lines))
+            self.assertIn("--help", lines[-1], args)
+            self.assertNotIn("usage:", r.stderr.decode(), args)
+
+    def test_short_options_take_attached_values(self):
+        want = run("parse", "-q", "-j", "1", "-f", "jsonl", SAMPLE)
+        self.assertEqual(want.returncode, 0, want.stderr.decode())
+        self.assertEqual(run("parse", "-q", "-j1", "-fjsonl", SAMPLE).stdout, want.stdout)
+        out = self.dir / "out.jsonl"
+        r = run("parse", "-q", "-j1", f"-o{out}", "-fjsonl", SAMPLE)
+        self.assertEqual((r.returncode, out.read_bytes()), (0, want.stdout))
+        self.assertEqual(run("parse", "-q1", SAMPLE).returncode, 2)  # a switch takes no value
 
 
 if __name__ == "__main__":

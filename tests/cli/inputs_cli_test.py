@@ -28,7 +28,7 @@ def without_source(report):
     return report
 
 
-class Inputs(unittest.TestCase):
+class TempDir(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory()
         self.dir = pathlib.Path(self.tmp.name)
@@ -42,6 +42,8 @@ class Inputs(unittest.TestCase):
         path.write_bytes(data)
         return path
 
+
+class Inputs(TempDir):
     def parse(self, *args):
         r = run("parse", "-q", *args)
         self.assertEqual(r.returncode, 0, r.stderr.decode())
@@ -81,7 +83,7 @@ class Inputs(unittest.TestCase):
         self.assertEqual(docs[0]["source"]["format"], "text")
         self.assertEqual(without_source(docs[0]), without_source(self.parse(self.write("s.txt", SAMPLE))))
         facts = list(csv.reader(io.StringIO(run("parse", "-q", path, "-f", "csv").stdout.decode())))
-        self.assertEqual(facts[0][-2:], ["province", "year"])
+        self.assertEqual(facts[0][-2:], ["province", "corpus_year"])  # "year" is a facts column
         self.assertIn(["上海", "2026"], [row[-2:] for row in facts[1:]])
         bad = self.write("bad.csv", b"name,body\nx,y\n")
         r = run("parse", "-q", bad)
@@ -178,6 +180,126 @@ class Inputs(unittest.TestCase):
         self.assertTrue(all(d["source"]["meta"]["year"] == "2026" for d in docs))
         r2 = run("parse", "-q", *files)  # full_text is found without --text-field
         self.assertEqual(r2.returncode, 0)
+
+
+def docx(*paragraphs):
+    """A minimal Word .docx holding these paragraphs."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        body = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs)
+        z.writestr("word/document.xml",
+                   '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                   f"<w:body>{body}</w:body></w:document>")
+    return buf.getvalue()
+
+
+def token_texts(stdout):
+    return "".join(json.loads(line)["text"] for line in stdout.splitlines())
+
+
+class EveryCommandReadsAlike(TempDir):
+    """repair and tokenize read an input as parse does (one reader, wenshu/input.h)."""
+
+    def test_repair_reads_gzip_whatever_its_compressed_size(self):
+        plain = self.write("a.txt", SAMPLE)
+        packed = self.write("a.txt.gz", gzip.compress(SAMPLE))
+        want = run("repair", plain)
+        self.assertEqual(want.returncode, 0, want.stderr.decode())
+        for args, stdin in [((packed,), None), ((packed, "--max-bytes", len(SAMPLE)), None), (("-",), gzip.compress(SAMPLE))]:
+            r = run("repair", *args, stdin=stdin)
+            self.assertEqual((r.returncode, r.stdout), (0, want.stdout), (args, r.stderr.decode()))
+        # --max-bytes bounds what the file inflates to, not only the file.
+        r = run("repair", packed, "--max-bytes", len(SAMPLE) - 1)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(f"over --max-bytes {len(SAMPLE) - 1}", r.stderr.decode())
+        # One document: a corpus of several is refused, not silently cut to its first.
+        r = run("repair", self.write("c.jsonl", b'{"text":"a"}\n{"text":"b"}\n'))
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("holds several documents", r.stderr.decode())
+
+    def test_tokenize_reads_html_gzip_and_docx_as_parse_does(self):
+        line = "全区有在校学生26341人。"
+        page = self.write("p.html", f"<html><body><p>{line}</p></body></html>".encode())
+        r = run("tokenize", page)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        parsed = json.loads(run("parse", "-q", page).stdout)["text"]
+        self.assertEqual(token_texts(r.stdout), parsed)  # the page's text, not its markup
+        self.assertNotIn("<", token_texts(r.stdout))
+        plain = self.write("a.txt", SAMPLE)
+        want = run("tokenize", plain).stdout
+        for path, stdin in [(self.write("a.txt.gz", gzip.compress(SAMPLE)), None), ("-", gzip.compress(SAMPLE))]:
+            r = run("tokenize", path, stdin=stdin)
+            self.assertEqual((r.returncode, r.stdout), (0, want), r.stderr.decode())
+        r = run("tokenize", self.write("d.docx", docx(line)))
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.assertEqual(token_texts(r.stdout), line + "\n")
+        # Text that only starts like markup is text; a .txt starting like a page is a page, as in parse.
+        self.assertIn("<", token_texts(run("tokenize", self.write("t.txt", b"<b> x")).stdout))
+        # A corpus file is tokenized as the text it is (tokenize has no output per document).
+        r = run("tokenize", self.write("c.jsonl", b'{"text":"a"}\n'))
+        self.assertEqual(r.returncode, 0)
+        self.assertEqual(token_texts(r.stdout), '{"text":"a"}\n')
+
+    def test_jsonl_on_standard_input_is_read_as_a_corpus(self):
+        lines = [json.dumps({"id": f"d{i}", "text": f"收入{i}万元。"}, ensure_ascii=False) for i in range(3)]
+        corpus = ("\n".join(lines) + "\n").encode()
+        for stdin, args in [(corpus, ("-",)), (b"\xef\xbb\xbf  " + corpus, ("-",)), (None, (self.write("corpus", corpus),))]:
+            r = run("parse", "-q", *args, stdin=stdin)
+            self.assertEqual(r.returncode, 0, r.stderr.decode())
+            docs = [json.loads(x) for x in r.stdout.splitlines()]
+            self.assertEqual([(d["source"]["id"], d["source"]["line"]) for d in docs],
+                             [("d0", 1), ("d1", 2), ("d2", 3)])
+        r = run("parse", "-q", "-f", "json", "-", stdin=corpus)  # asked for JSON: an array, as for a corpus
+        self.assertEqual([d["source"]["id"] for d in json.loads(r.stdout)], ["d0", "d1", "d2"])
+        # Text that starts with a brace but whose first line is no record stays one text document.
+        for text in ["{注}收入12万元。\n增加3人。\n", '{"note": "no text field"}\n收入12万元。\n']:
+            r = run("parse", "-q", "-", stdin=text.encode())
+            self.assertEqual(r.returncode, 0, r.stderr.decode())
+            got = json.loads(r.stdout)  # one pretty object: one document
+            self.assertEqual(got["source"]["format"], "text")
+            as_file = json.loads(run("parse", "-q", self.write("t.txt", text.encode())).stdout)
+            self.assertEqual(without_source(got), without_source(as_file))
+
+    def test_json_array_skips_elements_that_are_not_objects(self):
+        arr = b'[{"id":"a","text":"x"}, 3, {"id":"c","text":"y"}, [1, {"text":"z"}], "s", {"id":"f","text":"w"}]'
+        r = run("parse", "-q", self.write("c.json", arr))
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual([json.loads(x)["source"]["id"] for x in r.stdout.splitlines()], ["a", "c", "f"])
+        err = r.stderr.decode()
+        self.assertIn("c.json: array element [1] is a number, not an object: skipped", err)
+        self.assertIn("array element [3] is an array", err)
+        self.assertIn("array element [4] is a string", err)
+        self.assertEqual(err.count("array element"), 3)
+
+    def test_ids_are_kept_as_written(self):
+        path = self.write("c.jsonl", b'{"id":1.5,"text":"x"}\n{"id":99999999999999999999,"text":"y"}\n{"id":-7,"text":"z"}\n')
+        r = run("parse", "-q", path)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.assertEqual([json.loads(x)["source"]["id"] for x in r.stdout.splitlines()],
+                         ["1.5", "99999999999999999999", "-7"])
+
+    def test_named_fields_missing_from_the_header_fail_like_the_text_field(self):
+        path = self.write("p.csv", "province,full_text\n北京市,收入12万元。\n".encode())
+        for flag in ["--id-field", "--title-field", "--text-field"]:
+            r = run("parse", "-q", path, flag, "provnce")
+            self.assertEqual(r.returncode, 1, flag)
+            self.assertIn("provnce", r.stderr.decode())
+            self.assertIn("the columns are: province, full_text", r.stderr.decode(), flag)
+            self.assertEqual(r.stdout, b"")
+        r = run("parse", "-q", path, "--id-field", "province")  # the defaults (id, title) may be absent
+        self.assertEqual((r.returncode, json.loads(r.stdout)["source"]["id"]), (0, "北京市"))
+
+    def test_facts_csv_prefixes_corpus_columns_named_like_its_own(self):
+        path = self.write("c.csv", '编号,year,title,text\n1,1999,corpus title,"某县2023年工作总结\n全区有在校学生26341人。"\n'.encode())
+        r = run("parse", "-q", path, "--format", "csv", "--id-field", "编号")
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        header = next(csv.reader(io.StringIO(r.stdout.decode())))
+        self.assertEqual(len(header), len(set(header)), header)
+        self.assertEqual(header[-3:], ["编号", "corpus_year", "corpus_title"])
+        row = next(csv.DictReader(io.StringIO(r.stdout.decode())))
+        self.assertEqual((row["corpus_year"], row["corpus_title"], row["编号"]), ("1999", "corpus title", "1"))
+        self.assertNotEqual(row["year"], "1999")  # wenshu's own year column keeps wenshu's value
 
 
 if __name__ == "__main__":

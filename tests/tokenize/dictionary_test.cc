@@ -151,6 +151,14 @@ TEST(Dictionary, MissingFileIsNotFound) {
   EXPECT_THAT(loaded.status().message(), ::testing::HasSubstr("/nonexistent/wenshu/dict.txt"));
 }
 
+TEST(Dictionary, EndlessFileIsRefusedAtTheSizeLimit) {
+  // /dev/zero never ends: Load stops at its limit with a message instead of filling the memory.
+  auto loaded = Dictionary::Load("/dev/zero");
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(loaded.status().message(), ::testing::HasSubstr("'/dev/zero' is over 256 MiB"));
+}
+
 TEST(Dictionary, BadTextIsInvalidArgumentWithLine) {
   struct Case {
     std::string text;
