@@ -331,6 +331,11 @@ TEST(Html, AnArticlesOwnHeaderIsKeptThePageBannerIsNot) {
   const HtmlText marked = HtmlToText(
       "<body><article><header class=\"site-header\">某某网</header><p>全区有在校学生26341人。</p></article></body>");
   EXPECT_EQ(marked.text, "全区有在校学生26341人。\n");
+  // Headings and links are never furniture by their class: mdBook's heading anchors are <a class="header">.
+  const HtmlText headings = HtmlToText(
+      "<body><main><h1><a class=\"header\" href=#t>某县2023年工作总结</a></h1><h2 class=\"header-title\">一、教育</h2>"
+      "<p>全区有在校学生26341人。</p></main></body>");
+  EXPECT_EQ(headings.text, "某县2023年工作总结\n一、教育\n全区有在校学生26341人。\n");
 }
 
 TEST(Html, RealFurnitureIsStillDroppedAndTokensAreWholeParts) {
