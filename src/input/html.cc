@@ -497,11 +497,16 @@ class ParseMemory {
 // Gumbo's parse, or null when the allocator left it (*stop says why). Nothing here lives across the
 // setjmp.
 GumboOutput* Parse(ParseMemory& memory, const GumboOptions& options, std::string_view html, int* stop) {
-  if (const int jumped = setjmp(memory.stop); jumped != ParseMemory::kParsed) {
-    *stop = jumped;
-    return nullptr;
+  switch (setjmp(memory.stop)) {  // the whole controlling expression, as C requires of setjmp
+    case ParseMemory::kParsed:
+      return gumbo_parse_with_options(&options, html.data(), html.size());
+    case ParseMemory::kCancelled:
+      *stop = ParseMemory::kCancelled;
+      return nullptr;
+    default:
+      *stop = ParseMemory::kOutOfMemory;
+      return nullptr;
   }
-  return gumbo_parse_with_options(&options, html.data(), html.size());
 }
 
 }  // namespace
