@@ -71,13 +71,24 @@ absl::StatusOr<std::string> Gunzip(std::string_view bytes, size_t max_bytes);
 // ------------------------------------------------------------------------------------------------
 // Formats of one document
 
+// One element of page furniture left out of an HTML page's text.
+struct HtmlDropped {
+  std::string element;  // its tag, class and id as a selector: "nav", "div.share-bar#share"
+  size_t chars = 0;     // the visible characters (not white space) it held
+};
 struct HtmlText {
   std::string text;  // block elements become line breaks, entities decoded
   std::optional<std::string> title;
+  std::vector<HtmlDropped> dropped;  // the furniture left out, outermost elements in page order
 };
-// HTML5 (UTF-8) to text with a real HTML parser: script/style/nav/header/footer/aside/form and other
-// page chrome are dropped, the <title> is returned apart.
-HtmlText HtmlToText(std::string_view utf8_html);
+// HTML5 (UTF-8) to text with a real HTML parser: script/style and other never-text elements are left
+// out; page furniture (nav, aside, forms, the page's own header and footer, elements whose role or
+// class/id token names navigation, menus, bars or footers) is dropped and listed in `dropped`, unless
+// it holds the main content (<main>, or most of the page's text outside links). <body>, <main> and
+// <article> are never dropped, nor the header of a section (an article's title and date). The <title>
+// is returned apart. `cancel` (optional) is polled during the parse: when it becomes non-zero the parse
+// stops and the result is empty.
+HtmlText HtmlToText(std::string_view utf8_html, const std::atomic<int>* cancel = nullptr);
 // Whether UTF-8 text is an HTML document by its start (<!DOCTYPE html or <html, after spaces and a
 // comment).
 bool LooksLikeHtml(std::string_view utf8);
@@ -130,8 +141,10 @@ struct InputDocument {
 // Decodes one whole document (text, HTML, .docx, gzip around any) given as bytes. format kAuto
 // decides from the content: gzip magic, a zip holding word/document.xml, an HTML start; otherwise
 // text. Corpus formats (JSONL, JSON, CSV, TSV) are not single documents: InvalidArgument.
+// `cancel` (optional) is polled while an HTML page is parsed: when non-zero, fails with Cancelled.
 absl::StatusOr<InputDocument> DecodeDocument(std::string_view bytes, const InputOptions& options,
-                                             InputFormat format = InputFormat::kAuto);
+                                             InputFormat format = InputFormat::kAuto,
+                                             const std::atomic<int>* cancel = nullptr);
 
 // Called once per document, in input order; return false to stop reading.
 using DocumentSink = std::function<bool(InputDocument&&)>;

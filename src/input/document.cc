@@ -361,7 +361,7 @@ absl::StatusOr<std::string> Gunzip(std::string_view bytes, size_t max_bytes) {
 }
 
 absl::StatusOr<InputDocument> DecodeDocument(std::string_view bytes, const InputOptions& options,
-                                             InputFormat format) {
+                                             InputFormat format, const std::atomic<int>* cancel) {
   if (IsCorpus(format)) {
     return absl::InvalidArgumentError(
         absl::StrCat("a ", std::string(InputFormatName(format)), " corpus holds many documents: read it with ReadInput"));
@@ -369,7 +369,7 @@ absl::StatusOr<InputDocument> DecodeDocument(std::string_view bytes, const Input
   if (IsGzip(bytes)) {
     absl::StatusOr<std::string> inner = Gunzip(bytes, options.max_bytes);
     if (!inner.ok()) return inner.status();
-    return DecodeDocument(*inner, options, format);
+    return DecodeDocument(*inner, options, format, cancel);
   }
   InputDocument doc;
   doc.input_bytes = bytes.size();
@@ -390,7 +390,8 @@ absl::StatusOr<InputDocument> DecodeDocument(std::string_view bytes, const Input
       return absl::InvalidArgumentError(
           absl::StrCat("HTML nested more than ", input_internal::kMaxHtmlNesting, " elements deep: not a page"));
     }
-    HtmlText html = HtmlToText(decoded->text);
+    HtmlText html = HtmlToText(decoded->text, cancel);
+    if (cancel != nullptr && cancel->load() != 0) return absl::CancelledError("interrupted");
     doc.text = std::move(html.text);
     doc.title = std::move(html.title);
     doc.format = InputFormat::kHtml;
@@ -416,7 +417,7 @@ absl::Status ReadInput(const std::string& path, const InputOptions& options, con
   if (!IsCorpus(format)) {
     std::string bytes;
     if (absl::Status s = ReadAll(*in, options.max_bytes, name, &bytes, cancel); !s.ok()) return s;
-    absl::StatusOr<InputDocument> doc = DecodeDocument(bytes, options, format);
+    absl::StatusOr<InputDocument> doc = DecodeDocument(bytes, options, format, cancel);
     if (!doc.ok()) return absl::Status(doc.status().code(), absl::StrCat(name, ": ", doc.status().message()));
     doc->name = name;
     sink(*std::move(doc));

@@ -3,10 +3,21 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <atomic>
+#include <csetjmp>
+#include <cstdlib>
 #include <cstring>
+#include <new>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
+
+#if defined(__GLIBC__)  // defined by the C library headers above
+#include <malloc.h>
+#endif
 
 #include "input/internal.h"
 #include "text/utf8.h"
@@ -15,17 +26,43 @@
 namespace wenshu {
 namespace {
 
-// Elements that never hold the report: scripts, styles, navigation and page furniture, forms.
-constexpr GumboTag kDroppedTags[] = {
-    GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE,  GUMBO_TAG_NAV,      GUMBO_TAG_HEADER,   GUMBO_TAG_FOOTER,
-    GUMBO_TAG_ASIDE,  GUMBO_TAG_FORM,   GUMBO_TAG_NOSCRIPT, GUMBO_TAG_IFRAME,   GUMBO_TAG_TEMPLATE,
-    GUMBO_TAG_BUTTON, GUMBO_TAG_SELECT, GUMBO_TAG_SVG,      GUMBO_TAG_MENU,     GUMBO_TAG_HEAD,
-    GUMBO_TAG_OBJECT, GUMBO_TAG_EMBED,  GUMBO_TAG_CANVAS,   GUMBO_TAG_TEXTAREA, GUMBO_TAG_INPUT,
+// Elements that never hold the report's text: scripts, styles, embedded objects, form controls.
+constexpr GumboTag kNeverTextTags[] = {
+    GUMBO_TAG_SCRIPT,   GUMBO_TAG_STYLE, GUMBO_TAG_NOSCRIPT, GUMBO_TAG_IFRAME, GUMBO_TAG_TEMPLATE,
+    GUMBO_TAG_BUTTON,   GUMBO_TAG_SELECT, GUMBO_TAG_SVG,     GUMBO_TAG_HEAD,   GUMBO_TAG_OBJECT,
+    GUMBO_TAG_EMBED,    GUMBO_TAG_CANVAS, GUMBO_TAG_TEXTAREA, GUMBO_TAG_INPUT,
 };
+// Page furniture by its element: navigation, menus, side content, forms, and the page's banner and
+// footer (see IsPageFurniture for header/footer). Dropped unless it holds the main content.
+constexpr GumboTag kFurnitureTags[] = {GUMBO_TAG_NAV,  GUMBO_TAG_ASIDE, GUMBO_TAG_FORM,
+                                       GUMBO_TAG_MENU, GUMBO_TAG_HEADER, GUMBO_TAG_FOOTER};
+// Sectioning content and <main> (HTML-AAM): a <header>/<footer> inside one introduces or closes that
+// section (an article's title and date), it is not the page's banner or contentinfo.
+constexpr GumboTag kSectioningTags[] = {GUMBO_TAG_ARTICLE, GUMBO_TAG_ASIDE, GUMBO_TAG_MAIN, GUMBO_TAG_NAV,
+                                        GUMBO_TAG_SECTION};
+constexpr GumboTag kHeadingTags[] = {GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3,
+                                     GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6};
+// Elements that are the main content by the page's own markup: never dropped for their class or id.
+constexpr GumboTag kContentTags[] = {GUMBO_TAG_BODY, GUMBO_TAG_MAIN, GUMBO_TAG_ARTICLE};
 
+// An element named as furniture that holds more than this share of the page's text outside links is
+// the page's main content in a wrapper whose class only mentions furniture (<body class="has-sidebar">,
+// <div class="layout-with-sidebar">, "main nav-open", "footer-wrap-content"): it is kept, and its own
+// furniture inside is judged apart. Text outside links, as readability's link density: menus, bars
+// and sidebars are links, so they stay far below it; "more than half" is the largest share that can
+// never hold for two disjoint elements, so at most one wrapper chain is kept this way. A page with a
+// <main> has marked its content itself: there only <main> and the elements around it are kept. A footer of
+// prose (address, licence) passes it only on a page with less text than its footer, where keeping
+// a few lines costs little and dropping the report would lose it all.
+constexpr size_t kMainContentShareDenominator = 2;
+
+// Pages from this size on give the memory of their parse tree back to the system (see HtmlToText): 1 MiB
+// of HTML is a ~34 MB tree; below it the tree is small beside the pipeline's working memory.
+constexpr size_t kTrimAfterPageBytes = size_t{1} << 20;
 // Portal chrome marked by ARIA roles, or by a class/id word that sites use for menus, bars and
-// footers (the words of common CMS templates; a whole class token must match a word or start with
-// it followed by - or _, so "navigation-item" matches but "canvas" does not).
+// footers (the words of common CMS templates). Class and id values are split into tokens on spaces
+// and each token into parts on - and _; a part must equal a word ("main-nav", "site_footer"), never
+// merely contain it ("canvas", "navy", "menuitem" are no match).
 constexpr std::string_view kChromeRoles[] = {"navigation", "banner", "contentinfo", "complementary",
                                              "search", "menu", "menubar", "toolbar"};
 constexpr std::string_view kChromeWords[] = {"nav", "navbar", "navigation", "menu", "header", "footer",
@@ -39,7 +76,8 @@ constexpr GumboTag kBlockTags[] = {
     GUMBO_TAG_TR,         GUMBO_TAG_TABLE,   GUMBO_TAG_SECTION, GUMBO_TAG_ARTICLE, GUMBO_TAG_BLOCKQUOTE,
     GUMBO_TAG_PRE,        GUMBO_TAG_UL,      GUMBO_TAG_OL,      GUMBO_TAG_DL,      GUMBO_TAG_DT,
     GUMBO_TAG_DD,         GUMBO_TAG_HR,      GUMBO_TAG_MAIN,    GUMBO_TAG_CENTER,  GUMBO_TAG_ADDRESS,
-    GUMBO_TAG_FIGCAPTION, GUMBO_TAG_CAPTION, GUMBO_TAG_BODY,    GUMBO_TAG_FIELDSET,
+    GUMBO_TAG_FIGCAPTION, GUMBO_TAG_CAPTION, GUMBO_TAG_BODY,    GUMBO_TAG_FIELDSET, GUMBO_TAG_HEADER,
+    GUMBO_TAG_FOOTER,     GUMBO_TAG_NAV,     GUMBO_TAG_ASIDE,   GUMBO_TAG_FORM,
 };
 
 template <typename T, size_t N>
@@ -121,6 +159,7 @@ class TextBuilder {
     while (!out_.empty() && out_.back() == ' ') out_.pop_back();
     if (!out_.empty() && out_.back() != '\n') out_.push_back('\n');
   }
+  size_t size() const { return out_.size(); }
   std::string Take() {
     Break();
     return std::move(out_);
@@ -137,29 +176,147 @@ const GumboVector* Children(const GumboNode* node) {
   return nullptr;
 }
 
-// Depth-first over the tree with an explicit stack: a page nested 100000 levels deep must not
-// exhaust the call stack.
-void Walk(const GumboNode* root, TextBuilder& out) {
+bool IsTextNode(const GumboNode* node) {
+  return node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA || node->type == GUMBO_NODE_WHITESPACE;
+}
+
+// The characters a reader sees in a text node: code points other than ASCII white space.
+size_t VisibleChars(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += !IsAsciiSpace(c) && !text::IsContinuationByte(c);
+  return n;
+}
+
+// Whether an element is page furniture by its tag, role, class or id (its text not yet weighed).
+// `in_section`: inside sectioning content or <main>, where <header>/<footer> belong to that section.
+bool IsFurnitureCandidate(const GumboElement& e, bool in_section) {
+  if (Contains(kContentTags, e.tag)) return false;
+  if (e.tag == GUMBO_TAG_HEADER || e.tag == GUMBO_TAG_FOOTER) {
+    if (!in_section) return true;
+  } else if (Contains(kFurnitureTags, e.tag)) {
+    return true;
+  }
+  // A link is one item, never the furniture itself (readability leaves <a> alone too: the menu is its
+  // container), and a heading is the document's own: mdBook marks every heading's anchor
+  // <a class="header">, templates name titles "header-title".
+  if (e.tag == GUMBO_TAG_A || Contains(kHeadingTags, e.tag)) return false;
+  return HasChromeAttribute(e);
+}
+
+// "div.has-sidebar#top": how a dropped element is named in HtmlText::dropped.
+std::string Describe(const GumboNode* node) {
+  const GumboElement& e = node->v.element;
+  std::string out = gumbo_normalized_tagname(e.tag);
+  if (out.empty()) out = "element";
+  for (const auto& [name, mark] : {std::pair{"class", '.'}, std::pair{"id", '#'}}) {
+    const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
+    if (a != nullptr && a->value[0] != '\0') {
+      out += mark;
+      out += a->value;
+    }
+  }
+  return out;
+}
+
+// The furniture to drop, each with the visible characters it holds. First pass, bottom-up with an
+// explicit stack (a page nested 100000 levels deep must not exhaust the call stack): every candidate's
+// text outside links is weighed against the page's; one that holds <main> or more than the share
+// kMainContentShareDenominator gives is the main content and stays.
+std::unordered_map<const GumboNode*, size_t> FindFurniture(const GumboNode* root) {
+  struct Frame {
+    const GumboNode* node;
+    unsigned next;
+    size_t chars;        // visible characters inside
+    size_t prose_chars;  // of them, outside links
+    bool in_link;
+    bool in_section;
+    bool holds_main;
+  };
+  struct Candidate {
+    const GumboNode* node;
+    size_t chars;
+    size_t prose_chars;
+    bool holds_main;
+  };
+  std::vector<Candidate> candidates;
+  std::vector<Frame> stack = {{root, 0, 0, 0, false, false, false}};
+  size_t page_prose_chars = 0;
+  bool page_holds_main = false;
+  while (!stack.empty()) {
+    Frame& f = stack.back();
+    const GumboVector* children = Children(f.node);
+    if (f.next < children->length) {
+      const GumboNode* child = static_cast<const GumboNode*>(children->data[f.next++]);
+      if (IsTextNode(child)) {
+        const size_t n = VisibleChars(child->v.text.text);
+        f.chars += n;
+        if (!f.in_link) f.prose_chars += n;
+        continue;
+      }
+      if (Children(child) == nullptr) continue;  // comments
+      const GumboElement& e = child->v.element;
+      if (Contains(kNeverTextTags, e.tag)) continue;
+      stack.push_back({child, 0, 0, 0, f.in_link || e.tag == GUMBO_TAG_A,
+                       f.in_section || Contains(kSectioningTags, e.tag), e.tag == GUMBO_TAG_MAIN});
+      continue;
+    }
+    const Frame done = f;
+    stack.pop_back();
+    if (done.node->type != GUMBO_NODE_DOCUMENT) {
+      // A <header> is judged by its parent's section (its own tag is no section).
+      const bool in_section = !stack.empty() && stack.back().in_section;
+      if (IsFurnitureCandidate(done.node->v.element, in_section)) {
+        candidates.push_back({done.node, done.chars, done.prose_chars, done.holds_main});
+      }
+    }
+    if (stack.empty()) {
+      page_prose_chars = done.prose_chars;
+      page_holds_main = done.holds_main;
+    } else {
+      Frame& parent = stack.back();
+      parent.chars += done.chars;
+      parent.prose_chars += done.prose_chars;
+      parent.holds_main = parent.holds_main || done.holds_main;
+    }
+  }
+  // A page that marks its content with <main> has said where it is: the share is not weighed there.
+  std::unordered_map<const GumboNode*, size_t> dropped;
+  for (const Candidate& c : candidates) {
+    if (c.holds_main) continue;
+    if (!page_holds_main && c.prose_chars * kMainContentShareDenominator > page_prose_chars) continue;
+    dropped.emplace(c.node, c.chars);
+  }
+  return dropped;
+}
+
+// Second pass, depth-first in document order: the text with furniture and never-text elements left
+// out; each outermost furniture element left out is recorded in *dropped. *has_heading: an <h1> is kept.
+void Walk(const GumboNode* root, const std::unordered_map<const GumboNode*, size_t>& furniture, TextBuilder& out,
+          std::vector<HtmlDropped>* dropped, bool* has_heading) {
   struct Frame {
     const GumboNode* node;
     unsigned next;
     bool preformatted;
+    size_t start;  // the text's size when the element began
   };
   std::vector<Frame> stack;
   auto enter = [&](const GumboNode* node, bool preformatted) {
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
-        node->type == GUMBO_NODE_WHITESPACE) {
+    if (IsTextNode(node)) {
       out.Text(node->v.text.text, preformatted);
       return;
     }
     if (Children(node) == nullptr) return;  // comments
     if (node->type != GUMBO_NODE_DOCUMENT) {
       const GumboElement& e = node->v.element;
-      if (Contains(kDroppedTags, e.tag) || HasChromeAttribute(e)) return;
+      if (Contains(kNeverTextTags, e.tag)) return;
+      if (auto it = furniture.find(node); it != furniture.end()) {
+        dropped->push_back({Describe(node), it->second});
+        return;
+      }
       if (e.tag == GUMBO_TAG_PRE) preformatted = true;
       if (Contains(kBlockTags, e.tag)) out.Break();
     }
-    stack.push_back({node, 0, preformatted});
+    stack.push_back({node, 0, preformatted, out.size()});
   };
   enter(root, false);
   while (!stack.empty()) {
@@ -171,9 +328,11 @@ void Walk(const GumboNode* root, TextBuilder& out) {
       continue;
     }
     const GumboNode* node = f.node;
+    const size_t start = f.start;
     stack.pop_back();
     if (node->type != GUMBO_NODE_DOCUMENT) {
       const GumboTag tag = node->v.element.tag;
+      if (tag == GUMBO_TAG_H1 && out.size() > start) *has_heading = true;  // a heading with text
       if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) out.Text(" ", false);
       if (Contains(kBlockTags, tag)) out.Break();
     }
@@ -199,8 +358,10 @@ const GumboNode* FindTitle(const GumboNode* node) {
 }
 
 // A page's <title> usually ends with the site ("…工作总结 - 某某网", "…_某某网"): the segment the body
-// repeats is the document's title; when the body repeats none, the first segment is.
-std::string TitleCandidate(const std::string& title, const std::string& body) {
+// repeats is the document's title. When the body repeats none, the first segment is, unless the body
+// has a heading of its own (<h1>): then the <title> names the site ("站点首页"), not this document, and
+// none is offered (the report takes its title from the text).
+std::optional<std::string> TitleCandidate(const std::string& title, const std::string& body, bool body_has_heading) {
   static constexpr std::string_view kSeparators[] = {" - ", " | ", "_", "|", " – ", " — ", "－", "——"};
   std::vector<std::string_view> segments = {title};
   for (std::string_view sep : kSeparators) {
@@ -222,6 +383,7 @@ std::string TitleCandidate(const std::string& title, const std::string& body) {
     if (seg.size() > best.size() && body.find(seg) != std::string::npos) best = seg;
   }
   if (best.empty()) {
+    if (body_has_heading) return std::nullopt;
     for (std::string_view seg : segments) {
       if (seg.find_first_not_of(' ') != std::string_view::npos) return std::string(seg);
     }
@@ -263,6 +425,90 @@ std::string_view WithinUnicodeReferences(std::string_view html, std::string& sto
   return storage;
 }
 
+// Gumbo's memory, every block linked in a list, so that a parse stopped midway can free it all: Gumbo
+// polls nothing, and a 17 MB page takes ~10 s to parse, so the allocator (called for every node, text
+// and attribute) asks the caller's cancel flag and leaves the parse by longjmp. That is safe: Gumbo
+// keeps its state in its output and in the parser on its own stack, all of it allocated here, and no
+// C++ object lives between the setjmp and the allocator. An allocation that fails leaves the same way
+// (Gumbo would write through the null pointer). The link costs 16 bytes a block: a 5.8 MB table page
+// (5.8M blocks) parses in the same time and peaks at 218 MB instead of 200 MB.
+class ParseMemory {
+ public:
+  explicit ParseMemory(const std::atomic<int>* cancel) : cancel_(cancel) {}
+  ParseMemory(const ParseMemory&) = delete;
+  ParseMemory& operator=(const ParseMemory&) = delete;
+  ~ParseMemory() { FreeAll(); }
+
+  GumboOptions Options() {
+    GumboOptions options = kGumboDefaultOptions;
+    options.allocator = &Allocate;
+    options.deallocator = &Deallocate;
+    options.userdata = this;
+    return options;
+  }
+  void FreeAll() {
+    for (Block* b = head_.next; b != &head_;) {
+      Block* next = b->next;
+      std::free(b);
+      b = next;
+    }
+    head_.next = head_.prev = &head_;
+  }
+
+  enum Stop { kParsed = 0, kCancelled = 1, kOutOfMemory = 2 };
+  std::jmp_buf stop;
+
+ private:
+  // The flag is an atomic load; asked once per this many blocks (a table page makes one per byte of
+  // HTML), it costs nothing measurable and a cancel lands within microseconds of parsing. Measured on a
+  // 17 MB table page: SIGINT took 6.9 s to end `wenshu parse`, now 0.26 s.
+  static constexpr unsigned kPollBlocks = 1024;
+  struct alignas(16) Block {
+    Block* prev;
+    Block* next;
+  };
+  static void* Allocate(void* self, size_t n) {
+    ParseMemory& m = *static_cast<ParseMemory*>(self);
+    if (m.cancel_ != nullptr && --m.until_poll_ == 0) {
+      m.until_poll_ = kPollBlocks;
+      if (m.cancel_->load(std::memory_order_relaxed) != 0) std::longjmp(m.stop, kCancelled);
+    }
+    Block* b = static_cast<Block*>(std::malloc(sizeof(Block) + n));
+    if (b == nullptr) std::longjmp(m.stop, kOutOfMemory);
+    b->prev = &m.head_;
+    b->next = m.head_.next;
+    m.head_.next->prev = b;
+    m.head_.next = b;
+    return b + 1;
+  }
+  static void Deallocate(void*, void* p) {
+    if (p == nullptr) return;
+    Block* b = static_cast<Block*>(p) - 1;
+    b->prev->next = b->next;
+    b->next->prev = b->prev;
+    std::free(b);
+  }
+
+  const std::atomic<int>* cancel_;
+  unsigned until_poll_ = kPollBlocks;
+  Block head_{&head_, &head_};
+};
+
+// Gumbo's parse, or null when the allocator left it (*stop says why). Nothing here lives across the
+// setjmp.
+GumboOutput* Parse(ParseMemory& memory, const GumboOptions& options, std::string_view html, int* stop) {
+  switch (setjmp(memory.stop)) {  // the whole controlling expression, as C requires of setjmp
+    case ParseMemory::kParsed:
+      return gumbo_parse_with_options(&options, html.data(), html.size());
+    case ParseMemory::kCancelled:
+      *stop = ParseMemory::kCancelled;
+      return nullptr;
+    default:
+      *stop = ParseMemory::kOutOfMemory;
+      return nullptr;
+  }
+}
+
 }  // namespace
 
 namespace input_internal {
@@ -299,14 +545,19 @@ size_t EstimatedNesting(std::string_view html) {
 
 }  // namespace input_internal
 
-HtmlText HtmlToText(std::string_view html) {
+HtmlText HtmlToText(std::string_view html, const std::atomic<int>* cancel) {
   HtmlText result;
   std::string sanitized;
   html = WithinUnicodeReferences(html, sanitized);
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+  ParseMemory memory(cancel);
+  const GumboOptions options = memory.Options();
+  int stop = ParseMemory::kParsed;
+  GumboOutput* output = Parse(memory, options, html, &stop);
+  if (stop == ParseMemory::kOutOfMemory) throw std::bad_alloc();  // `memory` frees the partial tree
   if (output == nullptr) return result;
   TextBuilder text;
-  Walk(output->document, text);
+  bool has_heading = false;
+  Walk(output->document, FindFurniture(output->document), text, &result.dropped, &has_heading);
   result.text = text.Take();
   if (const GumboNode* title = FindTitle(output->document)) {
     // The title's own text (its spaces matter to find the site suffix), whitespace runs made one space.
@@ -325,9 +576,16 @@ HtmlText HtmlToText(std::string_view html) {
       }
     }
     while (!s.empty() && s.back() == ' ') s.pop_back();
-    if (!s.empty()) result.title = TitleCandidate(s, result.text);
+    if (!s.empty()) result.title = TitleCandidate(s, result.text, has_heading);
   }
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  memory.FreeAll();  // the whole tree (gumbo_destroy_output would walk it to the same end)
+#if defined(__GLIBC__)
+  // Gumbo's tree takes ~34 times the page (a 5.8 MB table: 199 MB, ~1M small blocks). Freed, glibc keeps
+  // those pages in the arena of this thread, where the pipeline's worker threads never reuse them:
+  // the table's peak was the tree plus the pipeline's own (539 MB). Handing them back to the system
+  // costs one walk of the heap, nothing beside the parse, and is done only for pages this large.
+  if (html.size() >= kTrimAfterPageBytes) malloc_trim(0);
+#endif
   return result;
 }
 

@@ -90,6 +90,18 @@ class Inputs(TempDir):
         self.assertEqual(r.returncode, 1)
         self.assertIn("the columns are: name, body", r.stderr.decode())
 
+    def test_html_wrapper_and_article_header_are_the_report(self):
+        # A wrapper whose class only mentions a sidebar holds the report; an article's own <header> is
+        # its title and year, and the site's <title> is not taken for them.
+        page = ("<html><head><title>站点首页</title></head><body class=\"has-sidebar\"><nav><a href=/>首页</a></nav>"
+                "<div class=\"layout-with-sidebar\"><article><header><h1>某县2023年工作总结</h1></header>"
+                "<p>全区有在校学生26341人，比上年增长3.5%。</p></article></div>"
+                "<div class=\"sidebar\"><a href=/a>热点</a></div></body></html>")
+        got = self.parse(self.write("wrapped.html", page.encode("utf-8")))
+        self.assertEqual(got["text"], "某县2023年工作总结\n全区有在校学生26341人，比上年增长3.5%。\n")
+        self.assertEqual(got["title"], "某县2023年工作总结")
+        self.assertEqual(got["period"]["year"], 2023)
+
     def test_html_docx_gzip_json_and_binaries(self):
         page = ("<!DOCTYPE html><html><head><title>社会事业局工作总结 - 某某网</title><script>x='增长50%'</script>"
                 "</head><body><nav>首页</nav><p>收入达到1200万元，同比增长&#37;5。</p></body></html>")

@@ -264,6 +264,116 @@ TEST(Html, DeepNestingIsBoundedNotSlow) {
   EXPECT_TRUE(DecodeDocument(flat, InputOptions{}, InputFormat::kHtml).ok());
 }
 
+// A report page in our own words, with the site's furniture around its body: a menu of links, a
+// sidebar of links, a footer line. `wrapper` opens the element that holds the report.
+std::string FurnishedPage(const std::string& wrapper, const std::string& close = "</div>") {
+  return "<html><head><title>站点首页</title></head><body>"
+         "<nav><a href=/>首页</a><a href=/a>通知公告</a></nav>" + wrapper +
+         "<h1>某县2023年工作总结</h1><p>全区有在校学生26341人，比上年增长3.5%。</p>"
+         "<p>新建校舍12所，完成投资4.2亿元。</p>" + close +
+         "<div class=\"sidebar\"><a href=/b>热点文章一</a><a href=/c>热点文章二</a></div>"
+         "<div id=\"footer\">版权所有 某某网</div></body></html>";
+}
+
+std::vector<std::string> DroppedElements(const HtmlText& h) {
+  std::vector<std::string> out;
+  for (const HtmlDropped& d : h.dropped) out.push_back(d.element);
+  return out;
+}
+
+TEST(Html, WrapperWhoseClassOnlyMentionsFurnitureKeepsTheReport) {
+  // Each class or id names furniture in one of its parts, but the element holds the report (all of the
+  // page's text outside links but the footer line): it is the main content, kept; the page's own menu,
+  // sidebar and footer around it still go, and are listed.
+  for (const std::string attr : {"class=\"has-sidebar\"", "class=\"layout-with-sidebar\"",
+                                 "class=\"main nav-open\"", "class=\"menu-active article\"",
+                                 "class=\"share-article\"", "id=\"footer-wrap-content\""}) {
+    SCOPED_TRACE(attr);
+    const HtmlText h = HtmlToText(FurnishedPage("<div " + attr + ">"));
+    EXPECT_EQ(h.text, "某县2023年工作总结\n全区有在校学生26341人，比上年增长3.5%。\n新建校舍12所，完成投资4.2亿元。\n");
+    EXPECT_THAT(DroppedElements(h), ElementsAre("nav", "div.sidebar", "div#footer"));
+  }
+}
+
+TEST(Html, BodyOrMainWithAFurnitureClassIsNeverDropped) {
+  const HtmlText body = HtmlToText(
+      "<html><body class=\"has-sidebar\"><h1>某县2023年工作总结</h1><p>全区有在校学生26341人。</p></body></html>");
+  EXPECT_EQ(body.text, "某县2023年工作总结\n全区有在校学生26341人。\n");
+  // <main> marks the content even when its share of the text is small, and so does a wrapper holding it.
+  const std::string links = "<div class=\"menu\"><a href=/1>一</a></div>";
+  std::string long_footer = "<div class=\"footer\">";
+  for (int i = 0; i < 20; ++i) long_footer += "<p>地址：某市某路某号，邮编000000，联系电话00000000。</p>";
+  long_footer += "</div>";
+  const HtmlText main = HtmlToText("<body><div class=\"with-sidebar\"><main class=\"nav-open\"><p>正文一段。</p></main>" +
+                                   links + "</div>" + long_footer + "</body>");
+  EXPECT_EQ(main.text, "正文一段。\n");
+  EXPECT_THAT(DroppedElements(main), ElementsAre("div.menu", "div.footer"));
+}
+
+TEST(Html, AnArticlesOwnHeaderIsKeptThePageBannerIsNot) {
+  // HTML-AAM: a <header> inside sectioning content (article, section, aside, nav) or <main> introduces
+  // that section; only the page's own header is its banner.
+  const std::string page =
+      "<html><head><title>站点首页</title></head><body><header><a href=/>某某网</a>欢迎访问</header>"
+      "<article><header><h1>某县2023年工作总结</h1><time>2024-01-05</time></header>"
+      "<p>全区有在校学生26341人，比上年增长3.5%。</p><footer>责任编辑：某某</footer></article>"
+      "<footer>版权所有</footer></body></html>";
+  const HtmlText h = HtmlToText(page);
+  EXPECT_EQ(h.text,
+            "某县2023年工作总结\n2024-01-05\n全区有在校学生26341人，比上年增长3.5%。\n责任编辑：某某\n");
+  EXPECT_THAT(DroppedElements(h), ElementsAre("header", "footer"));
+  // The <title> ("站点首页") is not repeated by a body that has its own heading: it names the site, and no
+  // title is offered (the report takes the heading). Without a heading its first segment still is.
+  EXPECT_FALSE(h.title.has_value());
+  EXPECT_EQ(HtmlToText("<title>2023年工作总结 - 某网</title><p>全区有在校学生26341人。</p>").title, "2023年工作总结");
+  EXPECT_EQ(HtmlToText("<title>站点首页</title><h1><img src=logo.png></h1><p>正文。</p>").title, "站点首页");
+  // The same header marked as the site's by its class still goes.
+  const HtmlText marked = HtmlToText(
+      "<body><article><header class=\"site-header\">某某网</header><p>全区有在校学生26341人。</p></article></body>");
+  EXPECT_EQ(marked.text, "全区有在校学生26341人。\n");
+  // Headings and links are never furniture by their class: mdBook's heading anchors are <a class="header">.
+  const HtmlText headings = HtmlToText(
+      "<body><main><h1><a class=\"header\" href=#t>某县2023年工作总结</a></h1><h2 class=\"header-title\">一、教育</h2>"
+      "<p>全区有在校学生26341人。</p></main></body>");
+  EXPECT_EQ(headings.text, "某县2023年工作总结\n一、教育\n全区有在校学生26341人。\n");
+}
+
+TEST(Html, RealFurnitureIsStillDroppedAndTokensAreWholeParts) {
+  // A sidebar of links larger than the report is no main content (its text is links), and a form of
+  // search controls holds none; class tokens match by whole parts: "navy", "canvas", "menuitem" and
+  // "sharer" are not furniture words.
+  std::string sidebar = "<aside>";
+  for (int i = 0; i < 30; ++i) sidebar += "<a href=/x>一条很长的热点新闻标题放在侧栏里面</a>";
+  sidebar += "</aside>";
+  const HtmlText h = HtmlToText(
+      "<body><div role=navigation><a href=/>首页</a></div><div class=\"breadcrumb\">当前位置：首页</div>"
+      "<form><input name=q><button>搜索</button></form>" + sidebar +
+      "<div class=\"navy canvas menuitem sharer\"><p>全区有在校学生26341人。</p></div>"
+      "<div class=\"site_footer\">版权所有</div><div class=\"share-bar\">分享到</div></body>");
+  EXPECT_EQ(h.text, "全区有在校学生26341人。\n");
+  EXPECT_THAT(DroppedElements(h), ElementsAre("div", "div.breadcrumb", "form", "aside", "div.site_footer",
+                                              "div.share-bar"));
+  // An ASP.NET page wraps its whole body in one <form>: that form holds the report.
+  const HtmlText form = HtmlToText("<body><form id=form1><div class=nav><a href=/>首页</a></div>"
+                                   "<p>全区有在校学生26341人。</p></form></body>");
+  EXPECT_EQ(form.text, "全区有在校学生26341人。\n");
+}
+
+TEST(Html, ParseStopsWhenCancelled) {
+  // The parse polls the flag from Gumbo's allocator: a flag already set stops it within the first
+  // kPollBlocks blocks, the partial tree freed (the sanitizer build checks for leaks), and the document
+  // fails as interrupted.
+  std::string page = "<html><body><table>";
+  for (int i = 0; i < 20000; ++i) page += "<tr><td>1</td><td>2</td></tr>";
+  page += "</table></body></html>";
+  const std::atomic<int> cancel{2};
+  EXPECT_EQ(HtmlToText(page, &cancel).text, "");
+  absl::StatusOr<InputDocument> d = DecodeDocument(page, InputOptions{}, InputFormat::kHtml, &cancel);
+  EXPECT_TRUE(absl::IsCancelled(d.status())) << d.status();
+  const std::atomic<int> go_on{0};
+  EXPECT_THAT(HtmlToText(page, &go_on).text, HasSubstr("1 2\n1 2\n"));
+}
+
 TEST(Docx, ParagraphsBecomeLines) {
   TempDir dir;
   const std::string xml =
