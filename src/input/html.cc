@@ -15,9 +15,6 @@
 #include <utility>
 #include <vector>
 
-#if defined(__GLIBC__)  // defined by the C library headers above
-#include <malloc.h>
-#endif
 
 #include "input/internal.h"
 #include "text/utf8.h"
@@ -56,9 +53,6 @@ constexpr GumboTag kContentTags[] = {GUMBO_TAG_BODY, GUMBO_TAG_MAIN, GUMBO_TAG_A
 // a few lines costs little and dropping the report would lose it all.
 constexpr size_t kMainContentShareDenominator = 2;
 
-// Pages from this size on give the memory of their parse tree back to the system (see HtmlToText): 1 MiB
-// of HTML is a ~34 MB tree; below it the tree is small beside the pipeline's working memory.
-constexpr size_t kTrimAfterPageBytes = size_t{1} << 20;
 // Portal chrome marked by ARIA roles, or by a class/id word that sites use for menus, bars and
 // footers (the words of common CMS templates). Class and id values are split into tokens on spaces
 // and each token into parts on - and _; a part must equal a word ("main-nav", "site_footer"), never
@@ -579,13 +573,9 @@ HtmlText HtmlToText(std::string_view html, const std::atomic<int>* cancel) {
     if (!s.empty()) result.title = TitleCandidate(s, result.text, has_heading);
   }
   memory.FreeAll();  // the whole tree (gumbo_destroy_output would walk it to the same end)
-#if defined(__GLIBC__)
-  // Gumbo's tree takes ~34 times the page (a 5.8 MB table: 199 MB, ~1M small blocks). Freed, glibc keeps
-  // those pages in the arena of this thread, where the pipeline's worker threads never reuse them:
-  // the table's peak was the tree plus the pipeline's own (539 MB). Handing them back to the system
-  // costs one walk of the heap, nothing beside the parse, and is done only for pages this large.
-  if (html.size() >= kTrimAfterPageBytes) malloc_trim(0);
-#endif
+  // No malloc_trim here to hand the freed tree back (a 5.8 MB table page: 539 -> 349 MB peak with it):
+  // a library does not own the heap, and under ASan or another host allocator the call crashed in a
+  // worker thread (src/report/parse.cc says the same of the repair stage).
   return result;
 }
 
