@@ -65,8 +65,18 @@ constexpr std::string_view kUnpunctuatedUnit = "全区现有中小学在校学�
 constexpr std::string_view kFooterLinesUnit = "完成了年度目标任务，群众满意度明显提高。\n社区工作总结第3页\n";
 constexpr std::string_view kFigureLinesUnit = "产值12亿元，增长5.3%，学校3所、医院2个、道路12公里，比上年增加3所。\n";
 
+// Number-ish runs (issue 12): dotted digits ("1.1.1…", the identifier look-ahead walked to the run's
+// end from every number), bare multipliers (the 百分之 look-ahead did the same), and a run-on sentence
+// of changes after one figure (each change walked back to the figure for a clause break).
+constexpr std::string_view kDottedUnit = "1.";
+constexpr std::string_view kMultipliersUnit = "千";
+constexpr std::string_view kChangesAfterOneFigureUnit = "价格增长1%";
+
 enum Shape {
   kReport,
+  kDotted,
+  kMultipliers,
+  kChangesAfterOneFigure,
   kDigits,
   kMarkersOneLine,
   kParenMarkersOneLine,
@@ -87,6 +97,12 @@ std::string Make(Shape shape, size_t bytes) {
   switch (shape) {
     case kReport:
       return Repeat(kReportUnit, bytes);
+    case kDotted:
+      return Repeat(kDottedUnit, bytes);
+    case kMultipliers:
+      return Repeat(kMultipliersUnit, bytes);
+    case kChangesAfterOneFigure:
+      return "5人" + Repeat(kChangesAfterOneFigureUnit, bytes);
     case kDigits:
       return DigitRun(bytes);
     case kMarkersOneLine:
@@ -195,6 +211,9 @@ WENSHU_DOUBLING(Parse, kFooterLines, kRunOnBytes);
 WENSHU_DOUBLING(Parse, kFigureLines, kRunOnBytes);
 WENSHU_DOUBLING(Parse, kRepairSpots, kRunOnBytes);
 WENSHU_DOUBLING(Parse, kReport, kRunOnBytes);
+WENSHU_DOUBLING(Parse, kDotted, kRunOnBytes);
+WENSHU_DOUBLING(Parse, kMultipliers, kRunOnBytes);
+WENSHU_DOUBLING(Parse, kChangesAfterOneFigure, kRunOnBytes);
 
 WENSHU_SCALING(Tokenize, kReport, kReportBytes);
 WENSHU_SCALING(Tokenize, kDigits, kReportBytes);

@@ -9,9 +9,11 @@
 
 namespace wenshu::quantity_internal {
 
-// How much work the binding of changes to figures did: figures inspected while looking back.
+// How much work the binding of changes to figures did: figures inspected while looking back, and
+// characters walked for clause breaks.
 struct FactsWork {
   size_t bind_steps = 0;
+  size_t break_steps = 0;  // characters walked looking for a clause break between a change and its figure
 };
 
 // ExtractFacts, counting its backward searches into *work.

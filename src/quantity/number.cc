@@ -1,4 +1,5 @@
 // ParseNumber, ParsePercent and FindNumbers: whole-string parsing and the linear number scanner.
+#include <algorithm>
 #include <cctype>
 #include <string_view>
 
@@ -28,16 +29,29 @@ std::optional<Decimal> ParseNumber(std::string_view text) {
 
 namespace {
 
+// How many multiplier characters a percent-style denominator may hold (百分之, 千分之, 百万分之). The
+// national and provincial corpora write at most one; 4 leaves room and bounds the look-ahead, so a run
+// of 千千千… costs one step per character instead of a walk to the run's end from each (issue 12).
+constexpr int kMaxDenominatorMultipliers = 4;
+
+// How far FindNumberAt looks over digits and dots for the letters that make an identifier (H1N1,
+// 1.2.3a). The longest such run in the national and provincial corpora is 12 bytes; past 64 bytes the
+// letters belong to another token, and the bound keeps a run of "1.1.1…" linear (issue 12: a walk to
+// the run's end from every number in it took 12 s on 200 KB).
+constexpr size_t kMaxIdentifierDigitBytes = 64;
+
 // 百分之 / 千分之 / 万分之 at pos: returns the byte length and the divisor's power (0, 1, 2) relative to
 // percent, or 0 when absent.
 size_t PercentPrefix(std::string_view text, size_t pos, int* extra_power) {
   // A denominator of bare multipliers (百, 千, 万, 百万, 万万) then 分之: 百分之五, 千分之三, 百万分之五.
   size_t i = pos;
   int power = 0;
+  int multipliers = 0;
   while (i < text.size()) {
     size_t len;
     int p = quantity_internal::MultiplierPower(DecodeAt(text, i, &len));
     if (p < 2) break;
+    if (++multipliers > kMaxDenominatorMultipliers) return 0;
     power += p;
     i += len;
   }
@@ -169,7 +183,8 @@ bool FindNumberAt(std::string_view text, size_t pos, NumeralRun* run, NumberMatc
         return false;
       }
     }
-    while (p < text.size()) {
+    const size_t scan_end = std::min(text.size(), start + kMaxIdentifierDigitBytes);
+    while (p < scan_end) {
       char32_t d = DecodeAt(text, p, &l);
       if (ArabicDigitValue(d) < 0 && d != U'.') break;
       p += l;

@@ -717,5 +717,25 @@ TEST(ExtractFactsTest, MaskedYearSpansInAnyOrderMaskExactlyTheYearsTheyOverlap) 
   EXPECT_TRUE(f.dates[31].year_masked);
 }
 
+// Changes in one run-on sentence after a single figure (issue 12): each looked for a clause break
+// between itself and that figure by walking back to it, so the walk grew with the sentence. The walk is
+// one pass now: doubling the sentence doubles it. The changes still bind to the figure across no break.
+TEST(ExtractFactsTest, ClauseBreakWorkIsLinearInChangesAfterOneFigure) {
+  constexpr size_t kUnits = 2000;
+  quantity_internal::FactsWork one, two;
+  const Facts small = quantity_internal::ExtractFactsCounted("5人" + RepeatUnit("价格增长1%", kUnits), {}, &one);
+  const Facts large = quantity_internal::ExtractFactsCounted("5人" + RepeatUnit("价格增长1%", 2 * kUnits), {}, &two);
+  ASSERT_EQ(large.changes.size(), 2 * small.changes.size());
+  ASSERT_FALSE(small.changes.empty());
+  EXPECT_GT(one.break_steps, 0u);
+  EXPECT_LE(two.break_steps, one.break_steps * 21 / 10) << one.break_steps << " -> " << two.break_steps;
+  EXPECT_EQ(large.changes.back().quantity, 0);
+  // With a comma between, a change with its own subject does not bind to the earlier clause's figure.
+  const Facts split = ExtractFacts("5人，价格增长1%价格增长2%");
+  ASSERT_EQ(split.changes.size(), 2u);
+  EXPECT_EQ(split.changes[0].quantity, -1);
+  EXPECT_EQ(split.changes[1].quantity, -1);
+}
+
 }  // namespace
 }  // namespace wenshu

@@ -86,6 +86,21 @@ TEST(PipelineAdversarialTest, MillionChineseParenMarkers) {
   EXPECT_LE(CountSections(report.sections), count);
 }
 
+// Number-ish runs (issue 12): a million "1." or "0." (dotted digits: the identifier look-ahead walked
+// to the run's end from every number, ~300 s for 2 MB), and a million 千 or 百万 (the 百分之 look-ahead
+// did the same, ~30 s for 3 MB). Each is bounded now; the guard fails a quadratic pass clearly.
+TEST(PipelineAdversarialTest, MillionNumberishRuns) {
+  for (std::string_view unit : {"1.", "0.", "千", "百万"}) {
+    SCOPED_TRACE(unit);
+    const size_t count = Scaled(1000000);
+    std::string input;
+    input.reserve(count * unit.size());
+    for (size_t i = 0; i < count; ++i) input += unit;
+    HangGuard guard("Repair + Parse of a million \"" + std::string(unit) + "\"", 20s);
+    ParseAndCheck(input, /*round_trip_json=*/false);
+  }
+}
+
 // The same markers, one per line with a heading, so that every one is a real section candidate.
 TEST(PipelineAdversarialTest, HundredThousandMarkerLines) {
   const size_t count = Scaled(100000);
