@@ -47,7 +47,7 @@ def test_a_handler_that_does_not_raise_lets_the_call_go_on():
     seen = []
     old = signal.signal(signal.SIGUSR1, lambda signum, frame: seen.append(signum))
     try:
-        doc = "全区有在校学生26341人，比上年增长3.5%。\n" * 2000
+        doc = "全区有在校学生26341人，比上年增长3.5%。\n" * 2000  # 120 KB: over _CANCEL_MIN_BYTES
         os.kill(os.getpid(), signal.SIGUSR1)
         report = wenshu.parse(doc)
     finally:
