@@ -12,6 +12,7 @@
 
 struct wenshu_repair_result {
   wenshu::RepairResult result;
+  std::string input;  // what the spans index: the caller's bytes or the decoded text
   // Built on first wenshu_repair_result_json call; call_once keeps a shared result thread-safe.
   mutable std::once_flag json_once;
   mutable std::string json;
@@ -116,6 +117,7 @@ wenshu_status wenshu_repair(const char *data, size_t len, const wenshu_options *
     if (!repaired.ok()) return wenshu::capi::FailWith(repaired.status(), kWhere);
     auto* result = new wenshu_repair_result;
     result->result = *std::move(repaired);
+    result->input.assign(input.data(), input.size());
     *out = result;
     return WENSHU_OK;
   });
@@ -126,6 +128,13 @@ const char *wenshu_repair_result_text(const wenshu_repair_result *result, size_t
   if (result == nullptr) return nullptr;
   if (len != nullptr) *len = result->result.text.size();
   return result->result.text.c_str();
+}
+
+const char *wenshu_repair_result_input(const wenshu_repair_result *result, size_t *len) {
+  if (len != nullptr) *len = 0;
+  if (result == nullptr) return nullptr;
+  if (len != nullptr) *len = result->input.size();
+  return result->input.c_str();
 }
 
 size_t wenshu_repair_result_record_count(const wenshu_repair_result *result) {

@@ -10,6 +10,7 @@
 
 struct wenshu_report {
   wenshu::Report report;
+  std::string input;  // what the spans index: the caller's bytes or the decoded text
   bool pretty_json = false;
   // Built on first wenshu_report_json call; call_once keeps a shared report thread-safe.
   mutable std::once_flag json_once;
@@ -77,6 +78,7 @@ wenshu_status wenshu_parse(const char *utf8, size_t len, const wenshu_options *o
     if (!parsed.ok()) return wenshu::capi::FailWith(parsed.status(), kWhere);
     auto* report = new wenshu_report;
     report->report = *std::move(parsed);
+    report->input.assign(input.data(), input.size());
     report->pretty_json = options.pretty_json;
     *out = report;
     return WENSHU_OK;
@@ -114,6 +116,13 @@ const char *wenshu_report_text(const wenshu_report *report, size_t *len) {
   if (report == nullptr) return nullptr;
   if (len != nullptr) *len = report->report.text.size();
   return report->report.text.c_str();
+}
+
+const char *wenshu_report_input(const wenshu_report *report, size_t *len) {
+  if (len != nullptr) *len = 0;
+  if (report == nullptr) return nullptr;
+  if (len != nullptr) *len = report->input.size();
+  return report->input.c_str();
 }
 
 wenshu_status wenshu_report_count(const wenshu_report *report, int item, size_t *count) {

@@ -142,6 +142,17 @@ wenshu_status wenshu_dictionary_extend(wenshu_dictionary **out, const wenshu_dic
   });
 }
 
+wenshu_status wenshu_dictionary_check(const char *data, size_t len) {
+  static constexpr char kWhere[] = "wenshu_dictionary_check";
+  return wenshu::capi::Guard(kWhere, [&]() -> wenshu_status {
+    if (wenshu_status s = wenshu::capi::CheckInput(data, len, kWhere); s != WENSHU_OK) return s;
+    absl::Status checked =
+        wenshu::Dictionary::CheckWordList(std::string_view(data == nullptr ? "" : data, len));
+    if (!checked.ok()) return wenshu::capi::FailWith(checked, kWhere);
+    return WENSHU_OK;
+  });
+}
+
 size_t wenshu_dictionary_word_count(const wenshu_dictionary *dict) {
   return dict == nullptr ? 0 : dict->dictionary->word_count();
 }
@@ -158,6 +169,12 @@ wenshu_status wenshu_tokenizer_new_with_dictionary(wenshu_tokenizer **out,
     wenshu::capi::ResolvedOptions options;
     if (wenshu_status s = wenshu::capi::ResolveOptions(opts, kWhere, &options); s != WENSHU_OK) {
       return s;
+    }
+    if (options.decode_input) {  // a stream of UTF-8: decoding (HTML, .docx, BOM) needs the whole input
+      return wenshu::capi::Fail(WENSHU_E_INVALID_ARGUMENT, kWhere,
+                                "encoding and input_format are for wenshu_parse and wenshu_repair; the "
+                                "tokenizer reads UTF-8: decode the input first (wenshu_repair with "
+                                "encoding, then wenshu_repair_result_input)");
     }
     wenshu::TokenizerOptions tokenizer_options;
     tokenizer_options.max_token_bytes = static_cast<size_t>(std::min<uint64_t>(

@@ -159,8 +159,10 @@ typedef struct wenshu_options {
   /* Version 2: inputs as users have them (wenshu_parse, wenshu_repair). Both NULL (the default):
    * the bytes are UTF-8 text, used as given. Otherwise the input is decoded first, as the command
    * decodes a file: gzip is inflated, a BOM removed, the encoding converted to UTF-8, HTML and .docx
-   * turned into text; spans then index the decoded UTF-8 text (wenshu_report_text and the report's
-   * "text"), and the report's source names the "encoding", "bom" and "format". */
+   * turned into text; spans then index the decoded UTF-8 text (wenshu_report_input,
+   * wenshu_repair_result_input; apply and revert work on it), and the report's source names the
+   * "encoding", "bom" and "format". The tokenizer reads UTF-8 only: wenshu_tokenizer_new refuses
+   * either option (WENSHU_E_INVALID_ARGUMENT); decode with wenshu_repair first. */
   /* "auto" (detect: UTF-8, UTF-16 with BOM, GB18030/GBK, Big5) or an encoding name ("gb18030",
    * "big5", "utf-16le"...); NULL = "auto" when input_format is set. An unknown name is
    * WENSHU_E_INVALID_ARGUMENT; bytes that are not text in the encoding (or a PDF, a legacy .doc) fail
@@ -236,6 +238,10 @@ WENSHU_API wenshu_status wenshu_repair(const char *data, size_t len, const wensh
 /* The repaired text; *len (if len is not NULL) receives its length. Never NULL for a valid result;
  * NULL for a NULL result. Borrowed. Thread-safe on a shared result. */
 WENSHU_API const char *wenshu_repair_result_text(const wenshu_repair_result *result, size_t *len);
+/* The text every span of the result indexes: the input as given, or with version-2 decoding
+ * (encoding/input_format) the decoded UTF-8 text; wenshu_repair_apply of it gives _result_text().
+ * Never NULL for a valid result; NULL for a NULL result. Borrowed. Thread-safe on a shared result. */
+WENSHU_API const char *wenshu_repair_result_input(const wenshu_repair_result *result, size_t *len);
 /* The number of records / flags; 0 for NULL. Thread-safe on a shared result. */
 WENSHU_API size_t wenshu_repair_result_record_count(const wenshu_repair_result *result);
 WENSHU_API size_t wenshu_repair_result_flag_count(const wenshu_repair_result *result);
@@ -293,6 +299,9 @@ WENSHU_API const char *wenshu_report_json(const wenshu_report *report, size_t *l
 WENSHU_API const char *wenshu_report_title(const wenshu_report *report, size_t *len);
 /* The repaired text; NULL only for a NULL report. Borrowed. Thread-safe. */
 WENSHU_API const char *wenshu_report_text(const wenshu_report *report, size_t *len);
+/* The text every span of the report indexes: the input as given, or with version-2 decoding
+ * (encoding/input_format) the decoded UTF-8 text. NULL only for a NULL report. Borrowed. Thread-safe. */
+WENSHU_API const char *wenshu_report_input(const wenshu_report *report, size_t *len);
 
 /* What wenshu_report_count counts. Values are fixed; new items go at the end. */
 typedef enum wenshu_report_item {
@@ -354,6 +363,11 @@ WENSHU_API wenshu_status wenshu_dictionary_from_text(wenshu_dictionary **out, co
  * wenshu_dictionary_from_text. Thread-safe. */
 WENSHU_API wenshu_status wenshu_dictionary_extend(wenshu_dictionary **out, const wenshu_dictionary *base,
                                                   const char *data, size_t len);
+/* Checks a jieba-format word list as _from_text and _extend read it, building nothing (cheap: for
+ * hosts that collect words one at a time, like jieba's add_word, and must refuse a bad one at once).
+ * WENSHU_OK, or WENSHU_E_INVALID_ARGUMENT with wenshu_last_error naming the line of data (a control
+ * character, invalid UTF-8, a word too long, a bad frequency). Thread-safe. */
+WENSHU_API wenshu_status wenshu_dictionary_check(const char *data, size_t len);
 /* The number of distinct words; 0 for NULL. Thread-safe. */
 WENSHU_API size_t wenshu_dictionary_word_count(const wenshu_dictionary *dict);
 /* Releases the caller's handle; tokenizers created with it keep the table alive. NULL is a no-op. */
@@ -401,8 +415,8 @@ typedef struct wenshu_token {
 WENSHU_API const char *wenshu_token_kind_name(int kind);
 
 /* Creates a tokenizer (out first, like every _new) with the built-in dictionary. opts may be NULL
- * (defaults); it is read during the call only. Errors: WENSHU_E_INVALID_ARGUMENT, WENSHU_E_VERSION,
- * WENSHU_E_NO_MEMORY. */
+ * (defaults); it is read during the call only. Errors: WENSHU_E_INVALID_ARGUMENT (also for an
+ * encoding or input_format: the tokenizer reads UTF-8 only), WENSHU_E_VERSION, WENSHU_E_NO_MEMORY. */
 WENSHU_API wenshu_status wenshu_tokenizer_new(wenshu_tokenizer **out, const wenshu_options *opts);
 /* The same with a dictionary of the caller's (see wenshu_dictionary_load). The tokenizer shares the
  * dictionary: the caller may free its handle right after this call. dict NULL = the built-in one. */

@@ -54,6 +54,9 @@ class Dictionary {
   // rebuilt from the stored log-probabilities (float precision, so within 1e-6 relatively).
   [[nodiscard]] static absl::StatusOr<std::shared_ptr<const Dictionary>> Extend(const Dictionary& base,
                                                                                std::string_view text);
+  // Checks jieba-format text as FromText and Extend read it, building nothing: InvalidArgument naming
+  // the line of `text` (a control character, invalid UTF-8, a word too long, a bad frequency).
+  [[nodiscard]] static absl::Status CheckWordList(std::string_view text);
   // Validates and copies a compiled blob.
   [[nodiscard]] static absl::StatusOr<std::shared_ptr<const Dictionary>> FromBlob(std::string_view blob);
 

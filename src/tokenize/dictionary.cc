@@ -73,8 +73,14 @@ absl::StatusOr<std::shared_ptr<const Dictionary>> Dictionary::FromText(std::stri
   return std::shared_ptr<const Dictionary>(std::move(d));
 }
 
+absl::Status Dictionary::CheckWordList(std::string_view text) {
+  return tokenize_internal::ParseWordList(text, kDefaultUserFrequency, [](std::u32string&&, uint64_t) {});
+}
+
 absl::StatusOr<std::shared_ptr<const Dictionary>> Dictionary::Extend(const Dictionary& base,
                                                                      std::string_view text) {
+  // The user's lines first on their own, so an error names their line, not one of base's words.
+  if (absl::Status s = CheckWordList(text); !s.ok()) return s;
   // Base's words as a jieba-format list (in slot order, each spelled by walking up to the root),
   // then the user's lines, which the compiler lets win over earlier ones.
   using tokenize_internal::kRootSlot;

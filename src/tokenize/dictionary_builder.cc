@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstring>
 #include <deque>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -186,14 +187,9 @@ absl::StatusOr<std::vector<TrieSlot>> BuildDoubleArray(const std::vector<TrieNod
 
 }  // namespace
 
-absl::StatusOr<std::string> CompileDictionary(std::string_view text, uint64_t default_frequency) {
+absl::Status ParseWordList(std::string_view text, uint64_t default_frequency,
+                           const std::function<void(std::u32string&& word, uint64_t frequency)>& add) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  struct Entry {
-    std::u32string word;
-    uint64_t frequency;
-    size_t order;
-  };
-  std::vector<Entry> entries;
   std::u32string decoded;
   size_t line_number = 0;
   while (!text.empty()) {
@@ -240,8 +236,23 @@ absl::StatusOr<std::string> CompileDictionary(std::string_view text, uint64_t de
     if (frequency > kMaxFrequency) {
       return absl::InvalidArgumentError(absl::StrCat("line ", line_number, ": frequency too large"));
     }
-    entries.push_back({decoded, frequency, entries.size()});
+    add(std::move(decoded), frequency);
+    decoded.clear();
   }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::string> CompileDictionary(std::string_view text, uint64_t default_frequency) {
+  struct Entry {
+    std::u32string word;
+    uint64_t frequency;
+    size_t order;
+  };
+  std::vector<Entry> entries;
+  absl::Status parsed = ParseWordList(text, default_frequency, [&](std::u32string&& word, uint64_t frequency) {
+    entries.push_back({std::move(word), frequency, entries.size()});
+  });
+  if (!parsed.ok()) return parsed;
   // Later lines override earlier ones (as in jieba); frequency 0 removes the word.
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
     return a.word != b.word ? a.word < b.word : a.order < b.order;

@@ -25,6 +25,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -88,6 +89,12 @@ inline uint64_t Fnv1a64(std::string_view bytes) {
   }
   return h;
 }
+
+// Reads a jieba-format word list ("word [freq [tag]]" per line; blank and '#' lines skipped), calling
+// add(word, frequency) for each word line in order. InvalidArgument naming the line (1-based within
+// `text`) for a word that is too long, not UTF-8 or holds a control character, or a bad frequency.
+absl::Status ParseWordList(std::string_view text, uint64_t default_frequency,
+                           const std::function<void(std::u32string&& word, uint64_t frequency)>& add);
 
 // Compiles a jieba-format word list ("word [freq [tag]]" per line) into a blob.
 // `default_frequency` is used for lines without a frequency.

@@ -69,4 +69,82 @@ TEST(CapiInput, HtmlAndErrors) {
   wenshu_report_free(report);
 }
 
+// The spans of a decoded input index the decoded text: wenshu_report_input and
+// wenshu_repair_result_input hand it out, and apply/revert work on it.
+TEST(CapiInput, InputAccessorsGiveTheTextTheSpansIndex) {
+  const std::string utf8 = "全区有在校学生26341人。\n\n第 2 页 共 9 页\n\n工作总结如下。\n";
+  const std::string gb = Convert(utf8, "GB18030");
+  wenshu_options opts;
+  ASSERT_EQ(wenshu_options_init(&opts, WENSHU_OPTIONS_VERSION), WENSHU_OK);
+  opts.encoding = "auto";
+  wenshu_report* report = nullptr;
+  ASSERT_EQ(wenshu_parse(gb.data(), gb.size(), &opts, &report), WENSHU_OK) << wenshu_last_error();
+  size_t len = 0;
+  const char* input = wenshu_report_input(report, &len);
+  EXPECT_EQ(std::string(input, len), utf8);
+  nlohmann::json j = nlohmann::json::parse(wenshu_report_json(report, nullptr));
+  ASSERT_FALSE(j["quantities"].empty());
+  for (const auto& q : j["quantities"]) {
+    EXPECT_EQ(std::string(input, len).substr(q["span"][0], q["span"][1].get<size_t>() - q["span"][0].get<size_t>()),
+              q["text"]);
+  }
+  wenshu_report_free(report);
+  EXPECT_EQ(wenshu_report_input(nullptr, &len), nullptr);
+
+  wenshu_repair_result* result = nullptr;
+  ASSERT_EQ(wenshu_repair(gb.data(), gb.size(), &opts, &result), WENSHU_OK) << wenshu_last_error();
+  ASSERT_GT(wenshu_repair_result_record_count(result), 0u);
+  input = wenshu_repair_result_input(result, &len);
+  EXPECT_EQ(std::string(input, len), utf8);
+  size_t text_len = 0;
+  const char* text = wenshu_repair_result_text(result, &text_len);
+  std::string back(len, '\0');
+  size_t back_len = 0;
+  ASSERT_EQ(wenshu_repair_revert(result, text, text_len, back.data(), back.size(), &back_len), WENSHU_OK)
+      << wenshu_last_error();
+  EXPECT_EQ(back.substr(0, back_len), utf8);
+  wenshu_repair_result_free(result);
+
+  // Without decoding, the input is the bytes given.
+  ASSERT_EQ(wenshu_repair(gb.data(), gb.size(), nullptr, &result), WENSHU_OK);
+  input = wenshu_repair_result_input(result, &len);
+  EXPECT_EQ(std::string(input, len), gb);
+  wenshu_repair_result_free(result);
+}
+
+// The tokenizer reads a stream of UTF-8: an encoding or input_format is refused, not ignored.
+TEST(CapiInput, TokenizerRefusesDecodingOptions) {
+  wenshu_options opts;
+  ASSERT_EQ(wenshu_options_init(&opts, WENSHU_OPTIONS_VERSION), WENSHU_OK);
+  wenshu_tokenizer* t = nullptr;
+  opts.encoding = "gb18030";
+  EXPECT_EQ(wenshu_tokenizer_new(&t, &opts), WENSHU_E_INVALID_ARGUMENT);
+  EXPECT_EQ(t, nullptr);
+  EXPECT_NE(std::string(wenshu_last_error()).find("tokenizer reads UTF-8"), std::string::npos);
+  opts.encoding = nullptr;
+  opts.input_format = "html";
+  EXPECT_EQ(wenshu_tokenizer_new(&t, &opts), WENSHU_E_INVALID_ARGUMENT);
+  opts.input_format = nullptr;
+  ASSERT_EQ(wenshu_tokenizer_new(&t, &opts), WENSHU_OK);
+  wenshu_tokenizer_free(t);
+}
+
+// A word list is checked without building (for add_word), and an error of _extend names the line of
+// the caller's list, not of the built-in table's words before it.
+TEST(CapiInput, DictionaryCheckNamesTheCallersLine) {
+  const std::string bad = "教育经费\n坏\x01词 3\n";
+  EXPECT_EQ(wenshu_dictionary_check(bad.data(), bad.size()), WENSHU_E_INVALID_ARGUMENT);
+  EXPECT_NE(std::string(wenshu_last_error()).find("line 2: word contains a control character"),
+            std::string::npos)
+      << wenshu_last_error();
+  wenshu_dictionary* d = nullptr;
+  EXPECT_EQ(wenshu_dictionary_extend(&d, nullptr, bad.data(), bad.size()), WENSHU_E_INVALID_ARGUMENT);
+  EXPECT_NE(std::string(wenshu_last_error()).find("line 2:"), std::string::npos) << wenshu_last_error();
+  EXPECT_EQ(d, nullptr);
+  const std::string removal = "在校学生 0\n";  // only a removal: valid, though it holds no word
+  EXPECT_EQ(wenshu_dictionary_check(removal.data(), removal.size()), WENSHU_OK) << wenshu_last_error();
+  EXPECT_EQ(wenshu_dictionary_check(nullptr, 0), WENSHU_OK);
+  EXPECT_EQ(wenshu_dictionary_check(nullptr, 1), WENSHU_E_INVALID_ARGUMENT);
+}
+
 }  // namespace

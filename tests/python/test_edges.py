@@ -134,3 +134,61 @@ def test_lone_surrogate_line_is_skipped_like_the_command(tmp_path, cli):
     assert len(messages) == 2 and ":2:" in messages[0] and ":3:" in messages[1]
     with pytest.raises(ValueError, match=":2:"):
         list(wenshu.parse_jsonl(path, errors="raise"))
+
+
+# -- the try-out's papercuts: refuse at once, name the public class, list the valid names -------------
+
+def test_add_word_refuses_a_control_character_at_once():
+    with pytest.raises(wenshu.WenshuError, match="control character"):
+        wenshu.add_word("教育\x01经费")
+    with pytest.raises(ValueError, match="tag"):
+        wenshu.add_word("教育经费", 5, "n\n坏\x01")
+    try:
+        assert wenshu.lcut("全区有在校学生26341人") == ["全区", "有", "在校学生", "26341人"]
+    finally:
+        wenshu.reset_userdict()
+
+
+def test_load_userdict_of_deletions_only(tmp_path):
+    path = tmp_path / "user.txt"
+    path.write_text("在校学生 0\n")  # removes a word: no word of its own, still a valid user dictionary
+    try:
+        wenshu.load_userdict(path)
+        assert "在校学生" not in wenshu.lcut("全区有在校学生26341人")
+    finally:
+        wenshu.reset_userdict()
+    path.write_text("教育经费\n坏\x02词 3\n")
+    with pytest.raises(wenshu.WenshuError, match="line 2: word contains a control character"):
+        wenshu.load_userdict(path)
+
+
+def test_source_id_bytes_are_utf8_or_refused():
+    s = "全区有在校学生26341人。"
+    assert wenshu.parse(s, source_id="甲".encode())["source"]["id"] == "甲"
+    assert wenshu.parse(s, source_id=42)["source"]["id"] == "42"
+    with pytest.raises(ValueError, match="not UTF-8"):
+        wenshu.parse(s, source_id=b"\xff")
+    with pytest.raises(TypeError, match="source_id"):
+        wenshu.parse(s, source_id=4.2)
+
+
+def test_closed_repair_result_names_the_public_class():
+    result = wenshu.repair("全区有在校学生26341人。")
+    result.close()
+    with pytest.raises(ValueError, match="^RepairResult is closed"):
+        result.revert()
+
+
+def test_report_count_of_an_unknown_item_lists_the_items():
+    with wenshu.Report("全区有在校学生26341人。") as report:
+        with pytest.raises(ValueError, match="quantities"):
+            report.count("nope")
+        assert report.count("quantities") == 1
+
+
+def test_table_of_a_misspelt_list_raises():
+    reports = [wenshu.parse("全区有在校学生26341人。")]
+    with pytest.raises(ValueError, match="quantities"):
+        wenshu.table(reports, "quantites")
+    assert wenshu.table(reports, "targets") == []  # a list every report has, empty here
+    assert wenshu.table([], "quantites") == []     # no report: nothing to check the name against

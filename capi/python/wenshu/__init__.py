@@ -13,7 +13,8 @@ threads parse in parallel).
 
 Offsets: every item with a byte ``span`` (UTF-8 bytes of the original input, as the command and the C
 ABI report them) also gets a ``char_span`` (str offsets into the original text as a Python str, so
-``s[b:e]`` works). ``heading_span``/``title_span``/``spans``/``evidence``/``mask_evidence`` get
+``s[b:e]`` works). With ``encoding=``/``input_format=`` (and in ``parse_file``) the original is the
+decoded text, not the bytes given: ``Report.input`` and ``RepairResult.original`` hold it. ``heading_span``/``title_span``/``spans``/``evidence``/``mask_evidence`` get
 ``heading_char_span``/``title_char_span``/``char_spans``/``char_evidence``/``mask_char_evidence``. Bytes
 that are not UTF-8 count one character each (as ``surrogateescape`` decodes them). Tokens carry
 ``begin``/``end`` (bytes) and ``cp_begin``/``cp_end`` (characters), also as ``.span`` and ``.char_span``.
@@ -23,7 +24,10 @@ Options (keyword arguments of parse, repair, tokenize, Tokenizer, parse_jsonl):
     min_confidence      repairs below it become flags (default 0.5)
     strict_utf8         True: invalid UTF-8 raises WenshuError(INVALID_UTF8) instead of being flagged
     source_id, source_line, title, run_checks, max_bytes   (parse)
-    max_token_bytes, split_numeral_units                   (tokenize)
+    encoding, input_format   (parse, repair: decode GB18030, UTF-16, Big5, HTML, .docx first)
+    max_token_bytes, split_numeral_units                   (tokenize; it reads UTF-8 only)
+Ctrl-C (SIGINT, on the main thread) stops a running parse or repair of 16 KiB or more within about
+64 KiB of work.
 Integers out of range, NaN, and NUL characters in strings raise ValueError; wrong types TypeError.
 
 The library is found through $WENSHU_LIBRARY, next to this package (a wheel or ``pip install``), or in
@@ -40,6 +44,7 @@ import json
 import math
 import os
 import re
+import signal
 import threading
 import warnings
 from typing import (Any, BinaryIO, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence,
@@ -94,6 +99,7 @@ class Status(enum.IntEnum):
     LIMIT = -6
     INTERNAL = -7
     VERSION = -8
+    CANCELLED = -9
 
 
 class WenshuError(Exception):
@@ -208,8 +214,17 @@ def _options(name: Optional[PathLike] = None, pretty_json: bool = False,
         opts.source_name = _c_string("name", name)
     if kwargs.get("source_id") is not None:
         source_id = kwargs["source_id"]
-        opts.source_id = _c_string("source_id", source_id if isinstance(source_id, str)
-                                   else str(source_id))
+        if isinstance(source_id, int) and not isinstance(source_id, bool):
+            source_id = str(source_id)  # a corpus's numeric id, as read_jsonl gives it
+        elif isinstance(source_id, bytes):
+            try:
+                source_id = source_id.decode("utf-8")
+            except UnicodeDecodeError:
+                raise ValueError(f"wenshu option source_id is not UTF-8: {source_id!r}") from None
+        elif not isinstance(source_id, str):
+            raise TypeError(f"wenshu option source_id must be a str or int, got "
+                            f"{type(source_id).__name__}")
+        opts.source_id = _c_string("source_id", source_id)
     if kwargs.get("source_line") is not None:
         opts.source_line = _c_uint("source_line", kwargs["source_line"], _INT64_MAX)
     if kwargs.get("title") is not None:
@@ -230,6 +245,80 @@ def _options(name: Optional[PathLike] = None, pretty_json: bool = False,
         opts.input_format = _c_string("input_format", kwargs["input_format"])
     opts.pretty_json = 1 if pretty_json else 0
     return opts
+
+
+# ------------------------------------------------------------------------------------------------
+# Ctrl-C: the library polls options.cancel between stages and about every 64 KiB of work. A ctypes
+# callback is Python code, and CPython runs pending signal handlers as a Python frame starts, where an
+# exception would be lost ("Exception ignored on calling ctypes callback"). So, during a call on the
+# main thread, every Python-level handler is replaced by one that only records the signal, and the
+# callback runs the program's own handler inside a try: a handler that raises (SIGINT's
+# KeyboardInterrupt) stops the call with CANCELLED and its exception is raised when the call returns;
+# one that does not raise lets the call go on. Signals recorded outside the callback are handled after.
+
+_MAIN_THREAD = threading.main_thread().ident
+# Inputs below this size are parsed without the callback: wiring it costs ~115 us a call (the scan of
+# every signal's handler; 2026-12-03, this VM), 2.7x a 30-character parse (70 us), while a 16 KiB
+# parse takes ~30 ms (4.6 MB in 8.5 s), so Ctrl-C waits at most that long for one.
+_CANCEL_MIN_BYTES = 16 * 1024
+_interrupt: List[Optional[BaseException]] = [None]  # set only on the main thread, during one call
+_signals_seen: List[Tuple[int, Any]] = []           # (signum, frame) recorded, not yet handled
+_handlers: Dict[int, Any] = {}                      # the program's handlers while a call runs
+
+
+def _record_signal(signum: int, frame: Any) -> None:
+    _signals_seen.append((signum, frame))
+
+
+def _run_handlers() -> None:
+    while _signals_seen:
+        signum, frame = _signals_seen.pop(0)
+        _handlers[signum](signum, frame)
+
+
+@_native.CANCEL
+def _cancel(_data: Any) -> int:
+    if _interrupt[0] is None:
+        try:
+            _run_handlers()
+        except BaseException as e:  # KeyboardInterrupt, or whatever the program's handler raises
+            _interrupt[0] = e
+    return 0 if _interrupt[0] is None else 1  # once stopped, it keeps answering "stop"
+
+
+class _Cancellable:
+    """`with _Cancellable(opts):` around a call that reads opts: on the main thread, wires the cancel
+    callback and the recording handlers; after the call, raises what a handler raised."""
+
+    def __init__(self, opts: _native.Options, size: int):
+        self._opts = opts
+        self._active = size >= _CANCEL_MIN_BYTES and threading.get_ident() == _MAIN_THREAD and \
+            not _handlers
+
+    def __enter__(self) -> "_Cancellable":
+        if self._active:
+            for signum in signal.valid_signals():
+                handler = signal.getsignal(signum)
+                if callable(handler):
+                    _handlers[signum] = handler
+            for signum in _handlers:
+                signal.signal(signum, _record_signal)
+            self._opts.cancel = _cancel
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if not self._active:
+            return
+        for signum, handler in _handlers.items():
+            signal.signal(signum, handler)
+        try:
+            _run_handlers()  # recorded outside the callback (before or after the call)
+        finally:
+            _handlers.clear()
+            _signals_seen.clear()
+            e, _interrupt[0] = _interrupt[0], None
+        if e is not None and exc[0] is None:
+            raise e
 
 
 def _bytes(data: Data) -> bytes:
@@ -310,6 +399,7 @@ class _Handle:
     through _live() under the handle's lock, so nothing reaches a freed pointer: after close() every
     method (and every iterator taken before) raises ValueError."""
     _free = None  # the library's free function for this handle type
+    _public_name = ""  # the public class a message names, when it is not this one
 
     def __init__(self, pointer: Optional[int]):
         self._ptr = pointer
@@ -336,7 +426,7 @@ class _Handle:
 
     def _live(self) -> int:
         if not getattr(self, "_ptr", None):
-            raise ValueError(f"{type(self).__name__} is closed")
+            raise ValueError(f"{self._public_name or type(self).__name__} is closed")
         return self._ptr
 
 
@@ -360,9 +450,17 @@ class Report(_Handle):
         raw = _bytes(data)
         opts = _options(name, pretty_json=bool(options.pop("pretty_json", False)), **options)
         out = ctypes.c_void_p()
-        _check(_lib.wenshu_parse(raw, len(raw), ctypes.byref(opts), ctypes.byref(out)))
+        try:
+            with _Cancellable(opts, len(raw)):
+                status = _lib.wenshu_parse(raw, len(raw), ctypes.byref(opts), ctypes.byref(out))
+        except BaseException:
+            _lib.wenshu_report_free(out.value)  # a handler raised: the report (if made) is not wanted
+            raise
+        _check(status)
         self._ptr = out.value
-        self._raw = raw
+        # What the spans index: raw, or the decoded text when encoding/input_format was given.
+        self._input = raw if opts.encoding is None and opts.input_format is None else \
+            self._borrowed(_lib.wenshu_report_input)
 
     def _borrowed(self, fn: Any) -> Optional[bytes]:
         with self._lock:
@@ -381,13 +479,19 @@ class Report(_Handle):
         """The report as a dict; with char_spans, every span also in str offsets (see the module)."""
         doc = json.loads(self.json_text())
         if char_spans:
-            _add_char_spans(self._raw, doc)
+            _add_char_spans(self._input, doc)
         return doc
 
     @property
     def title(self) -> Optional[str]:
         raw = self._borrowed(_lib.wenshu_report_title)
         return None if raw is None else _text(raw)
+
+    @property
+    def input(self) -> str:
+        """The original text every span indexes: the input, or with encoding=/input_format= the
+        decoded text (report["text"] is the repaired one): input[slice(*q["char_span"])]."""
+        return _text(self._input)
 
     @property
     def text(self) -> str:
@@ -397,6 +501,8 @@ class Report(_Handle):
     def count(self, item: str) -> int:
         """How many sections (all levels), quantities, changes, dates, repairs, flags, checks or
         failed_checks the report has."""
+        if item not in self.ITEMS:
+            raise ValueError(f"Report.count: {item!r} is not one of {', '.join(self.ITEMS)}")
         with self._lock:
             n = ctypes.c_size_t()
             _check(_lib.wenshu_report_count(self._live(), self.ITEMS[item], ctypes.byref(n)))
@@ -535,6 +641,7 @@ def parse_jsonl(path: PathLike, text_field: Optional[str] = None, id_field: str 
 
 class _RepairHandle(_Handle):
     _free = staticmethod(_lib.wenshu_repair_result_free)
+    _public_name = "RepairResult"
 
 
 class RepairResult:
@@ -542,6 +649,8 @@ class RepairResult:
     "before", "after", "confidence", "reason", "evidence", "alternatives"}: span in bytes and char_span
     in characters of the original; before/after exact, bytes that are not UTF-8 as surrogates); flags
     what was found and kept; diagnosis what wenshu believes about the document as a whole.
+    original is the bytes every span indexes: the input, or with encoding=/input_format= the decoded
+    UTF-8 text (so revert() == original and apply(original) == text.encode() in both cases).
     apply()/revert() are the library's own, byte for byte.
 
     >>> fixed = wenshu.repair("全区有在校学生26341人。\\n\\n第 2 页 共 9 页\\n\\n工作总结如下。")
@@ -596,10 +705,18 @@ def repair(data: Data, **options: Any) -> RepairResult:
     raw = _bytes(data)
     opts = _options(None, **options)
     out = ctypes.c_void_p()
-    _check(_lib.wenshu_repair(raw, len(raw), ctypes.byref(opts), ctypes.byref(out)))
+    try:
+        with _Cancellable(opts, len(raw)):
+            status = _lib.wenshu_repair(raw, len(raw), ctypes.byref(opts), ctypes.byref(out))
+    except BaseException:
+        _lib.wenshu_repair_result_free(out.value)  # a handler raised: the result is not wanted
+        raise
+    _check(status)
     handle = _RepairHandle(out.value)
     ptr = handle._live()
     n = ctypes.c_size_t()
+    if opts.encoding is not None or opts.input_format is not None:
+        raw = _native.string_at(_lib.wenshu_repair_result_input(ptr, ctypes.byref(n)), n.value)
     text = _text(_native.string_at(_lib.wenshu_repair_result_text(ptr, ctypes.byref(n)), n.value))
     json_ptr = _lib.wenshu_repair_result_json(ptr, ctypes.byref(n))
     if not json_ptr:
@@ -793,7 +910,9 @@ def tokenize(source: Union[Data, BinaryIO, io.TextIOBase, Iterable[Data]],
              chunk_size: int = DEFAULT_CHUNK_SIZE, dictionary: Optional[Dictionary] = None,
              **options: Any) -> Iterator[Token]:
     """Yields the tokens of source: bytes or str, a file object (read in chunk_size pieces, binary or
-    text mode), or an iterable of chunks. Memory stays bounded however large the source is.
+    text mode), or an iterable of chunks. Memory stays bounded however large the source is. The bytes
+    are UTF-8: encoding= and input_format= raise WenshuError (decode first: repair(data,
+    encoding="auto").original, or open the file in text mode with its encoding).
 
     >>> [(t.kind, t.text) for t in wenshu.tokenize("增长3.5%")]
     [('word', '增长'), ('number', '3.5'), ('percent', '%')]
@@ -802,13 +921,12 @@ def tokenize(source: Union[Data, BinaryIO, io.TextIOBase, Iterable[Data]],
         raise TypeError(f"chunk_size must be an int, got {type(chunk_size).__name__}")
     if chunk_size <= 0:
         raise ValueError(f"chunk_size must be positive, got {chunk_size}")
-    _options(None, **options)  # checked now, not at the first next()
-    return _tokenize(source, chunk_size, dictionary, options)
+    # Created now, so bad options raise here, not at the first next().
+    return _tokenize(source, chunk_size, Tokenizer(dictionary, **options))
 
 
-def _tokenize(source: Any, chunk_size: int, dictionary: Optional[Dictionary],
-              options: Dict[str, Any]) -> Iterator[Token]:
-    with Tokenizer(dictionary, **options) as t:
+def _tokenize(source: Any, chunk_size: int, tokenizer: Tokenizer) -> Iterator[Token]:
+    with tokenizer as t:
         for chunk in _chunks(source, chunk_size):
             t.feed(chunk)
             yield from t.tokens()
@@ -883,6 +1001,7 @@ def _add_lines(lines: Sequence[str]) -> None:
 def add_word(word: str, freq: Optional[int] = None, tag: Optional[str] = None) -> None:
     """Adds a word to the table cut() and tokenize() use by default (the built-in one stays), like
     jieba.add_word. Without freq the word gets a high default frequency, so it is usually kept whole.
+    A word the library would refuse (a control character, ...) raises WenshuError here, at once.
 
     >>> wenshu.add_word("教育经费支出")
     >>> wenshu.lcut("居民消费和教育经费支出")
@@ -891,11 +1010,23 @@ def add_word(word: str, freq: Optional[int] = None, tag: Optional[str] = None) -
     """
     if not isinstance(word, str) or not word or any(c.isspace() for c in word):
         raise ValueError(f"a word is a non-empty str without spaces, got {word!r}")
+    if tag is not None and (not isinstance(tag, str) or any(c.isspace() for c in tag)):
+        raise ValueError(f"a tag is a str without spaces, got {tag!r}")
     if freq is not None:
         _c_uint("freq", freq, 10 ** 15 - 1)
     fields = [word] + ([str(freq)] if freq is not None else []) + \
         ([tag] if tag is not None and freq is not None else [])
-    _add_lines([" ".join(fields) + "\n"])
+    line = " ".join(fields) + "\n"
+    _check_word_list(line)
+    _add_lines([line])
+
+
+def _check_word_list(text: str) -> None:
+    """Refuses now what would make every later cut() fail: the library's own check of the lines
+    (wenshu_dictionary_check: a control character, invalid UTF-8, a word too long, a bad frequency),
+    raising WenshuError naming the line."""
+    raw = _bytes(text)
+    _check(_lib.wenshu_dictionary_check(raw, len(raw)))
 
 
 def del_word(word: str) -> None:
@@ -912,7 +1043,7 @@ def load_userdict(f: Union[PathLike, io.TextIOBase, BinaryIO]) -> None:
         with open(f, "rb") as fh:
             content = fh.read()
     text = content.decode("utf-8") if isinstance(content, bytes) else content
-    Dictionary.from_text(text).close()  # validates, naming the bad line
+    _check_word_list(text)
     _add_lines([text if text.endswith("\n") else text + "\n"])
 
 

@@ -13,10 +13,12 @@ ABI_VERSION = 0
 OPTIONS_VERSION = 2
 
 c_status = ctypes.c_int
+# int (*cancel)(void *cancel_data) of wenshu_options.
+CANCEL = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)
 
 
 class Options(ctypes.Structure):
-    """struct wenshu_options, version 2 (cancel stays NULL: Python callers stop between calls)."""
+    """struct wenshu_options, version 2."""
     _fields_ = [
         ("version", ctypes.c_uint),
         ("utf8_policy", ctypes.c_int),
@@ -33,7 +35,7 @@ class Options(ctypes.Structure):
         ("split_numeral_units", ctypes.c_int),
         ("encoding", ctypes.c_char_p),
         ("input_format", ctypes.c_char_p),
-        ("cancel", ctypes.c_void_p),
+        ("cancel", CANCEL),
         ("cancel_data", ctypes.c_void_p),
     ]
 
@@ -92,6 +94,7 @@ FUNCTIONS = {
     "wenshu_repair_rule_description": (ctypes.c_char_p, [ctypes.c_size_t]),
     "wenshu_repair": (c_status, [_data, ctypes.c_size_t, _options_p, _handle_p]),
     "wenshu_repair_result_text": (ctypes.c_void_p, [_handle, _size_p]),
+    "wenshu_repair_result_input": (ctypes.c_void_p, [_handle, _size_p]),
     "wenshu_repair_result_record_count": (ctypes.c_size_t, [_handle]),
     "wenshu_repair_result_flag_count": (ctypes.c_size_t, [_handle]),
     "wenshu_repair_result_record": (c_status, [_handle, ctypes.c_size_t, ctypes.POINTER(RepairRecord)]),
@@ -106,12 +109,14 @@ FUNCTIONS = {
     "wenshu_report_json": (ctypes.c_void_p, [_handle, _size_p]),
     "wenshu_report_title": (ctypes.c_void_p, [_handle, _size_p]),
     "wenshu_report_text": (ctypes.c_void_p, [_handle, _size_p]),
+    "wenshu_report_input": (ctypes.c_void_p, [_handle, _size_p]),
     "wenshu_report_count": (c_status, [_handle, ctypes.c_int, _size_p]),
     "wenshu_report_free": (None, [_handle]),
     "wenshu_token_kind_name": (ctypes.c_char_p, [ctypes.c_int]),
     "wenshu_dictionary_load": (c_status, [_handle_p, ctypes.c_char_p]),
     "wenshu_dictionary_from_text": (c_status, [_handle_p, _data, ctypes.c_size_t]),
     "wenshu_dictionary_extend": (c_status, [_handle_p, _handle, _data, ctypes.c_size_t]),
+    "wenshu_dictionary_check": (c_status, [_data, ctypes.c_size_t]),
     "wenshu_dictionary_word_count": (ctypes.c_size_t, [_handle]),
     "wenshu_dictionary_free": (None, [_handle]),
     "wenshu_tokenizer_new": (c_status, [_handle_p, _options_p]),

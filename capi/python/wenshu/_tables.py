@@ -48,22 +48,35 @@ def _sections(items: List[Any], path: List[int]) -> Iterator[Dict[str, Any]]:
 def table(reports: Reports, name: str) -> List[Dict[str, Any]]:
     """The rows of list `name` of each report (a dict, or an iterable of them such as parse_jsonl's),
     each a dict of the item's fields after the document's doc_* metadata. Sections are flattened
-    depth-first with their "section" path. A report without that list contributes no rows.
+    depth-first with their "section" path. A report without that list contributes no rows; a name no
+    report has (a typo: every report has all its lists, if empty) raises ValueError listing them.
 
     >>> r = wenshu.parse("全区有在校学生26341人，比上年增长3.5%。", name="a.txt")
     >>> [(row["doc_name"], row["text"]) for row in wenshu.table(r, "quantities")]
     [('a.txt', '26341人')]
     """
+    return _rows(reports, name, check_name=True)
+
+
+def _rows(reports: Reports, name: str, check_name: bool) -> List[Dict[str, Any]]:
+    """table()'s rows; check_name: a name no report has is a caller's typo (the functions below pass
+    schema names, and an older report without, say, "targets" simply has no rows)."""
     rows: List[Dict[str, Any]] = []
+    lists: Dict[str, None] = {}  # the list names the reports have, for a misspelt name's error
+    found = False
     for report in _reports(reports):
         items = report.get(name)
         if not isinstance(items, list):
+            lists.update((k, None) for k, v in report.items() if isinstance(v, list))
             continue
+        found = True
         meta = _meta(report)
         for item in (_sections(items, []) if name == "sections" else items):
             row = dict(meta)
             row.update(item if isinstance(item, Mapping) else {"value": item})
             rows.append(row)
+    if check_name and lists and not found:  # every report has all its lists, if empty: a typo
+        raise ValueError(f"no report has a list {name!r}; the lists are: {', '.join(sorted(lists))}")
     return rows
 
 
@@ -74,12 +87,15 @@ def dataframe(reports: Reports, name: str) -> Any:
          text  value
     0  26341人  26341
     """
+    return _frame(table(reports, name))
+
+
+def _frame(rows: List[Dict[str, Any]]) -> Any:
     try:
         import pandas
     except ImportError as e:
         raise ImportError("wenshu.dataframe needs pandas (pip install pandas, or apt-get install "
                           "python3-pandas); wenshu.table gives the same rows as dicts") from e
-    rows = table(reports, name)
     columns = list(_META)
     for row in rows:
         columns += [k for k in row if k not in columns]
@@ -87,7 +103,8 @@ def dataframe(reports: Reports, name: str) -> Any:
 
 
 def _table_or_frame(reports: Reports, name: str, frame: bool) -> Any:
-    return dataframe(reports, name) if frame else table(reports, name)
+    rows = _rows(reports, name, False)
+    return _frame(rows) if frame else rows
 
 
 def facts(reports: Reports, frame: bool = False) -> Any:
@@ -101,7 +118,7 @@ def facts(reports: Reports, frame: bool = False) -> Any:
     for report in _reports(reports):
         mine: List[Dict[str, Any]] = []
         for name, fact in (("quantities", "quantity"), ("changes", "change"), ("dates", "date")):
-            for row in table(report, name):
+            for row in _rows(report, name, False):
                 row["fact"] = fact
                 mine.append(row)
         mine.sort(key=lambda r: tuple(r.get("span") or (0, 0)))
