@@ -1,6 +1,7 @@
 // wenshu_repair and its result: the C view of wenshu::Repair().
 #include <cstring>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,7 +13,9 @@
 
 struct wenshu_repair_result {
   wenshu::RepairResult result;
-  std::string input;  // what the spans index: the caller's bytes or the decoded text
+  // The decoded text the spans index, kept only when the input was decoded (version-2 options): the
+  // caller's own bytes are not copied (a second copy of every document for every call).
+  std::optional<std::string> decoded_input;
   // Built on first wenshu_repair_result_json call; call_once keeps a shared result thread-safe.
   mutable std::once_flag json_once;
   mutable std::string json;
@@ -117,7 +120,7 @@ wenshu_status wenshu_repair(const char *data, size_t len, const wenshu_options *
     if (!repaired.ok()) return wenshu::capi::FailWith(repaired.status(), kWhere);
     auto* result = new wenshu_repair_result;
     result->result = *std::move(repaired);
-    result->input.assign(input.data(), input.size());
+    if (options.decode_input) result->decoded_input = std::move(decoded.text);
     *out = result;
     return WENSHU_OK;
   });
@@ -133,8 +136,9 @@ const char *wenshu_repair_result_text(const wenshu_repair_result *result, size_t
 const char *wenshu_repair_result_input(const wenshu_repair_result *result, size_t *len) {
   if (len != nullptr) *len = 0;
   if (result == nullptr) return nullptr;
-  if (len != nullptr) *len = result->input.size();
-  return result->input.c_str();
+  if (result->decoded_input == std::nullopt) return nullptr;  // the spans index the caller's own bytes
+  if (len != nullptr) *len = result->decoded_input->size();
+  return result->decoded_input->c_str();
 }
 
 size_t wenshu_repair_result_record_count(const wenshu_repair_result *result) {

@@ -1,5 +1,6 @@
 // wenshu_parse and wenshu_report: the C view of wenshu::Parse() and ToJson().
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -10,7 +11,9 @@
 
 struct wenshu_report {
   wenshu::Report report;
-  std::string input;  // what the spans index: the caller's bytes or the decoded text
+  // The decoded text the spans index, kept only when the input was decoded (version-2 options): the
+  // caller's own bytes are not copied (a second copy of every document for every call).
+  std::optional<std::string> decoded_input;
   bool pretty_json = false;
   // Built on first wenshu_report_json call; call_once keeps a shared report thread-safe.
   mutable std::once_flag json_once;
@@ -78,7 +81,7 @@ wenshu_status wenshu_parse(const char *utf8, size_t len, const wenshu_options *o
     if (!parsed.ok()) return wenshu::capi::FailWith(parsed.status(), kWhere);
     auto* report = new wenshu_report;
     report->report = *std::move(parsed);
-    report->input.assign(input.data(), input.size());
+    if (options.decode_input) report->decoded_input = std::move(decoded.text);
     report->pretty_json = options.pretty_json;
     *out = report;
     return WENSHU_OK;
@@ -121,8 +124,9 @@ const char *wenshu_report_text(const wenshu_report *report, size_t *len) {
 const char *wenshu_report_input(const wenshu_report *report, size_t *len) {
   if (len != nullptr) *len = 0;
   if (report == nullptr) return nullptr;
-  if (len != nullptr) *len = report->input.size();
-  return report->input.c_str();
+  if (report->decoded_input == std::nullopt) return nullptr;  // the spans index the caller's own bytes
+  if (len != nullptr) *len = report->decoded_input->size();
+  return report->decoded_input->c_str();
 }
 
 wenshu_status wenshu_report_count(const wenshu_report *report, int item, size_t *count) {

@@ -238,9 +238,10 @@ WENSHU_API wenshu_status wenshu_repair(const char *data, size_t len, const wensh
 /* The repaired text; *len (if len is not NULL) receives its length. Never NULL for a valid result;
  * NULL for a NULL result. Borrowed. Thread-safe on a shared result. */
 WENSHU_API const char *wenshu_repair_result_text(const wenshu_repair_result *result, size_t *len);
-/* The text every span of the result indexes: the input as given, or with version-2 decoding
- * (encoding/input_format) the decoded UTF-8 text; wenshu_repair_apply of it gives _result_text().
- * Never NULL for a valid result; NULL for a NULL result. Borrowed. Thread-safe on a shared result. */
+/* With version-2 decoding (encoding/input_format), the decoded UTF-8 text that every span of the result
+ * indexes; wenshu_repair_apply of it gives _result_text(). NULL (and *len 0) when no decoding option was
+ * set: the spans then index the caller's own bytes, which are not copied. NULL for a NULL result.
+ * Borrowed. Thread-safe on a shared result. */
 WENSHU_API const char *wenshu_repair_result_input(const wenshu_repair_result *result, size_t *len);
 /* The number of records / flags; 0 for NULL. Thread-safe on a shared result. */
 WENSHU_API size_t wenshu_repair_result_record_count(const wenshu_repair_result *result);
@@ -299,8 +300,9 @@ WENSHU_API const char *wenshu_report_json(const wenshu_report *report, size_t *l
 WENSHU_API const char *wenshu_report_title(const wenshu_report *report, size_t *len);
 /* The repaired text; NULL only for a NULL report. Borrowed. Thread-safe. */
 WENSHU_API const char *wenshu_report_text(const wenshu_report *report, size_t *len);
-/* The text every span of the report indexes: the input as given, or with version-2 decoding
- * (encoding/input_format) the decoded UTF-8 text. NULL only for a NULL report. Borrowed. Thread-safe. */
+/* With version-2 decoding (encoding/input_format), the decoded UTF-8 text that every span of the report
+ * indexes. NULL (and *len 0) when no decoding option was set: the spans then index the caller's own
+ * bytes, which are not copied. NULL for a NULL report. Borrowed. Thread-safe. */
 WENSHU_API const char *wenshu_report_input(const wenshu_report *report, size_t *len);
 
 /* What wenshu_report_count counts. Values are fixed; new items go at the end. */
