@@ -24,10 +24,13 @@ namespace wenshu::cli {
 namespace {
 
 // Raw input bytes through the command's interruptible read(2), stopping at --max-bytes (0: no limit).
-// stopped() says why the input ended early; empty at its real end.
+// *stopped receives why the input ended early (empty at its real end). It belongs to the caller: the
+// stream is owned by the chain of streams over it (gzip, prefix, decoder), which a whole HTML or .docx
+// read, or a failed open, destroys before the command asks why reading stopped.
 class FdStream : public input_internal::ByteStream {
  public:
-  FdStream(int fd, std::string name, uint64_t max_bytes) : fd_(fd), name_(std::move(name)), max_bytes_(max_bytes) {}
+  FdStream(int fd, std::string name, uint64_t max_bytes, std::string* stopped)
+      : fd_(fd), name_(std::move(name)), max_bytes_(max_bytes), stopped_(*stopped) {}
   size_t Read(char* buf, size_t n) override {
     if (!stopped_.empty()) return 0;
     if (max_bytes_ != 0) {
@@ -50,14 +53,13 @@ class FdStream : public input_internal::ByteStream {
     return static_cast<size_t>(got);
   }
   absl::Status status() const override { return absl::OkStatus(); }
-  const std::string& stopped() const { return stopped_; }
 
  private:
   int fd_;
   std::string name_;
   uint64_t max_bytes_;
   uint64_t read_ = 0;
-  std::string stopped_;
+  std::string& stopped_;
 };
 
 // The bytes read ahead to tell HTML and .docx from text (LooksLikeHtml needs the start of the page,
@@ -214,14 +216,13 @@ int TokenizeCommand(int argc, char** argv) {
   // what `parse` and `repair` see), read whole under --max-bytes (default 64 MiB, as `parse`), and
   // their text is fed in chunks. A corpus file is streamed as text: tokenize has no output per
   // document. All reads go through the command's interruptible reads.
-  FdStream* raw = nullptr;
+  std::string read_stopped;  // why the file's reads stopped early (FdStream)
   std::unique_ptr<input_internal::Utf8Stream> decoder;
   std::string whole_text;  // the text of an HTML or .docx document
   bool whole = false;
   std::string open_error;
   if (fd >= 0) {
-    auto stream = std::make_unique<FdStream>(fd, name, flags.max_bytes);
-    raw = stream.get();
+    auto stream = std::make_unique<FdStream>(fd, name, flags.max_bytes, &read_stopped);
     absl::StatusOr<std::unique_ptr<input_internal::ByteStream>> in =
         input_internal::UnwrapGzip(std::move(stream), name);
     InputFormat format = from_stdin ? InputFormat::kAuto : FormatFromPath(flags.input);
@@ -243,7 +244,7 @@ int TokenizeCommand(int argc, char** argv) {
       if (flags.max_bytes != 0) options.max_bytes = flags.max_bytes;
       std::string bytes;
       std::string piece;
-      while (raw->stopped().empty() && (piece.clear(), input_internal::ReadUpTo(**in, 1 << 16, &piece)) &&
+      while (read_stopped.empty() && (piece.clear(), input_internal::ReadUpTo(**in, 1 << 16, &piece)) &&
              !piece.empty()) {
         if (bytes.size() + piece.size() > options.max_bytes) {
           open_error = name + ": over --max-bytes " + std::to_string(options.max_bytes);
@@ -251,7 +252,7 @@ int TokenizeCommand(int argc, char** argv) {
         }
         bytes += piece;
       }
-      if (open_error.empty() && raw->stopped().empty()) {
+      if (open_error.empty() && read_stopped.empty()) {
         if (!(*in)->status().ok()) {
           open_error = std::string((*in)->status().message());
         } else {
@@ -272,7 +273,7 @@ int TokenizeCommand(int argc, char** argv) {
       }
     }
   }
-  if (!open_error.empty() && g_interrupt_signal.load() == 0 && (raw == nullptr || raw->stopped().empty())) {
+  if (!open_error.empty() && g_interrupt_signal.load() == 0 && read_stopped.empty()) {
     if (fd > STDIN_FILENO) ::close(fd);
     if (open_error.rfind(name + ":", 0) != 0) open_error = name + ": " + open_error;
     std::fprintf(stderr, "wenshu tokenize: %s\n", open_error.c_str());
@@ -297,15 +298,15 @@ int TokenizeCommand(int argc, char** argv) {
       drain();
     }
     if (!more) {
-      if (!raw->stopped().empty()) {
-        stopped = raw->stopped();
+      if (!read_stopped.empty()) {
+        stopped = read_stopped;
       } else if (!decoder->status().ok() && g_interrupt_signal.load() == 0) {
         stopped = std::string(decoder->status().message());
       }
       break;
     }
   }
-  if (stopped.empty() && raw != nullptr && !raw->stopped().empty()) stopped = raw->stopped();
+  if (stopped.empty() && !read_stopped.empty()) stopped = read_stopped;
   if (fd > STDIN_FILENO) ::close(fd);
   const int sig = g_interrupt_signal.load();
   if (sig == 0 && stopped.empty()) {
