@@ -24,6 +24,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
+#include "repair/gbk_table.h"
 #include "repair/number_scan.h"
 #include "repair/re2_view.h"
 #include "repair/rule_ids.h"
@@ -125,7 +126,7 @@ ConverterPtr OpenStoppingConverter(const char* name) {
 // GBK as Windows writes it (code page 936, with € at 0x80). One per thread: a converter keeps state
 // between calls.
 UConverter* Gbk() {
-  thread_local ConverterPtr instance = OpenStoppingConverter("windows-936-2000");
+  thread_local ConverterPtr instance = OpenStoppingConverter(kGbkConverterName);
   return instance.get();
 }
 
@@ -146,53 +147,10 @@ std::string GbkBytes(UConverter* gbk, char32_t cp) {  // any converter of the fi
   return std::string(out, static_cast<size_t>(n));
 }
 
-// The two GBK bytes of the characters U+3000-U+9FFF (CJK marks, kana, bopomofo, ideographs), 0 where GBK has
-// no two-byte code: made once, since the GBK pass reads every ideograph of every document. Converted a
-// block of code points at a time, skipping what GBK lacks, with the offsets naming each output byte's code
-// point: a conversion a code point (28,672 calls) cost 16.9 M instructions, a third of a 10 KB report's
-// first parse; the blocks 5.2 M (callgrind; most of it ICU's skip callback for the ~7,500 code points GBK
-// lacks). The buffers of one block stay on the stack: buffers for the whole range (0.6 MB) cost the first
-// parse more in page faults than the instructions saved. The same table as a conversion each with the
-// stop callback, as GbkBytes converts (compared over the whole range with ICU 72, 2026-12-03: 21,172
-// pairs, no difference).
-constexpr char32_t kGbkTableFirst = 0x3000, kGbkTableEnd = 0xA000;
-const std::vector<uint16_t>& GbkTable() {
-  static const auto* table = [] {
-    auto* t = new std::vector<uint16_t>(kGbkTableEnd - kGbkTableFirst, 0);
-    UErrorCode status = U_ZERO_ERROR;
-    ConverterPtr c(ucnv_open("windows-936-2000", &status));
-    if (U_FAILURE(status)) return t;
-    ucnv_setFromUCallBack(c.get(), UCNV_FROM_U_CALLBACK_SKIP, nullptr, nullptr, nullptr, &status);
-    constexpr size_t kBlock = 512;
-    static_assert((kGbkTableEnd - kGbkTableFirst) % kBlock == 0);
-    UChar in[kBlock];
-    char out[4 * kBlock];  // GBK writes at most two bytes a code point
-    int32_t offsets[4 * kBlock];
-    for (char32_t first = kGbkTableFirst; first < kGbkTableEnd && U_SUCCESS(status); first += kBlock) {
-      for (size_t i = 0; i < kBlock; ++i) in[i] = static_cast<UChar>(first + i);
-      const UChar* source = in;
-      char* target = out;
-      ucnv_fromUnicode(c.get(), &target, out + sizeof out, &source, in + kBlock, offsets, /*flush=*/true, &status);
-      const size_t written = static_cast<size_t>(target - out);
-      for (size_t k = 0; k < written && U_SUCCESS(status);) {
-        size_t bytes = 1;
-        while (k + bytes < written && offsets[k + bytes] == offsets[k]) ++bytes;
-        if (bytes == 2) {
-          (*t)[first - kGbkTableFirst + static_cast<size_t>(offsets[k])] =
-              static_cast<uint16_t>(static_cast<unsigned char>(out[k]) << 8 | static_cast<unsigned char>(out[k + 1]));
-        }
-        k += bytes;
-      }
-    }
-    return t;
-  }();
-  return *table;
-}
-
-// The two GBK bytes of a character as one number (lead byte high), or 0 when it has none (the table above,
-// else the converter): no string made for each character of a run.
+// The two GBK bytes of a character as one number (lead byte high), or 0 when it has none (the build-time
+// table of gbk_table.h, else the converter): no string made for each character of a run.
 uint16_t GbkPairCode(UConverter* gbk, char32_t cp) {
-  if (cp >= kGbkTableFirst && cp < kGbkTableEnd) return GbkTable()[cp - kGbkTableFirst];
+  if (cp >= kGbkTableFirst && cp < kGbkTableEnd) return GbkTablePair(cp);
   const std::string b = GbkBytes(gbk, cp);
   if (b.size() != 2) return 0;
   return static_cast<uint16_t>(static_cast<unsigned char>(b[0]) << 8 | static_cast<unsigned char>(b[1]));
