@@ -853,8 +853,11 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     if (blank[k]) continue;
     const size_t chars = text::CountCharStarts(lines[k].text);
     p[k] = chars > kMaxSiteLineChars ? 0.0 : model.Probability(lines[k].text);
-    // Known forms stay strong evidence, whatever the model reads in the words around them.
-    if (IsPublicationStamp(lines[k].text) || EndsInCallToAction(lines[k].text)) p[k] = std::max(p[k], kCertainProbability);
+    // Known forms stay strong evidence, whatever the model reads in the words around them: a stamp is
+    // near-certain (the model gives the portals' stamps with a time 0.999, a bare date 0.91); a button's line is
+    // certain, its other words being the advert's, prose to the model once its blank is dropped.
+    if (IsPublicationStamp(lines[k].text)) p[k] = std::max(p[k], kInsideProbability);
+    if (EndsInCallToAction(lines[k].text)) p[k] = std::max(p[k], kCertainProbability);
     if (p[k] < kProseProbability && IsSentence(lines[k].text)) {
       first = std::min(first, k);
       last = k;
