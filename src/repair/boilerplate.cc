@@ -703,6 +703,12 @@ void FlagBundledDocuments(RepairContext& context) {
   static LazyRE2 kChineseNumberedTitle = {.pattern_ =
       R"(^\s*[^\s，。,；;：:、]{2,40}?(?:总结|總結|报告|報告|计划|計劃|方案|规划|規劃|讲话|講話|汇报|匯報|体会|體會|心得))"
       R"([一二三四五六七八九十]{1,2}\s*$)"};
+  // A piece's title numbered in brackets that end the line ("…德育工作总结(一)", "…共青团工作总结（2）"): the
+  // clean corpora's 22,263 lines end a kind of report with a bracketed numeral never; issue 14's six real sets
+  // hold two such lines, both a bundle's first piece under the site's title.
+  static LazyRE2 kBracketNumberedTitle = {.pattern_ =
+      R"(^\s*[^\s，。,；;：:、]{2,40}?(?:总结|總結|报告|報告|计划|計劃|方案|规划|規劃|讲话|講話|汇报|匯報|体会|體會|心得))"
+      R"(\s*[（(](?:[一二三四五六七八九十]{1,2}|[1-9][0-9]?)[)）]\s*$)"};
   // A piece's label in lenticular brackets after its title on the same line ("…总结怎么写 【篇1】"): the label
   // and what the site wrote after it (its length, `2000字`). None of the clean corpora's lines holds 【篇N】.
   static LazyRE2 kBracketedLabel = {.pattern_ = R"(【\s*(?:第\s*)" WENSHU_BUNDLE_COUNT R"(\s*篇|篇\s*)" WENSHU_BUNDLE_COUNT
@@ -712,7 +718,7 @@ void FlagBundledDocuments(RepairContext& context) {
   // So does the first piece's title when its number ends the line ("…心得體會篇一", "…年终总结 篇1"): the clean
   // corpora's 22,232 lines hold 篇 before 一 or 1 only in 千篇一律, and no line ends so.
   static LazyRE2 kFirstNumberedTitle = {.pattern_ =
-      R"(^\s*[^\s，。,；;：:]{2,40}?\s*(?:篇|范文|範文|范例|範例)\s*[1一]\s*[:：]?\s*$)"};
+      R"(^\s*[^\s，。,；;：:]{2,40}?\s*(?:(?:篇|范文|範文|范例|範例)\s*[1一]\s*[:：]?|[（(][1一][)）])\s*$)"};
   // A piece's label with its colon opening a line ("篇2:…", "第三篇："), whatever its number, names a bundle on
   // its own too: a page may show a later piece only. None of the clean corpora's 22,232 lines opens with a
   // piece label (篇N, 第N篇, 【N】) in any form.
@@ -749,7 +755,14 @@ void FlagBundledDocuments(RepairContext& context) {
     return std::any_of(std::begin(kChineseCountDigits), std::end(kChineseCountDigits),
                        [&](std::string_view d) { return line.ends_with(d); });
   };
-  std::string_view text = context.text();
+  // A converted copy is read as its author wrote it (ScriptView: `…工作總結(jié) 篇1` is `…工作总结 篇1`); its lines
+  // are the document's, one for one, and each flag's span is mapped back.
+  const UnconvertedText* view = ScriptView(context);
+  std::string_view text = view != nullptr ? std::string_view(view->text) : context.text();
+  auto original = [&](size_t begin, size_t end) {
+    return view != nullptr ? Span{view->Original(begin), view->Original(end)} : Span{begin, end};
+  };
+  auto flag_text = [&](Span span) { return std::string(context.text().substr(span.begin, span.end - span.begin)); };
   std::vector<Line> lines = SplitLines(text);
   struct Part {
     const Line* line;
@@ -773,6 +786,10 @@ void FlagBundledDocuments(RepairContext& context) {
                bare_numbered_title_may_match(line.text) && RE2::PartialMatch(bare, *kBareNumberedTitle, &label)) {
       const size_t length = label.size();
       parts.push_back({&line, length});
+    } else if (line.text.size() <= 150 && ContainsAny(line.text, {")", "）"}) &&
+               RE2::FullMatch(bare, *kBracketNumberedTitle)) {
+      parts.push_back({&line, static_cast<size_t>(text::TrimLineBlanks(line.text).data() - line.text.data()) +
+                                  text::TrimLineBlanks(line.text).size()});
     } else if (line.text.size() <= 150 && ends_with_chinese_count_digit(line.text) &&
                RE2::FullMatch(bare, *kChineseNumberedTitle)) {
       // The whole line is the piece's title and its number.
@@ -788,7 +805,15 @@ void FlagBundledDocuments(RepairContext& context) {
   const Line* title = nullptr;
   std::vector<const Line*> more_titles;
   const Line* first_part = parts.empty() ? nullptr : parts.front().line;
-  for (size_t n = 0; n < lines.size() && n < 12; ++n) {
+  // Lines near the top are counted without the blank ones: a page that parts its lines with blank lines, or
+  // leaves a site's markup lines above the title (issue 14's sixth real set: its collection title stood at
+  // line 15, the 9th line with text), is no longer at its top past them.
+  std::vector<size_t> rank(lines.size(), 0);  // the line's place among the lines with text
+  for (size_t n = 0, r = 0; n < lines.size(); ++n) {
+    rank[n] = r;
+    if (!text::IsBlankLine(lines[n].text)) ++r;
+  }
+  for (size_t n = 0; n < lines.size() && rank[n] < 12; ++n) {
     if (lines[n].text.size() <= 180 &&
         ContainsAny(lines[n].text, {"篇", "汇编", "匯編", "合集", "精选", "精選", "范文", "範文", "范例", "範例", "大全",
                                     "汇总", "匯總"}) &&
@@ -808,7 +833,7 @@ void FlagBundledDocuments(RepairContext& context) {
                              !RE2::PartialMatch(View(title->text), SentencePunctuation());
   // (A comma may stand in a piece's title, "篇一:乡镇人大会,政府工作报告"; a sentence end may not.)
   static LazyRE2 kSentenceEnd = {.pattern_ = R"([。！？!?；;])"};
-  const bool first_part_on_top = parts.size() == 1 && parts[0].line - lines.data() < 15 &&
+  const bool first_part_on_top = parts.size() == 1 && rank[static_cast<size_t>(parts[0].line - lines.data())] < 15 &&
                                  (RE2::PartialMatch(View(parts[0].line->text), *kFirstPart) ||
                                   RE2::PartialMatch(View(parts[0].line->text), *kFirstNumberedTitle)) &&
                                  !RE2::PartialMatch(View(parts[0].line->text), *kSentenceEnd);
@@ -821,8 +846,8 @@ void FlagBundledDocuments(RepairContext& context) {
   for (const Span& label : bracketed_labels) {
     RepairFlag flag;
     flag.rule = repair_rule::kBoilerplateBundle;
-    flag.span = label;
-    flag.text = std::string(text.substr(label.begin, label.size()));
+    flag.span = original(label.begin, label.end);
+    flag.text = flag_text(flag.span);
     flag.reason = "A bundled document's label after its title; the documents are kept together as written.";
     context.Flag(std::move(flag));
   }
@@ -830,8 +855,8 @@ void FlagBundledDocuments(RepairContext& context) {
   for (const Line* t : more_titles) {
     RepairFlag flag;
     flag.rule = repair_rule::kBoilerplateBundle;
-    flag.span = {t->begin, t->begin + t->text.size()};
-    flag.text = std::string(t->text);
+    flag.span = original(t->begin, t->begin + t->text.size());
+    flag.text = flag_text(flag.span);
     flag.reason = "The file bundles several documents under the site's collection title; they are kept "
                   "together as written.";
     context.Flag(std::move(flag));
@@ -839,8 +864,8 @@ void FlagBundledDocuments(RepairContext& context) {
   for (const Part& p : parts) {
     RepairFlag flag;
     flag.rule = repair_rule::kBoilerplateBundle;
-    flag.span = {p.line->begin, p.line->begin + p.length};
-    flag.text = std::string(p.line->text.substr(0, p.length));
+    flag.span = original(p.line->begin, p.line->begin + p.length);
+    flag.text = flag_text(flag.span);
     flag.reason = absl::StrCat("One of ", parts.size(), " documents bundled in this file starts here.");
     context.Flag(std::move(flag));
   }

@@ -7,7 +7,9 @@
 #include <string_view>
 
 #include "absl/strings/str_cat.h"
+#include "re2/re2.h"
 #include "repair/number_masks.h"
+#include "repair/re2_view.h"
 #include "repair/rule_ids.h"
 #include "repair/rules.h"
 #include "text/utf8.h"
@@ -81,6 +83,32 @@ void FlagRelabelledTitleYear(RepairContext& context) {
   }
 }
 
+// A range of years whose two ends are the same year ("2020-2020年第二学期", a school year that spans two): a
+// site relabelled one end to its own year, or masked it, and the text beside it may say the right range
+// ("2019-2020年第二学期" under it). Flagged in any document, kept as written: the clean corpora's 22,263 lines
+// write no such range (their ranges, "2021-2025年", "2020—2022年", always span years); issue 14's sixth real
+// set holds one, a bundle's title over its piece of 2019-2020.
+void FlagOneYearRanges(RepairContext& context) {
+  const std::string_view text = context.text();
+  if (text.find("年") == std::string_view::npos) return;
+  static LazyRE2 kRange = {.pattern_ =
+      R"(((?:19|20)[0-9]{2})[ \t]*(?:-|—|–|~|～|至|到)[ \t]*((?:19|20)[0-9]{2})[ \t]*(?:学年|學年|年))"};
+  re2::StringPiece input = View(text), first, second;
+  while (RE2::FindAndConsume(&input, *kRange, &first, &second)) {
+    const size_t begin = static_cast<size_t>(first.data() - text.data());
+    const size_t end = static_cast<size_t>(second.data() - text.data()) + second.size();
+    // Digits glued before the range are another number's.
+    if (first != second || (begin > 0 && text[begin - 1] >= '0' && text[begin - 1] <= '9')) continue;
+    RepairFlag flag;
+    flag.rule = repair_rule::kNumberMaskedYear;
+    flag.span = {begin, end};
+    flag.text = std::string(text.substr(begin, end - begin));
+    flag.reason = absl::StrCat("A range of years from ", std::string(first.data(), first.size()), " to the same year: one end was "
+                               "relabelled or masked by the site, and the right range is lost. Kept as written.");
+    context.Flag(std::move(flag));
+  }
+}
+
 }  // namespace
 
 void DiagnoseMaskedNumbers(RepairContext& context) {
@@ -124,6 +152,7 @@ void RepairMaskedTens(RepairContext& context) {
 
 void FlagMaskedYears(RepairContext& context) {
   FlagRelabelledTitleYear(context);
+  FlagOneYearRanges(context);
   if (!context.diagnosis().masked_numbers) return;
   MaskAnalysis& analysis = Analysis(context);
   for (MaskDecision& d : analysis.decisions) {

@@ -10,6 +10,7 @@
 // line, where it runs into a sentence opening, a line break splits the two.
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -54,6 +55,9 @@ constexpr double kTeaserConfidence = 0.85;
 constexpr double kRunInCopyConfidence = 0.85;
 // The title said twice on the first line (with a page number between or not): right 2 of 2.
 constexpr double kTitleTwiceConfidence = 0.85;
+// The page's title over the document's, differing by a particle only: one on the dev sets (right 1 of 1); lower
+// than a copy's, since the line that goes is the upper one.
+constexpr double kParticleTitleConfidence = 0.8;
 // A copy broken over two lines by a wrap inside the site's copy: not on the dev set; as a run-in copy.
 constexpr double kBrokenCopyConfidence = 0.85;
 // A line break between a title or byline and the first sentence it runs into: right 17 of 17 (a title
@@ -145,6 +149,38 @@ bool AddsMoreThanSiteWords(const std::string& form, const std::string& title) {
   const std::string prefix = form.substr(0, at), suffix = form.substr(at + title.size());
   if (RE2::FullMatch(prefix, kAbout)) return !suffix.empty() && !RE2::FullMatch(suffix, kSiteWords);
   return !RE2::FullMatch(prefix + suffix, kSiteWords);
+}
+
+// The template's placeholder marks a line holds (`XX 银行 XX 分行…`): runs of x, X, × or stars that are no
+// part of a Latin word. A site prints its copies of the title without them (`银行分行年度工作总结` over a bundle
+// whose piece is titled `XX 银行 XX 分行年度工作总结`, issue 14's sixth real set); a line that holds more of
+// them than the title says more than the title (the author's blanks for a name) and is no copy.
+size_t PlaceholderRuns(std::string_view s) {
+  auto placeholder = [](char32_t c) {
+    return c == U'x' || c == U'X' || c == U'ｘ' || c == U'Ｘ' || c == U'×' || c == U'*' || c == U'＊';
+  };
+  auto latin = [](char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); };
+  size_t runs = 0;
+  char32_t before = 0;
+  for (size_t i = 0; i < s.size();) {
+    const text::Char c = text::CharAt(s, i);
+    if (!placeholder(c.value) || latin(before)) {
+      before = c.value;
+      i += c.length;
+      continue;
+    }
+    size_t length = 0;
+    text::Char d = c;
+    while (i < s.size() && placeholder(d.value)) {
+      ++length;
+      i += d.length;
+      d = text::CharAt(s, i);
+    }
+    // A run inside a Latin word (`Excel`, `XXL`) is the word's.
+    if (length <= 4 && !latin(d.value)) ++runs;
+    before = U'x';
+  }
+  return runs;
 }
 
 // Whether the dictionary holds a word that spans `cut` in the text around it, as the tokenizer segments
@@ -471,7 +507,46 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
                                       Quoted(title_text), ", stays.")});
       }
     }
+    // The page's title over the document's, the two differing only by the particles 的 and 之 (`镇政府的工作报告`
+    // over `镇政府工作报告`, issue 14's sixth real set): the site titled its page in its own words; the line right
+    // above the text is the document's, and stays. (An exact copy is the copies' rule below.)
+    for (size_t n = title + 1; n < lines.size() && !said_again; ++n) {
+      if (text::IsBlankLine(lines[n].text)) continue;
+      const std::string_view next = text::TrimLineBlanks(lines[n].text);
+      auto without_particles = [](std::string han) {
+        for (std::string_view particle : {"的", "之"}) {
+          for (size_t at; (at = han.find(particle)) != std::string::npos;) han.erase(at, particle.size());
+        }
+        return han;
+      };
+      const std::string next_han = HanOnly(next);
+      if (!LineClaimed(context, lines[n]) && !LineClaimed(context, lines[title]) && next_han != title_han &&
+          IsTitleLine(next) && without_particles(next_han) == without_particles(title_han)) {
+        edits.push_back({{lines[title].begin, lines[title].next}, "", kParticleTitleConfidence,
+                         absl::StrCat("The page's title, ", Quoted(title_text), ", over the document's own, ", Quoted(next),
+                                      ", which says the same but for a particle; the document's stays.")});
+      }
+      break;
+    }
     size_t seen = 0;
+    // Between the title and the text, the title-shaped lines said so far (blanks dropped): a site prints its
+    // collection's title twice around its introduction (`…范文汇编七篇`, the introduction, `…范文汇编七篇`), as
+    // it prints the title twice. The clean corpora's reports say no line twice before their first sentence.
+    // A line that names no kind of report (a portal's byline said in its header and again in its article) is
+    // the furniture rules' to judge, and so is a line whose neighbour is said again beside it (a repeated block).
+    struct Said {
+      std::string chars;
+      size_t line;
+    };
+    std::vector<Said> said_before_text;
+    bool text_begun = false;
+    auto neighbour_text = [&](size_t k, int step) {
+      for (k = step < 0 ? k - 1 : k + 1; k < lines.size(); k = step < 0 ? k - 1 : k + 1) {
+        if (!text::IsBlankLine(lines[k].text)) return text::TrimLineBlanks(lines[k].text);
+        if (k == 0) break;
+      }
+      return std::string_view();
+    };
     for (size_t n = title + 1; n < lines.size() && seen < kCopyWindowLines; ++n) {
       const Line& line = lines[n];
       if (text::IsBlankLine(line.text)) continue;
@@ -480,6 +555,28 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
       // start, which may still go: only the whole-line edits need the whole line.
       const bool line_claimed = LineClaimed(context, line);
       std::string_view t = text::TrimLineBlanks(line.text);
+      if (!line_claimed && !text_begun && IsSentence(t)) text_begun = true;
+      if (!line_claimed && !text_begun && TitleShaped(t) && IsTitleLine(t)) {
+        // The same characters, blanks aside: a piece's label (`…工作总结篇4`) says the collection's words
+        // (`…工作总结(10篇)`) with another count, and is no copy.
+        std::string said;
+        for (size_t i = 0; i < t.size();) {
+          const text::Char c = text::CharAt(t, i);
+          const size_t length = std::max<size_t>(1, c.length);
+          if (c.value != U' ' && c.value != U'\t' && c.value != U'\u3000') said.append(t.substr(i, length));
+          i += length;
+        }
+        const auto earlier = std::find_if(said_before_text.begin(), said_before_text.end(),
+                                          [&](const Said& s) { return s.chars == said; });
+        if (earlier != said_before_text.end() && neighbour_text(earlier->line, -1) != neighbour_text(n, -1) &&
+            neighbour_text(earlier->line, +1) != neighbour_text(n, +1)) {
+          edits.push_back({{line.begin, line.next}, "", kTitleCopyLineConfidence,
+                           absl::StrCat("A line before the text said again, ", Quoted(t),
+                                        "; its first occurrence stays.")});
+          continue;
+        }
+        if (earlier == said_before_text.end()) said_before_text.push_back({std::move(said), n});
+      }
       const size_t lead = static_cast<size_t>(t.data() - line.text.data());
       const std::string copy_han = HanOnly(t);
       // A copy whose site tag an earlier rule cut from its start ("【精品】…总结集锦三篇"): the rest of the line
@@ -488,8 +585,9 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
       const bool tag_cut = !after_tag.empty() && after_tag.data() + after_tag.size() == line.text.data() + line.text.size();
       const std::string_view copy = tag_cut ? text::TrimLineBlanks(after_tag) : t;
       const bool copy_of_repeated = said_again && !HasSentencePunct(copy) && HanOnly(copy) == title_han;
-      if ((!line_claimed || tag_cut) && (copy_of_repeated || (IsTitleLine(copy) && SameTitle(HanOnly(copy), title_han) &&
-                                                              !AddsMoreThanSiteWords(HanOnly(copy), title_han)))) {
+      if ((!line_claimed || tag_cut) && PlaceholderRuns(copy) <= PlaceholderRuns(title_text) &&
+          (copy_of_repeated || (IsTitleLine(copy) && SameTitle(HanOnly(copy), title_han) &&
+                                !AddsMoreThanSiteWords(HanOnly(copy), title_han)))) {
         // The title with the line after it, both again ("陕西省2026年政府工作报告" and its date-and-speaker
         // line, in the portal's header and again in the article): a repeated block of the page, which the
         // furniture rules judge as a whole, not a copy of the title alone.
