@@ -16,6 +16,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
+#include "repair/mask_glyph.h"
 #include "repair/number_scan.h"
 #include "repair/re2_view.h"
 #include "repair/rule_ids.h"
@@ -98,8 +99,6 @@ constexpr size_t kMinSplitBreaks = 2;
 constexpr size_t kMinInlineFigureLines = 2;
 
 bool IsLatin(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
-// A glyph a site or template writes for a masked word ("以来, *镇", "、 XX县"): text of the sentence.
-bool IsMaskGlyph(char32_t c) { return c == U'*' || c == U'×' || c == U'X' || c == U'x' || c == U'＊'; }
 bool IsDigitChar(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
 // Marks a sentence continues after: the space after one is stray.
 constexpr text::BreakSet kMidPunct = text::kCommas | text::kIdeographicComma | text::kSemicolons;
@@ -509,6 +508,17 @@ bool IsClosingOrMidMark(char32_t c) {
   static constexpr std::u32string_view kClosing = U"）)》」』】〕%％";
   return IsClosingPunct(c) || c == U'、' || kClosing.find(c) != std::u32string_view::npos;
 }
+// A line of text that opens with a closing or mid-sentence mark continues the line before it. Measured on
+// the clean corpora: 253 lines open with one (。，、；：？！ or a closing bracket or quote), each after a line
+// of at most 26 characters with no sentence punctuation or comma (Wikisource's breaks around a link,
+// "…中华人民共和国法律⏎。依据…"); 0 after a prose line (IsProseLine). One such break is evidence on its own.
+// A conjunction ends no line of prose either: of the clean corpora's prose lines, 1 ends with 和 or 与 (before
+// Wikisource's zero-width space line), 0 before a line that opens with an ideograph or a figure; 的 is left
+// out (4 prose lines end with it, 2 before a link's line).
+bool IsConjunction(char32_t c) {
+  static constexpr std::u32string_view kConjunctions = U"和与及或并";
+  return kConjunctions.find(c) != std::u32string_view::npos;
+}
 // Brackets and book-title marks a line may end with only when an inline element was cut after it.
 bool IsBracketMark(char32_t c) {
   static constexpr std::u32string_view kBrackets = U"（(《「『【〔“》」』】〕”";
@@ -606,6 +616,14 @@ std::vector<Wrap> FindWraps(std::string_view text) {
       continue;
     }
     if (EndsSentence(a.text)) continue;
+    const char32_t opening = text::CharAt(b.text, 0).value;
+    if (IsProseLine(a.text) && IsClosingOrMidMark(opening)) {
+      wraps.push_back({{a.begin + a.text.size(), b.begin},
+                       "",
+                       "A line break before a mark that closes or continues the sentence of a prose line: no "
+                       "line of text opens with one."});
+      continue;
+    }
     // A short line that ends open is a line of its own (a speaker's name, a page number), not the tail of
     // a wrapped paragraph, which ends its sentence.
     if (!EndsSentence(b.text) && (wrapped ? 2 * DisplayWidth(b.text) < width : !IsProseLine(b.text))) continue;
@@ -615,6 +633,14 @@ std::vector<Wrap> FindWraps(std::string_view text) {
     if (wrapped && DisplayWidth(a.text) + kWidthTolerance >= width) {
       w.reason = absl::StrCat("A hard line break: the text was wrapped every ", width,
                               " columns, and this line ends mid-sentence.");
+      wraps.push_back(std::move(w));
+      continue;
+    }
+    if (IsProseLine(a.text) && IsConjunction(last) && (text::IsHan(first) || IsDigitChar(first))) {
+      std::string conjunction;
+      text::AppendUtf8(last, &conjunction);
+      w.reason = absl::StrCat("A line break after the conjunction \"", conjunction,
+                              "\", which joins what follows it, inside a sentence.");
       wraps.push_back(std::move(w));
       continue;
     }

@@ -75,6 +75,16 @@ void FindHeadingMarker(std::string_view line, size_t line_begin, std::vector<Mar
   markers.push_back({line_begin, i});
 }
 
+// A line holding only `#` to `######` (and blanks): a heading marker whose heading is gone, an empty line of the
+// page's markup. The clean corpora hold no line of hashes alone (their lines of marks alone are Wikisource's
+// link pieces, 。 、 】 》); issue 14's sixth real set shows two on one page, between a bundle's pieces.
+bool IsEmptyHeading(std::string_view line) {
+  size_t hashes = 0;
+  while (hashes < line.size() && line[hashes] == '#') ++hashes;
+  if (hashes == 0 || hashes > kMaxHeadingHashes) return false;
+  return line.find_first_not_of(" \t", hashes) == std::string_view::npos;
+}
+
 // `**head**` pairs: at the line's start (after a list marker) or closed before a colon or the line's end,
 // holding a short phrase with no clause punctuation.
 void FindBoldPairs(std::string_view line, size_t line_begin, std::vector<Marker>& markers) {
@@ -174,7 +184,11 @@ void RemoveMarkdownMarkup(RepairContext& context) {
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(begin, end - begin);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    FindHeadingMarker(line, begin, headings);
+    if (IsEmptyHeading(line)) {
+      headings.push_back({begin, std::min(end + 1, text.size()) - begin});
+    } else {
+      FindHeadingMarker(line, begin, headings);
+    }
     FindBoldPairs(line, begin, bold);
     // A whole line goes with its break; a sentence after the paragraph's text leaves the break.
     if (const size_t at = GeneratorPreface(line); at == 0) {
