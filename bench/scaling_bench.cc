@@ -103,6 +103,7 @@ WENSHU_DOUBLING(Parse, kReport, kRunOnBytes);
 WENSHU_DOUBLING(Parse, kDotted, kRunOnBytes);
 WENSHU_DOUBLING(Parse, kMultipliers, kRunOnBytes);
 WENSHU_DOUBLING(Parse, kChangesAfterOneFigure, kRunOnBytes);
+WENSHU_DOUBLING(Parse, kTargetTriggers, kRunOnBytes);
 
 WENSHU_SCALING(Tokenize, kReport, kReportBytes);
 WENSHU_SCALING(Tokenize, kDigits, kReportBytes);

@@ -60,6 +60,10 @@ constexpr std::string_view kDottedUnit = "1.";
 constexpr std::string_view kMultipliersUnit = "千";
 constexpr std::string_view kChangesAfterOneFigureUnit = "价格增长1%";
 
+// Targets (issue 12): a run-on text of target triggers with figures, no sentence end and no line break (each
+// trigger looked for its sentence's start and end, and its line's end, across the whole text).
+constexpr std::string_view kTargetTriggersUnit = "主要预期目标为增长5%，";
+
 enum Shape {
   kReport,
   kDotted,
@@ -78,17 +82,18 @@ enum Shape {
   kChangeEnumeration,
   kUnpunctuated,
   kFooterLines,
-  kFigureLines
+  kFigureLines,
+  kTargetTriggers
 };
 inline constexpr Shape kShapes[] = {kReport, kDotted, kMultipliers, kChangesAfterOneFigure, kDigits, kMarkersOneLine,
                                     kParenMarkersOneLine, kMarkerLines, kBrackets, kInvalid, kRepairSpots, kCommaRun,
                                     kRespectively, kEnumeration, kChangeEnumeration, kUnpunctuated, kFooterLines,
-                                    kFigureLines};
+                                    kFigureLines, kTargetTriggers};
 inline constexpr std::string_view kShapeNames[] = {
     "report",      "dotted",       "multipliers",  "changes_after_one_figure", "digits",
     "markers_one_line", "paren_markers_one_line", "marker_lines", "brackets", "invalid",
     "repair_spots", "comma_run",   "respectively", "enumeration",  "change_enumeration",
-    "unpunctuated", "footer_lines", "figure_lines"};
+    "unpunctuated", "footer_lines", "figure_lines", "target_triggers"};
 static_assert(std::size(kShapes) == std::size(kShapeNames));
 
 inline std::string Make(Shape shape, size_t bytes) {
@@ -129,6 +134,8 @@ inline std::string Make(Shape shape, size_t bytes) {
       return Repeat(kFooterLinesUnit, bytes);
     case kFigureLines:
       return Repeat(kFigureLinesUnit, bytes);
+    case kTargetTriggers:
+      return Repeat(kTargetTriggersUnit, bytes);
   }
   return {};
 }
