@@ -116,7 +116,15 @@ int RepairCommand(int argc, char** argv) {
     std::fprintf(stderr, "wenshu: %s: %s\n", name.c_str(), document_error.c_str());
     return 1;
   }
-  absl::StatusOr<RepairResult> result = Repair(text, flags.repair);
+  // Ctrl-C / SIGTERM stop the repair inside the document, as they stop `wenshu parse`.
+  RepairOptions repair_options = flags.repair;
+  repair_options.cancelled = [] { return g_interrupt_signal.load(std::memory_order_relaxed) != 0; };
+  absl::StatusOr<RepairResult> result = Repair(text, repair_options);
+  if (!result.ok() && result.status().code() == absl::StatusCode::kCancelled && g_interrupt_signal.load() != 0) {
+    out.Abandon();
+    std::fprintf(stderr, "\nwenshu: interrupted; nothing was written\n");
+    return 128 + g_interrupt_signal.load();
+  }
   if (!result.ok()) {
     std::fprintf(stderr, "wenshu: %s: %s\n", name.c_str(), std::string(result.status().message()).c_str());
     return 1;
@@ -125,16 +133,16 @@ int RepairCommand(int argc, char** argv) {
     if (flags.html) {
       // The page also shows the checks, which need the report: parse with the same repair options.
       ParseOptions parse_options;
-      parse_options.repair = flags.repair;
+      parse_options.repair = repair_options;
       parse_options.source.name = name;
       parse_options.max_bytes = std::max(parse_options.max_bytes, text.size());
       absl::StatusOr<Report> report = Parse(text, parse_options);
-      if (!report.ok()) {
+      if (!report.ok() && g_interrupt_signal.load() == 0) {
         out.Abandon();
         std::fprintf(stderr, "wenshu: %s: %s\n", name.c_str(), std::string(report.status().message()).c_str());
         return 1;
       }
-      out.Write(ReviewHtml(text, *report, name));
+      if (report.ok()) out.Write(ReviewHtml(text, *report, name));
     } else if (flags.diff) {
       DiffOptions diff_options;
       diff_options.name = name;

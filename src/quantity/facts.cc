@@ -1333,6 +1333,11 @@ class Extractor {
     std::vector<bool> used;       // per candidate
     for (size_t g = 0; g < groups_.size(); ++g) {
       const ChangeGroup& group = groups_[g];
+      // A pass of its own after the scan: polled per group (by its first change's place in the text).
+      if (cancel_.At(facts_.changes[group.first_change].span.begin)) {
+        facts_.cancelled = true;
+        return;
+      }
       ShareListQualifier(group);
       size_t seen = change_positions_[g];
       const size_t window = kBindWindow + group.count;

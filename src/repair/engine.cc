@@ -247,6 +247,19 @@ absl::StatusOr<std::string> RevertRepairs(std::string_view repaired,
   return out;
 }
 
+namespace {
+
+// The last edit that starts at or before `offset`, by the edit's `begin` (its repaired_begin or its
+// original_begin); null when none does. The one search behind every OffsetMap lookup.
+template <typename Edits, typename Begin>
+const typename Edits::value_type* LastEditAtOrBefore(const Edits& edits, size_t offset, Begin begin) {
+  const auto it = std::upper_bound(edits.begin(), edits.end(), offset,
+                                   [begin](size_t off, const auto& e) { return off < e.*begin; });
+  return it == edits.begin() ? nullptr : &*(it - 1);
+}
+
+}  // namespace
+
 OffsetMap::OffsetMap(const std::vector<RepairRecord>& records) {
   // The largest offset is the last record's end, in the original or in the repaired text.
   long long delta = 0;  // repaired - original, after every record
@@ -287,13 +300,10 @@ size_t OffsetMap::ToRepaired(size_t original_offset) const {
 
 template <typename Offset>
 size_t OffsetMap::ToOriginal(const std::vector<Edit<Offset>>& edits, size_t repaired_offset) {
-  // The last edit that starts at or before the offset.
-  auto it = std::upper_bound(edits.begin(), edits.end(), repaired_offset,
-                             [](size_t off, const Edit<Offset>& e) { return off < e.repaired_begin; });
-  if (it == edits.begin()) return repaired_offset;
-  const Edit<Offset>& e = *(it - 1);
-  if (repaired_offset < e.repaired_end) return e.original_begin;
-  return e.original_end + (repaired_offset - e.repaired_end);
+  const Edit<Offset>* e = LastEditAtOrBefore(edits, repaired_offset, &Edit<Offset>::repaired_begin);
+  if (e == nullptr) return repaired_offset;
+  if (repaired_offset < e->repaired_end) return e->original_begin;
+  return e->original_end + (repaired_offset - e->repaired_end);
 }
 
 template <typename Offset>
@@ -304,11 +314,10 @@ Span OffsetMap::ToOriginal(const std::vector<Edit<Offset>>& edits, Span repaired
     return s;
   }
   // The end maps through the last byte, so that a span ending inside an edit covers all of it.
-  size_t last = repaired.end - 1;
-  auto it = std::upper_bound(edits.begin(), edits.end(), last,
-                             [](size_t off, const Edit<Offset>& e) { return off < e.repaired_begin; });
-  if (it != edits.begin() && last < (it - 1)->repaired_end) {
-    s.end = (it - 1)->original_end;
+  const size_t last = repaired.end - 1;
+  const Edit<Offset>* e = LastEditAtOrBefore(edits, last, &Edit<Offset>::repaired_begin);
+  if (e != nullptr && last < e->repaired_end) {
+    s.end = e->original_end;
   } else {
     s.end = ToOriginal(edits, last) + 1;
   }
@@ -317,12 +326,10 @@ Span OffsetMap::ToOriginal(const std::vector<Edit<Offset>>& edits, Span repaired
 
 template <typename Offset>
 size_t OffsetMap::ToRepaired(const std::vector<Edit<Offset>>& edits, size_t original_offset) {
-  auto it = std::upper_bound(edits.begin(), edits.end(), original_offset,
-                             [](size_t off, const Edit<Offset>& e) { return off < e.original_begin; });
-  if (it == edits.begin()) return original_offset;
-  const Edit<Offset>& e = *(it - 1);
-  if (original_offset < e.original_end) return e.repaired_begin;
-  return e.repaired_end + (original_offset - e.original_end);
+  const Edit<Offset>* e = LastEditAtOrBefore(edits, original_offset, &Edit<Offset>::original_begin);
+  if (e == nullptr) return original_offset;
+  if (original_offset < e->original_end) return e->repaired_begin;
+  return e->repaired_end + (original_offset - e->original_end);
 }
 
 }  // namespace wenshu

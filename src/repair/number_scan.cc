@@ -35,9 +35,12 @@ std::optional<DigitRun> NextDigitRun(std::string_view text, size_t from, size_t 
   return run;
 }
 
-std::vector<DigitRun> ScanDigitRuns(std::string_view text) {
+std::vector<DigitRun> ScanDigitRuns(std::string_view text, text_internal::CancelPoll* cancel) {
   std::vector<DigitRun> runs;
-  for (auto run = NextDigitRun(text, 0); run; run = NextDigitRun(text, run->end)) runs.push_back(*run);
+  for (auto run = NextDigitRun(text, 0); run; run = NextDigitRun(text, run->end)) {
+    if (cancel != nullptr && cancel->At(run->begin)) break;
+    runs.push_back(*run);
+  }
   return runs;
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "text/cancel.h"
 #include "text/units.h"
 
 namespace wenshu::repair_internal {
@@ -26,8 +27,9 @@ struct DigitRun {
   bool before_decimal_point = false;  // "2023.5": the run is followed by ".<digit>"
 };
 
-// Every digit run of `text`, in order.
-std::vector<DigitRun> ScanDigitRuns(std::string_view text);
+// Every digit run of `text`, in order. With `cancel`, polled per kCancelPollBytes of text: once it says
+// stop, the runs found so far are returned (the caller checks cancel->cancelled()).
+std::vector<DigitRun> ScanDigitRuns(std::string_view text, text_internal::CancelPoll* cancel = nullptr);
 
 // The first digit run of `text` that begins at or after `from` and at most `within` bytes past it, or
 // nullopt. A pass that reads the runs one after another with this holds no vector of every run: as a

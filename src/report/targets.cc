@@ -7,6 +7,7 @@
 // quantity stage (ranges, qualifiers, units); this pass only cuts the statement into clauses and names
 // what each figure measures.
 #include <algorithm>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -44,6 +45,13 @@ constexpr size_t kSplitTriggerTail = 12;
 // How far before the statement a year is taken as the statement's when the heading names none: the plan
 // part opens with it (2026年是“十五五”开局之年) a paragraph or two before the targets.
 constexpr size_t kYearContext = 3000;
+// How far a sentence's start or end is looked for from a place inside it: the longest sentence of the 72
+// national reports (between 。！？ and line breaks) is 1,245 bytes, their longest line 3,765. A run-on text
+// with a trigger in every clause walked to the text's start and end from each one (quadratic: 128 KiB of
+// 主要预期目标为增长5%， took 2.1 s, 512 KiB 33.5 s, 2026-12-03); a sentence longer than this is cut here.
+constexpr size_t kSentenceWindowBytes = 4096;
+// How far a statement set out over several sentences runs past its start: a line, as above, with room.
+constexpr size_t kStatementWindowBytes = 4 * kSentenceWindowBytes;
 // Sentence openers that refer back to the targets (这些目标, 上述预期目标): the statement ended before.
 constexpr std::string_view kRestatingOpeners[] = {"这", "上述", "以上", "提出", "确定", "实现", "完成上述",
                                                   "完成以上", "完成全年", "完成今年", "为实现", "围绕",
@@ -168,7 +176,7 @@ struct Statement {
 class TargetReader {
  public:
   TargetReader(std::string_view text, const Facts& facts, const SectionOutline& outline, std::optional<int> year)
-      : text_(text), facts_(facts), outline_(outline), year_(year) {}
+      : text_(text), facts_(facts), outline_(outline), year_(year), figure_spans_(IndexFigures()) {}
 
   std::vector<Target> Read() {
     std::vector<Target> out;
@@ -206,7 +214,8 @@ class TargetReader {
   // The start of the sentence containing pos (after 。 or a line break).
   size_t SentenceBegin(size_t pos) const {
     size_t p = pos;
-    while (p > 0) {
+    const size_t limit = pos > kSentenceWindowBytes ? pos - kSentenceWindowBytes : 0;
+    while (p > limit) {
       const size_t q = text::AlignToCharStart(text_, p - 1);
       size_t len;
       if (IsSentenceEnd(At(q, &len))) break;
@@ -216,7 +225,8 @@ class TargetReader {
   }
   size_t SentenceEnd(size_t pos) const {
     size_t p = pos;
-    while (p < text_.size()) {
+    const size_t limit = std::min(text_.size(), pos + kSentenceWindowBytes);
+    while (p < limit) {
       size_t len;
       char32_t c = At(p, &len);
       if (IsSentenceEnd(c)) return c == U'\n' ? p : p + len;
@@ -224,16 +234,29 @@ class TargetReader {
     }
     return p;
   }
+  // Whether a change, or a percentage or a figure with a unit, lies inside [begin, end): a binary search
+  // in figure_spans_ (by begin, with the least end from each one on), not a scan of every fact for every
+  // trigger (quadratic on a text of triggers and figures).
   bool HasFigure(size_t begin, size_t end) const {
-    for (const Change& c : facts_.changes) {
-      if (c.span.begin >= begin && c.span.end <= end) return true;
-    }
+    const auto first = std::lower_bound(figure_spans_.begin(), figure_spans_.end(), begin,
+                                        [](const FigureSpan& f, size_t b) { return f.begin < b; });
+    return first != figure_spans_.end() && first->least_end_after <= end;
+  }
+  struct FigureSpan {
+    size_t begin, end;
+    size_t least_end_after;  // the least end of this and every later figure span
+  };
+  std::vector<FigureSpan> IndexFigures() const {
+    std::vector<FigureSpan> spans;
+    spans.reserve(facts_.changes.size() + facts_.quantities.size());
+    for (const Change& c : facts_.changes) spans.push_back({c.span.begin, c.span.end, 0});
     for (const Quantity& q : facts_.quantities) {
-      if (q.span.begin >= begin && q.span.end <= end && (q.kind == QuantityKind::kPercent || !q.unit.empty())) {
-        return true;
-      }
+      if (q.kind == QuantityKind::kPercent || !q.unit.empty()) spans.push_back({q.span.begin, q.span.end, 0});
     }
-    return false;
+    std::sort(spans.begin(), spans.end(), [](const FigureSpan& a, const FigureSpan& b) { return a.begin < b.begin; });
+    size_t least = SIZE_MAX;
+    for (size_t i = spans.size(); i-- > 0;) spans[i].least_end_after = least = std::min(least, spans[i].end);
+    return spans;
   }
 
   std::optional<Statement> FindStatement() const {
@@ -269,9 +292,12 @@ class TargetReader {
             }
           }
         }
-        size_t line_end = text_.find('\n', p);
-        if (line_end == std::string_view::npos) line_end = text_.size();
-        if (line_end - p <= kSplitTriggerTail && line_end < text_.size()) {
+        // The line break, looked for only as far as a split trigger's tail reaches (a search to the next
+        // break from every trigger was quadratic on a text of triggers without one).
+        const size_t tail_break = p < text_.size() ? text_.substr(p, kSplitTriggerTail + 1).find('\n')
+                                                   : std::string_view::npos;
+        if (tail_break != std::string_view::npos && p + tail_break < text_.size()) {
+          const size_t line_end = p + tail_break;
           // 主要预期目标\n是：地区生产总值…
           size_t next = line_end + 1;
           for (std::string_view w : {"是：", "为：", "是:", "为:"}) {
@@ -324,7 +350,8 @@ class TargetReader {
   // of the same paragraph, until one refers back to the targets (这些目标, 上述目标) or the paragraph ends.
   size_t StatementEnd(size_t begin) const {
     size_t end = SentenceEnd(begin);
-    while (end < text_.size()) {
+    const size_t limit = std::min(text_.size(), begin + kStatementWindowBytes);
+    while (end < limit) {
       size_t len;
       char32_t c = At(end, &len);
       if (c == U'\n' || c == 0) break;
@@ -615,6 +642,7 @@ class TargetReader {
   const Facts& facts_;
   const SectionOutline& outline_;
   std::optional<int> year_;
+  std::vector<FigureSpan> figure_spans_;  // after facts_: built from it
 };
 
 // Heading words of each role, tried in this order: a heading naming both (回顾2025年工作和2026年工作安排)

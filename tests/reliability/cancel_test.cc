@@ -1,6 +1,9 @@
 // Cancellation inside one document: Parse, Repair and ExtractFacts poll the caller's hook between
 // stages and every 64 KiB inside the long ones, and return Cancelled at the first poll that says stop,
 // without asking again or finishing the document.
+#include <time.h>
+
+#include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <functional>
@@ -12,6 +15,7 @@
 
 #include <gtest/gtest.h>
 
+#include "../../bench/shapes.h"  // the adversarial shapes of the scaling benchmark
 #include "absl/status/status.h"
 #include "reliability/reliability_support.h"
 #include "text/cancel.h"
@@ -124,6 +128,7 @@ TEST(CancelTest, LongRulesStopInsideTheirPasses) {
       {"number.masked_ten", 1},
       {"number.stripped", 1},
       {"mask.deleted", 1},
+      {"percent.dropped", 1},  // its digit runs
       {"vocab.spun", 1},  // the diagnosis's scan for candidate forms
   };
   for (const auto& [id, passes] : kRules) {
@@ -172,6 +177,47 @@ TEST(CancelTest, AnotherThreadCancelsAParseInProgress) {
   EXPECT_EQ(polls.load(), 3u);
   ASSERT_FALSE(report.ok());
   EXPECT_EQ(report.status().code(), absl::StatusCode::kCancelled) << report.status();
+}
+
+// The longest stretch of a Parse's thread CPU time without a poll of the hook, against the whole call's,
+// on the adversarial shapes: a pass over the text that does not poll shows up as a share of the call that
+// stays the same at any size (so a 10 MiB input waits ten times what 1 MiB does). Measured with
+// bench/cancel_latency at 1 MiB before the polls of 2026-12-03: 35-66% on these shapes (a run of 1、
+// markers 0.64 s of 1.8 s in percent.dropped; a run-on sentence of figures 0.24 s of 0.38 s after the
+// facts); after: 2-16%. A quarter fails every one before and passes every one after with a margin;
+// thread CPU time, so a loaded machine does not stretch a gap.
+constexpr double kMaxUnpolledShare = 0.25;
+
+double ThreadCpuSeconds() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+TEST(CancelTest, NoStageRunsLongWithoutPollingOnAdversarialShapes) {
+  using bench::Shape;
+  const Shape kShapes[] = {bench::kDotted,      bench::kMarkersOneLine,    bench::kCommaRun,
+                           bench::kRespectively, bench::kEnumeration,      bench::kChangeEnumeration,
+                           bench::kChangesAfterOneFigure};
+  for (const Shape shape : kShapes) {
+    SCOPED_TRACE(bench::kShapeNames[shape]);
+    const std::string doc = bench::Make(shape, reliability::Scaled(size_t{1} << 20));
+    double last = 0, longest = 0;
+    ParseOptions options;
+    options.max_bytes = doc.size();
+    options.cancelled = [&] {
+      const double now = ThreadCpuSeconds();
+      longest = std::max(longest, now - last);
+      last = now;
+      return false;
+    };
+    const double start = ThreadCpuSeconds();
+    last = start;
+    ASSERT_TRUE(Parse(doc, options).ok());
+    const double end = ThreadCpuSeconds();
+    longest = std::max(longest, end - last);
+    EXPECT_LE(longest, kMaxUnpolledShare * (end - start)) << "longest unpolled " << longest << " s of " << end - start;
+  }
 }
 
 }  // namespace

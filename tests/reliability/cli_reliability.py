@@ -346,6 +346,40 @@ class SignalsWhileBlocked(Base):
         self.assertEqual(data, run("repair", SAMPLE).stdout)
         self.assertEqual(sorted(x.name for x in self.dir.iterdir()), ["fifo"])
 
+    def test_interrupt_inside_one_long_document(self):
+        # A run of 1、 markers (percent.dropped read every marker unpolled, 0.6 s of CPU a MiB) and of
+        # "1." (the masked-number scan): Ctrl-C stops `repair` and `parse` inside the document. Measured
+        # in the command's own CPU time after the signal (not wall time: the machine may be loaded); it
+        # was the rest of the document, ~2-5 s here, and is milliseconds now. The bound is generous.
+        for unit in ("1、", "1."):
+            big = self.dir / "big.txt"
+            big.write_text(unit * ((4 << 20) // len(unit.encode())), encoding="utf-8")
+            for command in ("repair", "parse"):
+                with self.subTest(unit=unit, command=command):
+                    out = self.dir / "o"
+                    p = subprocess.Popen([CLI, command, big, "-o", out], stdout=subprocess.DEVNULL,
+                                         stderr=subprocess.PIPE)
+                    ticks = os.sysconf("SC_CLK_TCK")
+
+                    def cpu():
+                        fields = pathlib.Path(f"/proc/{p.pid}/stat").read_text().rsplit(")", 1)[1].split()
+                        return (int(fields[11]) + int(fields[12])) / ticks
+
+                    deadline = time.monotonic() + 120
+                    while cpu() < 0.5 and time.monotonic() < deadline:  # inside the document's stages
+                        time.sleep(0.02)
+                    self.assertIsNone(p.poll(), "the command ended before the signal")
+                    at_signal = cpu()
+                    p.send_signal(signal.SIGINT)
+                    _, status, usage = os.wait4(p.pid, 0)  # this child's own CPU time
+                    p.returncode = os.waitstatus_to_exitcode(status)
+                    err = p.stderr.read()
+                    p.stderr.close()
+                    self.assertEqual(p.returncode, 130, err)
+                    self.assertFalse(out.exists())
+                    after = usage.ru_utime + usage.ru_stime - at_signal
+                    self.assertLess(after, 1.0, f"{after:.2f} s of CPU after the signal")
+
     def test_second_interrupt_leaves_no_temporary_file(self):
         big = self.dir / "big.txt"
         big.write_text(SAMPLE.read_text("utf-8") * 1000, encoding="utf-8")  # seconds of parsing (5 MB)

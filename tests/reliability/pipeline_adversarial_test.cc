@@ -101,6 +101,17 @@ TEST(PipelineAdversarialTest, MillionNumberishRuns) {
   }
 }
 
+// A run-on text of target triggers with figures (issue 12): each trigger searched for its sentence's
+// start and end and its line's end across the whole text (512 KiB took 33.5 s, 10 MiB hours); each search
+// is bounded by a window now (targets.cc, kSentenceWindowBytes; 3.4 MB ~5 s).
+TEST(PipelineAdversarialTest, HundredThousandTargetTriggers) {
+  const size_t count = Scaled(100000);
+  std::string input;
+  for (size_t i = 0; i < count; ++i) input += "主要预期目标为增长5%，";
+  HangGuard guard("Parse of a hundred thousand target triggers", 120s);
+  ParseAndCheck(input, /*round_trip_json=*/false);
+}
+
 // The same markers, one per line with a heading, so that every one is a real section candidate.
 TEST(PipelineAdversarialTest, HundredThousandMarkerLines) {
   const size_t count = Scaled(100000);
