@@ -161,7 +161,10 @@ std::string UnitClass(std::string_view text, const DigitRun& run) {
 
 struct Scanner {
   std::string_view text;
-  std::vector<DigitRun> runs;
+  // The analysis's one vector of runs: a Scanner per candidate string reads it, never copies it (a
+  // DigitRun for every ~14 bytes of a text dense with figures; bench/README.md, "Memory per document",
+  // tenth pass).
+  const std::vector<DigitRun>& runs;
   std::vector<std::string_view> masks;  // the strings read as masked tens
   // Parts(t) per run, computed once: a total's parts do not depend on the masks.
   mutable std::vector<std::optional<std::vector<size_t>>> parts_cache;
@@ -1210,8 +1213,9 @@ int CountNaturalTens(const std::vector<DigitRun>& runs) {
 MaskAnalysis AnalyzeMasks(std::string_view text, text_internal::CancelPoll* cancel) {
   MaskAnalysis analysis;
   text_internal::TextPool reasons;  // a document's decisions repeat a few sentences thousands of times
-  Scanner scanner{text, RunsOutsideCodes(text, cancel), {}, {}};
+  const std::vector<DigitRun> runs = RunsOutsideCodes(text, cancel);
   if (cancel != nullptr && cancel->cancelled()) return MaskAnalysis{};
+  Scanner scanner{text, runs, {}, {}};
   analysis.natural_tens = CountNaturalTens(scanner.runs);
 
   // Evidence per candidate string, each judged as if it were the only mask.
@@ -1260,7 +1264,7 @@ MaskAnalysis AnalyzeMasks(std::string_view text, text_internal::CancelPoll* canc
   std::vector<Candidate> candidates;
   for (std::string_view mask : CandidateStrings(scanner.runs)) {
     Candidate c{mask, 0, 0, {}};
-    Scanner single{text, scanner.runs, {mask}, {}};
+    Scanner single{text, runs, {mask}, {}};
     // A year string sites were not seen to use must show itself in the numbers, or in a change from a year
     // to itself: a real year's own mentions (1949年 … 比1949年) prove nothing.
     const bool recent = std::find(kCandidates.begin(), kCandidates.end(), mask) != kCandidates.end();
