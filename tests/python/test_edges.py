@@ -136,6 +136,30 @@ def test_lone_surrogate_line_is_skipped_like_the_command(tmp_path, cli):
         list(wenshu.parse_jsonl(path, errors="raise"))
 
 
+def test_default_text_fields_and_number_ids_like_the_command(tmp_path, cli):
+    # The command takes the first of text, content, full_text and 正文 that holds a string, and keeps an
+    # id written as a number as it was written; read_jsonl read only text or content, and dropped an id
+    # with a fraction or an exponent.
+    import subprocess
+    rows = [b'{"id": 1, "full_text": "\xe5\x85\xa8\xe5\x8c\xba"}',
+            b'{"id": 2, "text": null, "content": "\xe5\x85\xa8\xe5\xb9\xb4"}',
+            '{"id": "c", "正文": "增长5%"}'.encode(),
+            b'{"id": 1.5, "text": "a"}',
+            b'{"id": -2.50e3, "text": "b"}',
+            b'{"id": 99999999999999999999, "text": "c"}',
+            b'{"id": 4, "text": 7}']
+    path = write_corpus(tmp_path, rows)
+    command = subprocess.run([cli, "parse", str(path), "--format", "jsonl", "-q"], capture_output=True)
+    expected = [json.loads(line) for line in command.stdout.splitlines()]
+    assert [r["source"]["id"] for r in expected] == ["1", "2", "c", "1.5", "-2.50e3",
+                                                     "99999999999999999999"]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        got = list(wenshu.parse_jsonl(path, char_spans=False))
+    assert got == expected
+    assert len(caught) == 1 and ":7:" in str(caught[0].message)
+
+
 # -- the try-out's papercuts: refuse at once, name the public class, list the valid names -------------
 
 def test_add_word_refuses_a_control_character_at_once():

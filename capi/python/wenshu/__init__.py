@@ -547,11 +547,22 @@ class Document(NamedTuple):
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89abAB]|\\u[dD][c-fC-F]")
 
 
+class _JsonFraction(float):
+    """A JSON number with a fraction or an exponent, remembering how it was written: an id written so
+    is kept as written (`"id": 1e3` is "1e3"), as the command keeps it."""
+    written = ""
+
+    def __new__(cls, written: str) -> "_JsonFraction":
+        number = super().__new__(cls, written)
+        number.written = written
+        return number
+
+
 def _strict_json(raw: bytes) -> Any:
     """json.loads, as strict as the command's reader: no NaN/Infinity, no lone surrogates."""
     def no_constant(name: str) -> Any:
         raise ValueError(f"{name} is not JSON")
-    obj = json.loads(raw, parse_constant=no_constant)
+    obj = json.loads(raw, parse_constant=no_constant, parse_float=_JsonFraction)
     if _SURROGATE_ESCAPE.search(raw):
         stack = [obj]
         while stack:
@@ -570,6 +581,8 @@ def _strict_json(raw: bytes) -> Any:
 
 
 _ERRORS = ("warn", "skip", "raise")
+# The text fields tried in order without text_field, as the command's (src/input/json.cc).
+_TEXT_FIELDS = ("text", "content", "full_text", "正文")
 
 
 def _bad_line(errors: str, message: str) -> None:
@@ -582,8 +595,9 @@ def _bad_line(errors: str, message: str) -> None:
 def read_jsonl(path: PathLike, text_field: Optional[str] = None, id_field: str = "id",
                title_field: str = "title", errors: str = "warn") -> Iterator[Document]:
     """The documents of a JSONL corpus, with the command's defaults and options (--text-field,
-    --id-field, --title-field): the text in "text" (or "content" when "text" is absent), the id in
-    "id" (a string or an integer), a known title in "title". A line the command skips (not JSON, a
+    --id-field, --title-field): the text in the first of "text", "content", "full_text" and "正文"
+    that holds a string, the id in "id" (a string, or a number kept as written), a known title in
+    "title". A line the command skips (not JSON, a
     lone surrogate, no string text) is skipped with a WenshuWarning naming FILE:LINE (errors="warn",
     the command's stderr line), silently (errors="skip"), or raises ValueError (errors="raise").
     """
@@ -602,13 +616,15 @@ def read_jsonl(path: PathLike, text_field: Optional[str] = None, id_field: str =
             if not isinstance(obj, dict):
                 _bad_line(errors, f"{name}:{line_no}: not a JSON object")
                 continue
-            field_name = text_field or ("text" if "text" in obj else "content")
-            text = obj.get(field_name)
-            if not isinstance(text, str):
-                _bad_line(errors, f"{name}:{line_no}: no string field \"{field_name}\"")
+            fields = (text_field,) if text_field else _TEXT_FIELDS
+            text = next((obj[f] for f in fields if isinstance(obj.get(f), str)), None)
+            if text is None:
+                _bad_line(errors, f"{name}:{line_no}: no string field " +
+                          " or ".join(f'"{f}"' for f in fields))
                 continue
             doc_id = obj.get(id_field)
-            doc_id = doc_id if isinstance(doc_id, str) else \
+            doc_id = doc_id if isinstance(doc_id, str) else doc_id.written \
+                if isinstance(doc_id, _JsonFraction) else \
                 str(doc_id) if isinstance(doc_id, int) and not isinstance(doc_id, bool) else ""
             title = obj.get(title_field) if title_field else None
             yield Document(text, name, line_no, doc_id, title if isinstance(title, str) else None)
