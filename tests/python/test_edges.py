@@ -160,6 +160,36 @@ def test_default_text_fields_and_number_ids_like_the_command(tmp_path, cli):
     assert len(caught) == 1 and ":7:" in str(caught[0].message)
 
 
+def test_a_gzipped_corpus_is_read_like_the_command(tmp_path, cli):
+    # parse_jsonl read the compressed bytes as lines: every line skipped with a warning, nothing parsed.
+    import gzip
+    import subprocess
+    rows = [json.dumps({"id": i, "text": t}, ensure_ascii=False).encode()
+            for i, t in enumerate(["全区有在校学生26341人。", "全年接待游客120万人次。"])]
+    path = tmp_path / "corpus.jsonl.gz"
+    path.write_bytes(gzip.compress(b"\n".join(rows) + b"\n"))
+    command = subprocess.run([cli, "parse", str(path), "--format", "jsonl", "-q"], capture_output=True,
+                             check=True)
+    expected = [json.loads(line) for line in command.stdout.splitlines()]
+    assert len(expected) == 2
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert list(wenshu.parse_jsonl(path, char_spans=False)) == expected
+
+
+def test_parse_file_refuses_a_corpus(tmp_path):
+    # A corpus given to parse_file was read as one text: its JSON lines or CSV rows taken for a page's
+    # furniture and removed, an empty report returned without a word.
+    for name in ("c.jsonl", "c.ndjson", "c.json", "c.CSV", "c.tsv", "c.jsonl.gz"):
+        path = tmp_path / name
+        path.write_bytes(b'{"id": 1, "text": "x"}\n')
+        with pytest.raises(ValueError, match="corpus"):
+            wenshu.parse_file(path)
+    text = tmp_path / "report.txt"
+    text.write_text("全区有在校学生26341人。", encoding="utf-8")
+    assert wenshu.parse_file(text)["quantities"]
+
+
 # -- the try-out's papercuts: refuse at once, name the public class, list the valid names -------------
 
 def test_add_word_refuses_a_control_character_at_once():

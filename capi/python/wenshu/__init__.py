@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import ctypes
 import enum
+import gzip
 import io
 import json
 import math
@@ -524,8 +525,22 @@ def parse(data: Data, name: Optional[PathLike] = None, char_spans: bool = True,
         return report.to_dict(char_spans)
 
 
+# Extensions of corpora, which hold many documents (src/input/document.cc, kExtensions): the command
+# reads each of their records; parse_file reads one document and refuses them.
+_CORPUS_EXTENSIONS = (".jsonl", ".ndjson", ".json", ".csv", ".tsv")
+
+
 def parse_file(path: PathLike, **options: Any) -> Dict[str, Any]:
-    """parse() of a file's bytes, named by its path as the command names it."""
+    """parse() of one document's file (text in any encoding, HTML, .docx, gzipped or not), named by its
+    path as the command names it. A corpus (.jsonl, .ndjson, .json, .csv, .tsv, also gzipped) holds
+    many documents and raises ValueError: read it with parse_jsonl()."""
+    name = os.fspath(path)
+    lower = name.lower()
+    lower = lower[:-3] if lower.endswith(".gz") else lower
+    if lower.endswith(_CORPUS_EXTENSIONS):
+        raise ValueError(f"parse_file: {name} is a corpus of many documents, not one: read a JSONL "
+                         f"corpus with parse_jsonl(), the rows of a CSV with the csv module and "
+                         f"parse_document(), or `wenshu parse {name}`")
     with open(path, "rb") as f:
         data = f.read()
     # Decoded as the command decodes a file: the encoding detected, HTML and .docx by the content.
@@ -581,6 +596,7 @@ def _strict_json(raw: bytes) -> Any:
 
 
 _ERRORS = ("warn", "skip", "raise")
+_GZIP_MAGIC = b"\x1f\x8b"
 # The text fields tried in order without text_field, as the command's (src/input/json.cc).
 _TEXT_FIELDS = ("text", "content", "full_text", "正文")
 
@@ -597,7 +613,7 @@ def read_jsonl(path: PathLike, text_field: Optional[str] = None, id_field: str =
     """The documents of a JSONL corpus, with the command's defaults and options (--text-field,
     --id-field, --title-field): the text in the first of "text", "content", "full_text" and "正文"
     that holds a string, the id in "id" (a string, or a number kept as written), a known title in
-    "title". A line the command skips (not JSON, a
+    "title"; a gzipped corpus is inflated as it is read. A line the command skips (not JSON, a
     lone surrogate, no string text) is skipped with a WenshuWarning naming FILE:LINE (errors="warn",
     the command's stderr line), silently (errors="skip"), or raises ValueError (errors="raise").
     """
@@ -605,7 +621,9 @@ def read_jsonl(path: PathLike, text_field: Optional[str] = None, id_field: str =
         raise ValueError(f"errors must be one of {', '.join(_ERRORS)}")
     name = os.fspath(path)
     with open(path, "rb") as f:
-        for line_no, raw in enumerate(f, start=1):
+        # corpus.jsonl.gz, as the command reads it (by its content, whatever its name)
+        lines = gzip.GzipFile(fileobj=f, mode="rb") if f.peek(2)[:2] == _GZIP_MAGIC else f
+        for line_no, raw in enumerate(lines, start=1):
             if not raw.strip():
                 continue
             try:
