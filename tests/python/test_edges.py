@@ -190,6 +190,31 @@ def test_parse_file_refuses_a_corpus(tmp_path):
     assert wenshu.parse_file(text)["quantities"]
 
 
+def test_copies_never_free_a_native_object_twice():
+    # copy.copy() gave a second owner of the same pointer: both freed it (double free: abort, segfault).
+    import copy
+    import pickle
+    report = wenshu.Report("全区有在校学生26341人。")
+    dictionary = wenshu.Dictionary.extend("教育经费支出 100")
+    fixed = wenshu.repair("全区有在校学生26341人。\n\n第 2 页 共 9 页\n\n工作总结如下。")
+    for shared in (report, dictionary):  # immutable: a copy is the object itself
+        assert copy.copy(shared) is shared and copy.deepcopy(shared) is shared
+    for fixed_copy in (copy.copy(fixed), copy.deepcopy(fixed)):
+        assert fixed_copy.revert() == fixed.original
+    with wenshu.Tokenizer() as tokenizer:
+        for copier in (copy.copy, copy.deepcopy):
+            with pytest.raises(TypeError, match="Tokenizer cannot be copied"):
+                copier(tokenizer)
+    for owner, name in ((report, "Report"), (dictionary, "Dictionary"), (fixed, "RepairResult")):
+        with pytest.raises(TypeError, match=f"{name} cannot be pickled"):
+            pickle.dumps(owner)
+    report.close()
+    dictionary.close()
+    fixed.close()
+    with pytest.raises(ValueError, match="closed"):
+        copy.deepcopy(fixed).revert()
+
+
 # -- the try-out's papercuts: refuse at once, name the public class, list the valid names -------------
 
 def test_add_word_refuses_a_control_character_at_once():

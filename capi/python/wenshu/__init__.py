@@ -430,6 +430,24 @@ class _Handle:
             raise ValueError(f"{self._public_name or type(self).__name__} is closed")
         return self._ptr
 
+    # copy.copy() copied the pointer into a second owner, and both freed it (a double free: abort or
+    # segfault). An immutable object is shared instead, as copy.copy of a str or a tuple is; a mutable
+    # one (Tokenizer) cannot be copied. Pickling would carry a pointer to another process: refused.
+    _copyable = True  # immutable: a copy is the object itself
+
+    def __copy__(self):
+        if not self._copyable:
+            raise TypeError(f"a {self._public_name or type(self).__name__} cannot be copied: it owns a "
+                            f"native object; create another one")
+        return self
+
+    def __deepcopy__(self, memo: Dict[int, Any]):
+        return self.__copy__()
+
+    def __reduce_ex__(self, protocol: Any):
+        raise TypeError(f"a {self._public_name or type(self).__name__} cannot be pickled: it owns a "
+                        f"native object of this process (pickle the dicts and text taken from it)")
+
 
 # ------------------------------------------------------------------------------------------------
 # Parse
@@ -863,6 +881,7 @@ class Tokenizer(_Handle):
     ['增长', '12', '%']
     """
     _free = staticmethod(_lib.wenshu_tokenizer_free)
+    _copyable = False  # its stream state changes with every call
 
     def __init__(self, dictionary: Optional[Dictionary] = None, **options: Any):
         super().__init__(None)
