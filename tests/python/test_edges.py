@@ -271,3 +271,7 @@ def test_table_of_a_misspelt_list_raises():
         wenshu.table(reports, "quantites")
     assert wenshu.table(reports, "targets") == []  # a list every report has, empty here
     assert wenshu.table([], "quantites") == []     # no report: nothing to check the name against
+    # A span is no table: title_span gave rows {"value": 0}, {"value": 31}, and was offered as a list.
+    with pytest.raises(ValueError) as refused:
+        wenshu.table([wenshu.parse("某县2023年工作总结\n全区有在校学生26341人。")], "title_span")
+    assert "quantities" in str(refused.value) and "span" not in str(refused.value).split("are:")[1]
