@@ -511,6 +511,10 @@ TEST(Json, ArrayOfObjectsIsReadLikeJsonl) {
   absl::Status status;
   ReadAllDocs(bad, InputOptions{}, &status);
   EXPECT_THAT(std::string(status.message()), HasSubstr("not an array of objects"));
+  // JSON Lines named .json: the message says how to read them.
+  const std::string lines = dir.Write("c.json", "{\"text\":\"x\"}\n{\"text\":\"y\"}\n");
+  ReadAllDocs(lines, InputOptions{}, &status);
+  EXPECT_THAT(std::string(status.message()), HasSubstr("--jsonl"));
 }
 
 TEST(Formats, ExtensionsAreCaseInsensitiveAndSeeThroughGz) {
