@@ -165,6 +165,11 @@ std::string UnifiedDiff(std::string_view original, const RepairResult& result, c
   out += std::string(dim) + "# diagnosis: " + DiagnosisLine(result.diagnosis) + reset + "\n";
   out += std::string(dim) + "# " + std::to_string(result.records.size()) + " edits, " +
          std::to_string(result.flags.size()) + " flags" + reset + "\n";
+  if (!options.decoded.empty()) {
+    out += std::string(dim) + "# " + options.name + " was decoded (" + options.decoded +
+           "): this is a diff of its UTF-8 text, which patch needs as its input, not " + options.name +
+           " itself" + reset + "\n";
+  }
   const std::vector<size_t> starts = LineStarts(original);
   for (const RepairFlag& f : result.flags) {
     const size_t line = LineOf(starts, std::min(f.span.begin, original.size()));
@@ -202,6 +207,7 @@ std::string DiffJson(std::string_view original, const RepairResult& result, cons
   json doc = json::object();
   doc["name"] = options.name;
   doc["diagnosis"] = DiagnosisLine(result.diagnosis);
+  doc["decoded"] = options.decoded.empty() ? json(nullptr) : json(options.decoded);
   doc["context"] = options.context;
   const std::vector<size_t> starts = LineStarts(original);
   auto edit_json = [&](const RepairRecord& r) {

@@ -17,6 +17,9 @@ struct DiffOptions {
   std::string name;  // shown in the ---/+++ header
   int context = kDiffContextLines;
   bool color = false;  // ANSI colours (for a terminal)
+  // How the input was turned into the UTF-8 text the diff is of ("gzip, GB18030"); empty when the diff
+  // is of the file's own bytes. Said in a # line (and "decoded" in JSON): `patch` needs that text.
+  std::string decoded;
 };
 
 // "# diagnosis ..." and "# flag ..." comment lines, then ---/+++ and one @@ hunk per group of nearby

@@ -50,6 +50,11 @@ bool ResolveLinks(std::string path, std::string* out, int* err) {
   return false;
 }
 
+// What an input and the output can both be: a regular file (the output would replace it), or a pipe
+// or FIFO (`cat a | wenshu parse - -o /dev/stdin`: the command would hold the write end of the pipe it
+// reads, so the read never ends). A device such as /dev/null may be both without harm.
+bool CanBeAnInput(const struct stat& st) { return S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode); }
+
 bool SameFile(const struct stat& a, const struct stat& b) {
   return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
@@ -72,7 +77,7 @@ bool Output::Open(const std::string& path) {
   struct stat st {};
   if (path.empty() || path == "-") {
     file_ = stdout;
-    if (::fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode)) {
+    if (::fstat(STDOUT_FILENO, &st) == 0 && CanBeAnInput(st)) {
       has_identity_ = true;  // `wenshu parse a.txt > a.txt`: the shell has emptied a.txt already
       dev_ = st.st_dev;
       ino_ = st.st_ino;
@@ -97,10 +102,12 @@ bool Output::Open(const std::string& path) {
     Fail("cannot write " + path, EISDIR);
     return false;
   }
+  if (CanBeAnInput(st)) {
+    has_identity_ = true;
+    dev_ = st.st_dev;
+    ino_ = st.st_ino;
+  }
   if (!S_ISREG(st.st_mode)) return OpenThrough(path);  // a device, a FIFO: nothing to rename over
-  has_identity_ = true;
-  dev_ = st.st_dev;
-  ino_ = st.st_ino;
   struct stat out_st {};
   if (::fstat(STDOUT_FILENO, &out_st) == 0 && SameFile(st, out_st)) {
     file_ = stdout;  // `-o /dev/stdout > file`: the shell opened it for us, in the mode it chose
@@ -288,7 +295,7 @@ bool Output::Overwrites(const std::string& input) const {
   if (!has_identity_) return false;
   struct stat st {};
   const int rc = input == "-" ? ::fstat(STDIN_FILENO, &st) : ::stat(input.c_str(), &st);
-  return rc == 0 && S_ISREG(st.st_mode) && st.st_dev == dev_ && st.st_ino == ino_;
+  return rc == 0 && CanBeAnInput(st) && st.st_dev == dev_ && st.st_ino == ino_;
 }
 
 int RefuseInputAsOutput(const std::string& input, const std::string& output) {

@@ -35,8 +35,10 @@ class Output {
   // path empty or "-" = stdout. Returns false (and sets error()) when the output cannot be opened;
   // state() is kInterrupted when a signal stopped a blocking open (a FIFO without a reader).
   bool Open(const std::string& path);
-  // True when the output replaces `input` ("-" = standard input): the same device and inode. Checked
-  // before anything is read, so `wenshu parse a.txt -o a.txt` is refused instead of losing a.txt.
+  // True when the output replaces `input` ("-" = standard input): the same device and inode, of a
+  // regular file or a pipe. Checked before anything is read, so `wenshu parse a.txt -o a.txt` is refused
+  // instead of losing a.txt, and `... | wenshu parse - -o /dev/stdin` instead of waiting forever for
+  // the end of a pipe the command itself holds open for writing.
   bool Overwrites(const std::string& input) const;
   // Writes all bytes; false once anything has failed (see state()).
   bool Write(std::string_view bytes);

@@ -179,6 +179,8 @@ class Pipeline {
   // A worker or the writer ran out of memory outside a document's own parse; the run was stopped.
   bool out_of_memory() const { return out_of_memory_.load(); }
   uint64_t written() const { return written_; }
+  // Whether a document was handed over yet (the submitting thread's own count: no lock needed).
+  bool submitted_any() const { return submitted_ > 0; }
 
  private:
   // The threads' loops; an allocation failure outside a document's parse stops the run (no thread may
@@ -494,9 +496,28 @@ int RunParse(int argc, char** argv) {
     InputOptions options = input_options;
     options.format = source.format;
     bool stopped = false;
+    // A CSV on standard input cannot be read twice for its header: its columns are taken from its first
+    // record, before anything is handed to the workers and the writer (Submit orders it before their
+    // reads); after other inputs' documents the header is written already, and that is said.
+    bool stdin_columns = format == Format::kCsv && source.path == "-" &&
+                         (source.format == InputFormat::kCsv || source.format == InputFormat::kTsv);
     const absl::Status status = ReadInput(
         source.path, options,
         [&](InputDocument&& doc) {
+          if (stdin_columns && !doc.meta.empty()) {
+            stdin_columns = false;
+            if (pipeline.submitted_any()) {
+              std::fprintf(stderr, "wenshu: <stdin>: its own columns are not in the facts CSV, whose header "
+                                   "was written before it: give it first or as a file\n");
+            } else {
+              for (const auto& [column, value] : doc.meta) {
+                if (std::find(flags.meta_columns.begin(), flags.meta_columns.end(), column) ==
+                    flags.meta_columns.end()) {
+                  flags.meta_columns.push_back(column);
+                }
+              }
+            }
+          }
           if (g_interrupt_signal.load() != 0 || !pipeline.Submit(JobFromDocument(flags, std::move(doc)))) {
             stopped = true;
             return false;

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "cli/commands.h"
 #include "cli/diff.h"
@@ -45,6 +47,17 @@ constexpr char kRepairUsage[] =
     "  wenshu repair report.txt --html -o review.html   # open review.html in any browser\n";
 
 int UsageError(const std::string& message) { return cli::UsageError("repair", message); }
+
+// Whether the file at path (not standard input, already read) is gzip data.
+bool IsGzipFile(const std::string& path) {
+  if (path == "-") return false;
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return false;
+  char magic[2];
+  const size_t got = std::fread(magic, 1, sizeof magic, f);
+  std::fclose(f);
+  return IsGzip(std::string_view(magic, got));
+}
 
 }  // namespace
 
@@ -91,6 +104,7 @@ int RepairCommand(int argc, char** argv) {
   input_options.max_bytes = flags.max_bytes;
   std::string text;
   std::string document_error;
+  std::vector<std::string> decoded;  // how the input became `text`, for the diff (DiffOptions::decoded)
   int documents = 0;
   const absl::Status read = ReadInput(
       flags.input, input_options,
@@ -100,6 +114,10 @@ int RepairCommand(int argc, char** argv) {
           return false;
         }
         if (!doc.error.empty()) document_error = doc.error;
+        if (doc.format == InputFormat::kHtml) decoded.push_back("HTML read as text");
+        if (doc.format == InputFormat::kDocx) decoded.push_back(".docx read as text");
+        if (!doc.encoding.empty() && doc.encoding != "UTF-8") decoded.push_back(doc.encoding);
+        if (doc.bom) decoded.push_back("its byte order mark removed");
         text = std::move(doc.text);
         return true;
       },
@@ -146,6 +164,8 @@ int RepairCommand(int argc, char** argv) {
     } else if (flags.diff) {
       DiffOptions diff_options;
       diff_options.name = name;
+      if (IsGzipFile(flags.input)) decoded.insert(decoded.begin(), "gzip");
+      for (const std::string& d : decoded) diff_options.decoded += (diff_options.decoded.empty() ? "" : ", ") + d;
       diff_options.color = flags.color == "always" ||
                            (flags.color == "auto" && out.to_stdout() && isatty(STDOUT_FILENO) &&
                             std::getenv("NO_COLOR") == nullptr);

@@ -115,7 +115,8 @@ bool LooksLikeDamagedOrValidUtf8(const Utf8Stats& s) {
          static_cast<double>(s.invalid) < kDamagedUtf8MaxInvalidShare * static_cast<double>(s.non_ascii);
 }
 
-absl::Status ConvertToUtf8(std::string_view bytes, const std::string& canonical, std::string* out) {
+absl::Status ConvertToUtf8(std::string_view bytes, const std::string& canonical, std::string* out,
+                           size_t offset) {
   UErrorCode status = U_ZERO_ERROR;
   ConverterPtr from(ucnv_open(canonical.c_str(), &status));
   ConverterPtr to(ucnv_open("UTF-8", &status));
@@ -142,7 +143,7 @@ absl::Status ConvertToUtf8(std::string_view bytes, const std::string& canonical,
       int8_t bad_len = sizeof bad;
       UErrorCode e2 = U_ZERO_ERROR;
       ucnv_getInvalidChars(from.get(), bad, &bad_len, &e2);
-      const size_t at = static_cast<size_t>(src - bytes.data()) - (U_SUCCESS(e2) ? bad_len : 0);
+      const size_t at = offset + static_cast<size_t>(src - bytes.data()) - (U_SUCCESS(e2) ? bad_len : 0);
       return absl::InvalidArgumentError(absl::StrCat("not valid ", canonical, " at byte ", at));
     }
     return absl::OkStatus();
@@ -239,7 +240,9 @@ absl::StatusOr<DecodedText> DecodeText(std::string_view bytes, std::string_view 
     return out;
   }
   out.text.reserve(bytes.size() * 3 / 2);
-  if (absl::Status s = input_internal::ConvertToUtf8(bytes, canonical, &out.text); !s.ok()) return s;
+  // Offsets in messages count from the start of the input, its byte order mark included.
+  const size_t bom_bytes = out.bom ? bom->bytes.size() : 0;
+  if (absl::Status s = input_internal::ConvertToUtf8(bytes, canonical, &out.text, bom_bytes); !s.ok()) return s;
   return out;
 }
 

@@ -28,7 +28,9 @@ bool LooksLikeDamagedOrValidUtf8(const Utf8Stats& stats);
 // GB18030 or Big5 when one decodes the window without error (ICU's detector breaks ties); "" if none.
 std::string DetectLegacyEncoding(std::string_view bytes);
 // Strict conversion of a whole text; fails naming the byte offset of the first invalid sequence.
-absl::Status ConvertToUtf8(std::string_view bytes, const std::string& canonical, std::string* out);
+// `offset`: where `bytes` start in the input (after a byte order mark), added to the offset an error names.
+absl::Status ConvertToUtf8(std::string_view bytes, const std::string& canonical, std::string* out,
+                           size_t offset = 0);
 
 // Gumbo's tree building slows with the square of the nesting depth (measured, <span> chains: 1000
 // levels 0.12 s, 2000 0.46 s, 4000 1.9 s); real pages nest well under 100. Deeper input is refused.

@@ -53,7 +53,10 @@ class FieldCollector {
       texts_.assign(std::size(kDefaultTextFields) + 1, std::nullopt);
       in_object_ = true;
     } else if (depth_ < object_depth_) {
-      return Fail(object_depth_ == 1 ? "not a JSON object" : "not an array of objects");
+      if (object_depth_ == 1) return Fail("not a JSON object");
+      // The root of a JSON array corpus is an object: most often JSON Lines under a .json name.
+      return Fail("not an array of objects but an object (one object per line, JSON Lines? read it with "
+                  "--jsonl or name it .jsonl)");
     }
     return true;
   }

@@ -132,7 +132,12 @@ absl::StatusOr<std::shared_ptr<const Dictionary>> Dictionary::Load(std::string_v
     }
     data.append(buffer, got);
   }
-  if (in.bad()) return absl::DataLossError(absl::StrCat("cannot read dictionary '", p, "'"));
+  if (in.bad()) {
+    // An I/O failure (a directory, a device error): kUnavailable, which the C ABI reports as
+    // WENSHU_E_IO, as it reports a file that cannot be opened (kDataLoss would read as invalid UTF-8).
+    const int err = errno;
+    return absl::UnavailableError(absl::StrCat("cannot read dictionary '", p, "': ", std::strerror(err)));
+  }
   bool is_blob = data.size() >= sizeof(tokenize_internal::kBlobMagic) &&
                  std::memcmp(data.data(), tokenize_internal::kBlobMagic, 6) == 0;
   absl::StatusOr<std::shared_ptr<const Dictionary>> result = is_blob ? FromBlob(data) : FromText(data);

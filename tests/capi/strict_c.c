@@ -562,6 +562,10 @@ static void test_dictionary(void) {
   CHECK_STATUS(wenshu_dictionary_load(&dict, "/nonexistent/wenshu/dict.txt"), WENSHU_E_IO);
   CHECK(last_error_mentions("/nonexistent/wenshu/dict.txt"));
   CHECK(dict == NULL);
+  /* A path that opens but cannot be read (a directory) is an I/O error too, not invalid UTF-8. */
+  CHECK_STATUS(wenshu_dictionary_load(&dict, "/"), WENSHU_E_IO);
+  CHECK(last_error_mentions("Is a directory"));
+  CHECK(dict == NULL);
   CHECK(wenshu_dictionary_word_count(NULL) == 0);
   wenshu_dictionary_free(NULL);
 }

@@ -313,6 +313,21 @@ class EveryCommandReadsAlike(TempDir):
         self.assertEqual((row["corpus_year"], row["corpus_title"], row["编号"]), ("1999", "corpus title", "1"))
         self.assertNotEqual(row["year"], "1999")  # wenshu's own year column keeps wenshu's value
 
+    def test_facts_csv_of_a_csv_on_standard_input_keeps_its_columns(self):
+        # Its columns were read from the file before the run, which standard input cannot give twice: the
+        # facts CSV of `... | wenshu parse - --input-format csv -f csv` lost them without a word.
+        data = '编号,province,text\n1,某省,"某县2023年工作总结\n全区有在校学生26341人。"\n'.encode()
+        path = self.write("c.csv", data)
+        from_file = run("parse", "-q", path, "--format", "csv")
+        from_stdin = run("parse", "-q", "-", "--input-format", "csv", "--format", "csv", stdin=data)
+        self.assertEqual(from_stdin.returncode, 0, from_stdin.stderr.decode())
+        self.assertEqual(next(csv.reader(io.StringIO(from_stdin.stdout.decode())))[-2:], ["编号", "province"])
+        self.assertEqual(from_stdin.stdout.replace(b"<stdin>", b""), from_file.stdout.replace(str(path).encode(), b""))
+        # After another input's facts the header is written: said, not silent.
+        late = run("parse", "-q", self.write("a.txt", SAMPLE), "-", "--input-format", "csv", "--format", "csv",
+                   stdin=data)
+        self.assertIn(b"<stdin>: its own columns are not in the facts CSV", late.stderr)
+
 
 if __name__ == "__main__":
     unittest.main()

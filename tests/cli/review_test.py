@@ -91,6 +91,31 @@ class DiffTest(unittest.TestCase):
                 subprocess.run(["patch", "-s", str(target)], input=diff, check=True)
                 self.assertEqual(target.read_bytes(), run("repair", SAMPLE).stdout)
 
+    def test_a_decoded_input_says_what_the_diff_is_of(self):
+        # The diff of a file in GB18030, with a BOM or gzipped is of its decoded UTF-8 text, which patch
+        # cannot apply to the file itself: the # lines say so (they said nothing; patch failed at hunk 1).
+        import gzip
+        original = SAMPLE.read_bytes()
+        inputs = {"gbk.txt": (original.decode("utf-8").encode("gb18030"), "GB18030"),
+                  "bom.txt": (b"\xef\xbb\xbf" + original, "byte order mark"),
+                  "packed.txt.gz": (gzip.compress(original), "gzip")}
+        with tempfile.TemporaryDirectory() as tmp:
+            for name, (data, said) in inputs.items():
+                with self.subTest(name=name):
+                    path = pathlib.Path(tmp) / name
+                    path.write_bytes(data)
+                    diff = run("repair", path, "--diff", "--color", "never")
+                    self.assertEqual(diff.returncode, 0, diff.stderr)
+                    note = [l for l in diff.stdout.decode().splitlines() if "was decoded" in l]
+                    self.assertEqual(len(note), 1, diff.stdout[:400])
+                    self.assertIn(said, note[0])
+                    # It is a diff of the decoded text: it patches that text into the repair.
+                    self.assertEqual(apply_unified_diff(original, diff.stdout), run("repair", path).stdout)
+                    doc = json.loads(run("repair", path, "--diff", "--format", "json").stdout)
+                    self.assertIn(said, doc["decoded"])
+        self.assertNotIn(b"was decoded", run("repair", SAMPLE, "--diff").stdout)
+        self.assertIsNone(json.loads(run("repair", SAMPLE, "--diff", "--format", "json").stdout)["decoded"])
+
     def test_context_and_line_numbers(self):
         out = run("repair", SAMPLE, "--diff", "--color", "never").stdout.decode()
         self.assertIn("# diagnosis: site boilerplate", out)

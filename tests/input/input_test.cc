@@ -184,6 +184,14 @@ TEST(DecodeText, InvalidLegacyBytesAreRefusedWithTheOffset) {
   absl::StatusOr<DecodedText> d = DecodeText(gb, "gb18030");
   ASSERT_FALSE(d.ok());
   EXPECT_THAT(std::string(d.status().message()), HasSubstr("not valid GB18030 at byte"));
+  // The offset counts from the start of the input, a byte order mark included: "ABCDEFGH" in UTF-16LE
+  // after its BOM, then a stray byte at 2 + 16 (it said 16).
+  std::string odd("\xFF\xFE", 2);
+  for (char c : std::string("ABCDEFGH")) odd += std::string{c, '\0'};
+  odd += 'X';
+  d = DecodeText(odd);
+  ASSERT_FALSE(d.ok());
+  EXPECT_THAT(std::string(d.status().message()), HasSubstr("not valid UTF-16LE at byte 18"));
 }
 
 TEST(DecodeText, BinaryInputsAreRefusedWithAHint) {
@@ -511,6 +519,10 @@ TEST(Json, ArrayOfObjectsIsReadLikeJsonl) {
   absl::Status status;
   ReadAllDocs(bad, InputOptions{}, &status);
   EXPECT_THAT(std::string(status.message()), HasSubstr("not an array of objects"));
+  // JSON Lines named .json: the message says how to read them.
+  const std::string lines = dir.Write("c.json", "{\"text\":\"x\"}\n{\"text\":\"y\"}\n");
+  ReadAllDocs(lines, InputOptions{}, &status);
+  EXPECT_THAT(std::string(status.message()), HasSubstr("--jsonl"));
 }
 
 TEST(Formats, ExtensionsAreCaseInsensitiveAndSeeThroughGz) {

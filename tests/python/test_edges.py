@@ -136,6 +136,85 @@ def test_lone_surrogate_line_is_skipped_like_the_command(tmp_path, cli):
         list(wenshu.parse_jsonl(path, errors="raise"))
 
 
+def test_default_text_fields_and_number_ids_like_the_command(tmp_path, cli):
+    # The command takes the first of text, content, full_text and 正文 that holds a string, and keeps an
+    # id written as a number as it was written; read_jsonl read only text or content, and dropped an id
+    # with a fraction or an exponent.
+    import subprocess
+    rows = [b'{"id": 1, "full_text": "\xe5\x85\xa8\xe5\x8c\xba"}',
+            b'{"id": 2, "text": null, "content": "\xe5\x85\xa8\xe5\xb9\xb4"}',
+            '{"id": "c", "正文": "增长5%"}'.encode(),
+            b'{"id": 1.5, "text": "a"}',
+            b'{"id": -2.50e3, "text": "b"}',
+            b'{"id": 99999999999999999999, "text": "c"}',
+            b'{"id": 4, "text": 7}']
+    path = write_corpus(tmp_path, rows)
+    command = subprocess.run([cli, "parse", str(path), "--format", "jsonl", "-q"], capture_output=True)
+    expected = [json.loads(line) for line in command.stdout.splitlines()]
+    assert [r["source"]["id"] for r in expected] == ["1", "2", "c", "1.5", "-2.50e3",
+                                                     "99999999999999999999"]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        got = list(wenshu.parse_jsonl(path, char_spans=False))
+    assert got == expected
+    assert len(caught) == 1 and ":7:" in str(caught[0].message)
+
+
+def test_a_gzipped_corpus_is_read_like_the_command(tmp_path, cli):
+    # parse_jsonl read the compressed bytes as lines: every line skipped with a warning, nothing parsed.
+    import gzip
+    import subprocess
+    rows = [json.dumps({"id": i, "text": t}, ensure_ascii=False).encode()
+            for i, t in enumerate(["全区有在校学生26341人。", "全年接待游客120万人次。"])]
+    path = tmp_path / "corpus.jsonl.gz"
+    path.write_bytes(gzip.compress(b"\n".join(rows) + b"\n"))
+    command = subprocess.run([cli, "parse", str(path), "--format", "jsonl", "-q"], capture_output=True,
+                             check=True)
+    expected = [json.loads(line) for line in command.stdout.splitlines()]
+    assert len(expected) == 2
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert list(wenshu.parse_jsonl(path, char_spans=False)) == expected
+
+
+def test_parse_file_refuses_a_corpus(tmp_path):
+    # A corpus given to parse_file was read as one text: its JSON lines or CSV rows taken for a page's
+    # furniture and removed, an empty report returned without a word.
+    for name in ("c.jsonl", "c.ndjson", "c.json", "c.CSV", "c.tsv", "c.jsonl.gz"):
+        path = tmp_path / name
+        path.write_bytes(b'{"id": 1, "text": "x"}\n')
+        with pytest.raises(ValueError, match="corpus"):
+            wenshu.parse_file(path)
+    text = tmp_path / "report.txt"
+    text.write_text("全区有在校学生26341人。", encoding="utf-8")
+    assert wenshu.parse_file(text)["quantities"]
+
+
+def test_copies_never_free_a_native_object_twice():
+    # copy.copy() gave a second owner of the same pointer: both freed it (double free: abort, segfault).
+    import copy
+    import pickle
+    report = wenshu.Report("全区有在校学生26341人。")
+    dictionary = wenshu.Dictionary.extend("教育经费支出 100")
+    fixed = wenshu.repair("全区有在校学生26341人。\n\n第 2 页 共 9 页\n\n工作总结如下。")
+    for shared in (report, dictionary):  # immutable: a copy is the object itself
+        assert copy.copy(shared) is shared and copy.deepcopy(shared) is shared
+    for fixed_copy in (copy.copy(fixed), copy.deepcopy(fixed)):
+        assert fixed_copy.revert() == fixed.original
+    with wenshu.Tokenizer() as tokenizer:
+        for copier in (copy.copy, copy.deepcopy):
+            with pytest.raises(TypeError, match="Tokenizer cannot be copied"):
+                copier(tokenizer)
+    for owner, name in ((report, "Report"), (dictionary, "Dictionary"), (fixed, "RepairResult")):
+        with pytest.raises(TypeError, match=f"{name} cannot be pickled"):
+            pickle.dumps(owner)
+    report.close()
+    dictionary.close()
+    fixed.close()
+    with pytest.raises(ValueError, match="closed"):
+        copy.deepcopy(fixed).revert()
+
+
 # -- the try-out's papercuts: refuse at once, name the public class, list the valid names -------------
 
 def test_add_word_refuses_a_control_character_at_once():
@@ -192,3 +271,7 @@ def test_table_of_a_misspelt_list_raises():
         wenshu.table(reports, "quantites")
     assert wenshu.table(reports, "targets") == []  # a list every report has, empty here
     assert wenshu.table([], "quantites") == []     # no report: nothing to check the name against
+    # A span is no table: title_span gave rows {"value": 0}, {"value": 31}, and was offered as a list.
+    with pytest.raises(ValueError) as refused:
+        wenshu.table([wenshu.parse("某县2023年工作总结\n全区有在校学生26341人。")], "title_span")
+    assert "quantities" in str(refused.value) and "span" not in str(refused.value).split("are:")[1]

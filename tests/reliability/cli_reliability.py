@@ -476,6 +476,23 @@ class OutputFile(Base):
         self.assertEqual(r.returncode, 2, r.stderr)
         self.assertEqual(x.read_bytes(), original)
 
+    def test_the_pipe_read_named_as_output_is_refused(self):
+        # `cat a | wenshu parse - -o /dev/stdin`: the command opened its own input pipe for writing and then
+        # waited forever for that pipe's end.
+        for command in ("parse", "repair", "tokenize", "targets"):
+            with self.subTest(command=command):
+                p = subprocess.Popen([CLI, command, "-", "-o", "/dev/stdin"], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                try:
+                    out, err = p.communicate(SAMPLE.read_bytes(), timeout=60)
+                except subprocess.TimeoutExpired:
+                    p.kill()
+                    p.communicate()
+                    self.fail("the command waited for the end of its own output pipe")
+                self.assertEqual(p.returncode, 2, err)
+                self.assertIn(b"is also the output", err)
+                self.assertEqual(out, b"")
+
     def test_standard_input_twice_is_refused(self):
         r = run("parse", "-", "-", stdin=SAMPLE.read_bytes())
         self.assertEqual(r.returncode, 2, r.stderr)  # was 0, the second read empty

@@ -151,6 +151,14 @@ TEST(Dictionary, MissingFileIsNotFound) {
   EXPECT_THAT(loaded.status().message(), ::testing::HasSubstr("/nonexistent/wenshu/dict.txt"));
 }
 
+TEST(Dictionary, UnreadablePathIsUnavailable) {
+  // A directory opens but cannot be read: an I/O failure (WENSHU_E_IO through the C ABI), named.
+  auto loaded = Dictionary::Load("/");
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.status().code(), absl::StatusCode::kUnavailable);
+  EXPECT_THAT(loaded.status().message(), ::testing::HasSubstr("cannot read dictionary '/'"));
+}
+
 TEST(Dictionary, EndlessFileIsRefusedAtTheSizeLimit) {
   // /dev/zero never ends: Load stops at its limit with a message instead of filling the memory.
   auto loaded = Dictionary::Load("/dev/zero");

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import ctypes
 import enum
+import gzip
 import io
 import json
 import math
@@ -429,6 +430,24 @@ class _Handle:
             raise ValueError(f"{self._public_name or type(self).__name__} is closed")
         return self._ptr
 
+    # copy.copy() copied the pointer into a second owner, and both freed it (a double free: abort or
+    # segfault). An immutable object is shared instead, as copy.copy of a str or a tuple is; a mutable
+    # one (Tokenizer) cannot be copied. Pickling would carry a pointer to another process: refused.
+    _copyable = True  # immutable: a copy is the object itself
+
+    def __copy__(self):
+        if not self._copyable:
+            raise TypeError(f"a {self._public_name or type(self).__name__} cannot be copied: it owns a "
+                            f"native object; create another one")
+        return self
+
+    def __deepcopy__(self, memo: Dict[int, Any]):
+        return self.__copy__()
+
+    def __reduce_ex__(self, protocol: Any):
+        raise TypeError(f"a {self._public_name or type(self).__name__} cannot be pickled: it owns a "
+                        f"native object of this process (pickle the dicts and text taken from it)")
+
 
 # ------------------------------------------------------------------------------------------------
 # Parse
@@ -524,8 +543,22 @@ def parse(data: Data, name: Optional[PathLike] = None, char_spans: bool = True,
         return report.to_dict(char_spans)
 
 
+# Extensions of corpora, which hold many documents (src/input/document.cc, kExtensions): the command
+# reads each of their records; parse_file reads one document and refuses them.
+_CORPUS_EXTENSIONS = (".jsonl", ".ndjson", ".json", ".csv", ".tsv")
+
+
 def parse_file(path: PathLike, **options: Any) -> Dict[str, Any]:
-    """parse() of a file's bytes, named by its path as the command names it."""
+    """parse() of one document's file (text in any encoding, HTML, .docx, gzipped or not), named by its
+    path as the command names it. A corpus (.jsonl, .ndjson, .json, .csv, .tsv, also gzipped) holds
+    many documents and raises ValueError: read it with parse_jsonl()."""
+    name = os.fspath(path)
+    lower = name.lower()
+    lower = lower[:-3] if lower.endswith(".gz") else lower
+    if lower.endswith(_CORPUS_EXTENSIONS):
+        raise ValueError(f"parse_file: {name} is a corpus of many documents, not one: read a JSONL "
+                         f"corpus with parse_jsonl(), the rows of a CSV with the csv module and "
+                         f"parse_document(), or `wenshu parse {name}`")
     with open(path, "rb") as f:
         data = f.read()
     # Decoded as the command decodes a file: the encoding detected, HTML and .docx by the content.
@@ -547,11 +580,22 @@ class Document(NamedTuple):
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89abAB]|\\u[dD][c-fC-F]")
 
 
+class _JsonFraction(float):
+    """A JSON number with a fraction or an exponent, remembering how it was written: an id written so
+    is kept as written (`"id": 1e3` is "1e3"), as the command keeps it."""
+    written = ""
+
+    def __new__(cls, written: str) -> "_JsonFraction":
+        number = super().__new__(cls, written)
+        number.written = written
+        return number
+
+
 def _strict_json(raw: bytes) -> Any:
     """json.loads, as strict as the command's reader: no NaN/Infinity, no lone surrogates."""
     def no_constant(name: str) -> Any:
         raise ValueError(f"{name} is not JSON")
-    obj = json.loads(raw, parse_constant=no_constant)
+    obj = json.loads(raw, parse_constant=no_constant, parse_float=_JsonFraction)
     if _SURROGATE_ESCAPE.search(raw):
         stack = [obj]
         while stack:
@@ -570,6 +614,9 @@ def _strict_json(raw: bytes) -> Any:
 
 
 _ERRORS = ("warn", "skip", "raise")
+_GZIP_MAGIC = b"\x1f\x8b"
+# The text fields tried in order without text_field, as the command's (src/input/json.cc).
+_TEXT_FIELDS = ("text", "content", "full_text", "正文")
 
 
 def _bad_line(errors: str, message: str) -> None:
@@ -582,8 +629,9 @@ def _bad_line(errors: str, message: str) -> None:
 def read_jsonl(path: PathLike, text_field: Optional[str] = None, id_field: str = "id",
                title_field: str = "title", errors: str = "warn") -> Iterator[Document]:
     """The documents of a JSONL corpus, with the command's defaults and options (--text-field,
-    --id-field, --title-field): the text in "text" (or "content" when "text" is absent), the id in
-    "id" (a string or an integer), a known title in "title". A line the command skips (not JSON, a
+    --id-field, --title-field): the text in the first of "text", "content", "full_text" and "正文"
+    that holds a string, the id in "id" (a string, or a number kept as written), a known title in
+    "title"; a gzipped corpus is inflated as it is read. A line the command skips (not JSON, a
     lone surrogate, no string text) is skipped with a WenshuWarning naming FILE:LINE (errors="warn",
     the command's stderr line), silently (errors="skip"), or raises ValueError (errors="raise").
     """
@@ -591,7 +639,9 @@ def read_jsonl(path: PathLike, text_field: Optional[str] = None, id_field: str =
         raise ValueError(f"errors must be one of {', '.join(_ERRORS)}")
     name = os.fspath(path)
     with open(path, "rb") as f:
-        for line_no, raw in enumerate(f, start=1):
+        # corpus.jsonl.gz, as the command reads it (by its content, whatever its name)
+        lines = gzip.GzipFile(fileobj=f, mode="rb") if f.peek(2)[:2] == _GZIP_MAGIC else f
+        for line_no, raw in enumerate(lines, start=1):
             if not raw.strip():
                 continue
             try:
@@ -602,13 +652,15 @@ def read_jsonl(path: PathLike, text_field: Optional[str] = None, id_field: str =
             if not isinstance(obj, dict):
                 _bad_line(errors, f"{name}:{line_no}: not a JSON object")
                 continue
-            field_name = text_field or ("text" if "text" in obj else "content")
-            text = obj.get(field_name)
-            if not isinstance(text, str):
-                _bad_line(errors, f"{name}:{line_no}: no string field \"{field_name}\"")
+            fields = (text_field,) if text_field else _TEXT_FIELDS
+            text = next((obj[f] for f in fields if isinstance(obj.get(f), str)), None)
+            if text is None:
+                _bad_line(errors, f"{name}:{line_no}: no string field " +
+                          " or ".join(f'"{f}"' for f in fields))
                 continue
             doc_id = obj.get(id_field)
-            doc_id = doc_id if isinstance(doc_id, str) else \
+            doc_id = doc_id if isinstance(doc_id, str) else doc_id.written \
+                if isinstance(doc_id, _JsonFraction) else \
                 str(doc_id) if isinstance(doc_id, int) and not isinstance(doc_id, bool) else ""
             title = obj.get(title_field) if title_field else None
             yield Document(text, name, line_no, doc_id, title if isinstance(title, str) else None)
@@ -829,6 +881,7 @@ class Tokenizer(_Handle):
     ['增长', '12', '%']
     """
     _free = staticmethod(_lib.wenshu_tokenizer_free)
+    _copyable = False  # its stream state changes with every call
 
     def __init__(self, dictionary: Optional[Dictionary] = None, **options: Any):
         super().__init__(None)

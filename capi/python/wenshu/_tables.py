@@ -58,6 +58,11 @@ def table(reports: Reports, name: str) -> List[Dict[str, Any]]:
     return _rows(reports, name, check_name=True)
 
 
+def _is_table(value: Any) -> bool:
+    """A list of items (quantities, sections...), not a span such as title_span ([begin, end])."""
+    return isinstance(value, list) and all(isinstance(item, Mapping) for item in value)
+
+
 def _rows(reports: Reports, name: str, check_name: bool) -> List[Dict[str, Any]]:
     """table()'s rows; check_name: a name no report has is a caller's typo (the functions below pass
     schema names, and an older report without, say, "targets" simply has no rows)."""
@@ -66,8 +71,8 @@ def _rows(reports: Reports, name: str, check_name: bool) -> List[Dict[str, Any]]
     found = False
     for report in _reports(reports):
         items = report.get(name)
-        if not isinstance(items, list):
-            lists.update((k, None) for k, v in report.items() if isinstance(v, list))
+        if not _is_table(items):
+            lists.update((k, None) for k, v in report.items() if _is_table(v))
             continue
         found = True
         meta = _meta(report)
