@@ -6,10 +6,9 @@
 // characters alone are no damage (the reports of 1954 were printed in them) unless the text cannot have been
 // written in them: a year after the 1964 simplification, or a document site's template masks (a site's
 // converter without readings). In a diagnosed
-// document whose Han text is largely traditional, the text is converted back with ICU's
-// Traditional-Simplified transliterator, one record per run of changed characters. The rule runs last:
+// document whose Han text is largely traditional, the text is converted back as ICU's Traditional-Simplified
+// transform converts it (hant_hans_table.h), one record per run of changed characters. The rule runs last:
 // spans other rules claimed stay as they are.
-#include <unicode/translit.h>
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 
@@ -25,6 +24,7 @@
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "repair/gbk_table.h"
+#include "repair/hant_hans_table.h"
 #include "repair/number_scan.h"
 #include "repair/re2_view.h"
 #include "repair/rule_ids.h"
@@ -180,33 +180,17 @@ bool IsPinyinLetter(char32_t c) {
   return kToned.find(c) != std::u32string_view::npos;
 }
 
-icu::Transliterator* TraditionalToSimplified();
-
 // The mean log probability per character of `utf8` in clean report language, read in simplified characters.
 double MeanCharLogProbability(const VocabModel& model, std::string_view utf8) {
-  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  if (icu::Transliterator* t = TraditionalToSimplified()) t->transliterate(s);
+  const std::u32string s = SimplifiedCodePoints(utf8);
   double sum = 0;
-  int n = 0;
-  for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1)) {
-    std::string c;
-    icu::UnicodeString(s.char32At(i)).toUTF8String(c);
+  std::string c;
+  for (char32_t cp : s) {
+    c.clear();
+    text::AppendUtf8(cp, &c);
     sum += std::log(model.CharProbability(c));
-    ++n;
   }
-  return n == 0 ? 0 : sum / n;
-}
-
-// One transliterator per thread: ICU transliterators are not safe to share while transliterating.
-icu::Transliterator* TraditionalToSimplified() {
-  thread_local std::unique_ptr<icu::Transliterator> instance = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> t(
-        icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
-    if (U_FAILURE(status)) t.reset();
-    return t;
-  }();
-  return instance.get();
+  return s.empty() ? 0 : sum / static_cast<double>(s.size());
 }
 
 // Calls fn(begin, end, reading) for every injected reading, "(" or "（" to the closing bracket. Only
@@ -276,7 +260,6 @@ UnconvertedText UndoScriptConversion(std::string_view text) {
     if (text::IsHan(text::CharBefore(text, begin).value)) readings.emplace_back(begin, end);
     return true;
   });
-  icu::Transliterator* convert = TraditionalToSimplified();
   auto next_reading = readings.begin();
   // An anchor wherever the view's offsets and the document's stop advancing together.
   std::ptrdiff_t shift = 0;  // document offset minus view offset since the last anchor
@@ -304,22 +287,18 @@ UnconvertedText UndoScriptConversion(std::string_view text) {
       i += c.length;
     }
     origin.push_back(line_end);
-    icu::UnicodeString converted = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(line.data(), static_cast<int32_t>(std::min<size_t>(line.size(), INT32_MAX))));
-    const int32_t chars = converted.countChar32();
-    if (convert != nullptr) convert->transliterate(converted);
-    // Character for character, or the line as it is (readings removed all the same).
-    const bool one_for_one = converted.countChar32() == chars && static_cast<size_t>(chars) + 1 == origin.size();
-    int32_t u = 0;
+    const std::u32string converted = SimplifiedCodePoints(line);
+    // Character for character, or the line as it is (readings removed all the same): the conversion keeps the
+    // number of code points, but an ill-formed sequence of several bytes is one of them.
+    const bool one_for_one = converted.size() + 1 == origin.size();
     for (size_t k = 0, i = 0; k + 1 < origin.size(); ++k) {
       anchor(origin[k]);
       const text::Char c = text::CharAt(line, i);
       if (one_for_one && c.value != text::kReplacementChar) {
-        icu::UnicodeString(converted.char32At(u)).toUTF8String(out.text);
+        text::AppendUtf8(converted[k], &out.text);
       } else {
         out.text.append(line.substr(i, c.length));
       }
-      u = converted.moveIndex32(u, 1);
       i += c.length;
     }
     anchor(line_end);
@@ -441,10 +420,8 @@ void ConvertTraditionalScript(RepairContext& context) {
   std::string_view text = context.text();
   size_t han = 0;
   if (text.size() > INT32_MAX || !LooksTraditional(text, &han)) return;
-  icu::Transliterator* convert = TraditionalToSimplified();
-  if (convert == nullptr) return;
-  // Convert line by line (bounded work per call), comparing code point by code point; the mapping is
-  // one character for one character, and a line where it is not is left alone.
+  // Convert line by line (bounded work per call), comparing code point by code point: the conversion keeps
+  // the number of code points (hant_hans_table.h).
   struct Change {
     size_t begin, end;
     std::string after;
@@ -455,29 +432,24 @@ void ConvertTraditionalScript(RepairContext& context) {
     size_t nl = text.find('\n', at);
     size_t line_end = nl == std::string_view::npos ? text.size() : nl;
     std::string_view line = text.substr(at, line_end - at);
-    icu::UnicodeString converted = icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
-    icu::UnicodeString original = converted;
-    convert->transliterate(converted);
-    if (converted.countChar32() == original.countChar32() && converted != original) {
-      int32_t u = 0;
-      for (size_t i = 0; i < line.size();) {
-        const size_t start = i;
-        // An ill-formed run became one U+FFFD in `converted`: step over it as one.
-        const text::Decoded c = text::DecodeUtf8At(line, i);
-        i += c.len > 0 ? static_cast<size_t>(c.len) : text::IllFormedLength(line, i);
-        UChar32 d = converted.char32At(u);
-        u = converted.moveIndex32(u, 1);
-        if (c.len < 0 || c.cp == static_cast<char32_t>(d)) continue;
-        std::string out;
-        icu::UnicodeString(d).toUTF8String(out);
-        size_t begin = at + static_cast<size_t>(start), end = at + static_cast<size_t>(i);
-        ++changed_chars;
-        if (!changes.empty() && changes.back().end == begin) {
-          changes.back().end = end;
-          changes.back().after += out;
-        } else {
-          changes.push_back({begin, end, std::move(out)});
-        }
+    const std::u32string converted = SimplifiedCodePoints(line);
+    size_t u = 0;
+    for (size_t i = 0; i < line.size();) {
+      const size_t start = i;
+      // An ill-formed run is one U+FFFD in `converted`: step over it as one.
+      const text::Decoded c = text::DecodeUtf8At(line, i);
+      i += c.len > 0 ? static_cast<size_t>(c.len) : text::IllFormedLength(line, i);
+      const char32_t d = converted[u++];
+      if (c.len < 0 || c.cp == d) continue;
+      std::string out;
+      text::AppendUtf8(d, &out);
+      size_t begin = at + static_cast<size_t>(start), end = at + static_cast<size_t>(i);
+      ++changed_chars;
+      if (!changes.empty() && changes.back().end == begin) {
+        changes.back().end = end;
+        changes.back().after += out;
+      } else {
+        changes.push_back({begin, end, std::move(out)});
       }
     }
     at = nl == std::string_view::npos ? text.size() : nl + 1;
