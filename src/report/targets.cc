@@ -114,10 +114,16 @@ struct CanonicalRule {
 const CanonicalRule kCanonicalRules[] = {
     // Not the region's own measure: 消费对经济增长的贡献率, 世界经济增速, 国内生产总值每增长1个百分点.
     {"other", {"贡献率", "世界经济", "全球经济", "每增长"}, {}},
+    {"rd_intensity", {"研发", "研究与试验发展", "R&D"}, {"强度", "比例", "比重", "相当于", "占", "之比"}},
+    // A share is a share, not the growth of what it is a share of: 某产业增加值占规上工业比重 is not industrial
+    // growth, 某类项目占新增能耗比重 not energy intensity, 某产业占地区生产总值比重 not GDP growth. So the share
+    // rule comes before every subject rule a share's wording can name (only R&D intensity, itself a share,
+    // is read before it; 非化石能源占能源消费比重 is a share too). On both corpora this order changes 8
+    // provincial targets (all read: each a share or a sector's output) and no national one.
+    {"other", {"比重", "占地区生产总值", "占国内生产总值", "占全省", "占全市"}, {}},
     {"carbon_intensity", {"二氧化碳", "碳排放", "降碳"}, {}},
     {"energy_intensity", {"能耗", "能源消耗", "能源消费"}, {}},
     {"pm25", {"细颗粒物", "PM2.5", "PM2．5"}, {}},
-    {"rd_intensity", {"研发", "研究与试验发展", "R&D"}, {"强度", "比例", "比重", "相当于", "占", "之比"}},
     {"rd_spending_growth", {"研发", "研究与试验发展", "R&D"}, {}},
     {"urbanization_rate", {"城镇化率"}, {}},
     {"cpi", {"居民消费价格", "CPI", "物价", "价格总水平", "零售价格", "消费价格"}, {}},
@@ -139,8 +145,9 @@ const CanonicalRule kCanonicalRules[] = {
     {"urban_income_growth", {"城镇", "城市"}, {"收入"}},
     {"rural_income_growth", {"农村", "农民", "农牧民"}, {"收入"}},
     {"resident_income_growth", {"收入"}, {"居民", "人均"}},
-    // A share of GDP (数字经济核心产业增加值占地区生产总值比重) is not GDP growth.
-    {"other", {"比重", "占地区生产总值", "占国内生产总值", "占全省", "占全市"}, {}},
+    // A sector's output is not the region's GDP: the only sector prefixes of 生产总值 in both corpora (every
+    // two characters before it, counted) are 海洋 (6), 农业 (5) and 工业 (2, read by the industrial rule).
+    {"other", {"海洋生产总值", "农业生产总值"}, {}},
     {"gdp_growth", {"生产总值", "GDP", "经济增长", "经济增速", "经济增长速度", "国民收入"}, {}},
 };
 

@@ -1046,6 +1046,23 @@ TEST(TargetsTest, MainStatementAfterTheFiveYearGoalsAndTheReview) {
   EXPECT_EQ(ToJson(*back), ToJson(r));
 }
 
+// A share of X is a share, not X's growth, and a sector's output is not the region's GDP; what must stay:
+// R&D intensity (itself a share) and GDP, industry and energy intensity said plainly.
+TEST(TargetsTest, SharesAndSectorOutputsAreNotTheSubjectsGrowth) {
+  const std::string text =
+      "2026年政府工作报告\n"
+      "一、2026年工作安排\n"
+      "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右；规上工业增加值增长6%；"
+      "高端制造业增加值占规上工业比重达到30%；新建项目中清洁能源项目占新增能耗比重不低于70%；"
+      "海洋生产总值增长7%；研发经费投入强度达到2.8%；单位地区生产总值能耗降低2%。\n";
+  Report r = MustParse(text);
+  std::vector<std::string> shown;
+  for (const Target& t : r.targets) shown.push_back(ShowTarget(t));
+  EXPECT_THAT(shown, ::testing::ElementsAre("gdp_growth 5 % 左右 growth", "industrial_value_added_growth 6 % growth",
+                                            "other 30 % level", "other 70 % 不低于 level", "other 7 % growth",
+                                            "rd_intensity 2.8 % level", "energy_intensity 2 % reduction"));
+}
+
 TEST(TargetsTest, NoStatementNoTargets) {
   EXPECT_TRUE(MustParse("2025年工作总结\n一、主要工作\n全年完成投资5亿元，增长8%。\n").targets.empty());
 }
