@@ -138,22 +138,20 @@ UConverter* Windows1252() {
 
 // The GBK bytes of one code point (one or two), or empty when GBK has none.
 std::string GbkBytes(UConverter* gbk, char32_t cp) {  // any converter of the file: GBK or Windows-1252
-  if (cp > 0xFFFF) return {};
-  const UChar u = static_cast<UChar>(cp);
-  char out[4];
-  UErrorCode status = U_ZERO_ERROR;
-  const int32_t n = ucnv_fromUChars(gbk, out, sizeof out, &u, 1, &status);
-  if (U_FAILURE(status) || n <= 0 || n > 2) return {};
-  return std::string(out, static_cast<size_t>(n));
+  int length = 0;
+  const uint16_t code = IcuGbkCode(gbk, cp, &length);
+  if (length == 1) return std::string(1, static_cast<char>(code));
+  if (length == 2) return {static_cast<char>(code >> 8), static_cast<char>(code & 0xFF)};
+  return {};
 }
 
 // The two GBK bytes of a character as one number (lead byte high), or 0 when it has none (the build-time
 // table of gbk_table.h, else the converter): no string made for each character of a run.
 uint16_t GbkPairCode(UConverter* gbk, char32_t cp) {
   if (cp >= kGbkTableFirst && cp < kGbkTableEnd) return GbkTablePair(cp);
-  const std::string b = GbkBytes(gbk, cp);
-  if (b.size() != 2) return 0;
-  return static_cast<uint16_t>(static_cast<unsigned char>(b[0]) << 8 | static_cast<unsigned char>(b[1]));
+  int length = 0;
+  const uint16_t code = IcuGbkCode(gbk, cp, &length);
+  return length == 2 ? code : 0;
 }
 
 // The two GBK bytes of a character, or empty when it has none.

@@ -1,7 +1,7 @@
 // wenshu-gbk-table OUTPUT.inc: writes the two GBK bytes of every code point of U+3000-U+9FFF as C++
 // initializers (lead byte high, 0 where GBK has no two-byte code), the table src/repair/gbk_table.cc
 // compiles into the library's read-only data. Run at build time; each code point is converted alone with
-// ICU's stop callback, as text.mojibake converts a character at run time (converted_script.cc, GbkBytes).
+// ICU's stop callback, as text.mojibake converts a character at run time (gbk_table.h, IcuGbkCode).
 #include <unicode/ucnv.h>
 #include <unicode/uversion.h>
 
@@ -44,12 +44,9 @@ int main(int argc, char** argv) {
                U_ICU_VERSION, kGbkConverterName, static_cast<unsigned>(kGbkTableFirst),
                static_cast<unsigned>(kGbkTableEnd - 1));
   for (char32_t cp = kGbkTableFirst; cp < kGbkTableEnd; ++cp) {
-    const UChar u = static_cast<UChar>(cp);
-    char bytes[4];
-    UErrorCode s = U_ZERO_ERROR;
-    const int32_t n = ucnv_fromUChars(gbk.get(), bytes, sizeof bytes, &u, 1, &s);
-    unsigned code = 0;
-    if (U_SUCCESS(s) && n == 2) code = static_cast<unsigned char>(bytes[0]) << 8 | static_cast<unsigned char>(bytes[1]);
+    int length = 0;
+    const uint16_t pair = wenshu::repair_internal::IcuGbkCode(gbk.get(), cp, &length);
+    const unsigned code = length == 2 ? pair : 0;
     std::fprintf(out, "0x%04X,%c", code, (cp - kGbkTableFirst) % 16 == 15 ? '\n' : ' ');
   }
   if (std::fclose(out) != 0) {
