@@ -15,6 +15,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
+#include "repair/mask_glyph.h"
 #include "repair/number_scan.h"
 #include "repair/re2_view.h"
 #include "repair/rule_ids.h"
@@ -156,9 +157,7 @@ bool AddsMoreThanSiteWords(const std::string& form, const std::string& title) {
 // whose piece is titled `XX 银行 XX 分行年度工作总结`, issue 14's sixth real set); a line that holds more of
 // them than the title says more than the title (the author's blanks for a name) and is no copy.
 size_t PlaceholderRuns(std::string_view s) {
-  auto placeholder = [](char32_t c) {
-    return c == U'x' || c == U'X' || c == U'ｘ' || c == U'Ｘ' || c == U'×' || c == U'*' || c == U'＊';
-  };
+  auto placeholder = [](char32_t c) { return IsMaskGlyph(c) || c == U'ｘ' || c == U'Ｘ'; };
   auto latin = [](char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); };
   size_t runs = 0;
   char32_t before = 0;
