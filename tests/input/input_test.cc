@@ -497,6 +497,44 @@ TEST(Jsonl, ErrorsGiveColumnAndReasonAndTheRestGoesOn) {
   }
 }
 
+// A number beyond a double's range in a field the reader does not use (nlohmann's error 406) no longer
+// costs the line: the reader keeps numbers as text, so an id or meta field keeps 1e999 as written.
+// What stays an error: such a number where a key belongs, and an invalid number (01e999).
+TEST(Jsonl, NumberBeyondDoubleRangeKeepsTheLine) {
+  TempDir dir;
+  const std::string huge(400, '9');
+  const std::string jsonl = "{\"id\":1,\"x\":1e999,\"text\":\"收入12万元。\"}\n"
+                            "{\"id\":-1E+999,\"y\":[2,-1e999,{\"z\":" + huge + "}],\"text\":\"增加3人。\",\"u\":1e-999}\n"
+                            "{1e999:\"k\",\"text\":\"x\"}\n"
+                            "{\"x\":01e999,\"text\":\"x\"}\n"
+                            "{\"s\":\"1e999 \\\" 1e999\",\"text\":\"末行。\"}\n";
+  const std::string path = dir.Write("n.jsonl", jsonl);
+  InputOptions options;
+  options.json_meta = true;
+  std::vector<InputDocument> docs = ReadAllDocs(path, options);
+  ASSERT_EQ(docs.size(), 5u);
+  EXPECT_EQ(docs[0].error, "");
+  EXPECT_EQ(docs[0].text, "收入12万元。");
+  EXPECT_EQ(docs[0].id, "1");
+  EXPECT_THAT(docs[0].meta, ::testing::Contains(std::pair<std::string, std::string>("x", "1e999")));
+  EXPECT_EQ(docs[1].error, "");
+  EXPECT_EQ(docs[1].id, "-1E+999");
+  EXPECT_EQ(docs[1].text, "增加3人。");
+  EXPECT_THAT(docs[2].error, HasSubstr("invalid JSON"));
+  EXPECT_THAT(docs[3].error, HasSubstr("invalid JSON"));
+  EXPECT_EQ(docs[4].text, "末行。");
+  ASSERT_EQ(docs[4].meta.size(), 1u);
+  EXPECT_EQ(docs[4].meta[0].second, "1e999 \" 1e999");
+
+  const std::string array = dir.Write("n.json", "[{\"id\":1e999,\"text\":\"甲。\"},{\"x\":[1E999],\"text\":\"乙。\"}]");
+  absl::Status status;
+  docs = ReadAllDocs(array, InputOptions{}, &status);
+  EXPECT_TRUE(status.ok()) << status;
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].id, "1e999");
+  EXPECT_EQ(docs[1].text, "乙。");
+}
+
 TEST(Json, ArrayOfObjectsIsReadLikeJsonl) {
   TempDir dir;
   const std::string path = dir.Write(
