@@ -178,12 +178,63 @@ TEST(DecodeText, DamagedUtf8StaysUtf8ByteForByte) {
   EXPECT_EQ(d->text, text);
 }
 
-TEST(DecodeText, InvalidLegacyBytesAreRefusedWithTheOffset) {
-  std::string gb = Convert("全局收入达到1200万元。全局收入达到1200万元。", "GB18030");
-  gb += "\x81\x20";  // a lead byte with an invalid trail
-  absl::StatusOr<DecodedText> d = DecodeText(gb, "gb18030");
+// A bad byte in a GB18030 page is kept as it is (invalid UTF-8 for the repair stage to flag, as damaged
+// UTF-8 is kept), not the whole page refused; bytes that are mostly bad are still not GB18030.
+TEST(DecodeText, BadLegacyBytesAreKeptForTheRepairStage) {
+  std::string page;
+  for (int i = 0; i < 40; ++i) page += "全局收入达到1200万元。";
+  const std::string head = page.substr(0, 3 * 30), tail = page.substr(3 * 30);
+  const std::string gb = Convert(head, "GB18030") + "\x81\x20" + Convert(tail, "GB18030") + "\xFF";
+  for (const char* name : {"gb18030", "auto"}) {
+    absl::StatusOr<DecodedText> d = DecodeText(gb, name);
+    ASSERT_TRUE(d.ok()) << name << ": " << d.status();
+    EXPECT_EQ(d->encoding, "GB18030");
+    EXPECT_EQ(d->text, head + "\x81 " + tail + "\xFF") << name;
+  }
+  // The same through the streaming reader (a file), in blocks.
+  TempDir dir;
+  std::vector<InputDocument> docs = ReadAllDocs(dir.Write("gb.txt", gb));
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].text, head + "\x81 " + tail + "\xFF");
+  EXPECT_EQ(docs[0].encoding, "GB18030");
+
+  // Bytes that are not GB18030 (uniform random, no control bytes): refused, naming the share.
+  std::string noise;
+  uint32_t x = 12345;
+  while (noise.size() < 4096) {
+    x = x * 1664525u + 1013904223u;
+    const auto b = static_cast<unsigned char>(x >> 24);
+    if (b >= 0x20) noise.push_back(static_cast<char>(b));
+  }
+  absl::StatusOr<DecodedText> d = DecodeText(noise, "gb18030");
   ASSERT_FALSE(d.ok());
-  EXPECT_THAT(std::string(d.status().message()), HasSubstr("not valid GB18030 at byte"));
+  EXPECT_THAT(std::string(d.status().message()), HasSubstr("not valid GB18030"));
+  InputOptions gb18030;
+  gb18030.encoding = "gb18030";
+  absl::Status status;
+  docs = ReadAllDocs(dir.Write("noise.txt", noise), gb18030, &status);
+  EXPECT_THAT(std::string(status.message()) + (docs.empty() ? "" : docs[0].error), HasSubstr("not valid GB18030"));
+}
+
+// A lone surrogate in UTF-16 is kept as the three bytes of its code point (ED A0 80 for U+D800), which are
+// never valid UTF-8, so the repair stage flags them; the characters around it are kept.
+TEST(DecodeText, LoneUtf16SurrogateIsKeptAsInvalidUtf8) {
+  std::string utf16 = "\xFF\xFE";
+  utf16 += Convert("收入", "UTF-16LE");
+  utf16 += std::string("\x00\xD8", 2);
+  utf16 += Convert("万元😀", "UTF-16LE");
+  absl::StatusOr<DecodedText> d = DecodeText(utf16);
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_EQ(d->text, "收入\xED\xA0\x80万元😀");
+}
+
+// Big5 rejects C2 80, which copied would read as UTF-8's U+0080: its bytes go as U+DCC2 U+DC80
+// (surrogateescape), which are not UTF-8, so they are flagged and not read as a character.
+TEST(DecodeText, BadLegacyBytesThatWouldReadAsUtf8AreEscaped) {
+  const std::string big5 = Convert("收入", "Big5") + "\xC2\x80" + Convert("万元", "Big5");
+  absl::StatusOr<DecodedText> d = DecodeText(big5, "big5");
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_EQ(d->text, "收入\xED\xB3\x82\xED\xB2\x80万元");
 }
 
 TEST(DecodeText, BinaryInputsAreRefusedWithAHint) {
