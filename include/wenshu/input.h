@@ -51,8 +51,11 @@ struct DecodedText {
 // ("gbk", "gb2312", "big5", "utf-16le"...). A BOM is removed first and never changes the decision when
 // a name is given. Auto detection keeps UTF-8 that is mostly valid (invalid bytes are left for the
 // repair stage to flag); otherwise it asks ICU's charset detector for a supported encoding that
-// decodes without error. Fails with InvalidArgument naming the reason (and a hint for a known binary
-// format) when the bytes are not text in a supported encoding.
+// decodes without error (or, failing that, the detector's choice with few enough bad bytes). Bytes invalid in a
+// legacy encoding are kept as they are, a lone UTF-16 surrogate as the 3 bytes of its code point: both
+// invalid UTF-8, flagged by the repair stage (text.invalid_utf8). Fails with InvalidArgument naming the
+// reason (and a hint for a known binary format) when the bytes are not text in a supported encoding,
+// or more than 4 bytes plus 2% of the non-ASCII bytes are bad in the encoding (docs/cli.md).
 absl::StatusOr<DecodedText> DecodeText(std::string_view bytes, std::string_view encoding = "auto");
 
 // Whether ICU knows a converter of this name ("auto" and "" are also accepted: detect).

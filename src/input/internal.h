@@ -27,10 +27,40 @@ Utf8Stats ScanUtf8Window(std::string_view bytes, bool final);
 bool LooksLikeDamagedOrValidUtf8(const Utf8Stats& stats);
 // GB18030 or Big5 when one decodes the window without error (ICU's detector breaks ties); "" if none.
 std::string DetectLegacyEncoding(std::string_view bytes);
-// Strict conversion of a whole text; fails naming the byte offset of the first invalid sequence.
+// Conversion of a whole text with LegacyToUtf8 (bad bytes kept while under its limit).
 // `offset`: where `bytes` start in the input (after a byte order mark), added to the offset an error names.
 absl::Status ConvertToUtf8(std::string_view bytes, const std::string& canonical, std::string* out,
                            size_t offset = 0);
+
+// Converts text in a non-UTF-8 encoding (GB18030, Big5, UTF-16...) to UTF-8 block by block, keeping
+// what is not valid in it as invalid UTF-8, which the repair stage flags as text.invalid_utf8 (as it
+// flags the bad bytes of damaged UTF-8 input): a legacy byte sequence ICU rejects is copied as it is,
+// or byte by byte as U+DC80-U+DCFF (surrogateescape) when the copy would read as a UTF-8 character; a
+// lone UTF-16 surrogate as the three bytes of its code point (ED A0 80 for U+D800, never valid UTF-8). Input whose bad bytes pass
+// kLegacyMaxInvalidShare is refused as not that encoding. One thread at a time.
+class LegacyToUtf8 {
+ public:
+  // `offset`: where the bytes start in the input (after a byte order mark), counted in what an error names.
+  static absl::StatusOr<std::unique_ptr<LegacyToUtf8>> Open(const std::string& canonical, uint64_t offset = 0);
+  ~LegacyToUtf8();
+  // Converts [*src, end), advancing *src, appending to *out; `flush` at the end of the input (a cut
+  // character then counts as bad). Fails when the bad bytes so far pass the limit.
+  absl::Status Convert(const char** src, const char* end, bool flush, std::string* out);
+  uint64_t invalid_bytes() const { return invalid_; }
+  uint64_t consumed() const { return consumed_; }
+
+ private:
+  LegacyToUtf8() = default;
+  absl::Status CheckShare(bool final) const;
+  struct Icu;
+  std::unique_ptr<Icu> icu_;
+  std::string name_;
+  bool utf16_ = false;      // UTF-16/32: every byte is part of a code unit, surrogates are written out
+  uint64_t invalid_ = 0;    // bad bytes kept
+  uint64_t counted_ = 0;    // the bytes the share is taken of (non-ASCII bytes; all bytes for UTF-16/32)
+  uint64_t consumed_ = 0;   // input bytes converted
+  char16_t high_ = 0;       // a high surrogate at the end of the last block, awaiting its low half
+};
 
 // Gumbo's tree building slows with the square of the nesting depth (measured, <span> chains: 1000
 // levels 0.12 s, 2000 0.46 s, 4000 1.9 s); real pages nest well under 100. Deeper input is refused.

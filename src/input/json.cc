@@ -3,8 +3,12 @@
 // stored in a tree). Used for JSONL lines and for the elements of a JSON array.
 #include <algorithm>
 #include <functional>
+#include <streambuf>
 #include <string>
+#include <system_error>
+#include <vector>
 
+#include "absl/strings/charconv.h"
 #include "absl/strings/str_cat.h"
 #include "input/internal.h"
 #include "nlohmann/json.hpp"
@@ -17,6 +21,146 @@ using json = nlohmann::json;
 
 // The text fields tried, in order, when --text-field is not given.
 constexpr const char* kDefaultTextFields[] = {"text", "content", "full_text", "正文"};
+
+// nlohmann 3.11.2 abandons the whole parse with error 406 ("number overflow") at a number beyond a
+// double's range (1e999, or an integer of 400 digits), and offers no option to keep going: the parser
+// checks the value before the SAX handler sees it. This reader never uses a number's value (an id and
+// a meta field keep the text as written), so this input adapter hands the lexer each such number, in a
+// value position, as a string of the same text, which the handler keeps exactly as it keeps a number's
+// text. One pass, one number token of lookahead; every other byte passes unchanged (a line without
+// such a number reaches the lexer byte for byte).
+struct StringSource {
+  std::string_view text;
+  size_t pos = 0;
+  int Get() { return pos < text.size() ? std::char_traits<char>::to_int_type(text[pos++]) : kEof; }
+  static constexpr int kEof = std::char_traits<char>::eof();
+};
+struct StreamSource {
+  std::streambuf* buf;
+  int Get() { return buf->sbumpc(); }
+};
+
+// A JSON number, as the grammar has it: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?. A token that
+// is not one (01, 1., 1e) stays as it is, for the lexer to reject.
+bool IsJsonNumber(std::string_view s) {
+  size_t i = 0;
+  auto digits = [&] {
+    const size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i > start;
+  };
+  if (i < s.size() && s[i] == '-') ++i;
+  if (i < s.size() && s[i] == '0') {
+    ++i;
+  } else if (!digits()) {
+    return false;
+  }
+  if (i < s.size() && s[i] == '.' && (++i, !digits())) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (!digits()) return false;
+  }
+  return i == s.size();
+}
+
+// Whether a valid JSON number is beyond a double's range (absl::from_chars: out of range with a
+// non-zero value; an underflow, 1e-999, gives 0 and the lexer reads it as 0).
+bool OverflowsDouble(std::string_view s) {
+  double value = 0;
+  const absl::from_chars_result r = absl::from_chars(s.data(), s.data() + s.size(), value);
+  return r.ec == std::errc::result_out_of_range && value != 0;
+}
+
+template <typename Source>
+class OverflowAsStringAdapter {
+ public:
+  using char_type = char;
+  explicit OverflowAsStringAdapter(Source source) : source_(source) {}
+
+  std::char_traits<char>::int_type get_character() {
+    if (pending_pos_ < pending_.size()) return std::char_traits<char>::to_int_type(pending_[pending_pos_++]);
+    const int c = Next();
+    if (c == std::char_traits<char>::eof()) return c;
+    if (in_string_) {
+      if (escaped_) {
+        escaped_ = false;
+      } else if (c == '\\') {
+        escaped_ = true;
+      } else if (c == '"') {
+        in_string_ = false;
+      }
+      return c;
+    }
+    switch (c) {
+      case '"':
+        in_string_ = true;
+        return c;
+      case '{':
+      case '[':
+        in_object_.push_back(c == '{');
+        value_next_ = c == '[';
+        return c;
+      case '}':
+      case ']':
+        if (!in_object_.empty()) in_object_.pop_back();
+        value_next_ = false;
+        return c;
+      case ':':
+        value_next_ = true;
+        return c;
+      case ',':
+        value_next_ = !in_object_.empty() && !in_object_.back();
+        return c;
+      case ' ':
+      case '\t':
+      case '\n':
+      case '\r':
+        return c;
+      default:
+        break;
+    }
+    const bool value_position = value_next_ || in_object_.empty();
+    value_next_ = false;
+    if (c != '-' && (c < '0' || c > '9')) return c;
+    std::string token(1, static_cast<char>(c));
+    int d;
+    while ((d = source_.Get()) != std::char_traits<char>::eof() &&
+           ((d >= '0' && d <= '9') || d == '.' || d == 'e' || d == 'E' || d == '+' || d == '-')) {
+      token.push_back(static_cast<char>(d));
+    }
+    lookahead_ = d;
+    pending_ = value_position && IsJsonNumber(token) && OverflowsDouble(token) ? absl::StrCat("\"", token, "\"")
+                                                                                : std::move(token);
+    pending_pos_ = 1;
+    return std::char_traits<char>::to_int_type(pending_[0]);
+  }
+
+ private:
+  int Next() {
+    if (lookahead_ == kNone) return source_.Get();
+    const int c = lookahead_;
+    lookahead_ = kNone;
+    return c;
+  }
+  static constexpr int kNone = -2;  // no lookahead (EOF is -1)
+
+  Source source_;
+  std::string pending_;  // a number token (quoted when it overflows), handed out from pending_pos_
+  size_t pending_pos_ = 0;
+  int lookahead_ = kNone;
+  bool in_string_ = false;
+  bool escaped_ = false;
+  bool value_next_ = false;      // the last structural byte was ':', '[' or an array's ','
+  std::vector<bool> in_object_;  // per open container: an object (true) or an array
+};
+
+template <typename Source, typename Sax>
+bool SaxParse(Source source, Sax* sax) {
+  return nlohmann::detail::parser<json, OverflowAsStringAdapter<Source>>(OverflowAsStringAdapter<Source>(source),
+                                                                          nullptr, true, false)
+      .sax_parse(sax, true);
+}
 
 // Collects the fields of objects at `object_depth` (1 for a JSONL line, 2 for a JSON array's
 // elements) and hands each finished object to `done`.
@@ -199,7 +343,7 @@ void DocumentFromJsonObject(std::string_view line, const InputOptions& options, 
     got = true;
     return true;
   });
-  const bool ok = json::sax_parse(line, &collector);
+  const bool ok = SaxParse(StringSource{line}, &collector);
   if (!ok || !got) {
     doc->text.clear();
     doc->error = collector.error().empty() ? "not a JSON object" : collector.error();
@@ -209,7 +353,7 @@ void DocumentFromJsonObject(std::string_view line, const InputOptions& options, 
 absl::Status ReadJsonArray(std::istream& in, const InputOptions& options,
                            const std::function<bool(InputDocument&&)>& sink, bool* stopped) {
   FieldCollector collector(options, 2, sink);
-  const bool ok = json::sax_parse(in, &collector);
+  const bool ok = SaxParse(StreamSource{in.rdbuf()}, &collector);
   *stopped = collector.stopped();
   if (!ok && !collector.stopped()) return absl::InvalidArgumentError(collector.error());
   return absl::OkStatus();

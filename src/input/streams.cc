@@ -91,10 +91,6 @@ class Gzip final : public ByteStream {
   char in_buf_[kBlockBytes];
 };
 
-struct ConverterCloser {
-  void operator()(UConverter* c) const { ucnv_close(c); }
-};
-
 }  // namespace
 
 std::unique_ptr<ByteStream> FileStream(std::FILE* file, std::string name) {
@@ -155,12 +151,7 @@ absl::StatusOr<std::unique_ptr<ByteStream>> UnwrapGzip(std::unique_ptr<ByteStrea
 }
 
 struct Utf8Stream::Converter {
-  std::unique_ptr<UConverter, ConverterCloser> from, to;
-  UChar pivot[4096];
-  UChar* pivot_source = pivot;
-  UChar* pivot_target = pivot;
-  bool reset = true;
-  uint64_t consumed = 0;  // bytes converted, for error offsets
+  std::unique_ptr<LegacyToUtf8> convert;
 };
 
 Utf8Stream::~Utf8Stream() = default;
@@ -233,11 +224,9 @@ absl::StatusOr<std::unique_ptr<Utf8Stream>> Utf8Stream::Open(std::unique_ptr<Byt
   if (probe_cnv != nullptr) ucnv_close(probe_cnv);
   if (!utf8) {
     auto c = std::make_unique<Converter>();
-    status = U_ZERO_ERROR;
-    c->from.reset(ucnv_open(s->encoding_.c_str(), &status));
-    c->to.reset(ucnv_open("UTF-8", &status));
-    if (U_FAILURE(status)) return absl::InvalidArgumentError(absl::StrCat("unknown encoding ", s->encoding_));
-    ucnv_setToUCallBack(c->from.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    absl::StatusOr<std::unique_ptr<LegacyToUtf8>> convert = LegacyToUtf8::Open(s->encoding_);
+    if (!convert.ok()) return convert.status();
+    c->convert = *std::move(convert);
     s->converter_ = std::move(c);
   }
   s->pending_ = std::move(prefix);
@@ -267,27 +256,13 @@ bool Utf8Stream::Next(std::string* out) {
     return true;
   }
   if (raw.empty() && !eof_) return true;
-  Converter& c = *converter_;
+  LegacyToUtf8& c = *converter_->convert;
   const char* src = raw.data();
-  const char* end = raw.data() + raw.size();
-  char buffer[kBlockBytes];
   const size_t before = out->size();
-  while (true) {
-    char* target = buffer;
-    UErrorCode status = U_ZERO_ERROR;
-    ucnv_convertEx(c.to.get(), c.from.get(), &target, buffer + sizeof buffer, &src, end, c.pivot,
-                   &c.pivot_source, &c.pivot_target, c.pivot + 4096, c.reset, /*flush=*/eof_, &status);
-    c.reset = false;
-    out->append(buffer, static_cast<size_t>(target - buffer));
-    if (status == U_BUFFER_OVERFLOW_ERROR) continue;
-    if (U_FAILURE(status)) {
-      status_ = absl::InvalidArgumentError(absl::StrCat(
-          name_, ": not valid ", encoding_, " near byte ", c.consumed + static_cast<uint64_t>(src - raw.data())));
-      return false;
-    }
-    break;
+  if (absl::Status st = c.Convert(&src, raw.data() + raw.size(), /*flush=*/eof_, out); !st.ok()) {
+    status_ = absl::InvalidArgumentError(absl::StrCat(name_, ": ", st.message()));
+    return false;
   }
-  c.consumed += raw.size();
   return out->size() > before || !eof_;
 }
 

@@ -178,20 +178,71 @@ TEST(DecodeText, DamagedUtf8StaysUtf8ByteForByte) {
   EXPECT_EQ(d->text, text);
 }
 
-TEST(DecodeText, InvalidLegacyBytesAreRefusedWithTheOffset) {
-  std::string gb = Convert("全局收入达到1200万元。全局收入达到1200万元。", "GB18030");
-  gb += "\x81\x20";  // a lead byte with an invalid trail
-  absl::StatusOr<DecodedText> d = DecodeText(gb, "gb18030");
+// A bad byte in a GB18030 page is kept as it is (invalid UTF-8 for the repair stage to flag, as damaged
+// UTF-8 is kept), not the whole page refused; bytes that are mostly bad are still not GB18030.
+TEST(DecodeText, BadLegacyBytesAreKeptForTheRepairStage) {
+  std::string page;
+  for (int i = 0; i < 40; ++i) page += "全局收入达到1200万元。";
+  const std::string head = page.substr(0, 3 * 30), tail = page.substr(3 * 30);
+  const std::string gb = Convert(head, "GB18030") + "\x81\x20" + Convert(tail, "GB18030") + "\xFF";
+  for (const char* name : {"gb18030", "auto"}) {
+    absl::StatusOr<DecodedText> d = DecodeText(gb, name);
+    ASSERT_TRUE(d.ok()) << name << ": " << d.status();
+    EXPECT_EQ(d->encoding, "GB18030");
+    EXPECT_EQ(d->text, head + "\x81 " + tail + "\xFF") << name;
+  }
+  // The same through the streaming reader (a file), in blocks.
+  TempDir dir;
+  std::vector<InputDocument> docs = ReadAllDocs(dir.Write("gb.txt", gb));
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].text, head + "\x81 " + tail + "\xFF");
+  EXPECT_EQ(docs[0].encoding, "GB18030");
+
+  // Bytes that are not GB18030 (uniform random, no control bytes): refused, naming the share.
+  std::string noise;
+  uint32_t x = 12345;
+  while (noise.size() < 4096) {
+    x = x * 1664525u + 1013904223u;
+    const auto b = static_cast<unsigned char>(x >> 24);
+    if (b >= 0x20) noise.push_back(static_cast<char>(b));
+  }
+  absl::StatusOr<DecodedText> d = DecodeText(noise, "gb18030");
   ASSERT_FALSE(d.ok());
-  EXPECT_THAT(std::string(d.status().message()), HasSubstr("not valid GB18030 at byte"));
-  // The offset counts from the start of the input, a byte order mark included: "ABCDEFGH" in UTF-16LE
-  // after its BOM, then a stray byte at 2 + 16 (it said 16).
+  EXPECT_THAT(std::string(d.status().message()), HasSubstr("not valid GB18030"));
+  InputOptions gb18030;
+  gb18030.encoding = "gb18030";
+  absl::Status status;
+  docs = ReadAllDocs(dir.Write("noise.txt", noise), gb18030, &status);
+  EXPECT_THAT(std::string(status.message()) + (docs.empty() ? "" : docs[0].error), HasSubstr("not valid GB18030"));
+
+  // The offset an error names counts from the start of the input, a byte order mark included: 1000 lone
+  // UTF-16LE low surrogates after a BOM are 2000 bad bytes in the first 2002 (it said 2000).
   std::string odd("\xFF\xFE", 2);
-  for (char c : std::string("ABCDEFGH")) odd += std::string{c, '\0'};
-  odd += 'X';
+  for (int i = 0; i < 1000; ++i) odd += std::string("\x00\xDC", 2);
   d = DecodeText(odd);
   ASSERT_FALSE(d.ok());
-  EXPECT_THAT(std::string(d.status().message()), HasSubstr("not valid UTF-16LE at byte 18"));
+  EXPECT_THAT(std::string(d.status().message()), HasSubstr("not valid UTF-16LE: 2000 bad bytes in the first 2002"));
+}
+
+// A lone surrogate in UTF-16 is kept as the three bytes of its code point (ED A0 80 for U+D800), which are
+// never valid UTF-8, so the repair stage flags them; the characters around it are kept.
+TEST(DecodeText, LoneUtf16SurrogateIsKeptAsInvalidUtf8) {
+  std::string utf16 = "\xFF\xFE";
+  utf16 += Convert("收入", "UTF-16LE");
+  utf16 += std::string("\x00\xD8", 2);
+  utf16 += Convert("万元😀", "UTF-16LE");
+  absl::StatusOr<DecodedText> d = DecodeText(utf16);
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_EQ(d->text, "收入\xED\xA0\x80万元😀");
+}
+
+// Big5 rejects C2 80, which copied would read as UTF-8's U+0080: its bytes go as U+DCC2 U+DC80
+// (surrogateescape), which are not UTF-8, so they are flagged and not read as a character.
+TEST(DecodeText, BadLegacyBytesThatWouldReadAsUtf8AreEscaped) {
+  const std::string big5 = Convert("收入", "Big5") + "\xC2\x80" + Convert("万元", "Big5");
+  absl::StatusOr<DecodedText> d = DecodeText(big5, "big5");
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_EQ(d->text, "收入\xED\xB3\x82\xED\xB2\x80万元");
 }
 
 TEST(DecodeText, BinaryInputsAreRefusedWithAHint) {
@@ -505,6 +556,44 @@ TEST(Jsonl, ErrorsGiveColumnAndReasonAndTheRestGoesOn) {
   }
 }
 
+// A number beyond a double's range in a field the reader does not use (nlohmann's error 406) no longer
+// costs the line: the reader keeps numbers as text, so an id or meta field keeps 1e999 as written.
+// What stays an error: such a number where a key belongs, and an invalid number (01e999).
+TEST(Jsonl, NumberBeyondDoubleRangeKeepsTheLine) {
+  TempDir dir;
+  const std::string huge(400, '9');
+  const std::string jsonl = "{\"id\":1,\"x\":1e999,\"text\":\"收入12万元。\"}\n"
+                            "{\"id\":-1E+999,\"y\":[2,-1e999,{\"z\":" + huge + "}],\"text\":\"增加3人。\",\"u\":1e-999}\n"
+                            "{1e999:\"k\",\"text\":\"x\"}\n"
+                            "{\"x\":01e999,\"text\":\"x\"}\n"
+                            "{\"s\":\"1e999 \\\" 1e999\",\"text\":\"末行。\"}\n";
+  const std::string path = dir.Write("n.jsonl", jsonl);
+  InputOptions options;
+  options.json_meta = true;
+  std::vector<InputDocument> docs = ReadAllDocs(path, options);
+  ASSERT_EQ(docs.size(), 5u);
+  EXPECT_EQ(docs[0].error, "");
+  EXPECT_EQ(docs[0].text, "收入12万元。");
+  EXPECT_EQ(docs[0].id, "1");
+  EXPECT_THAT(docs[0].meta, ::testing::Contains(std::pair<std::string, std::string>("x", "1e999")));
+  EXPECT_EQ(docs[1].error, "");
+  EXPECT_EQ(docs[1].id, "-1E+999");
+  EXPECT_EQ(docs[1].text, "增加3人。");
+  EXPECT_THAT(docs[2].error, HasSubstr("invalid JSON"));
+  EXPECT_THAT(docs[3].error, HasSubstr("invalid JSON"));
+  EXPECT_EQ(docs[4].text, "末行。");
+  ASSERT_EQ(docs[4].meta.size(), 1u);
+  EXPECT_EQ(docs[4].meta[0].second, "1e999 \" 1e999");
+
+  const std::string array = dir.Write("n.json", "[{\"id\":1e999,\"text\":\"甲。\"},{\"x\":[1E999],\"text\":\"乙。\"}]");
+  absl::Status status;
+  docs = ReadAllDocs(array, InputOptions{}, &status);
+  EXPECT_TRUE(status.ok()) << status;
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].id, "1e999");
+  EXPECT_EQ(docs[1].text, "乙。");
+}
+
 TEST(Json, ArrayOfObjectsIsReadLikeJsonl) {
   TempDir dir;
   const std::string path = dir.Write(
@@ -519,10 +608,6 @@ TEST(Json, ArrayOfObjectsIsReadLikeJsonl) {
   absl::Status status;
   ReadAllDocs(bad, InputOptions{}, &status);
   EXPECT_THAT(std::string(status.message()), HasSubstr("not an array of objects"));
-  // JSON Lines named .json: the message says how to read them.
-  const std::string lines = dir.Write("c.json", "{\"text\":\"x\"}\n{\"text\":\"y\"}\n");
-  ReadAllDocs(lines, InputOptions{}, &status);
-  EXPECT_THAT(std::string(status.message()), HasSubstr("--jsonl"));
 }
 
 TEST(Formats, ExtensionsAreCaseInsensitiveAndSeeThroughGz) {

@@ -215,6 +215,19 @@ def test_copies_never_free_a_native_object_twice():
         copy.deepcopy(fixed).revert()
 
 
+def test_number_beyond_double_range_keeps_the_line_like_the_command(tmp_path, cli):
+    # Python's json reads 1e999 as inf; the command's reader (nlohmann) used to drop the line (error 406).
+    import subprocess
+    huge = b'{"id": 1, "x": 1e999, "text": "\u5168\u5e74\u63a5\u5f85\u6e38\u5ba2120\u4e07\u4eba\u6b21\u3002"}'
+    tail = '{"id": "d", "y": [-1E+999], "text": "全区有在校学生26341人。"}'.encode()
+    path = write_corpus(tmp_path, [huge, tail])
+    command = subprocess.run([cli, "parse", str(path), "--format", "jsonl", "-q"], capture_output=True)
+    assert command.returncode == 0, command.stderr
+    expected = [json.loads(line) for line in command.stdout.splitlines()]
+    assert [r["source"]["id"] for r in expected] == ["1", "d"]
+    assert list(wenshu.parse_jsonl(path, char_spans=False)) == expected
+
+
 # -- the try-out's papercuts: refuse at once, name the public class, list the valid names -------------
 
 def test_add_word_refuses_a_control_character_at_once():
