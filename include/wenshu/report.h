@@ -76,6 +76,7 @@ enum class MarkerFamily {
   kCircled,       // ① … ⑳
   kInlineShi,     // 一是 … 二是 … inside a paragraph (always one level below its paragraph)
   kHeadingLine,   // an unnumbered heading line (“十四五”时期工作回顾, 2026年重点工作): always top level
+  kAttachment,    // 附件 附件1 附件二： after the body: an annex, always top level
 };
 
 struct Section {

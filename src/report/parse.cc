@@ -55,6 +55,19 @@ void SortInPlace(std::vector<T>& items, Less less) {
   }
 }
 
+// Whether `heading` names a year (four ASCII digits before 年) of `from` or later.
+bool NamesYearFrom(std::string_view heading, int from) {
+  for (size_t at = heading.find("年"); at != std::string_view::npos; at = heading.find("年", at + 1)) {
+    if (at < 4) continue;
+    int year = 0;
+    for (size_t i = at - 4; i < at && year >= 0; ++i) {
+      year = heading[i] >= '0' && heading[i] <= '9' ? year * 10 + (heading[i] - '0') : -1;
+    }
+    if (year >= from && (at == 4 || heading[at - 5] < '0' || heading[at - 5] > '9')) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options) {
@@ -133,6 +146,15 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
   SectionOutline outline = report_internal::ParseSections(text);
   report.sections = outline.Tree();
   for (Section& s : report.sections) s.role = std::string(report_internal::SectionRole(s.heading));
+  // An annex's heading rarely names a role; one naming the report's year or a later one (2026年自治区民生实事,
+  // 2026年省十件民生实事: 2 of the 4 annexes of the provincial 2026 reports; the others are glossaries)
+  // lists that year's tasks, as the plan chapter does.
+  for (Section& s : report.sections) {
+    if (s.family == MarkerFamily::kAttachment && s.role == "other" && report.period.year &&
+        NamesYearFrom(s.heading, *report.period.year)) {
+      s.role = "plan";
+    }
+  }
   for (Section& s : report.sections) MapSection(s, map);
 
   // Facts -------------------------------------------------------------------------------------------

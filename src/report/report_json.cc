@@ -39,7 +39,7 @@ constexpr std::string_view kPartNames[] = {"", "year", "H1", "H2", "Q1", "Q2", "
 constexpr std::string_view kFamilyNames[] = {"chinese_paren", "chinese_comma", "ordinal_di",
                                              "arabic_comma",  "arabic_dot",    "arabic_paren",
                                              "paren_numeral", "circled",       "inline_shi",
-                                             "heading_line"};
+                                             "heading_line",  "attachment"};
 constexpr std::string_view kDirectionNames[] = {"increase", "decrease"};
 constexpr std::string_view kStatusNames[] = {"pass", "fail"};
 

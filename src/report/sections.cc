@@ -16,7 +16,7 @@
 namespace wenshu::report_internal {
 namespace {
 
-constexpr int kFamilyCount = static_cast<int>(MarkerFamily::kHeadingLine) + 1;
+constexpr int kFamilyCount = static_cast<int>(MarkerFamily::kAttachment) + 1;
 // An unnumbered heading line (“十四五”时期工作回顾, 2026年重点工作) is a short line without punctuation
 // that names a role (SectionRole). Bounds in bytes: the 5 provincial 2026 reports set out this way have
 // such headings of 7 to 22 characters; their prose lines are 60 characters and more, and the short
@@ -93,6 +93,14 @@ size_t TrimBack(std::string_view text, size_t begin, size_t end) {
   return end;
 }
 
+// Whether a trimmed line ends as a sentence or a lead-in does (。：；！？): the body has begun.
+bool EndsLikeSentence(std::string_view line) {
+  for (std::string_view p : {"。", "：", "；", "！", "？"}) {
+    if (line.ends_with(p)) return true;
+  }
+  return false;
+}
+
 std::string MarkerLabel(const Section& s) { return s.marker; }
 
 // Whether text[begin, end) (a trimmed line) reads as an unnumbered heading: short, without sentence or
@@ -104,6 +112,47 @@ bool IsHeadingLine(std::string_view text, size_t begin, size_t end) {
     if (line.find(p) != std::string_view::npos) return false;
   }
   return SectionRole(line) != "other";
+}
+
+// An annex line (附件, 附件1, 附件二：, 附件3 名词解释): its marker's length in bytes (附件 and its number,
+// without the colon), its ordinal (1 when unnumbered) and where its title begins on the line (== end when
+// the title is on the next line). Anything else after 附件 (附件材料已报送…) is prose. The 4 provincial 2026
+// reports with annexes (附件, 附件1, 附件2) give each its own line, the title on the next; a title on the
+// same line stays short: longer or ending like a sentence, the line is prose.
+struct AttachmentLine {
+  size_t marker_length;
+  int ordinal;
+  size_t title_begin;
+};
+constexpr std::string_view kAttachmentWord = "附件";
+std::optional<AttachmentLine> MatchAttachmentLine(std::string_view text, size_t begin, size_t end) {
+  if (text.substr(begin, end - begin).substr(0, kAttachmentWord.size()) != kAttachmentWord) return std::nullopt;
+  size_t i = begin + kAttachmentWord.size();
+  int ordinal = 0;
+  const size_t numeral_begin = i;
+  while (i < end) {
+    const auto [c, n] = text::CharAt(text, i);
+    if (text::IsDigit(c)) {
+      if (ordinal > 1000) return std::nullopt;
+      ordinal = ordinal * 10 + static_cast<int>(c >= 0xFF10 ? c - 0xFF10 : c - '0');
+    } else if (!text::IsCjkNumeral(c)) {
+      break;
+    }
+    i += n;
+  }
+  if (i > numeral_begin && ordinal == 0) ordinal = text::SmallChineseNumber(text.substr(numeral_begin, i - numeral_begin));
+  if (i > numeral_begin && ordinal <= 0) return std::nullopt;
+  const size_t marker_end = i;
+  bool separated = i == end;
+  while (i < end) {
+    const auto [c, n] = text::CharAt(text, i);
+    if (!text::IsInlineBlank(c) && c != U'：' && c != U':') break;
+    separated = true;
+    i += n;
+  }
+  if (!separated) return std::nullopt;  // 附件材料…, 附件中…
+  if (end - i > kHeadingLineMaxBytes || EndsLikeSentence(text.substr(i, end - i))) return std::nullopt;
+  return AttachmentLine{marker_end - begin, ordinal > 0 ? ordinal : 1, i};
 }
 
 }  // namespace
@@ -136,6 +185,7 @@ SectionOutline ParseSections(std::string_view text) {
   std::vector<int> child_count;                  // per flat node
   int root_children = 0;
   bool body_seen = false;  // a line ending in sentence punctuation was seen
+  bool annex_seen = false;  // an annex (附件) opened: every later line belongs to one
   int heading_lines = 0;
 
   auto add = [&](Section s, int parent) {
@@ -182,25 +232,64 @@ SectionOutline ParseSections(std::string_view text) {
       for (int f = 0; f < kFamilyCount; ++f) {
         if (f != heading_family && family_level[f] != 0) numbered_seen = true;
       }
-      if (!m && body_seen && (!numbered_seen || family_level[heading_family] == 1) &&
+      if (!m && body_seen && !annex_seen && (!numbered_seen || family_level[heading_family] == 1) &&
           IsHeadingLine(text, pos, trimmed_end)) {
         m = MarkerMatch{MarkerFamily::kHeadingLine, ++heading_lines, 0};
       }
-      if (trimmed_end > pos) {
-        for (std::string_view p : {"。", "：", "；", "！", "？"}) {
-          if (text.substr(pos, trimmed_end - pos).ends_with(p)) body_seen = true;
+      auto close_to = [&](size_t depth) {
+        while (open.size() > depth) {
+          Section& closing = out.flat[open.back()].section;
+          closing.span.end = TrimBack(text, closing.span.begin, line_begin);
+          open.pop_back();
         }
+      };
+      // An annex after the body closes every open section and opens a top-level one: its lists nest
+      // under it, not under the report's last chapter.
+      if (const std::optional<AttachmentLine> a =
+              !m && body_seen ? MatchAttachmentLine(text, pos, trimmed_end) : std::nullopt) {
+        close_to(0);
+        // A part of its own: its lists nest under it whatever level they had in the report (广东's
+        // 附件1 numbers its items 一、 … 十、 like the report's chapters), and heading lines stay inside.
+        family_level.fill(0);
+        family_level[static_cast<int>(MarkerFamily::kAttachment)] = 1;
+        annex_seen = true;
+        Section s;
+        s.family = MarkerFamily::kAttachment;
+        s.marker = std::string(text.substr(pos, a->marker_length));
+        s.ordinal = a->ordinal;
+        size_t heading_begin = a->title_begin, heading_end = trimmed_end;
+        if (heading_begin == heading_end && line_end < text.size()) {
+          // The title on the next non-blank line, when it reads as one (short, not a sentence).
+          size_t next = line_end + 1;
+          while (next < text.size() && (text[next] == '\n' || text[next] == '\r')) ++next;
+          size_t next_end = text.find('\n', next);
+          if (next_end == std::string_view::npos) next_end = text.size();
+          size_t title = next;
+          while (title < next_end) {
+            const auto [c, n] = text::CharAt(text, title);
+            if (!text::IsLineEdgeBlank(c)) break;
+            title += n;
+          }
+          const size_t title_end = TrimBack(text, title, next_end);
+          if (title_end > title && title_end - title <= kHeadingLineMaxBytes &&
+              !EndsLikeSentence(text.substr(title, title_end - title)) && !MatchMarker(text, title, 0)) {
+            heading_begin = title;
+            heading_end = title_end;
+            line_end = next_end;  // the title line is read: it opens no section of its own
+          }
+        }
+        s.heading = std::string(text.substr(heading_begin, heading_end - heading_begin));
+        s.heading_span = {pos, heading_end};
+        s.span = {pos, text.size()};
+        open.push_back(add(std::move(s), -1));
+        if (line_end == text.size()) break;
+        line_begin = line_end + 1;
+        continue;
       }
+      if (trimmed_end > pos && EndsLikeSentence(text.substr(pos, trimmed_end - pos))) body_seen = true;
       if (m) {
         const int family = static_cast<int>(m->family);
         if (family_level[family] == 0) family_level[family] = static_cast<int>(open.size()) + 1;
-        auto close_to = [&](size_t depth) {
-          while (open.size() > depth) {
-            Section& closing = out.flat[open.back()].section;
-            closing.span.end = TrimBack(text, closing.span.begin, line_begin);
-            open.pop_back();
-          }
-        };
         // The innermost open section of this family.
         int same = -1;
         for (int k = static_cast<int>(open.size()) - 1; k >= 0; --k) {

@@ -46,6 +46,67 @@ constexpr char kUnnumbered[] =
     "（二）办好民生实事\n"
     "新增托位500个。\n";
 
+// An invented report with two annexes after its last chapter, each marker on its own line and its title
+// on the next, and prose that only mentions an annex.
+constexpr char kWithAnnexes[] =
+    "某市2026年政府工作报告\n"
+    "一、过去一年工作回顾\n"
+    "全市地区生产总值增长5.2%。\n"
+    "二、2026年重点工作\n"
+    "（一）扩大有效投资\n"
+    "新建城市道路30公里。附件材料已报送大会。\n"
+    "（二）加强政府自身建设\n"
+    "各位代表！让我们奋力开创新局面！\n"
+    "附件1\n"
+    "2026年市十件民生实事\n"
+    "1.新增托位500个。\n"
+    "2.改造老旧小区100个。\n"
+    "附件2：名词解释\n"
+    "1.“四上”企业：达到一定规模的法人单位。\n";
+
+TEST(Sections, AnnexesAreTopLevelSectionsNotPartOfTheLastChapter) {
+  const Report r = MustParse(kWithAnnexes);
+  ASSERT_EQ(r.sections.size(), 4u);
+  const Section& first = r.sections[2];
+  EXPECT_EQ(first.family, MarkerFamily::kAttachment);
+  EXPECT_EQ(first.marker, "附件1");
+  EXPECT_EQ(first.ordinal, 1);
+  EXPECT_EQ(first.heading, "2026年市十件民生实事");
+  ASSERT_EQ(first.children.size(), 2u);  // its list nests under it
+  EXPECT_EQ(first.children[1].marker, "2.");
+  const Section& second = r.sections[3];
+  EXPECT_EQ(second.family, MarkerFamily::kAttachment);
+  EXPECT_EQ(second.marker, "附件2");
+  EXPECT_EQ(second.ordinal, 2);
+  EXPECT_EQ(second.heading, "名词解释");
+  ASSERT_EQ(second.children.size(), 1u);
+  // The last chapter ends before the first annex; its facts are not the annex's.
+  const Section& last_chapter = r.sections[1].children[1];
+  EXPECT_EQ(last_chapter.marker, "（二）");
+  EXPECT_LT(last_chapter.span.end, first.span.begin);
+  const Quantity* toddler = QuantityWith(r, "500个");
+  ASSERT_NE(toddler, nullptr);
+  ASSERT_FALSE(toddler->section.empty());
+  EXPECT_EQ(toddler->section[0], 2);
+  EXPECT_EQ(MarkerFamilyName(MarkerFamily::kAttachment), "attachment");
+  for (const ReportCheck& c : r.checks) {
+    if (c.rule == "sections.numbering") {
+      EXPECT_EQ(c.status, CheckStatus::kPass) << c.reason;
+    }
+  }
+  // The JSON round trip keeps the family.
+  absl::StatusOr<Report> back = ReportFromJson(ToJson(r));
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_EQ(ToJson(*back), ToJson(r));
+}
+
+// 附件 at the head of a document (before the body), or followed by other words, opens no annex.
+TEST(Sections, AnnexWordInProseOrBeforeTheBodyIsNoSection) {
+  const Report r = MustParse(
+      "附件\n某单位2026年工作计划\n一、总体要求\n全年完成投资5亿元。\n附件中的表格另行印发。\n附件三份已报送。\n");
+  for (const Section& s : r.sections) EXPECT_NE(s.family, MarkerFamily::kAttachment) << s.marker;
+}
+
 TEST(SectionRoles, UnnumberedHeadingLinesAreTopLevelSections) {
   const Report r = MustParse(kUnnumbered);
   ASSERT_EQ(r.sections.size(), 3u);
