@@ -518,11 +518,56 @@ class Extractor {
     return ReadMonthDay(pos, point, part);
   }
 
+  // A date written with separators, year first: 2025-01-10, 2025/1/10, 2024.12.31 (one separator used
+  // twice, ASCII digits, a real month and day); returns its end, or pos. Not when more digits or another
+  // separated part follow (1.2.3.4, 2025-01-10-3: a version, an address, a code).
+  size_t ReadSeparatedDate(size_t pos, DatePoint* point) {
+    auto digits = [&](size_t at, size_t max, int* value) {
+      size_t i = at;
+      *value = 0;
+      while (i < text_.size() && i - at < max && text_[i] >= '0' && text_[i] <= '9') {
+        *value = *value * 10 + (text_[i] - '0');
+        ++i;
+      }
+      return i - at;
+    };
+    int year, month, day;
+    if (digits(pos, 4, &year) != 4 || pos + 4 >= text_.size()) return pos;
+    const char sep = text_[pos + 4];
+    if (sep != '-' && sep != '/' && sep != '.') return pos;
+    const size_t month_at = pos + 5;
+    const size_t month_len = digits(month_at, 2, &month);
+    if (month_len == 0 || month_at + month_len >= text_.size() || text_[month_at + month_len] != sep) return pos;
+    const size_t day_at = month_at + month_len + 1;
+    const size_t day_len = digits(day_at, 2, &day);
+    const size_t end = day_at + day_len;
+    if (day_len == 0 || year < 1000 || year > 2999 || month < 1 || month > 12 || day < 1 || day > 31) {
+      return pos;
+    }
+    if (end < text_.size() && ((text_[end] >= '0' && text_[end] <= '9') ||
+                               (text_[end] == sep && end + 1 < text_.size() && text_[end + 1] >= '0' &&
+                                text_[end + 1] <= '9'))) {
+      return pos;
+    }
+    if (YearMasked(Span{pos, pos + 4})) {
+      point->year_masked = true;
+    } else {
+      point->year = year;
+    }
+    point->month = month;
+    point->day = day;
+    return end;
+  }
+
   // A date that starts with the number at [begin, end): returns the end of the date, or begin.
   size_t TryNumericDate(size_t begin) {
     DatePoint point;
     std::string part;
     inline_end_.reset();
+    if (size_t e = ReadSeparatedDate(begin, &point); e > begin) {
+      AddDate(begin, e, point, std::nullopt, part);
+      return e;
+    }
     size_t e = ReadFullDate(begin, &point, &part);
     if (e > begin) {
       std::optional<DatePoint> end_point;

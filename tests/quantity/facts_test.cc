@@ -404,6 +404,26 @@ TEST(ParseQuantityTest, MeasuresAndPercentForms) {
   EXPECT_EQ(QuantityString("3人和4人"), "<none>");  // two quantities
 }
 
+// Dates written with separators, year first, as notices and tables give them; their parts were read as
+// figures (2024.12 as a decimal, 31 as a count) or not at all.
+TEST(ExtractFactsTest, DatesWithSeparators) {
+  Facts f = ExtractFacts("会议于2025-01-10召开。截至2025/3/31,完成投资5亿元。2024.12.31前完成。");
+  std::vector<std::string> texts;
+  for (const DateFact& d : f.dates) texts.emplace_back(d.text);
+  EXPECT_THAT(texts, ElementsAre("2025-01-10", "2025/3/31", "2024.12.31"));
+  ASSERT_EQ(f.dates.size(), 3u);
+  EXPECT_EQ(f.dates[0].year, 2025);
+  EXPECT_EQ(f.dates[0].month, 1);
+  EXPECT_EQ(f.dates[0].day, 10);
+  EXPECT_EQ(f.dates[1].month, 3);
+  EXPECT_EQ(f.dates[2].year, 2024);
+  EXPECT_EQ(f.dates[2].day, 31);
+  EXPECT_THAT(ShowAll(f), ElementsAre("投资|500000000 元|money"));
+  // Not a date: a month or day out of range, mixed separators, a longer dotted code, a decimal.
+  Facts g = ExtractFacts("编号2025-13-01,2025-02-32,2025-01/10,版本2025.1.2.3,增长2025.1%。");
+  EXPECT_THAT(g.dates, IsEmpty());
+}
+
 TEST(ExtractFactsTest, DateRangesWrittenOnce) {
   Facts f = ExtractFacts("2019年4月12-19日召开,2018年2——4月完成,1月3至2月10检查,他在10月22出生。");
   std::vector<std::string> texts;
