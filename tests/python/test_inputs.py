@@ -90,3 +90,44 @@ def test_tokenizer_refuses_an_encoding():
             wenshu.Tokenizer(**options)
     decoded = wenshu.repair(raw, encoding="gb18030").original
     assert [t.text for t in wenshu.tokenize(decoded)][:2] == ["全区", "有"]
+
+
+def _command_reports(cli, path, *flags):
+    import json
+    import subprocess
+    out = subprocess.run([cli, "parse", str(path), "--format", "jsonl", "-q", *flags], capture_output=True)
+    return [json.loads(line) for line in out.stdout.splitlines()]
+
+
+def test_parse_csv_reads_a_csv_corpus_like_the_command(tmp_path, cli):
+    # There was no CSV reader: a user read the rows with the csv module and lost source.meta, the BOM
+    # and the line numbers the command gives (a quoted field spans lines; a blank line is skipped).
+    path = tmp_path / "provinces.csv"
+    path.write_bytes("\ufeffprovince,year,title,full_text\n"
+                     "甲省,2026,甲省政府工作报告,\"各位代表：\n全省地区生产总值增长5.5%。\"\n"
+                     "\n"
+                     "乙省,2026,,\"全年粮食产量1200万吨，增长2%。\"\n"
+                     "丙省,2026\n".encode("utf-8"))
+    expected = _command_reports(cli, path)
+    assert [r["source"]["line"] for r in expected] == [2, 5]
+    with pytest.warns(wenshu.WenshuWarning, match=r"provinces.csv:6: the record has 2 fields"):
+        got = list(wenshu.parse_csv(path, char_spans=False))
+    assert got == expected
+    assert got[0]["source"]["meta"] == {"province": "甲省", "year": "2026", "title": "甲省政府工作报告"}
+    assert got[0]["source"]["bom"] is True
+    docs = list(wenshu.read_csv(path, errors="skip"))
+    assert [d.title for d in docs] == ["甲省政府工作报告", None]
+
+
+def test_parse_csv_reads_gb18030_and_tsv_like_the_command(tmp_path, cli):
+    tsv = tmp_path / "c.tsv"
+    tsv.write_bytes("id\ttext\nA7\t全区有在校学生26341人。\n".encode("gb18030"))
+    expected = _command_reports(cli, tsv)
+    assert expected and expected[0]["source"]["encoding"] == "GB18030"
+    assert list(wenshu.parse_csv(tsv, char_spans=False)) == expected
+    with pytest.raises(ValueError, match="no text column.*the columns are: id, body"):
+        bad = tmp_path / "b.csv"
+        bad.write_text("id,body\n1,x\n", encoding="utf-8")
+        list(wenshu.read_csv(bad))
+    with pytest.raises(ValueError, match="parse_csv"):
+        wenshu.parse_file(tmp_path / "b.csv")

@@ -60,6 +60,7 @@ __all__ = [
     "ABI_VERSION", "Status", "WenshuError", "WenshuWarning", "version", "report_schema",
     "repair_rules",
     "parse", "parse_file", "Report", "Document", "read_jsonl", "parse_document", "parse_jsonl",
+    "read_csv", "parse_csv",
     "repair", "RepairResult",
     "tokenize", "Tokenizer", "Token", "Dictionary", "TOKEN_SPLIT", "TOKEN_IN_DICTIONARY",
     "TOKEN_NORMALIZED",
@@ -551,14 +552,14 @@ _CORPUS_EXTENSIONS = (".jsonl", ".ndjson", ".json", ".csv", ".tsv")
 def parse_file(path: PathLike, **options: Any) -> Dict[str, Any]:
     """parse() of one document's file (text in any encoding, HTML, .docx, gzipped or not), named by its
     path as the command names it. A corpus (.jsonl, .ndjson, .json, .csv, .tsv, also gzipped) holds
-    many documents and raises ValueError: read it with parse_jsonl()."""
+    many documents and raises ValueError: read it with parse_jsonl() or parse_csv()."""
     name = os.fspath(path)
     lower = name.lower()
     lower = lower[:-3] if lower.endswith(".gz") else lower
     if lower.endswith(_CORPUS_EXTENSIONS):
         raise ValueError(f"parse_file: {name} is a corpus of many documents, not one: read a JSONL "
-                         f"corpus with parse_jsonl(), the rows of a CSV with the csv module and "
-                         f"parse_document(), or `wenshu parse {name}`")
+                         f"corpus with parse_jsonl(), a CSV or TSV with parse_csv(), or "
+                         f"`wenshu parse {name}`")
     with open(path, "rb") as f:
         data = f.read()
     # Decoded as the command decodes a file: the encoding detected, HTML and .docx by the content.
@@ -574,6 +575,11 @@ class Document(NamedTuple):
     line: int = 0
     id: str = ""
     title: Optional[str] = None
+    # A CSV corpus's row: every column but the text's (the report's source.meta), and how the file was
+    # written (source.encoding, source.bom), as the command reports them. None for other corpora.
+    meta: Optional[Dict[str, str]] = None
+    encoding: Optional[str] = None
+    bom: Optional[bool] = None
 
 
 # A JSON escape of a UTF-16 surrogate: json.loads accepts a lone one, the command's parser does not.
@@ -666,10 +672,108 @@ def read_jsonl(path: PathLike, text_field: Optional[str] = None, id_field: str =
             yield Document(text, name, line_no, doc_id, title if isinstance(title, str) else None)
 
 
+def read_csv(path: PathLike, text_field: Optional[str] = None, id_field: str = "id",
+             title_field: str = "title", errors: str = "warn",
+             encoding: Optional[str] = None) -> Iterator[Document]:
+    """The documents of a CSV or TSV corpus (.tsv: tab-separated), one per row after a header row, as
+    `wenshu parse CORPUS.csv` reads them: RFC 4180 (quoted fields with delimiters, doubled quotes and
+    line breaks), a BOM removed, gzip inflated; the text in the text_field column or the first of
+    "text", "content", "full_text" and "正文"; id and title from their columns when present; every
+    column but the text's in Document.meta (the report's source.meta); line is the line a row starts
+    on. A row with the wrong number of fields is skipped as read_jsonl skips a bad line (errors=).
+    The file is read as UTF-8, else as GB18030 when it decodes as that; name another with encoding=
+    (a Python codec name). A header without the text column, or without a column id_field or
+    title_field names explicitly, raises ValueError listing the columns."""
+    import csv
+    if errors not in _ERRORS:
+        raise ValueError(f"errors must be one of {', '.join(_ERRORS)}")
+    name = os.fspath(path)
+    with open(path, "rb") as f:
+        raw = f.read()
+    if raw[:2] == _GZIP_MAGIC:
+        raw = gzip.decompress(raw)
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    if bom:
+        raw = raw[3:]
+    if encoding is not None:
+        text, used = raw.decode(encoding), encoding.upper()
+    else:
+        try:
+            text, used = raw.decode("utf-8"), "UTF-8"
+        except UnicodeDecodeError as e:
+            try:
+                text, used = raw.decode("gb18030"), "GB18030"
+            except UnicodeDecodeError:
+                raise ValueError(f"{name}: not UTF-8 (byte {e.start}) nor GB18030: name the encoding "
+                                 f"with encoding=") from None
+    lower = name.lower()
+    delimiter = "\t" if (lower[:-3] if lower.endswith(".gz") else lower).endswith(".tsv") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    header: Optional[List[str]] = None
+    text_col = id_col = title_col = -1
+    ended = 0  # the line the last row ended on
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as e:
+            _bad_line(errors, f"{name}:{ended + 1}: {e}")
+            break
+        start, ended = ended + 1, reader.line_num
+        if not row or row == [""]:
+            continue  # a blank line
+        if header is None:
+            header = row
+            fields = (text_field,) if text_field else _TEXT_FIELDS
+            text_col = next((header.index(c) for c in fields if c in header), -1)
+            columns = ", ".join(header)
+            if text_col < 0:
+                wanted = (f'"{text_field}" (text_field)' if text_field else
+                          "text, content, full_text or 正文; name one with text_field=")
+                raise ValueError(f"{name}: no text column ({wanted}); the columns are: {columns}")
+            id_col = header.index(id_field) if id_field in header else -1
+            title_col = header.index(title_field) if title_field and title_field in header else -1
+            continue
+        if len(row) != len(header):
+            _bad_line(errors, f"{name}:{start}: the record has {len(row)} fields, the header "
+                              f"{len(header)}")
+            continue
+        meta = {c: v for i, (c, v) in enumerate(zip(header, row)) if i != text_col}
+        yield Document(row[text_col], name, start, row[id_col] if id_col >= 0 else "",
+                       row[title_col] if title_col >= 0 and row[title_col] else None,
+                       meta, used, bom)
+    if header is None:
+        raise ValueError(f"{name}: an empty CSV file (no header)")
+
+
 def parse_document(doc: Document, **options: Any) -> Dict[str, Any]:
-    """parse() of one corpus document, with its name, line, id and title as the command sets them."""
-    return parse(doc.text, name=doc.name, source_line=doc.line, source_id=doc.id, title=doc.title,
-                 **options)
+    """parse() of one corpus document, with its name, line, id and title as the command sets them
+    (and, for a CSV row, its other columns as source.meta)."""
+    report = parse(doc.text, name=doc.name, source_line=doc.line, source_id=doc.id, title=doc.title,
+                   **options)
+    if doc.meta is not None:
+        report["source"]["meta"] = dict(doc.meta)
+    if doc.encoding is not None:
+        report["source"]["encoding"] = doc.encoding
+    if doc.bom is not None:
+        report["source"]["bom"] = doc.bom
+    return report
+
+
+def parse_csv(path: PathLike, text_field: Optional[str] = None, id_field: str = "id",
+              title_field: str = "title", errors: str = "warn", encoding: Optional[str] = None,
+              **options: Any) -> Iterator[Dict[str, Any]]:
+    """The reports of a CSV or TSV corpus, in order: the dicts `wenshu parse CORPUS.csv --format
+    jsonl` prints, one per row (see read_csv for the options and bad rows)."""
+    for doc in read_csv(path, text_field=text_field, id_field=id_field, title_field=title_field,
+                        errors=errors, encoding=encoding):
+        try:
+            yield parse_document(doc, **options)
+        except WenshuError as e:
+            if e.status != Status.LIMIT:
+                raise
+            _bad_line(errors, f"{doc.name}:{doc.line}: {e.message}")
 
 
 def parse_jsonl(path: PathLike, text_field: Optional[str] = None, id_field: str = "id",
