@@ -131,3 +131,16 @@ def test_parse_csv_reads_gb18030_and_tsv_like_the_command(tmp_path, cli):
         list(wenshu.read_csv(bad))
     with pytest.raises(ValueError, match="parse_csv"):
         wenshu.parse_file(tmp_path / "b.csv")
+
+
+def test_parse_jsonl_reads_gb18030_and_a_bom_like_the_command(tmp_path, cli):
+    # A GB18030 corpus gave nothing (every line "invalid JSON"), and a BOM was not reported.
+    rows = '{"id": "a", "text": "全区有在校学生26341人。"}\n{"id": "b", "text": "增长5%"}\n'
+    gb = tmp_path / "gb.jsonl"
+    gb.write_bytes(rows.encode("gb18030"))
+    with_bom = tmp_path / "bom.jsonl"
+    with_bom.write_bytes(b"\xef\xbb\xbf" + rows.encode("utf-8"))
+    for path, encoding, bom in ((gb, "GB18030", False), (with_bom, "UTF-8", True)):
+        expected = _command_reports(cli, path)
+        assert [(r["source"]["encoding"], r["source"]["bom"]) for r in expected] == [(encoding, bom)] * 2
+        assert list(wenshu.parse_jsonl(path, char_spans=False)) == expected

@@ -637,7 +637,8 @@ def read_jsonl(path: PathLike, text_field: Optional[str] = None, id_field: str =
     """The documents of a JSONL corpus, with the command's defaults and options (--text-field,
     --id-field, --title-field): the text in the first of "text", "content", "full_text" and "正文"
     that holds a string, the id in "id" (a string, or a number kept as written), a known title in
-    "title"; a gzipped corpus is inflated as it is read. A line the command skips (not JSON, a
+    "title"; a gzipped corpus is inflated as it is read, a BOM removed, a GB18030 file (one whose
+    first line with non-ASCII bytes is not UTF-8 but GB18030) decoded. A line the command skips (not JSON, a
     lone surrogate, no string text) is skipped with a WenshuWarning naming FILE:LINE (errors="warn",
     the command's stderr line), silently (errors="skip"), or raises ValueError (errors="raise").
     """
@@ -647,7 +648,25 @@ def read_jsonl(path: PathLike, text_field: Optional[str] = None, id_field: str =
     with open(path, "rb") as f:
         # corpus.jsonl.gz, as the command reads it (by its content, whatever its name)
         lines = gzip.GzipFile(fileobj=f, mode="rb") if f.peek(2)[:2] == _GZIP_MAGIC else f
+        # The file's encoding, as the command settles it from the start of the file: UTF-8 (a BOM
+        # removed) unless its first line with other bytes than ASCII is not UTF-8 but is GB18030.
+        encoding: Optional[str] = None
+        bom: Optional[bool] = None
         for line_no, raw in enumerate(lines, start=1):
+            if line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw, bom = raw[3:], True
+            if encoding is None and not raw.isascii():
+                encoding = "UTF-8"
+                try:
+                    raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    try:
+                        raw.decode("gb18030")
+                        encoding = "GB18030"
+                    except UnicodeDecodeError:
+                        pass
+            if encoding == "GB18030":
+                raw = raw.decode("gb18030", errors="surrogateescape").encode("utf-8", errors="surrogateescape")
             if not raw.strip():
                 continue
             try:
@@ -669,7 +688,8 @@ def read_jsonl(path: PathLike, text_field: Optional[str] = None, id_field: str =
                 if isinstance(doc_id, _JsonFraction) else \
                 str(doc_id) if isinstance(doc_id, int) and not isinstance(doc_id, bool) else ""
             title = obj.get(title_field) if title_field else None
-            yield Document(text, name, line_no, doc_id, title if isinstance(title, str) else None)
+            yield Document(text, name, line_no, doc_id, title if isinstance(title, str) else None,
+                           None, "GB18030" if encoding == "GB18030" else None, bom)
 
 
 def read_csv(path: PathLike, text_field: Optional[str] = None, id_field: str = "id",
