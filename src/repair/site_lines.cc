@@ -576,11 +576,9 @@ std::pair<std::string_view, size_t> LongestHanRun(std::string_view line) {
 // the last sentence holds the longest run of ideographs of one of `titles` (lines above it), and the line from
 // the notice's start on scores kSiteLineProbability; the start is where that score is highest, within
 // kNoticeLeadChars characters before the title (a teaser cut mid-word runs into the notice with no mark).
-size_t TitleNamingNotice(std::string_view line, std::span<const std::string_view> titles, const FurnitureModel& model,
-                         double* probability) {
-  if (text::CountCharStarts(line) > kMaxSiteLineChars) return std::string_view::npos;
+// Where the line's last sentence starts: after the last sentence end that is not the line's own end.
+size_t LastSentenceStart(std::string_view line) {
   constexpr std::string_view kEnds[] = {"。", "！", "？", "!", "?"};
-  // The last sentence starts after the last sentence end that is not the line's own end.
   const std::string_view trimmed = text::TrimLineBlanks(line);
   const size_t content_end = static_cast<size_t>(trimmed.data() - line.data()) + trimmed.size();
   size_t sentence = 0;
@@ -589,6 +587,23 @@ size_t TitleNamingNotice(std::string_view line, std::span<const std::string_view
     i += c.size();
     if (OneOf(c, kEnds) && i < content_end && !OneOf(CharAt(line, i), kEnds)) sentence = i;
   }
+  return sentence;
+}
+
+// Whether the line's last sentence speaks to the reader as a site's notice does (kSiteNoticeReaderWords).
+bool EndsInReaderNotice(std::string_view line) {
+  if (text::CountCharStarts(line) > kMaxSiteLineChars) return false;
+  const std::string_view sentence = line.substr(LastSentenceStart(line));
+  const size_t words = static_cast<size_t>(
+      std::count_if(std::begin(text::lexicon::kSiteNoticeWords), std::end(text::lexicon::kSiteNoticeWords),
+                    [&](std::string_view w) { return sentence.find(w) != std::string_view::npos; }));
+  return words >= kSiteNoticeReaderWords;
+}
+
+size_t TitleNamingNotice(std::string_view line, std::span<const std::string_view> titles, const FurnitureModel& model,
+                         double* probability) {
+  if (text::CountCharStarts(line) > kMaxSiteLineChars) return std::string_view::npos;
+  const size_t sentence = LastSentenceStart(line);
   size_t best_start = std::string_view::npos;
   double best = 0;
   for (std::string_view title : titles) {
@@ -1077,17 +1092,23 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     return false;
   };
   // A paragraph at the report's top that ends in a site's notice naming the page's title (TitleNamingNotice:
-  // the lines above say the title) is the site's introduction, its teaser with it: it goes whole.
+  // the lines above say the title), or speaking to the reader in the site's words (EndsInReaderNotice), is the
+  // site's introduction, its teaser with it: it goes whole.
   auto ends_in_title_notice = [&](size_t k) {
     std::vector<std::string_view> above;
     for (size_t j = k; j-- > 0 && above.size() < kNoticeTitleLines;) {
       if (!blank[j]) above.push_back(lines[j].text);
     }
     double notice_p = 0;
-    if (TitleNamingNotice(lines[k].text, above, model, &notice_p) == std::string_view::npos) return false;
+    if (TitleNamingNotice(lines[k].text, above, model, &notice_p) == std::string_view::npos) {
+      if (!EndsInReaderNotice(lines[k].text)) return false;
+      // The vocabulary decides; the record carries the model's reading of the last sentence.
+      notice_p = std::max(kSiteLineProbability,
+                          model.Probability(Window(lines[k].text.substr(LastSentenceStart(lines[k].text)), true)));
+    }
     p[k] = notice_p;
     add(k, false);
-    found.back().names_title = true;
+    found.back().site_notice = true;
     return true;
   };
   for (size_t k = 0; k < lines.size(); ++k) {
@@ -1520,9 +1541,9 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
   }
   if (found.size() < kMinDocumentLines && strongest < kInsideProbability) {
     // A lone sentence the site put at the report's edge (its 小编 notice) meets the edge sentences' bar, or
-    // names the page's title (TitleNamingNotice: the title said and the model's bar, two signs).
+    // is a notice by the title it names or the words it speaks to the reader in (two signs, or the vocabulary).
     const bool lone_notice = found.size() == 1 && !found[0].segment && !found[0].inside &&
-                             (found[0].probability >= kLoneSentenceProbability || found[0].names_title) &&
+                             (found[0].probability >= kLoneSentenceProbability || found[0].site_notice) &&
                              IsSentence(text.substr(found[0].begin, found[0].end - found[0].begin));
     if (!lone_notice) found.clear();
   }

@@ -160,6 +160,10 @@ inline constexpr size_t kSiteNameMinHan = 2;
 // segment cut kept (a notice glued with no sentence end before it, or a reader's question before it, or
 // scoring under 0.99); the clean corpora's 103 reports hold no sentence that says the title above it.
 inline constexpr size_t kNoticeTitleHanChars = 6;
+// ... or whose last sentence holds kSiteNoticeReaderWords of the words a site's notice speaks to its reader in
+// (text::lexicon::kSiteNoticeWords: the clean corpora's sentences hold one at most; the real sets' notices 3 to
+// 6), whatever the model reads in it (`…可以参考这些范文,借鉴其中的…做法。` scores 0.00).
+inline constexpr size_t kSiteNoticeReaderWords = 3;
 inline constexpr size_t kNoticeLeadChars = 24;
 // The title is looked for in the kNoticeTitleLines lines with text above the paragraph (a page's title, its
 // breadcrumb and stat lines: 2 to 5 lines on the seventh set's pages).
@@ -241,7 +245,7 @@ struct SiteLine {
   double probability = 0;
   bool inside = false;  // inside the report rather than at an edge
   bool segment = false;  // a segment of its line only (a breadcrumb before the title, a glued notice)
-  bool names_title = false;  // a paragraph ending in a site's notice that names the page's title (TitleNamingNotice)
+  bool site_notice = false;  // a top paragraph ending in a site's notice (TitleNamingNotice, EndsInReaderNotice)
 };
 
 // Where a line's furniture prefix ends and its furniture suffix begins (bytes into `line`): {0, size} when
