@@ -223,10 +223,14 @@ bool HasBlankPartedLink(std::string_view line) {
 
 // A line that holds only a date written with hyphens, a time after it or not (`2024-05-19`, `2022-07-21
 // 09:17:34`): a site's publication stamp. The clean corpora's 22,263 lines hold none (reports write
-// 2024年5月19日); issue 14's dev sets hold five, each annotated as a site's line.
+// 2024年5月19日); issue 14's dev sets hold five, each annotated as a site's line. A date written in 年月日 is a
+// report's own dateline, unless a clock time follows it (`2021年01月10日11:32:39`): none of the clean corpora's
+// lines holds a date and a time alone; the seventh real set holds one, a site's.
 bool IsPublicationStamp(std::string_view line) {
   static const RE2 kStamp(R"(^[ \t\x{3000}]*(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}(?:[ \t]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?[ \t\x{3000}\r]*$)");
-  return line.size() <= 40 && RE2::FullMatch(re2::StringPiece(line.data(), line.size()), kStamp);
+  static const RE2 kTimedDate(R"(^[ \t\x{3000}]*(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日[ \t]*[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?[ \t\x{3000}\r]*$)");
+  const re2::StringPiece v(line.data(), line.size());
+  return line.size() <= 40 && (RE2::FullMatch(v, kStamp) || RE2::FullMatch(v, kTimedDate));
 }
 
 // A line that ends in a button's label after a blank (`…写作神器! 立即了解`, `… 点击下载`): a site's advert or
@@ -545,6 +549,81 @@ std::optional<ItemHead> NumberedItemHead(std::string_view line) {
     if (line.substr(i).starts_with(m)) return ItemHead{line.substr(0, digits), number, m};
   }
   return std::nullopt;
+}
+
+// The run of ideographs and figures in `line` that holds the most ideographs (a title's words and year without
+// its count or brackets: `某社区2023年工作总结`) and that count.
+std::pair<std::string_view, size_t> LongestHanRun(std::string_view line) {
+  std::string_view best;
+  size_t best_count = 0;
+  for (size_t i = 0; i < line.size();) {
+    size_t j = i, count = 0;
+    for (text::Char c; j < line.size() && (text::IsHan((c = text::CharAt(line, j)).value) ||
+                                           (c.value >= U'0' && c.value <= U'9'));
+         j += c.length) {
+      count += text::IsHan(c.value);
+    }
+    if (count > best_count) {
+      best = line.substr(i, j - i);
+      best_count = count;
+    }
+    i = j > i ? j : i + std::max<size_t>(1, text::CharAt(line, i).length);
+  }
+  return {best, best_count};
+}
+
+// Where a site's notice that names the page's title starts in `line` (kNoticeTitleHanChars above), or npos:
+// the last sentence holds the longest run of ideographs of one of `titles` (lines above it), and the line from
+// the notice's start on scores kSiteLineProbability; the start is where that score is highest, within
+// kNoticeLeadChars characters before the title (a teaser cut mid-word runs into the notice with no mark).
+// Where the line's last sentence starts: after the last sentence end that is not the line's own end.
+size_t LastSentenceStart(std::string_view line) {
+  constexpr std::string_view kEnds[] = {"。", "！", "？", "!", "?"};
+  const std::string_view trimmed = text::TrimLineBlanks(line);
+  const size_t content_end = static_cast<size_t>(trimmed.data() - line.data()) + trimmed.size();
+  size_t sentence = 0;
+  for (size_t i = 0; i < content_end;) {
+    const std::string_view c = CharAt(line, i);
+    i += c.size();
+    if (OneOf(c, kEnds) && i < content_end && !OneOf(CharAt(line, i), kEnds)) sentence = i;
+  }
+  return sentence;
+}
+
+// Whether the line's last sentence speaks to the reader as a site's notice does (kSiteNoticeReaderWords).
+bool EndsInReaderNotice(std::string_view line) {
+  if (text::CountCharStarts(line) > kMaxSiteLineChars) return false;
+  const std::string_view sentence = line.substr(LastSentenceStart(line));
+  const size_t words = static_cast<size_t>(
+      std::count_if(std::begin(text::lexicon::kSiteNoticeWords), std::end(text::lexicon::kSiteNoticeWords),
+                    [&](std::string_view w) { return sentence.find(w) != std::string_view::npos; }));
+  return words >= kSiteNoticeReaderWords;
+}
+
+size_t TitleNamingNotice(std::string_view line, std::span<const std::string_view> titles, const FurnitureModel& model,
+                         double* probability) {
+  if (text::CountCharStarts(line) > kMaxSiteLineChars) return std::string_view::npos;
+  const size_t sentence = LastSentenceStart(line);
+  size_t best_start = std::string_view::npos;
+  double best = 0;
+  for (std::string_view title : titles) {
+    const auto [run, count] = LongestHanRun(title);
+    if (count < kNoticeTitleHanChars) continue;
+    const size_t at = line.find(run, sentence);
+    if (at == std::string_view::npos) continue;
+    size_t from = at;
+    for (size_t n = 0; n < kNoticeLeadChars && from > sentence; ++n) from -= CharBefore(line, from).size();
+    for (size_t s = from; s <= at; s += CharAt(line, s).size()) {
+      const double p = model.Probability(line.substr(s));
+      if (p > best) {
+        best = p;
+        best_start = s;
+      }
+    }
+  }
+  if (best < kSiteLineProbability) return std::string_view::npos;
+  *probability = best;
+  return best_start;
 }
 
 }  // namespace
@@ -1012,6 +1091,26 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     }
     return false;
   };
+  // A paragraph at the report's top that ends in a site's notice naming the page's title (TitleNamingNotice:
+  // the lines above say the title), or speaking to the reader in the site's words (EndsInReaderNotice), is the
+  // site's introduction, its teaser with it: it goes whole.
+  auto ends_in_title_notice = [&](size_t k) {
+    std::vector<std::string_view> above;
+    for (size_t j = k; j-- > 0 && above.size() < kNoticeTitleLines;) {
+      if (!blank[j]) above.push_back(lines[j].text);
+    }
+    double notice_p = 0;
+    if (TitleNamingNotice(lines[k].text, above, model, &notice_p) == std::string_view::npos) {
+      if (!EndsInReaderNotice(lines[k].text)) return false;
+      // The vocabulary decides; the record carries the model's reading of the last sentence.
+      notice_p = std::max(kSiteLineProbability,
+                          model.Probability(Window(lines[k].text.substr(LastSentenceStart(lines[k].text)), true)));
+    }
+    p[k] = notice_p;
+    add(k, false);
+    found.back().site_notice = true;
+    return true;
+  };
   for (size_t k = 0; k < lines.size(); ++k) {
     if (blank[k] || metadata_row[k]) continue;
     const bool edge = first == lines.size() || k < first || k > last;
@@ -1071,6 +1170,12 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
           add(k, false);
           continue;
         }
+        // When the segment cut finds nothing (with a title allowed to stay either), a notice that names the
+        // title may still end the paragraph.
+        const LineCut titled_cut = CutFurnitureSegments(lines[k].text, model, whole, true);
+        if (titled_cut.prefix_end == 0 && titled_cut.suffix_begin == lines[k].text.size() && ends_in_title_notice(k)) {
+          continue;
+        }
       }
       // Any field name before the title's copy does the same when the document's own title line stands
       // elsewhere (内容概述 某街道2022年工作总结): the label reads more as a site's than as prose.
@@ -1109,6 +1214,8 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
           add(k, false);
           continue;
         }
+        // When the segment cut finds nothing, a notice that names the title may still end the paragraph.
+        if (cut.prefix_end == 0 && cut.suffix_begin == lines[k].text.size() && ends_in_title_notice(k)) continue;
       }
       add_segments(k, true, false, false);
       continue;
@@ -1117,6 +1224,33 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     for (size_t j = k; j-- > 0 && (blank[j] || strong(j));) run += !blank[j];
     for (size_t j = k + 1; j < lines.size() && (blank[j] || strong(j)); ++j) run += !blank[j];
     if (run >= kInsideRunLines) add(k, true);
+  }
+  // A site's label whose link the copy lost, left in brackets inside a sentence (`…落实到人(推荐阅读:),做到…`): a
+  // bracketed aside that ends in its colon, nothing after it, and that the model is near-certain of
+  // (kInsideProbability). The clean corpora's 1,390 bracketed asides hold no such colon (the likeliest of
+  // them, a newspaper's `（来源：…日报）`, says what follows it); issue 14's real sets hold one, a site's.
+  constexpr std::string_view kLabelEnds[] = {":)", "：)", ":）", "：）"};
+  for (size_t k = 0; k < lines.size(); ++k) {
+    const std::string_view t = lines[k].text;
+    if (blank[k] || table[k] || text::CountCharStarts(t) > kMaxSiteLineChars ||
+        std::none_of(std::begin(kLabelEnds), std::end(kLabelEnds),
+                     [&](std::string_view e) { return t.find(e) != std::string_view::npos; })) {
+      continue;
+    }
+    static const RE2 kLostLinkLabel(R"(([(（][^()（）]{1,20}[:：][ \t]*[)）]))");
+    re2::StringPiece input(t.data(), t.size()), aside;
+    while (RE2::FindAndConsume(&input, kLostLinkLabel, &aside)) {
+      const double aside_p = model.Probability(std::string_view(aside.data(), aside.size()));
+      if (aside_p < kInsideProbability) continue;
+      SiteLine s;
+      s.begin = lines[k].begin + static_cast<size_t>(aside.data() - t.data());
+      s.end = s.begin + aside.size();
+      s.probability = aside_p;
+      s.inside = true;
+      s.segment = true;
+      found.push_back(s);
+      strongest = std::max(strongest, aside_p);
+    }
   }
   // The title's cell end after a metadata table that went (IsFieldCellsRow above): a lone bar ending a line.
   for (size_t k = 0; metadata_rows && k < lines.size() && k < first; ++k) {
@@ -1406,9 +1540,10 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     }
   }
   if (found.size() < kMinDocumentLines && strongest < kInsideProbability) {
-    // A lone sentence the site put at the report's edge (its 小编 notice) meets the edge sentences' bar.
+    // A lone sentence the site put at the report's edge (its 小编 notice) meets the edge sentences' bar, or
+    // is a notice by the title it names or the words it speaks to the reader in (two signs, or the vocabulary).
     const bool lone_notice = found.size() == 1 && !found[0].segment && !found[0].inside &&
-                             found[0].probability >= kLoneSentenceProbability &&
+                             (found[0].probability >= kLoneSentenceProbability || found[0].site_notice) &&
                              IsSentence(text.substr(found[0].begin, found[0].end - found[0].begin));
     if (!lone_notice) found.clear();
   }

@@ -35,6 +35,11 @@ inline constexpr std::string_view kTraditionalIncreaseVerbs[] = {"增長", "擴�
 // (each tries them in turn and takes the first found).
 inline constexpr std::string_view kRateWords[] = {"率", "比重", "比例", "占比"};
 
+// The words a document-sharing site's notice speaks to its reader in (`下面是小编为大家整理的…,供大家参考借鉴,欢迎
+//阅读。`): of the clean corpora's 39,281 sentences none holds two of them (172 hold one: 大家知道, 全民阅读, 规范
+// 文化); every sentence of issue 14's seven real sets that holds three is a site's notice (32, holding 3 to 6).
+inline constexpr std::string_view kSiteNoticeWords[] = {"范文", "参考", "借鉴", "小编", "整理", "欢迎", "阅读", "大家"};
+
 // The kinds of report a title names (上半年工作总结, 政府工作报告, 述职报告): the title words report/heading.cc
 // and repair's site-line title check (repair/site_lines.h) had in common; each adds kinds of its own.
 inline constexpr std::string_view kReportKindLabels[] = {"总结", "报告", "计划", "要点", "规划", "汇报", "述职"};
