@@ -273,8 +273,21 @@ bool DoublesWordEnd(std::string_view text, size_t begin, size_t end, text::Char 
 
 }  // namespace
 
+// A lowercase Latin letter alone between an ideograph and a place unit ("地处w市郊") stands for the place's
+// name: the clean corpora write a lowercase letter alone between two ideographs 0 times (capitals name zones and
+// grades: A级, B区; x and X are PlaceMask's).
+const RE2& LetterPlaceMask() {
+  static const RE2 re(R"(\p{Han}([a-wyz](?:省|自治区|市|县|区|镇|乡|村|街道|社区|州|盟|旗)))");
+  return re;
+}
+
 void FlagMaskedPlaces(RepairContext& context) {
   std::string_view text = context.text();
+  ForEachMatch(text, LetterPlaceMask(), [&](size_t begin, size_t end) {
+    AddFlag(context, repair_rule::kMaskPlace, begin, end,
+            absl::StrCat("\"", Av(text.substr(begin, end - begin)), "\" is a letter standing for a place's name (the site "
+                         "or template hid it). The original cannot be known."));
+  });
   if (!HoldsAny(text, {"X", "Ｘ", "x", "ｘ", "×", "*", "＊"})) return;
   FlaggedSpans places(context, repair_rule::kMaskPlace);
   ForEachMatch(text, CountyDistrictMask(), [&](size_t begin, size_t end) {
@@ -455,7 +468,8 @@ void FlagPlaceholders(RepairContext& context) {
     TokenShape t = Shape(text.substr(begin, end - begin));
     if (t.multiplication || (t.letters == 0 && t.stars == 0)) return;
     // One letter after digits names a plan ("415X" 产业集群, "1+N+X"); years like 202x are matched above.
-    if (t.letters >= 2 || (t.stars > 0 && t.digits > 0) || (t.letters > 0 && t.points > 0)) {
+    // Stars around a decimal point ("*.*万元") mask a decimal: the clean corpora write "*.*" 0 times.
+    if (t.letters >= 2 || (t.stars > 0 && t.digits > 0) || ((t.letters > 0 || t.stars > 0) && t.points > 0)) {
       size_t before_count = placeholders.size();
       flag(begin, end, t.stars > 0 ? "a number with masked digits" : "a placeholder for a figure or a name");
       if (placeholders.size() > before_count) document_masks = true;
