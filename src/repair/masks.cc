@@ -763,6 +763,7 @@ bool BareYear(std::string_view text, size_t at, size_t end) {
 // word before such an approximation ("批多人次": two counts, both deleted).
 size_t BareFigureAt(std::string_view text, size_t at, size_t next, char32_t c) {
   if (c == U'年') return BareYear(text, at, next) ? next : 0;
+  if (!text::IsHan(c)) return 0;  // (a run of line breaks is walked back once, from the ideograph after it)
   // The character before, across a hard wrap ("承办了⏎多个": 了; "300⏎多个": a figure).
   size_t back = at;
   while (back > 0 && (text[back - 1] == '\n' || text[back - 1] == '\r')) --back;
