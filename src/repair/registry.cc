@@ -118,7 +118,7 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        FlagPlaceholders},
       {repair_rule::kNumberStripped,
        "Flags figures a site deleted, leaving a unit with no number (生产总值亿元, 参合率达 %, 于年月日, "
-       "截至月日, 增长倍, 个百分点); "
+       "截至月日, 增长倍, 个百分点, 投入多万元, 公开率达。, 比年提高 in a document that shows others); "
        "the original cannot be known.",
        nullptr, FlagStrippedNumbers},
       {repair_rule::kMaskDeleted,

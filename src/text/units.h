@@ -51,6 +51,10 @@ inline constexpr UnitWord kUnitWords[] = {
     {"万亿元", "元", kMoney, 12, kTypedByFacts},
     {"亿元", "元", kMoney, 8, kTypedByFacts | kFollowsDigits | kAfterBlankForFigure | kOnlyAfterFigure},
     {"万元", "元", kMoney, 4, kTypedByFacts | kFollowsDigits | kAfterBlankForFigure | kOnlyAfterFigure},
+    // Traditional script: only repair reads them (a converted page's "增加 億元"; the fact reader types
+    // simplified text).
+    {"億元", "元", kMoney, 8, kAfterBlankForFigure | kOnlyAfterFigure},
+    {"萬元", "元", kMoney, 4, kAfterBlankForFigure | kOnlyAfterFigure},
     {"千元", "元", kMoney, 3, kTypedByFacts},
     {"百元", "元", kMoney, 2, kTypedByFacts},
     {"元", "元", kMoney, 0, kTypedByFacts | kTokenAfterNumeral | kFollowsDigits | kAfterBlankForFigure},
@@ -95,7 +99,9 @@ inline constexpr UnitWord kUnitWords[] = {
     {"平方公里", "平方公里", kMeasure, 0, kTypedByFacts | kTokenAfterNumeral | kFollowsDigits | kAfterBlankForFigure},
     {"平方千米", "平方公里", kMeasure, 0, kTypedByFacts | kTokenAfterNumeral},
     {"万平方米", "平方米", kMeasure, 4, kTypedByFacts},
-    {"平方米", "平方米", kMeasure, 0, kTypedByFacts | kTokenAfterNumeral | kFollowsDigits | kAfterBlankForFigure},
+    // Only after a figure: the clean corpora write 平方米 53 times, every one after digits (每平方米 after 每).
+    {"平方米", "平方米", kMeasure, 0,
+     kTypedByFacts | kTokenAfterNumeral | kFollowsDigits | kAfterBlankForFigure | kOnlyAfterFigure},
     {"万立方米", "立方米", kMeasure, 4, kTypedByFacts},
     {"立方米", "立方米", kMeasure, 0, kTypedByFacts | kTokenAfterNumeral | kFollowsDigits},
     {"公里", "公里", kMeasure, 0, kTypedByFacts | kTokenAfterNumeral | kFollowsDigits | kAfterBlankForFigure},

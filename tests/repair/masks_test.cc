@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "repair/only_rules.h"
 #include "support/test_data.h"
@@ -41,6 +42,22 @@ TEST(MaskSeed, GaoXinIsFlaggedEverywhere) {
   EXPECT_GT(masks, 10u);
   EXPECT_EQ(flagged, masks);
   EXPECT_NE(result->text.find("高XX县区"), std::string::npos) << "masks are never rewritten";
+}
+
+// In a document whose figures were deleted (two strong forms open the pass), a bare 年 is read as a deleted
+// year only where no figure, word or average explains it: 这些年, 今年, 五年, 年均, 年平均, 关键年, "的年。"
+// and 之年 stay; the clause-opening year and the one after 比 are flagged.
+TEST(NumberStripped, BareYearsOnlyWhereNothingExplainsThem) {
+  const std::string text =
+      "全镇投入资金多万元,群众满意率达。这些年,今年以来,五年来,年均增长较快,年平均气温偏高;"
+      "今后五年是关键年,也是大发展的年。年,全镇人均收入比年增长明显,决胜之年。";
+  auto result = Repair(text, testing::OnlyRules({"number.stripped"}));
+  ASSERT_TRUE(result.ok());
+  std::vector<size_t> flagged;
+  for (const RepairFlag& f : result->flags) flagged.push_back(f.span.begin);
+  EXPECT_THAT(flagged, ::testing::ElementsAre(text.find("多万元"), text.find("达。"), text.find("年,全镇"),
+                                              text.find("年增长")));
+  EXPECT_TRUE(result->records.empty());
 }
 
 }  // namespace
