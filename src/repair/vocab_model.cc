@@ -164,6 +164,16 @@ absl::StatusOr<VocabModel> VocabModel::Attach(std::string_view blob, std::vector
   model.header_ = reinterpret_cast<const VocabBlobHeader*>(base);
   model.forms_ = reinterpret_cast<const VocabBlobForm*>(base + at.forms);
   model.slots_ = reinterpret_cast<const uint64_t*>(base + at.slots);
+  model.regions_ = reinterpret_cast<const uint32_t*>(base + at.regions);
+  // Every region holds a slot and they tile the table: a probe stays inside the slots.
+  for (size_t f = 1; f < VocabRegionCount(h); ++f) {
+    if (model.regions_[f] <= model.regions_[f - 1]) {
+      return absl::DataLossError("vocabulary model blob has an empty region");
+    }
+  }
+  if (model.regions_[0] != 0 || model.regions_[VocabRegionCount(h) - 1] != h.slot_count) {
+    return absl::DataLossError("vocabulary model blob's regions do not cover its slots");
+  }
   model.extras_ = reinterpret_cast<const VocabBlobExtra*>(base + at.extras);
   model.char_ids_ = reinterpret_cast<const uint16_t*>(base + at.char_ids);
   model.place_slots_ = reinterpret_cast<const uint32_t*>(base + at.place_slots);
@@ -220,9 +230,10 @@ uint64_t VocabModel::Count(VocabKeyKind kind, const VocabBlobForm* form, bool ri
   if (header_ == nullptr) return 0;
   const uint32_t form_id = form == nullptr ? 0 : static_cast<uint32_t>(form - forms_) + 1;
   const uint64_t key = VocabSlotKey(kind, form_id, right, c1, c2, header_->form_bits, header_->char_bits);
-  const uint32_t value_bits = header_->value_bits, slot_count = header_->slot_count;
-  for (uint32_t slot = VocabSlotHome(key, slot_count);; slot = slot + 1 == slot_count ? 0 : slot + 1) {
-    const uint64_t packed = slots_[slot];
+  const uint32_t value_bits = header_->value_bits;
+  const uint32_t begin = regions_[form_id], size = regions_[form_id + 1] - begin;
+  for (uint32_t probe = VocabSlotHome(key, size);; probe = probe + 1 == size ? 0 : probe + 1) {
+    const uint64_t packed = slots_[begin + probe];
     if (packed == 0) return 0;
     if (packed >> value_bits == key) {
       if (found != nullptr) *found = true;

@@ -146,6 +146,7 @@ class VocabModel {
   const VocabBlobHeader* header_ = nullptr;
   const VocabBlobForm* forms_ = nullptr;
   const uint64_t* slots_ = nullptr;
+  const uint32_t* regions_ = nullptr;  // a form's slots (VocabBlobSections::regions)
   const VocabBlobExtra* extras_ = nullptr;
   const uint16_t* char_ids_ = nullptr;
   const uint32_t* place_slots_ = nullptr;

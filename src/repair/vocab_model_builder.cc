@@ -406,24 +406,33 @@ absl::StatusOr<std::string> CompileVocabModel(std::string_view text) {
     slots.Add(VocabKeyKind::kUnigram, 0, false, c1, 0, count);
   }
 
-  // The slot table.
+  // The slot table: a region per form, each sized for its own keys at kVocabSlotLoad.
   const std::vector<std::pair<uint64_t, uint64_t>>& entries = slots.entries();
-  const uint32_t slot_count =
-      static_cast<uint32_t>(static_cast<double>(entries.size()) / kVocabSlotLoad) + 1;  // at least one empty
+  std::vector<uint32_t> regions(VocabRegionCount(header), 0);
+  for (const auto& entry : entries) ++regions[VocabKeyForm(entry.first, header.form_bits, header.char_bits) + 1];
+  for (size_t f = 1; f < regions.size(); ++f) {
+    // Each region keeps at least one empty slot, so a probe for an absent key ends.
+    const uint64_t size = static_cast<uint64_t>(static_cast<double>(regions[f]) / kVocabSlotLoad) + 1;
+    if (regions[f - 1] + size > UINT32_MAX) return absl::InvalidArgumentError("vocabulary model too large");
+    regions[f] = static_cast<uint32_t>(regions[f - 1] + size);
+  }
+  const uint32_t slot_count = regions.back();
   std::vector<uint64_t> table(slot_count, 0);
   for (const auto& [key, value] : entries) {
     if (value >> header.value_bits != 0) {
       return absl::InvalidArgumentError(
           absl::StrCat("vocabulary model count ", value, " does not fit in ", header.value_bits, " bits"));
     }
-    uint32_t slot = VocabSlotHome(key, slot_count);
-    while (table[slot] != 0) {
-      if (table[slot] >> header.value_bits == key) {
+    const uint32_t form = VocabKeyForm(key, header.form_bits, header.char_bits);
+    const uint32_t begin = regions[form], size = regions[form + 1] - begin;
+    uint32_t probe = VocabSlotHome(key, size);
+    while (table[begin + probe] != 0) {
+      if (table[begin + probe] >> header.value_bits == key) {
         return absl::InvalidArgumentError("vocabulary model has a key twice");
       }
-      slot = slot + 1 == slot_count ? 0 : slot + 1;
+      probe = probe + 1 == size ? 0 : probe + 1;
     }
-    table[slot] = key << header.value_bits | value;
+    table[begin + probe] = key << header.value_bits | value;
   }
   header.slot_count = slot_count;
   header.extra_count = static_cast<uint32_t>(extras.size());
@@ -463,6 +472,7 @@ absl::StatusOr<std::string> CompileVocabModel(std::string_view text) {
   PutArray(blob, at.pairs, pairs);
   PutArray(blob, at.forms, forms);
   PutArray(blob, at.slots, table);
+  PutArray(blob, at.regions, regions);
   PutArray(blob, at.extras, extras);
   PutArray(blob, at.char_ids, char_ids);
   PutArray(blob, at.place_slots, place_table);

@@ -5,8 +5,12 @@
 //   VocabBlobPair   pairs[pair_count]
 //   VocabBlobForm   forms[form_count]          sorted by name (bytewise), found by binary search
 //   uint64_t        slots[slot_count]          every keyed count, key and value packed in one word
-//                                              (VocabSlotKey << value_bits | value; 0 = empty); open
-//                                              addressing from VocabSlotHome, linear probing
+//                                              (VocabSlotKey << value_bits | value; 0 = empty), the keys
+//                                              of each form in a region of their own; open addressing
+//                                              inside the region from VocabSlotHome, linear probing
+//   uint32_t        regions[form_count + 2]    region f (f = the key's form: 0 for the form-free keys,
+//                                              else the form's index + 1) is slots[regions[f],
+//                                              regions[f + 1]); regions[0] = 0, the last = slot_count
 //   VocabBlobExtra  extras[extra_count]        a context's dictionary counts, when not both 0
 //   uint16_t        char_ids[char_id_count]    code point -> its id in the model's alphabet (0 = not in it)
 //   uint32_t        place_slots[place_slot_count]  open addressing over places: FNV-1a 64, linear
@@ -18,7 +22,11 @@
 // corpus every page of it becomes resident (`wenshu parse`'s peak RSS). Keys made of dense ids (form,
 // side, one or two characters of the model's alphabet) and packed with their value into 8 bytes keep
 // the table to about a fifth of the string-keyed layout it replaces (10.9 -> 2.2 MB), with one probe
-// usually in one cache line. Integers and doubles are in host order; the endian marker rejects another.
+// usually in one cache line. One region per form: a spot's lookups stay in the regions of its two forms
+// and of the form-free keys (the first wenshu_parse on 10 KB of a 2025 report: `Count` faulted 28 pages
+// with one hash over the whole table, 23 with regions; over the national corpus the table stays wholly
+// resident, 585 of its 762 forms occur there; bench/README.md). Integers and doubles are in host order;
+// the endian marker rejects another.
 #ifndef WENSHU_SRC_REPAIR_VOCAB_MODEL_FORMAT_H_
 #define WENSHU_SRC_REPAIR_VOCAB_MODEL_FORMAT_H_
 
@@ -35,7 +43,7 @@ inline constexpr char kVocabBlobMagic[8] = {'W', 'S', 'V', 'O', 'C', 'A', 'B', '
 // The version of the table (the third field of its "V" row) this code reads.
 inline constexpr int kVocabTableVersion = 5;
 // The layout above; bump it when it changes (the table's own version is checked separately).
-inline constexpr uint32_t kVocabBlobLayoutVersion = 2;
+inline constexpr uint32_t kVocabBlobLayoutVersion = 3;  // 3: a region of slots per form
 inline constexpr uint32_t kVocabEndianMarker = 0x01020304u;
 // The slot table's size over its entries: linear probing stays short (a miss probes ~3.5 slots on
 // average at a load of 0.7, 8 bytes each, mostly within one cache line).
@@ -122,15 +130,23 @@ inline uint64_t VocabSlotKey(VocabKeyKind kind, uint32_t form, bool right, uint3
   return key;
 }
 
-// Where probing for `key` starts: a multiplicative hash mapped onto [0, slot_count).
+// Where probing for `key` starts in its region: a multiplicative hash mapped onto [0, slot_count).
 inline uint32_t VocabSlotHome(uint64_t key, uint32_t slot_count) {
   const uint64_t mixed = key * 0x9E3779B97F4A7C15ull;
   return static_cast<uint32_t>(((mixed >> 32) * slot_count) >> 32);
 }
 
+// The entries of the region table: one region per form, one for the form-free keys, and the end.
+inline size_t VocabRegionCount(const VocabBlobHeader& h) { return size_t{h.form_count} + 2; }
+
+// The form a key belongs to (its region): 0 for the form-free kinds, else the form's index + 1.
+inline uint32_t VocabKeyForm(uint64_t key, uint32_t form_bits, uint32_t char_bits) {
+  return static_cast<uint32_t>((key >> (1 + 2 * char_bits)) & ((uint64_t{1} << form_bits) - 1));
+}
+
 // Where each section starts (each on an 8-byte boundary), from the header's counts.
 struct VocabBlobSections {
-  size_t pairs, forms, slots, extras, char_ids, place_slots, places, strings, end;
+  size_t pairs, forms, slots, regions, extras, char_ids, place_slots, places, strings, end;
 };
 inline VocabBlobSections SectionsOf(const VocabBlobHeader& h) {
   auto align = [](size_t n) { return (n + 7) & ~size_t{7}; };
@@ -138,7 +154,8 @@ inline VocabBlobSections SectionsOf(const VocabBlobHeader& h) {
   s.pairs = align(sizeof(VocabBlobHeader));
   s.forms = align(s.pairs + size_t{h.pair_count} * sizeof(VocabBlobPair));
   s.slots = align(s.forms + size_t{h.form_count} * sizeof(VocabBlobForm));
-  s.extras = align(s.slots + size_t{h.slot_count} * sizeof(uint64_t));
+  s.regions = align(s.slots + size_t{h.slot_count} * sizeof(uint64_t));
+  s.extras = align(s.regions + VocabRegionCount(h) * sizeof(uint32_t));
   s.char_ids = align(s.extras + size_t{h.extra_count} * sizeof(VocabBlobExtra));
   s.place_slots = align(s.char_ids + size_t{h.char_id_count} * sizeof(uint16_t));
   s.places = align(s.place_slots + size_t{h.place_slot_count} * sizeof(uint32_t));

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <set>
 #include <algorithm>
@@ -85,6 +86,40 @@ TEST(VocabModel, CompiledBlobStampsAreChecked) {
   EXPECT_FALSE(with(offsetof(repair_internal::VocabBlobHeader, endian_marker), 1).ok());
   EXPECT_FALSE(VocabModel::FromEmbedded(std::string_view(*blob).substr(0, blob->size() - 8)).ok());
   EXPECT_FALSE(VocabModel::FromEmbedded("").ok());
+}
+
+// Each form's counts sit in a region of their own (a spot's lookups stay in its forms' pages): a count is
+// found in its form's region only, and a region table that would send a probe outside the slots is refused.
+TEST(VocabModel, EachFormsCountsSitInItsOwnRegion) {
+  using repair_internal::VocabBlobHeader;
+  const std::string head = "V\twenshu-vocab-model\t5\ttest\nT\ttotal_chars\t100\nW\tdict_weight\t0.1\n";
+  auto blob = repair_internal::CompileVocabModel(
+      head + "U\t的\t5\nP\t1\t效劳\t服务\nF\t效劳\t4\t1\t0\t0\t0\t0\nF\t服务\t9\t9\t0\t0\t0\t0\n"
+             "C\t服务\tL1\t的\t3\t0\t0\nC\t服务\tR1\t的\t2\t0\t0\nC\t效劳\tL1\t的\t1\t0\t0\n");
+  ASSERT_TRUE(blob.ok()) << blob.status();
+  VocabBlobHeader h;
+  std::memcpy(&h, blob->data(), sizeof(h));
+  const repair_internal::VocabBlobSections at = repair_internal::SectionsOf(h);
+  std::vector<uint32_t> regions(repair_internal::VocabRegionCount(h));
+  std::memcpy(regions.data(), blob->data() + at.regions, regions.size() * sizeof(uint32_t));
+  for (size_t slot = 0; slot < h.slot_count; ++slot) {
+    uint64_t packed;
+    std::memcpy(&packed, blob->data() + at.slots + slot * sizeof(uint64_t), sizeof(packed));
+    if (packed == 0) continue;
+    const uint32_t form = repair_internal::VocabKeyForm(packed >> h.value_bits, h.form_bits, h.char_bits);
+    EXPECT_GE(slot, regions[form]);
+    EXPECT_LT(slot, regions[form + 1]);
+  }
+  ASSERT_TRUE(VocabModel::FromEmbedded(*blob).ok());
+  auto with_region = [&](size_t f, uint32_t value) {
+    std::string changed = *blob;
+    std::memcpy(changed.data() + at.regions + f * sizeof(uint32_t), &value, sizeof(value));
+    return VocabModel::FromEmbedded(changed).status();
+  };
+  EXPECT_FALSE(with_region(0, 1).ok());                               // the first does not start at 0
+  EXPECT_FALSE(with_region(regions.size() - 1, h.slot_count + 1).ok());  // the last passes the end
+  EXPECT_FALSE(with_region(1, regions[2]).ok());                     // an empty region
+  EXPECT_TRUE(with_region(1, regions[1]).ok());                      // unchanged
 }
 
 // The model compiled at build time scores every spot as the committed table does when parsed now.
