@@ -110,6 +110,10 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        "Removes a comma a page inserted before its punctuation marks (\",,\" \",。\" \",、\"), where a fifth "
        "or more of the page's marks have one; a single doubled comma stays.",
        nullptr, RemoveInsertedCommas},
+      {repair_rule::kTextInsertedMark,
+       "Removes an ASCII point spliced into a Chinese phrase (\"经济.发展\") and a lone apostrophe next to "
+       "Chinese text with no other quotation mark in its sentence (\"市的'统一\"). Clean reports write neither.",
+       nullptr, RemoveInsertedMarks},
       {repair_rule::kMaskPlace, "Flags masked place names (高XX县区, XX省, *镇, **县); the original cannot be known.",
        nullptr, FlagMaskedPlaces},
       {repair_rule::kMaskName, "Flags masked names (***, ___ in name positions, 学*); the original cannot be known.",

@@ -32,6 +32,7 @@ inline constexpr std::string_view kQuoteFullwidth = "quote.fullwidth";
 inline constexpr std::string_view kQuoteDirection = "quote.direction";
 inline constexpr std::string_view kTextSmallForm = "text.small_form";
 inline constexpr std::string_view kTextInsertedComma = "text.inserted_comma";
+inline constexpr std::string_view kTextInsertedMark = "text.inserted_mark";
 inline constexpr std::string_view kMaskPlace = "mask.place";
 inline constexpr std::string_view kMaskName = "mask.name";
 inline constexpr std::string_view kMaskPlaceholder = "mask.placeholder";
