@@ -21,6 +21,7 @@ inline constexpr std::string_view kBoilerplateJammer = "boilerplate.jammer";
 inline constexpr std::string_view kBoilerplateSiteLines = "boilerplate.site_lines";
 inline constexpr std::string_view kBoilerplateTitle = "boilerplate.title";
 inline constexpr std::string_view kBoilerplateWatermarkCode = "boilerplate.watermark_code";
+inline constexpr std::string_view kNumberLostPoint = "number.lost_point";
 inline constexpr std::string_view kLayoutSpace = "layout.space";
 inline constexpr std::string_view kLayoutWrap = "layout.wrap";
 inline constexpr std::string_view kLayoutBreak = "layout.break";
