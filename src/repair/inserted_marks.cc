@@ -65,6 +65,7 @@ bool EndsLineWithPoint(std::string_view text) {
   }
   return false;
 }
+
 // A lone ASCII apostrophe next to an ideograph, with no other quotation mark in its sentence: the clean
 // corpora hold none next to an ideograph (their two apostrophes stand alone on lines); the seven dev sets
 // hold three, all a site's insertion (`市的'統一`, `用語的',`, `人生的'分界線`). One that pairs with another
@@ -119,8 +120,8 @@ void RemoveInsertedMarks(RepairContext& context) {
     const text::Char c = text::CharAt(text, i);
     if (c.value == U'\'' && apostrophe == std::string_view::npos) apostrophe = i;
     if (IsQuotationMark(c.value)) ++quotes;
-    if (c.value == U'.' && !point_as_stop && text::IsHan(previous) && !CarriesQuantity(previous) && previous != U'第' &&
-        text::IsHan(text::CharAt(text, i + 1).value) && !UnitAt(text, i + 1)) {
+    if (c.value == U'.' && !point_as_stop && text::IsHan(previous) && !CarriesQuantity(previous) &&
+        previous != U'第' && text::IsHan(text::CharAt(text, i + 1).value) && !UnitAt(text, i + 1)) {
       RemoveMark(context, i, kInsertedPointConfidence,
                  "An ASCII point between two Chinese words, inside a phrase: a mark a site inserted (clean "
                  "reports write none).");

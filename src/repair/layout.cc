@@ -345,7 +345,9 @@ SpaceAnalysis AnalyseSpaces(std::string_view text) {
         }
         break;
       case SpaceKind::kBeforePercent:
-        if (!spaces_digits) reason = "A stray space between a figure and its percent sign, left by the text's extraction.";
+        if (!spaces_digits) {
+          reason = "A stray space between a figure and its percent sign, left by the text's extraction.";
+        }
         break;
       case SpaceKind::kAfterMarker:
         if (marker_habit) {
