@@ -181,21 +181,6 @@ TokenShape Shape(std::string_view token) {
   return t;
 }
 
-// Characters that carry a quantity themselves (Chinese numerals, 数, 几, 上亿元, 每万元): a unit may follow.
-bool CarriesQuantity(char32_t c) {
-  // ○ writes zero in years ("一九八○年"); 萬 億 兩 幾 數 餘 are the traditional forms.
-  static constexpr std::u32string_view kQuantity = U"〇○零一二三四五六七八九十百千万亿两几数多余上近超过逾每单按以兆萬億兩幾數餘";
-  // Sorted at compile time and searched in halves: the scans ask this of almost every ideograph, and a
-  // find compares with each of the characters.
-  static constexpr auto kSorted = [] {
-    std::array<char32_t, kQuantity.size()> sorted{};
-    std::copy(kQuantity.begin(), kQuantity.end(), sorted.begin());
-    std::sort(sorted.begin(), sorted.end());
-    return sorted;
-  }();
-  return std::binary_search(kSorted.begin(), kSorted.end(), c);
-}
-
 // Verbs of change that a multiple follows only with its figure: "增长倍。" lost it ("增长2倍"). 翻倍 and 加倍
 // are words, so only these; the clean corpora write none of them right before 倍.
 const std::vector<std::string_view>& ChangeVerbsBeforeMultiple() {
@@ -1135,7 +1120,9 @@ void FlagDeletedWords(RepairContext& context) {
     // "以.为统领", "经济.发展": a point where a phrase stood, between Chinese words (not "一.总则").
     if ((c.value == U'.' || c.value == U'．') && i > 0 && !stripped.Contains(i)) {
       text::Char p = text::CharBefore(text, i);
-      if (text::IsHan(p.value) && text::IsHan(n.value) && !CarriesQuantity(p.value) && p.value != U'第') {
+      // A point text.inserted_mark removed as a site's insertion is no gap.
+      if (text::IsHan(p.value) && text::IsHan(n.value) && !CarriesQuantity(p.value) && p.value != U'第' &&
+          !context.IsClaimed({i, next})) {
         AddFlag(context, kRule, i, next,
                 "A point between two Chinese words stands where a word or phrase was deleted. The original "
                 "cannot be known.");

@@ -1,6 +1,7 @@
 #include "repair/number_scan.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 
 #include "text/breaks.h"
@@ -166,6 +167,20 @@ std::optional<double> ParseDecimal(std::string_view s) {
   }
   if (!any) return std::nullopt;
   return value;
+}
+
+bool CarriesQuantity(char32_t c) {
+  // ○ writes zero in years ("一九八○年"); 萬 億 兩 幾 數 餘 are the traditional forms.
+  static constexpr std::u32string_view kQuantity = U"〇○零一二三四五六七八九十百千万亿两几数多余上近超过逾每单按以兆萬億兩幾數餘";
+  // Sorted at compile time and searched in halves: the scans ask this of almost every ideograph, and a
+  // find compares with each of the characters.
+  static constexpr auto kSorted = [] {
+    std::array<char32_t, kQuantity.size()> sorted{};
+    std::copy(kQuantity.begin(), kQuantity.end(), sorted.begin());
+    std::sort(sorted.begin(), sorted.end());
+    return sorted;
+  }();
+  return std::binary_search(kSorted.begin(), kSorted.end(), c);
 }
 
 }  // namespace wenshu::repair_internal

@@ -71,6 +71,9 @@ bool OnlyAfterOnLine(std::string_view text, size_t offset, std::u32string_view a
 std::optional<std::string_view> UnitAt(std::string_view text, size_t offset,
                                        text::UnitReader reader = text::kFollowsDigits);
 
+// Characters that carry a quantity themselves (Chinese numerals, 数, 几, 上亿元, 每万元): a unit may follow.
+bool CarriesQuantity(char32_t c);
+
 // Debian's Abseil does not alias std::string_view; absl::StrCat needs this conversion.
 inline absl::string_view Av(std::string_view s) { return absl::string_view(s.data(), s.size()); }
 

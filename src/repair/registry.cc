@@ -65,6 +65,11 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        "Removes a short code a site spliced after every paragraph (\"各位代表:C6m\"): letters and digits "
        "glued to the text, repeated three times or more and mostly followed by a blank.",
        nullptr, RemoveWatermarkCodes},
+      {repair_rule::kNumberLostPoint,
+       "Restores points a page turned into blanks: list markers (\"1 经济…\" → \"1.经济…\") and decimals "
+       "(\"5 9亿元\" → \"5.9亿元\"), in a page that writes no point and whose markers, numbered in order, show "
+       "the loss; elsewhere a blank between digits before a unit in a page without points is flagged.",
+       nullptr, RestoreLostPoints},
       {repair_rule::kLayoutSpace,
        "Removes stray spaces PDF and Word extraction left inside sentences (\"成绩 。\", \"免疫、 人禽流感\", "
        "\"坚 定不移\", \"43.68 亿元\"), in documents that show several.",
@@ -110,6 +115,10 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        "Removes a comma a page inserted before its punctuation marks (\",,\" \",。\" \",、\"), where a fifth "
        "or more of the page's marks have one; a single doubled comma stays.",
        nullptr, RemoveInsertedCommas},
+      {repair_rule::kTextInsertedMark,
+       "Removes an ASCII point spliced into a Chinese phrase (\"经济.发展\") and a lone apostrophe next to "
+       "Chinese text with no other quotation mark in its sentence (\"市的'统一\"). Clean reports write neither.",
+       nullptr, RemoveInsertedMarks},
       {repair_rule::kMaskPlace, "Flags masked place names (高XX县区, XX省, *镇, **县); the original cannot be known.",
        nullptr, FlagMaskedPlaces},
       {repair_rule::kMaskName, "Flags masked names (***, ___ in name positions, 学*); the original cannot be known.",

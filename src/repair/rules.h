@@ -85,6 +85,10 @@ void RepairQuoteDirection(RepairContext& context);
 void RestoreSmallFormPunctuation(RepairContext& context);
 // text.inserted_comma (inserted_marks.cc): a comma a page inserted before every mark, removed.
 void RemoveInsertedCommas(RepairContext& context);
+// text.inserted_mark (inserted_marks.cc): a point or apostrophe spliced between Chinese words.
+void RemoveInsertedMarks(RepairContext& context);
+// number.lost_point (lost_point.cc): points a page turned into blanks (`1 经济…`, `5 9亿元`), restored.
+void RestoreLostPoints(RepairContext& context);
 
 // mask.place, mask.name, mask.placeholder (masks.cc): hidden text, flagged only.
 void FlagMaskedPlaces(RepairContext& context);
