@@ -782,6 +782,27 @@ void FlagMojibake(RepairContext& context) {
   const bool lost_marks =
       text.find('?') != std::string_view::npos || text.find("\uFFFD") != std::string_view::npos;
   auto is_lost_byte = [](char32_t c) { return c == '?' || c == text::kReplacementChar; };
+  // A converted copy's reading right after the mark, its opening bracket gone with the character it read
+  // (`楊家?guī)X`, `請(qǐng)?jiān)笗?`): where the bytes after it cannot be read again (no character, or no likelier
+  // reading), the reading is the one clue left, flagged as text.pinyin flags a reading whose character was
+  // garbled away (`?,F(xiàn)`). Only in a copy diagnosed converted.
+  auto flag_orphan_reading = [&](size_t mark_at, size_t prefix_end) {
+    if (!context.diagnosis().converted_script) return;
+    static const RE2 kOrphanReading(R"(^[?\x{FFFD}]([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,4})\))");
+    re2::StringPiece reading;
+    const std::string_view prefix = text.substr(mark_at, prefix_end - mark_at);
+    re2::StringPiece match = View(prefix);
+    if (!RE2::Consume(&match, kOrphanReading, &reading)) return;
+    const size_t end = static_cast<size_t>(match.data() - text.data());
+    RepairFlag flag;
+    flag.rule = repair_rule::kTextMojibake;
+    flag.span = {mark_at, end};
+    flag.text = std::string(text.substr(mark_at, end - mark_at));
+    flag.reason = absl::StrCat("A converting site lost a byte here: the character read \"",
+                               std::string(reading.data(), reading.size()),
+                               "\" and its reading's opening bracket were garbled away; only the reading is left.");
+    context.Flag(std::move(flag));
+  };
   for (size_t at = lost_marks ? 0 : text.size(); at < text.size();) {
     if (context.CancelledAt(at)) return;
     const text::Char mark = text::CharAt(text, at);
@@ -811,6 +832,7 @@ void FlagMojibake(RepairContext& context) {
     const bool lost_end = is_lost_byte(end.value);
     const bool ascii_trail = end_byte.size() == 1 && ((end_byte[0] >= 0x40 && end_byte[0] < 0x7F) || end_byte[0] == '\x80');
     if (run.empty() || end.length == 0 || (!lost_end && !ascii_trail)) {
+      flag_orphan_reading(at, run_begin);
       at = std::max(run_begin, at + mark.length);
       continue;
     }
@@ -841,6 +863,7 @@ void FlagMojibake(RepairContext& context) {
       at = lost_end ? p : flag_end;  // a lost byte at the end may start the next run
       continue;
     }
+    flag_orphan_reading(at, run_begin);
     at = std::max(run_begin, at + mark.length);
   }
   FlagMarklessSlips(context, model, gbk);
