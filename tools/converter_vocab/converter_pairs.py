@@ -26,6 +26,8 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'vocab'))
 import build_model  # noqa: E402
+import jieba  # noqa: E402  (Debian python3-jieba, tools/bootstrap.sh)
+from learn_pairs import is_han  # noqa: E402
 
 DICTIONARY = '/usr/share/opencc/TWPhrases.ocd2'
 MIN_MAINLAND_COUNT = 30
@@ -63,10 +65,9 @@ def main():
     text = '\n'.join(lines)
     # Words, not substrings: 社群 inside 合作社群众 is no use of 社群. Both readings are made known to jieba, which
     # then segments each sentence by the likelier path.
-    import jieba  # Debian python3-jieba (tools/bootstrap.sh)
     jieba.setLogLevel(60)
     candidates = [(m, t) for m, t in zip(mainland, taiwan)
-                  if m != t and build_model_is_han(m) and build_model_is_han(t)]
+                  if m != t and is_han(m) and is_han(t)]
     for m, t in candidates:
         for w in (m, t):
             if jieba.get_FREQ(w) is None:
@@ -95,10 +96,6 @@ def main():
             f.write('    {"%s", "%s", %d, %d},\n' % (t, m, ct, cm))
         f.write('};\n\n}  // namespace wenshu::repair_internal\n\n#endif  // WENSHU_SRC_REPAIR_CONVERTER_VOCAB_TABLE_H_\n')
     print('%s: %d entries, %d selected' % (args.out, len(entries), len(rows)), file=sys.stderr)
-
-
-def build_model_is_han(s):
-    return len(s) > 0 and all('\u4e00' <= c <= '\u9fff' for c in s)
 
 
 if __name__ == '__main__':
