@@ -23,6 +23,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
+#include "repair/converter_vocab_table.h"
 #include "repair/gbk_table.h"
 #include "repair/hant_hans_table.h"
 #include "repair/number_scan.h"
@@ -231,12 +232,17 @@ bool HasInjectedReadings(std::string_view text) {
 // that names a year from 1965 on, or that was made from a document site's template (a masked year
 // "20xx年", a masked name "xx镇"), and is written in traditional characters was converted by a site.
 // A title that opens with its year ("2022國際護士節活動總結") names the year without 年.
+// A date says the same in its other forms: a site's stamp (2023-06-19, 2023/6/19, 2023.06.19) and the
+// century the text looks to (面向21世紀, 二十一世紀).
 // The one traditional report of the clean corpora (1954) names no year after 1954 and holds no mask (no
-// figure from 1965 to 2099 at all).
+// figure from 1965 to 2099 at all, no 世紀 after a numeral).
 bool WrittenAfterSimplification(std::string_view text) {
   static const RE2 re(
       R"((?:196[5-9]|19[7-9]\d|20\d\d|20[xX*]{2}|20\d[xX*])\s*年|\p{Han}[xX]{2,}|[xX]{2,}\p{Han})"
-      R"(|(?m:^)[ \t\x{3000}]*(?:196[5-9]|19[7-9]\d|20\d\d)\p{Han})");
+      R"(|(?m:^)[ \t\x{3000}]*(?:196[5-9]|19[7-9]\d|20\d\d)\p{Han})"
+      R"(|(?:^|[^\d])(?:196[5-9]|19[7-9]\d|20\d\d)(?:-(?:0?[1-9]|1[0-2])-|/(?:0?[1-9]|1[0-2])/|\.(?:0?[1-9]|1[0-2])\.))"
+      R"((?:0?[1-9]|[12]\d|3[01])(?:[^\d]|$))"
+      R"(|(?:21|二十一)世[紀纪])");
   return RE2::PartialMatch(View(text), re);
 }
 
@@ -464,7 +470,106 @@ void ConvertTraditionalScript(RepairContext& context) {
     r.confidence = kTraditionalConfidence;
     r.reason = absl::StrCat("The document was converted to traditional characters; \"", r.before,
                             "\" restored to the simplified \"", r.after, "\".");
-    if (context.IsClaimed(r.span)) continue;
+    if (!context.IsClaimed(r.span)) {
+      context.Propose(std::move(r));
+      continue;
+    }
+    // Around another rule's span (a converter's word restored inside the run), character by character.
+    for (size_t at = c.begin, k = 0; at < c.end;) {
+      const size_t n = text::CharAt(text, at).length, m = text::CharAt(r.after, k).length;
+      RepairRecord one;
+      one.rule = r.rule;
+      one.confidence = r.confidence;
+      one.span = {at, at + n};
+      one.before = std::string(text.substr(at, n));
+      one.after = r.after.substr(k, m);
+      one.reason = absl::StrCat("The document was converted to traditional characters; \"", one.before,
+                                "\" restored to the simplified \"", one.after, "\".");
+      at += n;
+      k += m;
+      if (!context.IsClaimed(one.span)) context.Propose(std::move(one));
+    }
+  }
+}
+
+namespace {
+
+// vocab.converter. A Taiwan word is a marker of the phrase conversion when the clean reports (mainland text)
+// use it at most kConverterMarkerRate times per million characters (as vocab.spun's markers): 专案, 网路, 最佳化,
+// 社群 (0-1 uses in 1.70 M characters); 支援, 装置, 资料, 设定, 联络 (6-87 uses) are words of both, restored only
+// on a page a marker already shows converted with phrases.
+constexpr double kConverterMarkerRate = 2.0;
+
+bool IsConverterMarker(const ConverterWord& w) {
+  return static_cast<double>(w.taiwan_count) * 1e6 <=
+         kConverterMarkerRate * static_cast<double>(kConverterVocabCorpusChars);
+}
+
+// Calls fn(begin, end, word, taiwan) for every Taiwan word (taiwan = true) and mainland word of the table in
+// `text` (simplified), the longest at a position first; a match is not searched inside another.
+template <typename Fn>
+void ForEachConverterWord(std::string_view text, Fn fn) {
+  for (size_t at = 0; at < text.size();) {
+    size_t matched = 0;
+    for (const ConverterWord& w : kConverterWords) {
+      for (bool taiwan : {true, false}) {
+        const std::string_view form = taiwan ? w.taiwan : w.mainland;
+        if (form.size() > matched && text.compare(at, form.size(), form) == 0) {
+          matched = form.size();
+          fn(at, at + form.size(), w, taiwan);
+        }
+      }
+    }
+    at += matched > 0 ? matched : std::max<size_t>(text::CharAt(text, at).length, 1);
+  }
+}
+
+}  // namespace
+
+// A site that converts with Taiwan phrases (OpenCC's s2twp) replaces words as well as characters: 项目 becomes
+// 專案, 优化 最佳化, 网络 網路, 社区 社羣, 支持 支援 (converter_vocab_table.h, generated from OpenCC's TWPhrases
+// and selected by the clean corpora). Converted back character by character, the page keeps them. The page
+// first: in its simplified reading (ScriptView), it shows a marker (a Taiwan word mainland reports all but
+// never write) and none of the table's mainland words (such a converter leaves none: a page that writes 通过
+// beside 透过 wrote both itself). Then every Taiwan word of the table on it is restored.
+void RestoreConverterVocabulary(RepairContext& context) {
+  if (!context.diagnosis().converted_script) return;
+  const UnconvertedText* view = ScriptView(context);
+  if (view == nullptr) return;
+  const std::string_view text = context.text(), simplified = view->text;
+  struct Spot {
+    size_t begin, end;
+    const ConverterWord* word;
+  };
+  std::vector<Spot> spots;
+  bool marker = false, mainland = false;
+  ForEachConverterWord(simplified, [&](size_t begin, size_t end, const ConverterWord& w, bool taiwan) {
+    if (!taiwan) {
+      mainland = true;
+      return;
+    }
+    marker = marker || IsConverterMarker(w);
+    spots.push_back({begin, end, &w});
+  });
+  if (!marker || mainland) return;
+  for (const Spot& s : spots) {
+    // The word's first and last characters in the document (a reading after the last stays text.pinyin's).
+    const size_t last_char = s.end - text::CharBefore(simplified, s.end).length;
+    const size_t begin = view->Original(s.begin), last = view->Original(last_char);
+    const size_t end = last + text::CharAt(text, last).length;
+    RepairRecord r;
+    r.rule = repair_rule::kVocabConverter;
+    r.span = {begin, end};
+    r.before = std::string(text.substr(begin, end - begin));
+    r.after = std::string(s.word->mainland);
+    // The clean reports' odds of the mainland word against the Taiwan one, below text.traditional's confidence.
+    r.confidence = kTraditionalConfidence * static_cast<double>(s.word->mainland_count) /
+                   static_cast<double>(s.word->mainland_count + s.word->taiwan_count);
+    const std::string taiwan(s.word->taiwan), mainland(s.word->mainland);
+    r.reason = absl::StrCat("A mainland → Taiwan converter wrote \"", taiwan, "\" for \"", mainland,
+                            "\" (OpenCC's Taiwan phrases); the page shows its words and none of the mainland ones. "
+                            "Clean reports write \"", mainland, "\" ", s.word->mainland_count, " times, \"",
+                            taiwan, "\" ", s.word->taiwan_count, ".");
     context.Propose(std::move(r));
   }
 }
@@ -677,6 +782,27 @@ void FlagMojibake(RepairContext& context) {
   const bool lost_marks =
       text.find('?') != std::string_view::npos || text.find("\uFFFD") != std::string_view::npos;
   auto is_lost_byte = [](char32_t c) { return c == '?' || c == text::kReplacementChar; };
+  // A converted copy's reading right after the mark, its opening bracket gone with the character it read
+  // (`楊家?guī)X`, `請(qǐng)?jiān)笗?`): where the bytes after it cannot be read again (no character, or no likelier
+  // reading), the reading is the one clue left, flagged as text.pinyin flags a reading whose character was
+  // garbled away (`?,F(xiàn)`). Only in a copy diagnosed converted.
+  auto flag_orphan_reading = [&](size_t mark_at, size_t prefix_end) {
+    if (!context.diagnosis().converted_script) return;
+    static const RE2 kOrphanReading(R"(^[?\x{FFFD}]([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,4})\))");
+    re2::StringPiece reading;
+    const std::string_view prefix = text.substr(mark_at, prefix_end - mark_at);
+    re2::StringPiece match = View(prefix);
+    if (!RE2::Consume(&match, kOrphanReading, &reading)) return;
+    const size_t end = static_cast<size_t>(match.data() - text.data());
+    RepairFlag flag;
+    flag.rule = repair_rule::kTextMojibake;
+    flag.span = {mark_at, end};
+    flag.text = std::string(text.substr(mark_at, end - mark_at));
+    flag.reason = absl::StrCat("A converting site lost a byte here: the character read \"",
+                               std::string(reading.data(), reading.size()),
+                               "\" and its reading's opening bracket were garbled away; only the reading is left.");
+    context.Flag(std::move(flag));
+  };
   for (size_t at = lost_marks ? 0 : text.size(); at < text.size();) {
     if (context.CancelledAt(at)) return;
     const text::Char mark = text::CharAt(text, at);
@@ -706,6 +832,7 @@ void FlagMojibake(RepairContext& context) {
     const bool lost_end = is_lost_byte(end.value);
     const bool ascii_trail = end_byte.size() == 1 && ((end_byte[0] >= 0x40 && end_byte[0] < 0x7F) || end_byte[0] == '\x80');
     if (run.empty() || end.length == 0 || (!lost_end && !ascii_trail)) {
+      flag_orphan_reading(at, run_begin);
       at = std::max(run_begin, at + mark.length);
       continue;
     }
@@ -736,6 +863,7 @@ void FlagMojibake(RepairContext& context) {
       at = lost_end ? p : flag_end;  // a lost byte at the end may start the next run
       continue;
     }
+    flag_orphan_reading(at, run_begin);
     at = std::max(run_begin, at + mark.length);
   }
   FlagMarklessSlips(context, model, gbk);

@@ -134,6 +134,11 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        "Flags words a site deleted outright (中央、、市, 以.为统领, empty brackets); the original cannot be "
        "known.",
        nullptr, FlagDeletedWords},
+      {repair_rule::kVocabConverter,
+       "Restores the words a mainland → Taiwan converter substituted (专案 → 项目, 最佳化 → 优化, 网路 → 网络; "
+       "OpenCC's phrase list, selected by the clean corpora) in a converted copy that shows the converter's "
+       "words and none of the mainland words they replace.",
+       nullptr, RestoreConverterVocabulary},
       {repair_rule::kTextTraditional,
        "Converts a report a converting site turned into traditional characters (its injected readings "
        "show it, or a year after 1964 or a template's mask that traditional writing cannot have) back to "

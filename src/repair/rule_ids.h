@@ -39,6 +39,7 @@ inline constexpr std::string_view kMaskName = "mask.name";
 inline constexpr std::string_view kMaskPlaceholder = "mask.placeholder";
 inline constexpr std::string_view kNumberStripped = "number.stripped";
 inline constexpr std::string_view kMaskDeleted = "mask.deleted";
+inline constexpr std::string_view kVocabConverter = "vocab.converter";
 inline constexpr std::string_view kTextTraditional = "text.traditional";
 
 }  // namespace wenshu::repair_rule

@@ -103,6 +103,8 @@ void FlagDeletedWords(RepairContext& context);
 void DiagnoseConvertedScript(RepairContext& context);
 void RemoveInjectedPinyin(RepairContext& context);
 void ConvertTraditionalScript(RepairContext& context);
+// vocab.converter (converted_script.cc): the Taiwan words of a mainland → Taiwan phrase converter, restored.
+void RestoreConverterVocabulary(RepairContext& context);
 // text.mojibake (converted_script.cc): GBK text read one byte out of step after a lost byte, flagged.
 void FlagMojibake(RepairContext& context);
 // text.markup (markup.cc): markdown heading and bold markers an AI writer left, removed.

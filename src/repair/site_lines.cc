@@ -221,6 +221,28 @@ bool HasBlankPartedLink(std::string_view line) {
   return false;
 }
 
+// A line of HTML tags alone, blanks between them (`<noframes id="…"><rt id="…"></rt>…`, a page's markup
+// the copy kept): no word of the report, whatever its length (the model reads lines of at most
+// kMaxSiteLineChars). The clean corpora's 22,263 lines hold no tag; issue 14's seven dev sets hold such lines
+// on three pages, every one annotated as residue (one longer than kMaxSiteLineChars, kept before).
+bool IsTagResidueLine(std::string_view line) {
+  size_t tags = 0;
+  for (size_t at = 0; at < line.size();) {
+    if (line[at] == ' ' || line[at] == '\t' || line[at] == '\r') {
+      ++at;
+      continue;
+    }
+    if (line[at] != '<' || at + 1 >= line.size() || !(absl::ascii_isalpha(line[at + 1]) || line[at + 1] == '/')) {
+      return false;
+    }
+    const size_t close = line.find_first_of("<>", at + 1);
+    if (close == std::string_view::npos || line[close] != '>') return false;
+    ++tags;
+    at = close + 1;
+  }
+  return tags > 0;
+}
+
 // A line that holds only a date written with hyphens, a time after it or not (`2024-05-19`, `2022-07-21
 // 09:17:34`): a site's publication stamp. The clean corpora's 22,263 lines hold none (reports write
 // 2024年5月19日); issue 14's dev sets hold five, each annotated as a site's line. A date written in 年月日 is a
@@ -936,6 +958,7 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     // near-certain (the model gives the portals' stamps with a time 0.999, a bare date 0.91); a button's line is
     // certain, its other words being the advert's, prose to the model once its blank is dropped.
     if (IsPublicationStamp(lines[k].text)) p[k] = std::max(p[k], kInsideProbability);
+    if (IsTagResidueLine(lines[k].text)) p[k] = std::max(p[k], kCertainProbability);
     if (EndsInCallToAction(lines[k].text)) p[k] = std::max(p[k], kCertainProbability);
     if (p[k] < kProseProbability && IsSentence(lines[k].text)) {
       first = std::min(first, k);
@@ -1449,6 +1472,11 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
       return false;
     };
     std::vector<SiteLine> between;
+    // Without a line that names a kind of report, the candidate nearest above the first sentence whose words
+    // the text says again is the page's own heading (jusText keeps a heading near good text): a title that names
+    // no kind (`学党史 忆初心`, `…学习体会心得`) between a breadcrumb and a stat line. One said again whole later
+    // is a copy, and a file's name the download's; both are left to the rules above.
+    size_t own_heading = lines.size(), own_heading_at = 0;
     for (size_t k = 0; k < lines.size(); ++k) {
       const bool edge = first == lines.size() || k < title_line || k > last;
       if (blank[k] || gone[k] || table[k]) continue;
@@ -1499,12 +1527,37 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
         taken = f->end > lines[k].begin && f->begin < lines[k].end;
       }
       if (taken) continue;
+      if (title_line == first && k < first) {
+        own_heading = k;
+        own_heading_at = between.size();
+      }
       const bool trailing = first < lines.size() && k > last && lines[k].begin > 0;
       SiteLine c;
       c.begin = trailing ? lines[k].begin - 1 : lines[k].begin;
       c.end = trailing ? lines[k].end : lines[k].next;
       c.probability = std::max(p[k], kSiteLineProbability);
       between.push_back(c);
+    }
+    // The heading's words recur in the text it heads: the share of its Han bigrams found after it.
+    auto recurring_share = [&](size_t k) {
+      const std::string han = HanOnly(lines[k].text);
+      const std::string_view body = text.substr(lines[first].begin);
+      size_t bigrams = 0, found_again = 0;
+      for (size_t at = 0; at < han.size();) {
+        const size_t one = CharAt(han, at).size();
+        if (at + one >= han.size()) break;
+        const size_t two = one + CharAt(han, at + one).size();
+        ++bigrams;
+        found_again += body.find(std::string_view(han).substr(at, two)) != std::string_view::npos;
+        at += one;
+      }
+      return bigrams == 0 ? 0.0 : static_cast<double>(found_again) / static_cast<double>(bigrams);
+    };
+    if (own_heading < lines.size() && !said_again(own_heading) && !NamesAFile(lines[own_heading].text) &&
+        !IsLinkRow(lines[own_heading].text) &&
+        text::CountCharStarts(HanOnly(lines[own_heading].text)) >= kOwnHeadingMinHan &&
+        recurring_share(own_heading) >= kOwnHeadingMinRecurrence) {
+      between.erase(between.begin() + static_cast<std::ptrdiff_t>(own_heading_at));
     }
     found.insert(found.end(), between.begin(), between.end());
     std::sort(found.begin(), found.end(), [](const SiteLine& a, const SiteLine& b) { return a.begin < b.begin; });
