@@ -79,6 +79,16 @@ size_t HeadingEnd(std::string_view text, size_t begin, size_t line_end) {
   return i;
 }
 
+// The first position at or after pos, before end, that is not a blank at a line's edge.
+size_t SkipLineEdgeBlanks(std::string_view text, size_t pos, size_t end) {
+  while (pos < end) {
+    const auto [c, n] = text::CharAt(text, pos);
+    if (!text::IsLineEdgeBlank(c)) break;
+    pos += n;
+  }
+  return pos;
+}
+
 size_t TrimBack(std::string_view text, size_t begin, size_t end) {
   while (end > begin) {
     const char b = text[end - 1];
@@ -208,12 +218,7 @@ SectionOutline ParseSections(std::string_view text) {
   while (line_begin <= text.size()) {
     size_t line_end = text.find('\n', line_begin);
     if (line_end == std::string_view::npos) line_end = text.size();
-    size_t pos = line_begin;
-    while (pos < line_end) {
-      const auto [c, n] = text::CharAt(text, pos);
-      if (!text::IsLineEdgeBlank(c)) break;
-      pos += n;
-    }
+    const size_t pos = SkipLineEdgeBlanks(text, line_begin, line_end);
     if (pos < line_end) {
       int next_dot = 0;
       for (auto k = open.rbegin(); k != open.rend(); ++k) {
@@ -264,12 +269,7 @@ SectionOutline ParseSections(std::string_view text) {
           while (next < text.size() && (text[next] == '\n' || text[next] == '\r')) ++next;
           size_t next_end = text.find('\n', next);
           if (next_end == std::string_view::npos) next_end = text.size();
-          size_t title = next;
-          while (title < next_end) {
-            const auto [c, n] = text::CharAt(text, title);
-            if (!text::IsLineEdgeBlank(c)) break;
-            title += n;
-          }
+          const size_t title = SkipLineEdgeBlanks(text, next, next_end);
           const size_t title_end = TrimBack(text, title, next_end);
           if (title_end > title && title_end - title <= kHeadingLineMaxBytes &&
               !EndsLikeSentence(text.substr(title, title_end - title)) && !MatchMarker(text, title, 0)) {
@@ -316,12 +316,7 @@ SectionOutline ParseSections(std::string_view text) {
         s.family = m->family;
         s.marker = std::string(text.substr(pos, m->length));
         s.ordinal = m->ordinal;
-        size_t heading_begin = pos + m->length;
-        while (heading_begin < line_end) {
-          const auto [c, n] = text::CharAt(text, heading_begin);
-          if (!text::IsLineEdgeBlank(c)) break;
-          heading_begin += n;
-        }
+        const size_t heading_begin = SkipLineEdgeBlanks(text, pos + m->length, line_end);
         size_t heading_end = HeadingEnd(text, heading_begin, line_end);
         s.heading = std::string(text.substr(heading_begin, heading_end - heading_begin));
         s.heading_span = {pos, heading_end};

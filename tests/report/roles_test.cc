@@ -46,6 +46,18 @@ constexpr char kUnnumbered[] =
     "（二）办好民生实事\n"
     "新增托位500个。\n";
 
+// Every sections.numbering check of the report passes, and its JSON reads back to the same JSON.
+void ExpectNumberingPassesAndJsonRoundTrips(const Report& r) {
+  for (const ReportCheck& c : r.checks) {
+    if (c.rule == "sections.numbering") {
+      EXPECT_EQ(c.status, CheckStatus::kPass) << c.reason;
+    }
+  }
+  absl::StatusOr<Report> back = ReportFromJson(ToJson(r));
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_EQ(ToJson(*back), ToJson(r));
+}
+
 // An invented report with two annexes after its last chapter, each marker on its own line and its title
 // on the next, and prose that only mentions an annex.
 constexpr char kWithAnnexes[] =
@@ -89,15 +101,7 @@ TEST(Sections, AnnexesAreTopLevelSectionsNotPartOfTheLastChapter) {
   ASSERT_FALSE(toddler->section.empty());
   EXPECT_EQ(toddler->section[0], 2);
   EXPECT_EQ(MarkerFamilyName(MarkerFamily::kAttachment), "attachment");
-  for (const ReportCheck& c : r.checks) {
-    if (c.rule == "sections.numbering") {
-      EXPECT_EQ(c.status, CheckStatus::kPass) << c.reason;
-    }
-  }
-  // The JSON round trip keeps the family.
-  absl::StatusOr<Report> back = ReportFromJson(ToJson(r));
-  ASSERT_TRUE(back.ok()) << back.status();
-  EXPECT_EQ(ToJson(*back), ToJson(r));
+  ExpectNumberingPassesAndJsonRoundTrips(r);  // the JSON keeps the family
 }
 
 // 附件 at the head of a document (before the body), or followed by other words, opens no annex.
@@ -122,16 +126,8 @@ TEST(SectionRoles, UnnumberedHeadingLinesAreTopLevelSections) {
   ASSERT_EQ(r.sections[2].children.size(), 2u);
   EXPECT_EQ(r.sections[2].children[1].marker, "（二）");
   EXPECT_EQ(MarkerFamilyName(MarkerFamily::kHeadingLine), "heading_line");
-  // No numbering check for unnumbered headings.
-  for (const ReportCheck& c : r.checks) {
-    if (c.rule == "sections.numbering") {
-      EXPECT_EQ(c.status, CheckStatus::kPass) << c.reason;
-    }
-  }
-  // The JSON round trip keeps the family and the roles.
-  absl::StatusOr<Report> back = ReportFromJson(ToJson(r));
-  ASSERT_TRUE(back.ok()) << back.status();
-  EXPECT_EQ(ToJson(*back), ToJson(r));
+  // No numbering check fails for unnumbered headings; the JSON keeps the family and the roles.
+  ExpectNumberingPassesAndJsonRoundTrips(r);
 }
 
 TEST(SectionRoles, TitleAndShortProseLinesAreNotHeadings) {

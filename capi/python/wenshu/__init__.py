@@ -786,8 +786,15 @@ def parse_csv(path: PathLike, text_field: Optional[str] = None, id_field: str = 
               **options: Any) -> Iterator[Dict[str, Any]]:
     """The reports of a CSV or TSV corpus, in order: the dicts `wenshu parse CORPUS.csv --format
     jsonl` prints, one per row (see read_csv for the options and bad rows)."""
-    for doc in read_csv(path, text_field=text_field, id_field=id_field, title_field=title_field,
-                        errors=errors, encoding=encoding):
+    return _parse_documents(read_csv(path, text_field=text_field, id_field=id_field,
+                                     title_field=title_field, errors=errors, encoding=encoding),
+                            errors, options)
+
+
+def _parse_documents(docs: Iterator[Document], errors: str,
+                     options: Dict[str, Any]) -> Iterator[Dict[str, Any]]:
+    """parse_document() of each corpus document; one over max_bytes is skipped as a bad line."""
+    for doc in docs:
         try:
             yield parse_document(doc, **options)
         except WenshuError as e:
@@ -802,14 +809,8 @@ def parse_jsonl(path: PathLike, text_field: Optional[str] = None, id_field: str 
     """The reports of a JSONL corpus, in order: the dicts `wenshu parse CORPUS.jsonl --format jsonl`
     prints, one per line, with the command's field options (text_field, id_field, title_field) and
     its handling of bad lines (see read_jsonl; a document over max_bytes is skipped the same way)."""
-    for doc in read_jsonl(path, text_field=text_field, id_field=id_field, title_field=title_field,
-                          errors=errors):
-        try:
-            yield parse_document(doc, **options)
-        except WenshuError as e:
-            if e.status != Status.LIMIT:
-                raise
-            _bad_line(errors, f"{doc.name}:{doc.line}: {e.message}")
+    return _parse_documents(read_jsonl(path, text_field=text_field, id_field=id_field,
+                                       title_field=title_field, errors=errors), errors, options)
 
 
 # ------------------------------------------------------------------------------------------------
