@@ -73,6 +73,7 @@ wenshu_status wenshu_parse(const char *utf8, size_t len, const wenshu_options *o
       parse_options.source.encoding = decoded.encoding;
       parse_options.source.bom = decoded.bom;
       parse_options.source.format = std::string(wenshu::InputFormatName(decoded.format));
+      parse_options.source.dropped = std::move(decoded.dropped);
     }
     parse_options.repair = std::move(options.repair);
     parse_options.run_checks = options.run_checks;

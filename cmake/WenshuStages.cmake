@@ -9,7 +9,8 @@
 # The static and shared libraries are built from every stage's objects plus the C ABI (capi/).
 
 # The public headers (include/wenshu/) each stage owns; text owns the ones every stage may use.
-set(_wenshu_public_headers_text version.h span.h shared_text.h slim_optional.h slim_vector.h static_name.h)
+set(_wenshu_public_headers_text version.h span.h shared_text.h slim_optional.h slim_vector.h static_name.h
+                                dropped.h)
 set(_wenshu_public_headers_tokenize dictionary.h tokenizer.h)
 set(_wenshu_public_headers_quantity quantity.h section_path.h)
 set(_wenshu_public_headers_repair repair.h)

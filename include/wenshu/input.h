@@ -24,6 +24,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "wenshu/dropped.h"
 
 namespace wenshu {
 
@@ -74,18 +75,17 @@ absl::StatusOr<std::string> Gunzip(std::string_view bytes, size_t max_bytes);
 // ------------------------------------------------------------------------------------------------
 // Formats of one document
 
-// One element of page furniture left out of an HTML page's text.
-struct HtmlDropped {
-  std::string element;  // its tag, class and id as a selector: "nav", "div.share-bar#share"
-  size_t chars = 0;     // the visible characters (not white space) it held
-};
+// One element left out of an HTML page's text (wenshu/dropped.h).
+using HtmlDropped = DroppedContent;
 struct HtmlText {
   std::string text;  // block elements become line breaks, entities decoded
   std::optional<std::string> title;
-  std::vector<HtmlDropped> dropped;  // the furniture left out, outermost elements in page order
+  // What was left out, outermost elements in page order: page furniture, and the scripts, styles and
+  // other never-text elements that held characters (an empty <script src=…> left nothing out).
+  std::vector<HtmlDropped> dropped;
 };
 // HTML5 (UTF-8) to text with a real HTML parser: script/style and other never-text elements are left
-// out; page furniture (nav, aside, forms, the page's own header and footer, elements whose role or
+// out (the <head> is never text: only its scripts and styles are listed); page furniture (nav, aside, forms, the page's own header and footer, elements whose role or
 // class/id token names navigation, menus, bars or footers) is dropped and listed in `dropped`, unless
 // it holds the main content (<main>, or most of the page's text outside links). <body>, <main> and
 // <article> are never dropped, nor the header of a section (an article's title and date). The <title>
@@ -138,6 +138,7 @@ struct InputDocument {
   std::optional<std::string> title;                       // a title field, or an HTML <title>
   std::string text;                                       // UTF-8
   size_t input_bytes = 0;                                 // bytes this document took in the input
+  std::vector<DroppedContent> dropped;                    // an HTML page's parts left out (HtmlText)
   std::string error;  // non-empty: this document could not be read; report it and go on
 };
 

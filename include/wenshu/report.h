@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "wenshu/dropped.h"
 #include "wenshu/quantity.h"
 #include "wenshu/repair.h"
 #include "wenshu/span.h"
@@ -45,6 +46,10 @@ struct ReportSource {
   bool bom = false;
   std::string format = "text";
   std::vector<std::pair<std::string, std::string>> meta;
+  // What the input's reader left out of the text (an HTML page's scripts, styles and furniture), in
+  // page order; empty for text, .docx and corpus records. Set by the caller (the command and the C ABI
+  // copy InputDocument::dropped); Parse keeps it as given.
+  std::vector<DroppedContent> dropped;
 };
 
 enum class ReportKind { kSummary, kPlan, kReport, kOther };

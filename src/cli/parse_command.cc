@@ -85,6 +85,8 @@ struct Job {
   std::string text;
   std::string error;  // non-empty: report this instead of parsing
   size_t input_bytes = 0;
+  std::string warning;       // non-empty: said on stderr in order, before the document's output
+  bool no_document = false;  // only the warning: an input that yielded no document
 };
 
 // Documents at least this large are not serialized by their worker: their report goes to the writer
@@ -100,6 +102,8 @@ struct Result {
   std::string error;
   size_t input_bytes = 0;
   bool interrupted = false;  // the parse was stopped by Ctrl-C/SIGTERM: not a failure, not a document
+  std::string warning;
+  bool no_document = false;
 };
 
 int UsageError(const std::string& message) { return cli::UsageError("parse", message); }
@@ -211,7 +215,11 @@ class Pipeline {
       }
       Result result;
       result.input_bytes = job.input_bytes;
-      if (!job.error.empty()) {
+      result.warning = std::move(job.warning);
+      result.no_document = job.no_document;
+      if (job.no_document) {
+        // Nothing to parse: the writer says the warning in its place.
+      } else if (!job.error.empty()) {
         result.error = std::move(job.error);
       } else if (!stopping()) {
         try {
@@ -269,6 +277,15 @@ class Pipeline {
         // The run stops here: the interrupted document is neither output nor counted as failed.
         Stop();
         return;
+      }
+      if (!result.warning.empty()) {
+        std::fprintf(stderr, "%swenshu: %s\n", progress_line_ ? "\r\033[K" : "", result.warning.c_str());
+      }
+      if (result.no_document) {
+        std::lock_guard<std::mutex> lock(mu_);
+        ++written_;
+        room_.notify_one();
+        continue;
       }
       if (!result.error.empty()) {
         std::fprintf(stderr, "%swenshu: %s\n", progress_line_ ? "\r\033[K" : "", result.error.c_str());
@@ -387,12 +404,15 @@ Job JobFromDocument(const Flags& flags, InputDocument&& doc) {
   s.bom = doc.bom;
   s.format = std::string(InputFormatName(doc.format));
   s.meta = std::move(doc.meta);
+  s.dropped = std::move(doc.dropped);
   job.options.title = std::move(doc.title);
   job.input_bytes = doc.input_bytes;
+  const std::string where = s.name + (s.line > 0 ? ":" + std::to_string(s.line) : "");
   if (!doc.error.empty()) {
-    job.error = s.name + (s.line > 0 ? ":" + std::to_string(s.line) : "") + ": " + doc.error;
+    job.error = where + ": " + doc.error;
     return job;
   }
+  if (IsBlankText(doc.text)) job.warning = where + ": " + NoTextWarning(doc.text.size(), doc.input_bytes);
   job.text = std::move(doc.text);
   return job;
 }
@@ -496,6 +516,7 @@ int RunParse(int argc, char** argv) {
     InputOptions options = input_options;
     options.format = source.format;
     bool stopped = false;
+    uint64_t documents = 0;
     // A CSV on standard input cannot be read twice for its header: its columns are taken from its first
     // record, before anything is handed to the workers and the writer (Submit orders it before their
     // reads); after other inputs' documents the header is written already, and that is said.
@@ -518,6 +539,7 @@ int RunParse(int argc, char** argv) {
               }
             }
           }
+          ++documents;
           if (g_interrupt_signal.load() != 0 || !pipeline.Submit(JobFromDocument(flags, std::move(doc)))) {
             stopped = true;
             return false;
@@ -528,6 +550,11 @@ int RunParse(int argc, char** argv) {
     if (!status.ok() && !absl::IsCancelled(status) && g_interrupt_signal.load() == 0) {
       Job job;
       job.error = std::string(status.message());
+      if (!pipeline.Submit(std::move(job))) break;
+    } else if (status.ok() && documents == 0) {
+      Job job;
+      job.no_document = true;
+      job.warning = DisplayName(source.path) + ": " + std::string(kNoDocumentWarning);
       if (!pipeline.Submit(std::move(job))) break;
     }
     if (stopped) break;

@@ -106,6 +106,7 @@ int RepairCommand(int argc, char** argv) {
   std::string document_error;
   std::vector<std::string> decoded;  // how the input became `text`, for the diff (DiffOptions::decoded)
   int documents = 0;
+  size_t input_bytes = 0;
   const absl::Status read = ReadInput(
       flags.input, input_options,
       [&](InputDocument&& doc) {
@@ -119,6 +120,7 @@ int RepairCommand(int argc, char** argv) {
         if (!doc.encoding.empty() && doc.encoding != "UTF-8") decoded.push_back(doc.encoding);
         if (doc.bom) decoded.push_back("its byte order mark removed");
         text = std::move(doc.text);
+        input_bytes = doc.input_bytes;
         return true;
       },
       &g_interrupt_signal);
@@ -133,6 +135,11 @@ int RepairCommand(int argc, char** argv) {
   if (!document_error.empty()) {
     std::fprintf(stderr, "wenshu: %s: %s\n", name.c_str(), document_error.c_str());
     return 1;
+  }
+  if (documents == 0) {
+    std::fprintf(stderr, "wenshu: %s: %s\n", name.c_str(), std::string(kNoDocumentWarning).c_str());
+  } else if (IsBlankText(text)) {
+    std::fprintf(stderr, "wenshu: %s: %s\n", name.c_str(), NoTextWarning(text.size(), input_bytes).c_str());
   }
   // Ctrl-C / SIGTERM stop the repair inside the document, as they stop `wenshu parse`.
   RepairOptions repair_options = flags.repair;

@@ -221,6 +221,7 @@ int TokenizeCommand(int argc, char** argv) {
   std::string whole_text;  // the text of an HTML or .docx document
   bool whole = false;
   std::string open_error;
+  uint64_t whole_bytes = 0;  // the bytes of an HTML or .docx document
   if (fd >= 0) {
     auto stream = std::make_unique<FdStream>(fd, name, flags.max_bytes, &read_stopped);
     absl::StatusOr<std::unique_ptr<input_internal::ByteStream>> in =
@@ -252,6 +253,7 @@ int TokenizeCommand(int argc, char** argv) {
         }
         bytes += piece;
       }
+      whole_bytes = bytes.size();
       if (open_error.empty() && read_stopped.empty()) {
         if (!(*in)->status().ok()) {
           open_error = std::string((*in)->status().message());
@@ -281,7 +283,9 @@ int TokenizeCommand(int argc, char** argv) {
   }
   // Why the input stopped before its end (an interrupt, a read error, --max-bytes); empty at the end.
   std::string stopped;
+  bool blank = true;  // no text yet but blanks and line ends: said as a warning at the end
   if (whole) {
+    blank = IsBlankText(whole_text);
     for (size_t at = 0; at < whole_text.size() && output.state() == Output::State::kOk &&
                         g_interrupt_signal.load() == 0;
          at += chunk.size()) {
@@ -293,6 +297,7 @@ int TokenizeCommand(int argc, char** argv) {
   while (decoder && output.state() == Output::State::kOk && g_interrupt_signal.load() == 0) {
     block.clear();
     const bool more = decoder->Next(&block);
+    if (blank) blank = IsBlankText(block);
     for (size_t at = 0; at < block.size(); at += chunk.size()) {
       (void)tokenizer.Feed(std::string_view(block).substr(at, chunk.size()));  // cannot fail before Finish()
       drain();
@@ -332,6 +337,11 @@ int TokenizeCommand(int argc, char** argv) {
     if (output.state() == Output::State::kClosedPipe) return 0;
     std::fprintf(stderr, "wenshu tokenize: %s\n", output.error().c_str());
     return 1;
+  }
+  if (blank) {
+    const uint64_t input_bytes = whole ? whole_bytes : decoder ? decoder->bytes_read() : 0;
+    std::fprintf(stderr, "wenshu tokenize: %s: %s\n", name.c_str(),
+                 NoTextWarning(tokenizer.bytes_fed(), input_bytes).c_str());
   }
 
   if (flags.stats) {

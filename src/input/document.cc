@@ -48,6 +48,16 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 
 std::string DisplayName(const std::string& path) { return path == "-" ? "<stdin>" : path; }
 
+// `status` with the input's name in front, unless its message already starts with it (a stream's
+// read and gzip errors name their input: "c.jsonl.gz: damaged gzip data", not "c.jsonl.gz: c.jsonl.gz: …").
+absl::Status Named(const std::string& name, const absl::Status& status) {
+  const std::string message(status.message());
+  if (message.size() > name.size() && message.compare(0, name.size(), name) == 0 && message[name.size()] == ':') {
+    return status;
+  }
+  return absl::Status(status.code(), absl::StrCat(name, ": ", message));
+}
+
 bool IsCorpus(InputFormat f) {
   return f == InputFormat::kJsonl || f == InputFormat::kJson || f == InputFormat::kCsv || f == InputFormat::kTsv;
 }
@@ -394,6 +404,7 @@ absl::StatusOr<InputDocument> DecodeDocument(std::string_view bytes, const Input
     if (cancel != nullptr && cancel->load() != 0) return absl::CancelledError("interrupted");
     doc.text = std::move(html.text);
     doc.title = std::move(html.title);
+    doc.dropped = std::move(html.dropped);
     doc.format = InputFormat::kHtml;
     return doc;
   }
@@ -418,13 +429,13 @@ absl::Status ReadInput(const std::string& path, const InputOptions& options, con
     std::string bytes;
     if (absl::Status s = ReadAll(*in, options.max_bytes, name, &bytes, cancel); !s.ok()) return s;
     absl::StatusOr<InputDocument> doc = DecodeDocument(bytes, options, format, cancel);
-    if (!doc.ok()) return absl::Status(doc.status().code(), absl::StrCat(name, ": ", doc.status().message()));
+    if (!doc.ok()) return Named(name, doc.status());
     doc->name = name;
     sink(*std::move(doc));
     return absl::OkStatus();
   }
   absl::StatusOr<std::unique_ptr<Utf8Stream>> text = Utf8Stream::Open(std::move(in), options.encoding, name);
-  if (!text.ok()) return absl::Status(text.status().code(), absl::StrCat(name, ": ", text.status().message()));
+  if (!text.ok()) return Named(name, text.status());
   absl::Status status;
   if (format == InputFormat::kJsonl) {
     status = ReadJsonl(**text, name, options, sink, cancel);
@@ -457,7 +468,7 @@ absl::StatusOr<std::vector<std::string>> CsvMetaColumns(const std::string& path,
   if (absl::Status s = OpenInput(path, options, &opened, &in, &format); !s.ok()) return s;
   if (format != InputFormat::kCsv && format != InputFormat::kTsv) return std::vector<std::string>{};
   absl::StatusOr<std::unique_ptr<Utf8Stream>> text = Utf8Stream::Open(std::move(in), options.encoding, name);
-  if (!text.ok()) return text.status();
+  if (!text.ok()) return Named(name, text.status());
   std::vector<std::string> header;
   absl::Status s = ReadCsv(**text, name, options, format, [](InputDocument&&) { return true; }, nullptr, true,
                            &header);

@@ -212,6 +212,62 @@ std::string Describe(const GumboNode* node) {
   return out;
 }
 
+// Offsets of the HTML Gumbo parsed back to the page's: WithinUnicodeReferences may have rewritten a
+// reference, which changes the length; each rewrite is recorded here.
+class SourceOffsets {
+ public:
+  void Replaced(size_t parsed_begin, size_t parsed_end, size_t page_begin, size_t page_end) {
+    rewrites_.push_back({parsed_begin, parsed_end, page_begin, page_end});
+  }
+  // An offset inside a rewritten reference maps to the reference's start.
+  size_t ToPage(size_t parsed) const {
+    auto it = std::upper_bound(rewrites_.begin(), rewrites_.end(), parsed,
+                               [](size_t o, const Rewrite& r) { return o < r.parsed_begin; });
+    if (it == rewrites_.begin()) return parsed;
+    --it;
+    return parsed >= it->parsed_end ? it->page_end + (parsed - it->parsed_end) : it->page_begin;
+  }
+
+ private:
+  struct Rewrite {
+    size_t parsed_begin, parsed_end, page_begin, page_end;
+  };
+  std::vector<Rewrite> rewrites_;  // in page order
+};
+
+// The visible characters of an element's text nodes (a script's code, a style sheet), with an explicit
+// stack (no recursion on a deep tree).
+size_t VisibleCharsInside(const GumboNode* node) {
+  size_t n = 0;
+  std::vector<const GumboNode*> stack = {node};
+  while (!stack.empty()) {
+    const GumboNode* at = stack.back();
+    stack.pop_back();
+    if (IsTextNode(at)) {
+      n += VisibleChars(at->v.text.text);
+    } else if (const GumboVector* children = Children(at)) {
+      for (unsigned i = 0; i < children->length; ++i) stack.push_back(static_cast<const GumboNode*>(children->data[i]));
+    }
+  }
+  return n;
+}
+
+// One element left out of the text at `at`: where it was in the page, from its start tag through its
+// end tag (through where the parser closed it when the page has none).
+HtmlDropped Dropped(const GumboNode* node, std::string kind, size_t chars, size_t at, const SourceOffsets& offsets) {
+  const GumboElement& e = node->v.element;
+  const size_t begin = e.start_pos.offset;
+  const size_t end = std::max(begin, e.end_pos.offset + e.original_end_tag.length);
+  HtmlDropped d;
+  d.kind = std::move(kind);
+  d.element = Describe(node);
+  d.chars = chars;
+  d.source = {offsets.ToPage(begin), offsets.ToPage(end)};
+  d.bytes = d.source.size();
+  d.at = at;
+  return d;
+}
+
 // The furniture to drop, each with the visible characters it holds. First pass, bottom-up with an
 // explicit stack (a page nested 100000 levels deep must not exhaust the call stack): every candidate's
 // text outside links is weighed against the page's; one that holds <main> or more than the share
@@ -285,8 +341,8 @@ std::unordered_map<const GumboNode*, size_t> FindFurniture(const GumboNode* root
 
 // Second pass, depth-first in document order: the text with furniture and never-text elements left
 // out; each outermost furniture element left out is recorded in *dropped. *has_heading: an <h1> is kept.
-void Walk(const GumboNode* root, const std::unordered_map<const GumboNode*, size_t>& furniture, TextBuilder& out,
-          std::vector<HtmlDropped>* dropped, bool* has_heading) {
+void Walk(const GumboNode* root, const std::unordered_map<const GumboNode*, size_t>& furniture,
+          const SourceOffsets& offsets, TextBuilder& out, std::vector<HtmlDropped>* dropped, bool* has_heading) {
   struct Frame {
     const GumboNode* node;
     unsigned next;
@@ -294,6 +350,14 @@ void Walk(const GumboNode* root, const std::unordered_map<const GumboNode*, size
     size_t start;  // the text's size when the element began
   };
   std::vector<Frame> stack;
+  // A never-text element is listed when it held characters: an empty <script src=…> left nothing out.
+  const auto record_never_text = [&](const GumboNode* node) {
+    if (const size_t chars = VisibleCharsInside(node); chars > 0) {
+      const GumboTag tag = node->v.element.tag;
+      const char* kind = tag == GUMBO_TAG_SCRIPT ? "script" : tag == GUMBO_TAG_STYLE ? "style" : "non_text";
+      dropped->push_back(Dropped(node, kind, chars, out.size(), offsets));
+    }
+  };
   auto enter = [&](const GumboNode* node, bool preformatted) {
     if (IsTextNode(node)) {
       out.Text(node->v.text.text, preformatted);
@@ -302,9 +366,23 @@ void Walk(const GumboNode* root, const std::unordered_map<const GumboNode*, size
     if (Children(node) == nullptr) return;  // comments
     if (node->type != GUMBO_NODE_DOCUMENT) {
       const GumboElement& e = node->v.element;
-      if (Contains(kNeverTextTags, e.tag)) return;
+      if (Contains(kNeverTextTags, e.tag)) {
+        // The <head> is never text as a whole (its <title> is read apart): only the never-text elements
+        // in it (scripts, styles) are listed, as are those of the body.
+        if (e.tag == GUMBO_TAG_HEAD) {
+          for (unsigned i = 0; i < e.children.length; ++i) {
+            const GumboNode* child = static_cast<const GumboNode*>(e.children.data[i]);
+            if (child->type == GUMBO_NODE_ELEMENT && Contains(kNeverTextTags, child->v.element.tag)) {
+              record_never_text(child);
+            }
+          }
+        } else {
+          record_never_text(node);
+        }
+        return;
+      }
       if (auto it = furniture.find(node); it != furniture.end()) {
-        dropped->push_back({Describe(node), it->second});
+        dropped->push_back(Dropped(node, "furniture", it->second, out.size(), offsets));
         return;
       }
       if (e.tag == GUMBO_TAG_PRE) preformatted = true;
@@ -390,7 +468,7 @@ std::optional<std::string> TitleCandidate(const std::string& title, const std::s
 // &#xFFFD;, the replacement character the HTML standard maps them to. Gumbo does so for surrogates, but
 // reads a value past 32 bits modulo 2^32 (&#4294967297; became U+0001) and writes one past U+10FFFF as
 // bytes that are no UTF-8. The text is copied only when such a reference is there.
-std::string_view WithinUnicodeReferences(std::string_view html, std::string& storage) {
+std::string_view WithinUnicodeReferences(std::string_view html, std::string& storage, SourceOffsets* offsets) {
   constexpr std::string_view kReplacement = "&#xFFFD;";
   size_t copied = 0;
   for (size_t at = html.find("&#"); at != std::string_view::npos; at = html.find("&#", at + 2)) {
@@ -411,6 +489,7 @@ std::string_view WithinUnicodeReferences(std::string_view html, std::string& sto
     if (i == digits_begin || value <= 0x10FFFF) continue;
     if (i < html.size() && html[i] == ';') ++i;
     storage.append(html.substr(copied, at - copied));
+    offsets->Replaced(storage.size(), storage.size() + kReplacement.size(), at, i);
     storage.append(kReplacement);
     copied = i;
   }
@@ -542,7 +621,8 @@ size_t EstimatedNesting(std::string_view html) {
 HtmlText HtmlToText(std::string_view html, const std::atomic<int>* cancel) {
   HtmlText result;
   std::string sanitized;
-  html = WithinUnicodeReferences(html, sanitized);
+  SourceOffsets offsets;
+  html = WithinUnicodeReferences(html, sanitized, &offsets);
   ParseMemory memory(cancel);
   const GumboOptions options = memory.Options();
   int stop = ParseMemory::kParsed;
@@ -551,8 +631,10 @@ HtmlText HtmlToText(std::string_view html, const std::atomic<int>* cancel) {
   if (output == nullptr) return result;
   TextBuilder text;
   bool has_heading = false;
-  Walk(output->document, FindFurniture(output->document), text, &result.dropped, &has_heading);
+  Walk(output->document, FindFurniture(output->document), offsets, text, &result.dropped, &has_heading);
   result.text = text.Take();
+  // Take() may drop a preformatted line's trailing spaces after the last element left out.
+  for (HtmlDropped& d : result.dropped) d.at = std::min(d.at, result.text.size());
   if (const GumboNode* title = FindTitle(output->document)) {
     // The title's own text (its spaces matter to find the site suffix), whitespace runs made one space.
     std::string raw;

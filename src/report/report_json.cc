@@ -106,6 +106,8 @@ constexpr std::string_view kRecordName<Report> = "report";
 template <>
 constexpr std::string_view kRecordName<ReportSource> = "source";
 template <>
+constexpr std::string_view kRecordName<DroppedContent> = "dropped";
+template <>
 constexpr std::string_view kRecordName<ReportPeriod> = "period";
 template <>
 constexpr std::string_view kRecordName<Section> = "section";
@@ -203,6 +205,17 @@ void Describe(F& f, R& s) {
   f("bom", s.bom);
   f("format", s.format, kMayBeAbsent);
   f("meta", s.meta);
+  f("dropped", s.dropped);
+}
+
+template <typename F, Same<DroppedContent> R>
+void Describe(F& f, R& d) {
+  f("kind", d.kind);
+  f("element", d.element);
+  f("chars", d.chars);
+  f("bytes", d.bytes);
+  f("source", d.source);
+  f("at", d.at);
 }
 
 template <typename F, Same<ReportPeriod> R>

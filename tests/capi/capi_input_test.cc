@@ -69,6 +69,41 @@ TEST(CapiInput, HtmlAndErrors) {
   wenshu_report_free(report);
 }
 
+// What the HTML reader left out reaches the report's source.dropped (kind, element, sizes, place); a text
+// input has none. gzip data with bytes after its stream fails, never read as if they were not there.
+TEST(CapiInput, DroppedHtmlPartsAreInTheSourceAndGzipTrailersFail) {
+  wenshu_options opts;
+  ASSERT_EQ(wenshu_options_init(&opts, WENSHU_OPTIONS_VERSION), WENSHU_OK);
+  opts.input_format = "html";
+  const std::string script = "<script>var total = 12;</script>";
+  const std::string page = "<body><p>收入达到1200万元。</p>" + script + "<nav><a href=/>首页</a></nav></body>";
+  nlohmann::json j = ParseJson(page, &opts);
+  ASSERT_EQ(j["source"]["dropped"].size(), 2u) << j["source"].dump();
+  const nlohmann::json& s = j["source"]["dropped"][0];
+  EXPECT_EQ(s["kind"], "script");
+  EXPECT_EQ(s["element"], "script");
+  EXPECT_EQ(s["chars"], 12);
+  EXPECT_EQ(s["bytes"], script.size());
+  EXPECT_EQ(s["source"], nlohmann::json({page.find(script), page.find(script) + script.size()}));
+  EXPECT_EQ(s["at"], std::string("收入达到1200万元。\n").size());
+  EXPECT_EQ(j["source"]["dropped"][1]["kind"], "furniture");
+  opts.input_format = nullptr;
+  opts.encoding = "auto";
+  EXPECT_EQ(ParseJson("收入达到1200万元。", &opts)["source"]["dropped"], nlohmann::json::array());
+
+  // "收入" gzipped (gzip -n), then the same followed by bytes that are no gzip member.
+  const std::string gz("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\x7b\x36\x65\xdb\xd3\xd6\xa5\x00"
+                       "\x88\xe0\x21\x22\x06\x00\x00\x00", 26);
+  EXPECT_EQ(ParseJson(gz, &opts)["text"], "收入");
+  wenshu_report* report = nullptr;
+  for (const std::string& trailer : {std::string("garbage"), std::string(8, '\0'), std::string("\x1f")}) {
+    const std::string bytes = gz + trailer;
+    EXPECT_EQ(wenshu_parse(bytes.data(), bytes.size(), &opts, &report), WENSHU_E_INVALID_ARGUMENT)
+        << trailer.size() << " bytes of trailer";
+    EXPECT_NE(std::string(wenshu_last_error()).find("gzip"), std::string::npos) << wenshu_last_error();
+  }
+}
+
 // The spans of a decoded input index the decoded text: wenshu_report_input and
 // wenshu_repair_result_input hand it out, and apply/revert work on it.
 TEST(CapiInput, InputAccessorsGiveTheTextTheSpansIndex) {

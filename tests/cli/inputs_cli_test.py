@@ -329,5 +329,67 @@ class EveryCommandReadsAlike(TempDir):
         self.assertIn(b"<stdin>: its own columns are not in the facts CSV", late.stderr)
 
 
+
+class NothingIsLeftOutSilently(TempDir):
+    """Empty inputs, trailing bytes after gzip data and the parts of an HTML page left out are all said."""
+
+    def test_empty_and_blank_inputs_warn_and_exit_0(self):
+        cases = [("empty.txt", b"", "warning: empty input (0 bytes)"),
+                 ("blank.txt", " \n\t\n\u3000\n".encode(), "warning: no text (8 bytes of white space)"),
+                 ("scripts.html", b"<html><body><script>var a = 1;</script></body></html>",
+                  "warning: no text (53 bytes of input, none of them text)")]
+        for name, data, warning in cases:
+            path = self.write(name, data)
+            for command in ("parse", "repair", "tokenize"):
+                r = run(command, "-q", path) if command == "parse" else run(command, path)
+                self.assertEqual(r.returncode, 0, (name, command, r.stderr))
+                self.assertIn(f"{path}: {warning}", r.stderr.decode(), (name, command))
+        # Standard input, named as such; a report is still written.
+        r = run("parse", "-q", "-", stdin=b"")
+        self.assertEqual((r.returncode, r.stderr.decode()), (0, "wenshu: <stdin>: warning: empty input (0 bytes)\n"))
+        self.assertEqual(json.loads(r.stdout)["text"], "")
+        # A corpus record with an empty text is named by its line; an input with no document at all is said.
+        corpus = self.write("c.jsonl", b'{"text":"\u6536\u5165"}\n{"text":""}\n')
+        r = run("parse", "-q", corpus, self.write("none.jsonl", b""), self.write("header.csv", b"id,text\n"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(len(r.stdout.splitlines()), 2)
+        err = r.stderr.decode()
+        self.assertIn(f"{corpus}:2: warning: no text", err)
+        self.assertIn("none.jsonl: warning: no document in the input", err)
+        self.assertIn("header.csv: warning: no document in the input", err)
+        # Text is no warning.
+        r = run("parse", "-q", self.write("a.txt", "收入12万元。".encode()))
+        self.assertEqual((r.returncode, r.stderr), (0, b""))
+
+    def test_gzip_with_bytes_after_its_stream_fails_naming_the_input_once(self):
+        text = gzip.compress("收入12万元。\n".encode())
+        corpus = gzip.compress(b'{"text":"\\u6536\\u5165"}\n')
+        for trailer, why in ((b"garbage", "damaged gzip data"), (b"\0" * 8, "damaged gzip data"),
+                             (b"\x1f", "gzip data is cut short")):
+            for name, data in (("t.txt.gz", text), ("c.jsonl.gz", corpus)):
+                path = self.write(name, data + trailer)
+                for command in ("parse", "repair", "tokenize"):
+                    r = run(command, path)
+                    err = r.stderr.decode()
+                    self.assertEqual(r.returncode, 1, (name, command, err))
+                    self.assertIn(f"{path}: {why}", err, (name, command))
+                    self.assertEqual(err.count(str(path)), 1, err)
+
+    def test_html_parts_left_out_are_in_the_source(self):
+        script = "<script>var a = '增长50%';</script>"
+        nav = '<nav class="top"><a href=/>首页</a></nav>'
+        page = "<html><head>" + script + "</head><body>" + nav + "<p>收入达到1200万元。</p></body></html>"
+        r = run("parse", "-q", self.write("p.html", page.encode()))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        dropped = json.loads(r.stdout)["source"]["dropped"]
+        raw = page.encode()
+        self.assertEqual([(d["kind"], d["element"], raw[d["source"][0]:d["source"][1]].decode(), d["bytes"], d["at"])
+                          for d in dropped],
+                         [("script", "script", script, len(script.encode()), 0),
+                          ("furniture", "nav.top", nav, len(nav.encode()), 0)])
+        self.assertEqual([d["chars"] for d in dropped], [13, 2])
+        r = run("parse", "-q", "--format", "jsonl", self.write("a.txt", "收入12万元。".encode()))
+        self.assertEqual(json.loads(r.stdout)["source"]["dropped"], [])
+
 if __name__ == "__main__":
     unittest.main()

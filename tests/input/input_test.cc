@@ -418,6 +418,55 @@ TEST(Html, RealFurnitureIsStillDroppedAndTokensAreWholeParts) {
   EXPECT_EQ(form.text, "全区有在校学生26341人。\n");
 }
 
+// Everything left out of the text is listed with its kind, its place in the page and in the text:
+// scripts and styles (in the head too) that held code, other never-text elements that held characters,
+// and page furniture; an external script and an empty style left nothing out and are not listed.
+TEST(Html, DroppedScriptsStylesAndFurnitureAreListedWithTheirPlace) {
+  const std::string head_script = "<script>var a = '增长50%';</script>";
+  const std::string style = "<style>p { color: red }</style>";
+  const std::string nav = "<nav><a href=/>首页</a></nav>";
+  const std::string body_script = "<script type=\"text/javascript\">track('报告');</script>";
+  const std::string noscript = "<noscript>请启用脚本</noscript>";
+  // A reference beyond Unicode before the body's elements: rewritten for the parser (a longer string),
+  // the offsets are still the page's.
+  const std::string page = "<html><head><title>工作总结</title>" + head_script +
+                           "<script src=\"/x.js\"></script><style></style></head><body>"
+                           "<p>全区有在校学生26341人&#x110000;。</p>" + nav + "<p>新建校舍12所。</p>" + body_script +
+                           style + noscript + "</body></html>";
+  const HtmlText h = HtmlToText(page);
+  EXPECT_EQ(h.text, "全区有在校学生26341人\uFFFD。\n新建校舍12所。\n");
+  struct Want {
+    std::string_view kind, element, html, text_before;
+    size_t chars;
+  };
+  const Want want[] = {
+      {"script", "script", head_script, "", 13},
+      {"furniture", "nav", nav, "全区有在校学生26341人\uFFFD。\n", 2},
+      {"script", "script", body_script, "全区有在校学生26341人\uFFFD。\n新建校舍12所。\n", 12},
+      {"style", "style", style, "全区有在校学生26341人\uFFFD。\n新建校舍12所。\n", 12},
+      {"non_text", "noscript", noscript, "全区有在校学生26341人\uFFFD。\n新建校舍12所。\n", 5},
+  };
+  ASSERT_EQ(h.dropped.size(), std::size(want));
+  for (size_t i = 0; i < std::size(want); ++i) {
+    SCOPED_TRACE(i);
+    const HtmlDropped& d = h.dropped[i];
+    EXPECT_EQ(d.kind, want[i].kind);
+    EXPECT_EQ(d.element, want[i].element);
+    EXPECT_EQ(d.chars, want[i].chars);
+    EXPECT_EQ(page.substr(d.source.begin, d.source.size()), want[i].html);
+    EXPECT_EQ(d.bytes, want[i].html.size());
+    EXPECT_EQ(d.at, want[i].text_before.size());
+  }
+  // DecodeDocument carries the list in the document (the report's source.dropped); a text has none.
+  absl::StatusOr<InputDocument> doc = DecodeDocument(page, InputOptions{});
+  ASSERT_TRUE(doc.ok());
+  ASSERT_EQ(doc->dropped.size(), std::size(want));
+  EXPECT_EQ(doc->dropped[1].element, "nav");
+  absl::StatusOr<InputDocument> text = DecodeDocument("全区有在校学生26341人。", InputOptions{});
+  ASSERT_TRUE(text.ok());
+  EXPECT_TRUE(text->dropped.empty());
+}
+
 TEST(Html, ParseStopsWhenCancelled) {
   // The parse polls the flag from Gumbo's allocator: a flag already set stops it within the first
   // kPollBlocks blocks, the partial tree freed (the sanitizer build checks for leaks), and the document

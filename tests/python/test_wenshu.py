@@ -121,7 +121,7 @@ def test_parse_options(sample_path):
     data = read(sample_path)
     r = wenshu.parse(data, name="n.txt", source_id="doc-1", source_line=3, title="外部标题")
     assert r["source"] == {"name": "n.txt", "id": "doc-1", "line": 3, "bytes": len(data), "encoding": "UTF-8",
-                           "bom": False, "format": "text", "meta": {}}
+                           "bom": False, "format": "text", "meta": {}, "dropped": []}
     no_checks = wenshu.parse(data, run_checks=False)
     assert no_checks["checks"] == []
     with pytest.raises(TypeError, match="unknown wenshu option"):
