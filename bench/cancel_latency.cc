@@ -6,6 +6,11 @@
 //   build/default/bench/cancel_latency [MiB] [shape ...]          Parse, every shape (default 10 MiB)
 //   build/default/bench/cancel_latency --rules [MiB] [shape ...]  each repair rule alone, too
 //   build/default/bench/cancel_latency --facts [MiB] [shape ...]  ExtractFacts alone, too
+//   build/default/bench/cancel_latency --where [MiB] [shape ...]  and where the longest gap begins and
+//                                                                 ends (module+offset call stacks of the
+//                                                                 two polls, for addr2line -f -C -i -e)
+#include <dlfcn.h>
+#include <execinfo.h>
 #include <time.h>
 
 #include <cstdio>
@@ -28,12 +33,23 @@ double ThreadCpuSeconds() {
   return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
+bool g_where = false;  // --where: keep the call stacks of the polls around the longest gap
+
+// A poll's call stack (empty for the call's start and return).
+struct Stack {
+  void* frames[24];
+  int depth = 0;
+  void Take() { depth = backtrace(frames, 24); }
+};
+
 // The polls of one call: their count, the whole call's CPU time and the longest gap.
 struct Gaps {
   size_t polls = 0;
   double total = 0;
   double longest = 0;
   double longest_at = 0;  // when the longest gap ended, in seconds since the call began
+  double freed = 0;       // freeing the call's result, after it returned (not a gap: the work is done)
+  Stack gap_begin, gap_end;  // --where
 };
 
 template <typename Call>
@@ -41,30 +57,60 @@ Gaps Measure(Call call) {
   Gaps g;
   const double start = ThreadCpuSeconds();
   double last = start;
+  Stack previous, current;
   const std::function<bool()> hook = [&] {
     const double now = ThreadCpuSeconds();
+    if (g_where) current.Take();
     if (now - last > g.longest) {
       g.longest = now - last;
       g.longest_at = now - start;
+      if (g_where) {
+        g.gap_begin = previous;
+        g.gap_end = current;
+      }
     }
-    last = now;
+    if (g_where) previous = current;
+    last = ThreadCpuSeconds();  // the stack walk is the probe's cost, not the code's
     ++g.polls;
     return false;
   };
-  call(hook);
+  // The result is freed after the call's end is taken: a finished document's report is no work a Ctrl-C
+  // waits for, and its freeing (a repair log of millions of records) is shown apart.
+  auto result = call(hook);
   const double end = ThreadCpuSeconds();
   if (end - last > g.longest) {
     g.longest = end - last;
     g.longest_at = end - start;
+    g.gap_begin = previous;
+    g.gap_end = Stack{};
   }
   g.total = end - start;
+  { auto gone = std::move(result); }
+  g.freed = ThreadCpuSeconds() - end;
   return g;
 }
 
+void PrintStack(const char* what, const Stack& s) {
+  std::printf("    %s:", what);
+  if (s.depth == 0) std::printf(" (the call's %s)", what[0] == 'b' ? "start" : "return");
+  for (int i = 2; i < s.depth; ++i) {  // 0: Take, 1: the hook
+    Dl_info info;
+    if (dladdr(s.frames[i], &info) != 0 && info.dli_fname != nullptr) {
+      std::printf(" %s+0x%zx", info.dli_fname,
+                  static_cast<size_t>(static_cast<char*>(s.frames[i]) - static_cast<char*>(info.dli_fbase)) - 1);
+    }
+  }
+  std::printf("\n");
+}
+
 void Print(std::string_view shape, std::string_view what, const Gaps& g) {
-  std::printf("%-24.*s %-34.*s %8.3f s %7zu polls  longest gap %7.1f ms (ending at %.2f s)\n",
+  std::printf("%-24.*s %-34.*s %8.3f s %7zu polls  longest gap %7.1f ms (ending at %.2f s)  result freed in %.1f ms\n",
               static_cast<int>(shape.size()), shape.data(), static_cast<int>(what.size()), what.data(), g.total,
-              g.polls, g.longest * 1e3, g.longest_at);
+              g.polls, g.longest * 1e3, g.longest_at, g.freed * 1e3);
+  if (g_where) {
+    PrintStack("begins", g.gap_begin);
+    PrintStack("ends", g.gap_end);
+  }
   std::fflush(stdout);
 }
 
@@ -81,6 +127,8 @@ int main(int argc, char** argv) {
       rules = true;
     } else if (arg == "--facts") {
       facts = true;
+    } else if (arg == "--where") {
+      g_where = true;
     } else if (!arg.empty() && (arg[0] >= '0' && arg[0] <= '9')) {
       mib = std::atof(argv[i]);
     } else {
@@ -100,13 +148,15 @@ int main(int argc, char** argv) {
             ParseOptions o;
             o.max_bytes = input.size();
             o.cancelled = hook;
-            if (!Parse(input, o).ok()) std::fprintf(stderr, "parse failed\n");
+            auto report = Parse(input, o);
+            if (!report.ok()) std::fprintf(stderr, "parse failed\n");
+            return report;
           }));
     if (facts) {
       Print(name, "ExtractFacts", Measure([&](const std::function<bool()>& hook) {
               FactOptions o;
               o.cancelled = hook;
-              (void)ExtractFacts(input, o);
+              return ExtractFacts(input, o);
             }));
     }
     if (!rules) continue;
@@ -117,7 +167,9 @@ int main(int argc, char** argv) {
       }
       Print(name, id, Measure([&](const std::function<bool()>& hook) {
               o.cancelled = hook;
-              if (!Repair(input, o).ok()) std::fprintf(stderr, "repair failed\n");
+              auto repaired = Repair(input, o);
+              if (!repaired.ok()) std::fprintf(stderr, "repair failed\n");
+              return repaired;
             }));
     }
   }

@@ -19,7 +19,21 @@ void FlagInvalidUtf8(RepairContext& context) {
     context.Flag(std::move(flag));
     run_begin = -1;
   };
+  // The runs are counted first and their flags reserved: added one by one, the flag log's doubling moved
+  // every flag at once (10 MiB of a bad byte every 3: 3.2M flags, 0.4 s between two polls,
+  // bench/cancel_latency). Both passes poll per 64 KiB.
+  size_t runs = 0;
+  bool in_run = false;
   for (size_t i = 0; i < text.size();) {
+    if (context.CancelledAt(i)) return;
+    const text::Decoded d = text::DecodeUtf8At(text, i);
+    runs += d.len < 0 && !in_run;
+    in_run = d.len < 0;
+    i += d.len < 0 ? 1 : static_cast<size_t>(d.len);
+  }
+  context.ReserveFlags(runs);
+  for (size_t i = 0; i < text.size();) {
+    if (context.CancelledAt(i)) return;
     const text::Decoded d = text::DecodeUtf8At(text, i);
     if (d.len < 0) {
       if (run_begin < 0) run_begin = static_cast<int64_t>(i);

@@ -125,6 +125,7 @@ void RepairMaskedTens(RepairContext& context) {
   MaskAnalysis& analysis = Analysis(context);
   // The ten decisions are moved into records; the year decisions stay for FlagMaskedYears.
   for (MaskDecision& d : analysis.decisions) {
+    if (context.CancelledAt(d.span.begin)) return;
     // A mask string the analysis could not decide ("超过3万元，达到320230元": 3100, or the digits as written)
     // is kept and flagged: in a masked document its value is in doubt.
     if (d.kind == MaskDecision::Kind::kUndecided && !context.IsClaimed(d.span)) {
@@ -156,6 +157,7 @@ void FlagMaskedYears(RepairContext& context) {
   if (!context.diagnosis().masked_numbers) return;
   MaskAnalysis& analysis = Analysis(context);
   for (MaskDecision& d : analysis.decisions) {
+    if (context.CancelledAt(d.span.begin)) return;
     if (d.kind != MaskDecision::Kind::kYear) continue;
     // A year inside text another rule removed (a site's keyword tags) needs no flag of its own.
     if (context.IsClaimed(d.span)) continue;

@@ -1132,10 +1132,11 @@ std::optional<Span> ReviewOfItsOwnYear(std::string_view text, std::string_view y
 // the document writes (inside a longer number or standing alone), most frequent first: a site masks with
 // whatever year it ran in (2012, 2019, 2020 are seen too). Strings holding "10" cannot mask a ten, and
 // round hundreds (2000) are ordinary counts.
-std::vector<std::string_view> CandidateStrings(const std::vector<DigitRun>& runs) {
+std::vector<std::string_view> CandidateStrings(const std::vector<DigitRun>& runs, text_internal::CancelPoll* cancel) {
   std::vector<std::string_view> out(kCandidates.begin(), kCandidates.end());
   std::map<std::string_view, int> seen;
   for (const DigitRun& r : runs) {
+    if (cancel != nullptr && cancel->At(r.begin)) return {};  // the analysis is dropped
     if (r.digits.size() < 4 || r.digits.size() > 8) continue;
     for (size_t p = 0; p + 4 <= r.digits.size(); ++p) {
       std::string_view y = r.digits.substr(p, 4);
@@ -1185,6 +1186,7 @@ std::vector<DigitRun> RunsOutsideCodes(std::string_view text, text_internal::Can
   size_t token_end = 0;
   bool token_is_code = false;
   std::erase_if(runs, [&](const DigitRun& r) {
+    if (cancel != nullptr && cancel->At(r.begin)) return false;  // the result is dropped below
     if (r.begin >= token_end) {
       size_t begin = r.begin;
       while (begin > 0 && IsCodeByte(text[begin - 1])) --begin;
@@ -1194,12 +1196,14 @@ std::vector<DigitRun> RunsOutsideCodes(std::string_view text, text_internal::Can
     }
     return token_is_code;
   });
+  if (cancel != nullptr && cancel->cancelled()) return {};
   return runs;
 }
 
-int CountNaturalTens(const std::vector<DigitRun>& runs) {
+int CountNaturalTens(const std::vector<DigitRun>& runs, text_internal::CancelPoll* cancel) {
   int tens = 0;
   for (const DigitRun& r : runs) {
+    if (cancel != nullptr && cancel->At(r.begin)) return 0;  // the analysis is dropped
     if (r.digits.size() >= 9) continue;  // identifiers, phone numbers
     for (size_t p = r.digits.find("10"); p != std::string_view::npos; p = r.digits.find("10", p + 2)) {
       ++tens;
@@ -1216,7 +1220,8 @@ MaskAnalysis AnalyzeMasks(std::string_view text, text_internal::CancelPoll* canc
   const std::vector<DigitRun> runs = RunsOutsideCodes(text, cancel);
   if (cancel != nullptr && cancel->cancelled()) return MaskAnalysis{};
   Scanner scanner{text, runs, {}, {}};
-  analysis.natural_tens = CountNaturalTens(scanner.runs);
+  analysis.natural_tens = CountNaturalTens(scanner.runs, cancel);
+  if (cancel != nullptr && cancel->cancelled()) return MaskAnalysis{};
 
   // Evidence per candidate string, each judged as if it were the only mask.
   struct Candidate {
@@ -1262,7 +1267,9 @@ MaskAnalysis AnalyzeMasks(std::string_view text, text_internal::CancelPoll* canc
     session_year = NationalPeoplesCongressYear(text, congress >= 12 ? congress - 12 : 0);
   }
   std::vector<Candidate> candidates;
-  for (std::string_view mask : CandidateStrings(scanner.runs)) {
+  const std::vector<std::string_view> masks = CandidateStrings(scanner.runs, cancel);
+  if (cancel != nullptr && cancel->cancelled()) return MaskAnalysis{};
+  for (std::string_view mask : masks) {
     Candidate c{mask, 0, 0, {}};
     Scanner single{text, runs, {mask}, {}};
     // A year string sites were not seen to use must show itself in the numbers, or in a change from a year
@@ -1277,6 +1284,7 @@ MaskAnalysis AnalyzeMasks(std::string_view text, text_internal::CancelPoll* canc
     if (recent && ((other_years >= 3 && gap >= 6) || after_session)) {
       std::vector<Span> late;
       for (size_t i = 0; i < single.runs.size(); ++i) {
+        if (cancel != nullptr && cancel->At(single.runs[i].begin)) return MaskAnalysis{};
         if (single.runs[i].digits == mask && StartsWithAny(text, single.runs[i].end, {"年"}) &&
             single.IsYearPosition(i)) {
           late.push_back({single.runs[i].begin, single.runs[i].end});
@@ -1303,6 +1311,7 @@ MaskAnalysis AnalyzeMasks(std::string_view text, text_internal::CancelPoll* canc
     // text, so each is a strong sign.
     for (size_t i = 0; i < single.runs.size(); ++i) {
       const DigitRun& r = single.runs[i];
+      if (cancel != nullptr && cancel->At(r.begin)) return MaskAnalysis{};
       if (r.digits.size() == 6 && r.digits.substr(0, 2) == "20" && LooksLikeYear(r.digits.substr(0, 4)) &&
           r.digits.substr(0, 4) != mask && absl::StrCat("20", Av(r.digits.substr(4))) == mask &&
           StartsWithAny(text, r.end, {"年"})) {

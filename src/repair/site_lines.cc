@@ -945,11 +945,25 @@ const FurnitureModel& EmbeddedFurnitureModel() {
 std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel& model,
                                     text_internal::CancelPoll* cancel) {
   const std::vector<Line> lines = SplitLines(text);
+  // Each pass below reads every line: the poll counts the bytes read over all passes, so that a text of one
+  // long line (10 MiB of "1、" or of brackets: each pass a scan of the whole line) is polled between passes
+  // too. Unpolled, the passes after the first took 17-80 ms a MiB (bench/cancel_latency --rules).
+  size_t lines_read = 0;
+  const auto stop = [&](size_t k) {
+    lines_read += lines[k].text.size() + 1;
+    return cancel != nullptr && cancel->At(lines_read);
+  };
+  // Inside a pass, before another reading of line k (each a scan of it: a single line of 10 MiB of digits
+  // took 0.18 s in the edge checks below).
+  const auto stop_again = [&](size_t k) {
+    lines_read += lines[k].text.size();
+    return cancel != nullptr && cancel->At(lines_read);
+  };
   std::vector<double> p(lines.size(), 0.0);
   std::vector<bool> blank(lines.size(), false);
   size_t first = lines.size(), last = 0;  // the report's first and last sentence lines
   for (size_t k = 0; k < lines.size(); ++k) {
-    if (cancel != nullptr && cancel->At(lines[k].begin)) return {};
+    if (stop(k)) return {};
     blank[k] = text::IsBlankLine(lines[k].text);
     if (blank[k]) continue;
     const size_t chars = text::CountCharStarts(lines[k].text);
@@ -973,6 +987,7 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
   std::vector<std::optional<std::string_view>> bracketed(lines.size());
   bool brackets_are_the_documents = false;
   for (size_t k = 0; k < lines.size(); ++k) {
+    if (stop(k)) return {};
     if (blank[k]) continue;
     bracketed[k] = BracketedContent(lines[k].text);
     brackets_are_the_documents = brackets_are_the_documents || (bracketed[k] && p[k] < kSiteLineProbability);
@@ -984,6 +999,7 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     // No sentence reads as prose: the report is still somewhere, and its sentences are the body, and so are
     // its clauses (a long line of kClauseCommas commas or more that a wrap cut before its full stop).
     for (size_t k = 0; k < lines.size(); ++k) {
+      if (stop(k)) return {};
       if (blank[k] || !(IsSentence(lines[k].text) || IsClauseLine(lines[k].text))) continue;
       first = std::min(first, k);
       last = k;
@@ -993,7 +1009,10 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
   // 工作计划) neither starts nor ends with its bar. A bare rule of bars holds nothing of the report: the model
   // decides it (the dev set annotates those of a broken table as the portal's).
   std::vector<bool> table(lines.size(), false);
-  for (size_t k = 0; k < lines.size(); ++k) table[k] = !blank[k] && IsTableRow(lines[k].text);
+  for (size_t k = 0; k < lines.size(); ++k) {
+    if (stop(k)) return {};
+    table[k] = !blank[k] && IsTableRow(lines[k].text);
+  }
   std::vector<SiteLine> found;
   double strongest = 0;
   auto add = [&](size_t k, bool inside) {
@@ -1013,6 +1032,7 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
   // judged no further.
   std::vector<size_t> residues(lines.size(), std::string_view::npos);
   for (size_t k = 0; k < lines.size(); ++k) {
+    if (stop(k)) return {};
     if (!blank[k]) residues[k] = BarResidueStart(lines[k].text);
   }
   auto beside_row = [&](size_t k) {
@@ -1025,6 +1045,7 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     return j < lines.size() && row(j);
   };
   for (size_t k = 0; k < lines.size(); ++k) {
+    if (stop(k)) return {};
     const std::string_view t = lines[k].text;
     const size_t residue = residues[k];
     if (residue == std::string_view::npos || (residue == 0 && beside_row(k))) continue;
@@ -1135,6 +1156,7 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     return true;
   };
   for (size_t k = 0; k < lines.size(); ++k) {
+    if (stop(k)) return {};
     if (blank[k] || metadata_row[k]) continue;
     const bool edge = first == lines.size() || k < first || k > last;
     if (edge) {
@@ -1177,6 +1199,7 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
         }
       }
       if (table[k]) continue;
+      if (stop_again(k)) return {};
       const bool sentence = IsSentence(lines[k].text);
       const double needed = sentence ? kEdgeSentenceProbability : kSiteLineProbability;
       // Extraction noise excuses a line the model doubts, not one it is certain of (admin 分享 时间: 加入收藏 …).
@@ -1184,6 +1207,7 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
           p[k] >= needed && (p[k] >= kCertainProbability || !ReadsAsProseWithoutNoise(lines[k].text, model));
       // What stays of a line is a sentence, or before the report a title.
       const bool before_report = first == lines.size() || k < first;
+      if (stop_again(k)) return {};
       if (before_report && sentence) {
         // Before the report, a paragraph that ends with the site's notice (…下面是小编为大家收集的…，仅供参考。)
         // is the site's introduction: a general remark on what a summary is, then the notice.
@@ -1202,6 +1226,7 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
       }
       // Any field name before the title's copy does the same when the document's own title line stands
       // elsewhere (内容概述 某街道2022年工作总结): the label reads more as a site's than as prose.
+      if (stop_again(k)) return {};
       if (before_report && labelled_title_copy(k)) {
         add(k, false);
         continue;
@@ -1209,6 +1234,7 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
       // A portal's title field ("标   题 某县2022年度…报告") says the title again in its metadata block: when
       // its label reads as furniture the line goes whole, the title with it (the document's own title line
       // is elsewhere).
+      if (stop_again(k)) return {};
       if (before_report && IsTitleField(lines[k].text)) {
         const LineCut cut = CutFurnitureSegments(lines[k].text, model, whole, true);
         if (whole || cut.prefix_end > 0) {
@@ -1216,6 +1242,7 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
           continue;
         }
       }
+      if (stop_again(k)) return {};
       if (!add_segments(k, false, whole, before_report) && whole &&
           !(before_report && p[k] < kEdgeTitleProbability && ReadsAsTitle(lines[k].text))) {
         add(k, false);
@@ -1227,6 +1254,7 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
       return p[j] >= kInsideProbability && text::CountCharStarts(lines[j].text) <= kInsideMaxChars;
     };
     if (table[k]) continue;
+    if (stop_again(k)) return {};
     if (!strong(k)) {
       if (k == first && first < last) {
         // The opening paragraph ends with the site's notice (…下面是小编为大家收集的…，仅供参考。): it is the
@@ -1332,6 +1360,7 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
   // that went whole goes with it.
   std::vector<SiteLine> values;
   for (size_t i = 0; i < found.size(); ++i) {
+    if (cancel != nullptr && cancel->At(found[i].begin)) return {};
     const SiteLine& key = found[i];
     if (key.segment || key.inside) continue;
     size_t k = 0;
@@ -1365,6 +1394,7 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     std::vector<bool> gone(lines.size(), false);
     size_t next_found = 0;
     for (size_t k = 0; k < lines.size(); ++k) {
+      if (stop(k)) return {};
       while (next_found < found.size() && found[next_found].end <= lines[k].begin) ++next_found;
       for (size_t f = next_found; f < found.size() && found[f].begin <= lines[k].begin; ++f) {
         if (!found[f].segment && !blank[k] && lines[k].begin + lines[k].text.size() <= found[f].end) gone[k] = true;
@@ -1372,6 +1402,7 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     }
     size_t first_text = lines.size(), last_text = 0;
     for (size_t k = 0; k < lines.size(); ++k) {
+      if (stop(k)) return {};
       if (blank[k]) continue;
       first_text = std::min(first_text, k);
       last_text = k;
@@ -1478,6 +1509,7 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     // is a copy, and a file's name the download's; both are left to the rules above.
     size_t own_heading = lines.size(), own_heading_at = 0;
     for (size_t k = 0; k < lines.size(); ++k) {
+      if (stop(k)) return {};
       const bool edge = first == lines.size() || k < title_line || k > last;
       if (blank[k] || gone[k] || table[k]) continue;
       // A title said twice stays in its first place unless two site lines surround it there (a page header's

@@ -83,7 +83,6 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
   }
   // One hook for every stage: the caller's, or the repair options' own.
   const std::function<bool()>& cancel_hook = options.cancelled ? options.cancelled : options.repair.cancelled;
-  const auto cancelled = [&] { return cancel_hook && cancel_hook(); };
   const auto cancelled_error = [] { return absl::CancelledError("parse was cancelled"); };
   absl::StatusOr<RepairResult> repaired;
   if (options.cancelled && !options.repair.cancelled) {
@@ -106,18 +105,26 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
   report.flags = std::move(repaired->flags);
   report.diagnosis = std::move(repaired->diagnosis);
   const std::string_view text = report.text;
+  // Every stage from here polls between its passes and per record or fact inside them: a document of a
+  // repair every few bytes (10 MiB of "1、") spent ~1 s in them unpolled (bench/cancel_latency).
+  text_internal::CancelPoll poll(cancel_hook);
+  if (poll.Now()) return cancelled_error();
   const OffsetMap map(report.repairs);
+  if (poll.Now()) return cancelled_error();
 
   // Heading --------------------------------------------------------------------------------------------
   std::vector<report_internal::SiteTitle> site_titles;
   for (const RepairRecord& r : report.repairs) {
+    if (poll.At(r.span.begin)) return cancelled_error();
     std::string_view line = r.before;
     if (r.rule != repair_rule::kBoilerplateSiteHeader || !r.after.empty()) continue;
     if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
     if (line.empty() || line.find('\n') != std::string_view::npos) continue;
     site_titles.push_back({line, {r.span.begin, r.span.begin + line.size()}});
   }
+  if (poll.Now()) return cancelled_error();
   report_internal::Heading heading = report_internal::ReadHeading(text, options.title, site_titles);
+  if (poll.Now()) return cancelled_error();
   report.title = std::move(heading.title);
   if (heading.title_original_span) {
     report.title_span = heading.title_original_span;
@@ -136,16 +143,22 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
                   std::find(report.diagnosis.mask_strings.begin(), report.diagnosis.mask_strings.end(),
                             digits) != report.diagnosis.mask_strings.end();
     for (const RepairFlag& f : report.flags) {
+      if (poll.At(f.span.begin)) return cancelled_error();
       if (IsMaskedYearFlag(f) && f.span.Overlaps(year)) masked = true;
     }
     report.period.year_masked = masked;
   }
 
   // Sections ----------------------------------------------------------------------------------------
-  if (cancelled()) return cancelled_error();
-  SectionOutline outline = report_internal::ParseSections(text);
-  report.sections = outline.Tree();
-  for (Section& s : report.sections) s.role = std::string(report_internal::SectionRole(s.heading));
+  if (poll.Now()) return cancelled_error();
+  SectionOutline outline = report_internal::ParseSections(text, &poll);
+  if (poll.Now()) return cancelled_error();
+  report.sections = outline.Tree(&poll);
+  if (poll.cancelled()) return cancelled_error();
+  for (Section& s : report.sections) {
+    if (poll.At(s.span.begin)) return cancelled_error();
+    s.role = std::string(report_internal::SectionRole(s.heading));
+  }
   // An annex's heading rarely names a role; one naming the report's year or a later one (2026年自治区民生实事,
   // 2026年省十件民生实事: 2 of the 4 annexes of the provincial 2026 reports; the others are glossaries)
   // lists that year's tasks, as the plan chapter does.
@@ -155,13 +168,17 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
       s.role = "plan";
     }
   }
-  for (Section& s : report.sections) MapSection(s, map);
+  for (Section& s : report.sections) {
+    if (poll.At(s.span.begin)) return cancelled_error();
+    MapSection(s, map);
+  }
 
   // Facts -------------------------------------------------------------------------------------------
-  if (cancelled()) return cancelled_error();
+  if (poll.Now()) return cancelled_error();
   FactOptions fact_options;
   fact_options.cancelled = cancel_hook;
   for (const RepairFlag& f : report.flags) {
+    if (poll.At(f.span.begin)) return cancelled_error();
     if (IsMaskedYearFlag(f)) {
       fact_options.masked_year_spans.push_back({map.ToRepaired(f.span.begin), map.ToRepaired(f.span.end)});
     }
@@ -170,12 +187,11 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
   if (facts.cancelled) return cancelled_error();
   // The stages after the facts poll between them and per fact inside their loops: unpolled, they took
   // 0.24 s a MiB of a run-on sentence of figures (bench/cancel_latency, comma_run), 2.4 s on 10 MiB.
-  text_internal::CancelPoll poll(cancel_hook);
 
   // Targets and the fact checks read the facts in the repaired text; then each fact gets its report
   // fields and original spans in place and its vector moves into the report, so a document dense with
   // figures never holds two copies of its facts (bench/memory_bench).
-  report.targets = report_internal::ReadTargets(text, facts, outline, report.period.year);
+  report.targets = report_internal::ReadTargets(text, facts, outline, report.period.year, &poll);
   if (poll.Now()) return cancelled_error();
 
   // A top-level section whose heading names no role but which holds the year's main targets statement
@@ -219,7 +235,7 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
 
   std::vector<ReportCheck> fact_checks;
   if (poll.Now()) return cancelled_error();
-  if (options.run_checks) fact_checks = report_internal::RunFactChecks(text, facts, outline);
+  if (options.run_checks) fact_checks = report_internal::RunFactChecks(text, facts, outline, &poll);
   if (poll.Now()) return cancelled_error();
 
   // The report's fields and original spans, in place. A fact whose original bytes differ from its text

@@ -182,13 +182,14 @@ struct Statement {
 
 class TargetReader {
  public:
-  TargetReader(std::string_view text, const Facts& facts, const SectionOutline& outline, std::optional<int> year)
-      : text_(text), facts_(facts), outline_(outline), year_(year), figure_spans_(IndexFigures()) {}
+  TargetReader(std::string_view text, const Facts& facts, const SectionOutline& outline, std::optional<int> year,
+               text_internal::CancelPoll* cancel)
+      : text_(text), facts_(facts), outline_(outline), year_(year), figure_spans_(IndexFigures()), cancel_(cancel) {}
 
   std::vector<Target> Read() {
     std::vector<Target> out;
     std::optional<Statement> st = FindStatement();
-    if (!st) return out;
+    if (!st || (cancel_ != nullptr && cancel_->cancelled())) return out;
     if (!year_) {
       // No year in the heading: the year of the delivery date (——2026年1月25日在…大会上), else the latest
       // year the text names shortly before the statement (2026年是…开局之年).
@@ -269,9 +270,15 @@ class TargetReader {
   std::optional<Statement> FindStatement() const {
     std::optional<Statement> best;
     int best_score = kScoreMinimum - 1;
+    // 64 triggers read at most 64 x 8 KiB around them: ~2 ms between two polls.
+    constexpr size_t kTriggersPerPoll = 64;
+    size_t triggers_read = 0;
     const std::string year_word = year_ ? std::to_string(*year_) + "年" : std::string("\x01");
     for (std::string_view trigger : kTriggers) {
       for (size_t at = text_.find(trigger); at != std::string_view::npos; at = text_.find(trigger, at + 1)) {
+        // Each trigger reads up to kSentenceWindowBytes each way: 10 MiB of triggers took ~10 s unpolled, and
+        // a poll per 64 KiB of text (~2000 triggers) still 60 ms apart. Asked every kTriggersPerPoll.
+        if (cancel_ != nullptr && ++triggers_read % kTriggersPerPoll == 0 && cancel_->Now()) return std::nullopt;
         size_t after = at + trigger.size();
         // 主要预期目标 also contains 预期目标: score each place once, from its longest trigger.
         if (trigger != kTriggers[0] && at >= 6 && StartsWithAt(text_, at - 6, "主要预期目标")) continue;
@@ -650,6 +657,7 @@ class TargetReader {
   const SectionOutline& outline_;
   std::optional<int> year_;
   std::vector<FigureSpan> figure_spans_;  // after facts_: built from it
+  text_internal::CancelPoll* cancel_;
 };
 
 // Heading words of each role, tried in this order: a heading naming both (回顾2025年工作和2026年工作安排)
@@ -671,8 +679,8 @@ std::string_view SectionRole(std::string_view heading) {
 }
 
 std::vector<Target> ReadTargets(std::string_view text, const Facts& facts, const SectionOutline& outline,
-                                std::optional<int> year) {
-  return TargetReader(text, facts, outline, year).Read();
+                                std::optional<int> year, text_internal::CancelPoll* cancel) {
+  return TargetReader(text, facts, outline, year, cancel).Read();
 }
 
 namespace {
