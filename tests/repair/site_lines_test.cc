@@ -258,7 +258,10 @@ TEST(SiteLines, BundleIntroductionBeforeTheFirstPiece) {
   ASSERT_TRUE(result.ok()) << result.status();
   EXPECT_EQ(result->text, "某厂安全生产工作总结\n\n\n" + pieces);
 
-  const std::string later = "某厂安全生产工作总结\n\n" + intro +
+  // (Text without a site's words to the reader: a notice in them, 整理 … 供大家参考借鉴, goes wherever it
+  // stands, site_lines' reader-words rule.)
+  const std::string piece_text = "做好安全生产总结，对于提升管理水平十分重要。今年我厂认真总结了这项工作。\n\n";
+  const std::string later = "某厂安全生产工作总结\n\n" + piece_text +
                             "篇二:某厂2022年安全生产工作总结\n一年来，我厂扎实开展隐患排查治理，安全形势持续稳定。\n";
   auto kept = Repair(later, testing::OnlyRules({"boilerplate."}));
   ASSERT_TRUE(kept.ok()) << kept.status();
