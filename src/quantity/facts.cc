@@ -522,13 +522,11 @@ class Extractor {
   // twice, ASCII digits, a real month and day); returns its end, or pos. Not when more digits or another
   // separated part follow (1.2.3.4, 2025-01-10-3: a version, an address, a code).
   size_t ReadSeparatedDate(size_t pos, DatePoint* point) {
+    auto digit_at = [&](size_t at) { return at < text_.size() && text_[at] >= '0' && text_[at] <= '9'; };
     auto digits = [&](size_t at, size_t max, int* value) {
       size_t i = at;
       *value = 0;
-      while (i < text_.size() && i - at < max && text_[i] >= '0' && text_[i] <= '9') {
-        *value = *value * 10 + (text_[i] - '0');
-        ++i;
-      }
+      for (; i - at < max && digit_at(i); ++i) *value = *value * 10 + (text_[i] - '0');
       return i - at;
     };
     int year, month, day;
@@ -544,11 +542,7 @@ class Extractor {
     if (day_len == 0 || year < 1000 || year > 2999 || month < 1 || month > 12 || day < 1 || day > 31) {
       return pos;
     }
-    if (end < text_.size() && ((text_[end] >= '0' && text_[end] <= '9') ||
-                               (text_[end] == sep && end + 1 < text_.size() && text_[end + 1] >= '0' &&
-                                text_[end + 1] <= '9'))) {
-      return pos;
-    }
+    if (digit_at(end) || (end < text_.size() && text_[end] == sep && digit_at(end + 1))) return pos;
     if (YearMasked(Span{pos, pos + 4})) {
       point->year_masked = true;
     } else {

@@ -158,11 +158,9 @@ absl::StatusOr<Report> Parse(std::string_view input, const ParseOptions& options
   for (Section& s : report.sections) {
     if (poll.At(s.span.begin)) return cancelled_error();
     s.role = std::string(report_internal::SectionRole(s.heading));
-  }
-  // An annex's heading rarely names a role; one naming the report's year or a later one (2026年自治区民生实事,
-  // 2026年省十件民生实事: 2 of the 4 annexes of the provincial 2026 reports; the others are glossaries)
-  // lists that year's tasks, as the plan chapter does.
-  for (Section& s : report.sections) {
+    // An annex's heading rarely names a role; one naming the report's year or a later one (2026年自治区民生实事,
+    // 2026年省十件民生实事: 2 of the 4 annexes of the provincial 2026 reports; the others are glossaries)
+    // lists that year's tasks, as the plan chapter does.
     if (s.family == MarkerFamily::kAttachment && s.role == "other" && report.period.year &&
         NamesYearFrom(s.heading, *report.period.year)) {
       s.role = "plan";

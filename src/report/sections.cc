@@ -7,6 +7,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "quantity/numeral.h"
 #include "report/internal.h"
 #include "text/breaks.h"
 #include "text/char_class.h"
@@ -142,9 +143,9 @@ std::optional<AttachmentLine> MatchAttachmentLine(std::string_view text, size_t 
   const size_t numeral_begin = i;
   while (i < end) {
     const auto [c, n] = text::CharAt(text, i);
-    if (text::IsDigit(c)) {
+    if (const int digit = quantity_internal::ArabicDigitValue(c); digit >= 0) {
       if (ordinal > 1000) return std::nullopt;
-      ordinal = ordinal * 10 + static_cast<int>(c >= 0xFF10 ? c - 0xFF10 : c - '0');
+      ordinal = ordinal * 10 + digit;
     } else if (!text::IsCjkNumeral(c)) {
       break;
     }
@@ -163,6 +164,23 @@ std::optional<AttachmentLine> MatchAttachmentLine(std::string_view text, size_t 
   if (!separated) return std::nullopt;  // 附件材料…, 附件中…
   if (end - i > kHeadingLineMaxBytes || EndsLikeSentence(text.substr(i, end - i))) return std::nullopt;
   return AttachmentLine{marker_end - begin, ordinal > 0 ? ordinal : 1, i};
+}
+
+// The title of an annex whose marker stands alone on the line ending at line_end: the next non-blank
+// line, when it reads as one (short, not a sentence, no list marker); nullopt otherwise.
+std::optional<Span> NextLineTitle(std::string_view text, size_t line_end) {
+  if (line_end >= text.size()) return std::nullopt;
+  size_t next = line_end + 1;
+  while (next < text.size() && (text[next] == '\n' || text[next] == '\r')) ++next;
+  size_t next_end = text.find('\n', next);
+  if (next_end == std::string_view::npos) next_end = text.size();
+  const size_t title = SkipLineEdgeBlanks(text, next, next_end);
+  const size_t title_end = TrimBack(text, title, next_end);
+  if (title_end == title || title_end - title > kHeadingLineMaxBytes ||
+      EndsLikeSentence(text.substr(title, title_end - title)) || MatchMarker(text, title, 0)) {
+    return std::nullopt;
+  }
+  return Span{title, title_end};
 }
 
 }  // namespace
@@ -266,19 +284,12 @@ SectionOutline ParseSections(std::string_view text, text_internal::CancelPoll* c
         s.marker = std::string(text.substr(pos, a->marker_length));
         s.ordinal = a->ordinal;
         size_t heading_begin = a->title_begin, heading_end = trimmed_end;
-        if (heading_begin == heading_end && line_end < text.size()) {
-          // The title on the next non-blank line, when it reads as one (short, not a sentence).
-          size_t next = line_end + 1;
-          while (next < text.size() && (text[next] == '\n' || text[next] == '\r')) ++next;
-          size_t next_end = text.find('\n', next);
-          if (next_end == std::string_view::npos) next_end = text.size();
-          const size_t title = SkipLineEdgeBlanks(text, next, next_end);
-          const size_t title_end = TrimBack(text, title, next_end);
-          if (title_end > title && title_end - title <= kHeadingLineMaxBytes &&
-              !EndsLikeSentence(text.substr(title, title_end - title)) && !MatchMarker(text, title, 0)) {
-            heading_begin = title;
-            heading_end = title_end;
-            line_end = next_end;  // the title line is read: it opens no section of its own
+        if (heading_begin == heading_end) {
+          if (const std::optional<Span> title = NextLineTitle(text, line_end)) {
+            heading_begin = title->begin;
+            heading_end = title->end;
+            // The title line is read: it opens no section of its own.
+            line_end = std::min(text.find('\n', title->end), text.size());
           }
         }
         s.heading = std::string(text.substr(heading_begin, heading_end - heading_begin));
