@@ -461,33 +461,28 @@ void ConvertTraditionalScript(RepairContext& context) {
   // A traditional text differs from its simplified form in a fifth of its characters or more; a
   // simplified report quoting some traditional names, in far fewer than a tenth.
   if (changed_chars * 10 < han) return;
-  for (Change& c : changes) {
+  // Proposes [begin, end) -> after unless another rule's record holds it; false when one does.
+  auto propose = [&](size_t begin, size_t end, std::string after) {
+    if (context.IsClaimed({begin, end})) return false;
     RepairRecord r;
     r.rule = repair_rule::kTextTraditional;
-    r.span = {c.begin, c.end};
-    r.before = std::string(text.substr(c.begin, c.end - c.begin));
-    r.after = std::move(c.after);
+    r.span = {begin, end};
+    r.before = std::string(text.substr(begin, end - begin));
+    r.after = std::move(after);
     r.confidence = kTraditionalConfidence;
     r.reason = absl::StrCat("The document was converted to traditional characters; \"", r.before,
                             "\" restored to the simplified \"", r.after, "\".");
-    if (!context.IsClaimed(r.span)) {
-      context.Propose(std::move(r));
-      continue;
-    }
+    context.Propose(std::move(r));
+    return true;
+  };
+  for (const Change& c : changes) {
+    if (propose(c.begin, c.end, c.after)) continue;
     // Around another rule's span (a converter's word restored inside the run), character by character.
     for (size_t at = c.begin, k = 0; at < c.end;) {
-      const size_t n = text::CharAt(text, at).length, m = text::CharAt(r.after, k).length;
-      RepairRecord one;
-      one.rule = r.rule;
-      one.confidence = r.confidence;
-      one.span = {at, at + n};
-      one.before = std::string(text.substr(at, n));
-      one.after = r.after.substr(k, m);
-      one.reason = absl::StrCat("The document was converted to traditional characters; \"", one.before,
-                                "\" restored to the simplified \"", one.after, "\".");
+      const size_t n = text::CharAt(text, at).length, m = text::CharAt(c.after, k).length;
+      propose(at, at + n, c.after.substr(k, m));
       at += n;
       k += m;
-      if (!context.IsClaimed(one.span)) context.Propose(std::move(one));
     }
   }
 }

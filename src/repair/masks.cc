@@ -256,8 +256,6 @@ bool DoublesWordEnd(std::string_view text, size_t begin, size_t end, text::Char 
   return true;
 }
 
-}  // namespace
-
 // A lowercase Latin letter alone between an ideograph and a place unit ("地处w市郊") stands for the place's
 // name: the clean corpora write a lowercase letter alone between two ideographs 0 times (capitals name zones and
 // grades: A级, B区; x and X are PlaceMask's).
@@ -265,6 +263,8 @@ const RE2& LetterPlaceMask() {
   static const RE2 re(R"(\p{Han}([a-wyz](?:省|自治区|市|县|区|镇|乡|村|街道|社区|州|盟|旗)))");
   return re;
 }
+
+}  // namespace
 
 void FlagMaskedPlaces(RepairContext& context) {
   std::string_view text = context.text();

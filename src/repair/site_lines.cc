@@ -594,10 +594,6 @@ std::pair<std::string_view, size_t> LongestHanRun(std::string_view line) {
   return {best, best_count};
 }
 
-// Where a site's notice that names the page's title starts in `line` (kNoticeTitleHanChars above), or npos:
-// the last sentence holds the longest run of ideographs of one of `titles` (lines above it), and the line from
-// the notice's start on scores kSiteLineProbability; the start is where that score is highest, within
-// kNoticeLeadChars characters before the title (a teaser cut mid-word runs into the notice with no mark).
 // Where the line's last sentence starts: after the last sentence end that is not the line's own end.
 size_t LastSentenceStart(std::string_view line) {
   constexpr std::string_view kEnds[] = {"。", "！", "？", "!", "?"};
@@ -622,6 +618,10 @@ bool EndsInReaderNotice(std::string_view line) {
   return words >= kSiteNoticeReaderWords;
 }
 
+// Where a site's notice that names the page's title starts in `line` (kNoticeTitleHanChars above), or npos:
+// the last sentence holds the longest run of ideographs of one of `titles` (lines above it), and the line from
+// the notice's start on scores kSiteLineProbability; the start is where that score is highest, within
+// kNoticeLeadChars characters before the title (a teaser cut mid-word runs into the notice with no mark).
 size_t TitleNamingNotice(std::string_view line, std::span<const std::string_view> titles, const FurnitureModel& model,
                          double* probability) {
   if (text::CountCharStarts(line) > kMaxSiteLineChars) return std::string_view::npos;
