@@ -316,8 +316,11 @@ SpaceAnalysis AnalyseSpaces(std::string_view text) {
   // A blank between a figure and its percent sign ("9.1 %") is evidence on its own where the document spaces
   // no digits apart: the clean corpora's ten such blanks are all in the one report that letter-spaces its
   // figures ("1 9 9 7 年", "8 ．8 ％"); the seven dev sets hold one, in a page with no blank between digits.
+  // Scanned for only when such a blank is there (few texts hold one).
   static const RE2 kSpacedDigits(R"([0-9０-９][ \x{3000}]+[0-9０-９．.])");
-  const bool spaces_digits = RE2::PartialMatch(View(text), kSpacedDigits);
+  const bool spaces_digits =
+      std::any_of(spaces.begin(), spaces.end(), [](const Space& s) { return s.kind == SpaceKind::kBeforePercent; }) &&
+      RE2::PartialMatch(View(text), kSpacedDigits);
   const bool wrapped = IsHardWrappedText(text);
   const bool marker_habit = marker_spaces >= kMinMarkerSpaces &&
                             static_cast<double>(marker_spaces) >= kMarkerSpaceShare * static_cast<double>(marker_lines);
