@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/documents.h"
 #include "cli/flags.h"
 #include "cli/output.h"
 #include "cli/progress.h"
@@ -107,9 +108,6 @@ struct Result {
 };
 
 int UsageError(const std::string& message) { return cli::UsageError("parse", message); }
-
-// How messages name an input: standard input as <stdin>.
-std::string DisplayName(const std::string& path) { return path == "-" ? "<stdin>" : path; }
 
 class Pipeline {
  public:
@@ -377,43 +375,19 @@ class Pipeline {
   std::thread writer_;
 };
 
-ParseOptions BaseOptions(const Flags& flags) {
-  ParseOptions o;
-  o.repair = flags.repair;
-  o.run_checks = flags.run_checks;
-  o.max_bytes = flags.max_bytes;
-  // Ctrl-C / SIGTERM stop the document being parsed too, not only the run between documents.
-  o.cancelled = [] { return g_interrupt_signal.load(std::memory_order_relaxed) != 0; };
-  return o;
-}
-
-
 bool IsCorpusFormat(InputFormat f) {
   return f == InputFormat::kJsonl || f == InputFormat::kJson || f == InputFormat::kCsv || f == InputFormat::kTsv;
 }
 
-// Turns one decoded document into a job (or a job carrying its error).
+// Turns one decoded document into a job (or a job carrying its error), as targets reads it too.
 Job JobFromDocument(const Flags& flags, InputDocument&& doc) {
   Job job;
-  job.options = BaseOptions(flags);
-  ReportSource& s = job.options.source;
-  s.name = doc.name;
-  s.id = std::move(doc.id);
-  s.line = doc.line;
-  s.encoding = std::move(doc.encoding);
-  s.bom = doc.bom;
-  s.format = std::string(InputFormatName(doc.format));
-  s.meta = std::move(doc.meta);
-  s.dropped = std::move(doc.dropped);
-  job.options.title = std::move(doc.title);
   job.input_bytes = doc.input_bytes;
-  const std::string where = s.name + (s.line > 0 ? ":" + std::to_string(s.line) : "");
-  if (!doc.error.empty()) {
-    job.error = where + ": " + doc.error;
-    return job;
-  }
-  if (IsBlankText(doc.text)) job.warning = where + ": " + NoTextWarning(doc.text.size(), doc.input_bytes);
-  job.text = std::move(doc.text);
+  DocumentToParse d = ToParse(ParseOptionsOf(flags), std::move(doc));
+  job.options = std::move(d.options);
+  job.text = std::move(d.text);
+  job.error = std::move(d.error);
+  job.warning = std::move(d.warning);
   return job;
 }
 
@@ -554,7 +528,7 @@ int RunParse(int argc, char** argv) {
     } else if (status.ok() && documents == 0) {
       Job job;
       job.no_document = true;
-      job.warning = DisplayName(source.path) + ": " + std::string(kNoDocumentWarning);
+      job.warning = NoDocumentWarningFor(source.path);
       if (!pipeline.Submit(std::move(job))) break;
     }
     if (stopped) break;

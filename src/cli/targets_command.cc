@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/documents.h"
 #include "cli/flags.h"
 #include "cli/output.h"
 #include "cli/signals.h"
@@ -486,6 +487,8 @@ int RunTargets(int argc, char** argv) {
   }
 
   // Documents are parsed in batches on the worker threads; each keeps only its summary.
+  ParseOptions base_options = ParseOptionsOf(pf);
+  base_options.run_checks = false;  // the tables use no check
   const unsigned workers = pf.jobs != 0 ? pf.jobs : std::max(1u, std::thread::hardware_concurrency());
   const size_t batch_size = 4 * static_cast<size_t>(workers);
   std::vector<Document> docs;
@@ -493,43 +496,34 @@ int RunTargets(int argc, char** argv) {
   std::vector<InputDocument> batch;
   auto flush = [&] {
     std::vector<std::optional<Document>> done(batch.size());
-    std::vector<std::string> errors(batch.size());
+    std::vector<std::string> errors(batch.size()), warnings(batch.size());
     std::vector<std::thread> threads;
     std::atomic<size_t> next{0};
     for (unsigned w = 0; w < std::min<size_t>(workers, batch.size()); ++w) {
       threads.emplace_back([&] {
         for (size_t i = next++; i < batch.size(); i = next++) {
-          InputDocument& in = batch[i];
-          const std::string where = in.name + (in.line > 0 ? ":" + std::to_string(in.line) : "");
-          if (!in.error.empty()) {
-            errors[i] = where + ": " + in.error;
+          DocumentToParse d = ToParse(base_options, std::move(batch[i]));
+          warnings[i] = std::move(d.warning);
+          if (!d.error.empty()) {
+            errors[i] = std::move(d.error);
             continue;
           }
-          ParseOptions o;
-          o.repair = pf.repair;
-          o.run_checks = false;  // the tables use no check
-          o.max_bytes = pf.max_bytes;
-          o.cancelled = [] { return g_interrupt_signal.load(std::memory_order_relaxed) != 0; };
-          o.source.name = in.name;
-          o.source.id = in.id;
-          o.source.line = in.line;
-          o.source.meta = std::move(in.meta);
-          o.title = std::move(in.title);
           try {
-            absl::StatusOr<Report> r = Parse(in.text, o);
+            absl::StatusOr<Report> r = Parse(d.text, d.options);
             if (!r.ok()) {
-              errors[i] = where + ": " + std::string(r.status().message());
+              errors[i] = d.where + ": " + std::string(r.status().message());
             } else {
               done[i] = Summarize(std::move(*r));
             }
           } catch (const std::bad_alloc&) {
-            errors[i] = where + ": out of memory";
+            errors[i] = d.where + ": out of memory";
           }
         }
       });
     }
     for (std::thread& t : threads) t.join();
     for (size_t i = 0; i < batch.size(); ++i) {
+      if (!warnings[i].empty()) std::fprintf(stderr, "wenshu: %s\n", warnings[i].c_str());
       if (!errors[i].empty()) {
         std::fprintf(stderr, "wenshu: %s\n", errors[i].c_str());
         ++failures;
@@ -557,9 +551,11 @@ int RunTargets(int argc, char** argv) {
     for (const std::string& path : paths) {
       InputOptions options = input_options;
       if (options.format == InputFormat::kAuto && path != "-") options.format = FormatFromPath(path);
+      uint64_t documents = 0;
       const absl::Status status = ReadInput(
           path, options,
           [&](InputDocument&& doc) {
+            ++documents;
             batch.push_back(std::move(doc));
             if (batch.size() >= batch_size) flush();
             return g_interrupt_signal.load() == 0;
@@ -568,6 +564,9 @@ int RunTargets(int argc, char** argv) {
       if (!status.ok() && !absl::IsCancelled(status) && g_interrupt_signal.load() == 0) {
         std::fprintf(stderr, "wenshu: %s\n", std::string(status.message()).c_str());
         ++failures;
+      } else if (status.ok() && documents == 0) {
+        flush();  // the documents before it are said first, in input order
+        std::fprintf(stderr, "wenshu: %s\n", NoDocumentWarningFor(path).c_str());
       }
     }
   }

@@ -297,8 +297,11 @@ bool ReadsAsProseWithoutNoise(std::string_view line, const FurnitureModel& model
 // the line has kBreadcrumbSeparators separators or more; npos otherwise.
 size_t BreadcrumbLastItem(std::string_view line) {
   constexpr std::string_view kLinks[] = {">", "»", "›", "＞"};
+  // Their first bytes: the search skips to these (a byte-by-byte comparison with each separator took 0.19 s
+  // unpolled over a line of 10 MiB, bench/cancel_latency unpunctuated).
+  constexpr std::string_view kLinkLeads = ">\xC2\xE2\xEF";
   size_t count = 0, after = std::string_view::npos;
-  for (size_t i = 0; i < line.size();) {
+  for (size_t i = line.find_first_of(kLinkLeads); i != std::string_view::npos;) {
     size_t len = 1;
     for (std::string_view link : kLinks) {
       if (line.substr(i, link.size()) == link) {
@@ -309,7 +312,7 @@ size_t BreadcrumbLastItem(std::string_view line) {
         break;
       }
     }
-    i += len;
+    i = line.find_first_of(kLinkLeads, i + len);
   }
   if (count < kBreadcrumbSeparators) return std::string_view::npos;
   while (after < line.size() && (line[after] == ' ' || line[after] == '\t')) ++after;
@@ -1161,12 +1164,17 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     const bool edge = first == lines.size() || k < first || k > last;
     if (edge) {
       const size_t item = BreadcrumbLastItem(lines[k].text);
+      // Each reading of the line below is polled (10 MiB on one line, no line break: the breadcrumb search
+      // and what follows it took 0.18-0.26 s between stop(k) and the next poll, bench/cancel_latency).
+      if (stop_again(k)) return {};
       if (item != std::string_view::npos && item < lines[k].text.size()) {
         const std::string_view crumbs = lines[k].text.substr(0, item), title = lines[k].text.substr(item);
         const double crumbs_p = model.Probability(crumbs);
+        if (stop_again(k)) return {};
         // When the title comes again on a line of its own just after, this line is the site's copy: it goes
         // whole.
         const std::string title_han = HanOnly(title);
+        if (stop_again(k)) return {};
         bool title_follows = false;
         for (size_t j = k + 1; j < lines.size() && j <= k + kBreadcrumbTitleLookahead; ++j) {
           title_follows = title_follows || HanOnly(lines[j].text) == title_han;

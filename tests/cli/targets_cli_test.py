@@ -109,6 +109,27 @@ class Targets(unittest.TestCase):
         self.assertEqual(r.returncode, 1)
         self.assertEqual(len(rows(r.stdout)), 1)
 
+    def test_inputs_with_nothing_to_read_are_said_as_parse_says_them(self):
+        # Each document is read as parse reads it (src/cli/documents.h): an empty file, one of white space
+        # and a JSONL corpus without lines give parse's warnings on stderr, in input order, and exit 0.
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = pathlib.Path(tmp)
+            (tmp / "empty.txt").write_bytes(b"")
+            (tmp / "blank.txt").write_bytes(" \n\u3000\n".encode())
+            (tmp / "none.jsonl").write_bytes(b"")
+            inputs = [tmp / "empty.txt", SERIES / "2023.txt", tmp / "blank.txt", tmp / "none.jsonl"]
+            parse = run("parse", *inputs, "-q")
+            targets = run("targets", *inputs, "-q")
+            self.assertEqual(targets.returncode, 0, targets.stderr)
+            warnings = [line for line in targets.stderr.decode().splitlines() if "warning:" in line]
+            self.assertEqual(warnings, [line for line in parse.stderr.decode().splitlines() if "warning:" in line])
+            self.assertEqual(warnings, [
+                f"wenshu: {tmp / 'empty.txt'}: warning: empty input (0 bytes)",
+                f"wenshu: {tmp / 'blank.txt'}: warning: no text (6 bytes of white space)",
+                f"wenshu: {tmp / 'none.jsonl'}: warning: no document in the input",
+            ])
+            self.assertEqual(len(rows(targets.stdout)), 3)  # the two empty documents are rows without targets
+
     @unittest.skipUnless(SHARED, "WENSHU_SHARED_DIR is not set")
     def test_shared_corpora(self):
         provincial = pathlib.Path(SHARED) / "corpora" / "gov-reports-provincial-2026" / "output" / "2026_raw_text"
