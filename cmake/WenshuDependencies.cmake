@@ -33,13 +33,30 @@ pkg_check_modules(GUMBO QUIET IMPORTED_TARGET gumbo)
 wenshu_require(GUMBO_FOUND libgumbo-dev "Gumbo (the HTML5 parser that reads .html inputs)")
 pkg_check_modules(LIBZIP QUIET IMPORTED_TARGET libzip)
 wenshu_require(LIBZIP_FOUND libzip-dev "libzip (reads the zip container of Word .docx inputs)")
+# libzip is not linked: src/input/zip_library.cc loads it by its soname when the first .docx is read, so
+# that libzip and libcrypto (~1.5 MiB resident) are not mapped into every process. Its headers declare
+# what is loaded; the soname is the one of the library found here (libzip.so.4, Debian package libzip4).
+find_library(WENSHU_LIBZIP_LIBRARY NAMES zip HINTS ${LIBZIP_LIBRARY_DIRS})
+if(WENSHU_LIBZIP_LIBRARY)
+  execute_process(COMMAND ${CMAKE_OBJDUMP} -p ${WENSHU_LIBZIP_LIBRARY} OUTPUT_VARIABLE _wenshu_zip_dynamic
+                  ERROR_QUIET)
+  string(REGEX MATCH "SONAME +(libzip\\.so\\.([0-9]+))" _wenshu_zip_soname "${_wenshu_zip_dynamic}")
+endif()
+if(NOT _wenshu_zip_soname)
+  message(FATAL_ERROR "wenshu: no SONAME found in libzip (${WENSHU_LIBZIP_LIBRARY}); install libzip-dev")
+endif()
+set(WENSHU_LIBZIP_SONAME "${CMAKE_MATCH_1}")
+set(WENSHU_LIBZIP_PACKAGE "libzip${CMAKE_MATCH_2}")
 pkg_check_modules(PUGIXML QUIET IMPORTED_TARGET pugixml)
 wenshu_require(PUGIXML_FOUND libpugixml-dev "pugixml (reads the XML of Word .docx inputs)")
 find_package(ZLIB QUIET)
 wenshu_require(ZLIB_FOUND zlib1g-dev "zlib (reads .gz inputs)")
 add_library(wenshu_input_deps INTERFACE)
-target_link_libraries(wenshu_input_deps INTERFACE PkgConfig::GUMBO PkgConfig::LIBZIP PkgConfig::PUGIXML
-                      ZLIB::ZLIB)
+target_link_libraries(wenshu_input_deps INTERFACE PkgConfig::GUMBO PkgConfig::PUGIXML ZLIB::ZLIB
+                      ${CMAKE_DL_LIBS})
+target_include_directories(wenshu_input_deps INTERFACE ${LIBZIP_INCLUDE_DIRS})
+target_compile_definitions(wenshu_input_deps INTERFACE WENSHU_LIBZIP_SONAME="${WENSHU_LIBZIP_SONAME}"
+                                                       WENSHU_LIBZIP_PACKAGE="${WENSHU_LIBZIP_PACKAGE}")
 
 find_package(Threads REQUIRED)
 
