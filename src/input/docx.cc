@@ -1,8 +1,7 @@
 // Word .docx to text: the zip's word/document.xml read with pugixml; each paragraph (w:p) one line.
 // Text runs (w:t), tabs and breaks are kept; numbering Word generates from a list definition (w:numPr)
 // is not text in the file and is not invented here, numbering typed as text is kept.
-#include <zip.h>
-
+// libzip is loaded at the first .docx (input/zip_library.h).
 #include <memory>
 #include <pugixml.hpp>
 #include <string>
@@ -11,16 +10,21 @@
 
 #include "absl/strings/str_cat.h"
 #include "input/internal.h"
+#include "input/zip_library.h"
 #include "wenshu/input.h"
 
 namespace wenshu {
 namespace {
 
+using input_internal::ZipLibrary;
+
 struct ZipCloser {
-  void operator()(zip_t* z) const { zip_discard(z); }
+  const ZipLibrary* zip;
+  void operator()(zip_t* z) const { zip->discard(z); }
 };
 struct ZipFileCloser {
-  void operator()(zip_file_t* f) const { zip_fclose(f); }
+  const ZipLibrary* zip;
+  void operator()(zip_file_t* f) const { zip->fclose(f); }
 };
 
 // Document order over the body with an explicit stack (no recursion on deep XML).
@@ -53,21 +57,24 @@ void AppendText(const pugi::xml_node& body, std::string& out) {
 }  // namespace
 
 absl::StatusOr<std::string> DocxToText(std::string_view bytes, size_t max_bytes) {
+  absl::StatusOr<const ZipLibrary*> loaded = input_internal::ZipLibraryForDocx();
+  if (!loaded.ok()) return loaded.status();
+  const ZipLibrary& lib = **loaded;
   zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  lib.error_init(&error);
+  zip_source_t* source = lib.source_buffer_create(bytes.data(), bytes.size(), 0, &error);
   if (source == nullptr) return absl::InvalidArgumentError("not a zip archive");
-  std::unique_ptr<zip_t, ZipCloser> zip(zip_open_from_source(source, ZIP_RDONLY, &error));
+  std::unique_ptr<zip_t, ZipCloser> zip(lib.open_from_source(source, ZIP_RDONLY, &error), ZipCloser{&lib});
   if (zip == nullptr) {
-    zip_source_free(source);
-    const std::string why = zip_error_strerror(&error);
-    zip_error_fini(&error);
+    lib.source_free(source);
+    const std::string why = lib.error_strerror(&error);
+    lib.error_fini(&error);
     return absl::InvalidArgumentError(absl::StrCat("not a readable .docx: ", why));
   }
-  zip_error_fini(&error);
+  lib.error_fini(&error);
   zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat(zip.get(), "word/document.xml", 0, &st) != 0) {
+  lib.stat_init(&st);
+  if (lib.stat(zip.get(), "word/document.xml", 0, &st) != 0) {
     return absl::InvalidArgumentError(
         "a zip archive without word/document.xml: not a Word .docx (unpack it first)");
   }
@@ -75,12 +82,13 @@ absl::StatusOr<std::string> DocxToText(std::string_view bytes, size_t max_bytes)
     return absl::ResourceExhaustedError(
         absl::StrCat("word/document.xml is ", st.size, " bytes, over the limit ", max_bytes));
   }
-  std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen(zip.get(), "word/document.xml", 0));
+  std::unique_ptr<zip_file_t, ZipFileCloser> file(lib.fopen(zip.get(), "word/document.xml", 0),
+                                                  ZipFileCloser{&lib});
   if (file == nullptr) return absl::InvalidArgumentError("cannot read word/document.xml of the .docx");
   std::string xml(static_cast<size_t>(st.size), '\0');
   size_t got = 0;
   while (got < xml.size()) {
-    const zip_int64_t n = zip_fread(file.get(), xml.data() + got, xml.size() - got);
+    const zip_int64_t n = lib.fread(file.get(), xml.data() + got, xml.size() - got);
     if (n <= 0) break;
     got += static_cast<size_t>(n);
   }

@@ -66,3 +66,8 @@ if(NOT dynamic MATCHES "\\(SONAME\\)[^\n]*\\[libwenshu\\.so\\.${ABI_VERSION}\\]"
   message(FATAL_ERROR "SONAME of ${LIBRARY} is not libwenshu.so.${ABI_VERSION}:\n${dynamic}")
 endif()
 message(STATUS "${good} wenshu_ symbols exported, nothing else; SONAME libwenshu.so.${ABI_VERSION}")
+
+# libzip (and libcrypto through it) is loaded only when a .docx is read (src/input/zip_library.h).
+if(dynamic MATCHES "\\(NEEDED\\)[^\n]*\\[libzip")
+  message(FATAL_ERROR "libwenshu.so links libzip; it must load it only for a .docx:\n${dynamic}")
+endif()
