@@ -194,7 +194,7 @@ double SpotLogOdds(const VocabModel& model, const VocabPair& pair, const VocabCo
 }
 
 bool SpinDiagnosis::spun() const {
-  return std::any_of(families.begin(), families.end(),
+  return pooled_diagnosed || std::any_of(families.begin(), families.end(),
                      [](const SpinFamilyEvidence& f) { return f.diagnosed; });
 }
 
@@ -308,7 +308,10 @@ std::vector<RepairRecord> SpunVocabularyRepairs(std::string_view text, const Voc
                                                 const SpinDiagnosis& diagnosis, bool force_all_families) {
   std::vector<RepairRecord> records;
   for (const SpinFamilyEvidence& f : diagnosis.families) {
-    if (!f.diagnosed && !force_all_families) continue;
+    // A closed family of a document diagnosed from its pooled word choices: only its lone near-certain
+    // spots, each scored as written (its family's other spots are not restored around it).
+    const bool lone_spots_only = !f.diagnosed && !force_all_families;
+    if (lone_spots_only && !diagnosis.pooled_diagnosed) continue;
     // The evidence: the near-certain marker spots, or else the spots that look spun most clearly.
     std::vector<Span> evidence(f.strong.begin(),
                                f.strong.begin() + std::min<size_t>(f.strong.size(), kMaxEvidenceSpans));
@@ -324,11 +327,21 @@ std::vector<RepairRecord> SpunVocabularyRepairs(std::string_view text, const Voc
             ? absl::StrCat(f.strong.size(), " near-certain spots")
         : f.share_evidence >= kSpinMinShareEvidence
             ? absl::StrCat(f.likely_spots, " of its ", f.counted_spots, " spots looking spun")
+        : lone_spots_only
+            ? absl::StrCat(diagnosis.pooled_likely, " of the document's ", diagnosis.pooled_spots,
+                           " candidate words looking spun; this spot near-certain on its own")
             : absl::StrCat(diagnosis.pooled_likely, " of the document's ", diagnosis.pooled_spots,
                            " candidate words looking spun");
-    std::vector<double> rescored = RescoredWithNeighboursRestored(text, model, f);
-    DecideParallelItemsTogether(text, f, rescored);
-    KeepSenseOfCollocation(text, model, f, rescored);
+    std::vector<double> rescored;
+    if (lone_spots_only) {
+      for (const SpinSpot& spot : f.spots) {
+        rescored.push_back(spot.log_odds >= kSpinLoneSpotLogOdds ? spot.log_odds : -INFINITY);
+      }
+    } else {
+      rescored = RescoredWithNeighboursRestored(text, model, f);
+      DecideParallelItemsTogether(text, f, rescored);
+      KeepSenseOfCollocation(text, model, f, rescored);
+    }
     for (size_t i = 0; i < f.spots.size(); ++i) {
       const SpinSpot& spot = f.spots[i];
       const double log_odds = rescored[i];

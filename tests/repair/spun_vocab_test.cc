@@ -643,3 +643,42 @@ TEST(SpinDiagnosis, LearnedPairsStartLower) {
 
 }  // namespace
 }  // namespace wenshu
+
+namespace wenshu {
+namespace {
+
+// A document diagnosed from its pooled word choices gives up a lone near-certain spot of a family that stays
+// closed (kSpinLoneSpotLogOdds): the spinner's choices do not follow our families. The same sentence
+// alone is not diagnosed and keeps its word. Invented text.
+TEST(SpinDiagnosis, PooledDocumentRestoresLoneSpotsOfClosedFamilies) {
+  const VocabModel& model = VocabModel::Default();
+  ASSERT_FALSE(model.empty());
+  const std::string lone = "科技进步对全县经济增长的奉献率提高2个百分点。";
+  const std::string text =
+      "今年以来,我局踊跃推进轨制立异,不断完美管理体系,泛博干部职工凸起重点、攻坚克难。" + lone;
+  auto d = DiagnoseSpinning(text, model);
+  ASSERT_TRUE(d.pooled_diagnosed) << d.pooled_evidence;
+  EXPECT_TRUE(d.spun());
+  const repair_internal::SpinFamilyEvidence* lone_family = nullptr;
+  for (const auto& f : d.families) {
+    for (const auto& s : f.spots) {
+      if (s.pair->spun == "奉献") lone_family = &f;
+    }
+  }
+  ASSERT_NE(lone_family, nullptr);
+  EXPECT_FALSE(lone_family->diagnosed) << "one spot does not open its family";
+  bool restored = false;
+  for (const RepairRecord& r : SpunVocabularyRepairs(text, model, d)) {
+    if (r.before == "奉献") {
+      restored = r.after == "贡献" && r.confidence > 0.9;
+    }
+  }
+  EXPECT_TRUE(restored);
+
+  auto alone = DiagnoseSpinning(lone, model);
+  EXPECT_FALSE(alone.spun()) << alone.pooled_evidence;
+  EXPECT_TRUE(SpunVocabularyRepairs(lone, model, alone).empty());
+}
+
+}  // namespace
+}  // namespace wenshu
