@@ -72,7 +72,8 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        nullptr, RestoreLostPoints},
       {repair_rule::kLayoutSpace,
        "Removes stray spaces PDF and Word extraction left inside sentences (\"成绩 。\", \"免疫、 人禽流感\", "
-       "\"坚 定不移\", \"43.68 亿元\"), in documents that show several.",
+       "\"坚 定不移\", \"43.68 亿元\"), in documents that show several; restores the 、 of a heading numeral "
+       "that a blank replaced (\"一 工作情况\").",
        nullptr, RemoveStraySpaces},
       {repair_rule::kLayoutWrap,
        "Joins hard line breaks from PDF and Word extraction: lines wrapped at a regular width that end "
