@@ -24,6 +24,7 @@
 #include "repair/site_lines.h"
 #include "text/breaks.h"
 #include "text/char_class.h"
+#include "text/lexicon.h"
 #include "text/list_marker.h"
 #include "text/utf8.h"
 #include "wenshu/dictionary.h"
@@ -641,6 +642,158 @@ std::vector<Wrap> FindInlineElementBreaks(const std::vector<Line>& lines) {
   return wraps;
 }
 
+// A PDF extraction that broke its lines at every run of text, not at a width: a line break before and after every
+// figure, mask, unit and bold word ("…完成地区生产总值⏎XX⏎亿元,增长⏎5%⏎;…", a title over four lines, a word cut in
+// two "…蓝⏎莓⏎园…"). Its lines are fragments, so the page is diagnosed as a whole, from two signs together:
+// - kMinFragmentElements elements inside a sentence: a figure or a mask (XX, ***) alone on its line, after a line
+//   that ends mid-sentence and before one that opens with a unit or a mark (or the figure a percentage). The 103
+//   clean reports hold none (their figure lines follow a Latin letter, "M⏎2⏎增长"); of the eight real sets' 269
+//   pages, the forum copy that sets its figures on lines of their own (FindInlineElementBreaks) holds 3, the
+//   others 0, the town's PDF extraction of the eighth set 23.
+// - short lines: the median line (blank lines left out) holds at most kMaxFragmentedMedianChars characters. The
+//   clean reports' medians are 9 (a Wikisource resolution page of 15 lines, with the breaks around its links) and
+//   more; the real sets' other pages 7 and more; that extraction's 4.
+constexpr size_t kMinFragmentElements = 6;
+constexpr size_t kMaxFragmentedMedianChars = 8;
+
+// Whether the line (without its blanks) holds only a mask: one to four mask glyphs ("XX", "***").
+bool IsMaskLine(std::string_view line) {
+  line = text::TrimLineBlanks(line);
+  size_t glyphs = 0;
+  for (size_t i = 0; i < line.size();) {
+    const text::Char c = text::CharAt(line, i);
+    if (!IsMaskGlyph(c.value)) return false;
+    ++glyphs;
+    i += c.length;
+  }
+  return glyphs > 0 && glyphs <= 4;
+}
+
+// Whether the line holds only punctuation marks (a ";" or "。" the extraction set on a line of its own).
+bool IsLoneMarkLine(std::string_view line) {
+  line = text::TrimLineBlanks(line);
+  if (line.empty()) return false;
+  for (size_t i = 0; i < line.size();) {
+    const text::Char c = text::CharAt(line, i);
+    if (!IsClosingOrMidMark(c.value) && !text::IsBreak(c.value, text::kPunctuationMarks)) return false;
+    i += c.length;
+  }
+  return true;
+}
+
+// Whether the line holds only a list marker ("1.", "2、", "（三）"): the item's text follows on the next line.
+bool IsLoneListMarker(std::string_view line) {
+  line = text::TrimLineBlanks(line);
+  if (line.empty()) return false;
+  if (const std::optional<text::ListMarker> m = text::MatchListMarker(line, 0); m && m->length == line.size()) {
+    return true;
+  }
+  // A dot ending the line is no marker to MatchListMarker (a decimal may follow on the next line): alone on its
+  // line after digits, it is one.
+  static const RE2 kNumberDot(R"([0-9]{1,2}[.．])");
+  return RE2::FullMatch(View(line), kNumberDot);
+}
+
+// Whether the line ends a sentence or a lead-in: 。！？：；… or a closing quotation mark after one.
+bool EndsSentenceOrLeadIn(std::string_view line) {
+  line = text::TrimLineBlanks(line);
+  if (line.empty()) return true;
+  text::Char c = text::CharBefore(line, line.size());
+  if (c.value == U'”' || c.value == U'」' || c.value == U'』') {
+    line.remove_suffix(c.length);
+    if (line.empty()) return false;
+    c = text::CharBefore(line, line.size());
+  }
+  return text::IsBreak(c.value, text::kSentenceEnds | text::kColons | text::kSemicolons) || c.value == U'…';
+}
+
+// Whether the line holds a sentence end (。！？).
+bool HoldsSentenceEnd(std::string_view line) {
+  for (size_t i = 0; i < line.size();) {
+    const text::Char c = text::CharAt(line, i);
+    if (text::IsBreak(c.value, text::kSentenceEnds)) return true;
+    i += c.length;
+  }
+  return false;
+}
+
+// Whether a figure or mask line n stands inside a sentence (kMinFragmentElements).
+bool IsElementInsideSentence(const std::vector<Line>& lines, size_t n) {
+  if (n == 0 || n + 1 >= lines.size()) return false;
+  const std::string_view e = text::TrimLineBlanks(lines[n].text), a = text::TrimLineBlanks(lines[n - 1].text),
+                         b = text::TrimLineBlanks(lines[n + 1].text);
+  if (a.empty() || b.empty() || EndsSentenceOrLeadIn(a)) return false;
+  const bool figure = IsFigureLine(e);
+  if (!figure && !IsMaskLine(e)) return false;
+  const char32_t last = text::CharBefore(a, a.size()).value;
+  if (!text::IsHan(last) && !IsMidPunct(last) && !IsMaskGlyph(last)) return false;
+  const char32_t element_end = text::CharBefore(e, e.size()).value;
+  const bool percent = figure && (element_end == U'%' || element_end == U'％');
+  return percent || IsClosingOrMidMark(text::CharAt(b, 0).value) || UnitAt(b, 0).has_value();
+}
+
+}  // namespace
+
+bool IsFragmentedExtraction(std::string_view text) {
+  const std::vector<Line> lines = SplitLines(text);
+  std::vector<size_t> lengths;
+  size_t elements = 0;
+  for (size_t n = 0; n < lines.size(); ++n) {
+    if (text::IsBlankLine(lines[n].text)) continue;
+    lengths.push_back(text::CountCharStarts(text::TrimLineBlanks(lines[n].text)));
+    elements += IsElementInsideSentence(lines, n);
+  }
+  if (lengths.empty()) return false;
+  std::nth_element(lengths.begin(), lengths.begin() + lengths.size() / 2, lengths.end());
+  if (elements < kMinFragmentElements) return false;
+  return lengths[lengths.size() / 2] <= kMaxFragmentedMedianChars;
+}
+
+size_t FragmentedSentenceEnd(const std::vector<Line>& lines, size_t k) {
+  while (k + 1 < lines.size() && !text::IsBlankLine(lines[k + 1].text) && !EndsSentenceOrLeadIn(lines[k].text)) ++k;
+  return k;
+}
+
+namespace {
+
+// The breaks of a fragmented extraction (IsFragmentedExtraction), joined: every break between two lines of text
+// but the text's own, which stay: after a sentence end or a lead-in's colon (a mark alone on its line is a
+// fragment: "…质扩量⏎。⏎围绕…" joins on both sides), before a heading, list marker or indent (and a marker alone on
+// its line, "1."), after a heading (a list marker and its text, no sentence end: "(一)经济运行稳中有升"), and after
+// a title (the lines since the last break kept hold no punctuation and end with a kind of report: "XX⏎镇⏎2023⏎
+// 年政府工作报告⏎各位代表:" keeps its last break).
+std::vector<Wrap> FindFragmentBreaks(std::string_view text, const std::vector<Line>& lines) {
+  std::vector<Wrap> wraps;
+  if (!IsFragmentedExtraction(text)) return wraps;
+  bool run_punctuated = false;  // the lines since the last break kept hold a punctuation mark
+  for (size_t n = 0; n + 1 < lines.size(); ++n) {
+    const std::string_view a = text::TrimLineBlanks(lines[n].text), b = text::TrimLineBlanks(lines[n + 1].text);
+    for (size_t i = 0; i < a.size();) {
+      const text::Char c = text::CharAt(a, i);
+      run_punctuated = run_punctuated || text::IsBreak(c.value, text::kPunctuationMarks);
+      i += c.length;
+    }
+    bool keep = a.empty() || b.empty() || (EndsSentenceOrLeadIn(a) && !IsLoneMarkLine(a)) ||
+                text::OpensBlock(lines[n + 1].text, 0) || IsLoneListMarker(b);
+    if (!keep && OpensWithListMarker(a) && !IsLoneListMarker(a)) keep = !HoldsSentenceEnd(a);
+    if (!keep && !run_punctuated) {
+      for (std::string_view kind : text::lexicon::kReportKindLabels) keep = keep || a.ends_with(kind);
+    }
+    if (keep) {
+      run_punctuated = false;
+      continue;
+    }
+    const char32_t last = text::CharBefore(a, a.size()).value;
+    const char32_t first = text::CharAt(b, 0).value;
+    wraps.push_back({{lines[n].begin + lines[n].text.size(), lines[n + 1].begin},
+                     IsLatinOrDigitPair(last, first) ? " " : "",
+                     "A line break of a PDF extraction that broke its lines at every figure, mask and word run (the "
+                     "page's lines are fragments: figures and masks stand alone inside sentences, the median line is "
+                     "a few characters), inside a sentence."});
+  }
+  return wraps;
+}
+
 std::vector<Wrap> FindWraps(std::string_view text) {
   std::vector<Wrap> wraps;
   std::vector<Line> lines = SplitLines(text);
@@ -718,6 +871,8 @@ std::vector<Wrap> FindWraps(std::string_view text) {
   }
   // The breaks around inline elements, where no other evidence joined them already.
   for (Wrap& w : FindInlineElementBreaks(lines)) wraps.push_back(std::move(w));
+  // A fragmented extraction's breaks, where no other evidence joined them already.
+  for (Wrap& w : FindFragmentBreaks(text, lines)) wraps.push_back(std::move(w));
   std::stable_sort(wraps.begin(), wraps.end(),
                    [](const Wrap& x, const Wrap& y) { return x.span.begin < y.span.begin; });
   wraps.erase(std::unique(wraps.begin(), wraps.end(),
