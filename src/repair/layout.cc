@@ -468,6 +468,23 @@ bool HasSentenceEndBeforeLast(std::string_view line) {
 // each kept one false join off them (a unit after a deleted figure, a run-in heading after a blank). One such
 // break is evidence on its own.
 constexpr size_t kMinParagraphClauseMarks = 2;
+// A line that opens with a run-in heading (a sentence of at most kRunInHeadingMaxChars characters with no mark
+// inside, then the paragraph: "经济持续稳健发展。据统计,…") opens a paragraph of its own: 1,648 of the clean corpora's
+// 8,930 lines of 15 characters or more open so. The line before it is its section's lead, a heading without end
+// punctuation ("一年来,我们以…为要务,推动经济…发展", a control page of issue 14's eighth set), not a clause cut.
+constexpr size_t kRunInHeadingMaxChars = 12;
+bool OpensWithRunInHeading(std::string_view line) {
+  line = text::TrimLineBlanks(line);
+  size_t chars = 0;
+  for (size_t i = 0; i < line.size() && chars <= kRunInHeadingMaxChars;) {
+    const text::Char c = text::CharAt(line, i);
+    i += c.length;
+    if (text::IsBreak(c.value, text::kCjkSentenceEnds)) return chars >= 2 && i < line.size();
+    if (text::IsBreak(c.value, text::kPunctuationMarks) || text::IsInlineBlank(c.value)) return false;
+    ++chars;
+  }
+  return false;
+}
 bool IsUnfinishedParagraphBreak(std::string_view a, std::string_view b) {
   a = WithoutTrailingBlanks(a);
   b = text::TrimLineBlanks(b);
@@ -476,6 +493,7 @@ bool IsUnfinishedParagraphBreak(std::string_view a, std::string_view b) {
   if (!text::IsHan(text::CharBefore(a, a.size()).value) || !text::IsHan(text::CharAt(b, 0).value)) return false;
   // A unit opening the next line may follow a deleted figure ("…处理⏎件，"): number.stripped reads it.
   if (UnitAt(b, 0).has_value()) return false;
+  if (OpensWithRunInHeading(b)) return false;
   bool sentence_end = false, blank_in_tail = false;
   size_t marks = 0;  // mid-sentence marks in the line
   for (size_t i = 0; i < a.size();) {
