@@ -651,60 +651,6 @@ bool HoldsClauseMark(std::string_view line) {
   return false;
 }
 
-// The breaks a forum copy put around inline elements (kMinInlineFigureLines): in a diagnosed document, a break
-// after a line that ends mid-sentence joins the next line when one of the two is a figure line inside a
-// sentence, when the next line opens with a closing or mid-sentence mark, when the line ends with a bracket or
-// book-title mark, when the next opens with a figure after a line that holds a clause of a sentence or that
-// such a break cut at its start ("…街道配备了⏎45名…"), or, between ideographs, when the line itself is the
-// tail such a break cut off ("…⏎条。依申请公开⏎信息共3条"). Never before a heading, list marker or indent.
-std::vector<Wrap> FindInlineElementBreaks(const std::vector<Line>& lines) {
-  std::vector<Wrap> wraps;
-  auto trimmed = [&](size_t n) { return text::TrimLineBlanks(lines[n].text); };
-  std::vector<bool> figure(lines.size(), false);
-  size_t figures = 0;
-  for (size_t n = 1; n + 1 < lines.size(); ++n) {
-    const std::string_view f = trimmed(n), a = trimmed(n - 1), b = trimmed(n + 1);
-    if (a.empty() || b.empty() || !IsFigureLine(f)) continue;
-    const char32_t last = text::CharBefore(a, a.size()).value;
-    const char32_t first = text::CharAt(b, 0).value;
-    const char32_t figure_end = text::CharBefore(f, f.size()).value;
-    const bool percent = figure_end == U'%' || figure_end == U'％';
-    if (text::IsHan(last) && (percent || IsClosingOrMidMark(first) || UnitAt(b, 0).has_value())) {
-      figure[n] = true;
-      ++figures;
-    }
-  }
-  if (figures < kMinInlineFigureLines) return wraps;
-  bool start_joined = false;  // the break before line n was joined by the evidence of an inline element
-  for (size_t n = 0; n + 1 < lines.size(); ++n) {
-    const bool cut_tail = start_joined;
-    start_joined = false;
-    const std::string_view a = trimmed(n), b = trimmed(n + 1);
-    if (a.empty() || b.empty() || EndsSentence(a) || text::OpensBlock(lines[n + 1].text, 0)) continue;
-    const char32_t last = text::CharBefore(a, a.size()).value;
-    const char32_t first = text::CharAt(b, 0).value;
-    const char* why = nullptr;
-    if (figure[n] || figure[n + 1]) {
-      why = "a figure the copy set on a line of its own";
-    } else if (IsClosingOrMidMark(first)) {
-      why = "a mark that closes or continues the sentence opening the next line";
-    } else if (IsBracketMark(last)) {
-      why = "a bracket or book-title mark ending the line";
-    } else if (IsDigitChar(first) && (cut_tail || HoldsClauseMark(a))) {
-      why = "a figure opening the next line after a clause of the sentence";
-    } else if (cut_tail && text::IsHan(last) && text::IsHan(first)) {
-      why = "the tail of a sentence an inline element's break cut off, continued on the next line";
-    }
-    if (why == nullptr) continue;
-    start_joined = !cut_tail || !text::IsHan(last) || !text::IsHan(first);
-    wraps.push_back({{lines[n].begin + lines[n].text.size(), lines[n + 1].begin},
-                     IsLatinOrDigitPair(last, first) ? " " : "",
-                     absl::StrCat("A line break a forum copy put around an inline element (", figures,
-                                  " figures stand on lines of their own inside sentences): ", why, ".")});
-  }
-  return wraps;
-}
-
 // A PDF extraction that broke its lines at every run of text, not at a width: a line break before and after every
 // figure, mask, unit and bold word ("…完成地区生产总值⏎XX⏎亿元,增长⏎5%⏎;…", a title over four lines, a word cut in
 // two "…蓝⏎莓⏎园…"). Its lines are fragments, so the page is diagnosed as a whole, from two signs together:
@@ -857,6 +803,60 @@ std::vector<Wrap> FindFragmentBreaks(std::string_view text, const std::vector<Li
   return wraps;
 }
 
+// The breaks a forum copy put around inline elements (kMinInlineFigureLines): in a diagnosed document, a break
+// after a line that ends mid-sentence joins the next line when one of the two is a figure line inside a
+// sentence, when the next line opens with a closing or mid-sentence mark, when the line ends with a bracket or
+// book-title mark, when the next opens with a figure after a line that holds a clause of a sentence or that
+// such a break cut at its start ("…街道配备了⏎45名…"), or, between ideographs, when the line itself is the
+// tail such a break cut off ("…⏎条。依申请公开⏎信息共3条"). Never before a heading, list marker or indent.
+std::vector<Wrap> FindInlineElementBreaks(const std::vector<Line>& lines) {
+  std::vector<Wrap> wraps;
+  auto trimmed = [&](size_t n) { return text::TrimLineBlanks(lines[n].text); };
+  std::vector<bool> figure(lines.size(), false);
+  size_t figures = 0;
+  for (size_t n = 1; n + 1 < lines.size(); ++n) {
+    const std::string_view f = trimmed(n), a = trimmed(n - 1), b = trimmed(n + 1);
+    if (a.empty() || b.empty() || !IsFigureLine(f)) continue;
+    const char32_t last = text::CharBefore(a, a.size()).value;
+    const char32_t first = text::CharAt(b, 0).value;
+    const char32_t figure_end = text::CharBefore(f, f.size()).value;
+    const bool percent = figure_end == U'%' || figure_end == U'％';
+    if (text::IsHan(last) && (percent || IsClosingOrMidMark(first) || UnitAt(b, 0).has_value())) {
+      figure[n] = true;
+      ++figures;
+    }
+  }
+  if (figures < kMinInlineFigureLines) return wraps;
+  bool start_joined = false;  // the break before line n was joined by the evidence of an inline element
+  for (size_t n = 0; n + 1 < lines.size(); ++n) {
+    const bool cut_tail = start_joined;
+    start_joined = false;
+    const std::string_view a = trimmed(n), b = trimmed(n + 1);
+    if (a.empty() || b.empty() || EndsSentence(a) || text::OpensBlock(lines[n + 1].text, 0)) continue;
+    const char32_t last = text::CharBefore(a, a.size()).value;
+    const char32_t first = text::CharAt(b, 0).value;
+    const char* why = nullptr;
+    if (figure[n] || figure[n + 1]) {
+      why = "a figure the copy set on a line of its own";
+    } else if (IsClosingOrMidMark(first)) {
+      why = "a mark that closes or continues the sentence opening the next line";
+    } else if (IsBracketMark(last)) {
+      why = "a bracket or book-title mark ending the line";
+    } else if (IsDigitChar(first) && (cut_tail || HoldsClauseMark(a))) {
+      why = "a figure opening the next line after a clause of the sentence";
+    } else if (cut_tail && text::IsHan(last) && text::IsHan(first)) {
+      why = "the tail of a sentence an inline element's break cut off, continued on the next line";
+    }
+    if (why == nullptr) continue;
+    start_joined = !cut_tail || !text::IsHan(last) || !text::IsHan(first);
+    wraps.push_back({{lines[n].begin + lines[n].text.size(), lines[n + 1].begin},
+                     IsLatinOrDigitPair(last, first) ? " " : "",
+                     absl::StrCat("A line break a forum copy put around an inline element (", figures,
+                                  " figures stand on lines of their own inside sentences): ", why, ".")});
+  }
+  return wraps;
+}
+
 std::vector<Wrap> FindWraps(std::string_view text) {
   std::vector<Wrap> wraps;
   std::vector<Line> lines = SplitLines(text);
@@ -932,10 +932,10 @@ std::vector<Wrap> FindWraps(std::string_view text) {
   if (split_words.size() >= kMinSplitBreaks || (split_words.size() == 1 && split_inside_paragraph)) {
     for (Wrap& w : split_words) wraps.push_back(std::move(w));
   }
-  // The breaks around inline elements, where no other evidence joined them already.
-  for (Wrap& w : FindInlineElementBreaks(lines)) wraps.push_back(std::move(w));
   // A fragmented extraction's breaks, where no other evidence joined them already.
   for (Wrap& w : FindFragmentBreaks(text, lines)) wraps.push_back(std::move(w));
+  // The breaks around inline elements, where no other evidence joined them already.
+  for (Wrap& w : FindInlineElementBreaks(lines)) wraps.push_back(std::move(w));
   std::stable_sort(wraps.begin(), wraps.end(),
                    [](const Wrap& x, const Wrap& y) { return x.span.begin < y.span.begin; });
   wraps.erase(std::unique(wraps.begin(), wraps.end(),
