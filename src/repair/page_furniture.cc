@@ -626,7 +626,9 @@ void FindDashedPageNumbersInLines(std::string_view text, std::vector<Furniture>*
 
 std::vector<Furniture> FindFurniture(std::string_view text) {
   std::vector<Furniture> found;
-  const bool hard_wrapped = IsHardWrapped(text);
+  // A fragmented extraction (a break around every figure) sets its figures alone on their lines inside
+  // sentences: a bare number there is one of them ("…茶叶产量达⏎800⏎斤,…"), its breaks the extraction's.
+  const bool hard_wrapped = IsHardWrapped(text) || IsFragmentedExtraction(text);
   re2::StringPiece all = View(text);
   FindPageLines(text, hard_wrapped, &found);
   FindBarePageNumbers(text, hard_wrapped, &found);

@@ -56,6 +56,9 @@ void RepairTitles(RepairContext& context);
 // layout.space, layout.wrap (layout.cc): stray spaces and hard line wraps from PDF and Word extraction.
 void RemoveStraySpaces(RepairContext& context);
 void JoinHardWraps(RepairContext& context);
+// Whether the text is a PDF extraction that broke its lines at every figure, mask and word run (layout.cc): its
+// line breaks are the extraction's, so a figure alone on its line is no page number and a fragment no site line.
+bool IsFragmentedExtraction(std::string_view text);
 // The dictionary word (jieba frequency ≥ 20) that spans the cut between `left` and `right`, as the tokenizer
 // segments the few characters around it ("产业|园"), or "" when the cut is between words.
 std::string SplitWord(std::string_view left, std::string_view right);

@@ -1008,6 +1008,9 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
       last = k;
     }
   }
+  // In a fragmented extraction (a break around every figure and word run) the report's last sentence goes on over
+  // the fragments after its line ("…持续推进…、蓝⏎莓⏎园二期、…"): they are its body, not an edge.
+  if (first < lines.size() && IsFragmentedExtraction(text)) last = FragmentedSentenceEnd(lines, last);
   // A table's rows are the report's (`| 行政许可 | 0 |`, `信息内容 | 本年制发件数 |`): a site's menu (首页 | 工作总结 |
   // 工作计划) neither starts nor ends with its bar. A bare rule of bars holds nothing of the report: the model
   // decides it (the dev set annotates those of a broken table as the portal's).

@@ -241,6 +241,9 @@ struct Line {
   std::string_view text;  // without a trailing '\r'
 };
 std::vector<Line> SplitLines(std::string_view text);
+// In a fragmented extraction (IsFragmentedExtraction, layout.cc), the line where the sentence going on at line k
+// ends: the lines after one that ends mid-sentence are its fragments (k itself when line k ends a sentence).
+size_t FragmentedSentenceEnd(const std::vector<Line>& lines, size_t k);
 
 // A line of the report's body: a sentence (ends in 。！？；…, or holds one) of kSentenceChars characters or more.
 bool IsSentence(std::string_view line);
