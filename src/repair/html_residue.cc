@@ -75,13 +75,19 @@ Tag ReadTag(std::string_view text, size_t at, absl::flat_hash_set<std::string>& 
   const size_t name_begin = i;
   if (i >= text.size() || !IsAsciiAlpha(text[i])) return {};
   while (i < text.size() && IsAsciiAlnum(text[i])) ++i;
+  // A namespace prefix (Word's `<o:p></o:p>`, `<st1:chsdate …>`) is XML's syntax: a tag whatever its name.
+  bool prefixed = false;
+  if (i + 1 < text.size() && text[i] == ':' && IsAsciiAlpha(text[i + 1])) {
+    prefixed = true;
+    for (++i; i < text.size() && IsAsciiAlnum(text[i]);) ++i;
+  }
   const std::string_view name = text.substr(name_begin, i - name_begin);
   const size_t close = text.substr(0, std::min(text.size(), at + kMaxTagBytes)).find_first_of("<>\n", i);
   if (close == std::string_view::npos || text[close] != '>') return {};
   const std::string_view rest = text.substr(i, close - i);  // attributes, blanks, a self-closing slash
-  const GumboTag tag = text::HtmlTagOf(name);
-  if (rest.empty() || rest == "/" || rest == " /") {
-    if (tag == GUMBO_TAG_UNKNOWN && !(closing && attributed.contains(std::string(name)))) {
+  const GumboTag tag = prefixed ? GUMBO_TAG_UNKNOWN : text::HtmlTagOf(name);
+  if (rest.find_first_not_of(" \t/") == std::string_view::npos && rest.find('/') == rest.rfind('/')) {
+    if (tag == GUMBO_TAG_UNKNOWN && !prefixed && !(closing && attributed.contains(std::string(name)))) {
       return {};
     }
     return {at, close + 1, text::IsBlockTag(tag)};
@@ -91,7 +97,7 @@ Tag ReadTag(std::string_view text, size_t at, absl::flat_hash_set<std::string>& 
   static const RE2 kAttributes(R"((?:[ \t]+[A-Za-z_:][-A-Za-z0-9_:.]*(?:[ \t]*=[ \t]*(?:"[^"]*"|'[^']*'|[^ \t"'=<>`]+))?)+[ \t]*/?)");
   if (!RE2::FullMatch(View(rest), kAttributes)) return {};
   const bool has_value = rest.find('=') != std::string_view::npos;
-  if (tag == GUMBO_TAG_UNKNOWN && !has_value) return {};
+  if (tag == GUMBO_TAG_UNKNOWN && !has_value && !prefixed) return {};
   if (tag == GUMBO_TAG_UNKNOWN) attributed.emplace(name);
   return {at, close + 1, tag != GUMBO_TAG_UNKNOWN && text::IsBlockTag(tag)};
 }
