@@ -10,9 +10,11 @@
 // several such spots. Chinese writes 《》 for titles, so an ASCII `<` before a Latin letter is rare in reports:
 // the clean corpora hold no tag and no entity (docs/repair.md, text.html).
 //
-// A line that holds no ideograph besides its tags (`<noframes id="…"><rt id="…"></rt>`, `1. <legend …>`) is
-// left to boilerplate.site_lines, which removes such a line whole with its break.
+// A line of markup alone (`<p>&nbsp;</p>`, `<noframes id="…"><rt id="…"></rt>`) goes whole with its break. A line
+// with no ideograph but other text besides its tags (`1. <legend …>`) is left to boilerplate.site_lines, which
+// reads such lines whole.
 #include <algorithm>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -165,21 +167,32 @@ Entity ReadEntity(std::string_view text, size_t at) {
   return {};
 }
 
-// Whether [begin, end) holds an ideograph outside the tags (sorted, not overlapping).
-bool HoldsWordsOutside(std::string_view text, size_t begin, size_t end, const std::vector<Tag>& tags,
-                       size_t first_tag) {
-  size_t k = first_tag;
+enum class LineKind {
+  kWords,        // an ideograph outside the markup: the report's line, its markup goes
+  kMarkupAlone,  // tags, references and blanks alone (`<p>&nbsp;</p>`, `<noframes id="…"><rt …></rt>`): goes whole
+  kOther,        // no ideograph, but text besides the markup (`1. <legend …>`): left to the furniture rules
+};
+
+// What [begin, end) holds outside the tags and references given (sorted, inside the line).
+LineKind ClassifyLine(std::string_view text, size_t begin, size_t end, std::span<const Tag> tags,
+                      std::span<const Entity> entities) {
+  size_t t = 0, e = 0;
+  bool other = false;
   for (size_t i = begin; i < end;) {
-    while (k < tags.size() && tags[k].end <= i) ++k;
-    if (k < tags.size() && tags[k].begin <= i) {
-      i = tags[k].end;
+    if (t < tags.size() && tags[t].begin == i) {
+      i = tags[t++].end;
+      continue;
+    }
+    if (e < entities.size() && entities[e].begin == i) {
+      i = entities[e++].end;
       continue;
     }
     const text::Decoded d = text::DecodeUtf8At(text, i);
-    if (d.len > 0 && text::IsIdeograph(d.cp)) return true;
+    if (d.len > 0 && text::IsIdeograph(d.cp)) return LineKind::kWords;
+    if (d.len <= 0 || !text::IsLineEdgeBlank(d.cp)) other = true;
     i += d.len > 0 ? static_cast<size_t>(d.len) : 1;
   }
-  return false;
+  return other ? LineKind::kOther : LineKind::kMarkupAlone;
 }
 
 }  // namespace
@@ -216,72 +229,80 @@ void RemoveHtmlResidue(RepairContext& context) {
     }
   }
 
-  // Runs of tags with blanks alone between them, each one record.
-  size_t line_begin = 0;
-  size_t line_end = std::string_view::npos;
-  bool line_holds_words = false;
-  size_t first_tag_of_line = 0;
-  for (size_t k = 0; k < tags.size();) {
-    if (context.CancelledAt(tags[k].begin)) return;
-    size_t last = k;
-    bool block = tags[k].block;
-    while (last + 1 < tags.size()) {
-      size_t gap = tags[last].end;
-      while (gap < tags[last + 1].begin && IsTagBlank(text[gap])) ++gap;
-      if (gap != tags[last + 1].begin) break;
-      ++last;
-      block = block || tags[last].block;
-    }
-    size_t begin = tags[k].begin;
-    size_t end = tags[last].end;
-    if (line_end == std::string_view::npos || begin >= line_end) {
-      const size_t nl = text.rfind('\n', begin);
-      line_begin = nl == std::string_view::npos ? 0 : nl + 1;
-      line_end = text.find('\n', begin);
-      if (line_end == std::string_view::npos) line_end = text.size();
-      first_tag_of_line = k;
-      line_holds_words = HoldsWordsOutside(text, line_begin, line_end, tags, first_tag_of_line);
-    }
-    k = last + 1;
-    if (!line_holds_words) continue;
-    size_t before = begin;
-    while (before > line_begin && IsTagBlank(text[before - 1])) --before;
-    size_t after = end;
-    while (after < line_end && (IsTagBlank(text[after]) || text[after] == '\r')) ++after;
-    const bool text_before = before > line_begin;
-    const bool text_after = after < line_end;
+  // Line by line (only the lines holding markup are looked at).
+  auto propose = [&](size_t begin, size_t end, std::string after, std::string_view reason) {
     RepairRecord record;
     record.rule = repair_rule::kTextHtml;
     record.confidence = kHtmlConfidence;
-    if (block && text_before && text_after) {
-      // The blanks around the break are the markup's indentation.
-      begin = before;
-      while (after > end && text[after - 1] == '\r') --after;
-      end = after;
-      record.after = "\n";
-      record.reason = "HTML tags the copy kept, a block element's edge between two paragraphs: a line break.";
-    } else {
+    record.span = {begin, end};
+    record.before = std::string(text.substr(begin, end - begin));
+    record.after = std::move(after);
+    record.reason = std::string(reason);
+    context.Propose(std::move(record));
+  };
+  for (size_t ti = 0, ei = 0; ti < tags.size() || ei < entities.size();) {
+    const size_t first = std::min(ti < tags.size() ? tags[ti].begin : text.size(),
+                                  ei < entities.size() ? entities[ei].begin : text.size());
+    if (context.CancelledAt(first)) return;
+    const size_t nl = text.rfind('\n', first);
+    const size_t line_begin = nl == std::string_view::npos ? 0 : nl + 1;
+    size_t line_end = text.find('\n', first);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    size_t ti_end = ti, ei_end = ei;
+    while (ti_end < tags.size() && tags[ti_end].begin < line_end) ++ti_end;
+    while (ei_end < entities.size() && entities[ei_end].begin < line_end) ++ei_end;
+    const std::span<const Tag> line_tags(tags.data() + ti, ti_end - ti);
+    const std::span<const Entity> line_entities(entities.data() + ei, ei_end - ei);
+    ti = ti_end;
+    ei = ei_end;
+    const LineKind kind = ClassifyLine(text, line_begin, line_end, line_tags, line_entities);
+    if (kind == LineKind::kMarkupAlone) {
+      propose(line_begin, std::min(line_end + 1, text.size()), "",
+              "A line of HTML markup alone that the copy kept: no word of the report.");
+      continue;
+    }
+    if (kind == LineKind::kOther) continue;
+    // Runs of tags with blanks alone between them, each one record.
+    for (size_t k = 0; k < line_tags.size();) {
+      size_t last = k;
+      bool block = line_tags[k].block;
+      while (last + 1 < line_tags.size()) {
+        size_t gap = line_tags[last].end;
+        while (gap < line_tags[last + 1].begin && IsTagBlank(text[gap])) ++gap;
+        if (gap != line_tags[last + 1].begin) break;
+        ++last;
+        block = block || line_tags[last].block;
+      }
+      size_t begin = line_tags[k].begin;
+      size_t end = line_tags[last].end;
+      k = last + 1;
+      size_t before = begin;
+      while (before > line_begin && IsTagBlank(text[before - 1])) --before;
+      size_t after = end;
+      while (after < line_end && (IsTagBlank(text[after]) || text[after] == '\r')) ++after;
+      const bool text_before = before > line_begin;
+      const bool text_after = after < line_end;
+      if (block && text_before && text_after) {
+        // The blanks around the break are the markup's indentation.
+        while (after > end && text[after - 1] == '\r') --after;
+        propose(before, after, "\n",
+                "HTML tags the copy kept, a block element's edge between two paragraphs: a line break.");
+        continue;
+      }
       // At a line's edge the blanks beside the tags go with them.
       if (!text_before) {
         while (end < line_end && IsTagBlank(text[end])) ++end;
       }
       if (!text_after) begin = before;
-      record.reason = text_before && text_after ? "Inline HTML tags the copy kept; the words stay."
-                                                : "HTML tags the copy kept at a line's edge; the words stay.";
+      propose(begin, end, "",
+              text_before && text_after ? "Inline HTML tags the copy kept; the words stay."
+                                        : "HTML tags the copy kept at a line's edge; the words stay.");
     }
-    record.span = {begin, end};
-    record.before = std::string(text.substr(begin, end - begin));
-    context.Propose(std::move(record));
-  }
-  for (const Entity& e : entities) {
-    RepairRecord record;
-    record.rule = repair_rule::kTextHtml;
-    record.confidence = kHtmlConfidence;
-    record.span = {e.begin, e.end};
-    record.before = std::string(text.substr(e.begin, e.end - e.begin));
-    text::AppendUtf8(e.value, &record.after);
-    record.reason = "An HTML character reference the copy kept, decoded.";
-    context.Propose(std::move(record));
+    for (const Entity& e : line_entities) {
+      std::string decoded;
+      text::AppendUtf8(e.value, &decoded);
+      propose(e.begin, e.end, std::move(decoded), "An HTML character reference the copy kept, decoded.");
+    }
   }
 }
 
