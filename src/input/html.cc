@@ -17,6 +17,7 @@
 
 
 #include "input/internal.h"
+#include "text/html_tags.h"
 #include "text/utf8.h"
 #include "wenshu/input.h"
 
@@ -62,17 +63,6 @@ constexpr std::string_view kChromeRoles[] = {"navigation", "banner", "contentinf
 constexpr std::string_view kChromeWords[] = {"nav", "navbar", "navigation", "menu", "header", "footer",
                                              "breadcrumb", "breadcrumbs", "crumb", "sidebar", "share",
                                              "toolbar", "copyright", "topbar", "pagination", "pager"};
-
-// Elements that end a line (the rest are inline).
-constexpr GumboTag kBlockTags[] = {
-    GUMBO_TAG_P,          GUMBO_TAG_DIV,     GUMBO_TAG_BR,      GUMBO_TAG_LI,      GUMBO_TAG_H1,
-    GUMBO_TAG_H2,         GUMBO_TAG_H3,      GUMBO_TAG_H4,      GUMBO_TAG_H5,      GUMBO_TAG_H6,
-    GUMBO_TAG_TR,         GUMBO_TAG_TABLE,   GUMBO_TAG_SECTION, GUMBO_TAG_ARTICLE, GUMBO_TAG_BLOCKQUOTE,
-    GUMBO_TAG_PRE,        GUMBO_TAG_UL,      GUMBO_TAG_OL,      GUMBO_TAG_DL,      GUMBO_TAG_DT,
-    GUMBO_TAG_DD,         GUMBO_TAG_HR,      GUMBO_TAG_MAIN,    GUMBO_TAG_CENTER,  GUMBO_TAG_ADDRESS,
-    GUMBO_TAG_FIGCAPTION, GUMBO_TAG_CAPTION, GUMBO_TAG_BODY,    GUMBO_TAG_FIELDSET, GUMBO_TAG_HEADER,
-    GUMBO_TAG_FOOTER,     GUMBO_TAG_NAV,     GUMBO_TAG_ASIDE,   GUMBO_TAG_FORM,
-};
 
 template <typename T, size_t N>
 bool Contains(const T (&list)[N], const T& v) {
@@ -386,7 +376,7 @@ void Walk(const GumboNode* root, const std::unordered_map<const GumboNode*, size
         return;
       }
       if (e.tag == GUMBO_TAG_PRE) preformatted = true;
-      if (Contains(kBlockTags, e.tag)) out.Break();
+      if (text::IsBlockTag(e.tag)) out.Break();
     }
     stack.push_back({node, 0, preformatted, out.size()});
   };
@@ -406,7 +396,7 @@ void Walk(const GumboNode* root, const std::unordered_map<const GumboNode*, size
       const GumboTag tag = node->v.element.tag;
       if (tag == GUMBO_TAG_H1 && out.size() > start) *has_heading = true;  // a heading with text
       if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) out.Text(" ", false);
-      if (Contains(kBlockTags, tag)) out.Break();
+      if (text::IsBlockTag(tag)) out.Break();
     }
   }
 }

@@ -19,6 +19,12 @@ const std::vector<RuleDefinition>& RuleRegistry() {
        "found where the text read one byte later is far likelier report language, and UTF-8 text read as "
        "GBK or Windows-1252 (\"宸ヤ綔鎬荤粨\"); kept as written.",
        nullptr, FlagMojibake},
+      {repair_rule::kTextHtml,
+       "Removes HTML a text copy kept (\"<h3> 大会…。</h3><h3> 上午…\"): tags and comments go, character "
+       "references are decoded (&nbsp; &#12290;), a block element's tags between two pieces of a line become a "
+       "line break, a tag cut at the text's end goes. Only in documents that show two such spots; runs before "
+       "the furniture rules.",
+       nullptr, RemoveHtmlResidue},
       {repair_rule::kTextMarkup,
        "Removes markdown an AI writer left in a plain-text copy: heading markers (\"#### 引言\") and bold "
        "markers around an item's head (\"1. **文化传承**:…\"); the words stay. Only in documents that show "

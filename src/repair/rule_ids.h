@@ -11,6 +11,7 @@ namespace wenshu::repair_rule {
 inline constexpr std::string_view kTextInvalidUtf8 = "text.invalid_utf8";
 inline constexpr std::string_view kTextPinyin = "text.pinyin";
 inline constexpr std::string_view kTextMojibake = "text.mojibake";
+inline constexpr std::string_view kTextHtml = "text.html";
 inline constexpr std::string_view kTextMarkup = "text.markup";
 inline constexpr std::string_view kBoilerplateSiteHeader = "boilerplate.site_header";
 inline constexpr std::string_view kBoilerplateBundle = "boilerplate.bundle";

@@ -110,6 +110,9 @@ void ConvertTraditionalScript(RepairContext& context);
 void RestoreConverterVocabulary(RepairContext& context);
 // text.mojibake (converted_script.cc): GBK text read one byte out of step after a lost byte, flagged.
 void FlagMojibake(RepairContext& context);
+// text.html (html_residue.cc): HTML tags, comments and character references a text copy kept, removed and
+// decoded; a block element's tags between two pieces of a line become a line break.
+void RemoveHtmlResidue(RepairContext& context);
 // text.markup (markup.cc): markdown heading and bold markers an AI writer left, removed.
 void RemoveMarkdownMarkup(RepairContext& context);
 // A converted document as its author wrote it, the converter's readings removed and its traditional

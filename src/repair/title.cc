@@ -342,6 +342,16 @@ size_t FirstFreeByte(RepairContext& context, const Line& line) {
   return text::SkipBlanks(context.text(), at, end);
 }
 
+// Whether a record of a rule other than text.html (the markup a copy kept) overlaps `span`: a site's words
+// an earlier rule cut, not tags.
+bool ClaimedByFurniture(RepairContext& context, Span span) {
+  for (const RepairRecord& r : context.records()) {
+    if (r.span.begin >= span.end) break;
+    if (r.span.end > span.begin && r.rule != repair_rule::kTextHtml) return true;
+  }
+  return false;
+}
+
 // Whether an earlier rule changed the line; a converter's readings that text.pinyin removed leave it the
 // same line (its copies still go, in the pieces between the readings: ProposeDeletionAroundReadings).
 bool LineClaimed(RepairContext& context, const Line& line) {
@@ -723,7 +733,8 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
     // A title after a sentence of the same line only where an earlier rule cut the site's notice from the
     // line's start: a report's own first line that says 报告 after a sentence end (`…下载。如对报告有疑问`) is
     // no title.
-    const bool notice_cut = from > line.begin;
+    // Markup that text.html removed from the line's start (`<h3> `) is no notice.
+    const bool notice_cut = from > line.begin && ClaimedByFurniture(context, {line.begin, from});
     for (size_t at = rest.find("。"); notice_cut && at != std::string_view::npos && at < 300;
          at = rest.find("。", at + 3)) {
       starts.push_back(from + at + 3);
