@@ -997,6 +997,38 @@ const FurnitureModel& EmbeddedFurnitureModel() {
   return *model;
 }
 
+namespace {
+
+// What site lines cover of each line: kTouched (a piece of it), kWhole (all its text, in one piece or in
+// segments that meet: a notice cut as a prefix and a suffix).
+enum class LineCover : uint8_t { kUntouched, kTouched, kWhole };
+std::vector<LineCover> CoverOfLines(const std::vector<Line>& lines, const std::vector<SiteLine>& found) {
+  std::vector<std::vector<std::pair<size_t, size_t>>> pieces(lines.size());
+  for (const SiteLine& f : found) {
+    auto j = static_cast<size_t>(std::lower_bound(lines.begin(), lines.end(), f.begin,
+                                                  [](const Line& l, size_t at) { return l.next <= at; }) -
+                                 lines.begin());
+    for (; j < lines.size() && lines[j].begin < f.end; ++j) {
+      const size_t b = std::max(f.begin, lines[j].begin), e = std::min(f.end, lines[j].end);
+      if (b < e) pieces[j].emplace_back(b, e);
+    }
+  }
+  std::vector<LineCover> cover(lines.size(), LineCover::kUntouched);
+  for (size_t j = 0; j < lines.size(); ++j) {
+    if (pieces[j].empty()) continue;
+    std::sort(pieces[j].begin(), pieces[j].end());
+    size_t reached = lines[j].begin;
+    for (const auto& [b, e] : pieces[j]) {
+      if (b > reached) break;
+      reached = std::max(reached, e);
+    }
+    cover[j] = reached >= lines[j].end ? LineCover::kWhole : LineCover::kTouched;
+  }
+  return cover;
+}
+
+}  // namespace
+
 std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel& model,
                                     text_internal::CancelPoll* cancel) {
   const std::vector<Line> lines = SplitLines(text);
@@ -1401,33 +1433,6 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     s.segment = true;
     found.push_back(s);
   }
-  // What the site lines found so far cover of each line: kTouched (a piece of it), kWhole (all its text, in one
-  // piece or in segments that meet: a notice cut as a prefix and a suffix).
-  enum Cover : uint8_t { kUntouched, kTouched, kWhole };
-  auto cover_lines = [&]() {
-    std::vector<std::vector<std::pair<size_t, size_t>>> pieces(lines.size());
-    for (const SiteLine& f : found) {
-      auto j = static_cast<size_t>(std::lower_bound(lines.begin(), lines.end(), f.begin,
-                                                    [](const Line& l, size_t at) { return l.next <= at; }) -
-                                   lines.begin());
-      for (; j < lines.size() && lines[j].begin < f.end; ++j) {
-        const size_t b = std::max(f.begin, lines[j].begin), e = std::min(f.end, lines[j].end);
-        if (b < e) pieces[j].emplace_back(b, e);
-      }
-    }
-    std::vector<Cover> cover(lines.size(), kUntouched);
-    for (size_t j = 0; j < lines.size(); ++j) {
-      if (pieces[j].empty()) continue;
-      std::sort(pieces[j].begin(), pieces[j].end());
-      size_t reached = lines[j].begin;
-      for (const auto& [b, e] : pieces[j]) {
-        if (b > reached) break;
-        reached = std::max(reached, e);
-      }
-      cover[j] = reached >= lines[j].end ? kWhole : kTouched;
-    }
-    return cover;
-  };
   auto ends_in_link_separator = [](std::string_view t) {
     t = text::TrimLineBlanks(t);
     return !t.empty() && IsLinkSeparator(CharBefore(t, t.size())) && !t.ends_with("|") && !t.ends_with("/");
@@ -1435,15 +1440,16 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
   // A breadcrumb broken over lines (`当前位置:某某网 >` ⏎ `栏目 >栏目 >`): a line before the report that ends in a
   // link separator, as the line above that went whole does, is the rest of its trail and goes with it when the
   // model leans to furniture too. A trail ends in its separator only where the copy broke it.
-  std::vector<Cover> cover = cover_lines();
+  std::vector<LineCover> cover = CoverOfLines(lines, found);
   for (size_t k = 0, above = lines.size(); k < lines.size() && k < first; ++k) {
     if (stop(k)) return {};
     if (blank[k]) continue;
-    if (above < lines.size() && cover[k] == kUntouched && cover[above] == kWhole && p[k] >= kProseProbability &&
+    if (above < lines.size() && cover[k] == LineCover::kUntouched && cover[above] == LineCover::kWhole &&
+        p[k] >= kProseProbability &&
         ends_in_link_separator(lines[k].text) && ends_in_link_separator(lines[above].text)) {
       add(k, false);
       found.back().begin = lines[above].next;  // the trail's blank lines between its two pieces with it
-      cover[k] = kWhole;
+      cover[k] = LineCover::kWhole;
     }
     above = k;
   }
@@ -1877,6 +1883,45 @@ void DiagnoseSiteLines(RepairContext& context) {
   if (!found.lines.empty()) context.mutable_diagnosis().site_boilerplate = true;
 }
 
+namespace {
+
+// The site's line said again (its notice at the page's top and again above the text, `…吗?…以下为您分享的…!`):
+// a line that holds a sentence's mark (full-width or ASCII: a title holds none) and whose ideographs,
+// kRepeatedSiteLineHan of them at least, are those of a line above that went whole goes as that line did.
+// The report says no line of a site's; what a site copies of the report (a teaser, the title) is cut shorter
+// than the report's line or holds no sentence.
+void AddRepeatedSiteLines(std::string_view text, std::vector<SiteLine>& found) {
+  if (found.empty()) return;
+  const std::vector<Line> lines = SplitLines(text);
+  const std::vector<LineCover> cover = CoverOfLines(lines, found);
+  absl::flat_hash_map<std::string, size_t> gone;  // the ideographs of a line that went whole → its index
+  const size_t found_before = found.size();
+  for (size_t k = 0; k < lines.size(); ++k) {
+    const std::string_view t = lines[k].text;
+    if (text::IsBlankLine(t) || text::CountCharStarts(t) > kMaxSiteLineChars) continue;
+    if (cover[k] == LineCover::kTouched) continue;
+    const bool whole = cover[k] == LineCover::kWhole;
+    std::string han = HanOnly(t);
+    if (text::CountCharStarts(han) < kRepeatedSiteLineHan) continue;
+    if (whole) {
+      gone.try_emplace(std::move(han), k);
+      continue;
+    }
+    const auto said = gone.find(han);
+    if (said == gone.end() || !(HoldsSentenceEnd(t) || t.find_first_of("?!;") != std::string_view::npos)) continue;
+    SiteLine repeat;
+    repeat.begin = lines[k].begin;
+    repeat.end = lines[k].next;
+    repeat.probability = kSiteLineProbability;
+    found.push_back(repeat);
+  }
+  if (found.size() > found_before) {
+    std::sort(found.begin(), found.end(), [](const SiteLine& a, const SiteLine& b) { return a.begin < b.begin; });
+  }
+}
+
+}  // namespace
+
 void RemoveSiteLines(RepairContext& context) {
   std::string_view text = context.text();
   const FoundSiteLines* kept = context.Kept<FoundSiteLines>();
@@ -1993,6 +2038,7 @@ void RemoveSiteLines(RepairContext& context) {
       context.Flag(std::move(flag));
     }
   }
+  AddRepeatedSiteLines(text, found);
   // A short line next to a page mark or chunk prefix that page_furniture removed is a piece of a sentence
   // it cut and joins back (…认为，中 | - 21 - | 华人民共和国…): never furniture of its own.
   std::vector<Span> joins;
