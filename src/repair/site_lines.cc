@@ -105,6 +105,12 @@ constexpr size_t kNgramChars = 80;
 constexpr size_t kTailChars = 40;
 constexpr size_t kLengthBuckets[] = {1, 2, 3, 5, 8, 12, 20, 35, 60, 100};
 constexpr std::string_view kSentenceEnd[] = {"。", "！", "？", "；", "…"};
+
+bool HoldsSentenceEnd(std::string_view s) {
+  return std::any_of(std::begin(kSentenceEnd), std::end(kSentenceEnd),
+                     [&](std::string_view e) { return s.find(e) != std::string_view::npos; });
+}
+
 constexpr std::string_view kCommas[] = {"，", "、"};
 constexpr std::string_view kClosers[] = {"）", ")", "】", "」", "》", "”", "’", "〕", "]"};
 constexpr std::string_view kSeparators[] = {">", "»", "›", "|", "/", "·", "•"};
@@ -255,6 +261,16 @@ bool IsPublicationStamp(std::string_view line) {
   return line.size() <= 40 && (RE2::FullMatch(v, kStamp) || RE2::FullMatch(v, kTimedDate));
 }
 
+// A line that opens with a bar and holds one short cell after it (`| 用户名`, at most kLoneCellMaxChars
+// characters, no sentence end): a field of the site's page layout (its author's or uploader's name) that lost
+// its label. A table's row holds two cells at least (IsTableRow), a breadcrumb or menu a piece before its bar.
+bool IsLoneCellLine(std::string_view line) {
+  const std::string_view t = text::TrimLineBlanks(line);
+  if (!t.starts_with("|") || t.find('|', 1) != std::string_view::npos) return false;
+  const std::string_view cell = text::TrimLineBlanks(t.substr(1));
+  return !cell.empty() && text::CountCharStarts(cell) <= kLoneCellMaxChars && !HoldsSentenceEnd(cell);
+}
+
 // A line that ends in a button's label after a blank (`…写作神器! 立即了解`, `… 点击下载`): a site's advert or
 // call to action, its interface wording. The clean corpora's 22,263 lines hold none of these labels anywhere;
 // issue 14's dev sets hold three lines with one, each a site's.
@@ -400,11 +416,8 @@ bool IsSpacedFieldName(std::string_view cell) {
   return pieces >= kFieldNameMinHan && pieces <= kFieldNameMaxHan;
 }
 
-// A portal's metadata table flattened into rows of cells (`索引号 | ABC123/2024-00017 | ||`, `主题分类 | 政务公开 |
-// 体裁分类 | 其他 |`): the metadata block's field names and values, written with bars where the other form
-// writes blanks or breaks. Every other cell from the first is a field's name (IsFieldName), and no value is a
-// sentence. A report's own table names its columns once in a header row; its data rows hold figures.
-bool IsFieldCellsRow(std::string_view line) {
+// A row's cells between its bars, trimmed, the empty ones at its end dropped.
+std::vector<std::string_view> RowCells(std::string_view line) {
   std::vector<std::string_view> cells;
   for (size_t at = 0;;) {
     const size_t bar = line.find('|', at);
@@ -415,17 +428,59 @@ bool IsFieldCellsRow(std::string_view line) {
     at = bar + 1;
   }
   while (!cells.empty() && cells.back().empty()) cells.pop_back();
+  return cells;
+}
+
+// Where a cell's field name ends after its colon (`发布日期:2020-12-31` → after `发布日期:`), or npos: a field name
+// (IsFieldName) closed by a colon.
+size_t LabelledCellValueStart(std::string_view cell) {
+  for (std::string_view colon : {std::string_view(":"), std::string_view("：")}) {
+    const size_t at = cell.find(colon);
+    if (at != std::string_view::npos && IsFieldName(cell.substr(0, at))) return at + colon.size();
+  }
+  return std::string_view::npos;
+}
+
+// A portal's metadata table flattened into rows of cells (`索引号 | ABC123/2024-00017 | ||`, `主题分类 | 政务公开 |
+// 体裁分类 | 其他 |`): the metadata block's field names and values, written with bars where the other form
+// writes blanks or breaks. Every other cell from the first is a field's name (IsFieldName), and no value is a
+// sentence. Or each cell holds a field's name and its value after a colon, the value empty or short and no
+// sentence (`索引号: | |`, `发文机关:某区统计局 | 主题词: |`): the portal's label-value cells. A report's own table
+// names its columns once in a header row; its data rows hold figures, with no field name and colon per cell.
+bool IsFieldCellsRow(std::string_view line) {
+  const std::vector<std::string_view> cells = RowCells(line);
+  if (cells.empty() || cells[0].empty()) return false;
+  const bool labelled = std::all_of(cells.begin(), cells.end(), [](std::string_view cell) {
+    if (cell.empty()) return true;
+    const size_t value = LabelledCellValueStart(cell);
+    return value != std::string_view::npos && text::CountCharStarts(cell.substr(value)) <= kFieldValueMaxChars &&
+           !HoldsSentenceEnd(cell.substr(value));
+  });
+  if (labelled && line.find('|') != std::string_view::npos) return true;
   if (cells.size() < 2) return false;
   for (size_t c = 0; c < cells.size(); ++c) {
-    if (c == 0 && cells[c].empty()) return false;
     if (c % 2 == 0 && !cells[c].empty() && !IsFieldName(cells[c]) && !IsSpacedFieldName(cells[c])) return false;
-    if (c % 2 == 1 && std::any_of(std::begin(kSentenceEnd), std::end(kSentenceEnd), [&](std::string_view e) {
-          return cells[c].find(e) != std::string_view::npos;
-        })) {
-      return false;
-    }
+    if (c % 2 == 1 && HoldsSentenceEnd(cells[c])) return false;
   }
   return true;
+}
+
+// A portal's title field written as a row of its metadata table (`标题:某局2020年工作总结 | |`): where the title
+// starts and where the row's bars start (bytes into `line`), or nullopt. The title is the document's; the
+// label and the cell bars are the table's.
+struct TitleCell {
+  size_t title_begin = 0, bars_begin = 0;
+};
+std::optional<TitleCell> TitleFieldCell(std::string_view line) {
+  const std::vector<std::string_view> cells = RowCells(line);
+  if (cells.size() != 1 || !IsTitleField(cells[0]) || line.find('|') == std::string_view::npos) return std::nullopt;
+  const size_t value = LabelledCellValueStart(cells[0]);
+  if (value == std::string_view::npos) return std::nullopt;
+  TitleCell cell;
+  cell.title_begin = static_cast<size_t>(cells[0].data() - line.data()) + value;
+  cell.bars_begin = text::SkipBlanksBack(line, line.find('|'), 0);
+  if (cell.bars_begin <= cell.title_begin) return std::nullopt;
+  return cell;
 }
 
 // The line with its bars read as blanks: the form the model learned a portal's metadata rows in.
@@ -945,6 +1000,38 @@ const FurnitureModel& EmbeddedFurnitureModel() {
   return *model;
 }
 
+namespace {
+
+// What site lines cover of each line: kTouched (a piece of it), kWhole (all its text, in one piece or in
+// segments that meet: a notice cut as a prefix and a suffix).
+enum class LineCover : uint8_t { kUntouched, kTouched, kWhole };
+std::vector<LineCover> CoverOfLines(const std::vector<Line>& lines, const std::vector<SiteLine>& found) {
+  std::vector<std::vector<std::pair<size_t, size_t>>> pieces(lines.size());
+  for (const SiteLine& f : found) {
+    auto j = static_cast<size_t>(std::lower_bound(lines.begin(), lines.end(), f.begin,
+                                                  [](const Line& l, size_t at) { return l.next <= at; }) -
+                                 lines.begin());
+    for (; j < lines.size() && lines[j].begin < f.end; ++j) {
+      const size_t b = std::max(f.begin, lines[j].begin), e = std::min(f.end, lines[j].end);
+      if (b < e) pieces[j].emplace_back(b, e);
+    }
+  }
+  std::vector<LineCover> cover(lines.size(), LineCover::kUntouched);
+  for (size_t j = 0; j < lines.size(); ++j) {
+    if (pieces[j].empty()) continue;
+    std::sort(pieces[j].begin(), pieces[j].end());
+    size_t reached = lines[j].begin;
+    for (const auto& [b, e] : pieces[j]) {
+      if (b > reached) break;
+      reached = std::max(reached, e);
+    }
+    cover[j] = reached >= lines[j].end ? LineCover::kWhole : LineCover::kTouched;
+  }
+  return cover;
+}
+
+}  // namespace
+
 std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel& model,
                                     text_internal::CancelPoll* cancel) {
   const std::vector<Line> lines = SplitLines(text);
@@ -977,6 +1064,9 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     if (IsPublicationStamp(lines[k].text)) p[k] = std::max(p[k], kInsideProbability);
     if (IsTagResidueLine(lines[k].text)) p[k] = std::max(p[k], kCertainProbability);
     if (EndsInCallToAction(lines[k].text)) p[k] = std::max(p[k], kCertainProbability);
+    // A lone cell after a bar (`| 用户名`) is the site's layout when the model leans to furniture too (two signs:
+    // the model alone reads the real sets' author cells at 0.73).
+    if (p[k] >= kProseProbability && IsLoneCellLine(lines[k].text)) p[k] = std::max(p[k], kSiteLineProbability);
     if (p[k] < kProseProbability && IsSentence(lines[k].text)) {
       first = std::min(first, k);
       last = k;
@@ -1074,8 +1164,14 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
   // then; a report table's header `指标 | 单位 | 数值 |` scores 0.91) of one of them with its bars read as
   // blanks, the form it knows them in (`索引号 … 生成日期 …`); the run's other rows (组配分类 | 计划总结 |) are
   // the same block's. The title's cell end (a lone bar after it, `某街道2023年工作总结 |`) goes with the table.
+  // The title's row inside the run (`标题:某局2020年工作总结 | |`, TitleFieldCell) loses its label and its bars; the
+  // title stays.
   std::vector<bool> metadata_row(lines.size(), false);
   bool metadata_rows = false;
+  std::vector<std::optional<TitleCell>> title_cells(lines.size());
+  for (size_t k = 0; k < lines.size() && k < first; ++k) {
+    if (!blank[k] && table[k]) title_cells[k] = TitleFieldCell(lines[k].text);
+  }
   for (size_t k = 0; k < lines.size() && k < first;) {
     if (blank[k] || !table[k] || residues[k] != std::string_view::npos || !IsFieldCellsRow(lines[k].text)) {
       ++k;
@@ -1083,10 +1179,11 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     }
     size_t end = k;
     double run_p = 0;
-    for (size_t j = k; j < lines.size() && j < first && (blank[j] || (table[j] && IsFieldCellsRow(lines[j].text)));
+    for (size_t j = k; j < lines.size() && j < first &&
+                       (blank[j] || (table[j] && (title_cells[j] || IsFieldCellsRow(lines[j].text))));
          ++j) {
       if (blank[j]) continue;
-      run_p = std::max(run_p, model.Probability(BarsAsBlanks(lines[j].text)));
+      if (!title_cells[j]) run_p = std::max(run_p, model.Probability(BarsAsBlanks(lines[j].text)));
       end = j + 1;
     }
     if (run_p >= kInsideProbability) {
@@ -1094,9 +1191,21 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
         if (blank[j]) continue;
         table[j] = false;
         p[j] = std::max(p[j], run_p);
-        add(j, false);
         metadata_row[j] = true;
         metadata_rows = true;
+        if (!title_cells[j]) {
+          add(j, false);
+          continue;
+        }
+        for (const auto& [b, e] : {std::pair{size_t{0}, title_cells[j]->title_begin},
+                                  std::pair{title_cells[j]->bars_begin, lines[j].text.size()}}) {
+          SiteLine s;
+          s.begin = lines[j].begin + b;
+          s.end = lines[j].begin + e;
+          s.probability = run_p;
+          s.segment = true;
+          found.push_back(s);
+        }
       }
     }
     k = end;
@@ -1334,6 +1443,26 @@ std::vector<SiteLine> FindSiteLines(std::string_view text, const FurnitureModel&
     s.probability = kSiteLineProbability;
     s.segment = true;
     found.push_back(s);
+  }
+  auto ends_in_link_separator = [](std::string_view t) {
+    t = text::TrimLineBlanks(t);
+    return !t.empty() && IsLinkSeparator(CharBefore(t, t.size())) && !t.ends_with("|") && !t.ends_with("/");
+  };
+  // A breadcrumb broken over lines (`当前位置:某某网 >` ⏎ `栏目 >栏目 >`): a line before the report that ends in a
+  // link separator, as the line above that went whole does, is the rest of its trail and goes with it when the
+  // model leans to furniture too. A trail ends in its separator only where the copy broke it.
+  std::vector<LineCover> cover = CoverOfLines(lines, found);
+  for (size_t k = 0, above = lines.size(); k < lines.size() && k < first; ++k) {
+    if (stop(k)) return {};
+    if (blank[k]) continue;
+    if (above < lines.size() && cover[k] == LineCover::kUntouched && cover[above] == LineCover::kWhole &&
+        p[k] >= kProseProbability &&
+        ends_in_link_separator(lines[k].text) && ends_in_link_separator(lines[above].text)) {
+      add(k, false);
+      found.back().begin = lines[above].next;  // the trail's blank lines between its two pieces with it
+      cover[k] = LineCover::kWhole;
+    }
+    above = k;
   }
   std::sort(found.begin(), found.end(), [](const SiteLine& a, const SiteLine& b) { return a.begin < b.begin; });
   // A short line before the text that a later line there says again, the same ideographs (kTitleHanChars of
@@ -1765,6 +1894,45 @@ void DiagnoseSiteLines(RepairContext& context) {
   if (!found.lines.empty()) context.mutable_diagnosis().site_boilerplate = true;
 }
 
+namespace {
+
+// The site's line said again (its notice at the page's top and again above the text, `…吗?…以下为您分享的…!`):
+// a line that holds a sentence's mark (full-width or ASCII: a title holds none) and whose ideographs,
+// kRepeatedSiteLineHan of them at least, are those of a line above that went whole goes as that line did.
+// The report says no line of a site's; what a site copies of the report (a teaser, the title) is cut shorter
+// than the report's line or holds no sentence.
+void AddRepeatedSiteLines(std::string_view text, std::vector<SiteLine>& found) {
+  if (found.empty()) return;
+  const std::vector<Line> lines = SplitLines(text);
+  const std::vector<LineCover> cover = CoverOfLines(lines, found);
+  absl::flat_hash_map<std::string, size_t> gone;  // the ideographs of a line that went whole → its index
+  const size_t found_before = found.size();
+  for (size_t k = 0; k < lines.size(); ++k) {
+    const std::string_view t = lines[k].text;
+    if (text::IsBlankLine(t) || text::CountCharStarts(t) > kMaxSiteLineChars) continue;
+    if (cover[k] == LineCover::kTouched) continue;
+    const bool whole = cover[k] == LineCover::kWhole;
+    std::string han = HanOnly(t);
+    if (text::CountCharStarts(han) < kRepeatedSiteLineHan) continue;
+    if (whole) {
+      gone.try_emplace(std::move(han), k);
+      continue;
+    }
+    const auto said = gone.find(han);
+    if (said == gone.end() || !(HoldsSentenceEnd(t) || t.find_first_of("?!;") != std::string_view::npos)) continue;
+    SiteLine repeat;
+    repeat.begin = lines[k].begin;
+    repeat.end = lines[k].next;
+    repeat.probability = kSiteLineProbability;
+    found.push_back(repeat);
+  }
+  if (found.size() > found_before) {
+    std::sort(found.begin(), found.end(), [](const SiteLine& a, const SiteLine& b) { return a.begin < b.begin; });
+  }
+}
+
+}  // namespace
+
 void RemoveSiteLines(RepairContext& context) {
   std::string_view text = context.text();
   const FoundSiteLines* kept = context.Kept<FoundSiteLines>();
@@ -1881,6 +2049,7 @@ void RemoveSiteLines(RepairContext& context) {
       context.Flag(std::move(flag));
     }
   }
+  AddRepeatedSiteLines(text, found);
   // A short line next to a page mark or chunk prefix that page_furniture removed is a piece of a sentence
   // it cut and joins back (…认为，中 | - 21 - | 华人民共和国…): never furniture of its own.
   std::vector<Span> joins;

@@ -142,6 +142,14 @@ inline constexpr size_t kLinkRowPieceChars = 16;
 inline constexpr size_t kFieldNameMinHan = 2;
 inline constexpr size_t kFieldNameMaxHan = 6;
 inline constexpr size_t kFieldValueMaxChars = 20;
+// A lone cell after a bar (`| 用户名`, IsLoneCellLine in site_lines.cc): a site's author or uploader field that
+// lost its label, at most kLoneCellMaxChars characters. The clean corpora's lines hold no such line (one bar
+// alone, no cell); issue 14's eight real sets hold three, two of them a site's author under the title (`| cwl2`,
+// read by the model at 0.73) and one a broken table's row inside a report (`| 三、本年度`, never at an edge).
+inline constexpr size_t kLoneCellMaxChars = 16;
+// A site's line said again further down (its notice at the page's top and again above the text) goes as the
+// first did: the same ideographs, kRepeatedSiteLineHan of them at least (a sentence's length, kSentenceChars).
+inline constexpr size_t kRepeatedSiteLineHan = kSentenceChars;
 // Lines longer than kMaxSiteLineChars characters are never scored: the longest site line seen (a numbered
 // download notice) has about 150, and a 50 MB line must cost no more than a scan.
 inline constexpr size_t kMaxSiteLineChars = 400;

@@ -59,6 +59,10 @@ constexpr double kTitleTwiceConfidence = 0.85;
 // The page's title over the document's, differing by a particle only: one on the dev sets (right 1 of 1); lower
 // than a copy's, since the line that goes is the upper one.
 constexpr double kParticleTitleConfidence = 0.8;
+// The note a document's title adds over the page's header (`(第某届人民代表大会第某次会议)`) holds at least
+// kMinSessionNoteHan ideographs: a piece's number (`(一)`), a date (`(2024年3月5日)`) or a site's label
+// (`(全文)`, `(精选5篇)`, a count with 篇) holds fewer or is a bundle's, whose collection title stays.
+constexpr size_t kMinSessionNoteHan = 6;
 // A copy broken over two lines by a wrap inside the site's copy: not on the dev set; as a run-in copy.
 constexpr double kBrokenCopyConfidence = 0.85;
 // A line break between a title or byline and the first sentence it runs into: right 17 of 17 (a title
@@ -137,13 +141,38 @@ bool SameTitle(const std::string& a, const std::string& b) {
          static_cast<double>(shorter.size()) >= kMinCopyShare * static_cast<double>(longer.size());
 }
 
+const RE2& SiteTitleWords() {
+  static const RE2 re(R"((?:范文|範文|范例|範例|文稿|模板|大全|精选|精選|精品|推荐|推薦|全文|下载|下載|大纲|大綱|提纲|提綱)+)");
+  return re;
+}
+
+// Whether `line` is the title's own words said as a sentence (`…年终工作总结。` under `…年终工作总结范文(模板6篇)`):
+// the title without its bracketed note and the site's words ending it, then one full stop, nothing else. A
+// site's keyword tag line; a report writes its title as no sentence.
+bool TitleSaidAsSentence(std::string_view line, std::string_view title) {
+  constexpr std::string_view kFullStop = "。";
+  if (!line.ends_with(kFullStop)) return false;
+  const std::string_view words = line.substr(0, line.size() - kFullStop.size());
+  std::string_view core = text::TrimLineBlanks(title.substr(0, title.size() - NoteAtEnd(title).size()));
+  re2::StringPiece rest(core.data(), core.size());
+  // The site's words ending the title, read from the longest tail that is only site words.
+  for (size_t at = 0; at < core.size(); at += std::max<size_t>(1, text::CharAt(core, at).length)) {
+    if (RE2::FullMatch(View(core.substr(at)), SiteTitleWords())) {
+      rest = re2::StringPiece(core.data(), at);
+      break;
+    }
+  }
+  const std::string_view stem(rest.data(), rest.size());
+  return HanOnly(stem).size() >= 3 * kMinTitleHan && words == stem;
+}
+
 // Whether a longer form of the title adds more than the site's labels ("…总结范文", "…报告(全文)"): a form
 // that names more ("…工作计划**中学") is the author's line, not the site's copy.
 bool AddsMoreThanSiteWords(const std::string& form, const std::string& title) {
   if (form.size() <= title.size()) return false;
   const size_t at = form.find(title);
   if (at == std::string::npos) return true;
-  static const RE2 kSiteWords(R"((?:范文|範文|范例|範例|文稿|模板|大全|精选|精選|精品|推荐|推薦|全文|下载|下載|大纲|大綱|提纲|提綱)+)");
+  const RE2& kSiteWords = SiteTitleWords();
   // A leading 关于 names nothing more either ("关于安全生产年终总结" for "安全生产年终总结": sites title their
   // copies so, as authors title reports "关于…的报告").
   static const RE2 kAbout(R"(关于|關於)");
@@ -535,6 +564,16 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
                          absl::StrCat("The page's title, ", Quoted(title_text), ", over the document's own, ", Quoted(next),
                                       ", which says the same but for a particle; the document's stays.")});
       }
+      // Or the document's adds a note in brackets that says where it was given (`政府工作报告` over
+      // `政府工作报告(第某届人民代表大会第某次会议)`): the site's header dropped the note.
+      const std::string_view note = NoteAtEnd(next);
+      if (!LineClaimed(context, lines[n]) && !LineClaimed(context, lines[title]) && !note.empty() &&
+          text::TrimLineBlanks(next.substr(0, next.size() - note.size())) == title_text && IsTitleLine(next) &&
+          HanOnly(note).size() >= 3 * kMinSessionNoteHan && note.find("篇") == std::string_view::npos) {
+        edits.push_back({{lines[title].begin, lines[title].next}, "", kParticleTitleConfidence,
+                         absl::StrCat("The page's title, ", Quoted(title_text), ", over the document's own, ", Quoted(next),
+                                      ", which adds the note in brackets; the document's stays.")});
+      }
       break;
     }
     size_t seen = 0;
@@ -564,6 +603,13 @@ std::vector<TitleEdit> FindTitleEdits(RepairContext& context) {
       // start, which may still go: only the whole-line edits need the whole line.
       const bool line_claimed = LineClaimed(context, line);
       std::string_view t = text::TrimLineBlanks(line.text);
+      if (!line_claimed && !text_begun && TitleSaidAsSentence(t, title_text)) {
+        edits.push_back({{line.begin, line.next}, "", kTitleCopyLineConfidence,
+                         absl::StrCat("The title's words said as a sentence, ", Quoted(t),
+                                      " (a site's keyword line); the document's own title line, ", Quoted(title_text),
+                                      ", stays.")});
+        continue;
+      }
       if (!line_claimed && !text_begun && IsSentence(t)) text_begun = true;
       if (!line_claimed && !text_begun && TitleShaped(t) && IsTitleLine(t)) {
         // The same characters, blanks aside: a piece's label (`…工作总结篇4`) says the collection's words

@@ -53,6 +53,14 @@ const RE2& NoticeMarkup() {
 
 bool IsDots(char32_t c) { return c == U'…' || c == U'.' || c == U'。' || c == U'·'; }
 
+// Whether the notice's dots [from, end) end in a single 。 right after an ellipsis (`……。`): that 。 is the text's.
+bool EndsInLoneFullStopAfterEllipsis(std::string_view text, size_t from, size_t end) {
+  constexpr std::string_view kFullStop = "。";
+  if (end < from + kFullStop.size() || text.substr(end - kFullStop.size(), kFullStop.size()) != kFullStop) return false;
+  const size_t before = end - kFullStop.size();
+  return before > from && text::CharBefore(text, before).value == U'…';
+}
+
 // Where a sentence may end: the text before a final ellipsis ending here was complete.
 bool EndsSentence(char32_t c) {
   return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'；' || c == U';' ||
@@ -185,6 +193,9 @@ void RemoveTruncationNotices(RepairContext& context) {
       while (end < text.size() && (IsDots(text::CharAt(text, end).value) || text[end] == ' ')) {
         end += text::CharAt(text, end).length;
       }
+      // A lone 。 after the notice's ellipsis ends the sentence the site cut into (`…教师们的 ……此处隐藏N个字……。三是…`):
+      // the notice's own dots are … or `.`, never a single full stop after them.
+      if (EndsInLoneFullStopAfterEllipsis(text, at + phrase.size(), end)) end -= std::string_view("。").size();
       // The notice's own markup left behind by the page ("……p>", "……</p>").
       re2::StringPiece rest(text.data() + end, text.size() - end);
       if (RE2::Consume(&rest, NoticeMarkup())) end = text.size() - rest.size();
