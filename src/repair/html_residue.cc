@@ -56,8 +56,6 @@ struct Entity {
   char32_t value = 0;
 };
 
-bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || (c >= '0' && c <= '9'); }
 bool IsTagBlank(char c) { return c == ' ' || c == '\t'; }
 
 // The tag opening at `at` (text[at] == '<'), or an empty Tag: a comment, or a start or end tag whose name
@@ -75,13 +73,13 @@ Tag ReadTag(std::string_view text, size_t at, absl::flat_hash_set<std::string>& 
   const bool closing = i < text.size() && text[i] == '/';
   if (closing) ++i;
   const size_t name_begin = i;
-  if (i >= text.size() || !IsAsciiAlpha(text[i])) return {};
-  while (i < text.size() && IsAsciiAlnum(text[i])) ++i;
+  if (i >= text.size() || !text::IsAsciiLetter(text[i])) return {};
+  while (i < text.size() && text::IsAsciiAlnum(text[i])) ++i;
   // A namespace prefix (Word's `<o:p></o:p>`, `<st1:chsdate …>`) is XML's syntax: a tag whatever its name.
   bool prefixed = false;
-  if (i + 1 < text.size() && text[i] == ':' && IsAsciiAlpha(text[i + 1])) {
+  if (i + 1 < text.size() && text[i] == ':' && text::IsAsciiLetter(text[i + 1])) {
     prefixed = true;
-    for (++i; i < text.size() && IsAsciiAlnum(text[i]);) ++i;
+    for (++i; i < text.size() && text::IsAsciiAlnum(text[i]);) ++i;
   }
   const std::string_view name = text.substr(name_begin, i - name_begin);
   const size_t close = text.substr(0, std::min(text.size(), at + kMaxTagBytes)).find_first_of("<>\n", i);
@@ -116,9 +114,9 @@ size_t CutTagAtEnd(std::string_view text) {
   size_t i = 1;
   if (i < cut.size() && cut[i] == '/') ++i;
   const size_t name_begin = i;
-  while (i < cut.size() && IsAsciiAlnum(cut[i])) ++i;
+  while (i < cut.size() && text::IsAsciiAlnum(cut[i])) ++i;
   const std::string_view name = cut.substr(name_begin, i - name_begin);
-  if (!name.empty() && !IsAsciiAlpha(name.front())) return std::string_view::npos;
+  if (!name.empty() && !text::IsAsciiLetter(name.front())) return std::string_view::npos;
   if (i == cut.size()) return text::IsHtmlTagNamePrefix(name) ? lt : std::string_view::npos;
   // Attributes cut short: a known element's name, a blank, then anything but a bracket.
   return !name.empty() && IsTagBlank(cut[i]) && text::HtmlTagOf(name) != GUMBO_TAG_UNKNOWN ? lt

@@ -3,7 +3,6 @@
 // inserted comma goes and the real mark stays.
 // text.inserted_mark: single ASCII marks a site or converter spliced into Chinese text, in forms clean
 // reports never write: a point inside a phrase (`经济.发展`, `的.安排`) and a lone apostrophe (`市的'统一安排`).
-#include <cctype>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -77,7 +76,6 @@ bool IsQuotationMark(char32_t c) {
   return kQuotes.find(c) != std::u32string_view::npos;
 }
 
-bool IsAsciiAlnum(char32_t c) { return c < 0x80 && std::isalnum(static_cast<int>(c)); }
 
 // Removes the one-byte mark at `at`, unless an earlier rule (quote.direction) took it.
 void RemoveMark(RepairContext& context, size_t at, double confidence, std::string reason) {
@@ -105,7 +103,7 @@ void RemoveInsertedMarks(RepairContext& context) {
       const char32_t p = text::CharBefore(text, apostrophe).value;
       const char32_t n = text::CharAt(text, apostrophe + 1).value;
       // An ideograph on one side, and no letter or digit on the other (an English word's `'s`).
-      if ((text::IsHan(p) || text::IsHan(n)) && !IsAsciiAlnum(p) && !IsAsciiAlnum(n)) {
+      if ((text::IsHan(p) || text::IsHan(n)) && !text::IsAsciiAlnum(p) && !text::IsAsciiAlnum(n)) {
         RemoveMark(context, apostrophe, kLoneApostropheConfidence,
                    "A lone ASCII apostrophe next to Chinese text, with no other quotation mark in its sentence: a "
                    "mark a site inserted (clean reports write none).");

@@ -34,10 +34,6 @@ std::string_view HanBefore(std::string_view text, size_t at) {
   return text::IsHan(c.value) ? text.substr(at - c.length, c.length) : std::string_view();
 }
 
-bool IsAsciiAlnum(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 // Calls fn(begin, end) for every match of `re` in text; group 1, when the pattern has one, is the span.
 template <typename Fn>
 void ForEachMatch(std::string_view text, const RE2& re, Fn fn) {
@@ -142,7 +138,6 @@ const RE2& PlaceholderToken() {
   return re;
 }
 
-bool IsAsciiLetter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
 bool IsPlaceholderLetter(char32_t c) { return c == U'x' || c == U'X' || c == U'ｘ' || c == U'Ｘ'; }
 bool IsStar(char32_t c) { return c == U'*' || c == U'＊'; }
 bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
@@ -287,7 +282,7 @@ void FlagMaskedPlaces(RepairContext& context) {
   ForEachMatch(text, PlaceMask(), [&](size_t begin, size_t end) {
     if (places.Contains(begin)) return;
     // A lone X is a mask only outside Latin words and numbers.
-    if (begin > 0 && (IsAsciiAlnum(text[begin - 1]) || text[begin - 1] == '*')) return;
+    if (begin > 0 && (text::IsAsciiAlnum(text[begin - 1]) || text[begin - 1] == '*')) return;
     AddFlag(context, repair_rule::kMaskPlace, begin, end,
             absl::StrCat("\"", std::string(text.substr(begin, end - begin)),
                          "\" is a masked place name (the site or template hid it). The original cannot be "
@@ -309,7 +304,7 @@ void FlagSpamBrands(RepairContext& context) {
     size_t begin = static_cast<size_t>(suffix.data() - all.data());
     const size_t end = begin + suffix.size();
     // The brand before it, when written in Latin letters and digits ("365bet", "bet365").
-    while (begin > 0 && (IsAsciiAlnum(text[begin - 1]) || text[begin - 1] == '-' || text[begin - 1] == '.')) --begin;
+    while (begin > 0 && (text::IsAsciiAlnum(text[begin - 1]) || text[begin - 1] == '-' || text[begin - 1] == '.')) --begin;
     AddFlag(context, repair_rule::kMaskName, begin, end,
             "A spam site's brand (\"…(中国)官方网站\") stands where the issuer's name stood; the original "
             "name cannot be known.");
@@ -374,7 +369,7 @@ void FlagMaskedNames(RepairContext& context) {
     if (places.Contains(begin)) return;
     if (std::find(markup_markers.begin(), markup_markers.end(), begin) != markup_markers.end()) return;
     // snake_case names and addresses join letters or digits with underscores.
-    if (begin > 0 && IsAsciiAlnum(text[begin - 1]) && end < text.size() && IsAsciiAlnum(text[end])) return;
+    if (begin > 0 && text::IsAsciiAlnum(text[begin - 1]) && end < text.size() && text::IsAsciiAlnum(text[end])) return;
     const std::string m(text.substr(begin, end - begin));
     bool two_stars = m == "**" || m == "＊＊";
     AddFlag(context, repair_rule::kMaskName, begin, end,
@@ -414,8 +409,8 @@ void FlagPlaceholders(RepairContext& context) {
   const FlaggedSpans places(context, repair_rule::kMaskPlace);
   const FlaggedSpans names(context, repair_rule::kMaskName);
   auto flag = [&](size_t begin, size_t end, std::string_view what) {
-    if (begin > 0 && IsAsciiAlnum(text[begin - 1])) return;
-    if (end < text.size() && IsAsciiAlnum(text[end])) return;
+    if (begin > 0 && text::IsAsciiAlnum(text[begin - 1])) return;
+    if (end < text.size() && text::IsAsciiAlnum(text[end])) return;
     if (placeholders.Overlaps({begin, end}) || places.Overlaps({begin, end}) || names.Overlaps({begin, end})) {
       return;
     }
@@ -428,7 +423,7 @@ void FlagPlaceholders(RepairContext& context) {
   ForEachMatch(text, YearPlaceholder(), template_placeholder);
   ForEachMatch(text, CountPlaceholder(), [&](size_t begin, size_t end) {
     // "3×4个" is arithmetic, and "2023年" would not match; the placeholder stands alone.
-    if (begin > 0 && (IsAsciiAlnum(text[begin - 1]) || text[begin - 1] == '.')) return;
+    if (begin > 0 && (text::IsAsciiAlnum(text[begin - 1]) || text[begin - 1] == '.')) return;
     template_placeholder(begin, end);
   });
   // Every other run of placeholder letters or stars among digits: "xxx万元", "x.x%", "1xxxx", "200*年",
@@ -449,7 +444,7 @@ void FlagPlaceholders(RepairContext& context) {
     }
     if (begin >= end) return;
     text::Char before = text::CharBefore(text, begin), after = text::CharAt(text, end);
-    if (IsAsciiLetter(before.value) || IsAsciiLetter(after.value)) return;  // XXL, Excel, max
+    if (text::IsAsciiLetter(before.value) || text::IsAsciiLetter(after.value)) return;  // XXL, Excel, max
     TokenShape t = Shape(text.substr(begin, end - begin));
     if (t.multiplication || (t.letters == 0 && t.stars == 0)) return;
     // One letter after digits names a plan ("415X" 产业集群, "1+N+X"); years like 202x are matched above.

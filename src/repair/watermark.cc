@@ -66,16 +66,13 @@ constexpr int kMinJammerRuns = 2;
 // Right 6 of 6 on the real set's page; no run in any other text measured.
 constexpr double kJammerConfidence = 0.9;
 
-bool IsAsciiAlnum(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool IsHostChar(char c) { return IsAsciiAlnum(c) || c == '-' || c == '.'; }
-bool IsPathChar(char c) { return IsAsciiAlnum(c) || c == '-' || c == '_' || c == '/' || c == '.'; }
+bool IsHostChar(char c) { return text::IsAsciiAlnum(c) || c == '-' || c == '.'; }
+bool IsPathChar(char c) { return text::IsAsciiAlnum(c) || c == '-' || c == '_' || c == '/' || c == '.'; }
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
 // Characters a site name and its slogan are written with: ideographs, Latin letters and digits, dashes.
 bool IsNameChar(char32_t cp) {
-  return text::IsHan(cp) || (cp < 0x80 && IsAsciiAlnum(static_cast<char>(cp))) || cp == U'—' || cp == U'-' ||
+  return text::IsHan(cp) || (cp < 0x80 && text::IsAsciiAlnum(static_cast<char>(cp))) || cp == U'—' || cp == U'-' ||
          cp == U'·';
 }
 
@@ -99,7 +96,7 @@ std::vector<Address> FindAddresses(std::string_view text) {
       else if (rest.starts_with("http://")) host = at + 7;
       else { pos = at + 4; continue; }
     }
-    if (begin > 0 && IsAsciiAlnum(text[begin - 1])) { pos = host + 1; continue; }
+    if (begin > 0 && text::IsAsciiAlnum(text[begin - 1])) { pos = host + 1; continue; }
     size_t end = host;
     while (end < text.size() && IsHostChar(text[end])) ++end;
     while (end > host && text[end - 1] == '.') --end;
@@ -263,9 +260,9 @@ void CodeWatermarks(std::string_view text, std::vector<Cut>& cuts) {
   std::vector<std::pair<std::string_view, std::vector<Occ>>> codes;
   size_t i = 0;
   while (i < text.size()) {
-    if (!IsAsciiAlnum(text[i])) { ++i; continue; }
+    if (!text::IsAsciiAlnum(text[i])) { ++i; continue; }
     size_t b = i;
-    while (i < text.size() && IsAsciiAlnum(text[i])) ++i;
+    while (i < text.size() && text::IsAsciiAlnum(text[i])) ++i;
     size_t len = i - b;
     if (len < kMinCodeLen || len > kMaxCodeLen) continue;
     // Next to other ASCII (a version, an address, a decimal): not a code on its own.
@@ -344,7 +341,7 @@ bool IsJammerRun(std::string_view run) {
 // An edge group of letters and digits glued to an ideograph beside it ("5G网络", "2023年") belongs to that
 // word: the run is cut back to the blank before it. After a sentence end the noise starts anywhere.
 bool GluedWord(std::string_view group) {
-  return std::all_of(group.begin(), group.end(), [](char c) { return IsAsciiAlnum(c); });
+  return std::all_of(group.begin(), group.end(), [](char c) { return text::IsAsciiAlnum(c); });
 }
 
 void JammerNoise(std::string_view text, std::vector<Cut>& cuts) {

@@ -40,6 +40,8 @@ inline bool IsCjk(char32_t c) { return IsIdeograph(c) || c == 0x3007 || c == 0x3
 
 inline bool IsDigit(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); }
 inline bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
+inline bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline bool IsAsciiAlnum(char32_t c) { return IsAsciiDigit(c) || IsAsciiLetter(c); }
 
 // 〇一二三四五六七八九十百千万亿 两 零 and the financial forms.
 inline constexpr char32_t kCjkNumerals[] = {
